@@ -1,0 +1,122 @@
+"""Settings of this counter, each declared once, stored as JSON in the data directory.
+
+The database holds what the centre shares (centre, users, applications); this file holds what
+belongs to this PC: which counter it is, where its database is, how long before it locks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+log = logging.getLogger("khidmat.settings")
+
+DATA_DIR_ENV = "KHIDMAT_DATA_DIR"
+SETTINGS_FILE = "settings.json"
+DATABASE_FILE = "khidmat.sqlite3"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("centre_code", str, "", "Centre code"),
+    Setting("counter", int, 0, "Counter number of this PC"),
+    Setting("database_url", str, "", "Database URL (empty: the SQLite file in the data folder)"),
+    Setting("timezone", str, "Asia/Karachi", "Time zone of the centre"),
+    Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes"),
+    Setting("language", str, "en", "Language of the counter (en or ur)"),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("khidmat-desk", appauthor=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir wins, then KHIDMAT_DATA_DIR, then the platform's per-user data folder."""
+    chosen = explicit or os.environ.get(DATA_DIR_ENV)
+    return Path(chosen).expanduser().resolve() if chosen else default_data_dir()
+
+
+@dataclass
+class CounterSettings:
+    data_dir: Path
+    values: dict[str, Any]
+
+    @classmethod
+    def load(cls, data_dir: Path) -> CounterSettings:
+        path = data_dir / SETTINGS_FILE
+        values = {s.key: s.default for s in SETTINGS}
+        if path.exists():
+            try:
+                stored = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                raise SettingsError(f"{path} is damaged ({exc}); restore it from a backup") from exc
+            values.update({k: _coerce(k, v) for k, v in stored.items() if k in _BY_KEY})
+        return cls(data_dir, values)
+
+    def get(self, key: str) -> Any:
+        return self.values[_BY_KEY[key].key]
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in _BY_KEY:
+            raise SettingsError(f"unknown setting '{key}'")
+        self.values[key] = _coerce(key, value)
+
+    def save(self) -> None:
+        """Write atomically: a power cut leaves the old file or the new one, never half of one."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / SETTINGS_FILE
+        fd, tmp = tempfile.mkstemp(dir=self.data_dir, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.values, handle, indent=2, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @property
+    def initialised(self) -> bool:
+        return bool(self.values["centre_code"]) and int(self.values["counter"]) > 0
+
+    @property
+    def database_url(self) -> str:
+        url = str(self.values["database_url"])
+        return url or f"sqlite:///{self.data_dir / DATABASE_FILE}"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def tariff_override(self) -> Path:
+        return self.data_dir / "tariff.json"
+
+
+def _coerce(key: str, value: Any) -> Any:
+    setting = _BY_KEY[key]
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting '{key}' must be {setting.type.__name__}") from exc

@@ -1,0 +1,1 @@
+"""`khidmat-desk`: admin and automation commands over the same use cases the counter uses."""

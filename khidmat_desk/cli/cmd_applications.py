@@ -1,0 +1,174 @@
+"""`apply`, `find`, `status`: the counter's use cases from a terminal or a script."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
+from khidmat_desk.cli.errors import BadInput, CommandError
+from khidmat_desk.cli.output import print_json, print_table, warn
+
+#: At most this many problems are named in the one-line message; the rest are counted.
+SHOWN_PROBLEMS = 3
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    apply = commands.add_parser(
+        "apply", parents=[common], help="submit an application from a JSON answers file",
+        description="Validate exactly as the counter's wizard does, save, print the tracking "
+                    "number.")
+    apply.add_argument("service", metavar="SERVICE", help="service code (see 'services')")
+    apply.add_argument("--answers", required=True, metavar="FILE.json",
+                       help="answers as {field_key: value}; groups as lists of objects; ISO dates")
+    apply.add_argument("--documents", default="all", metavar="all|none|KEY,KEY",
+                       help="documents received (default: all of the service's checklist)")
+    apply.add_argument("--token", metavar="TOKEN", help="queue token number")
+    apply.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_auth_arguments(apply)
+    apply.set_defaults(handler=run_apply)
+
+    find = commands.add_parser(
+        "find", parents=[common], help="find applications",
+        description="QUERY is a tracking number, CNIC, mobile number, vehicle plate or name prefix. "
+                    "Exit 0 when something was found, 1 when nothing was.")
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument("--limit", type=int, default=50, help="most results to show (default 50)")
+    find.add_argument("--json", action="store_true", help="print results as JSON")
+    find.set_defaults(handler=run_find)
+
+    status = commands.add_parser(
+        "status", parents=[common], help="show or change an application's status",
+        description="Without --set, show the status and its history.")
+    status.add_argument("tracking", metavar="TRACKING")
+    status.add_argument("--set", metavar="STATUS", dest="new_status",
+                        help="new status: in-verification, verified, rejected, ready, delivered, "
+                             "voided")
+    status.add_argument("--reason", metavar="TEXT", help="reason (required to reject or void)")
+    status.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_auth_arguments(status, required=False)
+    status.set_defaults(handler=run_status)
+
+
+def _load_answers(path_text: str) -> dict[str, Any]:
+    path = Path(path_text)
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise BadInput(f"--answers: cannot read {path} ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"--answers: {path} is not UTF-8 text") from exc
+    try:
+        answers = json.loads(text)
+    except ValueError as exc:
+        raise BadInput(f"--answers: {path} is not valid JSON ({exc})") from exc
+    if not isinstance(answers, dict):
+        raise BadInput(f"--answers: {path} must hold one JSON object of field names and values")
+    return answers
+
+
+def _documents(option: str, service_docs: tuple[str, ...]) -> tuple[str, ...]:
+    if option == "all":
+        return service_docs
+    if option == "none":
+        return ()
+    chosen = tuple(k.strip() for k in option.split(",") if k.strip())
+    unknown = [k for k in chosen if k not in service_docs]
+    if unknown:
+        raise BadInput(f"--documents: '{unknown[0]}' is not on this service's checklist "
+                       f"({', '.join(service_docs)})")
+    return chosen
+
+
+def summarise(issues: tuple[Any, ...]) -> str:
+    shown = "; ".join(str(i) for i in issues[:SHOWN_PROBLEMS])
+    more = len(issues) - SHOWN_PROBLEMS
+    return shown + (f" (and {more} more)" if more > 0 else "")
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.applications import ValidationFailed, submit_application
+    from khidmat_desk.core.catalogue import get_service
+    from khidmat_desk.core.wizard import Wizard
+
+    service = get_service(args.service)
+    answers = _load_answers(args.answers)
+    wizard = Wizard(service, answers=dict(answers))
+    received = _documents(args.documents, tuple(d.key for d in service.documents))
+    for key in received:
+        wizard.set_document(key, True)
+    problems = tuple(i for i in wizard.step_issues("review") if i.level == "error")
+    if problems:
+        raise BadInput(f"answers: {summarise(problems)}")
+    ctx = open_context(args)
+    try:
+        user = sign_in(ctx, args)
+        try:
+            result = submit_application(
+                ctx.db, service_code=service.code, answers=answers, user=user,
+                centre_code=ctx.centre_code, counter=ctx.counter, tariff=ctx.tariff,
+                token_no=args.token, documents_received=received)
+        except ValidationFailed as exc:
+            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+    finally:
+        ctx.close()
+    for issue in result.warnings:
+        warn(str(issue))
+    if args.json:
+        print_json(result)
+    else:
+        sys.stdout.write(f"{result.tracking_number}\n")
+    return 0
+
+
+def run_find(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.applications import find_applications
+
+    if args.limit < 1:
+        raise BadInput("--limit: must be 1 or more")
+    ctx = open_context(args)
+    try:
+        found = find_applications(ctx.db, args.query, limit=args.limit)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json({"kind": found.kind, "items": found.items})
+    else:
+        print_table(("TRACKING", "SUBMITTED", "SERVICE", "NAME", "STATUS"), [
+            (s.tracking_number, s.created_at.strftime("%Y-%m-%d %H:%M"), s.service_code, s.name,
+             s.status) for s in found.items])
+    if not found.items:
+        sys.stderr.write(f"no application matches this {found.kind}\n")
+        return 1
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.applications import change_status, get_application
+
+    if args.new_status is None and (args.reason or args.user):
+        raise BadInput("--set: give the new status, or leave out --reason and --user")
+    ctx = open_context(args)
+    try:
+        if args.new_status is not None:
+            user = sign_in(ctx, args)
+            change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason)
+        detail = get_application(ctx.db, args.tracking)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(detail)
+        return 0
+    sys.stdout.write(f"{detail.tracking_number}  {detail.status}  (version {detail.version})\n")
+    for change in detail.history:
+        reason = f"  - {change.reason}" if change.reason else ""
+        sys.stdout.write(f"  {change.at:%Y-%m-%d %H:%M}  {change.from_status or '-'} -> "
+                         f"{change.to_status}  by {change.user}{reason}\n")
+    return 0
+
+
+__all__ = ["CommandError", "register"]

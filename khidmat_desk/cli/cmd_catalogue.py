@@ -1,0 +1,55 @@
+"""`services`: the catalogue, as a table or complete machine-readable JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from khidmat_desk.cli.context import data_dir_of
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("services", parents=[common], help="list the service catalogue",
+                                 description="List every service with its fee and SLA.")
+    parser.add_argument("--json", action="store_true",
+                        help="print the whole catalogue (fields, rules, documents, examples) as JSON")
+    parser.set_defaults(handler=run_services)
+
+
+def _tariff(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from khidmat_desk.app.settings import CounterSettings
+    from khidmat_desk.core.catalogue import load_tariff
+
+    data_dir = data_dir_of(args)
+    override = CounterSettings.load(data_dir).tariff_override if data_dir.is_dir() else None
+    return load_tariff(override)
+
+
+def run_services(args: argparse.Namespace) -> int:
+    from khidmat_desk.core.catalogue import all_services, sla_days
+    from khidmat_desk.core.display import format_money
+    from khidmat_desk.core.export import catalogue_json
+
+    tariff = _tariff(args)
+    if args.json:
+        json.dump(catalogue_json(tariff, date.today()), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = [("CODE", "SERVICE", "FEE", "SLA", "FIELDS")]
+    for service in all_services():
+        fee = tariff.fee(service.fee.key)
+        fee_text = "by choice" if service.fee.by or service.fee.per else format_money(fee or 0)
+        days = sla_days(service, tariff)
+        rows.append((service.code, service.title, fee_text,
+                     "same day" if days == 0 else f"{days} d", str(_count_fields(service))))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+    return 0
+
+
+def _count_fields(service) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 + len(f.fields) for f in service.all_fields())

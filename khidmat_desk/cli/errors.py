@@ -1,0 +1,22 @@
+"""The CLI's exit-code contract: 0 success, 2 bad input (one line naming the field or argument),
+1 any other failure. Every command maps its known errors to one of these."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A failure the command can explain in one line."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadInput(CommandError):
+    exit_code = EXIT_BAD_INPUT

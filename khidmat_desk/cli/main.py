@@ -1,0 +1,78 @@
+"""Entry point: parse arguments, run one command, turn its outcome into an exit code.
+
+Exit 0 on success; 2 on bad input with a one-line message on stderr that names the field or
+argument; 1 on any other failure. Unexpected errors are logged in full and summarised in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from khidmat_desk import __version__
+from khidmat_desk.cli import cmd_applications, cmd_audit, cmd_catalogue, cmd_setup
+from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError
+from khidmat_desk.cli.translate import translate_error
+
+log = logging.getLogger("khidmat.cli")
+PROG = "khidmat-desk"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{PROG} --help')\n")
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="data folder of this counter (default: $KHIDMAT_DATA_DIR or the "
+                             "per-user data folder)")
+    common.add_argument("--verbose", action="store_true", help="also log to stderr")
+    parser = _Parser(prog=PROG, description="Khidmat Desk counter application.",
+                     parents=[common])
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit):
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as exc:
+        return _fail(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted; nothing was saved by the unfinished step\n")
+        return EXIT_FAILURE
+    except Exception as exc:  # noqa: BLE001 - the one place unexpected errors are reported
+        known = translate_error(exc)
+        if known is not None:
+            return _fail(known)
+        log.exception("unexpected error in '%s'", args.command)
+        sys.stderr.write(f"{PROG}: unexpected error: {type(exc).__name__}: {exc} "
+                         "(details are in the log file)\n")
+        return EXIT_FAILURE
+
+
+def _fail(exc: CommandError) -> int:
+    log.info("command failed (%d): %s", exc.exit_code, exc.message)
+    message = " ".join(exc.message.split())
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain: service catalogue, validators, wizard rules, tracking numbers. No Qt, no I/O."""

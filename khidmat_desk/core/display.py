@@ -1,0 +1,58 @@
+"""How a normalised answer reads on a review page, a receipt or a search result."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from khidmat_desk.core import reference, validators
+from khidmat_desk.core.fields import Field, FieldType
+
+
+def format_money(amount: int) -> str:
+    return f"Rs {amount:,}"
+
+
+def format_date(value: str) -> str:
+    return date.fromisoformat(value).strftime("%d-%m-%Y")
+
+
+def format_value(f: Field, value: Any) -> str:
+    """Officer-readable text for one answer (urdu labels are chosen by the caller's language)."""
+    if value is None or value == "" or value == []:
+        return ""
+    kind = f.type
+    if kind is FieldType.GROUP:
+        return "; ".join(format_row(f, row) for row in value)
+    if kind is FieldType.ENUM:
+        return _option_label(f, value)
+    if kind is FieldType.MULTI_ENUM:
+        return ", ".join(_option_label(f, v) for v in value)
+    if kind is FieldType.BOOLEAN:
+        return "Yes" if value else "No"
+    if kind is FieldType.CNIC:
+        return validators.format_cnic(value)
+    if kind is FieldType.MOBILE:
+        return validators.format_mobile(value)
+    if kind is FieldType.MONEY:
+        return format_money(int(value))
+    if kind is FieldType.DATE:
+        return format_date(value)
+    if kind is FieldType.DATETIME:
+        return datetime.fromisoformat(value).strftime("%d-%m-%Y %H:%M")
+    if kind is FieldType.COUNTRY:
+        country = reference.find_country(value)
+        return country.name if country else str(value)
+    return str(value)
+
+
+def format_row(group: Field, row: dict[str, Any]) -> str:
+    parts = [format_value(m, row.get(m.key)) for m in group.fields if row.get(m.key) is not None]
+    return ", ".join(p for p in parts if p)
+
+
+def _option_label(f: Field, value: str) -> str:
+    for option in f.options:
+        if option.value == value:
+            return option.label
+    return str(value)

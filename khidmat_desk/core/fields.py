@@ -1,0 +1,331 @@
+"""The declarative vocabulary every service module is written in.
+
+A service is data: steps of fields, conditions that switch fields on and off, and cross-field
+rules. The wizard, the CLI, the JSON export, the demo generator and the GUI all read the same
+declarations, so a rule can never live only in a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeAlias
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    URDU_TEXT = "urdu_text"
+    CNIC = "cnic"
+    MOBILE = "mobile"
+    EMAIL = "email"
+    DATE = "date"
+    DATETIME = "datetime"
+    ENUM = "enum"
+    MULTI_ENUM = "multi_enum"
+    INTEGER = "integer"
+    MONEY = "money"
+    DISTRICT = "district"
+    POLICE_STATION = "police_station"
+    COUNTRY = "country"
+    PLATE = "plate"
+    CHASSIS = "chassis"
+    FIR = "fir"
+    PASSPORT = "passport"
+    BOOLEAN = "boolean"
+    GROUP = "group"
+
+
+#: Default longest accepted input per type, so nothing unbounded reaches the database.
+DEFAULT_MAX_LENGTH: dict[FieldType, int] = {
+    FieldType.TEXT: 120,
+    FieldType.URDU_TEXT: 120,
+    FieldType.EMAIL: 254,
+    FieldType.POLICE_STATION: 80,
+    FieldType.PASSPORT: 20,
+}
+#: Longest narrative (multi-line text) accepted.
+NARRATIVE_MAX_LENGTH = 4000
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    label_ur: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions: when a field (or step) applies. Serialisable, so other tools can evaluate them.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """`field` compared with `value` using `op`.
+
+    ops: ``eq``, ``ne``, ``in``, ``not_in``, ``contains`` (a multi_enum holds value),
+    ``contains_any`` (a multi_enum holds any of value), ``truthy``, ``falsy``.
+    Inside a group item, `field` names a sibling in the same item first, then a top-level field.
+    """
+
+    field: str
+    op: str = "eq"
+    value: Any = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"field": self.field, "op": self.op}
+        if self.op not in ("truthy", "falsy"):
+            out["value"] = list(self.value) if isinstance(self.value, tuple) else self.value
+        return out
+
+
+@dataclass(frozen=True)
+class AllOf:
+    conditions: tuple[Condition, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"all": [c.to_json() for c in self.conditions]}
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    conditions: tuple[Condition, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"any": [c.to_json() for c in self.conditions]}
+
+
+Condition: TypeAlias = When | AllOf | AnyOf
+
+
+def is_true(key: str) -> When:
+    return When(key, "truthy")
+
+
+def equals(key: str, value: Any) -> When:
+    return When(key, "eq", value)
+
+
+def one_of(key: str, *values: Any) -> When:
+    return When(key, "in", tuple(values))
+
+
+def not_in(key: str, *values: Any) -> When:
+    return When(key, "not_in", tuple(values))
+
+
+def has(key: str, *values: Any) -> When:
+    """A multi_enum field holds any of `values`."""
+    return When(key, "contains_any", tuple(values))
+
+
+# ---------------------------------------------------------------------------------------------
+# Fields
+# ---------------------------------------------------------------------------------------------
+
+#: Date bounds are ISO dates or tokens relative to today: ``today``, ``today-120y``,
+#: ``today+30d``, ``today-6m``. They are resolved at validation time.
+DateBound: TypeAlias = str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    key: str
+    type: FieldType
+    label: str
+    label_ur: str = ""
+    required: bool = True
+    help: str = ""
+    options: tuple[Option, ...] = ()
+    min: int | DateBound | None = None
+    max: int | DateBound | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    pattern_hint: str = ""
+    multiline: bool = False
+    fields: tuple[Field, ...] = ()  # group members
+    min_items: int = 0
+    max_items: int = 20
+    when: Condition | None = None
+    #: This field holds a person's name that the search box should find (prefix, any word).
+    searchable_name: bool = False
+    #: Key in the applicant profile this field reads from / writes to (prefill by CNIC).
+    profile: str | None = None
+    #: The answer is confidential (e.g. a survivor's details): masked in lists and exports.
+    confidential: bool = False
+
+    def effective_max_length(self) -> int | None:
+        if self.max_length is not None:
+            return self.max_length
+        if self.type in (FieldType.TEXT, FieldType.URDU_TEXT) and self.multiline:
+            return NARRATIVE_MAX_LENGTH
+        return DEFAULT_MAX_LENGTH.get(self.type)
+
+    def option_values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+
+def text(key: str, label: str, label_ur: str = "", **kw: Any) -> Field:
+    return Field(key=key, type=FieldType.TEXT, label=label, label_ur=label_ur, **kw)
+
+
+def enum(key: str, label: str, label_ur: str, options: tuple[Option, ...], **kw: Any) -> Field:
+    return Field(key=key, type=FieldType.ENUM, label=label, label_ur=label_ur, options=options, **kw)
+
+
+def options(*triples: tuple[str, str, str]) -> tuple[Option, ...]:
+    """``options(("cnic", "CNIC", "شناختی کارڈ"), ...)``"""
+    return tuple(Option(v, en, ur) for v, en, ur in triples)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cross-field rules
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """`end` must not be before `start` (or must be strictly after when `strict`).
+
+    With `group`, the rule applies inside every item of that group.
+    """
+
+    start: str
+    end: str
+    group: str | None = None
+    strict: bool = False
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """The person born on `dob` must be at least `min_years` (and at most `max_years`) old today."""
+
+    dob: str
+    min_years: int | None = None
+    max_years: int | None = None
+    when: Condition | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CnicGender:
+    """Warn when the last CNIC digit (odd male, even female) disagrees with the chosen gender."""
+
+    cnic: str
+    gender: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Different:
+    """Two fields must not hold the same value (e.g. landlord and tenant CNIC)."""
+
+    first: str
+    second: str
+    level: str = "warning"
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class AtLeastOne:
+    """At least one of `keys` must be answered."""
+
+    keys: tuple[str, ...]
+    message: str = ""
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class DateWithin:
+    """`field` must lie within `days` days of `other` (before or after, per `direction`)."""
+
+    field: str
+    other: str
+    min_days: int | None = None
+    max_days: int | None = None
+    message: str = ""
+    when: Condition | None = None
+
+
+Rule: TypeAlias = DateOrder | AgeRange | CnicGender | Different | AtLeastOne | DateWithin
+
+
+# ---------------------------------------------------------------------------------------------
+# Steps, documents, fees, outputs, services
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    key: str
+    title: str
+    title_ur: str = ""
+    fields: tuple[Field, ...]
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRequirement:
+    key: str
+    label: str
+    label_ur: str = ""
+    required: bool = True
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class FeeRule:
+    """How the fee is found in the tariff.
+
+    `key` names a tariff entry. When `by` names an enum field, the entry is looked up as
+    ``key/<value>``; when `per` names a multi_enum field, one ``key/<value>`` is charged per
+    chosen value. Missing entries fall back to ``key`` itself.
+    """
+
+    key: str
+    by: str | None = None
+    per: str | None = None
+
+
+@dataclass(frozen=True)
+class OutputDocument:
+    key: str
+    title: str
+    title_ur: str = ""
+    kind: str = "slip"  # receipt | certificate | report | slip | letter
+
+
+@dataclass(frozen=True, kw_only=True)
+class Service:
+    code: str
+    title: str
+    title_ur: str
+    short_title: str
+    group: str  # launcher group: verification | registration | reports | licensing | welfare
+    description: str
+    steps: tuple[Step, ...]
+    rules: tuple[Rule, ...] = ()
+    documents: tuple[DocumentRequirement, ...] = ()
+    fee: FeeRule
+    sla_key: str
+    outputs: tuple[OutputDocument, ...] = ()
+    shortcut: str = ""  # e.g. "Ctrl+1"
+    #: Field keys identifying the main person (prefill profile and search index).
+    primary_cnic: str = "cnic"
+    primary_name: str = "name"
+    primary_mobile: str = "mobile"
+    example: dict[str, Any] = field(default_factory=dict)
+
+    def all_fields(self) -> tuple[Field, ...]:
+        return tuple(f for step in self.steps for f in step.fields)
+
+    def field_map(self) -> dict[str, Field]:
+        return {f.key: f for f in self.all_fields()}
+
+    def step_of(self, key: str) -> Step:
+        for step in self.steps:
+            if any(f.key == key for f in step.fields):
+                return step
+        raise KeyError(key)

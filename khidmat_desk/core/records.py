@@ -1,0 +1,153 @@
+"""What a saved application means beyond its answers: who it is for, and how it is found.
+
+The search box takes one line — a tracking number, CNIC, mobile, plate or name — so the
+classification of that line and the keys written for each application are defined together here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from khidmat_desk.core import validators
+from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.tracking import (
+    TrackingNumber,
+    looks_like_tracking_number,
+    parse_tracking_number,
+)
+
+#: Longest name phrase kept in the index: "muhammad imran khan" -> 3 phrases.
+MAX_NAME_WORDS = 6
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_URDU_FOLD = str.maketrans({
+    "\u064a": "\u06cc",  # Arabic yeh -> Farsi/Urdu yeh
+    "\u0649": "\u06cc",  # alef maksura -> yeh
+    "\u0643": "\u06a9",  # Arabic kaf -> keheh
+    "\u0647": "\u06c1",  # Arabic heh -> heh goal
+    "\u0629": "\u06c1",  # teh marbuta -> heh goal
+    "\u06c0": "\u06c1",  # heh with yeh above -> heh goal
+    "\u0623": "\u0627", "\u0625": "\u0627",  # hamza on alef -> alef
+})
+_NOT_WORD = re.compile(r"[^\w\s]+|_")
+
+
+def normalize_name(text: str) -> str:
+    """Case-, diacritic- and spelling-variant-insensitive form of a name, for searching."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _ARABIC_MARKS.sub("", folded).translate(_URDU_FOLD)
+    folded = _NOT_WORD.sub(" ", folded.replace("'", "").replace("\u2019", ""))
+    return " ".join(folded.split())
+
+
+def name_phrases(text: str) -> list[str]:
+    """Every tail of the name, so a prefix search finds it from any word on."""
+    words = normalize_name(text).split()[:MAX_NAME_WORDS]
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+@dataclass(frozen=True)
+class ApplicantProfile:
+    """The person an application is for, kept to prefill the next application by CNIC."""
+
+    id_type: str
+    id_number: str
+    name: str
+    name_ur: str | None
+    mobile: str | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _walk(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> Iterator[tuple[Field, Any]]:
+    for f in fields:
+        value = answers.get(f.key)
+        if value is None:
+            continue
+        if f.type is FieldType.GROUP:
+            for row in value:
+                yield from _walk(f.fields, row)
+        else:
+            yield f, value
+
+
+def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(kind, value) pairs written to the search index for one application's normalised answers."""
+    keys: dict[tuple[str, str], None] = {}
+    for f, value in _walk(service.all_fields(), answers):
+        if f.type is FieldType.CNIC:
+            keys[("cnic", value)] = None
+        elif f.type is FieldType.MOBILE:
+            keys[("mobile", value)] = None
+        elif f.type is FieldType.PLATE:
+            keys[("plate", value)] = None
+        elif f.searchable_name and isinstance(value, str):
+            for phrase in name_phrases(value):
+                keys[("name", phrase)] = None
+    return list(keys)
+
+
+def applicant_profile(service: Service, answers: Mapping[str, Any]) -> ApplicantProfile | None:
+    """The primary person's identity and prefill details, or None when they gave no ID number."""
+    cnic_key = service.primary_cnic
+    prefix = cnic_key[: -len("cnic")]
+    id_type = answers.get(f"{prefix}id_type", "cnic")
+    id_number = answers.get(cnic_key) or answers.get(f"{prefix}foreign_id")
+    name = answers.get(service.primary_name)
+    if not id_number or not name:
+        return None
+    details = {f.profile: answers[f.key] for f in service.all_fields()
+               if f.profile and f.key in answers}
+    return ApplicantProfile(
+        id_type=str(id_type), id_number=str(id_number), name=str(name),
+        name_ur=answers.get(f"{service.primary_name}_ur"),
+        mobile=answers.get(service.primary_mobile), details=details,
+    )
+
+
+def display_name(service: Service, answers: Mapping[str, Any]) -> str:
+    return str(answers.get(service.primary_name) or "")
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str  # tracking | cnic | mobile | plate | name
+    value: str
+    tracking: TrackingNumber | None = None
+
+
+class EmptyQueryError(ValueError):
+    def __str__(self) -> str:
+        return "type a tracking number, CNIC, mobile number, vehicle plate or at least two letters of a name"
+
+
+def classify_query(text: str) -> Query:
+    """Decide what one line typed (or scanned) into the search box is.
+
+    Raises `TrackingNumberError` when the line is shaped like a tracking number but does not
+    check out, so the officer is told the number was mistyped instead of "nothing found".
+    """
+    line = " ".join(str(text).split())
+    if looks_like_tracking_number(line):
+        number = parse_tracking_number(line)
+        return Query("tracking", str(number), number)
+    digits = re.sub(r"[\s-]", "", line)
+    if digits.isdigit() and len(digits) == 13:
+        cnic = validators.check_cnic(digits)
+        if cnic.ok:
+            return Query("cnic", cnic.value)
+    if re.fullmatch(r"[+\d][\d\s-]{8,}", line):
+        mobile = validators.check_mobile(line)
+        if mobile.ok:
+            return Query("mobile", mobile.value)
+    if re.search(r"\d", line) and re.search(r"[A-Za-z]", line):
+        plate = validators.check_plate(line)
+        if plate.ok:
+            return Query("plate", plate.value)
+    name = normalize_name(line)
+    if len(name.replace(" ", "")) < 2:
+        raise EmptyQueryError()
+    return Query("name", name)

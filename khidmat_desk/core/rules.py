@@ -1,0 +1,171 @@
+"""Cross-field rules: checks that need more than one answer (end after start, age, CNIC parity).
+
+Rules only judge answers that are present and valid on their own, so an officer sees one
+message per problem rather than a cascade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from khidmat_desk.core import validators
+from khidmat_desk.core.conditions import holds
+from khidmat_desk.core.fields import (
+    AgeRange,
+    AtLeastOne,
+    CnicGender,
+    DateOrder,
+    DateWithin,
+    Different,
+    Field,
+    Rule,
+    Service,
+)
+
+if TYPE_CHECKING:
+    from khidmat_desk.core.validation import Issue
+
+
+def check_rules(
+    service: Service, answers: Mapping[str, Any], today: date, errored: set[str]
+) -> list[Issue]:
+    fields = service.field_map()
+    issues: list[Issue] = []
+    for rule in service.rules:
+        issues.extend(_check(rule, answers, fields, today, errored))
+    return issues
+
+
+def _issue(path: str, label: str, message: str, level: str = "error") -> Issue:
+    from khidmat_desk.core.validation import Issue
+
+    return Issue(path, label, message, level)
+
+
+def _scopes(
+    group: str | None, answers: Mapping[str, Any], fields: Mapping[str, Field]
+) -> Iterator[tuple[str, str, Mapping[str, Any], dict[str, Field]]]:
+    """(path prefix, label prefix, values, field map) for the top level or each group row."""
+    if group is None:
+        yield "", "", answers, dict(fields)
+        return
+    group_field = fields[group]
+    members = {m.key: m for m in group_field.fields}
+    for index, row in enumerate(answers.get(group) or []):
+        yield (f"{group}[{index}].", f"{group_field.label}, row {index + 1}: ", row, members)
+
+
+def _check(
+    rule: Rule, answers: Mapping[str, Any], fields: Mapping[str, Field], today: date,
+    errored: set[str],
+) -> list[Issue]:
+    if isinstance(rule, DateOrder):
+        return _date_order(rule, answers, fields, errored)
+    if isinstance(rule, AgeRange):
+        return _age_range(rule, answers, fields, today)
+    if isinstance(rule, CnicGender):
+        return _cnic_gender(rule, answers, fields)
+    if isinstance(rule, Different):
+        return _different(rule, answers, fields)
+    if isinstance(rule, AtLeastOne):
+        return _at_least_one(rule, answers, fields)
+    if isinstance(rule, DateWithin):
+        return _date_within(rule, answers, fields)
+    raise TypeError(f"unknown rule {rule!r}")
+
+
+def _as_moment(value: str) -> datetime:
+    return datetime.fromisoformat(value) if "T" in value else datetime.fromisoformat(value + "T00:00")
+
+
+def _date_order(rule: DateOrder, answers: Mapping[str, Any], fields: Mapping[str, Field],
+                errored: set[str]) -> list[Issue]:
+    out = []
+    for path, label, values, fmap in _scopes(rule.group, answers, fields):
+        start, end = values.get(rule.start), values.get(rule.end)
+        if start is None or end is None or not holds(rule.when, answers, values):
+            continue
+        if f"{path}{rule.end}" in errored or f"{path}{rule.start}" in errored:
+            continue
+        first, last = _as_moment(start), _as_moment(end)
+        bad = last <= first if rule.strict else last < first
+        if bad:
+            word = "be after" if rule.strict else "not be before"
+            out.append(_issue(f"{path}{rule.end}", f"{label}{fmap[rule.end].label}",
+                              f"must {word} {fmap[rule.start].label} ({start})"))
+    return out
+
+
+def _age_range(rule: AgeRange, answers: Mapping[str, Any], fields: Mapping[str, Field],
+               today: date) -> list[Issue]:
+    born = answers.get(rule.dob)
+    if born is None or not holds(rule.when, answers):
+        return []
+    age = validators.age_on(date.fromisoformat(born), today)
+    why = f" {rule.reason}" if rule.reason else ""
+    label = fields[rule.dob].label
+    if rule.min_years is not None and age < rule.min_years:
+        return [_issue(rule.dob, label,
+                       f"the person must be at least {rule.min_years} years old "
+                       f"(is {age}).{why}".rstrip())]
+    if rule.max_years is not None and age > rule.max_years:
+        return [_issue(rule.dob, label,
+                       f"the person must be at most {rule.max_years} years old "
+                       f"(is {age}).{why}".rstrip())]
+    return []
+
+
+def _cnic_gender(rule: CnicGender, answers: Mapping[str, Any],
+                 fields: Mapping[str, Field]) -> list[Issue]:
+    out = []
+    for path, label, values, fmap in _scopes(rule.group, answers, fields):
+        cnic, gender = values.get(rule.cnic), values.get(rule.gender)
+        if not cnic or gender not in ("male", "female"):
+            continue
+        implied = validators.cnic_gender(cnic)
+        if implied != gender:
+            parity = "odd" if implied == "male" else "even"
+            out.append(_issue(
+                f"{path}{rule.cnic}", f"{label}{fmap[rule.cnic].label}",
+                f"the last digit is {parity}, which NADRA gives to {implied}s, but the gender "
+                f"chosen is {gender}; check both", "warning"))
+    return out
+
+
+def _different(rule: Different, answers: Mapping[str, Any],
+               fields: Mapping[str, Field]) -> list[Issue]:
+    first, second = answers.get(rule.first), answers.get(rule.second)
+    if first is None or first != second:
+        return []
+    message = rule.message or f"must not be the same as {fields[rule.first].label}"
+    return [_issue(rule.second, fields[rule.second].label, message, rule.level)]
+
+
+def _at_least_one(rule: AtLeastOne, answers: Mapping[str, Any],
+                  fields: Mapping[str, Field]) -> list[Issue]:
+    if not holds(rule.when, answers) or any(answers.get(k) not in (None, "", []) for k in rule.keys):
+        return []
+    names = " or ".join(fields[k].label for k in rule.keys)
+    return [_issue(rule.keys[0], fields[rule.keys[0]].label, rule.message or f"give {names}")]
+
+
+def _date_within(rule: DateWithin, answers: Mapping[str, Any],
+                 fields: Mapping[str, Field]) -> list[Issue]:
+    value, other = answers.get(rule.field), answers.get(rule.other)
+    if value is None or other is None or not holds(rule.when, answers):
+        return []
+    days = (_as_moment(value) - _as_moment(other)).days
+    too_early = rule.min_days is not None and days < rule.min_days
+    too_late = rule.max_days is not None and days > rule.max_days
+    if not (too_early or too_late):
+        return []
+    label, other_label = fields[rule.field].label, fields[rule.other].label
+    if rule.message:
+        message = rule.message
+    elif too_early:
+        message = f"must be at least {rule.min_days} days after {other_label}"
+    else:
+        message = f"must be at most {rule.max_days} days after {other_label}"
+    return [_issue(rule.field, label, message)]
