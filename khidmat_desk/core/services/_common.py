@@ -280,6 +280,15 @@ def confidential(fields: tuple[Field, ...]) -> tuple[Field, ...]:
     return tuple(replace(f, confidential=True, fields=confidential(f.fields)) for f in fields)
 
 
+def optional(fields: tuple[Field, ...], *keys: str) -> tuple[Field, ...]:
+    """The same fields with `keys` no longer required (an unconscious or abandoned person's
+    guardian is not known at the counter)."""
+    unknown = set(keys) - {f.key for f in fields}
+    if unknown:
+        raise KeyError(f"no such fields to make optional: {sorted(unknown)}")
+    return tuple(replace(f, required=False) if f.key in keys else f for f in fields)
+
+
 def home_address_fields(
     prefix: str,
     label: str,
@@ -302,7 +311,8 @@ def home_address_fields(
         Field(key=f"{prefix}_province", type=FieldType.ENUM, label=f"{label}: province",
               label_ur="صوبہ", options=PROVINCES, required=required, when=when),
         Field(key=f"{prefix}_district", type=FieldType.DISTRICT, label=f"{label}: district",
-              label_ur="ضلع", required=required, when=inside(equals(f"{prefix}_province", "punjab"))),
+              label_ur="ضلع", required=required,
+              when=inside(equals(f"{prefix}_province", "punjab"))),
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
               label=f"{label}: police station", label_ur="تھانہ", required=False,
               when=inside(equals(f"{prefix}_province", "punjab"))),
@@ -341,7 +351,7 @@ def companion_fields(
 
 
 def narrative(key: str, label: str, label_ur: str, *, required: bool = True,
-              when: Condition | None = None, help: str = "") -> Field:  # noqa: A002
+              when: Condition | None = None, help: str = "") -> Field:
     """A free account in the citizen's words; at least a sentence, so the file says something."""
     return Field(key=key, type=FieldType.TEXT, label=label, label_ur=label_ur, multiline=True,
                  min_length=10, required=required, when=when, help=help)
@@ -354,10 +364,30 @@ def prefixed(prefix: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 __all__ = [
-    "ADDRESS_EXAMPLE", "BLOOD_RELATIONS", "GENDERS", "ID_TYPES", "NADRA_ID_TYPES",
-    "PERSON_EXAMPLE", "RELATIONS", "Option", "address_fields", "addresses_step",
-    "applicant_step", "equals", "period_group", "person_fields", "person_rules",
-    "representative_fields", "yes_no",
-    "OTHER_PROVINCES", "PROVINCES", "WEAPON_TYPES", "companion_fields", "confidential",
-    "home_address_fields", "narrative", "prefixed",
+    "ADDRESS_EXAMPLE",
+    "BLOOD_RELATIONS",
+    "GENDERS",
+    "ID_TYPES",
+    "NADRA_ID_TYPES",
+    "OTHER_PROVINCES",
+    "PERSON_EXAMPLE",
+    "PROVINCES",
+    "RELATIONS",
+    "WEAPON_TYPES",
+    "Option",
+    "address_fields",
+    "addresses_step",
+    "applicant_step",
+    "companion_fields",
+    "confidential",
+    "equals",
+    "home_address_fields",
+    "narrative",
+    "optional",
+    "period_group",
+    "person_fields",
+    "person_rules",
+    "prefixed",
+    "representative_fields",
+    "yes_no",
 ]
