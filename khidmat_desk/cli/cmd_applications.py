@@ -155,6 +155,7 @@ def run_status(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         if args.new_status is not None:
+            _precheck_transition(ctx, args)
             user = sign_in(ctx, args)
             change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason)
         detail = get_application(ctx.db, args.tracking)
@@ -169,6 +170,20 @@ def run_status(args: argparse.Namespace) -> int:
         sys.stdout.write(f"  {change.at:%Y-%m-%d %H:%M}  {change.from_status or '-'} -> "
                          f"{change.to_status}  by {change.user}{reason}\n")
     return 0
+
+
+def _precheck_transition(ctx: Any, args: argparse.Namespace) -> None:
+    """Refuse an impossible change before signing in, so a refused command writes nothing
+    (a successful sign-in is itself recorded)."""
+    from khidmat_desk.app.applications import get_application
+    from khidmat_desk.auth.users import list_users, normalize_username
+    from khidmat_desk.core.workflow import check_transition
+
+    current = get_application(ctx.db, args.tracking).status
+    wanted = normalize_username(args.user or "")
+    roles = [u.role for u in list_users(ctx.db) if u.username == wanted]
+    if roles:
+        check_transition(current, args.new_status, roles[0], args.reason)
 
 
 __all__ = ["CommandError", "register"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
+from khidmat_desk.core import reference
 from khidmat_desk.cli.errors import BadInput
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
             f"--data-dir: no centre is set up in {data_dir}; run 'khidmat-desk init ...' "
             "or 'khidmat-desk demo' first")
     setup_logging(data_dir, verbose=getattr(args, "verbose", False))
+    reference.set_override_dir(data_dir)
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     return AppContext(settings, db, load_tariff(settings.tariff_override))
 

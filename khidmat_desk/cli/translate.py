@@ -6,14 +6,19 @@ from khidmat_desk.cli.errors import BadInput, CommandError
 
 
 def translate_error(exc: Exception) -> CommandError | None:
+    from khidmat_desk.app.applications import ApplicationNotFound, InvalidRequest
     from khidmat_desk.app.settings import SettingsError
     from khidmat_desk.auth import users
     from khidmat_desk.core.catalogue import TariffError, UnknownServiceError
     from khidmat_desk.core.records import EmptyQueryError
     from khidmat_desk.core.tracking import TrackingNumberError
-    from khidmat_desk.core.workflow import WorkflowError
+    from khidmat_desk.core.workflow import RoleNotAllowedError, WorkflowError
     from khidmat_desk.store import errors as store_errors
 
+    if isinstance(exc, ApplicationNotFound):
+        return BadInput(f"TRACKING: {exc}")
+    if isinstance(exc, InvalidRequest):
+        return BadInput(str(exc))
     if isinstance(exc, UnknownServiceError):
         return BadInput(f"SERVICE: {exc}")
     if isinstance(exc, TrackingNumberError):
@@ -23,6 +28,8 @@ def translate_error(exc: Exception) -> CommandError | None:
     if isinstance(exc, users.BadCredentials):
         return BadInput(f"--user/password: {exc}")
     if isinstance(exc, users.AccountLocked | users.PermissionDenied):
+        return CommandError(str(exc))
+    if isinstance(exc, RoleNotAllowedError):
         return CommandError(str(exc))
     if isinstance(exc, WorkflowError):
         return BadInput(f"--set: {exc}")

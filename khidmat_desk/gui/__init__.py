@@ -1,0 +1,1 @@
+"""The counter's Qt front end: the only package that imports PySide6."""
