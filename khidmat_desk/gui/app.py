@@ -43,7 +43,7 @@ class CounterSession:
         return authenticate(self.db, username, password)
 
     def todays_queue(self) -> Any:
-        from khidmat_desk.app.applications import todays_applications
+        from khidmat_desk.app.queue import todays_applications
 
         return todays_applications(self.db, centre_code=self.settings.get("centre_code"),
                                    counter=int(self.settings.get("counter")),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.tasks import TaskRunner
 
 
@@ -44,6 +45,11 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setAutoDefault(False)  # Enter is handled by the fields: user -> password -> sign in
+        ok.setDefault(False)
+        self.user.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self._on_buttons_accepted)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -71,6 +77,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _on_check_failed(self, exc: BaseException) -> None:
+        if not is_known(exc):
+            report_error(Messages(self), exc)
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +60,8 @@ class SummaryModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         local: datetime = row.created_at.astimezone()
-        return (row.tracking_number, local.strftime("%d-%m-%Y %H:%M"), row.service_title,
+        return (row.tracking_number, local.strftime("%d-%m-%Y %H:%M"),
+                get_service(row.service_code).short_title,
                 row.name, row.status)[index.column()]
 
 
@@ -122,4 +125,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
     def _on_find_failed(self, exc: BaseException) -> None:
+        if not is_known(exc):
+            report_error(Messages(self), exc)
+            return
         self.statusBar().showMessage(str(exc), 10000)
