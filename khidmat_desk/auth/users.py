@@ -1,0 +1,306 @@
+"""User accounts: create, log in (with lockout), unlock, change passwords, check roles.
+
+Failed logins are committed even though the login fails: the counter of wrong passwords and
+the lock must survive the error being raised. Every login, refusal and lock is an audit event.
+An unknown user name gets the same answer, after the same delay, as a wrong password, so the
+login window cannot be used to find out which accounts exist.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from khidmat_desk.auth.passwords import (
+    check_password_strength,
+    dummy_hash,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import User
+
+log = logging.getLogger("khidmat.auth")
+
+MAX_FAILURES = 5
+LOCK_DURATION = timedelta(minutes=15)
+_USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,39}")
+_CENTRE_TIME = ZoneInfo("Asia/Karachi")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """Who is logged in: handed to every use case that records or checks the actor."""
+
+    id: int
+    username: str
+    full_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    """One line of the in-charge's user list."""
+
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    failed_attempts: int
+    last_login_at: datetime | None
+
+
+class AuthError(Exception):
+    """A refused login or account change; ``str()`` is the message for the officer."""
+
+
+class BadCredentials(AuthError):
+    """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
+    because an unknown user name (``remaining`` None) must read exactly the same."""
+
+    def __init__(self, remaining: int | None) -> None:
+        self.remaining = remaining
+        super().__init__(
+            "The user name or password is wrong. Check the Caps Lock key and type them again. "
+            f"After {MAX_FAILURES} wrong passwords in a row an account is locked for "
+            f"{int(LOCK_DURATION.total_seconds() // 60)} minutes.")
+
+
+class AccountLocked(AuthError):
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        local = until.astimezone(_CENTRE_TIME).strftime("%H:%M")
+        super().__init__(
+            f"This account is locked after {MAX_FAILURES} wrong passwords in a row. Try again "
+            f"after {local}, or ask the in-charge to unlock it.")
+
+
+class AccountDisabled(AuthError):
+    def __init__(self) -> None:
+        super().__init__("This account has been switched off. Ask the in-charge.")
+
+
+class PermissionDenied(AuthError):
+    pass
+
+
+class UnknownUser(AuthError):
+    def __init__(self, username: str) -> None:
+        super().__init__(f"There is no user '{username}'.")
+
+
+class InvalidAccountDetails(AuthError):
+    """A new user or password that breaks the rules; the message says which rule."""
+
+
+def require_role(user: UserInfo, role: str) -> None:
+    """Raise `PermissionDenied` unless ``user`` holds ``role`` (the in-charge holds both)."""
+    if user.role == role or user.role == IN_CHARGE:
+        return
+    log.warning("%s (%s) was refused an action needing %s", user.username, user.role, role)
+    raise PermissionDenied(
+        f"Only the {role} can do this. You are logged in as {user.full_name} ({user.role}); "
+        "ask the in-charge.")
+
+
+def _utc_now(now: datetime | None) -> datetime:
+    return now.astimezone(UTC) if now is not None else datetime.now(UTC)
+
+
+def normalize_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_password_rules(password: str, username: str = "") -> None:
+    problem = check_password_strength(password)
+    if problem is not None:
+        raise InvalidAccountDetails(problem[0].upper() + problem[1:] + ".")
+    if username and password.strip().lower() == username:
+        raise InvalidAccountDetails("The password cannot be the same as the user name.")
+
+
+def _check_new_account(username: str, full_name: str, role: str) -> None:
+    if not _USERNAME.fullmatch(username):
+        raise InvalidAccountDetails(
+            "The user name must be 3 to 40 characters: small English letters, digits, dots, "
+            "hyphens or underscores, starting with a letter (for example 'asif.khan').")
+    if not 2 <= len(full_name.strip()) <= 80:
+        raise InvalidAccountDetails("The full name must be 2 to 80 characters.")
+    if role not in ROLES:
+        raise InvalidAccountDetails(f"The role must be one of: {', '.join(ROLES)}.")
+
+
+def create_user(session: Session, username: str, full_name: str, role: str, password: str, *,
+                created_by: UserInfo | None = None, now: datetime | None = None) -> UserInfo:
+    """Add an account inside the caller's transaction.
+
+    ``created_by`` None is only for setting up the very first account of a new database.
+    """
+    when = _utc_now(now)
+    name = normalize_username(username)
+    if created_by is not None:
+        require_role(created_by, IN_CHARGE)
+    _check_new_account(name, full_name, role)
+    check_password_rules(password, name)
+    if session.scalar(select(User.id).where(User.username == name)) is not None:
+        raise InvalidAccountDetails(f"The user name '{name}' is already taken; choose another.")
+    user = User(username=name, full_name=full_name.strip(), role=role,
+                password_hash=hash_password(password), failed_attempts=0, active=True,
+                created_at=when, updated_at=when)
+    session.add(user)
+    session.flush()
+    append_event(session, actor=created_by.username if created_by else "setup",
+                 action="user-created", entity_type="user", entity_id=name,
+                 details={"role": role}, at=when)
+    return _info(user)
+
+
+def authenticate(db: Database, username: str, password: str, *,
+                 now: datetime | None = None) -> UserInfo:
+    """Log in, or raise `BadCredentials` / `AccountLocked` / `AccountDisabled`."""
+    when = _utc_now(now)
+    name = normalize_username(username)[:40]
+    with db.write() as session:
+        outcome = _attempt_login(session, name, password, when)
+    if isinstance(outcome, AuthError):
+        raise outcome
+    return outcome
+
+
+def _attempt_login(session: Session, name: str, password: str,
+                   when: datetime) -> UserInfo | AuthError:
+    user = session.scalars(select(User).where(User.username == name).with_for_update()).first()
+    if user is None:
+        verify_password(password, dummy_hash())
+        _login_event(session, name, "login-failed", {"reason": "unknown user"}, when)
+        return BadCredentials(None)
+    if user.locked_until is not None:
+        if user.locked_until > when:
+            _login_event(session, name, "login-refused", {"reason": "locked"}, when)
+            return AccountLocked(user.locked_until)
+        user.locked_until, user.failed_attempts = None, 0
+    if not verify_password(password, user.password_hash):
+        return _count_failure(session, user, when)
+    if not user.active:
+        _login_event(session, name, "login-refused", {"reason": "account switched off"}, when)
+        return AccountDisabled()
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_attempts, user.last_login_at = 0, when
+    _login_event(session, name, "login", {}, when)
+    return _info(user)
+
+
+def _count_failure(session: Session, user: User, when: datetime) -> AuthError:
+    user.failed_attempts += 1
+    user.updated_at = when
+    if user.failed_attempts >= MAX_FAILURES:
+        user.locked_until = when + LOCK_DURATION
+        log.warning("account %s locked after %d failures", user.username, user.failed_attempts)
+        _login_event(session, user.username, "account-locked",
+                     {"failures": user.failed_attempts}, when)
+        return AccountLocked(user.locked_until)
+    _login_event(session, user.username, "login-failed",
+                 {"reason": "wrong password", "failures": user.failed_attempts}, when)
+    return BadCredentials(MAX_FAILURES - user.failed_attempts)
+
+
+def _login_event(session: Session, name: str, action: str, details: dict[str, object],
+                 when: datetime) -> None:
+    session.flush()
+    append_event(session, actor=name, action=action, entity_type="user", entity_id=name,
+                 details=details, at=when)
+
+
+def unlock_user(db: Database, username: str, *, by: UserInfo, now: datetime | None = None) -> None:
+    require_role(by, IN_CHARGE)
+    when = _utc_now(now)
+    with db.write() as session:
+        user = _existing(session, username)
+        user.locked_until, user.failed_attempts, user.updated_at = None, 0, when
+        session.flush()
+        append_event(session, actor=by.username, action="user-unlocked", entity_type="user",
+                     entity_id=user.username, details={}, at=when)
+
+
+def set_password(db: Database, username: str, new_password: str, *, by: UserInfo,
+                 current_password: str | None = None, now: datetime | None = None) -> None:
+    """Officers change their own password (giving the current one); the in-charge resets any."""
+    when = _utc_now(now)
+    name = normalize_username(username)
+    if by.username != name:
+        require_role(by, IN_CHARGE)
+    check_password_rules(new_password, name)
+    with db.write() as session:
+        user = _existing(session, name)
+        if by.role != IN_CHARGE and not verify_password(current_password or "",
+                                                        user.password_hash):
+            raise InvalidAccountDetails("The current password is wrong; nothing was changed.")
+        user.password_hash, user.updated_at = hash_password(new_password), when
+        user.failed_attempts, user.locked_until = 0, None
+        session.flush()
+        append_event(session, actor=by.username, action="password-changed", entity_type="user",
+                     entity_id=name, details={"reset_by_in_charge": by.username != name},
+                     at=when)
+
+
+def set_active(db: Database, username: str, active: bool, *, by: UserInfo,
+               now: datetime | None = None) -> None:
+    """Switch an account off (someone left) or on again; accounts are never deleted."""
+    require_role(by, IN_CHARGE)
+    when = _utc_now(now)
+    with db.write() as session:
+        user = _existing(session, username)
+        if not active and user.id == by.id:
+            raise InvalidAccountDetails("You cannot switch off your own account.")
+        user.active, user.updated_at = active, when
+        session.flush()
+        append_event(session, actor=by.username, action="user-switched-on" if active
+                     else "user-switched-off", entity_type="user", entity_id=user.username,
+                     details={}, at=when)
+
+
+def list_users(db: Database) -> tuple[UserAccount, ...]:
+    with db.read() as session:
+        users = session.scalars(select(User).order_by(User.username)).all()
+        return tuple(UserAccount(
+            id=u.id, username=u.username, full_name=u.full_name, role=u.role, active=u.active,
+            locked_until=u.locked_until, failed_attempts=u.failed_attempts,
+            last_login_at=u.last_login_at) for u in users)
+
+
+def has_users(db: Database) -> bool:
+    """False on a brand-new database: the first-run setup must create the in-charge."""
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def _existing(session: Session, username: str) -> User:
+    name = normalize_username(username)
+    user = session.scalars(select(User).where(User.username == name).with_for_update()).first()
+    if user is None:
+        raise UnknownUser(name)
+    return user
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+
+
+__all__ = [
+    "IN_CHARGE", "OFFICER", "AccountDisabled", "AccountLocked", "AuthError", "BadCredentials",
+    "InvalidAccountDetails", "PermissionDenied", "UnknownUser", "UserAccount", "UserInfo",
+    "authenticate", "check_password_rules", "create_user", "has_users", "list_users",
+    "require_role", "set_active", "set_password", "unlock_user",
+]

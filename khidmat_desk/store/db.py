@@ -1,0 +1,160 @@
+"""One engine per database, and the two kinds of unit of work: ``write()`` and ``read()``.
+
+SQLite: every write transaction starts with ``BEGIN IMMEDIATE`` (SQLAlchemy's documented
+recipe: the driver's own transaction handling is switched off and we emit BEGIN ourselves), so
+a second writer waits on ``busy_timeout`` at the start instead of failing later when its read
+lock cannot be upgraded. WAL with ``synchronous=FULL``: a committed save survives a power cut.
+
+PostgreSQL (``postgresql+psycopg://``) is used unchanged when a centre's counters share one
+server; row locks taken by the use cases order concurrent writers there.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from khidmat_desk.store.errors import known_error
+
+log = logging.getLogger("khidmat.store")
+
+#: Execution option telling the ``begin`` hook which BEGIN to emit on SQLite.
+_BEGIN_MODE = "khidmat_begin"
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The SQLAlchemy URL of a SQLite file (absolute, so the working directory never matters)."""
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+class Database:
+    """A database and its engine; the only way use cases reach it is ``write()`` / ``read()``."""
+
+    def __init__(self, url: str, *, busy_timeout_ms: int = 5000) -> None:
+        self.url = url
+        self.engine = _make_engine(url, busy_timeout_ms)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._writer = sessionmaker(
+            self.engine.execution_options(**{_BEGIN_MODE: "BEGIN IMMEDIATE"}),
+            expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(**{_BEGIN_MODE: "BEGIN"}), expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        database = make_url(self.url).database
+        return Path(database) if self.is_sqlite and database else None
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        with _translated_errors(), self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent read-only view; nothing done here is committed."""
+        with _translated_errors(), self._reader() as session:
+            yield session  # closing the session rolls the read transaction back
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Database({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
+                  busy_timeout_ms: int = 5000) -> Database:
+    """Open (and by default create or upgrade) the database at ``url``.
+
+    A SQLite file at an older schema is copied into ``backup_dir`` (default: ``backups``
+    beside the file) before it is upgraded.
+    """
+    database = Database(url, busy_timeout_ms=busy_timeout_ms)
+    if migrate:
+        from khidmat_desk.store.migrate import upgrade
+
+        if backup_dir is None and database.path is not None:
+            backup_dir = database.path.parent / "backups"
+        try:
+            with _translated_errors():
+                upgrade(database.engine, backup_dir)
+        except BaseException:
+            database.dispose()
+            raise
+    log.info("opened %r", database)
+    return database
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        known = known_error(exc)
+        if known is None:
+            raise
+        raise known from exc
+
+
+def _make_engine(url: str, busy_timeout_ms: int) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise ValueError("a counter database must be a file; in-memory SQLite loses data")
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _install_sqlite_hooks(engine, busy_timeout_ms)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # The driver must not open transactions itself: we emit BEGIN in the hook below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            _ensure_wal(cursor, busy_timeout_ms)
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_MODE, "BEGIN IMMEDIATE")
+        connection.exec_driver_sql(mode)
+
+
+def _ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:
+    """Switch the file to WAL (a lasting property of the file), waiting out other openers.
+
+    Changing the journal mode needs an exclusive lock and SQLite answers "locked" at once,
+    without its busy handler, when another counter is opening the same new file; so wait here.
+    """
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            log.debug("waiting to switch the database to WAL: %s", exc)
+            time.sleep(0.01)

@@ -1,0 +1,108 @@
+"""Bring a database to the schema this version of Khidmat Desk needs, safely, at start.
+
+Fresh databases are created by running every migration (never ``create_all``), so a new
+counter and a counter upgraded over years end with the same schema. A SQLite file at an older
+revision is first copied with SQLite's online backup API, named after its revision, so an
+upgrade that goes wrong can always be undone by putting the copy back.
+Only one process migrates at a time: the migration runs inside a ``BEGIN IMMEDIATE``
+transaction on SQLite and under an advisory lock on PostgreSQL, and the revision is read
+again once the lock is held.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from khidmat_desk.paths import migrations_path
+from khidmat_desk.store.errors import DatabaseTooNew
+
+log = logging.getLogger("khidmat.store.migrate")
+
+#: Arbitrary constant naming the PostgreSQL advisory lock held while migrating.
+_PG_MIGRATION_LOCK = 0x6B68_6D64
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations found in the db/ folder")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, backup_dir: Path | None, *, revision: str = "head") -> Path | None:
+    """Migrate to ``revision`` (default: newest); returns the backup file made, if any."""
+    scripts = _scripts()
+    target = scripts.get_revision(revision)
+    if target is None:
+        raise RuntimeError(f"unknown migration revision {revision!r}")
+    with engine.begin() as connection:
+        _take_migration_lock(connection)
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == target.revision:
+            return None
+        _refuse_unknown(scripts, current)
+        backup = None
+        if current is not None and engine.dialect.name == "sqlite" and backup_dir is not None:
+            backup = backup_sqlite(engine, backup_dir, label=f"rev{current}")
+        log.info("migrating database from %s to %s", current or "empty", target.revision)
+        command.upgrade(_config(connection), target.revision)
+    return backup
+
+
+def backup_sqlite(engine: Engine, backup_dir: Path, *, label: str) -> Path:
+    """A consistent copy of the SQLite file, made while other connections keep working."""
+    source_path = Path(str(engine.url.database))
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    final = backup_dir / f"{source_path.stem}-{label}-{stamp}.sqlite3"
+    partial = final.with_suffix(".partial")
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    os.replace(partial, final)  # a half-written copy never carries the final name
+    log.info("backed up %s to %s", source_path, final)
+    return final
+
+
+def _take_migration_lock(connection: Connection) -> None:
+    # SQLite: the BEGIN IMMEDIATE emitted by engine.begin() already excludes other writers.
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                           {"key": _PG_MIGRATION_LOCK})
+
+
+def _refuse_unknown(scripts: ScriptDirectory, current: str | None) -> None:
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        log.error("database is at revision %s, unknown to this version", current)
+        raise DatabaseTooNew()
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory(str(migrations_path()))
+
+
+def _config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_path()))
+    config.attributes["connection"] = connection
+    return config

@@ -1,0 +1,265 @@
+"""The tables of a counter's database, shared by SQLite and PostgreSQL.
+
+The schema itself is created and changed only by the Alembic scripts in ``db/versions``;
+these classes describe it for queries, and a test checks that both agree.
+Use cases never hand these objects to the GUI: they copy what is needed into frozen
+dataclasses before the transaction ends.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: Constraint names are spelled out so migrations can refer to them on every database.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: JSON documents: JSONB on PostgreSQL (compact, indexable), JSON text on SQLite.
+JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+
+
+def search_text(length: int) -> String:
+    """Text compared by code point on every database, so prefix range scans use the index."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike.
+
+    SQLite has no time zone type; storing naive UTC text and re-attaching UTC on the way out
+    keeps audit hashes and sync payloads identical whichever database wrote them.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"timestamps must carry a time zone, got naive {value!r}")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Centre(Base):
+    __tablename__ = "centre"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    district: Mapped[str] = mapped_column(String(60))
+
+
+class Counter(Base):
+    __tablename__ = "counter"
+    __table_args__ = (UniqueConstraint("centre_code", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    centre_code: Mapped[str] = mapped_column(ForeignKey("centre.code"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60), default="")
+
+
+class User(Base):
+    """A person who logs in. The table is ``app_user``: ``user`` is reserved in PostgreSQL."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    full_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Applicant(Base):
+    """The person behind applications, found by identity number to prefill the next visit."""
+
+    __tablename__ = "applicant"
+    __table_args__ = (UniqueConstraint("id_type", "id_number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id_type: Mapped[str] = mapped_column(String(20))
+    id_number: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(120))
+    name_ur: Mapped[str] = mapped_column(String(120), default="")
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
+    first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Application(Base):
+    __tablename__ = "application"
+    __table_args__ = (
+        Index("ix_application_created_at", "created_at"),
+        Index("ix_application_status", "status"),
+        Index("ix_application_applicant", "applicant_id", "service_code"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    tracking_number: Mapped[str] = mapped_column(String(32), unique=True)
+    centre_code: Mapped[str] = mapped_column(String(8))
+    counter: Mapped[int] = mapped_column(Integer)
+    service_code: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    version: Mapped[int] = mapped_column(Integer)
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    token_no: Mapped[str | None] = mapped_column(String(20))
+    fee_total: Mapped[int] = mapped_column(Integer)
+    expected_on: Mapped[date] = mapped_column(Date)
+    display_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ApplicationKey(Base):
+    """The search index: (kind, value) pairs such as ("cnic", "3520212345671").
+
+    The primary key leads with (kind, value) for exact and prefix lookups; the second index
+    walks one kind newest-first, which answers a very common name prefix without sorting.
+    """
+
+    __tablename__ = "application_key"
+    __table_args__ = (
+        PrimaryKeyConstraint("kind", "value", "application_id"),
+        Index("ix_application_key_recent", "kind", "application_id", "value"),
+        Index("ix_application_key_application_id", "application_id"),
+        {"sqlite_with_rowid": False},
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    value: Mapped[str] = mapped_column(search_text(200))
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"))
+
+
+class StatusChange(Base):
+    __tablename__ = "status_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    amount_pkr: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(20))
+    received_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
+
+
+class DocumentReceived(Base):
+    __tablename__ = "document_received"
+    __table_args__ = (UniqueConstraint("application_id", "doc_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
+    doc_key: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(200))
+
+
+class AuditEvent(Base):
+    """One link of the hash chain; ``id`` is assigned gap-free by the appender, not the database."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The single row naming the newest link; appenders lock it, which orders them."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxEntry(Base):
+    """A record version waiting for the central server; the id is the sending order."""
+
+    __tablename__ = "outbox_entry"
+    __table_args__ = (UniqueConstraint("uuid", "version", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    quarantined_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    quarantine_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class CounterSequence(Base):
+    __tablename__ = "counter_sequence"
+    __table_args__ = (PrimaryKeyConstraint("centre_code", "counter", "day"),)
+    centre_code: Mapped[str] = mapped_column(String(8))
+    counter: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class Draft(Base):
+    """A wizard in progress, saved as the officer types so a crash loses nothing."""
+
+    __tablename__ = "draft"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    service_code: Mapped[str] = mapped_column(String(40))
+    answers: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    step: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,129 @@
+"""The outbox: every record version the central server has not yet acknowledged.
+
+An entry is written in the same transaction as the change it carries, so a committed save is
+always either on the server or in this table. It leaves the table only when the server has
+acknowledged that exact (uuid, version, kind). A record the server refuses is quarantined with
+the server's reason: it stays visible to the in-charge and no longer blocks the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from khidmat_desk.store.models import OutboxEntry
+
+log = logging.getLogger("khidmat.outbox")
+
+#: Longest error text kept per entry; the server's full reply goes to the log.
+_MAX_ERROR_TEXT = 2000
+
+
+_ENQUEUE = {
+    name: insert(OutboxEntry.__table__).on_conflict_do_nothing(
+        index_elements=["uuid", "version", "kind"])
+    for name, insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    uuid: str
+    version: int
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime
+    attempts: int
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    pending: int
+    quarantined: int
+
+
+def enqueue(session: Session, *, uuid: str, version: int, kind: str,
+            payload: Mapping[str, Any], now: datetime) -> None:
+    """Queue one record version; queuing the same (uuid, version, kind) again changes nothing."""
+    connection = session.connection()
+    connection.execute(_ENQUEUE[connection.dialect.name], {
+        "uuid": uuid, "version": version, "kind": kind, "payload": dict(payload),
+        "created_at": now, "attempts": 0})
+
+
+def due(session: Session, *, now: datetime, limit: int = 500) -> tuple[OutboxItem, ...]:
+    """The oldest entries ready to send now (not quarantined, not waiting out a backoff)."""
+    rows = session.execute(
+        select(OutboxEntry.__table__)
+        .where(OutboxEntry.quarantined_at.is_(None))
+        .where(or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now))
+        .order_by(OutboxEntry.id).limit(limit))
+    return tuple(_item(row) for row in rows)
+
+
+def acknowledge(session: Session, acknowledged: Iterable[tuple[str, int, str]]) -> int:
+    """Delete the entries the server confirmed, by exact (uuid, version, kind); returns how many."""
+    keys = list(acknowledged)
+    if not keys:
+        return 0
+    result = session.execute(
+        delete(OutboxEntry).where(
+            tuple_(OutboxEntry.uuid, OutboxEntry.version, OutboxEntry.kind).in_(keys)))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def record_failure(session: Session, entry_ids: Iterable[int], *, error: str,
+                   retry_at: datetime) -> None:
+    """A send failed (link down, server error): count the attempt and wait until ``retry_at``."""
+    ids = list(entry_ids)
+    if ids:
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.id.in_(ids))
+            .values(attempts=OutboxEntry.attempts + 1, last_error=error[:_MAX_ERROR_TEXT],
+                    next_attempt_at=retry_at))
+
+
+def quarantine(session: Session, entry_id: int, *, reason: str, now: datetime) -> None:
+    """The server refused this record: set it aside with the server's reason."""
+    log.warning("outbox entry %s quarantined: %s", entry_id, reason)
+    session.execute(
+        update(OutboxEntry).where(OutboxEntry.id == entry_id)
+        .values(quarantined_at=now, quarantine_reason=reason[:_MAX_ERROR_TEXT]))
+
+
+def release(session: Session, entry_id: int) -> None:
+    """Put a quarantined entry back in the queue (after the in-charge fixed the cause)."""
+    session.execute(
+        update(OutboxEntry).where(OutboxEntry.id == entry_id)
+        .values(quarantined_at=None, quarantine_reason=None, next_attempt_at=None))
+
+
+def quarantined(session: Session) -> tuple[tuple[OutboxItem, str, datetime], ...]:
+    rows = session.execute(
+        select(OutboxEntry.__table__).where(OutboxEntry.quarantined_at.is_not(None))
+        .order_by(OutboxEntry.id))
+    return tuple((_item(row), row.quarantine_reason or "", row.quarantined_at) for row in rows)
+
+
+def counts(session: Session) -> OutboxCounts:
+    waiting = OutboxEntry.quarantined_at.is_(None)
+    row = session.execute(select(
+        func.count().filter(waiting),
+        func.count().filter(and_(OutboxEntry.quarantined_at.is_not(None))),
+    ).select_from(OutboxEntry)).one()
+    return OutboxCounts(pending=int(row[0]), quarantined=int(row[1]))
+
+
+def _item(row: Any) -> OutboxItem:
+    return OutboxItem(id=row.id, uuid=row.uuid, version=row.version, kind=row.kind,
+                      payload=row.payload, created_at=row.created_at, attempts=row.attempts,
+                      last_error=row.last_error)

@@ -1,0 +1,79 @@
+"""Numbers made on the counter without asking anyone: record UUIDs and daily sequences.
+
+A UUIDv7 starts with the millisecond it was made, so records sort by creation time and the
+primary-key index stays append-only; it is the idempotency key the central server relies on.
+The daily sequence (1-9999 per centre, counter and local date) feeds the tracking number; it
+is taken in the same transaction as the save, so a rolled-back save gives its number back.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import literal_column
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from khidmat_desk.store.errors import DailyLimitReached
+from khidmat_desk.store.models import CounterSequence
+
+#: The tracking number holds four digits of sequence.
+MAX_DAILY_SEQUENCE = 9999
+
+_uuid_lock = threading.Lock()
+_last_uuid_ms = 0
+_last_uuid_counter = 0
+
+
+def uuid7() -> str:
+    """A new RFC 9562 version 7 UUID; strictly increasing within this process."""
+    global _last_uuid_ms, _last_uuid_counter
+    with _uuid_lock:
+        now_ms = time.time_ns() // 1_000_000
+        if now_ms <= _last_uuid_ms:
+            # Same millisecond (or the clock stepped back): count on from the last value.
+            now_ms = _last_uuid_ms
+            _last_uuid_counter += 1
+            if _last_uuid_counter > 0xFFF:
+                now_ms += 1
+                _last_uuid_counter = 0
+        else:
+            _last_uuid_counter = int.from_bytes(os.urandom(2), "big") & 0x7FF
+        _last_uuid_ms = now_ms
+        counter = _last_uuid_counter
+    random_tail = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+    value = (now_ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | random_tail
+    return str(uuid.UUID(int=value))
+
+
+def _upsert_statement(dialect_name: str) -> Any:
+    insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+    table = CounterSequence.__table__
+    return (
+        insert(table)
+        .on_conflict_do_update(
+            index_elements=["centre_code", "counter", "day"],
+            set_={"last_value": literal_column("counter_sequence.last_value") + 1},
+        )
+        .returning(table.c.last_value)
+    )
+
+
+#: Built once per dialect: saves run often and statement building is not free.
+_UPSERT = {name: _upsert_statement(name) for name in ("sqlite", "postgresql")}
+
+
+def next_sequence(session: Session, centre_code: str, counter: int, day: date) -> int:
+    """Take the next daily number for this centre, counter and day (one atomic upsert)."""
+    connection = session.connection()
+    value = int(connection.execute(_UPSERT[connection.dialect.name], {
+        "centre_code": centre_code, "counter": counter, "day": day, "last_value": 1,
+    }).scalar_one())
+    if value > MAX_DAILY_SEQUENCE:
+        raise DailyLimitReached()
+    return value

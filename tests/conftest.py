@@ -1,0 +1,132 @@
+"""Shared fixtures: real databases under tmp_path (and on PostgreSQL when one is given).
+
+Store tests take the ``db`` fixture and run twice: on a SQLite file and, when the environment
+variable ``KHIDMAT_TEST_PG_URL`` names a PostgreSQL database (``postgresql+psycopg://...``),
+on that server in a fresh schema of its own that is dropped afterwards. Without the variable
+the PostgreSQL run is skipped with a visible reason.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Qt must never look for a display in tests; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from khidmat_desk.auth.users import UserInfo
+    from khidmat_desk.core.catalogue import Tariff
+    from khidmat_desk.store.db import Database
+
+PG_URL_VARIABLE = "KHIDMAT_TEST_PG_URL"
+PG_SKIP_REASON = (f"PostgreSQL variant: set {PG_URL_VARIABLE}=postgresql+psycopg://user@host:port/db "
+                  "to run it")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _pg_base_url() -> str | None:
+    return os.environ.get(PG_URL_VARIABLE) or None
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A URL whose connections use a brand-new, empty PostgreSQL schema."""
+    base = _pg_base_url()
+    if base is None:
+        pytest.skip(PG_SKIP_REASON)
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database URL: a SQLite file, then (if configured) a PostgreSQL schema."""
+    if request.param == "sqlite":
+        from khidmat_desk.store.db import sqlite_url
+
+        return sqlite_url(tmp_path / "counter.sqlite3")
+    url: str = request.getfixturevalue("pg_schema_url")
+    return url
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    """A migrated, empty counter database on every backend."""
+    from khidmat_desk.store.db import open_database
+
+    database = open_database(db_url, backup_dir=tmp_path / "backups")
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """A migrated SQLite file, for behaviour that only a file has (pragmas, backups, crashes)."""
+    from khidmat_desk.store.db import open_database, sqlite_url
+
+    database = open_database(sqlite_url(tmp_path / "counter.sqlite3"))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+#: Password of every account the fixtures create.
+TEST_PASSWORD = "correct horse 1"
+
+
+def _make_user(database: Database, username: str, role: str,
+               password: str = TEST_PASSWORD) -> UserInfo:
+    from khidmat_desk.auth.users import create_user
+
+    with database.write() as session:
+        return create_user(session, username, username.replace(".", " ").title(), role, password)
+
+
+@pytest.fixture
+def make_user() -> Callable[..., UserInfo]:
+    """``make_user(db, "asif.khan", "officer")``: a real account, password ``TEST_PASSWORD``."""
+    return _make_user
+
+
+@pytest.fixture
+def officer(db: Database) -> UserInfo:
+    return _make_user(db, "asif.khan", "officer")
+
+
+@pytest.fixture
+def in_charge(db: Database) -> UserInfo:
+    return _make_user(db, "nadia.iqbal", "in-charge")
+
+
+@pytest.fixture
+def tariff() -> Tariff:
+    """A small, explicit tariff, so fee and date assertions do not follow the shipped figures."""
+    from khidmat_desk.core.catalogue import Tariff
+
+    fees: dict[str, dict[str, Any]] = {
+        "police-verification": {"pkr": 500, "label": "Police verification fee"},
+        "character-certificate": {"pkr": 1000, "label": "Character certificate fee"},
+    }
+    return Tariff(fees=fees, sla_days={"police-verification": 3, "character-certificate": 5})

@@ -1,0 +1,130 @@
+"""Migrations create every database, upgrade older ones after a backup, and match the models."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from khidmat_desk.store import migrate
+from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.errors import DatabaseTooNew
+from khidmat_desk.store.models import Base
+
+OLD_REVISION = "0001"
+
+
+def test_a_fresh_database_is_built_by_the_migrations(db: Database) -> None:
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    tables = set(inspect(db.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert "alembic_version" in tables
+    with db.read() as session:
+        assert session.execute(text("SELECT last_id FROM audit_head")).scalar_one() == 0
+
+
+def test_the_models_describe_exactly_what_the_migrations_built(db: Database) -> None:
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(
+            connection, opts={"compare_type": True}), Base.metadata)
+    assert differences == []
+
+
+def make_old_database(url: str) -> None:
+    """A database at revision 0001 holding one centre, as an older release left it."""
+    old = Database(url)
+    try:
+        migrate.upgrade(old.engine, None, revision=OLD_REVISION)
+        with old.write() as session:
+            session.execute(text("INSERT INTO centre (code, name, district) "
+                                 "VALUES ('LHR01', 'Liberty Market', 'Lahore')"))
+    finally:
+        old.dispose()
+
+
+def test_an_older_sqlite_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "counter.sqlite3"
+    make_old_database(sqlite_url(path))
+    backups = tmp_path / "backups"
+    database = open_database(sqlite_url(path), backup_dir=backups)
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+        assert "draft" in inspect(database.engine).get_table_names()
+        with database.read() as session:
+            assert session.execute(text("SELECT name FROM centre")).scalar_one() == (
+                "Liberty Market")
+    finally:
+        database.dispose()
+    [backup] = list(backups.iterdir())
+    assert backup.name.startswith(f"counter-rev{OLD_REVISION}-")
+    assert backup.suffix == ".sqlite3"
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            OLD_REVISION,)
+        assert copy.execute("SELECT code FROM centre").fetchall() == [("LHR01",)]
+        tables = {row[0] for row in copy.execute("SELECT name FROM sqlite_master")}
+        assert "draft" not in tables
+    finally:
+        copy.close()
+
+
+def test_an_older_database_upgrades_on_every_backend(db_url: str, tmp_path: Path) -> None:
+    make_old_database(db_url)
+    database = open_database(db_url, backup_dir=tmp_path / "backups")
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+        with database.read() as session:
+            assert session.execute(text("SELECT code FROM centre")).scalar_one() == "LHR01"
+    finally:
+        database.dispose()
+    made_backup = (tmp_path / "backups").exists()
+    assert made_backup == db_url.startswith("sqlite")
+
+
+def test_a_current_database_is_not_backed_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "counter.sqlite3"
+    for _ in range(2):
+        open_database(sqlite_url(path), backup_dir=tmp_path / "backups").dispose()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "counter.sqlite3"
+    open_database(sqlite_url(path)).dispose()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE alembic_version SET version_num = '0999'")
+    raw.commit()
+    raw.close()
+    with pytest.raises(DatabaseTooNew, match="newer version of Khidmat Desk"):
+        open_database(sqlite_url(path))
+
+
+def test_counters_starting_together_migrate_once(db_url: str) -> None:
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def start_counter() -> None:
+        try:
+            barrier.wait()
+            open_database(db_url).dispose()
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start_counter) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    checked = Database(db_url)
+    try:
+        assert migrate.current_revision(checked.engine) == migrate.head_revision()
+    finally:
+        checked.dispose()
