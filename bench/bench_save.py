@@ -1,0 +1,120 @@
+"""Save latency: `submit_application` against a bare sqlite3 INSERT + COMMIT, in the same run.
+
+Budget (docs: ARCHITECTURE.md): saving one application, fsync included, takes at most 3x a
+bare insert+commit with the same durability (WAL, synchronous=FULL). Both are measured
+alternately, one call each in turn, so background load on the machine affects both alike.
+
+    python bench/bench_save.py [--count 300] [--service police-verification] [--dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from khidmat_desk.app.applications import submit_application  # noqa: E402
+from khidmat_desk.auth.users import UserInfo, create_user  # noqa: E402
+from khidmat_desk.core.catalogue import get_service, load_tariff  # noqa: E402
+from khidmat_desk.store.db import Database, open_database, sqlite_url  # noqa: E402
+from khidmat_desk.store.sequences import uuid7  # noqa: E402
+
+BUDGET_RATIO = 3.0
+WARM_UP = 20
+
+
+def bare_insert(directory: Path, row_text: str) -> Callable[[], None]:
+    """One row of similar size per transaction, same pragmas, straight through sqlite3."""
+    connection = sqlite3.connect(directory / "bare.sqlite3", isolation_level=None)
+    for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL",
+                   "foreign_keys=ON"):
+        connection.execute(f"PRAGMA {pragma}")
+    connection.execute("CREATE TABLE record (id INTEGER PRIMARY KEY, uuid TEXT UNIQUE, "
+                       "body TEXT, created_at TEXT)")
+
+    def insert() -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO record (uuid, body, created_at) VALUES (?, ?, ?)",
+                           (uuid7(), row_text, time.strftime("%Y-%m-%d %H:%M:%S")))
+        connection.execute("COMMIT")
+
+    return insert
+
+
+def one_submit(database: Database, user: UserInfo, service_code: str) -> Callable[[], None]:
+    service = get_service(service_code)
+    tariff = load_tariff()
+    documents = [d.key for d in service.documents if d.when is None]
+
+    def submit() -> None:
+        submit_application(database, service_code=service.code, answers=service.example,
+                           user=user, centre_code="LHR01", counter=1, tariff=tariff,
+                           documents_received=documents)
+
+    return submit
+
+
+def timed(action: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def measure(count: int, directory: Path, service_code: str) -> tuple[list[float], list[float]]:
+    database = open_database(sqlite_url(directory / "counter.sqlite3"))
+    with database.write() as session:
+        user = create_user(session, "bench.officer", "Bench Officer", "officer", "bench pass 1")
+    save = one_submit(database, user, service_code)
+    bare = bare_insert(directory, json.dumps(get_service(service_code).example))
+    for _ in range(WARM_UP):
+        save()
+        bare()
+    saves, bares = [], []
+    for _ in range(count):  # alternate, so a burst of background load hits both
+        saves.append(timed(save))
+        bares.append(timed(bare))
+    database.dispose()
+    return saves, bares
+
+
+def report(saves: list[float], bares: list[float]) -> float:
+    def ms(values: list[float], q: float) -> float:
+        return statistics.quantiles(values, n=100)[int(q) - 1] * 1000 if q < 100 else 0.0
+
+    save_median = statistics.median(saves) * 1000
+    bare_median = statistics.median(bares) * 1000
+    ratio = save_median / bare_median
+    print(f"submit_application   median {save_median:7.3f} ms   p90 {ms(saves, 90):7.3f} ms")
+    print(f"bare insert+commit   median {bare_median:7.3f} ms   p90 {ms(bares, 90):7.3f} ms")
+    verdict = "within" if ratio <= BUDGET_RATIO else "OVER"
+    print(f"ratio {ratio:.2f}x  ({verdict} the {BUDGET_RATIO:.0f}x budget; "
+          f"{len(saves)} saves, WAL + synchronous=FULL)")
+    return ratio
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=300, help="saves to time (default 300)")
+    parser.add_argument("--service", default="police-verification", help="service code")
+    parser.add_argument("--dir", type=Path, help="folder for the database files "
+                        "(default: a temporary folder; use the disk the counter will use)")
+    args = parser.parse_args()
+    if args.dir is not None:
+        args.dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        saves, bares = measure(args.count, Path(folder), args.service)
+    report(saves, bares)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
