@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from khidmat_desk.store.db import Database
 
 PG_URL_VARIABLE = "KHIDMAT_TEST_PG_URL"
-PG_SKIP_REASON = (f"PostgreSQL variant: set {PG_URL_VARIABLE}=postgresql+psycopg://user@host:port/db "
-                  "to run it")
-BACKENDS = ("sqlite", "postgresql")
+PG_SKIP_REASON = (f"PostgreSQL variant: set {PG_URL_VARIABLE}="
+                  "postgresql+psycopg://user@host:port/db to run it")
+BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgres))
 
 
 def _pg_base_url() -> str | None:

@@ -18,10 +18,10 @@ from khidmat_desk.store.audit import (
     verify_chain,
 )
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import AuditEvent, AuditHead
+from khidmat_desk.store.models import AuditEvent, AuditHead, table_of
 
 T0 = datetime(2026, 5, 4, 10, 30, 15, 123456, tzinfo=UTC)
-EVENT = AuditEvent.__table__
+EVENT = table_of(AuditEvent)
 
 
 def append_many(db: Database, count: int, *, start: int = 0) -> None:

@@ -14,16 +14,16 @@ from sqlalchemy.exc import DBAPIError
 
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.errors import (
-    DatabaseBusy,
-    DatabaseUnavailable,
-    DiskFull,
+    DatabaseBusyError,
+    DatabaseUnavailableError,
+    DiskFullError,
     StoreError,
-    WriteConflict,
+    WriteConflictError,
     known_error,
 )
-from khidmat_desk.store.models import Centre, CounterSequence
+from khidmat_desk.store.models import Centre, CounterSequence, table_of
 
-CENTRE = Centre.__table__
+CENTRE = table_of(Centre)
 
 
 def centre_count(db: Database) -> int:
@@ -59,12 +59,12 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
     from khidmat_desk.store.models import Counter
 
     with pytest.raises(IntegrityError), db.write() as session:
-        session.execute(insert(Counter.__table__).values(centre_code="NOPE", number=1, name="x"))
+        session.execute(insert(table_of(Counter)).values(centre_code="NOPE", number=1, name="x"))
 
 
 def test_writers_that_read_first_wait_instead_of_failing(sqlite_db: Database) -> None:
     """Read-then-write from several threads: deferred BEGIN would fail on lock upgrade."""
-    table = CounterSequence.__table__
+    table = table_of(CounterSequence)
     day = time.strftime("%Y-%m-%d")
     from datetime import date
 
@@ -101,7 +101,7 @@ def test_a_held_lock_becomes_database_busy(tmp_path: Path) -> None:
     blocker.execute("BEGIN IMMEDIATE")
     try:
         started = time.monotonic()
-        with pytest.raises(DatabaseBusy) as caught, database.write() as session:
+        with pytest.raises(DatabaseBusyError) as caught, database.write() as session:
             session.execute(insert(CENTRE).values(code="LHR01", name="Liberty", district="Lahore"))
         assert time.monotonic() - started >= 0.09  # it waited for the timeout first
     finally:
@@ -121,7 +121,7 @@ def test_a_full_disk_becomes_disk_full(sqlite_db: Database) -> None:
         dbapi_connection.execute("PRAGMA max_page_count=60")
 
     sqlite_db.engine.dispose()
-    with pytest.raises(DiskFull) as caught, sqlite_db.write() as session:
+    with pytest.raises(DiskFullError) as caught, sqlite_db.write() as session:
         for number in range(200):
             session.execute(insert(CENTRE).values(code=f"C{number}", name="x" * 2000,
                                                   district="Lahore"))
@@ -135,7 +135,7 @@ def test_memory_databases_are_refused() -> None:
 
 
 def test_unreachable_server_is_database_unavailable() -> None:
-    with pytest.raises(DatabaseUnavailable) as caught:
+    with pytest.raises(DatabaseUnavailableError) as caught:
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/khidmat?connect_timeout=2")
     assert "network cable" in str(caught.value)
 
@@ -145,6 +145,7 @@ def test_unknown_errors_are_not_dressed_up() -> None:
     assert known_error(sqlite3.IntegrityError("UNIQUE constraint failed")) is None
 
 
+@pytest.mark.postgres
 def test_postgres_serialization_failure_is_write_conflict(pg_schema_url: str) -> None:
     database = open_database(pg_schema_url)
     try:
@@ -164,7 +165,7 @@ def test_postgres_serialization_failure_is_write_conflict(pg_schema_url: str) ->
         first.close()
         second.close()
         translated = known_error(caught.value)
-        assert isinstance(translated, WriteConflict)
+        assert isinstance(translated, WriteConflictError)
         assert isinstance(translated, StoreError)
         assert "Press Save again" in str(translated)
     finally:

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 
 from khidmat_desk.store import migrate
 from khidmat_desk.store.db import Database, open_database, sqlite_url
-from khidmat_desk.store.errors import DatabaseTooNew
+from khidmat_desk.store.errors import DatabaseTooNewError
 from khidmat_desk.store.models import Base
 
 OLD_REVISION = "0001"
@@ -102,7 +102,7 @@ def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     raw.execute("UPDATE alembic_version SET version_num = '0999'")
     raw.commit()
     raw.close()
-    with pytest.raises(DatabaseTooNew, match="newer version of Khidmat Desk"):
+    with pytest.raises(DatabaseTooNewError, match="newer version of Khidmat Desk"):
         open_database(sqlite_url(path))
 
 

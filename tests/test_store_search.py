@@ -13,7 +13,7 @@ from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.records import name_phrases
 from khidmat_desk.store import search
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Application, ApplicationKey
+from khidmat_desk.store.models import Application, ApplicationKey, table_of
 
 GIVEN = ["imran", "ali", "usman", "ayesha", "fatima", "zubair", "bilal", "sana"]
 FAMILY = ["khan", "butt", "chaudhry", "malik", "qureshi", "khanzada", "sheikh"]
@@ -45,8 +45,8 @@ def index(db: Database, officer: UserInfo) -> dict[int, list[tuple[str, str]]]:
             "updated_at": T0 + timedelta(minutes=number)})
         rows += [{"kind": k, "value": v, "application_id": number} for k, v in set(own)]
     with db.write() as session:
-        session.execute(insert(Application.__table__), apps)
-        session.execute(insert(ApplicationKey.__table__), rows)
+        session.execute(insert(table_of(Application)), apps)
+        session.execute(insert(table_of(ApplicationKey)), rows)
     return keys
 
 
@@ -56,18 +56,24 @@ def expected(keys: dict[int, list[tuple[str, str]]], match: Callable[[str, str],
     return sorted(hits, reverse=True)[:limit]
 
 
+def name_starting(prefix: str) -> Callable[[str, str], bool]:
+    return lambda kind, value: kind == "name" and value.startswith(prefix)
+
+
 PREFIXES = ["muhammad", "muh", "m", "khan", "a", "zubair", "zubair ah", "muhammad imran k",
             "sheikh", "nobody"]
 
 
-def test_name_prefix_matches_brute_force(db: Database,
-                                         index: dict[int, list[tuple[str, str]]]) -> None:
+@pytest.mark.parametrize("window", [search._WALK_WINDOW, 500, 1])
+def test_name_prefix_matches_brute_force(db: Database, index: dict[int, list[tuple[str, str]]],
+                                         window: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A small walk window makes common prefixes finish below it, with the sorted range.
+    monkeypatch.setattr(search, "_WALK_WINDOW", window)
     with db.read() as session:
         for prefix in PREFIXES:
             for limit in (1, 50, 500):
                 found = search.ids_by_name_prefix(session, prefix, limit=limit)
-                wanted = expected(index, lambda k, v: k == "name" and v.startswith(prefix),
-                                  limit)
+                wanted = expected(index, name_starting(prefix), limit)
                 assert found == wanted, (prefix, limit)
 
 

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import insert
 
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.errors import DailyLimitReached
-from khidmat_desk.store.models import CounterSequence
+from khidmat_desk.store.errors import DailyLimitReachedError
+from khidmat_desk.store.models import CounterSequence, table_of
 from khidmat_desk.store.sequences import MAX_DAILY_SEQUENCE, next_sequence, uuid7
 
 DAY = date(2026, 11, 23)
@@ -71,10 +71,10 @@ def test_a_rolled_back_save_gives_its_number_back(db: Database) -> None:
 
 def test_the_daily_limit_is_a_clear_error(db: Database) -> None:
     with db.write() as session:
-        session.execute(insert(CounterSequence.__table__).values(
+        session.execute(insert(table_of(CounterSequence)).values(
             centre_code="LHR01", counter=7, day=DAY, last_value=MAX_DAILY_SEQUENCE - 1))
     assert take(db, "LHR01", 7, DAY) == MAX_DAILY_SEQUENCE
-    with pytest.raises(DailyLimitReached, match="Use another counter"):
+    with pytest.raises(DailyLimitReachedError, match="Use another counter"):
         take(db, "LHR01", 7, DAY)
 
 

@@ -11,11 +11,11 @@ from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import (
     AgeRange,
     DateOrder,
+    FeeRule,
     Field,
     FieldType,
     Service,
     Step,
-    FeeRule,
     equals,
     options,
 )

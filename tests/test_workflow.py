@@ -18,6 +18,7 @@ from khidmat_desk.core.workflow import (
     SUBMITTED,
     VERIFIED,
     VOIDED,
+    RoleNotAllowedError,
     WorkflowError,
     allowed_next,
     check_transition,
@@ -72,7 +73,7 @@ def test_refusal_names_what_is_allowed(current: str, new: str) -> None:
 
 
 def test_void_by_officer_says_in_charge_only() -> None:
-    with pytest.raises(WorkflowError, match="Only the in-charge"):
+    with pytest.raises(RoleNotAllowedError, match="Only the in-charge"):
         check_transition(READY, VOIDED, OFFICER, "citizen withdrew")
 
 
@@ -98,6 +99,6 @@ def test_allowed_next_matches_check_transition() -> None:
 
 
 def test_final_statuses_have_no_way_out() -> None:
-    assert workflow.FINAL_STATUSES == {DELIVERED, VOIDED}
+    assert {DELIVERED, VOIDED} == workflow.FINAL_STATUSES
     for status in workflow.FINAL_STATUSES:
         assert workflow.next_statuses(status) == ()

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -43,6 +43,7 @@ from khidmat_desk.store.models import (
     Payment,
     StatusChange,
     User,
+    table_of,
 )
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
@@ -57,22 +58,37 @@ MAX_TOKEN_LENGTH = 20
 NADRA_ID_TYPES: tuple[str, ...] = ("cnic", "b-form", "nicop")
 OUTBOX_KIND = "application"
 
-APP = Application.__table__
-PERSON = Applicant.__table__
+APP = table_of(Application)
+PERSON = table_of(Applicant)
 # Statements used by every save are built once (building them costs more than running them).
 _INSERT_APP = insert(APP).returning(APP.c.id)
-_INSERT_PAYMENT = insert(Payment.__table__)
-_INSERT_DOCUMENT = insert(DocumentReceived.__table__)
-_INSERT_STATUS = insert(StatusChange.__table__)
-_NEW_PERSON = {
-    name: dialect_insert(PERSON)
-    .on_conflict_do_nothing(index_elements=["id_type", "id_number"]).returning(PERSON.c.id)
-    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
-}
-_LOCK_PERSON = (select(PERSON.c.id, PERSON.c.details)
-                .where(PERSON.c.id_type == bindparam("id_type"),
-                       PERSON.c.id_number == bindparam("id_number")).with_for_update())
-_REFRESH_PERSON = update(PERSON).where(PERSON.c.id == bindparam("person_id"))
+_INSERT_PAYMENT = insert(table_of(Payment))
+_INSERT_DOCUMENT = insert(table_of(DocumentReceived))
+_INSERT_STATUS = insert(table_of(StatusChange))
+
+
+def _person_upsert(dialect_name: str) -> Any:
+    """One statement that adds the person or refreshes them, merging details newest-first.
+
+    An empty Urdu name or mobile this time keeps the one recorded before.
+    """
+    dialect_insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+    new = dialect_insert(PERSON)
+    merged = (func.json_patch(PERSON.c.details, new.excluded.details) if dialect_name == "sqlite"
+              else PERSON.c.details.op("||")(new.excluded.details))
+    return new.on_conflict_do_update(
+        index_elements=["id_type", "id_number"],
+        set_={
+            "name": new.excluded.name,
+            "name_ur": func.coalesce(func.nullif(new.excluded.name_ur, ""), PERSON.c.name_ur),
+            "mobile": func.coalesce(func.nullif(new.excluded.mobile, ""), PERSON.c.mobile),
+            "details": merged,
+            "last_seen_at": new.excluded.last_seen_at,
+        },
+    ).returning(PERSON.c.id)
+
+
+_UPSERT_PERSON = {name: _person_upsert(name) for name in ("sqlite", "postgresql")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,7 +195,7 @@ class ApplicationError(Exception):
     """A known problem with a request; ``str()`` is the message for the officer."""
 
 
-class ValidationFailed(ApplicationError):
+class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """The answers have errors; nothing was written. ``result`` holds every issue."""
 
     def __init__(self, result: ValidationResult) -> None:
@@ -190,14 +206,14 @@ class ValidationFailed(ApplicationError):
         super().__init__(f"The application was not saved. Please correct: {listed}{more}.")
 
 
-class ApplicationNotFound(ApplicationError):
+class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     def __init__(self, tracking_number: str) -> None:
         self.tracking_number = tracking_number
         super().__init__(f"No application with tracking number {tracking_number} is in this "
                          "counter's records. Check the number on the receipt.")
 
 
-class InvalidRequest(ApplicationError):
+class InvalidRequest(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """A bad value outside the answers (counter, token, payment method, document list)."""
 
 
@@ -340,7 +356,7 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
                                   when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
-    payload = _payload(app, user.username, plan.profile, payment, plan.documents, change)
+    payload = record_payload(app, user.username, plan.profile, payment, plan.documents, change)
     _record(session, user, "application-submitted", payload, when)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
@@ -375,18 +391,11 @@ def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
     """
     if profile is None:
         return None
-    identity = {"id_type": profile.id_type, "id_number": profile.id_number}
-    values = {"name": profile.name, "name_ur": profile.name_ur or "",
-              "mobile": profile.mobile or "", "last_seen_at": when}
-    created = connection.execute(_NEW_PERSON[connection.dialect.name], {
-        **identity, **values, "details": profile.details, "first_seen_at": when,
-    }).scalar_one_or_none()
-    if created is not None:
-        return int(created)
-    row = connection.execute(_LOCK_PERSON, identity).one()
-    connection.execute(_REFRESH_PERSON, {
-        "person_id": row.id, "details": {**(row.details or {}), **profile.details}, **values})
-    return int(row.id)
+    return int(connection.execute(_UPSERT_PERSON[connection.dialect.name], {
+        "id_type": profile.id_type, "id_number": profile.id_number, "name": profile.name,
+        "name_ur": profile.name_ur or "", "mobile": profile.mobile or "",
+        "details": profile.details, "first_seen_at": when, "last_seen_at": when,
+    }).scalar_one())
 
 
 def _existing_result(session: Session, uuid: str,
@@ -410,9 +419,9 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _payload(app: Mapping[str, Any], officer: str, applicant: ApplicantProfile | None,
-             payment: Mapping[str, Any] | None, documents: list[dict[str, str]],
-             change: dict[str, Any]) -> dict[str, Any]:
+def record_payload(app: Mapping[str, Any], officer: str, applicant: ApplicantProfile | None,
+                   payment: Mapping[str, Any] | None, documents: list[dict[str, str]],
+                   change: dict[str, Any]) -> dict[str, Any]:
     """The full, JSON-safe record at this version: what the outbox carries to the server."""
     return {
         "uuid": app["uuid"], "version": app["version"],
@@ -466,8 +475,8 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
         version = row.version + 1
         session.execute(update(APP).where(APP.c.id == row.id).values(
             status=new_status, version=version, updated_at=when))
-        change = _write_status_change(session.connection(), row.id, row.status, new_status, why, user, when,
-                                      version)
+        change = _write_status_change(session.connection(), row.id, row.status, new_status,
+                                      why, user, when, version)
         app = {**row._asdict(), "status": new_status, "version": version, "updated_at": when}
         payload = _stored_payload(session, app, change)
         _record(session, user, "status-changed", payload, when)
@@ -488,7 +497,7 @@ def _stored_payload(session: Session, app: dict[str, Any],
     payment_dict = None if payment is None else {
         "amount_pkr": payment.amount_pkr, "method": payment.method,
         "received_by": payment.received_by, "at": payment.at, "items": payment.items}
-    return _payload(app, officer or "", applicant, payment_dict, documents, change)
+    return record_payload(app, officer or "", applicant, payment_dict, documents, change)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -513,10 +522,11 @@ def find_applications(db: Database, text: str, *, limit: int = 50) -> FindResult
         else:
             ids = search.ids_by_key(session, query.kind, query.value, limit=limit)
         rows = search.summary_rows(session, ids)
-    return FindResult(query.kind, query.value, tuple(_summary(row) for row in rows))
+    return FindResult(query.kind, query.value, tuple(summary_from_row(row) for row in rows))
 
 
-def _summary(row: Any) -> ApplicationSummary:
+def summary_from_row(row: Any) -> ApplicationSummary:
+    """A summary from any row holding the summary columns (see store.search.SUMMARY_COLUMNS)."""
     return ApplicationSummary(
         uuid=row.uuid, tracking_number=row.tracking_number, service_code=row.service_code,
         status=row.status, name=row.display_name, centre_code=row.centre_code,
@@ -598,7 +608,7 @@ def open_applications_for(db: Database, service_code: str,
                                    APP.c.status.not_in(workflow.FINAL_STATUSES))
             .order_by(APP.c.id.desc())).scalars().all()
         rows = search.summary_rows(session, list(ids))
-    return tuple(_summary(row) for row in rows)
+    return tuple(summary_from_row(row) for row in rows)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -641,3 +651,8 @@ def _utc(now: datetime | None) -> datetime:
     if now.tzinfo is None:
         raise ValueError("'now' must carry a time zone")
     return now.astimezone(UTC)
+
+
+# Older spellings, kept for callers written before these became public.
+_payload = record_payload
+_summary = summary_from_row

@@ -65,7 +65,7 @@ class AuthError(Exception):
     """A refused login or account change; ``str()`` is the message for the officer."""
 
 
-class BadCredentials(AuthError):
+class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
     because an unknown user name (``remaining`` None) must read exactly the same."""
 
@@ -77,7 +77,7 @@ class BadCredentials(AuthError):
             f"{int(LOCK_DURATION.total_seconds() // 60)} minutes.")
 
 
-class AccountLocked(AuthError):
+class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     def __init__(self, until: datetime) -> None:
         self.until = until
         local = until.astimezone(_CENTRE_TIME).strftime("%H:%M")
@@ -86,21 +86,21 @@ class AccountLocked(AuthError):
             f"after {local}, or ask the in-charge to unlock it.")
 
 
-class AccountDisabled(AuthError):
+class AccountDisabled(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     def __init__(self) -> None:
         super().__init__("This account has been switched off. Ask the in-charge.")
 
 
-class PermissionDenied(AuthError):
+class PermissionDenied(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     pass
 
 
-class UnknownUser(AuthError):
+class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     def __init__(self, username: str) -> None:
         super().__init__(f"There is no user '{username}'.")
 
 
-class InvalidAccountDetails(AuthError):
+class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A new user or password that breaks the rules; the message says which rule."""
 
 

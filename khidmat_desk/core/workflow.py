@@ -90,7 +90,7 @@ def check_transition(current: str, new: str, role: str, reason: str | None) -> N
         raise WorkflowError(_not_allowed(current, new))
     if new in IN_CHARGE_ONLY and role != IN_CHARGE:
         raise RoleNotAllowedError(f"Only the in-charge can change an application from "
-                            f"'{LABELS[current]}' to '{LABELS[new]}'.")
+                                  f"'{LABELS[current]}' to '{LABELS[new]}'.")
     if new in REASON_REQUIRED and not (reason or "").strip():
         raise WorkflowError(f"Changing an application from '{LABELS[current]}' to "
                             f"'{LABELS[new]}' needs a reason; type why.")

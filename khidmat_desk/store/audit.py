@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.models import AuditEvent, AuditHead
+from khidmat_desk.store.models import AuditEvent, AuditHead, table_of
 
 log = logging.getLogger("khidmat.audit")
 
@@ -29,10 +29,10 @@ _HEAD_ID = 1
 _STREAM_BATCH = 500
 
 
-_HEAD = AuditHead.__table__
+_HEAD = table_of(AuditHead)
 _LOCK_HEAD = (select(_HEAD.c.last_id, _HEAD.c.last_hash)
               .where(_HEAD.c.id == _HEAD_ID).with_for_update())
-_INSERT_EVENT = insert(AuditEvent.__table__)
+_INSERT_EVENT = insert(table_of(AuditEvent))
 _MOVE_HEAD = (update(_HEAD).where(_HEAD.c.id == _HEAD_ID)
               .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash")))
 
@@ -56,8 +56,9 @@ def link_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-def _hashed_fields(at: datetime, actor: str, action: str, entity_type: str, entity_id: str,
-                   details: Any) -> dict[str, Any]:
+def hashed_fields(at: datetime, actor: str, action: str, entity_type: str, entity_id: str,
+                  details: Any) -> dict[str, Any]:
+    """What an event's hash covers: everything but its id and hashes, time as UTC ISO text."""
     return {
         "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor": actor,
@@ -75,21 +76,21 @@ def append_event(session: Session, *, actor: str, action: str, entity_type: str,
     connection = session.connection()
     head = connection.execute(_LOCK_HEAD).one()
     event_id = head.last_id + 1
-    fields = _hashed_fields(at, actor, action, entity_type, str(entity_id), safe_details)
+    fields = hashed_fields(at, actor, action, entity_type, str(entity_id), safe_details)
     digest = link_hash(head.last_hash, fields)
     connection.execute(_INSERT_EVENT, {
         "id": event_id, "at": at, "actor": actor, "action": action,
         "entity_type": entity_type, "entity_id": str(entity_id), "details": safe_details,
         "prev_hash": head.last_hash, "hash": digest})
     connection.execute(_MOVE_HEAD, {"new_id": event_id, "new_hash": digest})
-    return event_id
+    return int(event_id)
 
 
 def verify_chain(session: Session) -> ChainReport:
     """Walk every event in id order, in bounded memory, and say where the chain first breaks."""
     running, expected_id, checked = GENESIS_HASH, 1, 0
     rows = session.execute(
-        select(AuditEvent.__table__).order_by(AuditEvent.id)
+        select(table_of(AuditEvent)).order_by(AuditEvent.id)
         .execution_options(yield_per=_STREAM_BATCH))
     for row in rows:
         broken = _check_link(row, expected_id, running)
@@ -107,7 +108,7 @@ def _check_link(row: Any, expected_id: int, running: str) -> ChainReport | None:
         return ChainReport(False, checked, expected_id,
                            f"event {expected_id} is missing: it was deleted"
                            if row.id > expected_id else f"event {row.id} appears twice")
-    fields = _hashed_fields(row.at, row.actor, row.action, row.entity_type, row.entity_id,
+    fields = hashed_fields(row.at, row.actor, row.action, row.entity_type, row.entity_id,
                             row.details)
     if link_hash(row.prev_hash, fields) != row.hash:
         return ChainReport(False, checked, row.id,
@@ -134,3 +135,6 @@ def _check_head(session: Session, last_id: int, last_hash: str, checked: int) ->
         return ChainReport(False, checked, head.last_id + 1 if head.last_id < last_id else None,
                            "the record of the newest event does not match the log")
     return ChainReport(True, checked, None, f"all {checked} events check out")
+
+
+_hashed_fields = hashed_fields  # older spelling, kept for callers written before it was public

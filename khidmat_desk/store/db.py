@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from khidmat_desk.store.errors import known_error
@@ -45,11 +45,11 @@ class Database:
         self.url = url
         self.engine = _make_engine(url, busy_timeout_ms)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._writer = sessionmaker(
-            self.engine.execution_options(**{_BEGIN_MODE: "BEGIN IMMEDIATE"}),
-            expire_on_commit=False)
-        self._reader = sessionmaker(
-            self.engine.execution_options(**{_BEGIN_MODE: "BEGIN"}), expire_on_commit=False)
+        self._write_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN IMMEDIATE"})
+        self._read_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN"})
+        if not self.is_sqlite:  # one snapshot for all the queries of a read, as on SQLite
+            self._read_engine = self._read_engine.execution_options(
+                isolation_level="REPEATABLE READ")
 
     @property
     def path(self) -> Path | None:
@@ -59,15 +59,25 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back if it raises."""
-        with _translated_errors(), self._writer.begin() as session:
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        The session rides on a connection whose transaction we own (cheaper than letting a
+        session manage it, which matters on the save path): pending ORM changes are flushed
+        and then the connection commits.
+        """
+        with (_translated_errors(), self._write_engine.connect() as connection,
+              connection.begin(),
+              Session(bind=connection, expire_on_commit=False,
+                      join_transaction_mode="rollback_only") as session):
             yield session
+            session.flush()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only view; nothing done here is committed."""
-        with _translated_errors(), self._reader() as session:
-            yield session  # closing the session rolls the read transaction back
+        with (_translated_errors(), self._read_engine.connect() as connection,
+              Session(bind=connection, expire_on_commit=False) as session):
+            yield session  # closing the connection rolls the read transaction back
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -118,7 +128,9 @@ def _make_engine(url: str, busy_timeout_ms: int) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _install_sqlite_hooks(engine, busy_timeout_ms)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we ship
+    return create_engine(parsed, pool_pre_ping=True)
 
 
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:

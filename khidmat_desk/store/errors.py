@@ -25,7 +25,7 @@ class StoreError(Exception):
         super().__init__(message or self.default_message)
 
 
-class DatabaseBusy(StoreError):
+class DatabaseBusyError(StoreError):
     default_message = (
         "The database is busy with another counter or program and did not become free in "
         "time. Nothing was saved. Wait a few seconds and try again; if it keeps happening, "
@@ -33,7 +33,7 @@ class DatabaseBusy(StoreError):
     )
 
 
-class DiskFull(StoreError):
+class DiskFullError(StoreError):
     default_message = (
         "The disk is full, so nothing was saved. Ask the in-charge to free space on this "
         "computer (or on the centre server), then save again."
@@ -47,42 +47,42 @@ class DiskError(StoreError):
     )
 
 
-class DatabaseReadOnly(StoreError):
+class DatabaseReadOnlyError(StoreError):
     default_message = (
         "The database can only be read, not changed, so nothing was saved. Ask the in-charge "
         "to check the permissions of the data folder."
     )
 
 
-class DatabaseCorrupt(StoreError):
+class DatabaseCorruptError(StoreError):
     default_message = (
         "The database file is damaged. Stop working at this counter and call the in-charge: "
         "the last backup in the backups folder can be restored."
     )
 
 
-class DatabaseUnavailable(StoreError):
+class DatabaseUnavailableError(StoreError):
     default_message = (
         "The database cannot be opened or reached. If this counter uses the centre server, "
         "check the network cable and that the server is on; then try again."
     )
 
 
-class WriteConflict(StoreError):
+class WriteConflictError(StoreError):
     default_message = (
         "Another counter changed the same records at the same moment, so nothing was saved. "
         "Press Save again."
     )
 
 
-class DatabaseTooNew(StoreError):
+class DatabaseTooNewError(StoreError):
     default_message = (
         "This database was written by a newer version of Khidmat Desk. Install the newer "
         "version on this computer before opening it."
     )
 
 
-class DailyLimitReached(StoreError):
+class DailyLimitReachedError(StoreError):
     default_message = (
         "This counter has used every tracking number for today (9,999). Use another counter "
         "for the rest of the day."
@@ -91,30 +91,30 @@ class DailyLimitReached(StoreError):
 
 # SQLite primary result codes (https://sqlite.org/rescode.html)
 _SQLITE_ERRORS: dict[int, type[StoreError]] = {
-    5: DatabaseBusy,  # SQLITE_BUSY
-    6: DatabaseBusy,  # SQLITE_LOCKED
-    8: DatabaseReadOnly,  # SQLITE_READONLY
+    5: DatabaseBusyError,  # SQLITE_BUSY
+    6: DatabaseBusyError,  # SQLITE_LOCKED
+    8: DatabaseReadOnlyError,  # SQLITE_READONLY
     10: DiskError,  # SQLITE_IOERR
-    11: DatabaseCorrupt,  # SQLITE_CORRUPT
-    13: DiskFull,  # SQLITE_FULL
-    14: DatabaseUnavailable,  # SQLITE_CANTOPEN
-    26: DatabaseCorrupt,  # SQLITE_NOTADB
+    11: DatabaseCorruptError,  # SQLITE_CORRUPT
+    13: DiskFullError,  # SQLITE_FULL
+    14: DatabaseUnavailableError,  # SQLITE_CANTOPEN
+    26: DatabaseCorruptError,  # SQLITE_NOTADB
 }
 # PostgreSQL SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html)
 _PG_ERRORS: dict[str, type[StoreError]] = {
-    "40001": WriteConflict,  # serialization_failure
-    "40P01": WriteConflict,  # deadlock_detected
-    "55P03": DatabaseBusy,  # lock_not_available
-    "53100": DiskFull,  # disk_full
-    "53200": DiskFull,  # out_of_memory on the server: same advice, free resources
+    "40001": WriteConflictError,  # serialization_failure
+    "40P01": WriteConflictError,  # deadlock_detected
+    "55P03": DatabaseBusyError,  # lock_not_available
+    "53100": DiskFullError,  # disk_full
+    "53200": DiskFullError,  # out_of_memory on the server: same advice, free resources
     "58030": DiskError,  # io_error
-    "25006": DatabaseReadOnly,  # read_only_sql_transaction
-    "57P01": DatabaseUnavailable,  # admin_shutdown
-    "57P03": DatabaseUnavailable,  # cannot_connect_now
-    "08000": DatabaseUnavailable,
-    "08001": DatabaseUnavailable,
-    "08003": DatabaseUnavailable,
-    "08006": DatabaseUnavailable,
+    "25006": DatabaseReadOnlyError,  # read_only_sql_transaction
+    "57P01": DatabaseUnavailableError,  # admin_shutdown
+    "57P03": DatabaseUnavailableError,  # cannot_connect_now
+    "08000": DatabaseUnavailableError,
+    "08001": DatabaseUnavailableError,
+    "08003": DatabaseUnavailableError,
+    "08006": DatabaseUnavailableError,
 }
 
 
@@ -123,7 +123,7 @@ def known_error(exc: BaseException) -> StoreError | None:
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     found = _classify_sqlite(original) or _classify_postgres(original)
     if found is None and isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        found = DatabaseUnavailable
+        found = DatabaseUnavailableError
     if found is None:
         return None
     log.warning("database problem: %s (%s)", found.__name__, original)
@@ -138,9 +138,9 @@ def _classify_sqlite(exc: BaseException | None) -> type[StoreError] | None:
         return _SQLITE_ERRORS[code & 0xFF]
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseBusy
+        return DatabaseBusyError
     if "disk is full" in text:
-        return DiskFull
+        return DiskFullError
     return None
 
 
@@ -150,9 +150,9 @@ def _classify_postgres(exc: BaseException | None) -> type[StoreError] | None:
     state = getattr(exc, "sqlstate", None)
     if not isinstance(state, str):
         # no SQLSTATE: the server never answered (refused, timed out, connection dropped)
-        return DatabaseUnavailable if type(exc).__name__ == "OperationalError" else None
+        return DatabaseUnavailableError if type(exc).__name__ == "OperationalError" else None
     if state in _PG_ERRORS:
         return _PG_ERRORS[state]
     if state.startswith("08"):
-        return DatabaseUnavailable
+        return DatabaseUnavailableError
     return None

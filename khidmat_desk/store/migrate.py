@@ -12,7 +12,6 @@ again once the lock is held.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 from khidmat_desk.paths import migrations_path
-from khidmat_desk.store.errors import DatabaseTooNew
+from khidmat_desk.store.errors import DatabaseTooNewError
 
 log = logging.getLogger("khidmat.store.migrate")
 
@@ -78,7 +77,7 @@ def backup_sqlite(engine: Engine, backup_dir: Path, *, label: str) -> Path:
     finally:
         target.close()
         source.close()
-    os.replace(partial, final)  # a half-written copy never carries the final name
+    partial.replace(final)  # a half-written copy never carries the final name
     log.info("backed up %s to %s", source_path, final)
     return final
 
@@ -94,7 +93,7 @@ def _refuse_unknown(scripts: ScriptDirectory, current: str | None) -> None:
     known = {script.revision for script in scripts.walk_revisions()}
     if current is not None and current not in known:
         log.error("database is at revision %s, unknown to this version", current)
-        raise DatabaseTooNew()
+        raise DatabaseTooNewError()
 
 
 def _scripts() -> ScriptDirectory:

@@ -18,7 +18,7 @@ from sqlalchemy import and_, delete, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.models import OutboxEntry
+from khidmat_desk.store.models import OutboxEntry, table_of
 
 log = logging.getLogger("khidmat.outbox")
 
@@ -27,7 +27,7 @@ _MAX_ERROR_TEXT = 2000
 
 
 _ENQUEUE = {
-    name: insert(OutboxEntry.__table__).on_conflict_do_nothing(
+    name: insert(table_of(OutboxEntry)).on_conflict_do_nothing(
         index_elements=["uuid", "version", "kind"])
     for name, insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
@@ -63,7 +63,7 @@ def enqueue(session: Session, *, uuid: str, version: int, kind: str,
 def due(session: Session, *, now: datetime, limit: int = 500) -> tuple[OutboxItem, ...]:
     """The oldest entries ready to send now (not quarantined, not waiting out a backoff)."""
     rows = session.execute(
-        select(OutboxEntry.__table__)
+        select(table_of(OutboxEntry))
         .where(OutboxEntry.quarantined_at.is_(None))
         .where(or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now))
         .order_by(OutboxEntry.id).limit(limit))
@@ -109,7 +109,7 @@ def release(session: Session, entry_id: int) -> None:
 
 def quarantined(session: Session) -> tuple[tuple[OutboxItem, str, datetime], ...]:
     rows = session.execute(
-        select(OutboxEntry.__table__).where(OutboxEntry.quarantined_at.is_not(None))
+        select(table_of(OutboxEntry)).where(OutboxEntry.quarantined_at.is_not(None))
         .order_by(OutboxEntry.id))
     return tuple((_item(row), row.quarantine_reason or "", row.quarantined_at) for row in rows)
 

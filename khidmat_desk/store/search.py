@@ -5,7 +5,9 @@ backwards: newest first with no sort. A name is a prefix range on the same key. 
 is collected and sorted (bounded by ``_PROBE``); a common one ("muhammad") would match
 hundreds of thousands of keys, so it walks the (kind, application_id, value) index from the
 newest application down and stops at the limit instead. SQLite's planner cannot tell the two
-cases apart, so the second query names its index (``INDEXED BY``).
+cases apart, so the walk names its index (``INDEXED BY``). The walk covers only the newest
+``_WALK_WINDOW`` applications; a prefix common long ago but rare lately is finished by a
+sorted range below that window, so no search scans the whole history.
 Queries are SQLAlchemy Core: these run on every keystroke of the search box.
 """
 
@@ -14,15 +16,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, FromClause, Row, column, insert, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    FromClause,
+    Integer,
+    String,
+    column,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.models import Application, ApplicationKey
+from khidmat_desk.store.models import Application, ApplicationKey, table_of
 
-KEY = ApplicationKey.__table__
-APP = Application.__table__
+KEY = table_of(ApplicationKey)
+APP = table_of(Application)
 #: Above this many matching keys a name prefix counts as common (see module docstring).
 _PROBE = 2000
+#: A common prefix is first looked for among this many newest applications (about 10 ms).
+_WALK_WINDOW = 30_000
 #: Past the last code point: ``value < prefix + _TOP`` closes a prefix range.
 _TOP = "\U0010ffff"
 
@@ -63,22 +78,32 @@ def ids_by_name_prefix(session: Session, prefix: str, *, limit: int) -> list[int
     if not prefix:
         return []
     connection = session.connection()
-    in_range = (KEY.c.kind == "name", KEY.c.value >= prefix, KEY.c.value < prefix + _TOP)
     probe = [int(r[0]) for r in connection.execute(
-        select(KEY.c.application_id).where(*in_range).limit(_PROBE + 1))]
+        select(KEY.c.application_id).where(*_name_range(prefix)).limit(_PROBE + 1))]
     if len(probe) <= _PROBE:
         return sorted(set(probe), reverse=True)[:limit]
-    return _walk_newest(connection, prefix, limit)
+    newest = connection.execute(select(func.max(APP.c.id))).scalar_one()
+    floor = max(0, int(newest) - _WALK_WINDOW)
+    found = _walk_newest(connection, prefix, limit, floor)
+    if len(found) < limit:  # common in the past, rare lately: finish with a sorted range
+        found += _sorted_range(connection, prefix, limit - len(found), below=floor + 1)
+    return found[:limit]
 
 
-def _walk_newest(connection: Connection, prefix: str, limit: int) -> list[int]:
+def _name_range(prefix: str) -> tuple[ColumnElement[bool], ...]:
+    return (KEY.c.kind == "name", KEY.c.value >= prefix, KEY.c.value < prefix + _TOP)
+
+
+def _walk_newest(connection: Connection, prefix: str, limit: int, floor: int) -> list[int]:
+    """Newest-first walk over the applications above ``floor`` (bounded work)."""
     found: list[int] = []
     before: int | None = None
     source = _recent_index_source(connection)
-    app_id, kind, value = column("application_id"), column("kind"), column("value")
+    app_id = column("application_id", Integer)
+    kind, value = column("kind", String), column("value", String)
     while len(found) < limit:
         query = (select(app_id).select_from(source)
-                 .where(kind == "name", value >= prefix, value < prefix + _TOP)
+                 .where(kind == "name", value >= prefix, value < prefix + _TOP, app_id > floor)
                  .order_by(app_id.desc()).limit(limit * 2))
         if before is not None:
             query = query.where(app_id < before)
@@ -89,7 +114,14 @@ def _walk_newest(connection: Connection, prefix: str, limit: int) -> list[int]:
         if len(batch) < limit * 2:
             break
         before = batch[-1]
-    return found[:limit]
+    return found
+
+
+def _sorted_range(connection: Connection, prefix: str, limit: int, *, below: int) -> list[int]:
+    query = (select(KEY.c.application_id).where(*_name_range(prefix))
+             .where(KEY.c.application_id < below).group_by(KEY.c.application_id)
+             .order_by(KEY.c.application_id.desc()).limit(limit))
+    return [int(r[0]) for r in connection.execute(query)]
 
 
 def _recent_index_source(connection: Connection) -> FromClause | Any:
@@ -98,7 +130,7 @@ def _recent_index_source(connection: Connection) -> FromClause | Any:
     return KEY
 
 
-def summary_rows(session: Session, ids: Sequence[int]) -> list[Row[Any]]:
+def summary_rows(session: Session, ids: Sequence[int]) -> list[Any]:
     """Summary columns of these applications, in the order of ``ids``."""
     if not ids:
         return []

@@ -19,8 +19,8 @@ from sqlalchemy import literal_column
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.errors import DailyLimitReached
-from khidmat_desk.store.models import CounterSequence
+from khidmat_desk.store.errors import DailyLimitReachedError
+from khidmat_desk.store.models import CounterSequence, table_of
 
 #: The tracking number holds four digits of sequence.
 MAX_DAILY_SEQUENCE = 9999
@@ -53,7 +53,7 @@ def uuid7() -> str:
 
 def _upsert_statement(dialect_name: str) -> Any:
     insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
-    table = CounterSequence.__table__
+    table = table_of(CounterSequence)
     return (
         insert(table)
         .on_conflict_do_update(
@@ -75,5 +75,5 @@ def next_sequence(session: Session, centre_code: str, counter: int, day: date) -
         "centre_code": centre_code, "counter": counter, "day": day, "last_value": 1,
     }).scalar_one())
     if value > MAX_DAILY_SEQUENCE:
-        raise DailyLimitReached()
+        raise DailyLimitReachedError()
     return value

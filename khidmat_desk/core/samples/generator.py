@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,7 +53,7 @@ class Generator:
         self.primary = service.primary_cnic[: -len("cnic")]
 
     def run(self) -> dict[str, Any]:
-        fields = self.service.all_fields()
+        fields = _top_fields(self.service)
         answers = self._fill(fields, top=None, group=None)
         if self.typed:
             _type_dates(fields, answers, self.rng)
@@ -62,14 +63,13 @@ class Generator:
 
     def _fill(self, fields: tuple[Field, ...], top: dict[str, Any] | None,
               group: str | None) -> dict[str, Any]:
-        scope = Scope(fields, top, group)
-        for genders_first in (True, False):  # relations and names follow the gender
-            for f in fields:
-                if f.type in _CHOICE_TYPES and f.key.endswith("gender") == genders_first:
-                    scope.choices[f.key] = self._choice(f, scope)
-        answered = {f.key for f in fields if f.required or f.type is FieldType.BOOLEAN
-                    or self.rng.random() < OPTIONAL_ANSWERED}
-        applicable = self._applicable(scope, answered)
+        scope, layout = Scope(fields, top, group), _layout(fields)
+        for f in layout.choices:
+            scope.choices[f.key] = self._choice(f, scope)
+        answered = set(layout.always)
+        answered.update(k for k in layout.optional if self.rng.random() < OPTIONAL_ANSWERED)
+        applicable = self._applicable(scope, answered) if layout.conditional else set(
+            layout.keys)
         if top is None:
             answered |= self._forced_by_rules(scope.choices, answered & applicable, applicable)
         scope.choices = {k: v for k, v in scope.choices.items()
@@ -375,6 +375,44 @@ class Generator:
     def _passport(self, f: Field, scope: Scope) -> str:
         letters = "".join(self.rng.choice(words.PASSPORT_LETTERS) for _ in range(2))
         return f"{letters}{self.rng.randint(1_000_000, 9_999_999)}"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a field list always needs, worked out once per list (samples are made by the
+    hundred thousand)."""
+
+    fields: tuple[Field, ...]
+    keys: tuple[str, ...]
+    choices: tuple[Field, ...]  # genders first: relations and names follow the gender
+    always: frozenset[str]  # required, or yes/no (a blank yes/no is stored as "no")
+    optional: tuple[str, ...]
+    conditional: bool
+
+
+_LAYOUTS: dict[int, _Layout] = {}
+_TOP: dict[int, tuple[Service, tuple[Field, ...]]] = {}
+
+
+def _layout(fields: tuple[Field, ...]) -> _Layout:
+    found = _LAYOUTS.get(id(fields))
+    if found is None or found.fields is not fields:
+        choices = [f for f in fields if f.type in _CHOICE_TYPES]
+        always = {f.key for f in fields if f.required or f.type is FieldType.BOOLEAN}
+        found = _LAYOUTS[id(fields)] = _Layout(
+            fields, tuple(f.key for f in fields),
+            tuple(sorted(choices, key=lambda f: not f.key.endswith("gender"))),
+            frozenset(always), tuple(f.key for f in fields if f.key not in always),
+            any(f.when is not None for f in fields))
+    return found
+
+
+def _top_fields(service: Service) -> tuple[Field, ...]:
+    """The same tuple every time, so its layout is found again."""
+    found = _TOP.get(id(service))
+    if found is None or found[0] is not service:
+        found = _TOP[id(service)] = (service, service.all_fields())
+    return found[1]
 
 
 def _int_or_none(bound: object) -> int | None:
