@@ -422,3 +422,25 @@ def test_concurrent_submits_never_share_a_tracking_number(
     assert len(numbers) == len(set(numbers)) == 32
     with db.read() as session:
         assert verify_chain(session).ok
+
+
+def test_a_later_visit_without_mobile_keeps_the_known_one(db: Database) -> None:
+    from khidmat_desk.app.applications import _upsert_applicant
+    from khidmat_desk.core.records import ApplicantProfile
+
+    first = ApplicantProfile("cnic", "3520212345671", "Muhammad Imran", "محمد عمران",
+                             "+923001234567", {"present_district": "Lahore", "gender": "male"})
+    later = ApplicantProfile("cnic", "3520212345671", "Muhammad Imran Khan", None, None,
+                             {"present_district": "Kasur", "email": "imran@example.com"})
+    with db.write() as session:
+        person = _upsert_applicant(session.connection(), first, FRIDAY)
+    with db.write() as session:
+        again = _upsert_applicant(session.connection(), later, FRIDAY + timedelta(days=3))
+    assert again == person
+    with db.read() as session:
+        row = session.scalars(select(Applicant)).one()
+    assert (row.name, row.name_ur, row.mobile) == ("Muhammad Imran Khan", "محمد عمران",
+                                                   "+923001234567")
+    assert row.details == {"present_district": "Kasur", "gender": "male",
+                           "email": "imran@example.com"}
+    assert (row.first_seen_at, row.last_seen_at) == (FRIDAY, FRIDAY + timedelta(days=3))

@@ -1,0 +1,155 @@
+"""One demo application's whole record: the row, its payment, documents and every version.
+
+Built the way `submit_application` and `change_status` build theirs (the same payload
+function, the same audit details and hashed fields), but for every version at once: what
+happened after the submission is known from the plan. Only the database ids and the links of
+the audit chain are left to the writer, which alone knows them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from khidmat_desk.app.applications import CENTRE_TIME, OUTBOX_KIND, add_working_days
+from khidmat_desk.app.applications import _payload as application_payload
+from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import Tariff, sla_days
+from khidmat_desk.core.fields import Service
+from khidmat_desk.core.records import ApplicantProfile
+from khidmat_desk.store.audit import _hashed_fields as audit_fields
+from khidmat_desk.store.audit import canonical_json
+
+PAYMENT_METHODS = ("cash", "card", "online")
+PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member of staff as the records name them."""
+
+    id: int
+    username: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every record of a demo shares."""
+
+    centre_code: str
+    tariff: Tariff
+    in_charge: Person
+    now_local: datetime
+    unsent_since: datetime  # aware: versions from then on wait in the outbox
+
+
+@dataclass(frozen=True)
+class Logged:
+    """An audit event (and maybe its outbox entry) waiting for its place in the chain;
+    `material` is the canonical JSON its hash covers after the previous hash."""
+
+    at: datetime
+    material: str
+    row: dict[str, Any]
+    outbox: dict[str, Any] | None
+
+
+@dataclass
+class Record:
+    """Everything one application writes, less ids (filled in by the writer)."""
+
+    app: dict[str, Any]
+    keys: list[tuple[str, str]]
+    payment: dict[str, Any] | None
+    documents: list[dict[str, Any]]
+    changes: list[dict[str, Any]]
+    events: list[Logged]
+    profile: ApplicantProfile | None
+    created_at: datetime
+    checked: bool
+
+
+@dataclass(frozen=True)
+class Intake:
+    """One application as taken at the counter."""
+
+    service: Service
+    local: datetime
+    answers: dict[str, Any]
+    officer: Person
+    counter: int
+    tracking_number: str
+    token_no: str | None
+    name: str
+    keys: list[tuple[str, str]]
+    profile: ApplicantProfile | None
+    fee_total: int
+    fee_items: list[dict[str, Any]]
+    documents: list[dict[str, str]]
+
+
+def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Random,
+         checked: bool) -> Record:
+    """The record of one application from submission to `setting.now_local`."""
+    created = _aware(intake.local)
+    sla = sla_days(intake.service, setting.tariff)
+    expected_on: date = add_working_days(intake.local.date(), sla)
+    app = {
+        "uuid": uuid7_at(created, ids), "tracking_number": intake.tracking_number,
+        "centre_code": setting.centre_code, "counter": intake.counter,
+        "service_code": intake.service.code, "status": workflow.SUBMITTED,
+        "answers": intake.answers, "version": 1, "officer_id": intake.officer.id,
+        "token_no": intake.token_no, "fee_total": intake.fee_total, "expected_on": expected_on,
+        "display_name": intake.name, "created_at": created, "updated_at": created}
+    record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
+                    _payment(intake, created, rng), [dict(d) for d in intake.documents], [],
+                    [], intake.profile, created, checked)
+    _version(record, intake, setting, None, StatusEvent(intake.local, workflow.SUBMITTED, False))
+    for event in status_events(rng, intake.local, sla, expected_on, setting.now_local):
+        _version(record, intake, setting, record.app["status"], event)
+    return record
+
+
+def _payment(intake: Intake, at: datetime, rng: random.Random) -> dict[str, Any] | None:
+    """A paid service's payment; a free one records none, as a save does."""
+    if intake.fee_total <= 0:
+        return None
+    return {"amount_pkr": intake.fee_total,
+            "method": rng.choices(PAYMENT_METHODS, PAYMENT_WEIGHTS)[0],
+            "received_by": intake.officer.id, "at": at, "items": intake.fee_items}
+
+
+def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
+             event: StatusEvent) -> None:
+    """One version: status history row, audit event, and outbox entry if not yet sent."""
+    app, at = record.app, _aware(event.at)
+    user = setting.in_charge if event.by_in_charge else intake.officer
+    if old is not None:
+        app.update(status=event.to, version=app["version"] + 1, updated_at=at)
+    record.changes.append({"from_status": old, "to_status": event.to, "reason": event.reason,
+                           "user_id": user.id, "at": at, "version": app["version"]})
+    details = {"tracking_number": app["tracking_number"], "service_code": app["service_code"],
+               "version": app["version"], "from": old, "to": event.to, "reason": event.reason}
+    action = "application-submitted" if old is None else "status-changed"
+    row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
+           "entity_id": app["uuid"], "details": details}
+    material = canonical_json(audit_fields(at, user.username, action, "application",
+                                           app["uuid"], details))
+    outbox = None
+    if at >= setting.unsent_since:
+        change = {"from": old, "to": event.to, "reason": event.reason, "by": user.username,
+                  "at": at.isoformat(timespec="microseconds"), "version": app["version"]}
+        payment = None if record.payment is None else {
+            **record.payment, "received_by": intake.officer.username}
+        payload = application_payload(app, intake.officer.username, intake.profile, payment,
+                                      intake.documents, change)
+        outbox = {"uuid": app["uuid"], "version": app["version"], "kind": OUTBOX_KIND,
+                  "payload": payload, "created_at": at, "attempts": 0}
+    record.events.append(Logged(at, material, row, outbox))
+
+
+def _aware(local: datetime) -> datetime:
+    return local.replace(tzinfo=CENTRE_TIME).astimezone(UTC)
