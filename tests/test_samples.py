@@ -27,6 +27,7 @@ from khidmat_desk.core.samples import (
     Citizen,
     NamePool,
     primary_citizen,
+    random_citizen,
     sample_answers,
     sample_answers_for_all,
 )
@@ -155,6 +156,38 @@ def test_different_people_get_different_cnics(names: NamePool) -> None:
             both += 1
             assert answers["landlord_cnic"] != answers["tenant_cnic"]
     assert both > SAMPLES // 2
+
+
+def test_a_returning_citizen_keeps_name_cnic_mobile_and_birth_date(names: NamePool) -> None:
+    rng = random.Random(17)
+    citizen = random_citizen(rng, names, today=TODAY, ages=(25, 40))
+    assert re.fullmatch(r"3\d{12}", citizen.cnic) and citizen.mobile.startswith("+923")
+    for code in ("police-verification", "fir-copy", "driving-licence", "character-certificate"):
+        service = get_service(code)
+        again = sample_answers(service, rng, today=TODAY, names=names, citizen=citizen)
+        stored = validate_answers(service, again, today=TODAY).answers
+        assert (stored["name"], stored["cnic"], stored["mobile"]) == (
+            citizen.name, citizen.cnic, citizen.mobile)
+        assert stored["date_of_birth"] == citizen.date_of_birth
+        assert stored["gender"] == citizen.gender
+        found = primary_citizen(service, again)
+        assert found is not None and found.cnic == citizen.cnic
+        assert found.name_ur in ("", citizen.name_ur)  # the Urdu name is optional
+
+
+def test_a_citizen_the_service_would_refuse_is_not_forced_on_it(names: NamePool) -> None:
+    """Past 49, a new driving licence needs a medical certificate: unless the chosen answers
+    allow their age, the generator picks someone else rather than make answers that do not
+    validate."""
+    rng, service = random.Random(19), get_service("driving-licence")
+    elder = random_citizen(rng, names, today=TODAY, ages=(60, 65))
+    reused = 0
+    for _ in range(40):
+        answers = sample_answers(service, rng, today=TODAY, names=names, citizen=elder)
+        result = validate_answers(service, answers, today=TODAY)
+        assert result.ok, _issues(result)
+        reused += result.answers.get("cnic") == elder.cnic
+    assert reused < 40
 
 
 def test_citizen_of_answers_without_a_cnic_is_none(names: NamePool) -> None:

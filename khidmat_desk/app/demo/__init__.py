@@ -6,14 +6,13 @@ between 08:00 and 20:00, more on weekdays, in the proportions real centres see, 
 workflow as the days pass, and carry everything a real save writes (payment, documents,
 status history, applicant, search keys, audit chain, outbox). Everything in it is invented.
 
-This process plans (arrival, service, counter, tracking number), a worker process makes the
+This process plans (arrival, service, counter, tracking number), worker processes make the
 records (`produce`), and this process writes them (`bulk`) a chunk at a time, one statement
-per table per chunk, so memory stays flat and 100,000 applications take well under a minute.
+per table per chunk, so memory stays flat and 100,000 applications take under a minute.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import random
@@ -110,9 +109,10 @@ def build_demo(db: Database, *, applications: int, days: int, seed: int,
     `now` (aware; default the clock) ends the story. Versions made before `unsent_since`
     (default: the start of today, centre time) count as already acknowledged by the central
     server, as at a counter whose link works; later ones wait in the outbox. Every
-    `check_every`-th answer set is re-validated. `workers` processes make the records
-    (default: one for large runs, none for small ones). More counters are opened when a day
-    would pass the 9,999 daily numbers of a counter.
+    `check_every`-th answer set is re-validated. About `repeat_share` of the visits are by
+    citizens who came before. `workers` processes make the records (default: none for a
+    small demo, up to three for a large one). More counters are opened when a day would pass
+    the 9,999 daily numbers of a counter.
     """
     _check_arguments(applications, days, chunk_size, check_every, repeat_share)
     started = time.perf_counter()
@@ -125,12 +125,13 @@ def build_demo(db: Database, *, applications: int, days: int, seed: int,
                                                     datetime.min.time()))
     setting = Setting(centre_code, tariff or load_tariff(), _person(staff.in_charge),
                       the_plan.now_local, since)
-    writer = BulkWriter(centre_code, moment)
+    dialect = db.engine.dialect.name
+    writer = BulkWriter(centre_code, moment, converted=dialect == "sqlite")
     _sign_ins(writer, staff, the_plan)
     with few_collections():
-        batches = _batches(the_plan, setting, staff, _sequences(db, centre_code, the_plan))
+        batches = _batches(the_plan, setting, staff, _sequences(db, centre_code, the_plan),
+                           dialect)
         write_all(db, writer, batches, worker_count(workers, applications))
-    gc.collect()
     _remember_last_logins(db, writer.tally)
     return _summary(centre_code, the_plan, writer.tally, applications, started)
 
@@ -190,7 +191,7 @@ def _sequences(db: Database, centre_code: str, the_plan: _Plan) -> dict[tuple[in
 
 
 def _batches(the_plan: _Plan, setting: Setting, staff: Staff,
-             sequences: dict[tuple[int, date], int]) -> Iterator[Batch]:
+             sequences: dict[tuple[int, date], int], dialect: str) -> Iterator[Batch]:
     """The applications to make, chunk by chunk, with each counter's daily sequence numbers
     as they stand after the chunk."""
     rng = random.Random(f"{the_plan.seed}:plan")
@@ -207,10 +208,12 @@ def _batches(the_plan: _Plan, setting: Setting, staff: Staff,
             specs.append(_spec(rng, code, local, citizen, the_plan.counters, sequences, tokens,
                                setting.centre_code))
             if len(specs) == the_plan.chunk_size:
-                yield _batch(the_plan, setting, officers, number, first_index, specs, sequences)
+                yield _batch(the_plan, setting, officers, (number, first_index), specs,
+                             sequences, dialect)
                 number, first_index, specs = number + 1, first_index + len(specs), []
     if specs:
-        yield _batch(the_plan, setting, officers, number, first_index, specs, sequences)
+        yield _batch(the_plan, setting, officers, (number, first_index), specs, sequences,
+                     dialect)
 
 
 def _spec(rng: random.Random, code: str, local: datetime, citizen: int, counters: int,
@@ -227,14 +230,15 @@ def _spec(rng: random.Random, code: str, local: datetime, citizen: int, counters
     return Spec(code, local, citizen, counter, tracking, token)
 
 
-def _batch(the_plan: _Plan, setting: Setting, officers: dict[int, Person], number: int,
-           first_index: int, specs: list[Spec],
-           sequences: dict[tuple[int, date], int]) -> Batch:
+def _batch(the_plan: _Plan, setting: Setting, officers: dict[int, Person],
+           place: tuple[int, int], specs: list[Spec], sequences: dict[tuple[int, date], int],
+           dialect: str) -> Batch:
+    """Chunk number `place[0]`, whose first application is the `place[1]`-th of the demo."""
     touched = {(s.counter, s.local.date()) for s in specs}
-    job = Job(seed=the_plan.seed, number=number, setting=setting,
+    job = Job(seed=the_plan.seed, number=place[0], setting=setting,
               home_district=the_plan.district, citizens_born_before=the_plan.now_local.date(),
-              officers=officers, specs=tuple(specs), first_index=first_index,
-              check_every=the_plan.check_every)
+              officers=officers, specs=tuple(specs), first_index=place[1],
+              check_every=the_plan.check_every, dialect=dialect)
     return Batch(job, {key: sequences[key] for key in touched})
 
 

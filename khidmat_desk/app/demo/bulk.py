@@ -19,28 +19,35 @@ from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Table, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Dialect,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
-from khidmat_desk.app.demo.story import Logged, Person, Record
+from khidmat_desk.app.demo import wire
+from khidmat_desk.app.demo.story import Person
+from khidmat_desk.app.demo.wire import Columns, Event, Packed, Wire
 from khidmat_desk.store.audit import _hashed_fields as audit_fields
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.models import (
     Applicant,
     Application,
-    ApplicationKey,
-    AuditEvent,
     AuditHead,
     CounterSequence,
-    DocumentReceived,
-    OutboxEntry,
-    Payment,
-    StatusChange,
 )
 
 APP: Table = Application.__table__  # type: ignore[assignment]
 APPLICANT: Table = Applicant.__table__  # type: ignore[assignment]
 HEAD: Table = AuditHead.__table__  # type: ignore[assignment]
+SEQUENCE: Table = CounterSequence.__table__  # type: ignore[assignment]
 _HEAD_ID = 1
 _LOOKUP_BATCH = 500
 
@@ -60,19 +67,20 @@ class Tally:
 
 @dataclass
 class _Rows:
-    """What one chunk writes, table by table."""
+    """What one chunk writes, table by table, as value tuples in `wire` column order."""
 
-    applications: list[dict[str, Any]] = field(default_factory=list)
-    keys: list[dict[str, Any]] = field(default_factory=list)
-    payments: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    applications: list[tuple[Any, ...]] = field(default_factory=list)
+    keys: list[tuple[Any, ...]] = field(default_factory=list)
+    payments: list[tuple[Any, ...]] = field(default_factory=list)
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    changes: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 class BulkWriter:
-    def __init__(self, centre_code: str, now: datetime) -> None:
+    def __init__(self, centre_code: str, now: datetime, *, converted: bool) -> None:
         self.centre, self.now = centre_code, now
-        self.waiting: list[tuple[datetime, int, Logged]] = []  # a heap: time, then arrival
+        self.converted = converted  # values arrive already converted for SQLite
+        self.waiting: list[tuple[datetime, int, Event]] = []  # a heap: time, then arrival
         self.order = 0
         self.tally = Tally()
 
@@ -85,49 +93,63 @@ class BulkWriter:
                "entity_id": user.username, "details": details}
         material = canonical_json(audit_fields(at, user.username, "login", "user",
                                                user.username, details))
-        self._wait(Logged(at, material, row, None))
+        self._wait((at, material, wire.values(wire.AUDIT, row, converted=self.converted),
+                    None))
         self.tally.last_login[user.id] = max(at, self.tally.last_login.get(user.id, at))
 
-    def _wait(self, logged: Logged) -> None:
+    def _wait(self, event: Event) -> None:
         self.order += 1
-        heapq.heappush(self.waiting, (logged.at, self.order, logged))
+        heapq.heappush(self.waiting, (event[0], self.order, event))
 
-    def write_chunk(self, conn: Connection, records: list[Record], until: datetime | None,
+    def write_chunk(self, conn: Connection, packed: list[Packed], until: datetime | None,
                     sequences: dict[tuple[int, date], int]) -> None:
         """Write these records and every audit event due before `until` (None: all of them),
         and move the daily sequences on to `sequences`."""
+        records = [wire.unpack(p) for p in packed]
         applicant_ids = self._applicants(conn, records)
         next_id = int(conn.execute(select(func.coalesce(func.max(APP.c.id), 0))).scalar_one())
         rows = _Rows()
         for record, applicant_id in zip(records, applicant_ids, strict=True):
             next_id += 1
             self._rows(rows, next_id, record, applicant_id)
-        for table, batch in ((APP, rows.applications), (ApplicationKey.__table__, rows.keys),
-                             (Payment.__table__, rows.payments),
-                             (DocumentReceived.__table__, rows.documents),
-                             (StatusChange.__table__, rows.changes)):
-            _insert(conn, table, batch)  # type: ignore[arg-type]
+        for columns, batch in ((wire.APPLICATION, rows.applications), (wire.KEY, rows.keys),
+                               (wire.PAYMENT, rows.payments), (wire.DOCUMENT, rows.documents),
+                               (wire.CHANGE, rows.changes)):
+            self._insert(conn, columns, batch)
         self._chain(conn, until)
         self._save_sequences(conn, sequences)
+        _catch_up_id_sequences(conn)
 
-    def _rows(self, rows: _Rows, app_id: int, record: Record, applicant_id: int | None) -> None:
-        rows.applications.append({**record.app, "id": app_id, "applicant_id": applicant_id})
-        rows.keys += [{"kind": kind, "value": value, "application_id": app_id}
-                      for kind, value in record.keys]
+    def _rows(self, rows: _Rows, app_id: int, record: Wire, applicant_id: int | None) -> None:
+        rows.applications.append((app_id, applicant_id, *record.application))
+        rows.keys += [(app_id, *values) for values in record.keys]
         if record.payment is not None:
-            rows.payments.append({**record.payment, "application_id": app_id})
-        rows.documents += [{"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
-                           for d in record.documents]
-        rows.changes += [{**change, "application_id": app_id} for change in record.changes]
-        for logged in record.events:
-            self._wait(logged)
-        self.tally.by_service[record.app["service_code"]] += 1
-        self.tally.by_status[record.app["status"]] += 1
+            rows.payments.append((app_id, *record.payment))
+        rows.documents += [(app_id, *values) for values in record.documents]
+        rows.changes += [(app_id, *values) for values in record.changes]
+        for event in record.events:
+            self._wait(event)
+        self.tally.by_service[record.service_code] += 1
+        self.tally.by_status[record.status] += 1
         self.tally.validated += record.checked
+
+    def _insert(self, conn: Connection, columns: Columns, rows: list[tuple[Any, ...]]) -> None:
+        """Converted values go straight to the driver; others through a Core insert."""
+        if not rows:
+            return
+        if self.converted:
+            quote = conn.dialect.identifier_preparer.quote
+            conn.exec_driver_sql(
+                f"INSERT INTO {quote(columns.table.name)} "
+                f"({', '.join(quote(c) for c in columns.names)}) "
+                f"VALUES ({', '.join('?' for _ in columns.names)})", rows)
+        else:
+            conn.execute(insert(columns.table), [dict(zip(columns.names, row, strict=True))
+                                                 for row in rows])
 
     # -- applicants: created on the first visit, refreshed on the next ---------------------
 
-    def _applicants(self, conn: Connection, records: list[Record]) -> list[int | None]:
+    def _applicants(self, conn: Connection, records: list[Wire]) -> list[int | None]:
         known = _known_applicants(conn, records)
         next_id = int(conn.execute(
             select(func.coalesce(func.max(APPLICANT.c.id), 0))).scalar_one())
@@ -135,23 +157,22 @@ class BulkWriter:
         seen: dict[tuple[str, str], dict[str, Any]] = {}
         ids: list[int | None] = []
         for record in records:
-            profile = record.profile
-            if profile is None:
+            if record.profile is None:
                 ids.append(None)
                 continue
-            key = (profile.id_type, profile.id_number)
+            id_type, id_number, name, name_ur, mobile, details = record.profile
+            key = (id_type, id_number)
             row = new.get(key) or seen.get(key)
             if row is None and key in known:
                 row = seen[key] = {"_id": known[key][0], "details": known[key][1]}
             if row is None:
                 next_id += 1
-                row = new[key] = {"id": next_id, "id_type": key[0], "id_number": key[1],
+                row = new[key] = {"id": next_id, "id_type": id_type, "id_number": id_number,
                                   "details": {}, "first_seen_at": record.created_at}
             else:
                 self.tally.returning += 1
-            row.update(name=profile.name, name_ur=profile.name_ur or "",
-                       mobile=profile.mobile or "", last_seen_at=record.created_at,
-                       details={**row["details"], **profile.details})
+            row.update(name=name, name_ur=name_ur, mobile=mobile,
+                       last_seen_at=record.created_at, details={**row["details"], **details})
             ids.append(int(row.get("id") or row["_id"]))
         _insert(conn, APPLICANT, list(new.values()))
         if seen:  # the SET clause is every other key of the rows
@@ -168,18 +189,18 @@ class BulkWriter:
         last_id, last_hash = int(head.last_id), str(head.last_hash)
         events, entries = [], []
         while self.waiting and (until is None or self.waiting[0][0] < until):
-            logged = heapq.heappop(self.waiting)[2]
-            digest = _link(last_hash, logged.material)
+            _, material, values, outbox = heapq.heappop(self.waiting)[2]
+            digest = _link(last_hash, material)
             last_id += 1
-            events.append({**logged.row, "id": last_id, "prev_hash": last_hash, "hash": digest})
+            events.append((last_id, last_hash, digest, *values))
             last_hash = digest
-            if logged.outbox is not None:
-                entries.append(logged.outbox)
+            if outbox is not None:
+                entries.append(outbox)
         if events:
-            _insert(conn, AuditEvent.__table__, events)  # type: ignore[arg-type]
+            self._insert(conn, wire.AUDIT, events)
             conn.execute(update(HEAD).where(HEAD.c.id == _HEAD_ID)
                          .values(last_id=last_id, last_hash=last_hash))
-        _insert(conn, OutboxEntry.__table__, entries)  # type: ignore[arg-type]
+        self._insert(conn, wire.OUTBOX, entries)
         self.tally.audit_events += len(events)
         self.tally.outbox_entries += len(entries)
 
@@ -187,7 +208,7 @@ class BulkWriter:
         if not sequences:
             return
         dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        statement = dialect_insert(CounterSequence.__table__)
+        statement = dialect_insert(SEQUENCE)
         statement = statement.on_conflict_do_update(
             index_elements=["centre_code", "counter", "day"],
             set_={"last_value": statement.excluded.last_value})
@@ -196,18 +217,29 @@ class BulkWriter:
             for (counter, day), value in sequences.items()])
 
 
+def _catch_up_id_sequences(conn: Connection) -> None:
+    """On PostgreSQL the ids given here bypass the tables' id sequences; move those on past
+    them, or the next ordinary save would be handed an id already taken."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in (APP, APPLICANT):
+        conn.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))
+
+
 def _link(previous_hash: str, material: str) -> str:
     """`store.audit.link_hash`, with the canonical JSON already made by the worker."""
     return hashlib.sha256((previous_hash + material).encode("utf-8")).hexdigest()
 
 
-def _known_applicants(conn: Connection, records: list[Record]
+def _known_applicants(conn: Connection, records: list[Wire]
                       ) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
     """Applicants already in the database, by (id type, id number)."""
     wanted: dict[str, set[str]] = {}
     for record in records:
         if record.profile is not None:
-            wanted.setdefault(record.profile.id_type, set()).add(record.profile.id_number)
+            wanted.setdefault(record.profile[0], set()).add(record.profile[1])
     known: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
     for id_type, numbers in wanted.items():
         ordered = sorted(numbers)

@@ -8,9 +8,9 @@ take its place in the chain.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 from collections import deque
@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 
 from khidmat_desk.app.demo.bulk import BulkWriter, Tally
 from khidmat_desk.app.demo.produce import Job, produce
-from khidmat_desk.app.demo.story import Record
+from khidmat_desk.app.demo.wire import Packed, submitted_at
 from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.demo")
@@ -34,7 +34,7 @@ log = logging.getLogger("khidmat.demo")
 PARALLEL_FROM = 20_000
 #: SQLite page cache while writing a chunk, in KiB (the default 2 MB makes index inserts
 #: into a growing file read the same pages from disk again and again).
-BULK_CACHE_KIB = 128 * 1024
+BULK_CACHE_KIB = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,21 @@ def made(tally: Tally) -> int:
 
 
 def worker_count(workers: int | None, applications: int) -> int:
-    """Worker processes to use: as asked, else one for a large demo and none for a small one
-    (starting a process costs more than it saves on a few thousand records)."""
+    """Worker processes to use: as asked; else none for a small demo (starting a process
+    costs more than it saves on a few thousand records) and, for a large one, up to three:
+    making a record costs about twice what writing it does, so two workers keep the writer
+    busy and a third helps where there are cores to spare."""
     if workers is not None:
         return max(0, workers)
-    return 1 if applications >= PARALLEL_FROM else 0
+    cores = os.cpu_count() or 1
+    return 0 if applications < PARALLEL_FROM or cores < 2 else min(cores, 3)
 
 
 def write_all(db: Database, writer: BulkWriter, batches: Iterator[Batch], workers: int) -> None:
-    previous: tuple[list[Record], Batch] | None = None
+    previous: tuple[list[Packed], Batch] | None = None
     for records, batch in _made(batches, workers):
         if previous is not None:
-            _write(db, writer, previous, records[0].created_at)
+            _write(db, writer, previous, submitted_at(records[0]))
         previous = (records, batch)
         log.info("demo: %d applications written", made(writer.tally))
     if previous is not None:
@@ -71,14 +74,13 @@ def write_all(db: Database, writer: BulkWriter, batches: Iterator[Batch], worker
             writer.write_chunk(session.connection(), [], None, {})
 
 
-def _write(db: Database, writer: BulkWriter, chunk: tuple[list[Record], Batch],
+def _write(db: Database, writer: BulkWriter, chunk: tuple[list[Packed], Batch],
            until: datetime | None) -> None:
     records, batch = chunk
     with db.write() as session:
         connection = session.connection()
         with _large_cache(connection):
             writer.write_chunk(connection, records, until, batch.sequences)
-    gc.collect(1)
 
 
 @contextmanager
@@ -94,13 +96,13 @@ def _large_cache(connection: Connection) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
-def _made(batches: Iterator[Batch], workers: int) -> Iterator[tuple[list[Record], Batch]]:
+def _made(batches: Iterator[Batch], workers: int) -> Iterator[tuple[list[Packed], Batch]]:
     if workers == 0:
         for batch in batches:
             yield produce(batch.job), batch
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context()) as pool:
-        yield from _in_order(pool, batches, in_flight=workers + 1)
+        yield from _in_order(pool, batches, in_flight=workers)
 
 
 def _process_context() -> BaseContext:
@@ -113,9 +115,9 @@ def _process_context() -> BaseContext:
 
 
 def _in_order(pool: Executor, batches: Iterator[Batch],
-              in_flight: int) -> Iterator[tuple[list[Record], Batch]]:
+              in_flight: int) -> Iterator[tuple[list[Packed], Batch]]:
     """Results in order, with only a few chunks made ahead."""
-    pending: deque[tuple[Future[list[Record]], Batch]] = deque()
+    pending: deque[tuple[Future[list[Packed]], Batch]] = deque()
     for batch in batches:
         pending.append((pool.submit(produce, batch.job), batch))
         if len(pending) > in_flight:

@@ -20,8 +20,8 @@ from khidmat_desk.store.models import Centre, Counter, User
 
 #: Documented sign-in details of the demo centre (synthetic data only, never a real centre).
 DEMO_IN_CHARGE = "incharge"
-DEMO_IN_CHARGE_PASSWORD = "incharge-demo-1"
-DEMO_OFFICER_PASSWORD = "officer-demo-1"
+DEMO_IN_CHARGE_PASSWORD = "incharge-demo-1"  # noqa: S105 - published on purpose, demo only
+DEMO_OFFICER_PASSWORD = "officer-demo-1"  # noqa: S105 - published on purpose, demo only
 _FULL_NAMES = ("Asif Khan", "Sana Javed", "Bilal Ahmed", "Hina Malik", "Usman Butt",
                "Ayesha Qureshi", "Kamran Awan", "Rabia Sheikh")
 IN_CHARGE_FULL_NAME = "Nadia Iqbal"

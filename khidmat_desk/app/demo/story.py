@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import CENTRE_TIME, OUTBOX_KIND, add_working_days
 from khidmat_desk.app.applications import _payload as application_payload
@@ -46,17 +46,9 @@ class Setting:
     unsent_since: datetime  # aware: versions from then on wait in the outbox
 
 
-@dataclass(frozen=True)
-class Logged:
-    """An audit event (and maybe its outbox entry) waiting for its place in the chain;
-    `material` is the canonical JSON its hash covers after the previous hash."""
-
-    at: datetime
-    material: str
-    row: dict[str, Any]
-    outbox: dict[str, Any] | None
-
-
+#: An audit event waiting for its place in the chain: (moment, material, row, outbox entry or
+#: None). `material` is the canonical JSON its hash covers after the previous hash.
+Logged: TypeAlias = tuple[datetime, str, dict[str, Any], dict[str, Any] | None]
 @dataclass
 class Record:
     """Everything one application writes, less ids (filled in by the writer)."""
@@ -104,9 +96,10 @@ def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Rando
         "answers": intake.answers, "version": 1, "officer_id": intake.officer.id,
         "token_no": intake.token_no, "fee_total": intake.fee_total, "expected_on": expected_on,
         "display_name": intake.name, "created_at": created, "updated_at": created}
+    documents = [{"doc_key": d["key"], "label": d["label"]} for d in intake.documents]
     record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
-                    _payment(intake, created, rng), [dict(d) for d in intake.documents], [],
-                    [], intake.profile, created, checked)
+                    _payment(intake, created, rng), documents, [], [], intake.profile,
+                    created, checked)
     _version(record, intake, setting, None, StatusEvent(intake.local, workflow.SUBMITTED, False))
     for event in status_events(rng, intake.local, sla, expected_on, setting.now_local):
         _version(record, intake, setting, record.app["status"], event)
@@ -148,7 +141,7 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
                                       intake.documents, change)
         outbox = {"uuid": app["uuid"], "version": app["version"], "kind": OUTBOX_KIND,
                   "payload": payload, "created_at": at, "attempts": 0}
-    record.events.append(Logged(at, material, row, outbox))
+    record.events.append((at, material, row, outbox))
 
 
 def _aware(local: datetime) -> datetime:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from khidmat_desk.core.conditions import holds, resolve_date_bound, resolve_datetime_bound
-from khidmat_desk.core.fields import AgeRange, DateOrder, DateWithin, Field, Service
+from khidmat_desk.core.fields import AgeRange, DateOrder, DateWithin, Different, Field, Service
 from khidmat_desk.core.samples.scope import Scope
 
 #: Ages given to a birth date that no rule constrains.
@@ -21,6 +22,53 @@ DEFAULT_AGES = (18, 70)
 CHILD_AGES = (0, 17)
 #: Events (incidents, losses, possession) mostly happened lately, not decades ago.
 RECENT_PAST, NEAR_FUTURE = timedelta(days=730), timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class RuleIndex:
+    """A service's rules by the field they constrain, found once per service rather than
+    once per sample value."""
+
+    service: Service
+    order: dict[tuple[str | None, str], tuple[DateOrder, ...]]  # by (group, start or end)
+    within: dict[str, tuple[DateWithin, ...]]  # by field or other
+    ages: dict[str, tuple[AgeRange, ...]]  # by birth-date field
+    different: dict[str, tuple[str, ...]]  # the keys each key must differ from
+
+
+_INDEXES: dict[int, RuleIndex] = {}
+
+
+def rule_index(service: Service) -> RuleIndex:
+    found = _INDEXES.get(id(service))
+    if found is None or found.service is not service:
+        order: dict[tuple[str | None, str], list[DateOrder]] = {}
+        within: dict[str, list[DateWithin]] = {}
+        ages: dict[str, list[AgeRange]] = {}
+        different: dict[str, list[str]] = {}
+        for rule in service.rules:
+            if isinstance(rule, DateOrder):
+                for key in (rule.start, rule.end):
+                    order.setdefault((rule.group, key), []).append(rule)
+            elif isinstance(rule, DateWithin):
+                for key in (rule.field, rule.other):
+                    within.setdefault(key, []).append(rule)
+            elif isinstance(rule, AgeRange):
+                ages.setdefault(rule.dob, []).append(rule)
+            elif isinstance(rule, Different):
+                different.setdefault(rule.first, []).append(rule.second)
+                different.setdefault(rule.second, []).append(rule.first)
+        found = _INDEXES[id(service)] = RuleIndex(
+            service, {k: tuple(v) for k, v in order.items()},
+            {k: tuple(v) for k, v in within.items()}, {k: tuple(v) for k, v in ages.items()},
+            {k: tuple(v) for k, v in different.items()})
+    return found
+
+
+@lru_cache(maxsize=4096)
+def date_bound(bound: str | int | None, today: date) -> date | None:
+    """`resolve_date_bound`, remembered: the same few bounds are resolved for every sample."""
+    return resolve_date_bound(bound, today)
 
 
 @dataclass(frozen=True)
@@ -39,11 +87,11 @@ class DateWindow:
         self.low: list[tuple[datetime, bool]] = []  # (moment, strictly after it)
         self.high: list[tuple[datetime, bool]] = []
         self.after_start: datetime | None = None
-        for rule in service.rules:
-            if isinstance(rule, DateOrder) and rule.group == scope.group:
-                self._order(rule)
-            elif isinstance(rule, DateWithin) and scope.top is None:
-                self._within(rule)
+        self.index = rule_index(service)
+        for order in self.index.order.get((scope.group, f.key), ()):
+            self._order(order)
+        for within in self.index.within.get(f.key, ()) if scope.top is None else ():
+            self._within(within)
 
     def _order(self, rule: DateOrder) -> None:
         values = self.scope.values
@@ -68,8 +116,8 @@ class DateWindow:
 
     def dates(self) -> tuple[date, date]:
         today = self.clock.today
-        low = [d for d in (resolve_date_bound(self.f.min, today),) if d is not None]
-        high = [d for d in (resolve_date_bound(self.f.max, today),) if d is not None]
+        low = [d for d in (date_bound(self.f.min, today),) if d is not None]
+        high = [d for d in (date_bound(self.f.max, today),) if d is not None]
         low += [_ceil_date(m, strict) for m, strict in self.low]
         high += [_floor_date(m, strict) for m, strict in self.high]
         ages = self._ages()
@@ -110,8 +158,7 @@ class DateWindow:
         if self.scope.group is not None:
             return CHILD_AGES if "child" in self.scope.group else DEFAULT_AGES
         known = {**self.scope.choices, **self.scope.values}
-        rules = [r for r in self.service.rules if isinstance(r, AgeRange)
-                 and r.dob == self.f.key and holds(r.when, known)]
+        rules = [r for r in self.index.ages.get(self.f.key, ()) if holds(r.when, known)]
         least = max((r.min_years for r in rules if r.min_years is not None), default=None)
         most = min((r.max_years for r in rules if r.max_years is not None), default=None)
         youngest = least if least is not None else DEFAULT_AGES[0]

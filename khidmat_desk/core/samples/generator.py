@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from khidmat_desk.core import reference
-from khidmat_desk.core.conditions import holds
-from khidmat_desk.core.fields import AtLeastOne, Different, Field, FieldType, Service
+from khidmat_desk.core.conditions import holds, referenced_fields
+from khidmat_desk.core.fields import AtLeastOne, Field, FieldType, Service
 from khidmat_desk.core.samples import words
-from khidmat_desk.core.samples.dates import Clock, DateWindow
+from khidmat_desk.core.samples.dates import Clock, DateWindow, rule_index
 from khidmat_desk.core.samples.pattern import text_from_pattern
 from khidmat_desk.core.samples.people import (
     Citizen,
@@ -85,10 +85,10 @@ class Generator:
         """Which fields apply, as `validate_answers` decides it: in declaration order, and a
         field that does not apply cannot switch others on. Repeated with only the answers
         that will be given, because the validator never sees the ones left out."""
-        given = answered
+        given, steering = answered, _layout(scope.fields).steering
         while True:
             applicable = self._applicable_once(scope, given)
-            if given <= applicable:
+            if not (given - applicable) & steering:  # nothing left out switches others
                 return applicable
             given = given & applicable
 
@@ -199,12 +199,8 @@ class Generator:
         """A `Different` rule pairs this key with one already answered the same way."""
         if scope.top is not None:
             return False
-        for rule in self.service.rules:
-            if isinstance(rule, Different) and key in (rule.first, rule.second):
-                other = rule.second if key == rule.first else rule.first
-                if other in scope.values and _plain(scope.values[other]) == _plain(value):
-                    return True
-        return False
+        return any(other in scope.values and _plain(scope.values[other]) == _plain(value)
+                   for other in rule_index(self.service).different.get(key, ()))
 
     def _rows(self, f: Field, scope: Scope) -> list[dict[str, Any]]:
         least = max(f.min_items, 1)
@@ -388,6 +384,7 @@ class _Layout:
     always: frozenset[str]  # required, or yes/no (a blank yes/no is stored as "no")
     optional: tuple[str, ...]
     conditional: bool
+    steering: frozenset[str]  # keys that conditions in this list look at
 
 
 _LAYOUTS: dict[int, _Layout] = {}
@@ -403,7 +400,8 @@ def _layout(fields: tuple[Field, ...]) -> _Layout:
             fields, tuple(f.key for f in fields),
             tuple(sorted(choices, key=lambda f: not f.key.endswith("gender"))),
             frozenset(always), tuple(f.key for f in fields if f.key not in always),
-            any(f.when is not None for f in fields))
+            any(f.when is not None for f in fields),
+            frozenset().union(*(referenced_fields(f.when) for f in fields)))
     return found
 
 
