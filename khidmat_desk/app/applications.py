@@ -652,7 +652,3 @@ def _utc(now: datetime | None) -> datetime:
         raise ValueError("'now' must carry a time zone")
     return now.astimezone(UTC)
 
-
-# Older spellings, kept for callers written before these became public.
-_payload = record_payload
-_summary = summary_from_row

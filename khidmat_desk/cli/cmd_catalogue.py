@@ -7,7 +7,13 @@ import json
 import sys
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from khidmat_desk.cli.context import data_dir_of
+
+if TYPE_CHECKING:
+    from khidmat_desk.core.catalogue import Tariff
+    from khidmat_desk.core.fields import Service
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -19,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser.set_defaults(handler=run_services)
 
 
-def _tariff(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _tariff(args: argparse.Namespace) -> Tariff:
     from khidmat_desk.app.settings import CounterSettings
     from khidmat_desk.core.catalogue import load_tariff
 
@@ -51,5 +57,5 @@ def run_services(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count_fields(service) -> int:  # type: ignore[no-untyped-def]
+def _count_fields(service: Service) -> int:
     return sum(1 + len(f.fields) for f in service.all_fields())

@@ -43,8 +43,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _refuse_initialised(data_dir: Path) -> None:
-    if data_dir.is_dir() and CounterSettings.load(data_dir).initialised:
-        settings = CounterSettings.load(data_dir)
+    settings = CounterSettings.load(data_dir) if data_dir.is_dir() else None
+    if settings is not None and settings.initialised:
         raise BadInput(f"--data-dir: {data_dir} already holds centre "
                        f"{settings.get('centre_code')} (counter {settings.get('counter')}); "
                        "choose an empty folder")

@@ -16,6 +16,7 @@ from typing import Any
 from khidmat_desk.core import reference, validators
 from khidmat_desk.core.conditions import (
     holds,
+    referenced_fields,
     resolve_date_bound,
     resolve_datetime_bound,
 )
@@ -114,10 +115,14 @@ def validate_answers(
 
 
 def _provisional(fields: Iterable[Field], answers: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
-    """Normalised values of every simple field, so a condition may look at a later field."""
+    """Normalised values of the fields that conditions look at, so a condition may look at a
+    later field. Only those are checked here; every field is checked once more in order."""
+    fields = tuple(fields)
+    members = [m for f in fields for m in f.fields]
+    wanted = set().union(*(referenced_fields(f.when) for f in (*fields, *members)))
     out: dict[str, Any] = {}
     for f in fields:
-        if f.type is not FieldType.GROUP and not is_blank(answers.get(f.key)):
+        if f.key in wanted and f.type is not FieldType.GROUP and not is_blank(answers.get(f.key)):
             checked = check_value(f, answers.get(f.key), ctx, answers)
             if checked.ok:
                 out[f.key] = checked.value
@@ -197,7 +202,8 @@ def check_value(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> C
     checker = _CHECKERS.get(f.type)
     if checker is None:
         raise ValueError(f"field type {f.type} has no checker")
-    return checker(f, raw, ctx, scope)
+    result: Checked = checker(f, raw, ctx, scope)
+    return result
 
 
 def _text(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:

@@ -137,4 +137,3 @@ def _check_head(session: Session, last_id: int, last_hash: str, checked: int) ->
     return ChainReport(True, checked, None, f"all {checked} events check out")
 
 
-_hashed_fields = hashed_fields  # older spelling, kept for callers written before it was public

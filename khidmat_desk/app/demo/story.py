@@ -14,13 +14,13 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import CENTRE_TIME, OUTBOX_KIND, add_working_days
-from khidmat_desk.app.applications import _payload as application_payload
+from khidmat_desk.app.applications import record_payload as application_payload
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile
-from khidmat_desk.store.audit import _hashed_fields as audit_fields
+from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit import canonical_json
 
 PAYMENT_METHODS = ("cash", "card", "online")
