@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("timezone", str, "Asia/Karachi", "Time zone of the centre"),
     Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes"),
     Setting("language", str, "en", "Language of the counter (en or ur)"),
+    Setting("secret_store", str, "keyring",
+            "Where secrets are kept: keyring (the system's) or file (protected files, fallback)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -31,6 +31,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     init.add_argument("--full-name", metavar="NAME", help="the in-charge's full name")
     init.add_argument("--password-stdin", action="store_true",
                       help="read the in-charge's password from standard input")
+    init.add_argument("--secret-store", choices=("keyring", "file"), default="keyring",
+                      help="where this counter keeps its secrets: the system keyring (default) "
+                           "or, where none exists, protected files readable only by this user")
     init.set_defaults(handler=run_init)
 
     demo = commands.add_parser(
@@ -79,6 +82,7 @@ def run_init(args: argparse.Namespace) -> int:
             db.dispose()
         settings.set("centre_code", info.code)
         settings.set("counter", info.counter)
+        settings.set("secret_store", args.secret_store)
         settings.save()
     setup_logging(data_dir)
     log.info("initialised centre %s in %s", info.code, data_dir)
