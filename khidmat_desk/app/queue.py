@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from khidmat_desk.app.applications import (
     CENTRE_TIME,
@@ -22,12 +22,29 @@ from khidmat_desk.store.search import APP, SUMMARY_COLUMNS
 QUEUE_LIMIT = 2000
 
 
-def todays_applications(db: Database, *, centre_code: str, counter: int,
-                        now: datetime | None = None) -> tuple[ApplicationSummary, ...]:
+def _today_window(now: datetime | None) -> tuple[datetime, datetime]:
     day = centre_date(now or datetime.now(UTC))
     start = datetime.combine(day, time.min, CENTRE_TIME).astimezone(UTC)
+    return start, start + timedelta(days=1)
+
+
+def todays_counts(db: Database, *, centre_code: str, counter: int,
+                  now: datetime | None = None) -> dict[str, int]:
+    """Applications taken today at this counter, per service (the launcher shows them)."""
+    start, end = _today_window(now)
+    query = (select(APP.c.service_code, func.count())
+             .where(APP.c.created_at >= start, APP.c.created_at < end,
+                    APP.c.centre_code == centre_code, APP.c.counter == counter)
+             .group_by(APP.c.service_code))
+    with db.read() as session:
+        return {code: int(n) for code, n in session.connection().execute(query)}
+
+
+def todays_applications(db: Database, *, centre_code: str, counter: int,
+                        now: datetime | None = None) -> tuple[ApplicationSummary, ...]:
+    start, end = _today_window(now)
     query = (select(*SUMMARY_COLUMNS)
-             .where(APP.c.created_at >= start, APP.c.created_at < start + timedelta(days=1),
+             .where(APP.c.created_at >= start, APP.c.created_at < end,
                     APP.c.centre_code == centre_code, APP.c.counter == counter)
              .order_by(APP.c.created_at.desc()).limit(QUEUE_LIMIT))
     with db.read() as session:

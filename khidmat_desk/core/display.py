@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -56,3 +57,13 @@ def _option_label(f: Field, value: str) -> str:
         if option.value == value:
             return option.label
     return str(value)
+
+
+_NUMBER_RUN = re.compile(r"[+]?[0-9][0-9\-/:.,]*[0-9]|[0-9]")
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate_numbers(text: str) -> str:
+    """Wrap each run of digits (a CNIC, a phone number, a date) in a left-to-right isolate,
+    so right-to-left Urdu around it cannot reorder it: 35202-1234567-1 stays as typed."""
+    return _NUMBER_RUN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)

@@ -1,4 +1,5 @@
-"""Starting the counter: the sign-in window first, then the main window.
+"""Starting the counter and keeping it safe: sign-in, the main window, idle lock, switching user
+and language.
 
 The database is opened (and upgraded if older) on the background thread while the sign-in
 window is already on screen; the single worker runs jobs in order, so sign-in waits for it.
@@ -8,58 +9,145 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core import reference
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
+from khidmat_desk.gui.fonts import load_fonts
+from khidmat_desk.gui.idle import IdleWatcher
 from khidmat_desk.gui.login import LoginDialog
 from khidmat_desk.gui.main_window import MainWindow
+from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.paths import resource_path
 
 log = logging.getLogger("khidmat.gui")
-
-
-class CounterSession:
-    """What the windows need from the layers below, all run on the background thread."""
-
-    def __init__(self, settings: CounterSettings) -> None:
-        self.settings = settings
-        self.db: Any = None
-
-    def open(self) -> None:
-        from khidmat_desk.store.db import open_database
-
-        self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
-
-    def authenticate(self, username: str, password: str) -> Any:
-        from khidmat_desk.auth.users import authenticate
-
-        return authenticate(self.db, username, password)
-
-    def todays_queue(self) -> Any:
-        from khidmat_desk.app.queue import todays_applications
-
-        return todays_applications(self.db, centre_code=self.settings.get("centre_code"),
-                                   counter=int(self.settings.get("counter")),
-                                   now=datetime.now().astimezone())
-
-    def find(self, text: str) -> Any:
-        from khidmat_desk.app.applications import find_applications
-
-        return find_applications(self.db, text)
+LANGUAGES = ("en", "ur")
 
 
 def centre_line(settings: CounterSettings) -> str:
     return f"{settings.get('centre_code')} · counter {settings.get('counter')}"
 
 
-def run(data_dir: Path) -> int:
+class Translation:
+    """The Urdu translation and the mirrored layout, switched as a whole."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translator: QTranslator | None = None
+
+    def apply(self, language: str) -> None:
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+            self.translator = None
+        if language == "ur":
+            translator = QTranslator(self.app)
+            path = resource_path("translations", "khidmat_ur.qm")
+            if translator.load(str(path)):
+                self.app.installTranslator(translator)
+                self.translator = translator
+            else:
+                log.error("the Urdu translation %s could not be loaded", path)
+        self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ur"
+                                    else Qt.LayoutDirection.LeftToRight)
+
+
+class Counter(QObject):
+    """Which window is up, and what happens on sign-in, lock, switch user and quit."""
+
+    def __init__(self, app: QApplication, session: CounterSession, tasks: TaskRunner,
+                 messages: Messages, *, idle_ms: int) -> None:
+        super().__init__()
+        self.app, self.session, self.tasks, self.messages = app, session, tasks, messages
+        self.language = str(session.settings.get("language"))
+        self.translation = Translation(app)
+        self.translation.apply(self.language)
+        self.idle = IdleWatcher(app, idle_ms)
+        self.idle.idle.connect(self.lock)
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+        self.on_login_shown: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        self.tasks.run(self.session.open, lambda _: log.info("database ready"))
+        self.show_login()
+
+    def show_login(self) -> None:
+        self.login = LoginDialog(self.tasks, self.session.authenticate,
+                                 centre_line(self.session.settings))
+        self.login.signed_in.connect(self._on_signed_in)
+        self.login.rejected.connect(self._on_login_rejected)
+        self.login.show()
+        if self.on_login_shown is not None:
+            QTimer.singleShot(0, self.on_login_shown)
+
+    def _on_login_rejected(self) -> None:
+        if self.window is None:
+            self.app.quit()
+
+    def _on_signed_in(self, user: Any) -> None:
+        self.window = MainWindow(self.tasks, self.session, user=user, messages=self.messages,
+                                 urdu=self.language == "ur")
+        self.messages.parent = self.window
+        self.window.lock_requested.connect(self.lock)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.language_requested.connect(self.set_language)
+        self.window.show()
+        self.idle.start()
+        self.window.offer_drafts()
+
+    def lock(self) -> None:
+        window = self.window
+        if window is None or window.ui.stack.currentWidget() is window.locked_page:
+            return
+        self.idle.stop()
+        window.hide_for_lock()
+        dialog = LoginDialog(self.tasks, self.session.authenticate,
+                             centre_line(self.session.settings), window,
+                             locked_user=window.user.username)
+        dialog.setObjectName("unlock")
+        dialog.signed_in.connect(self._on_unlocked)
+        dialog.switch_requested.connect(self.switch_user)
+        dialog.quit_requested.connect(window.close)
+        self.login = dialog
+        dialog.open()
+
+    def _on_unlocked(self, user: Any) -> None:
+        if self.window is not None:
+            self.window.show_after_unlock()
+            self.idle.start()
+
+    def switch_user(self) -> None:
+        """Sign the officer out (their draft is kept for their next sign-in) and ask anew."""
+        self.idle.stop()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+            window.deleteLater()
+        self.show_login()
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES or language == self.language or self.window is None:
+            return
+        self.language = language
+        self.tasks.run(lambda: self.session.save_language(language), lambda _: None,
+                       lambda exc: report_error(self.messages, exc))
+        self.translation.apply(language)
+        old, user = self.window, self.window.user
+        self.window = None
+        old.close()
+        old.deleteLater()
+        self._on_signed_in(user)
+
+
+def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> int:
     settings = CounterSettings.load(data_dir)
     if not settings.initialised:
         sys.stderr.write(f"No centre is set up in {data_dir}: run 'khidmat-desk init' or "
@@ -68,25 +156,19 @@ def run(data_dir: Path) -> int:
     setup_logging(data_dir)
     reference.set_override_dir(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Khidmat Desk")
+    load_fonts(app)  # type: ignore[arg-type]
     messages = Messages()
     install_excepthook(messages)
     tasks = TaskRunner(on_error=lambda exc: report_error(messages, exc))
     session = CounterSession(settings)
-    tasks.run(session.open, lambda _: log.info("database ready"))
-    login = LoginDialog(tasks, session.authenticate, centre_line(settings))
-    windows: list[MainWindow] = []
-
-    def on_signed_in(user: Any) -> None:
-        window = MainWindow(tasks, user=user, centre_line=centre_line(settings),
-                            load_queue=session.todays_queue, find=session.find)
-        messages.parent = window
-        windows.append(window)
-        window.show()
-
-    login.signed_in.connect(on_signed_in)
-    login.show()
+    counter = Counter(app, session, tasks, messages,  # type: ignore[arg-type]
+                      idle_ms=int(settings.get("idle_lock_minutes")) * 60_000)
+    counter.on_login_shown = on_login_shown
+    counter.start()
     code = app.exec()
+    if counter.window is not None:
+        counter.window.close()
     tasks.wait()
-    if session.db is not None:
-        session.db.dispose()
+    session.close()
     return int(code)

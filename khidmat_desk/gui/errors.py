@@ -8,6 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("khidmat.gui")
@@ -15,13 +16,17 @@ log = logging.getLogger("khidmat.gui")
 
 def is_known(exc: BaseException) -> bool:
     """Errors an officer can act on: bad input, sign-in refusals, database busy or full."""
+    from khidmat_desk.app.applications import ApplicationError
     from khidmat_desk.auth import users
+    from khidmat_desk.auth.secrets import SecretsUnavailable
     from khidmat_desk.core.records import EmptyQueryError
     from khidmat_desk.core.tracking import TrackingNumberError
+    from khidmat_desk.core.workflow import WorkflowError
     from khidmat_desk.store.errors import StoreError
 
-    known = (users.BadCredentials, users.AccountLocked, users.PermissionDenied,
-             TrackingNumberError, EmptyQueryError, StoreError)
+    known = (users.BadCredentials, users.AccountLocked, users.AccountDisabled,
+             users.PermissionDenied, TrackingNumberError, EmptyQueryError, StoreError,
+             ApplicationError, WorkflowError, SecretsUnavailable)
     return isinstance(exc, known)
 
 
@@ -34,12 +39,36 @@ class Messages:
     def warning(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
+        """Ask with named buttons; returns the chosen key (``default`` when closed with Esc)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                          self.parent)
+        buttons = {box.addButton(label, QMessageBox.ButtonRole.ActionRole): key
+                   for key, label in choices}
+        for button, key in buttons.items():
+            if key == default:
+                box.setDefaultButton(button)  # type: ignore[arg-type]
+                box.setEscapeButton(button)
+        box.exec()
+        return buttons.get(box.clickedButton(), default)  # type: ignore[call-overload]
+
     def crash(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Khidmat Desk", summary,
                           QMessageBox.StandardButton.Close, self.parent)
         box.setInformativeText("Nothing that was saved is lost. Please report this with the "
                                "details below; they are also in the log file.")
         box.setDetailedText(details)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
 
 

@@ -1,46 +1,58 @@
-"""The counter's main window: today's queue and the one search box.
+"""The counter's main window: launcher, today's queue, the one search box, the application view
+and the intake wizard, with a status bar that says who is signed in where.
 
 The search box takes a tracking number, CNIC, mobile, plate or name, and a barcode scanner
-acting as a keyboard: a scanned receipt types its tracking number and Enter.
+acting as a keyboard: a scanned receipt types its tracking number and Enter, which opens that
+application directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
 )
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QMainWindow
 
+from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
+from khidmat_desk.gui.launcher import Launcher
+from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.wizard_panel import WizardPanel
 
+log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class SummaryModel(QAbstractTableModel):
-    """Application summaries as rows: tracking number, time, service, citizen, status."""
+    """Application summaries as rows: tracking number, citizen, service, status, age."""
 
-    HEADERS = ("Tracking number", "Submitted", "Service", "Citizen", "Status")
+    HEADERS = ("Tracking number", "Citizen", "Service", "Status", "Age", "Submitted")
 
-    def __init__(self) -> None:
+    def __init__(self, urdu: bool = False) -> None:
         super().__init__()
         self.rows: list[Any] = []
+        self.urdu = urdu
+        self.now = datetime.now(UTC)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.now = datetime.now(UTC)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
@@ -56,76 +68,287 @@ class SummaryModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
             return None
         row = self.rows[index.row()]
-        local: datetime = row.created_at.astimezone()
-        return (row.tracking_number, local.strftime("%d-%m-%Y %H:%M"),
-                get_service(row.service_code).short_title,
-                row.name, row.status)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return (row.tracking_number, row.name.casefold(), row.service_code, row.status,
+                    -row.created_at.timestamp(), row.created_at.timestamp())[index.column()]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        service = get_service(row.service_code)
+        return (row.tracking_number, row.name,
+                service.title_ur if self.urdu else service.short_title,
+                workflow.LABELS.get(row.status, row.status), _age(self.now - row.created_at),
+                f"{row.created_at.astimezone():%d-%m-%Y %H:%M}")[index.column()]
+
+
+def _age(delta: Any) -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes // 1440} days"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, tasks: TaskRunner, *, user: Any, centre_line: str,
-                 load_queue: Callable[[], Sequence[Any]],
-                 find: Callable[[str], Any]) -> None:
+    lock_requested = Signal()
+    switch_user_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, session: CounterSession, *, user: Any,
+                 messages: Messages, urdu: bool = False) -> None:
         super().__init__()
-        self._tasks, self._load_queue, self._find = tasks, load_queue, find
-        self.setWindowTitle(self.tr("Khidmat Desk — %s") % centre_line)
-        self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
-        self.search.setAccessibleName(self.tr("Search"))
-        self.search.setPlaceholderText(
-            self.tr("Tracking number, CNIC, mobile, plate or name — or scan a receipt"))
-        self.search.setToolTip(self.tr("Search (Ctrl+F)"))
-        self.search.returnPressed.connect(self._on_search_return_pressed)
-        self.heading = QLabel(objectName="heading")
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.model = SummaryModel()
-        self.table = QTableView(objectName="applications")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh_queue)
-        self.statusBar().addPermanentWidget(QLabel(
-            self.tr("%1 (%2) · %3").replace("%1", user.full_name).replace("%2", user.role)
-            .replace("%3", centre_line), objectName="who"))
-        self.resize(1000, 640)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._tasks, self.session, self.user, self._messages = tasks, session, user, messages
+        self.urdu = urdu
+        self.wizard: WizardPanel | None = None
+        self.search = self.ui.search
+        self.heading = self.ui.heading
+        self.table = self.ui.applications
+        self.model = SummaryModel(urdu)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table.setModel(self.sorted)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = ApplicationView(user.role, urdu)
+        self.ui.stack.addWidget(self.view)
+        self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",
+                                  alignment=Qt.AlignmentFlag.AlignCenter,
+                                  styleSheet="font-size: 18pt; color: #777;")
+        self.ui.stack.addWidget(self.locked_page)
+        self.launcher = Launcher(self.ui.launcher_filter, self.ui.launcher_entries_layout,
+                                 self.ui.menu_services, urdu)
+        self.launcher.chosen.connect(self.start_wizard)
+        self._status_bar()
+        self._connect()
+        self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
         self.refresh_queue()
+
+    def _where(self) -> str:
+        return self.tr("%1 · counter %2").replace("%1", self.session.centre_code) \
+            .replace("%2", str(self.session.counter))
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.who = QLabel(f"{self.user.full_name} ({self.user.role})", objectName="who")
+        self.where = QLabel(self._where(), objectName="where")
+        # Filled by the sync worker: link state, pending and last success.
+        self.link = QLabel(self.tr("Sync: not set up"), objectName="link",
+                           styleSheet="color: #777;")
+        self.pending = QLabel("", objectName="pending")
+        for label in (self.link, self.pending, self.who, self.where):
+            bar.addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.action_new.triggered.connect(self._on_action_new_triggered)
+        ui.action_search.triggered.connect(self._focus_search)
+        ui.action_queue.triggered.connect(self.show_queue)
+        ui.action_drafts.triggered.connect(self.offer_drafts)
+        ui.action_lock.triggered.connect(self.lock_requested.emit)
+        ui.action_switch_user.triggered.connect(self.switch_user_requested.emit)
+        ui.action_quit.triggered.connect(self.close)
+        ui.action_shortcuts.triggered.connect(self._on_action_shortcuts_triggered)
+        ui.action_english.setChecked(not self.urdu)
+        ui.action_urdu.setChecked(self.urdu)
+        ui.action_english.triggered.connect(lambda: self.language_requested.emit("en"))
+        ui.action_urdu.triggered.connect(lambda: self.language_requested.emit("ur"))
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.table.activated.connect(self._on_applications_activated)
+        self.view.status_requested.connect(self._on_view_status_requested)
+        self.view.back_requested.connect(self.show_queue)
+        QShortcut(QKeySequence("Escape"), self.view, activated=self.show_queue)
+
+    # -- queue and search --------------------------------------------------------------------
 
     def refresh_queue(self) -> None:
         self.heading.setText(self.tr("Today's applications at this counter"))
-        self._tasks.run(self._load_queue, self.model.set_rows)
+        self._tasks.run(self.session.todays_queue, self._on_rows_loaded, self._on_failed)
+        self._tasks.run(self.session.todays_counts, self.launcher.set_counts, self._on_failed)
+
+    def show_queue(self) -> None:
+        if self.wizard is not None and self.ui.stack.currentWidget() is self.wizard:
+            return
+        self.ui.stack.setCurrentWidget(self.ui.home)
+        self.search.clear()
+        self.refresh_queue()
+        self.table.setFocus()
+
+    def _on_rows_loaded(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _on_search_return_pressed(self) -> None:
         text = self.search.text().strip()
         if not text:
-            self.refresh_queue()
+            self.show_queue()
             return
         self.statusBar().showMessage(self.tr("Searching…"))
-        self._tasks.run(lambda: self._find(text), self._on_find_done, self._on_find_failed)
+        self._tasks.run(lambda: self.session.find(text), self._on_find_done, self._on_find_failed)
 
     def _on_find_done(self, found: Any) -> None:
         count = len(found.items)
-        self.heading.setText(self.tr("%n match(es) for this %1", "", count).replace(
-            "%1", found.kind))
-        self.statusBar().showMessage(
-            self.tr("Nothing matches.") if not count else "", 5000)
-        self.model.set_rows(found.items)
+        self.statusBar().showMessage(self.tr("Nothing matches.") if not count else "", 5000)
         if count == 1 and found.kind == "tracking":
+            self.open_application(found.items[0].tracking_number)  # a scanned receipt
+            return
+        if self.wizard is None or self.ui.stack.currentWidget() is not self.wizard:
+            self.ui.stack.setCurrentWidget(self.ui.home)
+        self.heading.setText(self.tr("%n application(s) found by %1", "", count)
+                             .replace("%1", self.tr(found.kind)))
+        self.model.set_rows(found.items)
+        if count:
             self.table.selectRow(0)
 
     def _on_find_failed(self, exc: BaseException) -> None:
         if not is_known(exc):
-            report_error(Messages(self), exc)
+            report_error(self._messages, exc)
             return
         self.statusBar().showMessage(str(exc), 10000)
+
+    def _on_applications_activated(self, index: QModelIndex) -> None:
+        row = self.model.rows[self.sorted.mapToSource(index).row()]
+        self.open_application(row.tracking_number)
+
+    # -- application view ----------------------------------------------------------------------
+
+    def open_application(self, tracking: str) -> None:
+        if self.wizard is not None and not self.wizard.saved:
+            self.statusBar().showMessage(self.tr("Finish or cancel the application being "
+                                                 "taken first (Esc)."), 8000)
+            return
+        self._tasks.run(lambda: self.session.get_application(tracking), self._on_detail_loaded,
+                        self._on_failed)
+
+    def _on_detail_loaded(self, detail: Any) -> None:
+        self._close_wizard()
+        self.view.show_detail(detail)
+        self.ui.stack.setCurrentWidget(self.view)
+        self.search.clear()
+
+    def _on_view_status_requested(self, tracking: str, status: str) -> None:
+        reason: str | None = None
+        if status in workflow.REASON_REQUIRED:
+            reason, ok = QInputDialog.getText(self, self.tr("Reason"), self.tr(
+                "Why is this application being marked %1?").replace("%1", workflow.LABELS[status]))
+            if not ok or not reason.strip():
+                return
+        self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
+                        lambda _: self.open_application(tracking), self._on_failed)
+
+    # -- wizard ------------------------------------------------------------------------------
+
+    def start_wizard(self, code: str, draft: Any = None) -> None:
+        if self.wizard is not None and not self.wizard.saved:
+            self.ui.stack.setCurrentWidget(self.wizard)
+            self.statusBar().showMessage(self.tr("Finish or cancel this application first "
+                                                 "(Esc)."), 8000)
+            return
+        self._close_wizard()
+        panel = WizardPanel(get_service(code), self._tasks, self.session,
+                            messages=self._messages, urdu=self.urdu, draft=draft)
+        panel.submitted.connect(self._on_wizard_submitted)
+        panel.closed.connect(self._on_wizard_closed)
+        panel.restart_requested.connect(self._on_wizard_restart_requested)
+        self.wizard = panel
+        self.ui.stack.addWidget(panel)
+        self.ui.stack.setCurrentWidget(panel)
+        self.ui.launcher_filter.clear()
+        panel._focus_first_input()
+
+    def _on_wizard_submitted(self, result: Any) -> None:
+        self.refresh_queue()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", result.tracking_number),
+                                     10000)
+
+    def _on_wizard_closed(self) -> None:
+        self._close_wizard()
+        self.show_queue()
+
+    def _on_wizard_restart_requested(self, code: str) -> None:
+        self._close_wizard()
+        self.start_wizard(code)
+
+    def _close_wizard(self) -> None:
+        if self.wizard is not None:
+            self.ui.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def _on_action_new_triggered(self) -> None:
+        self.ui.launcher_filter.setFocus()
+        self.ui.launcher_filter.selectAll()
+
+    # -- drafts --------------------------------------------------------------------------------
+
+    def offer_drafts(self) -> None:
+        self._tasks.run(self.session.list_drafts, self._on_drafts_listed, self._on_failed)
+
+    def _on_drafts_listed(self, drafts: Sequence[Any]) -> None:
+        if not drafts:
+            self.statusBar().showMessage(self.tr("No unfinished applications."), 5000)
+            return
+        choices = [(d.uuid, _draft_line(d)) for d in drafts[:6]]
+        choice = self._messages.choose(
+            self.tr("Unfinished applications"),
+            self.tr("%n application(s) were not finished (the counter was closed, locked or "
+                    "lost power). Resume one now?", "", len(drafts)),
+            [*choices, ("later", self.tr("Later"))], default="later")
+        chosen = next((d for d in drafts if d.uuid == choice), None)
+        if chosen is not None:
+            self.start_wizard(chosen.service_code, draft=chosen)
+
+    # -- locking and closing --------------------------------------------------------------------
+
+    def hide_for_lock(self) -> None:
+        if self.wizard is not None:
+            self.wizard.flush_draft()
+        self._before_lock = self.ui.stack.currentWidget()
+        self.ui.stack.setCurrentWidget(self.locked_page)
+        self.ui.launcher_panel.setEnabled(False)
+        self.search.setEnabled(False)
+
+    def show_after_unlock(self) -> None:
+        self.ui.launcher_panel.setEnabled(True)
+        self.search.setEnabled(True)
+        self.ui.stack.setCurrentWidget(getattr(self, "_before_lock", self.ui.home))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.wizard is not None and not self.wizard.saved:
+            self.wizard.flush_draft()  # resumed at the next sign-in
+        super().closeEvent(event)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if is_known(exc):
+            self._messages.warning(self.tr("Khidmat Desk"), str(exc))
+        else:
+            report_error(self._messages, exc)
+
+    def _on_action_shortcuts_triggered(self) -> None:
+        lines = [f"{a.shortcut().toString()}\t{a.text().replace('&', '')}"
+                 for a in self.findChildren(type(self.ui.action_new)) if not a.shortcut().isEmpty()]
+        lines += ["Enter\t" + self.tr("Next field; next page after the last field"),
+                  "Alt+Left / Alt+Right\t" + self.tr("Previous / next page"),
+                  "Ctrl+Enter\t" + self.tr("Submit from the review page"),
+                  "Esc\t" + self.tr("Cancel / back")]
+        self._messages.info(self.tr("Keyboard shortcuts"), "\n".join(sorted(lines)))
+
+
+def _draft_line(draft: Any) -> str:
+    service = get_service(draft.service_code)
+    answers = draft.answers.get("answers", {})
+    name = answers.get(service.primary_name) or "—"
+    return f"{service.short_title}: {name} ({draft.updated_at.astimezone():%d-%m %H:%M})"
+

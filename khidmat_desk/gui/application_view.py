@@ -1,0 +1,132 @@
+"""One application: answers, documents received, payment, status history, and the status
+changes this officer's role allows. The role is checked again in the service layer; the buttons
+only save the officer a refusal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.display import format_date, format_money, format_value
+
+_MUTED = "color: #555;"
+
+
+class ApplicationView(QScrollArea):
+    """Shows an ``ApplicationDetail``; ``status_requested(tracking, status)`` asks for a change."""
+
+    status_requested = Signal(str, str)
+    back_requested = Signal()
+
+    def __init__(self, role: str, urdu: bool = False) -> None:
+        super().__init__(objectName="application_view")
+        self.role, self.urdu = role, urdu
+        self.detail: Any = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.actions: dict[str, QPushButton] = {}
+
+    def show_detail(self, detail: Any) -> None:
+        self.detail = detail
+        service = get_service(detail.service_code)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        tracking = QLabel(detail.tracking_number, objectName="view_tracking")
+        tracking.setStyleSheet("font-size: 20pt; font-weight: 700; font-family: monospace;")
+        tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status = QLabel(self.tr("Status: %1").replace("%1", workflow.LABELS[detail.status]),
+                        objectName="view_status", styleSheet="font-size: 12pt; font-weight: 600;")
+        title = service.title_ur if self.urdu else service.title
+        layout.addWidget(tracking)
+        layout.addWidget(QLabel(f"{title} · {detail.name}", styleSheet="font-size: 12pt;"))
+        layout.addWidget(status)
+        layout.addLayout(self._action_row(detail))
+        layout.addWidget(self._facts(detail))
+        layout.addWidget(self._answers(service, detail.answers))
+        layout.addWidget(self._history(detail))
+        layout.addStretch(1)
+        self.setWidget(body)
+        first = next(iter(self.actions.values()), None)
+        (first or self).setFocus()
+
+    def _action_row(self, detail: Any) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.actions = {}
+        for status in workflow.allowed_next(detail.status, self.role):
+            button = QPushButton(self.tr("Mark %1").replace("%1", workflow.LABELS[status]),
+                                 objectName=f"status-{status}")
+            button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(
+                detail.tracking_number, s))
+            row.addWidget(button)
+            self.actions[status] = button
+        back = QPushButton(self.tr("Back to the list (Esc)"), objectName="view_back")
+        back.clicked.connect(self.back_requested.emit)
+        row.addStretch(1)
+        row.addWidget(back)
+        return row
+
+    def _facts(self, detail: Any) -> QFrame:
+        rows = [
+            (self.tr("Submitted"), f"{detail.created_at.astimezone():%d-%m-%Y %H:%M} · "
+                                   f"{detail.centre_code} counter {detail.counter} · "
+                                   f"{detail.officer}"),
+            (self.tr("Expected on"), format_date(detail.expected_on)),
+            (self.tr("Fee"), self._payment_text(detail)),
+            (self.tr("Documents received"),
+             ", ".join(d.label for d in detail.documents) or self.tr("none")),
+            (self.tr("Queue token"), detail.token_no or "—"),
+        ]
+        return _table(self.tr("Application"), rows)
+
+    def _payment_text(self, detail: Any) -> str:
+        if detail.payment is None or detail.fee_total == 0:
+            return self.tr("no fee")
+        pay = detail.payment
+        return f"{format_money(pay.amount_pkr)} ({pay.method}, {pay.received_by})"
+
+    def _answers(self, service: Any, answers: dict[str, Any]) -> QFrame:
+        rows = []
+        for step in service.steps:
+            for f in step.fields:
+                if f.key in answers:
+                    label = f.label_ur if self.urdu and f.label_ur else f.label
+                    rows.append((label, format_value(f, answers[f.key])))
+        return _table(self.tr("Answers"), rows)
+
+    def _history(self, detail: Any) -> QFrame:
+        rows = []
+        for change in detail.history:
+            what = workflow.LABELS[change.to_status] + (f" — {change.reason}" if change.reason
+                                                        else "")
+            rows.append((f"{change.at.astimezone():%d-%m-%Y %H:%M}", f"{what} ({change.user}, "
+                                                                    f"v{change.version})"))
+        return _table(self.tr("Status history"), rows)
+
+
+def _table(title: str, rows: list[tuple[str, str]]) -> QFrame:
+    frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
+    grid = QGridLayout(frame)
+    grid.addWidget(QLabel(title, styleSheet="font-weight: 600;"), 0, 0, 1, 2)
+    for n, (label, value) in enumerate(rows, start=1):
+        grid.addWidget(QLabel(label, styleSheet=_MUTED, wordWrap=True), n, 0,
+                       Qt.AlignmentFlag.AlignTop)
+        shown = QLabel(value, wordWrap=True)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(shown, n, 1)
+    grid.setColumnMinimumWidth(0, 200)
+    grid.setColumnStretch(1, 1)
+    return frame
+

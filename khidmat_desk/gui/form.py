@@ -1,0 +1,259 @@
+"""A wizard page's form, generated from one catalogue step: a label, an input and a message line
+per field, repeating groups with add/remove, and fields that appear only when they apply.
+
+The form holds what was typed; the core wizard decides what applies and what is wrong, and the
+form only shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core import reference
+from khidmat_desk.core.conditions import holds
+from khidmat_desk.core.fields import Field, FieldType, Step
+from khidmat_desk.core.validation import Issue, ValidationResult
+from khidmat_desk.gui.inputs import FieldInput, label_of, make_input
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+class FieldRow(QObject):
+    """Label, input and the message line under it, shown or hidden together."""
+
+    changed = Signal()
+    left = Signal(str)  # path
+
+    def __init__(self, field: Field, path: str, urdu: bool, grid: QGridLayout, row: int) -> None:
+        super().__init__()
+        self.field, self.path = field, path
+        self.input = make_input(field, path, urdu)
+        text = label_of(field, urdu) + ("" if field.required else self.tr(" (optional)"))
+        self.label = QLabel("" if field.type is FieldType.BOOLEAN else text)
+        self.label.setBuddy(self.input.focus_widget())
+        self.label.setWordWrap(True)
+        self.message = QLabel(objectName=f"message:{path}", wordWrap=True)
+        self.message.hide()
+        grid.addWidget(self.label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.input.widget, row, 1)
+        grid.addWidget(self.message, row + 1, 1)
+        self.input.changed.connect(self.changed.emit)
+        self.input.left.connect(lambda: self.left.emit(self.path))
+
+    def set_visible(self, shown: bool) -> None:
+        for widget in (self.label, self.input.widget):
+            widget.setVisible(shown)
+        if not shown:
+            self.message.hide()
+
+    def show_issues(self, issues: tuple[Issue, ...]) -> None:
+        if not issues:
+            self.message.hide()
+            self.message.clear()
+            return
+        worst = "error" if any(i.level == "error" for i in issues) else "warning"
+        self.message.setStyleSheet(ERROR_STYLE if worst == "error" else WARNING_STYLE)
+        self.message.setText("; ".join(i.message for i in issues))
+        self.message.show()
+
+
+class GroupEditor(QFrame):
+    """Rows of a repeating group (periods of residence, items lost), added and removed by key."""
+
+    changed = Signal()
+    left = Signal(str)
+
+    def __init__(self, field: Field, urdu: bool) -> None:
+        super().__init__(objectName=field.key)
+        self.field, self.urdu = field, urdu
+        self.setAccessibleName(field.label)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.rows: list[dict[str, FieldRow]] = []
+        self._frames: list[QWidget] = []
+        self._layout = QVBoxLayout(self)
+        self._items = QVBoxLayout()
+        self._layout.addLayout(self._items)
+        self.add_button = QPushButton(self.tr("Add a row"), objectName=f"{field.key}.add")
+        self.add_button.setToolTip(self.tr("Add a row (Ctrl+Shift+A)"))
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self._layout.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.set_value([{}] * max(field.min_items, 1 if field.required else 0))
+
+    def value(self) -> list[dict[str, Any]]:
+        return [{k: row.input.value() for k, row in item.items()
+                 if not _blank(row.input.value())} for item in self.rows]
+
+    def set_value(self, value: Any) -> None:
+        for frame in self._frames:
+            frame.deleteLater()
+        self.rows, self._frames = [], []
+        for item in value or []:
+            self._add_row(item if isinstance(item, Mapping) else {})
+        self.add_button.setEnabled(len(self.rows) < self.field.max_items)
+
+    def _add_row(self, values: Mapping[str, Any]) -> None:
+        index = len(self.rows)
+        frame = QWidget()
+        grid = QGridLayout(frame)
+        grid.setColumnStretch(1, 1)
+        title = QLabel(self.tr("Row %1").replace("%1", str(index + 1)))
+        title.setStyleSheet("font-weight: 600;")
+        remove = QPushButton(self.tr("Remove"), objectName=f"{self.field.key}[{index}].remove")
+        remove.setAccessibleName(self.tr("Remove row %1").replace("%1", str(index + 1)))
+        remove.clicked.connect(lambda: self._on_remove_clicked(index))
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(remove)
+        grid.addLayout(header, 0, 0, 1, 2)
+        rows: dict[str, FieldRow] = {}
+        for n, member in enumerate(self.field.fields):
+            row = FieldRow(member, f"{self.field.key}[{index}].{member.key}", self.urdu, grid,
+                           1 + 2 * n)
+            row.input.set_value(values.get(member.key))
+            row.changed.connect(self.changed.emit)
+            row.left.connect(self.left.emit)
+            rows[member.key] = row
+        self.rows.append(rows)
+        self._frames.append(frame)
+        self._items.addWidget(frame)
+
+    def _on_add_button_clicked(self) -> None:
+        self._add_row({})
+        self.add_button.setEnabled(len(self.rows) < self.field.max_items)
+        first = next(iter(self.rows[-1].values()))
+        first.input.focus_widget().setFocus()
+        self.changed.emit()
+
+    def _on_remove_clicked(self, index: int) -> None:
+        values = self.value()
+        del values[index]
+        self.set_value(values)
+        self.changed.emit()
+        self.left.emit(self.field.key)
+
+    def field_rows(self) -> Iterator[FieldRow]:
+        for item in self.rows:
+            yield from item.values()
+
+    def apply(self, scope: Mapping[str, Any]) -> None:
+        """Show each row's members that apply to that row."""
+        for item in self.rows:
+            typed = {k: r.input.value() for k, r in item.items()}
+            for member_key, row in item.items():
+                row.set_visible(holds(row.field.when, scope, typed))
+
+
+class StepForm(QWidget):
+    """All fields of one declared step; hidden ones keep what was typed in them."""
+
+    changed = Signal()
+    left = Signal(str)
+
+    def __init__(self, step: Step, urdu: bool) -> None:
+        super().__init__(objectName=f"step:{step.key}")
+        self.step = step
+        self.rows: dict[str, FieldRow] = {}
+        self.groups: dict[str, GroupEditor] = {}
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 190)
+        grid.setVerticalSpacing(4)
+        for n, field in enumerate(step.fields):
+            if field.type is FieldType.GROUP:
+                self._add_group(field, urdu, grid, 2 * n)
+                continue
+            row = FieldRow(field, field.key, urdu, grid, 2 * n)
+            row.changed.connect(self.changed.emit)
+            row.left.connect(self.left.emit)
+            self.rows[field.key] = row
+        grid.setRowStretch(2 * len(step.fields) + 1, 1)
+
+    def _add_group(self, field: Field, urdu: bool, grid: QGridLayout, at: int) -> None:
+        editor = GroupEditor(field, urdu)
+        title = QLabel(label_of(field, urdu), styleSheet="font-weight: 600;")
+        message = QLabel(objectName=f"message:{field.key}", wordWrap=True)
+        message.hide()
+        grid.addWidget(title, at, 0, 1, 2)
+        grid.addWidget(editor, at + 1, 0, 1, 2)
+        grid.addWidget(message, at + 2, 0, 1, 2)
+        editor.message = message  # type: ignore[attr-defined]
+        editor.title = title  # type: ignore[attr-defined]
+        editor.changed.connect(self.changed.emit)
+        editor.left.connect(self.left.emit)
+        self.groups[field.key] = editor
+
+    def values(self) -> dict[str, Any]:
+        out = {k: row.input.value() for k, row in self.rows.items()}
+        out.update({k: editor.value() for k, editor in self.groups.items()})
+        return out
+
+    def set_values(self, answers: Mapping[str, Any]) -> None:
+        for key, row in self.rows.items():
+            if key in answers:
+                row.input.set_value(answers[key])
+        for key, editor in self.groups.items():
+            if key in answers:
+                editor.set_value(answers[key])
+
+    def all_rows(self) -> Iterator[FieldRow]:
+        yield from self.rows.values()
+        for editor in self.groups.values():
+            yield from editor.field_rows()
+
+    def apply(self, result: ValidationResult, touched: set[str]) -> None:
+        """Visibility from what applies; messages for the fields the officer has finished."""
+        for key, row in self.rows.items():
+            row.set_visible(key in result.applicable)
+        for key, editor in self.groups.items():
+            shown = key in result.applicable
+            editor.setVisible(shown)
+            editor.title.setVisible(shown)  # type: ignore[attr-defined]
+            editor.apply(result.answers)
+        self._follow_districts(result.answers)
+        for row in self.all_rows():
+            if row.path in touched and row.input.widget.isVisibleTo(self):
+                row.show_issues(result.issues_for([row.path]))
+            else:
+                row.show_issues(())
+        for key, editor in self.groups.items():
+            own = tuple(i for i in result.issues if i.field == key) if key in touched else ()
+            _show_group_issues(editor.message, own)  # type: ignore[attr-defined]
+
+    def _follow_districts(self, answers: Mapping[str, Any]) -> None:
+        for key, row in self.rows.items():
+            if row.field.type is FieldType.POLICE_STATION:
+                district = answers.get(key[: -len("police_station")] + "district")
+                stations = reference.police_stations(district) if district else ()
+                if getattr(row, "_district", None) != district:
+                    row.input.set_choices(stations)  # type: ignore[attr-defined]
+                    row._district = district  # type: ignore[attr-defined]
+
+    def first_row_with(self, paths: set[str]) -> FieldRow | None:
+        for row in self.all_rows():
+            if row.path in paths and row.input.widget.isVisibleTo(self):
+                return row
+        return None
+
+
+def _show_group_issues(label: QLabel, issues: tuple[Issue, ...]) -> None:
+    label.setVisible(bool(issues))
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText("; ".join(f"{i.label}: {i.message}" for i in issues))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False

@@ -1,0 +1,285 @@
+"""One input widget per catalogue field type, all behind the same small interface.
+
+Every input's ``objectName`` is its field path (``cnic``, ``residences[1].to``) and its
+``accessibleName`` its label, so screen readers, automation and tests find it the same way the
+validation messages name it. Values go to the core wizard as typed; the core normalises them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from khidmat_desk.core import reference
+from khidmat_desk.core.fields import Field, FieldType
+from khidmat_desk.core.display import isolate_numbers
+from khidmat_desk.gui.fonts import urdu_font
+
+#: Masks that make the officer type only digits; separators are filled in.
+MASKS: dict[FieldType, tuple[str, str]] = {
+    FieldType.CNIC: ("00000-0000000-0;_", "#####-#######-#"),
+    FieldType.MOBILE: ("0000-0000000;_", "03##-#######"),
+    FieldType.DATE: ("00-00-0000;_", "DD-MM-YYYY"),
+    FieldType.DATETIME: ("00-00-0000 00:00;_", "DD-MM-YYYY hh:mm"),
+}
+_DIGITS = QRegularExpression(r"[0-9,]{0,12}")
+
+
+def label_of(field: Field, urdu: bool) -> str:
+    return field.label_ur if urdu and field.label_ur else field.label
+
+
+class FieldInput(QObject):
+    """The editor of one field: ``value()``/``set_value()``, ``changed`` on every edit and
+    ``left`` when the officer finishes with it (leaves it or presses Enter)."""
+
+    changed = Signal()
+    left = Signal()
+
+    def __init__(self, field: Field, path: str, urdu: bool) -> None:
+        super().__init__()
+        self.field, self.path, self.urdu = field, path, urdu
+        self.widget = self._build()
+        self.widget.setObjectName(path)
+        self.widget.setAccessibleName(field.label)
+        if field.help:
+            self.widget.setToolTip(field.help)
+
+    # Subclasses build their widget and map values.
+    def _build(self) -> QWidget:
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_widget(self) -> QWidget:
+        return self.widget
+
+
+class LineInput(FieldInput):
+    """Text, identifiers and numbers; masked for CNIC, mobile and dates."""
+
+    def _build(self) -> QWidget:
+        edit = QLineEdit()
+        kind = self.field.type
+        if kind in MASKS:
+            mask, hint = MASKS[kind]
+            edit.setInputMask(mask)
+            edit.setPlaceholderText(hint)
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        elif kind in (FieldType.INTEGER, FieldType.MONEY):
+            edit.setValidator(QRegularExpressionValidator(_DIGITS, edit))
+        limit = self.field.effective_max_length()
+        if limit:
+            edit.setMaxLength(limit)
+        if kind is FieldType.URDU_TEXT:
+            edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            edit.setFont(urdu_font(edit.font().pointSizeF()))
+        if kind in (FieldType.PLATE, FieldType.CHASSIS, FieldType.PASSPORT):
+            edit.textEdited.connect(lambda t: _upper_in_place(edit, t))
+        edit.textEdited.connect(lambda _: self.changed.emit())
+        edit.editingFinished.connect(self.left.emit)
+        return edit
+
+    def value(self) -> Any:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        if self.field.type in MASKS and not any(c.isdigit() for c in edit.text()):
+            return ""
+        return edit.text().strip() if self.field.type in MASKS else edit.text()
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.field.type is FieldType.DATE and len(text) == 10 and text[4] == "-":
+            text = f"{text[8:10]}-{text[5:7]}-{text[0:4]}"  # stored ISO, typed day first
+        elif self.field.type is FieldType.MOBILE and text.startswith("+92"):
+            text = "0" + text[3:]
+        elif self.field.type is FieldType.DATETIME and "T" in text:
+            day, _, clock = text.partition("T")
+            text = f"{day[8:10]}-{day[5:7]}-{day[0:4]} {clock[:5]}"
+        self.widget.setText(text)  # type: ignore[attr-defined]
+
+
+def _upper_in_place(edit: QLineEdit, typed: str) -> None:
+    if typed != typed.upper():
+        at = edit.cursorPosition()
+        edit.setText(typed.upper())
+        edit.setCursorPosition(at)
+
+
+class NarrativeInput(FieldInput):
+    """Several lines (a complaint, an incident); Tab leaves it, as everywhere else."""
+
+    def _build(self) -> QWidget:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(96)
+        if self.field.type is FieldType.URDU_TEXT:
+            edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            edit.setFont(urdu_font(edit.font().pointSizeF()))
+        limit = self.field.effective_max_length()
+        edit.setPlaceholderText(f"up to {limit} characters" if limit else "")
+        edit.textChanged.connect(self.changed.emit)
+        edit.installEventFilter(self)
+        return edit
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt API
+        if event.type() == event.Type.FocusOut:
+            self.left.emit()
+        return False
+
+    def value(self) -> Any:
+        return self.widget.toPlainText()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setPlainText("" if value is None else str(value))  # type: ignore[attr-defined]
+
+
+class ChoiceInput(FieldInput):
+    """One of a fixed list; typing the first letters picks, like everywhere in Windows."""
+
+    def _build(self) -> QWidget:
+        box = QComboBox()
+        box.addItem("—", "")
+        for option in self.field.options:
+            box.addItem(option.label_ur if self.urdu and option.label_ur else option.label,
+                        option.value)
+        box.currentIndexChanged.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        return box
+
+    def value(self) -> Any:
+        return self.widget.currentData()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        box.setCurrentIndex(max(0, box.findData(value or "")))
+
+
+class PickerInput(FieldInput):
+    """District, police station or country: type a few letters, the list narrows."""
+
+    def _build(self) -> QWidget:
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.setMaxVisibleItems(15)
+        _fill(box, self._choices())
+        box.lineEdit().editingFinished.connect(self.left.emit)
+        box.lineEdit().textEdited.connect(lambda _: self.changed.emit())
+        box.activated.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        return box
+
+    def _choices(self) -> Sequence[str]:
+        if self.field.type is FieldType.DISTRICT:
+            return [d.name for d in reference.districts()]
+        if self.field.type is FieldType.COUNTRY:
+            return [c.name for c in reference.countries()]
+        return []
+
+    def set_choices(self, choices: Sequence[str]) -> None:
+        """Police stations follow the district chosen beside them."""
+        _fill(self.widget, choices)  # type: ignore[arg-type]
+
+    def value(self) -> Any:
+        return self.widget.currentText().strip()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.field.type is FieldType.COUNTRY and len(text) == 2:
+            found = reference.find_country(text)
+            text = found.name if found else text
+        self.widget.setEditText(text)  # type: ignore[attr-defined]
+
+
+def _fill(box: QComboBox, choices: Sequence[str]) -> None:
+    typed = box.currentText()
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(list(choices))
+    box.setCurrentIndex(-1)
+    box.setEditText(typed)
+    box.blockSignals(False)
+    completer = QCompleter(list(choices), box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+
+
+class FlagInput(FieldInput):
+    """A yes/no question or a confirmation; Space ticks it."""
+
+    def _build(self) -> QWidget:
+        box = QCheckBox(label_of(self.field, self.urdu))
+        box.toggled.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        return box
+
+    def value(self) -> Any:
+        return self.widget.isChecked()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setChecked(bool(value))  # type: ignore[attr-defined]
+
+
+class ManyInput(FieldInput):
+    """Several of a fixed list, one tick box each (``<key>.<value>`` names each box)."""
+
+    def _build(self) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for option in self.field.options:
+            box = QCheckBox(option.label_ur if self.urdu and option.label_ur else option.label)
+            box.setObjectName(f"{self.path}.{option.value}")
+            box.setAccessibleName(f"{self.field.label}: {option.label}")
+            box.toggled.connect(lambda _: (self.changed.emit(), self.left.emit()))
+            row.addWidget(box)
+            self.boxes[option.value] = box
+        row.addStretch(1)
+        return holder
+
+    def value(self) -> Any:
+        return [v for v, box in self.boxes.items() if box.isChecked()]
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for v, box in self.boxes.items():
+            box.setChecked(v in chosen)
+
+    def focus_widget(self) -> QWidget:
+        return next(iter(self.boxes.values()), self.widget)
+
+
+def make_input(field: Field, path: str, urdu: bool = False) -> FieldInput:
+    kind = field.type
+    if kind is FieldType.BOOLEAN:
+        return FlagInput(field, path, urdu)
+    if kind is FieldType.ENUM:
+        return ChoiceInput(field, path, urdu)
+    if kind is FieldType.MULTI_ENUM:
+        return ManyInput(field, path, urdu)
+    if kind in (FieldType.DISTRICT, FieldType.POLICE_STATION, FieldType.COUNTRY):
+        return PickerInput(field, path, urdu)
+    if field.multiline:
+        return NarrativeInput(field, path, urdu)
+    if kind is FieldType.GROUP:
+        raise ValueError("groups are edited by GroupEditor")
+    return LineInput(field, path, urdu)
+
+
+__all__ = ["MASKS", "FieldInput", "isolate_numbers", "label_of", "make_input"]

@@ -1,0 +1,117 @@
+"""What the counter's windows ask of the layers below. Every method runs on the background
+thread (through ``TaskRunner``), never on the GUI thread, and returns plain dataclasses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core.catalogue import Tariff, load_tariff
+
+
+class CounterSession:
+    def __init__(self, settings: CounterSettings) -> None:
+        self.settings = settings
+        self.db: Any = None
+        self.user: Any = None
+        self.tariff: Tariff | None = None
+
+    @property
+    def centre_code(self) -> str:
+        return str(self.settings.get("centre_code"))
+
+    @property
+    def counter(self) -> int:
+        return int(self.settings.get("counter"))
+
+    def open(self) -> None:
+        from khidmat_desk.store.db import open_database
+
+        override = self.settings.tariff_override
+        self.tariff = load_tariff(override if override.exists() else None)
+        self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None
+
+    # -- people -----------------------------------------------------------------------------
+
+    def authenticate(self, username: str, password: str) -> Any:
+        from khidmat_desk.auth.users import authenticate
+
+        user = authenticate(self.db, username, password)
+        self.user = user
+        return user
+
+    # -- lists ------------------------------------------------------------------------------
+
+    def todays_queue(self) -> Any:
+        from khidmat_desk.app.queue import todays_applications
+
+        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter,
+                                   now=datetime.now().astimezone())
+
+    def todays_counts(self) -> dict[str, int]:
+        from khidmat_desk.app.queue import todays_counts
+
+        return todays_counts(self.db, centre_code=self.centre_code, counter=self.counter,
+                             now=datetime.now().astimezone())
+
+    def find(self, text: str) -> Any:
+        from khidmat_desk.app.applications import find_applications
+
+        return find_applications(self.db, text)
+
+    def get_application(self, tracking: str) -> Any:
+        from khidmat_desk.app.applications import get_application
+
+        return get_application(self.db, tracking)
+
+    def change_status(self, tracking: str, status: str, reason: str | None) -> Any:
+        from khidmat_desk.app.applications import change_status
+
+        return change_status(self.db, tracking, status, user=self.user, reason=reason)
+
+    # -- intake -----------------------------------------------------------------------------
+
+    def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
+        """The citizen's last known details and their open applications for this service."""
+        from khidmat_desk.app.applications import applicant_by_id, open_applications_for
+
+        return (applicant_by_id(self.db, "cnic", cnic),
+                open_applications_for(self.db, service_code, cnic))
+
+    def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
+                   draft_uuid: str) -> str:
+        """The wizard's whole state (answers, documents, token) is kept as the draft's answers."""
+        from khidmat_desk.app.applications import save_draft
+
+        return save_draft(self.db, user=self.user, service_code=service_code, answers=draft,
+                          step=step, draft_uuid=draft_uuid)
+
+    def list_drafts(self) -> Any:
+        from khidmat_desk.app.applications import list_drafts
+
+        return list_drafts(self.db, self.user)
+
+    def discard_draft(self, draft_uuid: str) -> None:
+        from khidmat_desk.app.applications import discard_draft
+
+        discard_draft(self.db, draft_uuid)
+
+    def submit(self, service_code: str, draft: dict[str, Any], draft_uuid: str) -> Any:
+        from khidmat_desk.app.applications import submit_application
+
+        return submit_application(
+            self.db, service_code=service_code, answers=draft["answers"], user=self.user,
+            centre_code=self.centre_code, counter=self.counter, tariff=self.tariff or load_tariff(),
+            token_no=draft.get("token_no") or None,
+            payment_method=draft.get("payment_method") or "cash",
+            documents_received=draft.get("documents") or (), application_uuid=draft_uuid)
+
+    def save_language(self, language: str) -> None:
+        self.settings.set("language", language)
+        self.settings.save()

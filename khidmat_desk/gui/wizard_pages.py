@@ -1,0 +1,209 @@
+"""The pages every wizard ends with: documents and fee, review, and the saved application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core.catalogue import FeeQuote
+from khidmat_desk.core.display import format_money
+from khidmat_desk.core.fields import DocumentRequirement
+from khidmat_desk.core.validation import Issue
+from khidmat_desk.core.wizard import ReviewSection
+from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
+
+PAYMENT_METHODS = (("cash", "Cash"), ("card", "Card"), ("online", "Online transfer"))
+
+
+def _clear(layout: QGridLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())  # type: ignore[arg-type]
+
+
+class DocumentsPage(QWidget):
+    """Tick what the citizen handed over; see the fee; note the queue token."""
+
+    changed = Signal()
+
+    def __init__(self, urdu: bool) -> None:
+        super().__init__(objectName="step:documents")
+        self.urdu = urdu
+        self.boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Documents received"), styleSheet="font-weight: 600;")
+        self._documents = QVBoxLayout()
+        self.all_button = QPushButton(self.tr("All received"), objectName="documents.all")
+        self.all_button.setToolTip(self.tr("Tick every document (Ctrl+Shift+D)"))
+        self.all_button.clicked.connect(self._on_all_button_clicked)
+        self.documents_message = QLabel(objectName="message:documents", wordWrap=True,
+                                        styleSheet=ERROR_STYLE)
+        self.documents_message.hide()
+        fee_heading = QLabel(self.tr("Fee"), styleSheet="font-weight: 600;")
+        self._fee = QGridLayout()
+        self.token = QLineEdit(objectName="token_no", maxLength=20)
+        self.token.setAccessibleName(self.tr("Queue token number"))
+        self.token.setPlaceholderText(self.tr("optional"))
+        self.payment = QComboBox(objectName="payment_method")
+        self.payment.setAccessibleName(self.tr("Payment method"))
+        for value, label in PAYMENT_METHODS:
+            self.payment.addItem(self.tr(label), value)
+        extra = QGridLayout()
+        for row, (text, widget) in enumerate(((self.tr("&Queue token number"), self.token),
+                                              (self.tr("Pa&yment"), self.payment))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            extra.addWidget(label, row, 0)
+            extra.addWidget(widget, row, 1)
+        extra.setColumnStretch(2, 1)
+        for part in (heading, self._documents, self.all_button, self.documents_message,
+                     fee_heading, self._fee, extra):
+            (layout.addLayout if not isinstance(part, QWidget) else layout.addWidget)(part)
+        layout.addStretch(1)
+        self.token.textEdited.connect(lambda _: self.changed.emit())
+        self.payment.currentIndexChanged.connect(lambda _: self.changed.emit())
+
+    def show_documents(self, documents: Sequence[DocumentRequirement], received: set[str]) -> None:
+        if [d.key for d in documents] != list(self.boxes):
+            _clear(self._documents)
+            self.boxes = {}
+            for doc in documents:
+                label = doc.label_ur if self.urdu and doc.label_ur else doc.label
+                box = QCheckBox(label + ("" if doc.required else self.tr(" (if any)")),
+                                objectName=f"documents.{doc.key}")
+                box.setAccessibleName(doc.label)
+                box.toggled.connect(lambda _: self.changed.emit())
+                self._documents.addWidget(box)
+                self.boxes[doc.key] = box
+        for key, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in received)
+            box.blockSignals(False)
+        self.all_button.setVisible(bool(self.boxes))
+
+    def received(self) -> set[str]:
+        return {k for k, box in self.boxes.items() if box.isChecked()}
+
+    def show_fee(self, quote: FeeQuote | None) -> None:
+        _clear(self._fee)
+        if quote is None:
+            return
+        for row, item in enumerate(quote.items):
+            self._fee.addWidget(QLabel(item.label), row, 0)
+            self._fee.addWidget(QLabel(format_money(item.amount)), row, 1,
+                                Qt.AlignmentFlag.AlignRight)
+        total = QLabel(self.tr("No fee") if quote.total == 0 else format_money(quote.total),
+                       objectName="fee_total", styleSheet="font-size: 14pt; font-weight: 600;")
+        self._fee.addWidget(QLabel(self.tr("Total")), len(quote.items), 0)
+        self._fee.addWidget(total, len(quote.items), 1, Qt.AlignmentFlag.AlignRight)
+        self._fee.setColumnStretch(2, 1)
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        self.documents_message.setVisible(bool(issues))
+        self.documents_message.setText(
+            self.tr("Not received yet: %1").replace("%1", ", ".join(i.label for i in issues)))
+
+    def _on_all_button_clicked(self) -> None:
+        for box in self.boxes.values():
+            box.setChecked(True)
+
+
+class ReviewPage(QWidget):
+    """Everything once more, grouped by step, with a way back to each step."""
+
+    edit_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__(objectName="step:review")
+        self._layout = QVBoxLayout(self)
+
+    def show_review(self, sections: Sequence[ReviewSection], documents: Sequence[str],
+                    fee: FeeQuote | None, notes: Sequence[tuple[str, str]]) -> None:
+        _clear(self._layout)
+        for level, text in notes:
+            note = QLabel(text, wordWrap=True, objectName=f"note:{level}")
+            note.setStyleSheet((ERROR_STYLE if level == "error" else WARNING_STYLE)
+                               + "font-weight: 600;")
+            self._layout.addWidget(note)
+        for section in sections:
+            self._layout.addWidget(self._section(section))
+        docs = ", ".join(documents) or self.tr("none")
+        self._layout.addWidget(QLabel(self.tr("Documents received: %1").replace("%1", docs),
+                                      wordWrap=True))
+        if fee is not None:
+            total = self.tr("no fee") if fee.total == 0 else format_money(fee.total)
+            self._layout.addWidget(QLabel(self.tr("Fee: %1").replace("%1", total),
+                                          styleSheet="font-weight: 600;"))
+        self._layout.addStretch(1)
+
+    def _section(self, section: ReviewSection) -> QWidget:
+        frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
+        grid = QGridLayout(frame)
+        title = QLabel(section.title, styleSheet="font-weight: 600;")
+        edit = QPushButton(self.tr("Change"), objectName=f"edit.{section.step}")
+        edit.setAccessibleName(self.tr("Change %1").replace("%1", section.title))
+        edit.clicked.connect(lambda: self.edit_requested.emit(section.step))
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(edit, 0, 2, Qt.AlignmentFlag.AlignRight)
+        for n, row in enumerate(section.rows, start=1):
+            grid.addWidget(QLabel(row.label, styleSheet="color: #555;"), n, 0,
+                           Qt.AlignmentFlag.AlignTop)
+            value = QLabel(row.value, wordWrap=True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(value, n, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 200)
+        return frame
+
+
+class DonePage(QWidget):
+    """The tracking number, large, to read out to the citizen."""
+
+    def __init__(self, on_new: Callable[[], None], on_close: Callable[[], None]) -> None:
+        super().__init__(objectName="step:done")
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr("Application saved"), styleSheet="font-size: 14pt;")
+        self.tracking = QLabel(objectName="tracking_number")
+        self.tracking.setStyleSheet("font-size: 30pt; font-weight: 700; font-family: monospace;")
+        self.tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tracking.setAccessibleName(self.tr("Tracking number"))
+        self.details = QLabel(objectName="done_details", wordWrap=True)
+        self.new_button = QPushButton(self.tr("&New application"), objectName="new_same")
+        self.new_button.setToolTip(self.tr("Same service, next citizen (Enter)"))
+        self.close_button = QPushButton(self.tr("Back to the &queue"), objectName="close_done")
+        self.close_button.setToolTip(self.tr("Back to the queue (Esc)"))
+        self.new_button.clicked.connect(on_new)
+        self.close_button.clicked.connect(on_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        for widget in (self.heading, self.tracking, self.details):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def show_result(self, result: Any, fee_text: str, expected: str) -> None:
+        self.tracking.setText(result.tracking_number)
+        lines = [self.tr("Fee received: %1").replace("%1", fee_text),
+                 self.tr("Expected on: %1").replace("%1", expected)]
+        lines += [f"{w.label}: {w.message}" for w in result.warnings]
+        self.details.setText("\n".join(lines))
+        self.new_button.setFocus()
