@@ -14,8 +14,9 @@ def format_money(amount: int) -> str:
     return f"Rs {amount:,}"
 
 
-def format_date(value: str) -> str:
-    return date.fromisoformat(value).strftime("%d-%m-%Y")
+def format_date(value: str | date) -> str:
+    day = value if isinstance(value, date) else date.fromisoformat(value)
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def format_value(f: Field, value: Any) -> str:

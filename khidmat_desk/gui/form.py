@@ -130,6 +130,7 @@ class GroupEditor(QFrame):
         self.rows.append(rows)
         self._frames.append(frame)
         self._items.addWidget(frame)
+        frame.show()  # at once, not on the next event-loop turn, so the next key lands in it
 
     def _on_add_button_clicked(self) -> None:
         self._add_row({})

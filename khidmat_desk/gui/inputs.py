@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -82,6 +82,7 @@ class LineInput(FieldInput):
             edit.setInputMask(mask)
             edit.setPlaceholderText(hint)
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.installEventFilter(self)
         elif kind in (FieldType.INTEGER, FieldType.MONEY):
             edit.setValidator(QRegularExpressionValidator(_DIGITS, edit))
         limit = self.field.effective_max_length()
@@ -95,6 +96,13 @@ class LineInput(FieldInput):
         edit.textEdited.connect(lambda _: self.changed.emit())
         edit.editingFinished.connect(self.left.emit)
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """An empty masked field starts typing at its first digit, wherever it was clicked."""
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonRelease) \
+                and isinstance(watched, QLineEdit) and not any(c.isdigit() for c in watched.text()):
+            watched.setCursorPosition(0)
+        return False
 
     def value(self) -> Any:
         edit: QLineEdit = self.widget  # type: ignore[assignment]
