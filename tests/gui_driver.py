@@ -177,13 +177,16 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def complete_wizard(qtbot: QtBot, panel: WizardPanel, service: Service,
-                    answers: Mapping[str, Any], *, token: str = "") -> None:
-    """Every page typed and Next pressed, documents ticked, then submitted from the review."""
-    for _ in range(len(service.steps) + 2):
-        form = panel.current_form()
-        if form is None:
-            break
-        fill_step(qtbot, form, answers)
+                    answers: Mapping[str, Any], *, token: str = "", only_empty: bool = False,
+                    submit: bool = True) -> None:
+    """Every page typed and Next pressed, documents ticked, then submitted from the review.
+
+    ``only_empty`` types only into fields still empty (after a prefill or a resumed draft).
+    """
+    while (form := panel.current_form()) is not None:
+        wanted = {k: v for k, v in answers.items()
+                  if not only_empty or k not in form.rows or _empty(form.rows[k].input.value())}
+        fill_step(qtbot, form, wanted)
         step = panel.wizard.current
         qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert panel.wizard.current != step, (step, panel.banner.text())
@@ -195,5 +198,10 @@ def complete_wizard(qtbot: QtBot, panel: WizardPanel, service: Service,
         qtbot.keyClicks(panel.documents_page.token, token)
     qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert panel.wizard.current == "review", panel.banner.text()
-    with qtbot.waitSignal(panel.submitted, timeout=10000):
-        qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    if submit:
+        with qtbot.waitSignal(panel.submitted, timeout=10000):
+            qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def _empty(value: Any) -> bool:
+    return value in ("", None, [], False)

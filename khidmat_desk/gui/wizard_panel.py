@@ -68,11 +68,12 @@ class WizardPanel(QWidget):
         self._looked_up: str | None = None
         self.duplicates: tuple[Any, ...] = ()
         self.saved = False
+        self._loading = False  # values being put in by the program, not typed
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._save_draft)
         self._build()
         if draft is not None:
             self._restore(draft.answers)
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self._save_draft)
         self._refresh()
 
     # -- building ----------------------------------------------------------------------------
@@ -144,8 +145,8 @@ class WizardPanel(QWidget):
                            ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
                            ("Escape", self._on_escape), ("Ctrl+Shift+D",
                                                          self.documents_page.all_button.click)):
-            shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide while the wizard is on screen: Tab may have left the page.
+            QShortcut(QKeySequence(keys), self, activated=slot)
 
     # -- state to screen -----------------------------------------------------------------------
 
@@ -309,10 +310,13 @@ class WizardPanel(QWidget):
     # -- typing --------------------------------------------------------------------------------
 
     def _on_form_changed(self) -> None:
-        self._autosave.start()
+        if not self._loading:
+            self._autosave.start()
 
     def _on_form_left(self, path: str) -> None:
         """The officer finished a field: check it, show or hide what depends on it."""
+        if self._loading:
+            return
         self._collect()
         self.touched.add(path)
         self._refresh()
@@ -363,13 +367,18 @@ class WizardPanel(QWidget):
         """Fill empty fields from the profile; never overwrite what the officer typed."""
         details = dict(profile.details)
         filled = 0
-        for form in self.forms.values():
-            for key, row in form.rows.items():
-                wanted = details.get(row.field.profile or "")
-                if wanted is None or row.input.value() not in ("", None, [], False):
-                    continue
-                row.input.set_value(wanted)
-                filled += 1
+        self._loading = True
+        try:
+            for form in self.forms.values():
+                for row in form.rows.values():
+                    wanted = details.get(row.field.profile or "")
+                    if wanted is None or row.input.value() not in ("", None, [], False):
+                        continue
+                    row.input.set_value(wanted)
+                    self.touched.add(row.path)
+                    filled += 1
+        finally:
+            self._loading = False
         self._collect()
         self._refresh()
         self._autosave.start()
@@ -385,11 +394,16 @@ class WizardPanel(QWidget):
 
     def _restore(self, stored: dict[str, Any]) -> None:
         self.wizard = Wizard.from_draft(self.service, stored, tariff=self._backend.tariff)
-        for form in self.forms.values():
-            form.set_values(self.wizard.answers)
-        self.documents_page.token.setText(str(stored.get("token_no") or ""))
-        method = self.documents_page.payment.findData(stored.get("payment_method") or "cash")
-        self.documents_page.payment.setCurrentIndex(max(method, 0))
+        answers = dict(self.wizard.answers)
+        self._loading = True
+        try:
+            for form in self.forms.values():
+                form.set_values(answers)
+            self.documents_page.token.setText(str(stored.get("token_no") or ""))
+            method = self.documents_page.payment.findData(stored.get("payment_method") or "cash")
+            self.documents_page.payment.setCurrentIndex(max(method, 0))
+        finally:
+            self._loading = False
         self._collect()
         self.touched = {f.key for f in self.service.all_fields() if f.key in self.wizard.answers}
 
