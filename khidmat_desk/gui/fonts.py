@@ -20,6 +20,9 @@ FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoNastaliqUrdu-Regular.
          "NotoNaskhArabic-Regular.ttf")
 LATIN_FAMILY = "Noto Sans"
 URDU_FAMILY = "Noto Nastaliq Urdu"
+#: Urdu inside Latin-metric widgets (menus, lists, buttons): Naskh keeps to the line height that
+#: Nastaliq's tall letters overflow, so nothing is clipped.
+URDU_UI_FAMILY = "Noto Naskh Arabic"
 BASE_POINT_SIZE = 10.5
 _loaded = False
 
@@ -34,8 +37,8 @@ def load_fonts(app: QApplication) -> None:
         _loaded = True
     font = QFont(LATIN_FAMILY)
     font.setPointSizeF(BASE_POINT_SIZE)
-    # Urdu letters in Latin-font widgets (names in lists) fall back to the Urdu font.
-    font.setFamilies([LATIN_FAMILY, URDU_FAMILY])
+    # Urdu letters in Latin-font widgets (names in lists, translated labels) fall back here.
+    font.setFamilies([LATIN_FAMILY, URDU_UI_FAMILY])
     app.setFont(font)
 
 

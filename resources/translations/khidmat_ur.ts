@@ -1,0 +1,747 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur_PK">
+<context>
+    <name>ApplicationView</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="50"/>
+        <source>Status: %1</source>
+        <translation>حالت: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="69"/>
+        <source>Mark %1</source>
+        <translation>%1 قرار دیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="75"/>
+        <source>Back to the list (Esc)</source>
+        <translation>فہرست پر واپس (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="83"/>
+        <source>Submitted</source>
+        <translation>جمع ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="86"/>
+        <source>Expected on</source>
+        <translation>متوقع تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
+        <source>Fee</source>
+        <translation>فیس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="88"/>
+        <source>Documents received</source>
+        <translation>وصول شدہ دستاویزات</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="89"/>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="90"/>
+        <source>Queue token</source>
+        <translation>ٹوکن نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="92"/>
+        <source>Application</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="96"/>
+        <source>no fee</source>
+        <translation>کوئی فیس نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="107"/>
+        <source>Answers</source>
+        <translation>جوابات</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
+        <source>Status history</source>
+        <translation>حالت کی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="51"/>
+        <source>Documents received</source>
+        <translation>وصول شدہ دستاویزات</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="53"/>
+        <source>All received</source>
+        <translation>سب وصول ہو گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="54"/>
+        <source>Tick every document (Ctrl+Shift+D)</source>
+        <translation>تمام دستاویزات پر نشان لگائیں (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="59"/>
+        <source>Fee</source>
+        <translation>فیس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="62"/>
+        <source>Queue token number</source>
+        <translation>ٹوکن نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="63"/>
+        <source>optional</source>
+        <translation>اختیاری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="65"/>
+        <source>Payment method</source>
+        <translation>ادائیگی کا طریقہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <source>&amp;Queue token number</source>
+        <translation>ٹوکن نمبر (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
+        <source>Pa&amp;yment</source>
+        <translation>ادائیگی (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="89"/>
+        <source> (if any)</source>
+        <translation> (اگر ہو)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="112"/>
+        <source>No fee</source>
+        <translation>کوئی فیس نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="114"/>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <source>Not received yet: %1</source>
+        <translation>ابھی وصول نہیں ہوئیں: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="182"/>
+        <source>Application saved</source>
+        <translation>درخواست محفوظ ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="186"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="188"/>
+        <source>&amp;New application</source>
+        <translation>نئی درخواست (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="189"/>
+        <source>Same service, next citizen (Enter)</source>
+        <translation>یہی سروس، اگلا شہری (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
+        <source>Back to the &amp;queue</source>
+        <translation>قطار پر واپس (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="191"/>
+        <source>Back to the queue (Esc)</source>
+        <translation>قطار پر واپس (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="205"/>
+        <source>Fee received: %1</source>
+        <translation>وصول شدہ فیس: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
+        <source>Expected on: %1</source>
+        <translation>متوقع تاریخ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="44"/>
+        <source> (optional)</source>
+        <translation> (اختیاری)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="89"/>
+        <source>Add a row</source>
+        <translation>نئی قطار شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="90"/>
+        <source>Add a row (Ctrl+Shift+A)</source>
+        <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="112"/>
+        <source>Row %1</source>
+        <translation>قطار %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="114"/>
+        <source>Remove</source>
+        <translation>ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <source>Remove row %1</source>
+        <translation>قطار %1 ہٹائیں</translation>
+    </message>
+</context>
+<context>
+    <name>LauncherEntry</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/launcher.py" line="46"/>
+        <source>Applications today at this counter</source>
+        <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="39"/>
+        <source>Khidmat Desk — counter locked</source>
+        <translation>خدمت ڈیسک — کاؤنٹر مقفل</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="40"/>
+        <source>Counter locked</source>
+        <translation>کاؤنٹر مقفل ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="43"/>
+        <source>&amp;Unlock</source>
+        <translation>کھولیں (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="45"/>
+        <source>Type your password to go on where you left off.</source>
+        <translation>جہاں چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="72"/>
+        <source>Type your user name and password.</source>
+        <translation>اپنا یوزر نیم اور پاس ورڈ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="77"/>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="95"/>
+        <source>Could not sign in.</source>
+        <translation>سائن اِن نہیں ہو سکا۔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="12"/>
+        <source>Khidmat Desk — sign in</source>
+        <translation>خدمت ڈیسک — سائن اِن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="23"/>
+        <source>Khidmat Desk</source>
+        <translation>خدمت ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="38"/>
+        <source>&amp;User name</source>
+        <translation>یوزر نیم (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="44"/>
+        <source>User name</source>
+        <translation>یوزر نیم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="50"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="56"/>
+        <source>Password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="66"/>
+        <source>Caps Lock is on</source>
+        <translation>کیپس لاک آن ہے</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="79"/>
+        <source>S&amp;witch user</source>
+        <translation>صارف بدلیں (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="80"/>
+        <source>Sign in as another officer (Alt+W)</source>
+        <translation>کسی دوسرے افسر کے طور پر سائن اِن کریں (Alt+W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="91"/>
+        <source>&amp;Sign in</source>
+        <translation>سائن اِن (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="92"/>
+        <source>Sign in (Enter)</source>
+        <translation>سائن اِن (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="98"/>
+        <source>&amp;Quit</source>
+        <translation>بند کریں (&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="122"/>
+        <source>Counter locked</source>
+        <translation>کاؤنٹر مقفل ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="131"/>
+        <source>Khidmat Desk — %1</source>
+        <translation>خدمت ڈیسک — %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="135"/>
+        <source>%1 · counter %2</source>
+        <translation>%1 · کاؤنٹر %2</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="143"/>
+        <source>Sync: not set up</source>
+        <translation>سنک: ترتیب نہیں دیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
+        <source>Today&apos;s applications at this counter</source>
+        <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="198"/>
+        <source>Searching…</source>
+        <translation>تلاش جاری ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="203"/>
+        <source>Nothing matches.</source>
+        <translation>کچھ نہیں ملا۔</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../khidmat_desk/gui/main_window.py" line="209"/>
+        <source>%n application(s) found by %1</source>
+        <translation>
+            <numerusform>%1 سے %n درخواست ملی</numerusform>
+            <numerusform>%1 سے %n درخواستیں ملیں</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
+        <source>Finish or cancel the application being taken first (Esc).</source>
+        <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="245"/>
+        <source>Why is this application being marked %1?</source>
+        <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <source>Finish or cancel this application first (Esc).</source>
+        <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="273"/>
+        <source>Saved %1</source>
+        <translation>%1 محفوظ ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
+        <source>No unfinished applications.</source>
+        <translation>کوئی نامکمل درخواست نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <source>Unfinished applications</source>
+        <translation>نامکمل درخواستیں</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
+        <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
+        <translation>
+            <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
+            <numerusform>%n درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا ایک اب جاری رکھیں؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
+        <source>Later</source>
+        <translation>بعد میں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.ui" line="9"/>
+        <source>Khidmat Desk</source>
+        <translation>خدمت ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="342"/>
+        <source>Next field; next page after the last field</source>
+        <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
+        <source>Previous / next page</source>
+        <translation>پچھلا / اگلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
+        <source>Submit from the review page</source>
+        <translation>جائزے کے صفحے سے جمع کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="345"/>
+        <source>Cancel / back</source>
+        <translation>منسوخ / واپس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
+        <source>Keyboard shortcuts</source>
+        <translation>کی بورڈ شارٹ کٹس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="27"/>
+        <source>New application</source>
+        <translation>نئی درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="32"/>
+        <source>Find a service</source>
+        <translation>سروس تلاش کریں</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="33"/>
+        <source>Type to find a service, Enter to start it (Ctrl+N)</source>
+        <translation>سروس تلاش کرنے کے لیے لکھیں، شروع کرنے کے لیے Enter (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="34"/>
+        <source>Type to find a service…</source>
+        <translation>سروس تلاش کرنے کے لیے لکھیں…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="40"/>
+        <source>Services</source>
+        <translation>سروسز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="62"/>
+        <source>Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="63"/>
+        <source>Search (Ctrl+F). A scanned receipt opens its application.</source>
+        <translation>تلاش (Ctrl+F)۔ رسید اسکین کرنے سے اس کی درخواست کھل جاتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="64"/>
+        <source>Tracking number, CNIC, mobile, plate or name — or scan a receipt</source>
+        <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام — یا رسید اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="81"/>
+        <source>Applications</source>
+        <translation>درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="82"/>
+        <source>Enter opens the selected application</source>
+        <translation>Enter منتخب درخواست کھولتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="102"/>
+        <source>&amp;Counter</source>
+        <translation>کاؤنٹر (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="114"/>
+        <source>&amp;Services</source>
+        <translation>سروسز (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="117"/>
+        <source>&amp;View</source>
+        <translation>منظر (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="122"/>
+        <source>&amp;Help</source>
+        <translation>مدد (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="132"/>
+        <source>&amp;New application…</source>
+        <translation>نئی درخواست… (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="133"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="136"/>
+        <source>&amp;Search</source>
+        <translation>تلاش (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="137"/>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="140"/>
+        <source>Today&apos;s &amp;queue</source>
+        <translation>آج کی قطار (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="141"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="144"/>
+        <source>Unfinished &amp;drafts…</source>
+        <translation>نامکمل مسودے… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="145"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="148"/>
+        <source>&amp;Lock the counter</source>
+        <translation>کاؤنٹر مقفل کریں (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="149"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="152"/>
+        <source>S&amp;witch user</source>
+        <translation>صارف بدلیں (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="155"/>
+        <source>&amp;Quit</source>
+        <translation>بند کریں (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="156"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="160"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="167"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>کی بورڈ شارٹ کٹس (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="168"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="147"/>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="148"/>
+        <source>Documents received: %1</source>
+        <translation>وصول شدہ دستاویزات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="151"/>
+        <source>no fee</source>
+        <translation>کوئی فیس نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="152"/>
+        <source>Fee: %1</source>
+        <translation>فیس: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="160"/>
+        <source>Change</source>
+        <translation>تبدیل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="161"/>
+        <source>Change %1</source>
+        <translation>%1 تبدیل کریں</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPanel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="109"/>
+        <source>← &amp;Back</source>
+        <translation>→ پیچھے (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="110"/>
+        <source>Previous page (Alt+Left)</source>
+        <translation>پچھلا صفحہ (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="111"/>
+        <source>&amp;Next →</source>
+        <translation>آگے ← (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="112"/>
+        <source>Next page (Enter after the last field, Alt+Right)</source>
+        <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <source>&amp;Submit</source>
+        <translation>جمع کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <source>Save the application (Ctrl+Enter)</source>
+        <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <source>Cancel this application (Esc)</source>
+        <translation>یہ درخواست منسوخ کریں (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="245"/>
+        <source>%n field(s) need attention before going on: </source>
+        <translation>
+            <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
+            <numerusform>آگے جانے سے پہلے %n خانے درست کریں: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="355"/>
+        <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
+        <translation>
+            <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
+            <numerusform>اس شہری کی پچھلی آمد سے %n خانے بھرے گئے؛ شہری سے تصدیق کریں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="362"/>
+        <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
+        <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="433"/>
+        <source>Open application exists</source>
+        <translation>درخواست پہلے سے موجود ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="434"/>
+        <source>Take this application anyway?</source>
+        <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="438"/>
+        <source>Saving…</source>
+        <translation>محفوظ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
+        <source>no fee</source>
+        <translation>کوئی فیس نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="463"/>
+        <source>Not saved: %1</source>
+        <translation>محفوظ نہیں ہوئی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="484"/>
+        <source>Cancel this application?</source>
+        <translation>یہ درخواست منسوخ کریں؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="485"/>
+        <source>What was typed can be kept as a draft to finish later, or deleted.</source>
+        <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="486"/>
+        <source>Keep as draft</source>
+        <translation>مسودہ رکھیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="486"/>
+        <source>Delete what was typed</source>
+        <translation>لکھا ہوا مٹا دیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="487"/>
+        <source>Go on typing</source>
+        <translation>لکھنا جاری رکھیں</translation>
+    </message>
+</context>
+</TS>

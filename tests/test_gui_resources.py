@@ -1,0 +1,92 @@
+"""The Designer forms, the Urdu translation and the bundled fonts that the counter ships with."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from khidmat_desk.core.display import LRI, PDI, isolate_numbers
+from khidmat_desk.gui.app import Translation
+from khidmat_desk.gui.fonts import URDU_FAMILY, load_fonts, urdu_font
+from khidmat_desk.paths import resource_path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "translations" / "khidmat_ur.ts"
+#: The screens the Urdu translation must cover completely.
+COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "DocumentsPage",
+           "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView"}
+
+
+@pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))
+def test_generated_form_classes_match_the_designer_files(tmp_path: Path, form: str) -> None:
+    uic = ROOT / ".venv" / "bin" / "pyside6-uic"
+    if not uic.exists():
+        pytest.skip("pyside6-uic is installed with the development environment")
+    out = tmp_path / f"ui_{form}.py"
+    subprocess.run([str(uic), "--from-imports", str(ROOT / "ui" / f"{form}.ui"), "-o", str(out)],
+                   check=True)
+    committed = ROOT / "khidmat_desk" / "gui" / "generated" / f"ui_{form}.py"
+    assert filecmp.cmp(out, committed, shallow=False), "run scripts/build-ui"
+
+
+def test_every_string_of_the_main_screens_is_translated() -> None:
+    root = ET.parse(TS).getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    assert COVERED <= set(contexts)
+    for name in COVERED:
+        for message in contexts[name].iter("message"):
+            translation = message.find("translation")
+            assert translation is not None and translation.get("type") != "unfinished", (
+                name, message.findtext("source"))
+            text = "".join(translation.itertext()).strip()
+            assert text, (name, message.findtext("source"))
+
+
+def test_compiled_translation_is_current_and_loads(tmp_path: Path) -> None:
+    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+    if lrelease.exists():
+        fresh = tmp_path / "ur.qm"
+        subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True)
+        assert filecmp.cmp(fresh, resource_path("translations", "khidmat_ur.qm"),
+                           shallow=False), "run scripts/build-translations"
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "khidmat_ur.qm")))
+    assert translator.translate("LoginDialog", "&Sign in") == "سائن اِن (&S)"
+
+
+def test_urdu_mirrors_the_layout_and_translates(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    try:
+        translation.apply("ur")
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert QCoreApplication.translate("MainWindow", "&Counter") == "کاؤنٹر (&C)"
+    finally:
+        translation.apply("en")
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QCoreApplication.translate("MainWindow", "&Counter") == "&Counter"
+
+
+def test_bundled_urdu_font_is_used_in_its_regular_style(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    load_fonts(app)
+    assert URDU_FAMILY in QFontDatabase.families()
+    info = QFontInfo(urdu_font())
+    assert info.family() == URDU_FAMILY and info.styleName() == "Regular"
+    assert (ROOT / "resources" / "fonts" / "OFL.txt").exists()
+
+
+def test_numbers_keep_their_order_inside_urdu() -> None:
+    text = isolate_numbers("شناختی کارڈ 35202-1234567-1 اور فون 0300-1234567")
+    assert f"{LRI}35202-1234567-1{PDI}" in text and f"{LRI}0300-1234567{PDI}" in text
+    assert isolate_numbers("کوئی نمبر نہیں") == "کوئی نمبر نہیں"
