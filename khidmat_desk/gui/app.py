@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -23,10 +23,12 @@ from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
 from khidmat_desk.gui.login import LoginDialog
-from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.paths import resource_path
+
+if TYPE_CHECKING:
+    from khidmat_desk.gui.main_window import MainWindow
 
 log = logging.getLogger("khidmat.gui")
 LANGUAGES = ("en", "ur")
@@ -76,8 +78,10 @@ class Counter(QObject):
         self.on_login_shown: Callable[[], None] | None = None
 
     def start(self) -> None:
-        self.tasks.run(self.session.open, lambda _: log.info("database ready"))
+        """The sign-in window first; the database opens (and upgrades) while the officer types."""
         self.show_login()
+        QTimer.singleShot(0, lambda: self.tasks.run(self.session.open,
+                                                    lambda _: log.info("database ready")))
 
     def show_login(self) -> None:
         self.login = LoginDialog(self.tasks, self.session.authenticate,
@@ -93,6 +97,8 @@ class Counter(QObject):
             self.app.quit()
 
     def _on_signed_in(self, user: Any) -> None:
+        from khidmat_desk.gui.main_window import MainWindow  # not needed for the sign-in window
+
         self.window = MainWindow(self.tasks, self.session, user=user, messages=self.messages,
                                  urdu=self.language == "ur")
         self.messages.parent = self.window
