@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,7 @@ class GroupEditor(QFrame):
         self.rows: list[dict[str, FieldRow]] = []
         self._frames: list[QWidget] = []
         self._layout = QVBoxLayout(self)
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._items = QVBoxLayout()
         self._layout.addLayout(self._items)
         self.add_button = QPushButton(self.tr("Add a row"), objectName=f"{field.key}.add")
@@ -109,6 +111,7 @@ class GroupEditor(QFrame):
         frame = QWidget()
         grid = QGridLayout(frame)
         grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 170)
         title = QLabel(self.tr("Row %1").replace("%1", str(index + 1)))
         title.setStyleSheet("font-weight: 600;")
         remove = QPushButton(self.tr("Remove"), objectName=f"{self.field.key}[{index}].remove")
@@ -170,6 +173,8 @@ class StepForm(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self.groups: dict[str, GroupEditor] = {}
         grid = QGridLayout(self)
+        # Inside a scroll area: grow, never squeeze rows on top of each other.
+        grid.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 190)
         grid.setVerticalSpacing(4)

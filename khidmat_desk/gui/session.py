@@ -42,6 +42,8 @@ class CounterSession:
     def authenticate(self, username: str, password: str) -> Any:
         from khidmat_desk.auth.users import authenticate
 
+        if self.db is None:  # signed in faster than the database opened: open it now
+            self.open()
         user = authenticate(self.db, username, password)
         self.user = user
         return user
