@@ -10,6 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_driver import (
+    PASSWORD,
+    ScriptedMessages,
+    complete_wizard,
+    enter_value,
+    fill_step,
+    make_centre,
+    show_active,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -24,15 +33,6 @@ from khidmat_desk.gui.login import LoginDialog
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
-from gui_driver import (
-    PASSWORD,
-    ScriptedMessages,
-    complete_wizard,
-    enter_value,
-    fill_step,
-    make_centre,
-    show_active,
-)
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_queue_search_and_scanned_receipt(qtbot: QtBot, session: CounterSession,
     assert window.view.detail.tracking_number == tracking
     assert window.findChild(QLabel, "view_tracking").text() == tracking
     # the in-charge may move it on; the button is there and works
-    button = window.view.actions["in-verification"]
+    button = window.view.status_buttons["in-verification"]
     button.click()
     tasks.wait()
     qtbot.waitUntil(lambda: window.view.detail.status == "in-verification", timeout=5000)
@@ -207,7 +207,8 @@ def test_officer_sees_no_in_charge_actions(qtbot: QtBot, session: CounterSession
     qtbot.addWidget(window)
     window.open_application(tracking)
     qtbot.waitUntil(lambda: window.view.detail is not None, timeout=5000)
-    assert "voided" not in window.view.actions and "in-verification" in window.view.actions
+    offered = window.view.status_buttons
+    assert "voided" not in offered and "in-verification" in offered
 
 
 # -- prefill and duplicates --------------------------------------------------------------------

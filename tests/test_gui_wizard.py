@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_driver import (
+    PASSWORD,
+    ScriptedMessages,
+    complete_wizard,
+    enter_value,
+    make_centre,
+    show_active,
+)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,14 +30,6 @@ from khidmat_desk.core.wizard import Wizard
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
-from gui_driver import (
-    PASSWORD,
-    ScriptedMessages,
-    complete_wizard,
-    enter_value,
-    make_centre,
-    show_active,
-)
 
 
 @pytest.fixture

@@ -61,7 +61,8 @@ class SecretStore:
             return self._read_file(name)
         keyring, errors = _keyring()
         try:
-            return keyring.get_password(SERVICE, self._account(name))
+            found = keyring.get_password(SERVICE, self._account(name))
+            return None if found is None else str(found)
         except errors.KeyringError as exc:
             log.warning("keyring refused to read %s: %s", name, exc)
             raise SecretsUnavailable(HOW_TO_FALL_BACK) from exc
@@ -115,7 +116,7 @@ class SecretStore:
     def _write_file(self, name: str, value: str) -> None:
         folder = self._folder()
         folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        folder.chmod(0o700)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
         try:
             os.fchmod(fd, 0o600)
@@ -123,7 +124,7 @@ class SecretStore:
                 handle.write(value)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(tmp, folder / name)
+            Path(tmp).replace(folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

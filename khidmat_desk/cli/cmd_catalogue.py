@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from khidmat_desk.cli.context import data_dir_of

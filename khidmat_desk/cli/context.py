@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
-from khidmat_desk.core import reference
 from khidmat_desk.cli.errors import BadInput
+from khidmat_desk.core import reference
 
 if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo

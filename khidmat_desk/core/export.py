@@ -7,7 +7,8 @@ pattern of each identifier type, conditions, rules, documents, fees and a valid 
 
 from __future__ import annotations
 
-from dataclasses import fields as dc_fields, is_dataclass
+from dataclasses import fields as dc_fields
+from dataclasses import is_dataclass
 from datetime import date
 from typing import Any
 

@@ -37,7 +37,7 @@ class ApplicationView(QScrollArea):
         self.detail: Any = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.actions: dict[str, QPushButton] = {}
+        self.status_buttons: dict[str, QPushButton] = {}
 
     def show_detail(self, detail: Any) -> None:
         self.detail = detail
@@ -59,19 +59,19 @@ class ApplicationView(QScrollArea):
         layout.addWidget(self._history(detail))
         layout.addStretch(1)
         self.setWidget(body)
-        first = next(iter(self.actions.values()), None)
+        first = next(iter(self.status_buttons.values()), None)
         (first or self).setFocus()
 
     def _action_row(self, detail: Any) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.actions = {}
+        self.status_buttons = {}
         for status in workflow.allowed_next(detail.status, self.role):
             button = QPushButton(self.tr("Mark %1").replace("%1", workflow.LABELS[status]),
                                  objectName=f"status-{status}")
             button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(
                 detail.tracking_number, s))
             row.addWidget(button)
-            self.actions[status] = button
+            self.status_buttons[status] = button
         back = QPushButton(self.tr("Back to the list (Esc)"), objectName="view_back")
         back.clicked.connect(self.back_requested.emit)
         row.addStretch(1)

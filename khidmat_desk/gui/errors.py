@@ -51,16 +51,16 @@ class Messages:
 
     def choose(self, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
         """Ask with named buttons; returns the chosen key (``default`` when closed with Esc)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                          self.parent)
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.NoButton, self.parent)
         buttons = {box.addButton(label, QMessageBox.ButtonRole.ActionRole): key
                    for key, label in choices}
         for button, key in buttons.items():
             if key == default:
-                box.setDefaultButton(button)  # type: ignore[arg-type]
+                box.setDefaultButton(button)
                 box.setEscapeButton(button)
         box.exec()
-        return buttons.get(box.clickedButton(), default)  # type: ignore[call-overload]
+        return str(buttons.get(box.clickedButton(), default))
 
     def crash(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Khidmat Desk", summary,

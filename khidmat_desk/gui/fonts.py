@@ -29,7 +29,7 @@ _loaded = False
 
 def load_fonts(app: QApplication) -> None:
     """Register the bundled fonts once and make Noto Sans the application font."""
-    global _loaded  # noqa: PLW0603 - fonts are registered once per process
+    global _loaded
     if not _loaded:
         for name in FILES:
             if QFontDatabase.addApplicationFont(str(resource_path("fonts", name))) < 0:

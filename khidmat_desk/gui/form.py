@@ -26,7 +26,7 @@ from khidmat_desk.core import reference
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.fields import Field, FieldType, Step
 from khidmat_desk.core.validation import Issue, ValidationResult
-from khidmat_desk.gui.inputs import FieldInput, label_of, make_input
+from khidmat_desk.gui.inputs import label_of, make_input
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -157,7 +157,7 @@ class GroupEditor(QFrame):
         """Show each row's members that apply to that row."""
         for item in self.rows:
             typed = {k: r.input.value() for k, r in item.items()}
-            for member_key, row in item.items():
+            for row in item.values():
                 row.set_visible(holds(row.field.when, scope, typed))
 
 

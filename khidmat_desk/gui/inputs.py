@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import reference
-from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.core.display import isolate_numbers
+from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.fonts import urdu_font
 
 #: Masks that make the officer type only digits; separators are filled in.
@@ -69,6 +69,11 @@ class FieldInput(QObject):
 
     def focus_widget(self) -> QWidget:
         return self.widget
+
+    def _edited(self, *_: object) -> None:
+        """A choice made or a box ticked: edited and finished in one go."""
+        self.changed.emit()
+        self.left.emit()
 
 
 class LineInput(FieldInput):
@@ -166,7 +171,7 @@ class ChoiceInput(FieldInput):
         for option in self.field.options:
             box.addItem(option.label_ur if self.urdu and option.label_ur else option.label,
                         option.value)
-        box.currentIndexChanged.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        box.currentIndexChanged.connect(self._edited)
         return box
 
     def value(self) -> Any:
@@ -186,9 +191,11 @@ class PickerInput(FieldInput):
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         box.setMaxVisibleItems(15)
         _fill(box, self._choices())
-        box.lineEdit().editingFinished.connect(self.left.emit)
-        box.lineEdit().textEdited.connect(lambda _: self.changed.emit())
-        box.activated.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        line = box.lineEdit()
+        assert line is not None  # an editable combo box always has one
+        line.editingFinished.connect(self.left.emit)
+        line.textEdited.connect(lambda _: self.changed.emit())
+        box.activated.connect(self._edited)
         return box
 
     def _choices(self) -> Sequence[str]:
@@ -233,7 +240,7 @@ class FlagInput(FieldInput):
 
     def _build(self) -> QWidget:
         box = QCheckBox(label_of(self.field, self.urdu))
-        box.toggled.connect(lambda _: (self.changed.emit(), self.left.emit()))
+        box.toggled.connect(self._edited)
         return box
 
     def value(self) -> Any:
@@ -255,7 +262,7 @@ class ManyInput(FieldInput):
             box = QCheckBox(option.label_ur if self.urdu and option.label_ur else option.label)
             box.setObjectName(f"{self.path}.{option.value}")
             box.setAccessibleName(f"{self.field.label}: {option.label}")
-            box.toggled.connect(lambda _: (self.changed.emit(), self.left.emit()))
+            box.toggled.connect(self._edited)
             row.addWidget(box)
             self.boxes[option.value] = box
         row.addStretch(1)

@@ -29,7 +29,7 @@ class LoginDialog(QDialog):
                  locked_user: str | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._tasks, self._authenticate = tasks, authenticate
         self.user, self.password, self.message = self.ui.username, self.ui.password, self.ui.message
         self.ui.where.setText(centre_line)

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                  messages: Messages, urdu: bool = False) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._tasks, self.session, self.user, self._messages = tasks, session, user, messages
         self.urdu = urdu
         self.wizard: WizardPanel | None = None

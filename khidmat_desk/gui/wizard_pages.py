@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -29,13 +30,16 @@ from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
 PAYMENT_METHODS = (("cash", "Cash"), ("card", "Card"), ("online", "Online transfer"))
 
 
-def _clear(layout: QGridLayout | QVBoxLayout) -> None:
+def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
 
 
 class DocumentsPage(QWidget):
@@ -68,14 +72,17 @@ class DocumentsPage(QWidget):
         extra = QGridLayout()
         for row, (text, widget) in enumerate(((self.tr("&Queue token number"), self.token),
                                               (self.tr("Pa&yment"), self.payment))):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            extra.addWidget(label, row, 0)
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            extra.addWidget(caption, row, 0)
             extra.addWidget(widget, row, 1)
         extra.setColumnStretch(2, 1)
         for part in (heading, self._documents, self.all_button, self.documents_message,
                      fee_heading, self._fee, extra):
-            (layout.addLayout if not isinstance(part, QWidget) else layout.addWidget)(part)
+            if isinstance(part, QWidget):
+                layout.addWidget(part)
+            else:
+                layout.addLayout(part)
         layout.addStretch(1)
         self.token.textEdited.connect(lambda _: self.changed.emit())
         self.payment.currentIndexChanged.connect(lambda _: self.changed.emit())

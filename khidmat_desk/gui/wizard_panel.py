@@ -41,7 +41,7 @@ AUTOSAVE_MS = 700
 class IntakeBackend(Protocol):
     """What the wizard needs from below; every call runs on the background thread."""
 
-    tariff: Tariff
+    tariff: Tariff | None
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str: ...
@@ -94,20 +94,21 @@ class WizardPanel(QWidget):
                                       styleSheet=WARNING_STYLE + "font-weight: 600;")
         self.duplicates_note.hide()
         self.pages = QStackedWidget()
+        self._areas: dict[QWidget, QScrollArea] = {}
         self.forms: dict[str, StepForm] = {}
         for step in self.service.steps:
             form = StepForm(step, self.urdu)
             form.changed.connect(self._on_form_changed)
             form.left.connect(self._on_form_left)
             self.forms[step.key] = form
-            self.pages.addWidget(_scrolling(form))
+            self._add_page(form)
         self.documents_page = DocumentsPage(self.urdu)
         self.documents_page.changed.connect(self._on_documents_page_changed)
         self.review_page = ReviewPage()
         self.review_page.edit_requested.connect(self._go_to)
         self.done_page = DonePage(self._on_new_same, self._finish)
         for page in (self.documents_page, self.review_page, self.done_page):
-            self.pages.addWidget(_scrolling(page))
+            self._add_page(page)
         self.back_button = QPushButton(self.tr("← &Back"), objectName="back")
         self.back_button.setToolTip(self.tr("Previous page (Alt+Left)"))
         self.next_button = QPushButton(self.tr("&Next →"), objectName="next")
@@ -127,6 +128,11 @@ class WizardPanel(QWidget):
         self._layout(heading)
         self._shortcuts()
 
+    def _add_page(self, page: QWidget) -> None:
+        area = _scrolling(page)
+        self._areas[page] = area
+        self.pages.addWidget(area)
+
     def _layout(self, heading: QLabel) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
@@ -143,10 +149,11 @@ class WizardPanel(QWidget):
         body.addLayout(right, 1)
 
     def _shortcuts(self) -> None:
-        for keys, slot in (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
-                           ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
-                           ("Escape", self._on_escape), ("Ctrl+Shift+D",
-                                                         self.documents_page.all_button.click)):
+        keys_and_slots = (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
+                          ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
+                          ("Escape", self._on_escape),
+                          ("Ctrl+Shift+D", self.documents_page.all_button.click))
+        for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
             QShortcut(QKeySequence(keys), self, activated=slot)
 
@@ -187,7 +194,7 @@ class WizardPanel(QWidget):
             page = self.review_page
         else:
             page = self.forms[key]
-        self.pages.setCurrentWidget(page.parentWidget().parentWidget())  # the scroll area
+        self.pages.setCurrentWidget(self._areas[page])
 
     def _fill_review(self) -> None:
         labels = {d.key: d.label for d in self.wizard.documents()}
@@ -448,7 +455,7 @@ class WizardPanel(QWidget):
         self.duplicates_note.hide()
         fee = self.tr("no fee") if result.fee_total == 0 else format_money(result.fee_total)
         self.done_page.show_result(result, fee, format_date(result.expected_on))
-        self.pages.setCurrentWidget(self.done_page.parentWidget().parentWidget())
+        self.pages.setCurrentWidget(self._areas[self.done_page])
         for button in (self.back_button, self.next_button, self.submit_button,
                        self.cancel_button):
             button.hide()

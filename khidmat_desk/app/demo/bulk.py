@@ -35,8 +35,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from khidmat_desk.app.demo import wire
 from khidmat_desk.app.demo.story import Person
 from khidmat_desk.app.demo.wire import Columns, Event, Packed, Wire
-from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit import canonical_json
+from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.models import (
     Applicant,
     Application,

@@ -20,8 +20,8 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile
-from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit import canonical_json
+from khidmat_desk.store.audit import hashed_fields as audit_fields
 
 PAYMENT_METHODS = ("cash", "card", "online")
 PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
