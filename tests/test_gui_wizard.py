@@ -7,6 +7,7 @@ submitted; what is stored must be exactly what the core would have made of those
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,15 +22,17 @@ from gui_driver import (
     show_active,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from khidmat_desk.app.applications import get_application, list_drafts
+from khidmat_desk.app.applications import find_applications, get_application, list_drafts
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.core.wizard import Wizard
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
+from khidmat_desk.store.db import open_database
 
 
 @pytest.fixture
@@ -121,3 +124,44 @@ def test_conditional_field_appears_only_when_it_applies(
     qtbot.keyClick(id_type.widget, Qt.Key.Key_Down)
     assert id_type.value() == "cnic"
     assert cnic.input.widget.isVisibleTo(form)
+
+
+def test_a_pasted_ten_thousand_characters_are_kept_and_explained(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    panel = open_panel(qtbot, session, tasks, "character-certificate")
+    form = panel.current_form()
+    assert form is not None
+    name = form.rows["guardian_name"].input.widget
+    name.setFocus()
+    QApplication.clipboard().setText("A" * 10_000)
+    qtbot.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert len(name.text()) == 10_000
+    message = form.rows["guardian_name"].message
+    assert message.isVisible() and "at most" in message.text()
+
+
+def test_a_busy_database_does_not_lose_the_application(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """Another program holds the database: the officer is told, nothing typed is lost, and
+    the second try saves exactly one application."""
+    url = session.settings.database_url
+    session.db.dispose()
+    session.db = open_database(url, busy_timeout_ms=200)
+    service = get_service("fir-copy")
+    panel = open_panel(qtbot, session, tasks, service.code)
+    complete_wizard(qtbot, panel, service, service.example, submit=False)
+    blocker = sqlite3.connect(url.removeprefix("sqlite:///"))
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: "Not saved" in panel.banner.text(), timeout=10_000)
+        assert "busy" in panel.banner.text().lower() and not panel.saved
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert panel.submit_button.isEnabled()
+    with qtbot.waitSignal(panel.submitted, timeout=10_000):
+        qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    found = find_applications(session.db, service.example["cnic"])
+    assert [a.tracking_number for a in found.items] == [panel.done_page.tracking.text()]

@@ -90,9 +90,8 @@ class LineInput(FieldInput):
             edit.installEventFilter(self)
         elif kind in (FieldType.INTEGER, FieldType.MONEY):
             edit.setValidator(QRegularExpressionValidator(_DIGITS, edit))
-        limit = self.field.effective_max_length()
-        if limit:
-            edit.setMaxLength(limit)
+        # No maxLength: a pasted text that is too long is kept and the message under the field
+        # says by how much, instead of being cut off without a word.
         if kind is FieldType.URDU_TEXT:
             edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             edit.setFont(urdu_font(edit.font().pointSizeF()))
