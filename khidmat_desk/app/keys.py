@@ -110,3 +110,15 @@ def replace_signing_key(db: Database, store: SecretStore, centre_code: str, *, a
                 SigningKey.centre_code == centre_code, SigningKey.retired_at.is_(None))):
             row.retired_at = when
         return create_signing_key(session, store, centre_code, actor=actor, now=when)
+
+
+def ensure_signing_key(db: Database, store: SecretStore, centre_code: str, *,
+                       actor: str) -> KeyInfo:
+    """The centre's key, created if it has none yet (set-up and demo call this)."""
+    existing = current_key(db, centre_code)
+    if existing is not None and store.get(SECRET_NAME) is not None:
+        return existing
+    if existing is not None:
+        return replace_signing_key(db, store, centre_code, actor=actor)
+    with db.write() as session:
+        return create_signing_key(session, store, centre_code, actor=actor)

@@ -27,7 +27,7 @@ from khidmat_desk.app.applications import (
     get_application,
 )
 from khidmat_desk.app.print_content import RECEIPT, local
-from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import OutputDocument
@@ -231,7 +231,7 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                                  .with_for_update()).scalar_one()
         copy_no, first_at = _next_copy(session, app_id, document_key)
         if copy_no > 1:
-            _check_reprint(user, reprint_role, detail.tracking_number)
+            _check_reprint(user, reprint_role, detail.tracking_number, document_key)
         issued_on = local(first_at or when).date()
         issue = _issue_in(session, detail, officer or _full_name(session, user), local(when),
                           copy_no)
@@ -262,13 +262,18 @@ def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, d
     return int(row[0] or 0) + 1, first
 
 
-def _check_reprint(user: UserInfo | None, role: str, tracking: str) -> None:
-    if user is None:
-        if role == workflow.OFFICER:
-            return
-        raise PrintRefused(f"A copy of this document for {tracking} was printed already; a "
-                           "reprint needs the in-charge to sign in.")
-    require_role(user, role)
+def _check_reprint(user: UserInfo | None, role: str, tracking: str, document_key: str) -> None:
+    """A reprint by someone without the role is refused here, whatever the screen showed."""
+    if role == workflow.OFFICER and user is None:
+        return
+    try:
+        if user is None:
+            raise PermissionDenied("nobody signed in")
+        require_role(user, role)
+    except PermissionDenied as exc:
+        raise PrintRefused(f"The {document_key} for {tracking} has been printed before; a "
+                           "duplicate needs the in-charge. Ask the in-charge to sign in and "
+                           "print it.") from exc
 
 
 def _full_name(session: Session, user: UserInfo | None) -> str:
