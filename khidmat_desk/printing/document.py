@@ -59,7 +59,8 @@ def render_document(content: DocumentContent, issue: Issue, templates: Templates
             draw(canvas, MARGIN, top - offset)
         if len(pages) > 1:
             canvas.setFont(SANS, 8)
-            canvas.drawRightString(width - MARGIN, 14 * MM, f"Page {number} of {len(pages)}")
+            canvas.drawRightString(width - MARGIN, height - 13.5 * MM,
+                                   f"Page {number} of {len(pages)}")
         if number == len(pages):
             _footer(canvas, content, issue, templates, template)
         canvas.showPage()
@@ -168,22 +169,22 @@ def _text(f: Field, value: Any) -> str:
 
 
 def _heading(flow: Flow, section: Section) -> None:
-    flow.space(4)
+    flow.space(3)
     size = TEXT + 1
 
     def draw(canvas: Canvas, x: float, top: float) -> None:
         canvas.saveState()
         canvas.setFillGray(0.9)
-        canvas.rect(x, top - size * 2.2, flow.width, size * 2.2, stroke=0, fill=1)
+        canvas.rect(x, top - size * 1.9, flow.width, size * 1.9, stroke=0, fill=1)
         canvas.setFillGray(0)
         canvas.setFont(SANS_BOLD, size)
-        canvas.drawString(x + 4, top - size * 1.45, section.heading)
+        canvas.drawString(x + 4, top - size * 1.3, section.heading)
         if section.heading_ur:
-            urdu.draw_line(canvas, section.heading_ur, x + flow.width - 4, top - size * 1.6,
+            urdu.draw_line(canvas, section.heading_ur, x + flow.width - 4, top - size * 1.4,
                            size)
         canvas.restoreState()
 
-    flow.add(size * 2.2 + 3, draw)
+    flow.add(size * 1.9 + 2, draw)
 
 
 def _table(flow: Flow, group: Field, rows: list[dict[str, Any]]) -> None:

@@ -73,7 +73,7 @@ def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,
                                  + urdu.line_width(label_ur, ur_size) < label_width - 8)
     label_height = size * LATIN_LEADING
     if label_ur:
-        label_height = max(label_height, ur_size * URDU_LEADING) if beside else \
+        label_height = max(label_height, ur_size * 1.7) if beside else \
             label_height + ur_size * URDU_LEADING * 0.8
     height = max(leading * len(lines), label_height)
 

@@ -52,10 +52,10 @@ def _compose(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templ
     flow.rule()
     pieces.titles(flow, receipt["title"], receipt["title_ur"], size=size * 1.1)
     pieces.copy_mark(flow, templates.branding, issue, size=size * 1.2)
-    flow.lines(content.tracking_number, size=fmt.tracking_size, font=SANS_BOLD, align="centre")
-    flow.space(size * 0.4)
-    pieces.barcode(flow, content.tracking_number, Dots(fmt.barcode_dpi, fmt.barcode_dots),
-                   height_mm=fmt.barcode_height_mm, size=size * 0.85)
+    if fmt.half_page:
+        _two_columns(flow, content, issue, templates, fmt)
+        return
+    _number(flow, content, fmt)
     flow.rule()
     _applicant(flow, content, size)
     flow.rule(dash=True)
@@ -64,6 +64,43 @@ def _compose(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templ
     flow.rule(dash=True)
     _issued(flow, content, issue, size)
     flow.rule()
+    _notes(flow, templates, size)
+
+
+def _two_columns(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templates,
+                 fmt: ReceiptFormat) -> None:
+    """Half an A4 sheet is wide and short: the number, barcode and issuing details on the
+    right, what was applied for on the left."""
+    size = fmt.text_size
+    gap = 8 * MM
+    left, right = Flow((flow.width - gap) * 0.56), Flow((flow.width - gap) * 0.44)
+    _applicant(left, content, size)
+    left.rule(dash=True)
+    _payment(left, content, size)
+    _documents(left, content, size)
+    _number(right, content, fmt)
+    right.rule(dash=True)
+    _issued(right, content, issue, size)
+
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        left.render(canvas, x, top)
+        right.render(canvas, x + left.width + gap, top)
+
+    flow.space(4)
+    flow.add(max(left.height, right.height), draw)
+    flow.rule()
+    _notes(flow, templates, size)
+
+
+def _number(flow: Flow, content: ReceiptContent, fmt: ReceiptFormat) -> None:
+    flow.lines(content.tracking_number, size=fmt.tracking_size, font=SANS_BOLD, align="centre")
+    flow.space(fmt.text_size * 0.4)
+    pieces.barcode(flow, content.tracking_number, Dots(fmt.barcode_dpi, fmt.barcode_dots),
+                   height_mm=fmt.barcode_height_mm, size=fmt.text_size * 0.85)
+
+
+def _notes(flow: Flow, templates: Templates, size: float) -> None:
+    receipt = templates.receipt
     flow.lines(receipt["note"], size=size * 0.9)
     flow.urdu_lines(receipt["note_ur"], size=size * 0.9)
     flow.lines(templates.branding["contact_line"], size=size * 0.85, align="centre")
@@ -119,5 +156,5 @@ def _cut_line(canvas: Canvas, width: float, y: float) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(8 * MM, y, width - 8 * MM, y)
     canvas.setFont(SANS, 7)
-    canvas.drawString(8 * MM, y + 2, "cut here")
+    canvas.drawString(8 * MM, y - 9, "cut here: citizen's copy above")
     canvas.restoreState()
