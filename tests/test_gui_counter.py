@@ -27,7 +27,7 @@ def centre(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["init", "--data-dir", str(folder), "--centre-code", "LHR01", "--centre-name",
                  "Liberty", "--district", "Lahore", "--counter", "3", "--user", "incharge",
-                 "--password-stdin"]) == 0
+                 "--secret-store", "file", "--password-stdin"]) == 0
     answers = tmp_path / "a.json"
     import json
     answers.write_text(json.dumps(get_service("tenant-registration").example))

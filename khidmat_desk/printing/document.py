@@ -44,7 +44,7 @@ def render_document(content: DocumentContent, issue: Issue, templates: Templates
     body = height - MARGIN - BOTTOM
     pages = flow.pages(body, body - FOOTER_HEIGHT)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS)
     canvas.setTitle(f"{content.output.title} {content.tracking_number}")
     canvas.setAuthor(f"Police Khidmat Markaz {issue.centre_code}")
     for number, blocks in enumerate(pages, start=1):

@@ -33,7 +33,7 @@ def render_receipt(content: ReceiptContent, issue: Issue, templates: Templates,
     _compose(flow, content, issue, templates, fmt)
     height = (fmt.page_height_mm * MM if fmt.page_height_mm else flow.height + 2 * margin)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1, initialFontName=SANS)
     canvas.setTitle(f"Receipt {content.tracking_number}")
     canvas.setAuthor(f"Police Khidmat Markaz {issue.centre_code}")
     flow.render(canvas, margin, height - margin)

@@ -32,6 +32,7 @@ def has_rtl(text: str) -> bool:
 class Word:
     """One word ready to draw: shaped Urdu in the Urdu font, anything else in the Latin font."""
 
+    source: str  # the word in reading order, as typed
     text: str | ShapedStr
     font: str
     width: float
@@ -42,8 +43,8 @@ def _shaped(word: str, size: float) -> Word:
     if has_rtl(word):
         shaped = shapeStr(word, URDU, size)
         width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
-        return Word(shaped, URDU, width)
-    return Word(word, SANS, text_width(word, SANS, size))
+        return Word(word, shaped, URDU, width)
+    return Word(word, word, SANS, text_width(word, SANS, size))
 
 
 def visual_words(text: str, size: float) -> list[Word]:
