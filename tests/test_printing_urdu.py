@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 
 from PIL import Image, ImageOps
+from printing_helpers import page_images
 from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.catalogue import all_services
 from khidmat_desk.printing import urdu
 from khidmat_desk.printing.fonts import URDU, register_fonts
-from printing_helpers import page_images
 
 TITLE = "پولیس کریکٹر سرٹیفکیٹ"
 

@@ -173,8 +173,8 @@ def run_print_document(args: argparse.Namespace) -> int:
     try:
         with _known_failures():
             templates = _templates(ctx)
-            key = args.document or _only_output(list_documents(ctx.db, args.tracking,
-                                                               templates))
+            key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
+                                 args.document)
             user = sign_in(ctx, args)
             signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
             printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
@@ -185,11 +185,13 @@ def run_print_document(args: argparse.Namespace) -> int:
     return 0
 
 
-def _only_output(documents: tuple[PrintableDocument, ...]) -> str:
+def _chosen_output(documents: tuple[PrintableDocument, ...], chosen: str | None) -> str:
+    """The --document asked for, or the service's only output document."""
     keys = [d.key for d in documents if d.kind != "receipt"]
-    if len(keys) != 1:
-        raise BadInput(f"--document: choose one of: {', '.join(keys) or 'none'}")
-    return str(keys[0])
+    if chosen in keys or (chosen is None and len(keys) == 1):
+        return chosen or keys[0]
+    raise BadInput(f"--document: choose one of: {', '.join(keys) or 'none'} (the receipt is "
+                   "printed with 'print receipt')")
 
 
 def run_history(args: argparse.Namespace) -> int:
