@@ -30,10 +30,7 @@ def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -
     """'CNIC 35202-1234567-1' on a certificate; '35202-XXXXXXX-1' style on a receipt."""
     prefix = _id_prefix(service)
     cnic = answers.get(service.primary_cnic)
-    id_field = service.field_map().get(f"{prefix}id_type")
-    id_type = answers.get(f"{prefix}id_type", "cnic")
-    label = next((o.label for o in id_field.options if o.value == id_type), "CNIC") \
-        if id_field else "CNIC"
+    label = _id_type_label(service, answers, prefix)
     if cnic:
         number = validators.mask_cnic(cnic) if masked else validators.format_cnic(cnic)
         return f"{label} {number}"
@@ -44,6 +41,13 @@ def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -
             shown = "X" * (len(shown) - 3) + shown[-3:]
         return f"{label} {shown}"
     return ""
+
+
+def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> str:
+    id_field = service.field_map().get(f"{prefix}id_type")
+    chosen = answers.get(f"{prefix}id_type", "cnic")
+    options = id_field.options if id_field else ()
+    return next((o.label for o in options if o.value == chosen), "CNIC")
 
 
 def receipt_content(detail: ApplicationDetail) -> ReceiptContent:

@@ -233,7 +233,7 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
         if copy_no > 1:
             _check_reprint(user, reprint_role, detail.tracking_number, document_key)
         issued_on = local(first_at or when).date()
-        issue = _issue_in(session, detail, officer or _full_name(session, user), local(when),
+        issue = _issue_in(session, detail, officer or _full_name(user), local(when),
                           copy_no)
         pdf, payload = build(issue, issued_on)
         session.add(PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
@@ -276,7 +276,7 @@ def _check_reprint(user: UserInfo | None, role: str, tracking: str, document_key
                            "print it.") from exc
 
 
-def _full_name(session: Session, user: UserInfo | None) -> str:
+def _full_name(user: UserInfo | None) -> str:
     return user.full_name if user else UNSIGNED_ACTOR
 
 

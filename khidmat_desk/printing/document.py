@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_value
@@ -236,8 +237,6 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
     note = templates.branding["verify_note"]
     canvas.setFont(SANS, 7)
     text = canvas.beginText(MARGIN + side + 4 * MM, bottom + 12 * MM)
-    from reportlab.lib.utils import simpleSplit
-
     for line in simpleSplit(note, SANS, 7, width - 2 * MARGIN - side - 4 * MM):
         text.textLine(line)
     canvas.drawText(text)
