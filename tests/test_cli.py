@@ -40,7 +40,7 @@ def data_dir(tmp_path: Path, run: Run) -> Path:
     code, out, err = run("init", "--data-dir", str(folder), "--centre-code", "lhr01",
                          "--centre-name", "Liberty Market Khidmat Markaz", "--district",
                          "lahore", "--counter", "7", "--user", "incharge",
-                         "--password-stdin", stdin=PASSWORD + "\n")
+                         "--secret-store", "file", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert "Centre LHR01" in out
     _add_officer(folder)

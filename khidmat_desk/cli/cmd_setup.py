@@ -8,11 +8,15 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import DATABASE_FILE, CounterSettings
 from khidmat_desk.cli.context import data_dir_of, read_password
-from khidmat_desk.cli.errors import BadInput
+from khidmat_desk.cli.errors import BadInput, CommandError
+
+if TYPE_CHECKING:
+    from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.cli")
 
@@ -76,6 +80,7 @@ def run_init(args: argparse.Namespace) -> int:
             info = init_centre(db, code=code, name=name, district=district, counter=args.counter,
                                username=args.user, full_name=args.full_name or args.user,
                                password=password)
+            key_id = _signing_key(db, data_dir, args.secret_store, info.code, info.in_charge)
         except (CentreSetupError, ValueError) as exc:
             raise BadInput(str(exc)) from exc
         finally:
@@ -87,8 +92,44 @@ def run_init(args: argparse.Namespace) -> int:
     setup_logging(data_dir)
     log.info("initialised centre %s in %s", info.code, data_dir)
     sys.stdout.write(f"Centre {info.code} ({info.name}, {info.district}) is ready: counter "
-                     f"{info.counter}, in-charge '{info.in_charge}'. Data folder: {data_dir}\n")
+                     f"{info.counter}, in-charge '{info.in_charge}', signing key {key_id}. "
+                     f"Data folder: {data_dir}\n")
     return 0
+
+
+def _signing_key(db: Database, data_dir: Path, backend: str, centre_code: str,
+                 actor: str) -> str:
+    """The centre's signing key pair; a PC with no keyring fails here, before anything is kept,
+    with the message naming the protected-file fallback."""
+    from khidmat_desk.app.keys import ensure_signing_key
+    from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
+
+    try:
+        return ensure_signing_key(db, SecretStore(data_dir, backend), centre_code,
+                                  actor=actor).key_id
+    except SecretsUnavailable as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _demo_signing_key(db: Database, settings: CounterSettings, centre_code: str) -> str:
+    """A demo centre signs too; with no keyring it uses the protected file store and says so
+    (demo data is synthetic, and the setting records the choice)."""
+    from khidmat_desk.app.keys import ensure_signing_key
+    from khidmat_desk.auth.secrets import FILE, SecretStore, SecretsUnavailable
+
+    backend = str(settings.get("secret_store"))
+    try:
+        key = ensure_signing_key(db, SecretStore(settings.data_dir, backend), centre_code,
+                                 actor="demo")
+        return f"signing key {key.key_id}"
+    except SecretsUnavailable:
+        if backend == FILE:
+            raise
+        log.warning("no keyring on this PC: the demo signing key goes to the protected files")
+    settings.set("secret_store", FILE)
+    key = ensure_signing_key(db, SecretStore(settings.data_dir, FILE), centre_code,
+                             actor="demo")
+    return f"signing key {key.key_id} (no keyring here: kept in protected files)"
 
 
 class _created_or_removed:  # noqa: N801 - used as a context manager
@@ -134,6 +175,7 @@ def run_demo(args: argparse.Namespace) -> int:
         try:
             summary = build_demo(db, applications=args.applications, days=args.days,
                                  seed=args.seed)
+            key_note = _demo_signing_key(db, settings, DEMO_CENTRE_CODE)
         finally:
             db.dispose()
         settings.set("centre_code", DEMO_CENTRE_CODE)
@@ -141,8 +183,8 @@ def run_demo(args: argparse.Namespace) -> int:
         settings.save()
     setup_logging(data_dir)
     elapsed = time.perf_counter() - started
-    sys.stdout.write(f"Demo centre {DEMO_CENTRE_CODE} ready in {data_dir}: {summary} "
-                     f"({elapsed:.1f} s)\nSign in with: "
+    sys.stdout.write(f"Demo centre {DEMO_CENTRE_CODE} ready in {data_dir}: {summary}, "
+                     f"{key_note} ({elapsed:.1f} s)\nSign in with: "
                      + ", ".join(f"{u} / {p}" for u, p in DEMO_PASSWORDS.items()) + "\n")
     return 0
 

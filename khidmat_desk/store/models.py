@@ -269,3 +269,30 @@ class Draft(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     step: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PrintRecord(Base):
+    """One printed copy of a receipt or output document; copy 2 onwards is a reprint."""
+
+    __tablename__ = "print_record"
+    __table_args__ = (UniqueConstraint("application_id", "document_key", "copy_no"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
+    document_key: Mapped[str] = mapped_column(String(60))
+    format: Mapped[str] = mapped_column(String(10))
+    copy_no: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SigningKey(Base):
+    """The public half of a centre's Ed25519 key; QR codes name it by ``key_id``."""
+
+    __tablename__ = "signing_key"
+    __table_args__ = (Index("ix_signing_key_centre_code", "centre_code"),)
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    centre_code: Mapped[str] = mapped_column(String(8))
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -1,0 +1,94 @@
+"""From a saved application to the plain values a page shows (no database access here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.core import validators
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.fields import OutputDocument, Service
+from khidmat_desk.printing.content import DocumentContent, ReceiptContent
+from khidmat_desk.printing.signing import PayloadContent, Signer, cnic_digest
+
+RECEIPT = "receipt"
+
+
+def _id_prefix(service: Service) -> str:
+    return service.primary_cnic[: -len("cnic")]
+
+
+def holder_id_number(service: Service, answers: dict[str, Any]) -> str | None:
+    """The main person's identity number as stored: CNIC digits, or a passport/POC number."""
+    prefix = _id_prefix(service)
+    value = answers.get(service.primary_cnic) or answers.get(f"{prefix}foreign_id")
+    return str(value) if value else None
+
+
+def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -> str:
+    """'CNIC 35202-1234567-1' on a certificate; '35202-XXXXXXX-1' style on a receipt."""
+    prefix = _id_prefix(service)
+    cnic = answers.get(service.primary_cnic)
+    label = _id_type_label(service, answers, prefix)
+    if cnic:
+        number = validators.mask_cnic(cnic) if masked else validators.format_cnic(cnic)
+        return f"{label} {number}"
+    foreign = answers.get(f"{prefix}foreign_id")
+    if foreign:
+        shown = str(foreign)
+        if masked and len(shown) > 4:
+            shown = "X" * (len(shown) - 3) + shown[-3:]
+        return f"{label} {shown}"
+    return ""
+
+
+def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> str:
+    id_field = service.field_map().get(f"{prefix}id_type")
+    chosen = answers.get(f"{prefix}id_type", "cnic")
+    options = id_field.options if id_field else ()
+    return next((o.label for o in options if o.value == chosen), "CNIC")
+
+
+def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
+    service = get_service(detail.service_code)
+    payment = detail.payment
+    items = tuple((str(i.get("label", "")), int(i.get("amount", 0)))
+                  for i in (payment.items if payment else ()))
+    return ReceiptContent(
+        tracking_number=detail.tracking_number, service=service, name=detail.name,
+        name_ur=str(detail.answers.get(f"{service.primary_name}_ur") or ""),
+        masked_id=holder_id_text(service, detail.answers, masked=True),
+        fee_items=items, fee_total=detail.fee_total,
+        payment_method=payment.method if payment else None,
+        documents=tuple(d.label for d in detail.documents), expected_on=detail.expected_on,
+        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no)
+
+
+def output_of(service: Service, document_key: str) -> OutputDocument | None:
+    return next((o for o in service.outputs if o.key == document_key), None)
+
+
+def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
+                     signer: Signer | None) -> DocumentContent:
+    """Everything the page shows; the QR payload is signed unless this is a preview."""
+    service = get_service(detail.service_code)
+    answers = detail.answers
+    payload = None
+    if signer is not None:
+        payload = signer.sign(PayloadContent(
+            key_id=signer.key_id, tracking_number=detail.tracking_number,
+            service_code=service.code, name=detail.name, issued_on=issued_on.isoformat(),
+            status=detail.status, centre_code=detail.centre_code,
+            cnic_digest=cnic_digest(detail.tracking_number,
+                                    holder_id_number(service, answers))))
+    return DocumentContent(
+        tracking_number=detail.tracking_number, service=service, output=output,
+        answers=answers, holder=detail.name,
+        holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
+        holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
+        status=detail.status, qr_payload=payload)
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(CENTRE_TIME)

@@ -1,0 +1,325 @@
+"""Printing use cases: build a receipt or output document, record every copy, guard reprints.
+
+A print is one write transaction: the next copy number is taken under the application's row
+lock, the PDF is built with that number on it, and the print record and its audit event are
+written with it. So the copy number on the paper and the one in the log can never disagree,
+and two counters reprinting at once get copies 2 and 3, not two copy 2s. Reprinting a
+certificate, letter or report needs the in-charge (``reprint_role`` in documents.json); the
+check is made here, not only by greying out a button.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from khidmat_desk.app import print_content
+from khidmat_desk.app.applications import (
+    APP,
+    ApplicationDetail,
+    ApplicationError,
+    get_application,
+)
+from khidmat_desk.app.print_content import RECEIPT, local
+from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.fields import OutputDocument
+from khidmat_desk.printing.content import Issue
+from khidmat_desk.printing.document import render_document
+from khidmat_desk.printing.receipt import render_receipt
+from khidmat_desk.printing.signing import Signer
+from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import Centre, PrintRecord, User
+
+log = logging.getLogger("khidmat.printing")
+
+RECEIPT_FORMATS = ("thermal", "a4")
+DOCUMENT_FORMAT = "a4"
+#: Actor recorded when a receipt is printed by a script that signed nobody in.
+UNSIGNED_ACTOR = "command-line"
+
+
+class PrintRefused(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    """The document cannot be printed now; ``str()`` tells the officer why and what to do."""
+
+
+@dataclass(frozen=True)
+class PrintableDocument:
+    """One line of the counter's "Print" menu for an application."""
+
+    key: str
+    title: str
+    title_ur: str
+    kind: str
+    copies_printed: int
+    ready: bool
+    not_ready_reason: str | None
+    reprint_role: str
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    pdf: bytes
+    tracking_number: str
+    document_key: str
+    format: str
+    copy_no: int
+    qr_payload: str | None
+
+    @property
+    def duplicate(self) -> bool:
+        return self.copy_no > 1
+
+
+@dataclass(frozen=True)
+class PrintRecordInfo:
+    document_key: str
+    format: str
+    copy_no: int
+    printed_by: str
+    printed_at: datetime
+    reason: str | None
+
+
+@cache
+def shipped_templates() -> Templates:
+    return load_templates()
+
+
+# ---------------------------------------------------------------------------------------------
+# What can be printed
+# ---------------------------------------------------------------------------------------------
+
+
+def list_documents(db: Database, tracking: str,
+                   templates: Templates | None = None) -> tuple[PrintableDocument, ...]:
+    """The receipt and the service's output documents, with copies printed and readiness."""
+    layouts = templates or shipped_templates()
+    detail = get_application(db, tracking)
+    service = get_service(detail.service_code)
+    copies = _copies(db, detail.uuid)
+    receipt = layouts.receipt
+    items = [PrintableDocument(RECEIPT, receipt["title"], receipt["title_ur"], "receipt",
+                               copies.get(RECEIPT, 0), detail.status != workflow.VOIDED,
+                               _voided_reason(detail), receipt["reprint_role"])]
+    for output in service.outputs:
+        layout = layouts.document(output.key)
+        reason = _not_ready(detail, layout.issue_after)
+        items.append(PrintableDocument(output.key, output.title, output.title_ur, output.kind,
+                                       copies.get(output.key, 0), reason is None, reason,
+                                       layout.reprint_role))
+    return tuple(items)
+
+
+def _copies(db: Database, uuid: str) -> dict[str, int]:
+    with db.read() as session:
+        rows = session.execute(
+            select(PrintRecord.document_key, func.max(PrintRecord.copy_no))
+            .join(APP, APP.c.id == PrintRecord.application_id).where(APP.c.uuid == uuid)
+            .group_by(PrintRecord.document_key)).all()
+    return {key: int(count) for key, count in rows}
+
+
+def _voided_reason(detail: ApplicationDetail) -> str | None:
+    if detail.status == workflow.VOIDED:
+        return f"Application {detail.tracking_number} was voided; nothing is printed for it."
+    return None
+
+
+def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
+    voided = _voided_reason(detail)
+    if voided or issue_after == workflow.SUBMITTED:
+        return voided
+    reached = {change.to_status for change in detail.history}
+    if issue_after in reached and detail.status != workflow.REJECTED:
+        return None
+    return (f"This document is issued once the application is {workflow.LABELS[issue_after]}; "
+            f"{detail.tracking_number} is {workflow.LABELS.get(detail.status, detail.status)}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Printing
+# ---------------------------------------------------------------------------------------------
+
+
+def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
+                  reason: str | None = None, templates: Templates | None = None,
+                  now: datetime | None = None) -> PrintedDocument:
+    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy."""
+    layouts = templates or shipped_templates()
+    if fmt not in RECEIPT_FORMATS:
+        raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
+    detail = get_application(db, tracking)
+    refusal = _voided_reason(detail)
+    if refusal:
+        raise PrintRefused(refusal)
+    content = print_content.receipt_content(detail)
+    when = _utc(now)
+
+    def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
+        pdf = render_receipt(content, issue, layouts, layouts.formats[fmt])
+        return pdf, None
+
+    return _print(db, detail, RECEIPT, fmt, user, layouts.receipt["reprint_role"], reason,
+                  when, build, officer=detail.officer)
+
+
+def print_document(db: Database, tracking: str, document_key: str, *, user: UserInfo,
+                   signer: Signer, reason: str | None = None,
+                   templates: Templates | None = None,
+                   now: datetime | None = None) -> PrintedDocument:
+    """Print (or reprint) a service's output document with its signed QR code."""
+    layouts = templates or shipped_templates()
+    detail, output, layout = _output(db, tracking, document_key, layouts)
+    refusal = _not_ready(detail, layout.issue_after)
+    if refusal:
+        raise PrintRefused(refusal)
+
+    def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
+        content = print_content.document_content(detail, output, issued_on, signer)
+        return render_document(content, issue, layouts), content.qr_payload
+
+    return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
+                  _utc(now), build, officer=None)
+
+
+def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
+                     templates: Templates | None = None, now: datetime | None = None) -> bytes:
+    """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
+    layouts = templates or shipped_templates()
+    when = local(_utc(now))
+    detail = get_application(db, tracking)
+    issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
+    if document_key == RECEIPT:
+        return render_receipt(print_content.receipt_content(detail), issue, layouts,
+                              layouts.formats[fmt])
+    detail, output, _ = _output(db, tracking, document_key, layouts)
+    content = print_content.document_content(detail, output, when.date(), None)
+    return render_document(content, issue, layouts)
+
+
+def _output(db: Database, tracking: str, document_key: str,
+            layouts: Templates) -> tuple[ApplicationDetail, OutputDocument, DocumentTemplate]:
+    detail = get_application(db, tracking)
+    service = get_service(detail.service_code)
+    output = print_content.output_of(service, document_key)
+    if output is None:
+        names = ", ".join(o.key for o in service.outputs) or "none"
+        raise PrintRefused(f"{service.title} does not issue '{document_key}'; it issues: "
+                           f"{names} (and the receipt).")
+    return detail, output, layouts.document(document_key)
+
+
+Build = Callable[[Issue, date], tuple[bytes, str | None]]
+
+
+def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
+           user: UserInfo | None, reprint_role: str, reason: str | None, when: datetime,
+           build: Build, *, officer: str | None) -> PrintedDocument:
+    why = (reason or "").strip() or None
+    with db.write() as session:
+        app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
+                                 .with_for_update()).scalar_one()
+        copy_no, first_at = _next_copy(session, app_id, document_key)
+        if copy_no > 1:
+            _check_reprint(user, reprint_role, detail.tracking_number, document_key)
+        issued_on = local(first_at or when).date()
+        issue = _issue_in(session, detail, officer or _full_name(user), local(when),
+                          copy_no)
+        pdf, payload = build(issue, issued_on)
+        session.add(PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
+                                copy_no=copy_no, user_id=user.id if user else None,
+                                reason=why, printed_at=when))
+        append_event(session, actor=user.username if user else UNSIGNED_ACTOR,
+                     action="document-reprinted" if copy_no > 1 else "document-printed",
+                     entity_type="application", entity_id=detail.uuid, at=when,
+                     details={"tracking_number": detail.tracking_number,
+                              "document": document_key, "format": fmt, "copy_no": copy_no,
+                              "reason": why})
+    log.info("%s %s copy %d printed by %s", detail.tracking_number, document_key, copy_no,
+             user.username if user else UNSIGNED_ACTOR)
+    return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload)
+
+
+def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, datetime | None]:
+    """The next copy number, and when copy 1 was printed (a duplicate keeps its issue date)."""
+    row = session.execute(
+        select(func.max(PrintRecord.copy_no), func.min(PrintRecord.printed_at))
+        .where(PrintRecord.application_id == app_id,
+               PrintRecord.document_key == document_key)).one()
+    first = row[1]
+    if first is not None and first.tzinfo is None:
+        first = first.replace(tzinfo=UTC)
+    return int(row[0] or 0) + 1, first
+
+
+def _check_reprint(user: UserInfo | None, role: str, tracking: str, document_key: str) -> None:
+    """A reprint by someone without the role is refused here, whatever the screen showed."""
+    if role == workflow.OFFICER and user is None:
+        return
+    try:
+        if user is None:
+            raise PermissionDenied("nobody signed in")
+        require_role(user, role)
+    except PermissionDenied as exc:
+        raise PrintRefused(f"The {document_key} for {tracking} has been printed before; a "
+                           "duplicate needs the in-charge. Ask the in-charge to sign in and "
+                           "print it.") from exc
+
+
+def _full_name(user: UserInfo | None) -> str:
+    return user.full_name if user else UNSIGNED_ACTOR
+
+
+def _issue(db: Database, detail: ApplicationDetail, officer_username: str, when: datetime, *,
+           copy_no: int, preview: bool) -> Issue:
+    with db.read() as session:
+        return _issue_in(session, detail, _officer_name(session, officer_username), when,
+                         copy_no, preview=preview)
+
+
+def _officer_name(session: Session, username: str) -> str:
+    return session.scalar(select(User.full_name).where(User.username == username)) or username
+
+
+def _issue_in(session: Session, detail: ApplicationDetail, officer: str, when: datetime,
+              copy_no: int, *, preview: bool = False) -> Issue:
+    centre = session.get(Centre, detail.centre_code)
+    if officer == detail.officer:
+        officer = _officer_name(session, officer)
+    return Issue(centre_code=detail.centre_code,
+                 centre_name=centre.name if centre else detail.centre_code,
+                 centre_district=centre.district if centre else "", counter=detail.counter,
+                 officer=officer, printed_at=when, copy_no=copy_no, preview=preview)
+
+
+def print_history(db: Database, tracking: str) -> tuple[PrintRecordInfo, ...]:
+    """Every copy printed for one application, oldest first (for the in-charge's review)."""
+    detail = get_application(db, tracking)
+    with db.read() as session:
+        rows = session.execute(
+            select(PrintRecord.document_key, PrintRecord.format, PrintRecord.copy_no,
+                   User.username, PrintRecord.printed_at, PrintRecord.reason)
+            .join(APP, APP.c.id == PrintRecord.application_id)
+            .outerjoin(User, User.id == PrintRecord.user_id)
+            .where(APP.c.uuid == detail.uuid).order_by(PrintRecord.id)).all()
+    return tuple(PrintRecordInfo(r.document_key, r.format, r.copy_no,
+                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason)
+                 for r in rows)
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("'now' must carry a time zone")
+    return now.astimezone(UTC)

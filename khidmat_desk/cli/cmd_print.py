@@ -1,0 +1,361 @@
+"""`print`, `verify` and `keys`: documents to PDF files, checking a document's QR code, and the
+centre's signing key."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
+from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, CommandError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
+    from khidmat_desk.app.verification import Verification
+    from khidmat_desk.auth.secrets import SecretStore
+    from khidmat_desk.printing.templates import Templates
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    printing = commands.add_parser("print", parents=[common], help="print a receipt or document",
+                                   description="Write a receipt or an output document to a PDF "
+                                               "file; every copy is recorded.")
+    kinds = printing.add_subparsers(dest="what", metavar="receipt|document|history",
+                                    parser_class=type(printing), required=True)
+    _receipt_parser(kinds, common)
+    _document_parser(kinds, common)
+    history = kinds.add_parser("history", parents=[common], help="copies printed so far")
+    history.add_argument("tracking", metavar="TRACKING")
+    history.add_argument("--json", action="store_true", help="print as JSON")
+    history.set_defaults(handler=run_history)
+    _verify_parser(commands, common)
+    _keys_parser(commands, common)
+
+
+def _receipt_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    receipt = kinds.add_parser("receipt", parents=[common], help="the application receipt",
+                               description="Copy 2 onwards says DUPLICATE. Without --user the "
+                                           "copy is recorded as printed from the command line.")
+    receipt.add_argument("tracking", metavar="TRACKING")
+    receipt.add_argument("--out", required=True, metavar="FILE.pdf")
+    receipt.add_argument("--format", choices=("thermal", "a4"), default="thermal",
+                         help="80 mm thermal roll (default) or the top half of an A4 sheet")
+    receipt.add_argument("--reason", metavar="TEXT", help="why a copy is printed again")
+    add_auth_arguments(receipt, required=False)
+    receipt.set_defaults(handler=run_print_receipt)
+
+
+def _document_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    document = kinds.add_parser("document", parents=[common],
+                                help="the service's certificate, letter, report or slip",
+                                description="Signed with the centre's key. A reprint of a "
+                                            "certificate, letter or report needs the in-charge.")
+    document.add_argument("tracking", metavar="TRACKING")
+    document.add_argument("--out", required=True, metavar="FILE.pdf")
+    document.add_argument("--document", metavar="KEY",
+                          help="which output document (default: the service's only one)")
+    document.add_argument("--reason", metavar="TEXT", help="why a copy is printed again")
+    add_auth_arguments(document)
+    document.set_defaults(handler=run_print_document)
+
+
+def _verify_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    verify = commands.add_parser(
+        "verify", parents=[common], help="check a document's signed QR code",
+        description="Prints VALID or INVALID and what the code says. Exit 0 when valid, 1 when "
+                    "not, 2 when the file cannot be read or holds no QR code.")
+    verify.add_argument("file", nargs="?", metavar="FILE.pdf",
+                        help="a printed document as PDF, or a scan or photo of it (PNG/JPEG)")
+    verify.add_argument("--payload", metavar="TEXT", help="the QR code's text instead of a file")
+    verify.add_argument("--public-key", metavar="FILE.pem",
+                        help="check against this exported public key instead of this PC's "
+                             "database")
+    verify.add_argument("--cnic", metavar="CNIC",
+                        help="also check that the document belongs to this identity number")
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    verify.set_defaults(handler=run_verify)
+
+
+def _keys_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                 common: argparse.ArgumentParser) -> None:
+    keys = commands.add_parser("keys", parents=[common], help="the centre's signing key")
+    actions = keys.add_subparsers(dest="action", metavar="export|create",
+                                  parser_class=type(keys), required=True)
+    export = actions.add_parser("export", parents=[common], help="write the public key (PEM)")
+    export.add_argument("--out", metavar="FILE.pem", help="file to write (default: stdout)")
+    export.set_defaults(handler=run_keys_export)
+    create = actions.add_parser(
+        "create", parents=[common], help="create the signing key (in-charge)",
+        description="For a centre set up before keys existed, or to replace a lost or exposed "
+                    "key (--replace). Documents signed with a replaced key stay verifiable.")
+    create.add_argument("--replace", action="store_true", help="retire the current key")
+    add_auth_arguments(create)
+    create.set_defaults(handler=run_keys_create)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _known_failures() -> Iterator[None]:
+    """Printing's own known refusals as one-line messages (exit 1)."""
+    from khidmat_desk.app.keys import KeyProblem
+    from khidmat_desk.app.printing import PrintRefused
+    from khidmat_desk.auth.secrets import SecretsUnavailable
+    from khidmat_desk.printing.templates import TemplateError
+
+    try:
+        yield
+    except (PrintRefused, KeyProblem, SecretsUnavailable, TemplateError) as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _write(path_text: str, data: bytes) -> Path:
+    path = Path(path_text)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"--out: cannot write {path} ({exc.strerror or exc})") from exc
+    return path
+
+
+def _templates(ctx: AppContext) -> Templates:
+    from khidmat_desk.printing.templates import load_templates
+
+    return load_templates(ctx.settings.data_dir / "templates")
+
+
+def _secret_store(ctx: AppContext) -> SecretStore:
+    from khidmat_desk.auth.secrets import SecretStore
+
+    return SecretStore(ctx.settings.data_dir, str(ctx.settings.get("secret_store")))
+
+
+def _report(printed: PrintedDocument, path: Path) -> None:
+    mark = f" (DUPLICATE, copy {printed.copy_no})" if printed.duplicate else ""
+    sys.stdout.write(f"{printed.document_key} for {printed.tracking_number} written to "
+                     f"{path}{mark}\n")
+
+
+def run_print_receipt(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.printing import print_receipt
+
+    ctx = open_context(args)
+    try:
+        with _known_failures():
+            user = sign_in(ctx, args) if args.user else None
+            templates = _templates(ctx)
+            printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
+                                    reason=args.reason, templates=templates)
+    finally:
+        ctx.close()
+    _report(printed, _write(args.out, printed.pdf))
+    return 0
+
+
+def run_print_document(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.keys import load_signer
+    from khidmat_desk.app.printing import list_documents, print_document
+
+    ctx = open_context(args)
+    try:
+        with _known_failures():
+            templates = _templates(ctx)
+            key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
+                                 args.document)
+            user = sign_in(ctx, args)
+            signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
+            printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
+                                     reason=args.reason, templates=templates)
+    finally:
+        ctx.close()
+    _report(printed, _write(args.out, printed.pdf))
+    return 0
+
+
+def _chosen_output(documents: tuple[PrintableDocument, ...], chosen: str | None) -> str:
+    """The --document asked for, or the service's only output document."""
+    keys = [d.key for d in documents if d.kind != "receipt"]
+    if chosen in keys or (chosen is None and len(keys) == 1):
+        return chosen or keys[0]
+    raise BadInput(f"--document: choose one of: {', '.join(keys) or 'none'} (the receipt is "
+                   "printed with 'print receipt')")
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.printing import print_history
+
+    ctx = open_context(args)
+    try:
+        records = print_history(ctx.db, args.tracking)
+    finally:
+        ctx.close()
+    if args.json:
+        sys.stdout.write(json.dumps([asdict(r) for r in records], default=str, indent=2) + "\n")
+        return 0
+    for r in records:
+        why = f"  - {r.reason}" if r.reason else ""
+        sys.stdout.write(f"{r.printed_at:%Y-%m-%d %H:%M}  {r.document_key} ({r.format})  copy "
+                         f"{r.copy_no}  by {r.printed_by}{why}\n")
+    if not records:
+        sys.stdout.write("nothing printed yet\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# verify
+# ---------------------------------------------------------------------------------------------
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.verification import verify_payload
+
+    if (args.file is None) == (args.payload is None):
+        raise BadInput("FILE: give a document file or --payload TEXT (one of them)")
+    payloads = [args.payload] if args.payload is not None else _payloads_in(Path(args.file))
+    keys = _verification_keys(args)
+    results = [verify_payload(text, keys, cnic=args.cnic) for text in payloads]
+    for result in results:
+        _show(result, args.json)
+    passed = all(r.valid and r.cnic_matches is not False for r in results)
+    return 0 if passed else EXIT_FAILURE
+
+
+def _payloads_in(path: Path) -> list[str]:
+    from khidmat_desk.printing.qrread import UnreadableFile, qr_texts_in_file
+
+    try:
+        texts = qr_texts_in_file(path)
+    except UnreadableFile as exc:
+        raise BadInput(f"FILE: {exc}") from exc
+    if not texts:
+        raise BadInput(f"FILE: no QR code could be read in {path}")
+    return texts
+
+
+def _verification_keys(
+        args: argparse.Namespace) -> dict[str, tuple[str, Ed25519PublicKey]]:
+    """The exported key given with --public-key, else every key in this PC's database."""
+    from khidmat_desk.app.keys import known_public_keys
+    from khidmat_desk.printing.signing import PayloadError, key_id_of, public_key_from_pem
+
+    if args.public_key:
+        try:
+            public = public_key_from_pem(Path(args.public_key).read_bytes())
+        except (OSError, ValueError, PayloadError) as exc:
+            raise BadInput(f"--public-key: {args.public_key} is not a readable public key "
+                           f"({exc})") from exc
+        return {key_id_of(public): (_centre_named_in(Path(args.public_key)), public)}
+    ctx = open_context(args)
+    try:
+        return dict(known_public_keys(ctx.db))
+    finally:
+        ctx.close()
+
+
+#: First line of an exported key file: says whose key it is (PEM readers skip it).
+KEY_FILE_HEADER = "Khidmat Desk signing key of centre {centre}, key id {key_id}"
+
+
+def _centre_named_in(path: Path) -> str:
+    from khidmat_desk.app.verification import ANY_CENTRE
+
+    first = path.read_text("ascii", errors="replace").splitlines()[:1]
+    words = first[0].split() if first else []
+    if len(words) > 6 and words[:6] == ["Khidmat", "Desk", "signing", "key", "of", "centre"]:
+        return words[6].rstrip(",")
+    return ANY_CENTRE
+
+
+def _show(result: Verification, as_json: bool) -> None:
+    content = result.content
+    if as_json:
+        sys.stdout.write(json.dumps({
+            "valid": result.valid, "reason": result.reason, "cnic_matches": result.cnic_matches,
+            "content": asdict(content) if content else None}, indent=2) + "\n")
+        return
+    sys.stdout.write(("VALID" if result.valid else "INVALID") + f": {result.reason}\n")
+    if content is None:
+        return
+    from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+
+    service = (get_service(content.service_code).title
+               if content.service_code in SERVICE_CODES else content.service_code)
+    for label, value in (("Tracking number", content.tracking_number), ("Service", service),
+                         ("Name", content.name), ("Issued on", content.issued_on),
+                         ("Status at issue", content.status), ("Centre", content.centre_code),
+                         ("Key", content.key_id)):
+        sys.stdout.write(f"  {label + ':':17}{value}\n")
+    if result.cnic_matches is not None:
+        sys.stdout.write("  CNIC:            " + ("matches this document\n" if result.cnic_matches
+                                                  else "DOES NOT match this document\n"))
+
+
+# ---------------------------------------------------------------------------------------------
+# keys
+# ---------------------------------------------------------------------------------------------
+
+
+def run_keys_export(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.keys import current_key
+
+    ctx = open_context(args)
+    try:
+        key = current_key(ctx.db, ctx.centre_code)
+    finally:
+        ctx.close()
+    if key is None:
+        raise CommandError(f"centre {ctx.centre_code} has no signing key yet; the in-charge "
+                           "creates one with 'khidmat-desk keys create'")
+    text = KEY_FILE_HEADER.format(centre=key.centre_code, key_id=key.key_id) + "\n" + \
+        key.public_pem
+    if args.out:
+        path = _write(args.out, text.encode("ascii"))
+        sys.stdout.write(f"public key {key.key_id} of centre {key.centre_code} written to "
+                         f"{path}\n")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_keys_create(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.keys import create_signing_key, current_key, replace_signing_key
+    from khidmat_desk.auth.users import require_role
+    from khidmat_desk.core.workflow import IN_CHARGE
+
+    ctx = open_context(args)
+    try:
+        with _known_failures():
+            existing = current_key(ctx.db, ctx.centre_code)
+            if existing is not None and not args.replace:
+                raise BadInput(f"--replace: centre {ctx.centre_code} already has key "
+                               f"{existing.key_id}; add --replace to retire it")
+            user = sign_in(ctx, args)
+            require_role(user, IN_CHARGE)
+            store = _secret_store(ctx)
+            if existing is None:
+                with ctx.db.write() as session:
+                    key = create_signing_key(session, store, ctx.centre_code,
+                                             actor=user.username)
+            else:
+                key = replace_signing_key(ctx.db, store, ctx.centre_code, actor=user.username)
+    finally:
+        ctx.close()
+    sys.stdout.write(f"signing key {key.key_id} created for centre {key.centre_code} "
+                     f"({store.describe()})\n")
+    return 0
+
+
+__all__ = ["EXIT_BAD_INPUT", "register"]

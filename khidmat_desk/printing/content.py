@@ -1,0 +1,61 @@
+"""What a page shows, gathered by the application layer into plain values.
+
+The layouts never read the database: they get these frozen values, so the same application
+prints the same document from the counter window, the command line or a benchmark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from khidmat_desk.core.fields import OutputDocument, Service
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Where, when, by whom and which copy: printed on every page."""
+
+    centre_code: str
+    centre_name: str
+    centre_district: str
+    counter: int
+    officer: str
+    printed_at: datetime  # the centre's local time
+    copy_no: int = 1
+    preview: bool = False
+
+    @property
+    def duplicate(self) -> bool:
+        return self.copy_no > 1
+
+
+@dataclass(frozen=True)
+class ReceiptContent:
+    tracking_number: str
+    service: Service
+    name: str
+    name_ur: str
+    masked_id: str
+    fee_items: tuple[tuple[str, int], ...]
+    fee_total: int
+    payment_method: str | None
+    documents: tuple[str, ...]
+    expected_on: date
+    submitted_at: datetime  # the centre's local time
+    token_no: str | None
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    tracking_number: str
+    service: Service
+    output: OutputDocument
+    answers: dict[str, Any]
+    holder: str
+    holder_ur: str
+    holder_id: str  # "CNIC 35202-1234567-1": certificates print the full number
+    issued_on: date
+    status: str
+    qr_payload: str | None  # None on a preview: an unissued page carries no signed code

@@ -1,0 +1,123 @@
+"""A top-to-bottom column of blocks, measured before it is drawn.
+
+A thermal receipt's page is as long as its content, so every block states its height first and
+draws later; A4 pages use the same blocks and simply start at the top margin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from khidmat_desk.printing import urdu
+from khidmat_desk.printing.fonts import SANS, SANS_BOLD, URDU, text_width
+
+#: Draws a block whose top-left corner is at (x, top) in page coordinates.
+Draw = Callable[[Canvas, float, float], None]
+#: Nastaliq needs much more room above and below the baseline than Latin text.
+URDU_LEADING = 2.1
+LATIN_LEADING = 1.3
+
+
+@dataclass
+class Flow:
+    width: float
+    height: float = 0.0
+    blocks: list[tuple[float, Draw]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+
+    def add(self, height: float, draw: Draw) -> None:
+        self.blocks.append((self.height, draw))
+        self.heights.append(height)
+        self.height += height
+
+    def space(self, height: float) -> None:
+        self.height += height
+
+    def render(self, canvas: Canvas, x: float, top: float) -> None:
+        for offset, draw in self.blocks:
+            draw(canvas, x, top - offset)
+
+    def pages(self, page_height: float, last_page_height: float) -> list[list[tuple[float, Draw]]]:
+        """Blocks split into pages of ``page_height``; on the last page nothing goes below
+        ``last_page_height`` (the room kept for the QR code and signatures)."""
+        pages: list[list[tuple[float, float, Draw]]] = [[]]
+        start = 0.0
+        for (offset, draw), height in zip(self.blocks, self.heights, strict=True):
+            if offset + height - start > page_height and pages[-1]:
+                pages.append([])
+                start = offset
+            pages[-1].append((offset - start, height, draw))
+        last = pages[-1]
+        cut = next((i for i, (o, h, _) in enumerate(last) if o + h > last_page_height), None)
+        if cut is not None and cut > 0:
+            base = last[cut][0]
+            pages[-1:] = [last[:cut], [(o - base, h, d) for o, h, d in last[cut:]]]
+        return [[(o, d) for o, _, d in page] for page in pages]
+
+    # -- text blocks -------------------------------------------------------------------------
+
+    def lines(self, text: str, *, size: float, font: str = SANS, align: str = "left",
+              width: float | None = None, indent: float = 0.0) -> None:
+        """Latin text wrapped to the column (or ``width``), aligned left, centre or right."""
+        room = (width or self.width) - indent
+        leading = size * LATIN_LEADING
+        for line in simpleSplit(text, font, size, room) or [""]:
+            self.add(leading, _latin_line(line, font, size, align, room, indent, leading))
+
+    def urdu_lines(self, text: str, *, size: float, align: str = "right") -> None:
+        leading = size * URDU_LEADING
+        for line in urdu.wrap(text, self.width, size):
+            self.add(leading, _urdu_line(line, size, align, self.width, leading))
+
+    def rule(self, *, weight: float = 0.6, gap: float = 4.0, dash: bool = False) -> None:
+        def draw(canvas: Canvas, x: float, top: float) -> None:
+            canvas.saveState()
+            canvas.setLineWidth(weight)
+            if dash:
+                canvas.setDash(3, 2)
+            canvas.line(x, top - gap, x + self.width, top - gap)
+            canvas.restoreState()
+
+        self.add(2 * gap, draw)
+
+
+def _latin_line(line: str, font: str, size: float, align: str, room: float, indent: float,
+                leading: float) -> Draw:
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        canvas.setFont(font, size)
+        baseline = top - leading + size * 0.3
+        if align == "centre":
+            canvas.drawCentredString(x + indent + room / 2, baseline, line)
+        elif align == "right":
+            canvas.drawRightString(x + indent + room, baseline, line)
+        else:
+            canvas.drawString(x + indent, baseline, line)
+
+    return draw
+
+
+def _urdu_line(line: str, size: float, align: str, width: float, leading: float) -> Draw:
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        baseline = top - leading * 0.62
+        right = x + width
+        if align == "centre":
+            right = x + (width + urdu.line_width(line, size)) / 2
+        urdu.draw_line(canvas, line, right, baseline, size)
+
+    return draw
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so it fits ``width`` (for one-line table cells)."""
+    if text_width(text, font, size) <= width:
+        return text
+    while text and text_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+__all__ = ["SANS", "SANS_BOLD", "URDU", "Draw", "Flow", "fit"]

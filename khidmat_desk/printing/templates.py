@@ -1,0 +1,103 @@
+"""Layouts as data: which answers each document prints, its wording, and the centre's branding.
+
+The files live in ``resources/templates``; a centre may override any of them by putting a file
+of the same name in ``<data-dir>/templates``. A new service that prints an existing kind of
+document needs only an entry in ``documents.json``, never new code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khidmat_desk.paths import resource_path
+
+
+class TemplateError(ValueError):
+    """A layout file is missing an entry or holds a bad one; the text names the file and key."""
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    heading_ur: str
+    fields: tuple[str, ...] = ()
+    table: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentTemplate:
+    key: str
+    issue_after: str
+    reprint_role: str
+    statement: str
+    statement_ur: str
+    sections: tuple[Section, ...]
+    signatures: tuple[str, ...]
+    validity_days: int | None = None
+
+
+@dataclass(frozen=True)
+class ReceiptFormat:
+    name: str
+    page_width_mm: float
+    page_height_mm: float | None
+    margin_mm: float
+    barcode_dpi: int
+    barcode_dots: int
+    barcode_height_mm: float
+    tracking_size: float
+    text_size: float
+    half_page: bool = False
+
+
+@dataclass(frozen=True)
+class Templates:
+    branding: dict[str, str]
+    receipt: dict[str, Any]
+    formats: dict[str, ReceiptFormat]
+    documents: dict[str, DocumentTemplate]
+
+    def document(self, key: str) -> DocumentTemplate:
+        try:
+            return self.documents[key]
+        except KeyError:
+            raise TemplateError(f"documents.json has no layout for '{key}'; add one") from None
+
+
+def _read(name: str, override_dir: Path | None) -> dict[str, Any]:
+    path = resource_path("templates", name)
+    if override_dir is not None and (override_dir / name).is_file():
+        path = override_dir / name
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateError(f"{path}: not a readable layout file ({exc})") from exc
+    return data
+
+
+def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
+    try:
+        return DocumentTemplate(
+            key=key, issue_after=entry["issue_after"], reprint_role=entry["reprint_role"],
+            statement=entry.get("statement", ""), statement_ur=entry.get("statement_ur", ""),
+            sections=tuple(Section(s["heading"], s.get("heading_ur", ""),
+                                   tuple(s.get("fields", ())), s.get("table"))
+                           for s in entry.get("sections", ())),
+            signatures=tuple(entry.get("signatures", ())),
+            validity_days=entry.get("validity_days"))
+    except (KeyError, TypeError) as exc:
+        raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
+
+
+def load_templates(override_dir: Path | None = None) -> Templates:
+    receipt = _read("receipt.json", override_dir)
+    formats = {name: ReceiptFormat(name=name, page_height_mm=spec.pop("page_height_mm", None),
+                                   **spec)
+               for name, spec in ((n, dict(s)) for n, s in receipt["formats"].items())}
+    documents = {key: _document(key, entry)
+                 for key, entry in _read("documents.json", override_dir).items()
+                 if not key.startswith("_")}
+    return Templates(_read("branding.json", override_dir), receipt, formats, documents)

@@ -1,0 +1,108 @@
+"""Urdu on paper: shaped Nastaliq, words laid out right to left, numbers kept in their order.
+
+reportlab shapes one word at a time with uharfbuzz, but its right-to-left ordering needs a
+library that is not published, so ordering is done here: numbers and Latin words are wrapped in
+isolates (U+2066 ... U+2069) so "35202-1234567-1" is not turned round, python-bidi puts the
+words in visual order, each Urdu word is shaped in its logical order, and lines are broken on
+the logical text using the shaped widths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bidi import get_display
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+
+from khidmat_desk.printing.fonts import SANS, URDU, text_width
+
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_ISOLATE_MARKS = "\u2066\u2067\u2068\u2069"
+LRI, PDI = "\u2066", "\u2069"
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL_LETTER.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word ready to draw: shaped Urdu in the Urdu font, anything else in the Latin font."""
+
+    source: str  # the word in reading order, as typed
+    text: str | ShapedStr
+    font: str
+    width: float
+
+
+@lru_cache(maxsize=4096)
+def _shaped(word: str, size: float) -> Word:
+    if has_rtl(word):
+        shaped = shapeStr(word, URDU, size)
+        width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
+        return Word(word, shaped, URDU, width)
+    return Word(word, word, SANS, text_width(word, SANS, size))
+
+
+def visual_words(text: str, size: float) -> list[Word]:
+    """The words of one line, left to right as they are drawn."""
+    logical = " ".join(w if has_rtl(w) else f"{LRI}{w}{PDI}" for w in text.split())
+    if not logical:
+        return []
+    display = get_display(logical, base_dir="R")
+    words = []
+    for token in display.split(" "):
+        token = token.strip(_ISOLATE_MARKS)
+        if token:
+            # python-bidi hands an Urdu word back reversed; shaping needs it in reading order
+            words.append(_shaped(token[::-1] if has_rtl(token) else token, size))
+    return words
+
+
+def line_width(text: str, size: float) -> float:
+    words = visual_words(text, size)
+    return sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+
+
+def _space(size: float) -> float:
+    return text_width(" ", SANS, size)
+
+
+def draw_line(canvas: Canvas, text: str, x_right: float, y: float, size: float) -> float:
+    """Draw one line ending at ``x_right`` (right-aligned, as Urdu is read); returns its width."""
+    words = visual_words(text, size)
+    total = sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+    x = x_right - total
+    for word in words:
+        _draw_word(canvas, word, x, y, size)
+        x += word.width + _space(size)
+    return total
+
+
+def _draw_word(canvas: Canvas, word: Word, x: float, y: float, size: float) -> None:
+    # A fresh text object with its own font selection: reportlab 5.1's setRise() reads the
+    # last operator and raises IndexError when a raised first glyph (e.g. «تصدیق») is drawn
+    # with no font operator before it, as canvas.drawString can do.
+    text_object = canvas.beginText(x, y)
+    text_object.setFont(word.font, size)
+    text_object.textOut(word.text)
+    canvas.drawText(text_object)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Break logical text into lines no wider than ``width`` (a too-long word gets its own line)."""
+    lines: list[str] = []
+    current: list[str] = []
+    for word in text.split():
+        trial = " ".join([*current, word])
+        if current and line_width(trial, size) > width:
+            lines.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    return lines

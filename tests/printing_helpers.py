@@ -1,0 +1,76 @@
+"""Helpers for the printing tests: a real centre with applications of every service, and the
+real decoders (pdfium renders the page, zxing-cpp reads the codes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pypdfium2
+import zxingcpp
+from PIL import Image
+
+from khidmat_desk.app.applications import change_status, submit_application
+from khidmat_desk.app.centre import init_centre
+from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.printing.signing import Signer
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import SigningKey
+
+CENTRE = "LHR07"
+WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+VERIFIED_PATH = ("in-verification", "verified", "ready")
+
+
+def set_up_centre(db: Database, signer: Signer) -> None:
+    init_centre(db, code=CENTRE, name="Liberty Market", district="Lahore", counter=3,
+                username="centre.head", full_name="Centre Head", password="correct horse 1")
+    from khidmat_desk.printing.signing import public_key_text
+
+    with db.write() as session:
+        session.add(SigningKey(key_id=signer.key_id, centre_code=CENTRE,
+                               public_key=public_key_text(signer.public_key), created_at=WHEN,
+                               retired_at=None))
+
+
+def submit_example(db: Database, officer: UserInfo, tariff: Tariff, service_code: str,
+                   **changes: Any) -> str:
+    service = get_service(service_code)
+    result = submit_application(
+        db, service_code=service_code, answers={**service.example, **changes}, user=officer,
+        centre_code=CENTRE, counter=3, tariff=tariff, token_no="A-017",
+        documents_received=[d.key for d in service.documents if d.when is None], now=WHEN)
+    return result.tracking_number
+
+
+def verify_application(db: Database, tracking: str, user: UserInfo) -> None:
+    for status in VERIFIED_PATH:
+        change_status(db, tracking, status, user=user, now=WHEN)
+
+
+def page_images(pdf: bytes, dpi: int = 300) -> list[Image.Image]:
+    """Every page as a grey image; 300 dpi puts A4 barcode modules (8 dots at 600 dpi) on
+    whole pixels, 203 dpi does the same for thermal receipts."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        images = []
+        for page in document:
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            images.append(bitmap.to_pil().convert("L"))
+        return images
+    finally:
+        document.close()
+
+
+def page_text(pdf: bytes) -> str:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def decode(pdf: bytes, fmt: zxingcpp.BarcodeFormat, dpi: int = 300) -> list[str]:
+    return [r.text for image in page_images(pdf, dpi)
+            for r in zxingcpp.read_barcodes(image, formats=fmt)]
