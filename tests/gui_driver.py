@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.centre import init_centre
+from khidmat_desk.app.keys import ensure_signing_key
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.auth.secrets import FILE, SecretStore
 from khidmat_desk.core import reference
 from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.gui.errors import Messages
@@ -53,6 +55,11 @@ class ScriptedMessages(Messages):
         wanted = self.answers.get("choose", default)
         return str(wanted(choices) if callable(wanted) else wanted)
 
+    def ask_text(self, title: str, label: str) -> str | None:
+        self.shown.append(("ask_text", label))
+        answer = self.answers.get("ask_text")
+        return None if answer is None else str(answer)
+
     def crash(self, summary: str, details: str) -> None:
         raise AssertionError(f"crash dialog: {summary}\n{details}")
 
@@ -65,10 +72,14 @@ def make_centre(folder: Path, *, counter: int = 3) -> CounterSettings:
     try:
         init_centre(db, code="LHR01", name="Liberty Market", district="Lahore", counter=counter,
                     username="incharge", full_name="Saima Aslam", password=PASSWORD)
+        ensure_signing_key(db, SecretStore(folder, FILE), "LHR01", actor="incharge")
     finally:
         db.dispose()
     settings.set("centre_code", "LHR01")
     settings.set("counter", counter)
+    settings.set("secret_store", FILE)  # as `init --secret-store file` on a PC with no keyring
+    settings.set("receipt_printer", "pdf-folder")
+    settings.set("document_printer", "pdf-folder")
     settings.save()
     reference.set_override_dir(folder)
     return settings

@@ -291,6 +291,9 @@ def test_draft_survives_a_crash_and_is_resumed_and_saved_once(
         assert list_drafts(again.db, user) == ()
         found = find_applications(again.db, resumed.done_page.tracking.text())
         assert len(found.items) == 1
+        tasks.wait()
+        window2.print_queue.wait()  # the receipt printed after the submit
+        tasks.wait()
     finally:
         again.close()
 

@@ -38,6 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("timezone", str, "Asia/Karachi", "Time zone of the centre"),
     Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes"),
     Setting("language", str, "en", "Language of the counter (en or ur)"),
+    Setting("receipt_printer", str, "",
+            "Printer for receipts (empty: the system's default; 'pdf-folder': save as PDF files)"),
+    Setting("document_printer", str, "",
+            "Printer for certificates, letters and reports (same choices as receipts)"),
+    Setting("receipt_format", str, "thermal", "Receipt paper: thermal (80 mm roll) or a4"),
+    Setting("after_submit", str, "print",
+            "After an application is saved: print the receipt, preview it, or nothing"),
     Setting("secret_store", str, "keyring",
             "Where secrets are kept: keyring (the system's) or file (protected files, fallback)"),
 )

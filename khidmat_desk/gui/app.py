@@ -175,6 +175,7 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
     code = app.exec()
     if counter.window is not None:
         counter.window.close()
+        counter.window.print_queue.wait()  # a document being printed finishes printing
     tasks.wait()
     session.close()
     return int(code)

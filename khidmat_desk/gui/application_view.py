@@ -30,6 +30,8 @@ class ApplicationView(QScrollArea):
 
     status_requested = Signal(str, str)
     back_requested = Signal()
+    print_requested = Signal(str, str, int)  # tracking, document key, copies printed so far
+    preview_requested = Signal(str, str, str, int)  # tracking, key, title, copies printed
 
     def __init__(self, role: str, urdu: bool = False) -> None:
         super().__init__(objectName="application_view")
@@ -38,8 +40,9 @@ class ApplicationView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.status_buttons: dict[str, QPushButton] = {}
+        self.print_buttons: dict[str, QPushButton] = {}
 
-    def show_detail(self, detail: Any) -> None:
+    def show_detail(self, detail: Any, printable: Any = ()) -> None:
         self.detail = detail
         service = get_service(detail.service_code)
         body = QWidget()
@@ -54,6 +57,8 @@ class ApplicationView(QScrollArea):
         layout.addWidget(QLabel(f"{title} · {detail.name}", styleSheet="font-size: 12pt;"))
         layout.addWidget(status)
         layout.addLayout(self._action_row(detail))
+        if printable:
+            layout.addWidget(self._print_box(detail, printable))
         layout.addWidget(self._facts(detail))
         layout.addWidget(self._answers(service, detail.answers))
         layout.addWidget(self._history(detail))
@@ -77,6 +82,35 @@ class ApplicationView(QScrollArea):
         row.addStretch(1)
         row.addWidget(back)
         return row
+
+    def _print_box(self, detail: Any, printable: Any) -> QFrame:
+        """One row per document: print (or reprint, with its copy number) and preview."""
+        frame = QFrame(frameShape=QFrame.Shape.StyledPanel, objectName="print_box")
+        grid = QGridLayout(frame)
+        grid.addWidget(QLabel(self.tr("Print"), styleSheet="font-weight: 600;"), 0, 0)
+        self.print_buttons = {}
+        for n, doc in enumerate(printable, start=1):
+            title = doc.title_ur if self.urdu and doc.title_ur else doc.title
+            copies = (self.tr("%1 printed").replace("%1", str(doc.copies_printed))
+                      if doc.copies_printed else self.tr("not printed yet"))
+            grid.addWidget(QLabel(title), n, 0)
+            grid.addWidget(QLabel(copies, styleSheet=_MUTED), n, 1)
+            button = QPushButton(self.tr("Reprint") if doc.copies_printed else self.tr("Print"),
+                                 objectName=f"print-{doc.key}")
+            button.setAccessibleName(self.tr("Print %1").replace("%1", doc.title))
+            button.setEnabled(doc.ready)
+            button.setToolTip(doc.not_ready_reason or (self.tr("Print (Ctrl+P)") if n == 1
+                                                       else ""))
+            button.clicked.connect(lambda _=False, d=doc: self.print_requested.emit(
+                detail.tracking_number, d.key, d.copies_printed))
+            preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")
+            preview.clicked.connect(lambda _=False, d=doc, t=title: self.preview_requested.emit(
+                detail.tracking_number, d.key, t, d.copies_printed))
+            grid.addWidget(button, n, 2)
+            grid.addWidget(preview, n, 3)
+            self.print_buttons[doc.key] = button
+        grid.setColumnStretch(1, 1)
+        return frame
 
     def _facts(self, detail: Any) -> QFrame:
         rows = [

@@ -17,6 +17,7 @@ log = logging.getLogger("khidmat.gui")
 def is_known(exc: BaseException) -> bool:
     """Errors an officer can act on: bad input, sign-in refusals, database busy or full."""
     from khidmat_desk.app.applications import ApplicationError
+    from khidmat_desk.app.keys import KeyProblem
     from khidmat_desk.auth import users
     from khidmat_desk.auth.secrets import SecretsUnavailable
     from khidmat_desk.core.records import EmptyQueryError
@@ -26,7 +27,7 @@ def is_known(exc: BaseException) -> bool:
 
     known = (users.BadCredentials, users.AccountLocked, users.AccountDisabled,
              users.PermissionDenied, TrackingNumberError, EmptyQueryError, StoreError,
-             ApplicationError, WorkflowError, SecretsUnavailable)
+             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem)
     return isinstance(exc, known)
 
 
@@ -41,6 +42,13 @@ class Messages:
 
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """One line of text (a reason), or None when the officer cancels."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self.parent, title, label)
+        return text.strip() if ok and text.strip() else None
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text,

@@ -30,6 +30,8 @@ from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
+from khidmat_desk.gui.print_flow import PrintFlow
+from khidmat_desk.gui.printer import PrintQueue
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
@@ -98,7 +100,8 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
     def __init__(self, tasks: TaskRunner, session: CounterSession, *, user: Any,
-                 messages: Messages, urdu: bool = False) -> None:
+                 messages: Messages, urdu: bool = False,
+                 print_queue: PrintQueue | None = None) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -126,6 +129,10 @@ class MainWindow(QMainWindow):
         self.launcher = Launcher(self.ui.launcher_filter, self.ui.launcher_entries_layout,
                                  self.ui.menu_services, urdu)
         self.launcher.chosen.connect(self.start_wizard)
+        self.print_queue = print_queue or PrintQueue(
+            session.settings.data_dir / "printouts",
+            on_error=lambda exc: report_error(messages, exc))
+        self.printing = PrintFlow(tasks, self.print_queue, session, messages, self)
         self._status_bar()
         self._connect()
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
@@ -165,6 +172,16 @@ class MainWindow(QMainWindow):
         self.view.status_requested.connect(self._on_view_status_requested)
         self.view.back_requested.connect(self.show_queue)
         QShortcut(QKeySequence("Escape"), self.view, activated=self.show_queue)
+        QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._on_view_ctrl_p)
+        self.view.print_requested.connect(
+            lambda tracking, key, copies: self.printing.print(tracking, key,
+                                                              copies_printed=copies))
+        self.view.preview_requested.connect(
+            lambda tracking, key, title, copies: self.printing.preview(
+                tracking, key, title, copies_printed=copies))
+        self.printing.said.connect(self._on_printing_said)
+        self.printing.printed.connect(self._on_printing_printed)
+        ui.action_printers.triggered.connect(self._on_action_printers_triggered)
 
     # -- queue and search --------------------------------------------------------------------
 
@@ -229,12 +246,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Finish or cancel the application being "
                                                  "taken first (Esc)."), 8000)
             return
-        self._tasks.run(lambda: self.session.get_application(tracking), self._on_detail_loaded,
-                        self._on_failed)
+        session = self.session
+        self._tasks.run(lambda: (session.get_application(tracking), session.printable(tracking)),
+                        self._on_detail_loaded, self._on_failed)
 
-    def _on_detail_loaded(self, detail: Any) -> None:
+    def _on_detail_loaded(self, loaded: tuple[Any, Any]) -> None:
+        detail, printable = loaded
         self._close_wizard()
-        self.view.show_detail(detail)
+        self.view.show_detail(detail, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
 
@@ -262,6 +281,7 @@ class MainWindow(QMainWindow):
         panel.submitted.connect(self._on_wizard_submitted)
         panel.closed.connect(self._on_wizard_closed)
         panel.restart_requested.connect(self._on_wizard_restart_requested)
+        panel.print_receipt_requested.connect(self.print_receipt)
         self.wizard = panel
         self.ui.stack.addWidget(panel)
         self.ui.stack.setCurrentWidget(panel)
@@ -272,6 +292,50 @@ class MainWindow(QMainWindow):
         self.refresh_queue()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", result.tracking_number),
                                      10000)
+        after = str(self.session.settings.get("after_submit"))
+        if after == "print":
+            self.print_receipt(result.tracking_number)
+        elif after == "preview":
+            self.printing.preview(result.tracking_number, "receipt", self.tr("Receipt"))
+
+    # -- printing ------------------------------------------------------------------------------
+
+    def print_receipt(self, tracking: str) -> None:
+        """A receipt's first copy, or a reprint when one was printed already."""
+        session = self.session
+        self._tasks.run(lambda: session.printable(tracking),
+                        lambda docs: self.printing.print(
+                            tracking, "receipt", copies_printed=docs[0].copies_printed),
+                        self._on_failed)
+
+    def _on_view_ctrl_p(self) -> None:
+        if self.view.detail is not None and "receipt" in self.view.print_buttons:
+            self.view.print_buttons["receipt"].click()
+
+    def _on_printing_said(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+        if self.wizard is not None and self.wizard.saved:
+            self.wizard.done_page.print_status.setText(text)
+
+    def _on_printing_printed(self, tracking: str) -> None:
+        if self.ui.stack.currentWidget() is self.view and self.view.detail is not None \
+                and self.view.detail.tracking_number == tracking:
+            self.open_application(tracking)
+
+    def _on_action_printers_triggered(self) -> None:
+        from khidmat_desk.gui.printer import installed_printers
+        from khidmat_desk.gui.printer_settings import KEYS, PrinterSettingsDialog
+
+        current = {key: self.session.settings.get(key) for key in KEYS}
+        session = self.session
+        dialog = PrinterSettingsDialog(
+            installed_printers(), current,
+            lambda values: self._tasks.run(lambda: session.save_settings(values),
+                                           lambda _: self.statusBar().showMessage(
+                                               self.tr("Printers saved."), 5000),
+                                           self._on_failed), self)
+        self.printer_settings = dialog
+        dialog.open()
 
     def _on_wizard_closed(self) -> None:
         self._close_wizard()

@@ -15,6 +15,7 @@ class CounterSession:
         self.settings = settings
         self.db: Any = None
         self.user: Any = None
+        self._signer_cache: Any = None
         self.tariff: Tariff | None = None
 
     @property
@@ -115,5 +116,45 @@ class CounterSession:
             documents_received=draft.get("documents") or (), application_uuid=draft_uuid)
 
     def save_language(self, language: str) -> None:
-        self.settings.set("language", language)
+        self.save_settings({"language": language})
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def printable(self, tracking: str) -> Any:
+        from khidmat_desk.app.printing import list_documents
+
+        return list_documents(self.db, tracking)
+
+    def print_receipt(self, tracking: str, reason: str | None = None) -> Any:
+        """Render the receipt and record the copy, in one transaction."""
+        from khidmat_desk.app.printing import print_receipt
+
+        return print_receipt(self.db, tracking, user=self.user,
+                             fmt=str(self.settings.get("receipt_format")), reason=reason)
+
+    def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
+        from khidmat_desk.app.printing import print_document
+
+        return print_document(self.db, tracking, key, user=self.user, signer=self._signer(),
+                              reason=reason)
+
+    def preview(self, tracking: str, key: str) -> bytes:
+        """The document as it would print, marked PREVIEW; nothing is recorded."""
+        from khidmat_desk.app.printing import preview_document
+
+        return preview_document(self.db, tracking, key,
+                                fmt=str(self.settings.get("receipt_format")))
+
+    def _signer(self) -> Any:
+        if self._signer_cache is None:
+            from khidmat_desk.app.keys import load_signer
+            from khidmat_desk.auth.secrets import SecretStore
+
+            store = SecretStore(self.settings.data_dir, str(self.settings.get("secret_store")))
+            self._signer_cache = load_signer(self.db, store, self.centre_code)
+        return self._signer_cache
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            self.settings.set(key, value)
         self.settings.save()

@@ -183,7 +183,8 @@ class ReviewPage(QWidget):
 class DonePage(QWidget):
     """The tracking number, large, to read out to the citizen."""
 
-    def __init__(self, on_new: Callable[[], None], on_close: Callable[[], None]) -> None:
+    def __init__(self, on_new: Callable[[], None], on_close: Callable[[], None],
+                 on_print: Callable[[], None]) -> None:
         super().__init__(objectName="step:done")
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr("Application saved"), styleSheet="font-size: 14pt;")
@@ -198,13 +199,19 @@ class DonePage(QWidget):
         self.close_button.setToolTip(self.tr("Back to the queue (Esc)"))
         self.new_button.clicked.connect(on_new)
         self.close_button.clicked.connect(on_close)
+        self.print_button = QPushButton(self.tr("&Print receipt"), objectName="print_receipt")
+        self.print_button.setToolTip(self.tr("Print the receipt (Ctrl+P)"))
+        self.print_button.clicked.connect(on_print)
+        self.print_status = QLabel(objectName="print_status", wordWrap=True)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         for widget in (self.heading, self.tracking, self.details):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.print_status)
         layout.addStretch(1)
 
     def show_result(self, result: Any, fee_text: str, expected: str) -> None:

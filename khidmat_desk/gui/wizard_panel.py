@@ -56,6 +56,7 @@ class WizardPanel(QWidget):
     submitted = Signal(object)
     closed = Signal()
     restart_requested = Signal(str)  # service code
+    print_receipt_requested = Signal(str)  # tracking number
 
     def __init__(self, service: Service, tasks: TaskRunner, backend: IntakeBackend, *,
                  messages: Messages, urdu: bool = False, draft: Any = None) -> None:
@@ -106,7 +107,7 @@ class WizardPanel(QWidget):
         self.documents_page.changed.connect(self._on_documents_page_changed)
         self.review_page = ReviewPage()
         self.review_page.edit_requested.connect(self._go_to)
-        self.done_page = DonePage(self._on_new_same, self._finish)
+        self.done_page = DonePage(self._on_new_same, self._finish, self._on_print_receipt)
         for page in (self.documents_page, self.review_page, self.done_page):
             self._add_page(page)
         self.back_button = QPushButton(self.tr("← &Back"), objectName="back")
@@ -151,7 +152,7 @@ class WizardPanel(QWidget):
     def _shortcuts(self) -> None:
         keys_and_slots = (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
                           ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
-                          ("Escape", self._on_escape),
+                          ("Escape", self._on_escape), ("Ctrl+P", self._on_print_receipt),
                           ("Ctrl+Shift+D", self.documents_page.all_button.click))
         for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
@@ -503,6 +504,10 @@ class WizardPanel(QWidget):
             self._tasks.run(lambda: self._backend.discard_draft(key), lambda _: None,
                             self._on_background_failed)
             self._finish()
+
+    def _on_print_receipt(self) -> None:
+        if self.saved:
+            self.print_receipt_requested.emit(self.done_page.tracking.text())
 
     def _on_new_same(self) -> None:
         self.restart_requested.emit(self.service.code)
