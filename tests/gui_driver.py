@@ -179,6 +179,15 @@ def fill_group(qtbot: QtBot, editor: Any, field: Field, rows: list[Mapping[str, 
                 enter_value(qtbot, row.input, values[member.key])
 
 
+def settle(qtbot: QtBot, tasks: Any, *queues: Any) -> None:
+    """Let chained background jobs (save, then render, then print) run and report back."""
+    for _ in range(5):
+        tasks.wait()
+        for queue in queues:
+            queue.wait()
+        qtbot.wait(20)
+
+
 def show_active(qtbot: QtBot, widget: QWidget) -> None:
     """Shown and active, as a window the officer works in (shortcuts need an active window)."""
     widget.show()

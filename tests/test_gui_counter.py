@@ -17,6 +17,7 @@ from gui_driver import (
     enter_value,
     fill_step,
     make_centre,
+    settle,
     show_active,
 )
 from PySide6.QtCore import Qt
@@ -291,9 +292,7 @@ def test_draft_survives_a_crash_and_is_resumed_and_saved_once(
         assert list_drafts(again.db, user) == ()
         found = find_applications(again.db, resumed.done_page.tracking.text())
         assert len(found.items) == 1
-        tasks.wait()
-        window2.print_queue.wait()  # the receipt printed after the submit
-        tasks.wait()
+        settle(qtbot, tasks, window2.print_queue)  # the receipt printed after the submit
     finally:
         again.close()
 

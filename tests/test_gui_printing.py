@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from gui_driver import PASSWORD, ScriptedMessages, complete_wizard, make_centre, show_active
+from gui_driver import settle as settle_jobs
 from printing_helpers import decode, page_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -65,10 +66,7 @@ def printouts(folder: Path) -> list[Path]:
 
 
 def settle(qtbot: QtBot, window: MainWindow, tasks: TaskRunner) -> None:
-    for _ in range(4):
-        tasks.wait()
-        window.print_queue.wait()
-        qtbot.wait(20)
+    settle_jobs(qtbot, tasks, window.print_queue)
 
 
 def take_application(qtbot: QtBot, window: MainWindow, code: str) -> str:
