@@ -269,3 +269,12 @@ class Draft(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     step: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SyncState(Base):
+    """Named values of the sync (pull cursor, last success, next attempt), one row each."""
+
+    __tablename__ = "sync_state"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonDocument, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
