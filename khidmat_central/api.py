@@ -71,8 +71,7 @@ def create_app(db: Database) -> FastAPI:
     app = FastAPI(title="Khidmat central server", version=__version__,
                   description="Receives Khidmat Desk records; see docs/sync-protocol.md.")
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    caller = _caller_dependency(db)
-    Caller = Annotated[tokens.Caller, Depends(caller)]  # noqa: N806 - a type alias
+    app.state.db = db
 
     @app.get(protocol.HEALTH_PATH)
     def health() -> dict[str, str]:
@@ -116,16 +115,18 @@ def create_app(db: Database) -> FastAPI:
     return app
 
 
-def _caller_dependency(db: Database) -> Any:
-    def caller(authorization: Annotated[str | None, Header()] = None) -> tokens.Caller:
-        scheme, _, token = (authorization or "").partition(" ")
-        found = tokens.authenticate(db, token.strip()) if scheme.lower() == "bearer" else None
-        if found is None:
-            raise HTTPException(401, "a valid bearer token is needed",
-                                headers={"WWW-Authenticate": "Bearer"})
-        return found
+def _caller(request: Request,
+            authorization: Annotated[str | None, Header()] = None) -> tokens.Caller:
+    scheme, _, token = (authorization or "").partition(" ")
+    db: Database = request.app.state.db
+    found = tokens.authenticate(db, token.strip()) if scheme.lower() == "bearer" else None
+    if found is None:
+        raise HTTPException(401, "a valid bearer token is needed",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return found
 
-    return caller
+
+Caller = Annotated[tokens.Caller, Depends(_caller)]
 
 
 def _counter_only(who: tokens.Caller) -> tokens.Caller:

@@ -18,6 +18,8 @@ class Backoff:
 
     base_seconds: float = 2.0
     cap_seconds: float = 300.0
+    #: The longest Retry-After honoured as given (a longer one is read as this).
+    max_retry_after_seconds: float = 3600.0
     rng: random.Random = field(default_factory=random.Random)
 
     def delay(self, failures: int, retry_after: float | None = None) -> float:
@@ -26,7 +28,7 @@ class Backoff:
         ceiling = min(self.cap_seconds, self.base_seconds * 2.0 ** min(failures - 1, 30))
         jittered = ceiling / 2 + self.rng.uniform(0, ceiling / 2)
         if retry_after is not None:
-            return max(jittered, min(retry_after, self.cap_seconds * 12))
+            return max(jittered, min(retry_after, self.max_retry_after_seconds))
         return jittered
 
 
