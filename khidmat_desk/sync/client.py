@@ -82,6 +82,7 @@ class Syncer:
         self._failures = 0
         self._online = True
         self._in_flight: list[int] = []
+        self._not_before = 0.0  # monotonic time before which the server asked not to be called
 
     # -- one pass ------------------------------------------------------------------------
 
@@ -89,6 +90,11 @@ class Syncer:
         """Push everything due, then pull status changes; never raises a `SyncError`."""
         progress = _Progress()
         started = self._clock()
+        wait = self._not_before - time.monotonic()
+        if wait > 0:  # the server said when to come back: even a forced pass waits for it
+            self.delay_seconds = wait
+            return self._report(progress, f"the central server asked us to wait; next try "
+                                          f"in {wait:.0f} seconds")
         try:
             transport = self._connected()
             self._push_all(transport, progress)
@@ -190,6 +196,8 @@ class Syncer:
         self._online = not isinstance(exc, LinkDown)
         retry_after = exc.retry_after if isinstance(exc, ServerBusy) else None
         self.delay_seconds = self._backoff.delay(self._failures, retry_after)
+        if retry_after is not None:
+            self._not_before = time.monotonic() + self.delay_seconds
         retry_at = self._clock() + timedelta(seconds=self.delay_seconds)
         log.warning("sync failed (%d in a row), next try in %.1f s: %s", self._failures,
                     self.delay_seconds, exc)
@@ -253,8 +261,8 @@ class Syncer:
             if not self._online and self._link_is_back():
                 log.info("the link to the central server is back; sending now")
                 return
-            if woken and self._online:
-                continue
+            if woken and self._online and self._not_before <= time.monotonic():
+                return  # nudged (a new save, "sync now") and nothing forbids trying
 
     def _link_is_back(self) -> bool:
         try:
