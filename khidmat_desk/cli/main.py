@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from khidmat_desk import __version__
-from khidmat_desk.cli import cmd_applications, cmd_audit, cmd_catalogue, cmd_gui, cmd_setup
+from khidmat_desk.cli import (
+    cmd_applications,
+    cmd_audit,
+    cmd_catalogue,
+    cmd_gui,
+    cmd_setup,
+    cmd_sync,
+)
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError
 from khidmat_desk.cli.translate import translate_error
 
@@ -39,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                      parents=[common])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_gui):
+    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_gui, cmd_sync):
         module.register(commands, common)
     return parser
 

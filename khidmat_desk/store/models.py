@@ -178,6 +178,8 @@ class ApplicationKey(Base):
 
 class StatusChange(Base):
     __tablename__ = "status_change"
+    #: By time: reconciliation reads one day's versions without scanning years of history.
+    __table_args__ = (Index("ix_status_change_at", "at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20))

@@ -99,6 +99,8 @@ class Syncer:
             transport = self._connected()
             self._push_all(transport, progress)
             self._pull_all(transport, progress)
+            if progress.pulled:  # the changes just applied are new versions: send them too
+                self._push_all(transport, progress)
             self._register_bundle_key(transport)
         except SyncError as exc:
             self._record_failure(exc, started)

@@ -35,6 +35,8 @@ class FaultProxy:
     retry_after: str = "1"
     on_kill: Callable[[], None] | None = None
     seen: list[Seen] = field(default_factory=list)
+    #: While True every connection is cut at once, health checks included: the link is down.
+    link_down: bool = False
 
     def __post_init__(self) -> None:
         self._script: deque[str] = deque()
@@ -75,6 +77,8 @@ class FaultProxy:
 
     def _serve(self, client: socket.socket) -> None:
         with client:
+            if self.link_down:
+                return
             request = _read_request(client)
             if request is None:
                 return
