@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -78,13 +79,14 @@ def create_app(db: Database) -> FastAPI:
         return {"status": "ok", "time": datetime.now(UTC).isoformat()}
 
     @app.post(protocol.PUSH_PATH, response_model=PushReply, openapi_extra=_PUSH_BODY)
-    async def push(request: Request, who: Caller) -> dict[str, Any]:
+    async def push(request: Request, who: Caller) -> JSONResponse:
         counter = _counter_only(who)
         document = _push_document(await request.body(), request.headers)
         sender = Sender(str(counter.centre_code), int(counter.counter or 0), counter.label)
         results = await run_in_threadpool(ingest, db, document["entries"], sender)
-        return {"batch_id": document["batch_id"], "results": results,
-                "server_time": datetime.now(UTC).isoformat()}
+        # Built by hand: the verdicts are already plain JSON, validating them again costs time.
+        return JSONResponse({"batch_id": document["batch_id"], "results": results,
+                             "server_time": datetime.now(UTC).isoformat()})
 
     @app.get(protocol.CHANGES_PATH, response_model=ChangesReply)
     def changes(who: Caller, since: Annotated[int, Query(ge=0)] = 0,

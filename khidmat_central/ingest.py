@@ -137,6 +137,7 @@ def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
     if payload.get("uuid") != uuid or payload.get("version") != version:
         raise EntryRefusedError("the payload's uuid and version differ from the entry's")
     created_at = _timestamp(entry.get("created_at"))
+    text = canonical_json(payload)
     centre = payload.get("centre_code")
     if centre != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
@@ -148,14 +149,14 @@ def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
         "tracking_number": _text(payload.get("tracking_number"), "tracking_number", 32),
         "status": _status(payload.get("status")),
         "fee_total": _int(payload.get("fee_total", 0), "fee_total"),
-        "payload": payload, "payload_hash": payload_hash(payload),
+        "payload_json": text, "payload_hash": _sha256(text),
         "created_at": created_at, "day": centre_day(created_at),
         "received_at": now, "received_via": sender.via[:40],
     }
 
 
-def payload_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _check_identity(uuid: Any, version: Any, kind: Any) -> None:

@@ -13,8 +13,6 @@ two counters racing with the same record cannot both insert it.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
-
 from sqlalchemy import (
     Date,
     Index,
@@ -27,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from khidmat_desk.store.models import NAMING, JsonDocument, UtcDateTime
+from khidmat_desk.store.models import NAMING, UtcDateTime
 
 
 class CentralBase(DeclarativeBase):
@@ -75,7 +73,8 @@ class Record(CentralBase):
     tracking_number: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(20))
     fee_total: Mapped[int] = mapped_column(Integer)
-    payload: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    #: The record as canonical JSON text (sorted keys): hashed and stored from one encoding.
+    payload_json: Mapped[str] = mapped_column(Text)
     payload_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     day: Mapped[date] = mapped_column(Date)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import Text, and_, cast, delete, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -153,3 +153,29 @@ def is_quarantined(session: Session, entry_id: int) -> bool | None:
     row = session.execute(select(OutboxEntry.quarantined_at)
                           .where(OutboxEntry.id == entry_id)).one_or_none()
     return None if row is None else row[0] is not None
+
+
+@dataclass(frozen=True)
+class SendableEntry:
+    """An entry as it goes on the wire: the payload is the stored JSON text, never re-parsed."""
+
+    id: int
+    uuid: str
+    version: int
+    kind: str
+    payload_json: str
+    created_at: datetime
+
+
+def due_for_sending(session: Session, *, now: datetime,
+                    limit: int = 500) -> tuple[SendableEntry, ...]:
+    """Like `due`, but with the payload as stored text (parsing and re-encoding it is most of
+    the sender's work otherwise)."""
+    rows = session.execute(
+        select(OutboxEntry.id, OutboxEntry.uuid, OutboxEntry.version, OutboxEntry.kind,
+               cast(OutboxEntry.payload, Text).label("payload_json"), OutboxEntry.created_at)
+        .where(OutboxEntry.quarantined_at.is_(None))
+        .where(or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now))
+        .order_by(OutboxEntry.id).limit(limit))
+    return tuple(SendableEntry(r.id, r.uuid, r.version, r.kind, r.payload_json, r.created_at)
+                 for r in rows)

@@ -119,18 +119,20 @@ class Syncer:
             self._transport = None
 
     def _push_all(self, transport: Transport, progress: _Progress) -> None:
-        if self._failures:
-            with self.db.write() as session:
-                outbox.clear_backoff(session)
+        # The pass itself is the gate (the loop waits out the backoff, and a forced pass is
+        # asked for), so entries held back by an earlier failure — perhaps of an earlier
+        # process — are due now, oldest first.
+        with self.db.write() as session:
+            outbox.clear_backoff(session)
         max_bytes = self.tuning.max_batch_bytes
         while True:
             with self.db.read() as session:
-                items = outbox.due(session, now=self._clock(),
-                                   limit=self.tuning.max_batch_entries)
+                items = outbox.due_for_sending(session, now=self._clock(),
+                                               limit=self.tuning.max_batch_entries)
             if not items:
                 return
-            encoded = [protocol.encode_entry(i.uuid, i.version, i.kind, i.payload,
-                                             i.created_at) for i in items]
+            encoded = [protocol.encode_stored_entry(i.uuid, i.version, i.kind, i.payload_json,
+                                                    i.created_at) for i in items]
             count = protocol.take_batch(encoded, max_entries=self.tuning.max_batch_entries,
                                         max_bytes=max_bytes)
             try:
@@ -141,7 +143,7 @@ class Syncer:
                     progress.rejected += 1
                 max_bytes = max(1, max_bytes // 2)
 
-    def _push_batch(self, transport: Transport, batch: tuple[outbox.OutboxItem, ...],
+    def _push_batch(self, transport: Transport, batch: tuple[outbox.SendableEntry, ...],
                     encoded: list[bytes], progress: _Progress) -> None:
         batch_id = str(uuidlib.uuid4())
         ids = {(i.uuid, i.version, i.kind): i.id for i in batch}

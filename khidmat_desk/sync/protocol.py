@@ -62,6 +62,14 @@ def encode_entry(uuid: str, version: int, kind: str, payload: dict[str, Any],
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def encode_stored_entry(uuid: str, version: int, kind: str, payload_json: str,
+                        created_at: datetime) -> bytes:
+    """The same entry as `encode_entry`, splicing in the payload's stored JSON text as is."""
+    head = json.dumps({"uuid": uuid, "version": version, "kind": kind,
+                       "created_at": iso(created_at)}, separators=(",", ":"))
+    return f'{head[:-1]},"payload":{payload_json}}}'.encode()
+
+
 def push_body(batch_id: str, encoded_entries: Sequence[bytes]) -> bytes:
     head = json.dumps({"protocol": PROTOCOL_VERSION, "batch_id": batch_id}).encode()[:-1]
     return head + b',"entries":[' + b",".join(encoded_entries) + b"]}"
