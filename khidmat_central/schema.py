@@ -13,6 +13,7 @@ two counters racing with the same record cannot both insert it.
 from __future__ import annotations
 
 from datetime import date, datetime
+
 from sqlalchemy import (
     Date,
     Index,

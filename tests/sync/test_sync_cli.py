@@ -1,4 +1,4 @@
-"""`khidmat-desk sync` / `export` and `khidmat-central`: exit codes, one-line messages, real runs."""
+"""`khidmat-desk sync` and `export`, and `khidmat-central`: exit codes, messages, real runs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
