@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--tls-cert", metavar="FILE", help="certificate chain (PEM) for HTTPS")
+    serve.add_argument("--tls-key", metavar="FILE", help="private key (PEM) for HTTPS")
     serve.set_defaults(handler=_serve)
     _register_token(commands, common)
     _register_status(commands, common)
@@ -111,9 +113,12 @@ def _serve(args: argparse.Namespace) -> int:
     from khidmat_central.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CentralCommandError("--tls-cert/--tls-key: give both, or neither for a server "
+                                  "that only this machine reaches", EXIT_BAD_INPUT)
     db = _open(args)
     try:
-        serve(db, args.host, args.port)
+        serve(db, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key)
     finally:
         db.dispose()
     return 0
