@@ -38,7 +38,8 @@ def test_an_entry_spliced_from_stored_text_equals_one_encoded_whole() -> None:
     spliced = json.loads(protocol.encode_stored_entry("u", 2, "application",
                                                       json.dumps(payload), T0))
     assert whole == spliced == {"uuid": "u", "version": 2, "kind": "application",
-                                "payload": payload, "created_at": "2026-03-06T05:00:00.000000+00:00"}
+                                "payload": payload,
+                                "created_at": "2026-03-06T05:00:00.000000+00:00"}
 
 
 @given(st.lists(st.integers(min_value=1, max_value=5000), min_size=1, max_size=60),

@@ -13,8 +13,8 @@ from conftest import FRIDAY, Central, Counter, drain
 
 from khidmat_central import tokens
 from khidmat_desk.app.applications import change_status
-from khidmat_desk.sync import protocol
 from khidmat_desk.store.sequences import uuid7
+from khidmat_desk.sync import protocol
 
 
 def entry(centre: str = "LHR01", **changes: object) -> dict[str, object]:
