@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import FRIDAY, Central
 from sqlalchemy import delete, select
+from sync_helpers import FRIDAY, Central
 
 from khidmat_central import cli as central_cli
 from khidmat_central.schema import Record

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from conftest import CLIENT_TIMEOUT, FRIDAY, Central, Counter, drain
 from fault_proxy import FaultProxy
 from sqlalchemy import select
+from sync_helpers import CLIENT_TIMEOUT, FRIDAY, Central, Counter, drain
 
 from khidmat_central.schema import Record
 from khidmat_desk.store import outbox

@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import FAST, Central, Counter, drain
 from fault_proxy import FaultProxy
 from sqlalchemy import delete, select
+from sync_helpers import FAST, Central, Counter, drain
 
 from khidmat_central import keys
 from khidmat_central.bundles import BundleRejected, import_bundle

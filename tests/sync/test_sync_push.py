@@ -6,8 +6,8 @@ from collections import Counter as Tally
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from conftest import Central, Counter, drain
 from sqlalchemy import select
+from sync_helpers import Central, Counter, drain
 
 from khidmat_central.schema import Record
 from khidmat_desk.app.applications import change_status

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from conftest import FRIDAY, Central, Counter, drain
+from sync_helpers import FRIDAY, Central, Counter, drain
 
 from khidmat_central import tokens
 from khidmat_desk.app.applications import change_status
