@@ -10,12 +10,17 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
+
+if TYPE_CHECKING:
+    from khidmat_desk.sync.status import SyncReport
 
 EXIT_ENTRIES_REMAIN = 3
 
@@ -125,8 +130,22 @@ def _forever(ctx: AppContext) -> int:
     signal.signal(signal.SIGINT, stop)
     sys.stdout.write("syncing until stopped (Ctrl+C)\n")
     sys.stdout.flush()
-    syncer.run_forever(on_report=lambda report: _print_line(report.summary()))
+    syncer.run_forever(on_report=_changes_only())
     return 0
+
+
+def _changes_only() -> Callable[[SyncReport], None]:
+    """Print a pass when it moved something or the link's state changed, not every idle look."""
+    last: list[tuple[bool, str | None]] = []
+
+    def show(report: SyncReport) -> None:
+        moved = report.pushed or report.duplicates or report.rejected or report.pulled
+        state = (report.online, report.error)
+        if moved or last != [state]:
+            _print_line(report.summary())
+        last[:] = [state]
+
+    return show
 
 
 def _print_line(line: str) -> None:

@@ -83,6 +83,8 @@ class Syncer:
         self._online = True
         self._in_flight: list[int] = []
         self._not_before = 0.0  # monotonic time before which the server asked not to be called
+        #: How long the loop waits before the next pass (after a failure; 0 after a success).
+        self.delay_seconds = 0.0
 
     # -- one pass ------------------------------------------------------------------------
 
@@ -230,8 +232,6 @@ class Syncer:
             last_success=status.last_success, next_attempt=status.next_attempt, error=error)
 
     # -- the loop ------------------------------------------------------------------------
-
-    delay_seconds: float = 0.0
 
     def nudge(self) -> None:
         """Something changed (a save, the network came back): try now."""
