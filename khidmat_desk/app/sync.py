@@ -56,22 +56,27 @@ def secret_store(settings: CounterSettings) -> SecretStore:
     return SecretStore(settings.data_dir, str(settings.get("secret_store")))
 
 
-def setup_sync(settings: CounterSettings, *, server: str, token: str,
+def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
                ca_bundle: str | None = None) -> str:
-    """Check and save the server address (settings) and token (keyring); returns where."""
+    """Check and save the server address (settings) and token (keyring); returns where the
+    token is kept. ``token`` None keeps the server only: the token comes from
+    ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
     url = protocol.check_server_url(server)
-    if not token.strip():
+    if token is not None and not token.strip():
         raise SyncNotConfigured("the token is empty; paste the token the central server gave")
     if ca_bundle and not Path(ca_bundle).is_file():
         raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist")
     store = secret_store(settings)
-    store.put(TOKEN_SECRET, token.strip())
+    where = f"the {TOKEN_ENV} variable"
+    if token is not None:
+        store.put(TOKEN_SECRET, token.strip())
+        where = store.describe()
     settings.set("sync_server", url)
     if ca_bundle is not None:
         settings.set("sync_ca_bundle", str(Path(ca_bundle).resolve()) if ca_bundle else "")
     settings.save()
-    log.info("sync set up for %s; token kept in %s", url, store.describe())
-    return store.describe()
+    log.info("sync set up for %s; token kept in %s", url, where)
+    return where
 
 
 def load_token(settings: CounterSettings) -> str:

@@ -8,6 +8,7 @@ every record version of the day.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -83,15 +84,18 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _setup(ctx: AppContext, args: argparse.Namespace) -> int:
-    from khidmat_desk.app.sync import setup_sync
+    from khidmat_desk.app.sync import TOKEN_ENV, setup_sync
     from khidmat_desk.auth.secrets import SecretsUnavailable
     from khidmat_desk.sync.errors import SyncNotConfigured
 
     if not args.server:
         raise BadInput("--server: give the central server's address with --setup")
-    if not args.token_stdin:
-        raise BadInput("--token-stdin: pipe the token in; it is never taken as an argument")
-    token = sys.stdin.readline().strip()
+    token: str | None = None
+    if args.token_stdin:
+        token = sys.stdin.readline().strip()
+    elif not os.environ.get(TOKEN_ENV, "").strip():
+        raise BadInput("--token-stdin: pipe the token in (it is never taken as an argument), "
+                       f"or set {TOKEN_ENV} where there is no keyring")
     try:
         where = setup_sync(ctx.settings, server=args.server, token=token,
                            ca_bundle=args.ca_bundle)

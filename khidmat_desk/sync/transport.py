@@ -7,7 +7,6 @@ the sender decides by kind and the status bar shows words, not tracebacks.
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 import ssl
 from dataclasses import dataclass
@@ -142,7 +141,3 @@ def _tls_context(ca_bundle: Path | None) -> ssl.SSLContext:
         raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist; fix the "
                                 "'sync_ca_bundle' setting")
     return ssl.create_default_context(cafile=str(ca_bundle))
-
-
-def decode_json(body: bytes) -> Any:
-    return json.loads(body)

@@ -6,11 +6,13 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlalchemy import delete, select
 from sync_helpers import FRIDAY, Central
 
@@ -174,3 +176,34 @@ def test_central_entry_point_runs_as_a_program() -> None:
     done = subprocess.run([sys.executable, "-m", "khidmat_central.cli", "--help"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "serve" in done.stdout
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """The headless case: the keyring library's own 'no backend' keyring."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+def test_without_a_keyring_the_variable_is_the_way(
+        run: Run, tmp_path: Path, central: Central, tariff: Tariff, no_keyring: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "service"
+    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "lhr01",
+                       "--centre-name", "Liberty Market Khidmat Markaz", "--district",
+                       "lahore", "--counter", "7", "--user", "incharge",
+                       "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    code, _, err = run("sync", "--setup", "--server", central.url, "--token-stdin",
+                       "--data-dir", str(folder), stdin="kd1_token\n")
+    assert code == 1
+    assert "No system keyring" in err and "KHIDMAT_SYNC_TOKEN" in err
+    assert not (folder / "secrets").exists()
+    monkeypatch.setenv("KHIDMAT_SYNC_TOKEN", central.token())
+    code, out, err = run("sync", "--setup", "--server", central.url, "--data-dir", str(folder))
+    assert code == 0 and "KHIDMAT_SYNC_TOKEN" in out
+    submit(folder, tariff, 2)
+    code, out, _ = run("sync", "--once", "--data-dir", str(folder))
+    assert code == 0 and out.startswith("sent 2")
