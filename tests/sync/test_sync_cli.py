@@ -207,3 +207,51 @@ def test_without_a_keyring_the_variable_is_the_way(
     submit(folder, tariff, 2)
     code, out, _ = run("sync", "--once", "--data-dir", str(folder))
     assert code == 0 and out.startswith("sent 2")
+
+
+def test_quarantine_list_and_requeue_are_for_the_in_charge(
+        run: Run, data_dir: Path, central: Central, tariff: Tariff) -> None:
+    from khidmat_central.schema import Owner
+    from khidmat_desk.auth.users import create_user
+
+    run("sync", "--setup", "--server", central.url, "--token-stdin", "--data-dir",
+        str(data_dir), stdin=central.token() + "\n")
+    db = open_database(CounterSettings.load(data_dir).database_url)
+    with db.write() as session:
+        create_user(session, "officer1", "Asma Bibi", "officer", "officer-pass-1")
+    db.dispose()
+    [tracking] = submit(data_dir, tariff, 1)
+    with central.db.read() as session:
+        assert session.execute(select(Record.id)).first() is None
+    uuid = _uuid_of(data_dir, tracking)
+    with central.db.write() as session:
+        session.add(Owner(uuid=uuid, centre_code="ISB02"))
+    code, out, _ = run("sync", "--once", "--data-dir", str(data_dir))
+    assert code == 3 and "refused 1" in out and "set aside 1" in out
+    code, _, err = run("sync", "--quarantined", "--user", "officer1", "--password-stdin",
+                       "--data-dir", str(data_dir), stdin="officer-pass-1\n")
+    assert code == 1 and "Only the in-charge" in err
+    code, out, _ = run("sync", "--quarantined", "--user", "incharge", "--password-stdin",
+                       "--data-dir", str(data_dir), stdin=PASSWORD + "\n")
+    assert code == 0 and tracking in out and "belongs to another centre" in out
+    entry_id = out.split("\t", 1)[0]
+    code, _, err = run("sync", "--requeue", "999", "--user", "incharge", "--password-stdin",
+                       "--data-dir", str(data_dir), stdin=PASSWORD + "\n")
+    assert code == 2 and err.startswith("khidmat-desk: error: --requeue")
+    with central.db.write() as session:
+        session.execute(delete(Owner).where(Owner.uuid == uuid))
+    code, out, _ = run("sync", "--requeue", entry_id, "--user", "incharge", "--password-stdin",
+                       "--data-dir", str(data_dir), stdin=PASSWORD + "\n")
+    assert code == 0 and "back in the queue" in out
+    code, out, _ = run("sync", "--once", "--data-dir", str(data_dir))
+    assert code == 0 and out.startswith("sent 1")
+
+
+def _uuid_of(folder: Path, tracking: str) -> str:
+    from khidmat_desk.app.applications import get_application
+
+    db = open_database(CounterSettings.load(folder).database_url)
+    try:
+        return get_application(db, tracking).uuid
+    finally:
+        db.dispose()
