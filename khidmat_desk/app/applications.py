@@ -472,16 +472,30 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
         if row is None:
             raise ApplicationNotFound(number)
         workflow.check_transition(row.status, new_status, user.role, why)
-        version = row.version + 1
-        session.execute(update(APP).where(APP.c.id == row.id).values(
-            status=new_status, version=version, updated_at=when))
-        change = _write_status_change(session.connection(), row.id, row.status, new_status,
-                                      why, user, when, version)
-        app = {**row._asdict(), "status": new_status, "version": version, "updated_at": when}
-        payload = _stored_payload(session, app, change)
-        _record(session, user, "status-changed", payload, when)
+        result = apply_status_change(session, row, new_status, user=user, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
-    return StatusChangeResult(number, row.status, new_status, version)
+    return result
+
+
+def locked_application_by_uuid(session: Session, uuid: str) -> Any:
+    """The application row with this uuid, locked for a status change; None if not here."""
+    return session.execute(select(APP).where(APP.c.uuid == uuid).with_for_update()).one_or_none()
+
+
+def apply_status_change(session: Session, row: Any, new_status: str, *, user: UserInfo,
+                        reason: str | None, when: datetime,
+                        action: str = "status-changed") -> StatusChangeResult:
+    """Write a checked status change inside the caller's transaction: a new version, its
+    status history row, an audit event and an outbox entry."""
+    version = row.version + 1
+    session.execute(update(APP).where(APP.c.id == row.id).values(
+        status=new_status, version=version, updated_at=when))
+    change = _write_status_change(session.connection(), row.id, row.status, new_status,
+                                  reason, user, when, version)
+    app = {**row._asdict(), "status": new_status, "version": version, "updated_at": when}
+    payload = _stored_payload(session, app, change)
+    _record(session, user, action, payload, when)
+    return StatusChangeResult(row.tracking_number, row.status, new_status, version)
 
 
 def _stored_payload(session: Session, app: dict[str, Any],

@@ -47,6 +47,10 @@ SETTINGS: tuple[Setting, ...] = (
             "After an application is saved: print the receipt, preview it, or nothing"),
     Setting("secret_store", str, "keyring",
             "Where secrets are kept: keyring (the system's) or file (protected files, fallback)"),
+    Setting("sync_server", str, "",
+            "Central server address (https://...; plain http only for this machine)"),
+    Setting("sync_ca_bundle", str, "",
+            "CA certificates file for a central server with a private certificate authority"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -73,6 +73,25 @@ def next_statuses(current: str) -> tuple[str, ...]:
     return forward if is_final(current) else (*forward, VOIDED)
 
 
+def forward_path(current: str, target: str) -> tuple[str, ...] | None:
+    """The statuses from ``current`` (exclusive) to ``target`` by the shortest forward walk.
+
+    None when ``target`` cannot be reached. Used for decisions taken elsewhere (a police
+    station marking a submitted application verified has also taken it into verification).
+    """
+    paths: list[tuple[str, ...]] = [()]
+    seen = {current}
+    while paths:
+        path = paths.pop(0)
+        for step in next_statuses(path[-1] if path else current):
+            if step == target:
+                return (*path, step)
+            if step not in seen and step != VOIDED:
+                seen.add(step)
+                paths.append((*path, step))
+    return None
+
+
 def allowed_next(current: str, role: str) -> tuple[str, ...]:
     """The statuses this role may set next (what the GUI offers as buttons)."""
     return tuple(s for s in next_statuses(current) if role == IN_CHARGE or s not in IN_CHARGE_ONLY)

@@ -178,6 +178,8 @@ class ApplicationKey(Base):
 
 class StatusChange(Base):
     __tablename__ = "status_change"
+    #: By time: reconciliation reads one day's versions without scanning years of history.
+    __table_args__ = (Index("ix_status_change_at", "at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20))
@@ -296,3 +298,12 @@ class SigningKey(Base):
     public_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class SyncState(Base):
+    """Named values of the sync (pull cursor, last success, next attempt), one row each."""
+
+    __tablename__ = "sync_state"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonDocument, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import Text, and_, cast, delete, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -127,3 +127,55 @@ def _item(row: Any) -> OutboxItem:
     return OutboxItem(id=row.id, uuid=row.uuid, version=row.version, kind=row.kind,
                       payload=row.payload, created_at=row.created_at, attempts=row.attempts,
                       last_error=row.last_error)
+
+
+def clear_backoff(session: Session) -> int:
+    """Make every waiting entry due now (the link is back); returns how many were waiting."""
+    result = session.execute(
+        update(OutboxEntry).where(OutboxEntry.quarantined_at.is_(None))
+        .where(OutboxEntry.next_attempt_at.is_not(None)).values(next_attempt_at=None))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def unacknowledged(session: Session, *, created_from: datetime | None = None,
+                   created_before: datetime | None = None) -> tuple[OutboxItem, ...]:
+    """Every entry still here, quarantined or not, oldest first (for an offline bundle)."""
+    query = select(table_of(OutboxEntry)).order_by(OutboxEntry.id)
+    if created_from is not None:
+        query = query.where(OutboxEntry.created_at >= created_from)
+    if created_before is not None:
+        query = query.where(OutboxEntry.created_at < created_before)
+    return tuple(_item(row) for row in session.execute(query))
+
+
+def is_quarantined(session: Session, entry_id: int) -> bool | None:
+    """True or False for an entry in the outbox, None when there is no such entry."""
+    row = session.execute(select(OutboxEntry.quarantined_at)
+                          .where(OutboxEntry.id == entry_id)).one_or_none()
+    return None if row is None else row[0] is not None
+
+
+@dataclass(frozen=True)
+class SendableEntry:
+    """An entry as it goes on the wire: the payload is the stored JSON text, never re-parsed."""
+
+    id: int
+    uuid: str
+    version: int
+    kind: str
+    payload_json: str
+    created_at: datetime
+
+
+def due_for_sending(session: Session, *, now: datetime,
+                    limit: int = 500) -> tuple[SendableEntry, ...]:
+    """Like `due`, but with the payload as stored text (parsing and re-encoding it is most of
+    the sender's work otherwise)."""
+    rows = session.execute(
+        select(OutboxEntry.id, OutboxEntry.uuid, OutboxEntry.version, OutboxEntry.kind,
+               cast(OutboxEntry.payload, Text).label("payload_json"), OutboxEntry.created_at)
+        .where(OutboxEntry.quarantined_at.is_(None))
+        .where(or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now))
+        .order_by(OutboxEntry.id).limit(limit))
+    return tuple(SendableEntry(r.id, r.uuid, r.version, r.kind, r.payload_json, r.created_at)
+                 for r in rows)

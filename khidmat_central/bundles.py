@@ -1,0 +1,57 @@
+"""Importing a counter's offline bundle with the same idempotent rules as a push."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khidmat_central import keys
+from khidmat_central.ingest import Sender, ingest
+from khidmat_desk.store.db import Database
+from khidmat_desk.sync.bundle import BundleError, read_bundle
+from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED
+
+log = logging.getLogger("khidmat.central.bundles")
+_CHUNK = 1000
+
+
+class BundleRejected(Exception):  # noqa: N818 - public name, read as a message
+    """The whole bundle was refused (damaged, unsigned, unknown key); nothing was imported."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    centre_code: str
+    counter: int
+    verdicts: tuple[dict[str, Any], ...]
+
+    def count(self, result: str) -> int:
+        return Counter(v["result"] for v in self.verdicts)[result]
+
+    def rejected_lines(self) -> list[str]:
+        return [f"{v['uuid']} v{v['version']}: {v.get('reason')}"
+                for v in self.verdicts if v["result"] == REJECTED]
+
+    def summary(self) -> str:
+        return (f"bundle of {self.centre_code} counter {self.counter}: "
+                f"{self.count(ACCEPTED)} accepted, {self.count(DUPLICATE)} already there, "
+                f"{self.count(REJECTED)} rejected")
+
+
+def import_bundle(db: Database, path: Path) -> ImportOutcome:
+    try:
+        bundle = read_bundle(path)
+        keys.check_known(db, bundle.centre_code, bundle.counter, bundle.public_key)
+    except (BundleError, keys.UnknownKey) as exc:
+        raise BundleRejected(str(exc)) from exc
+    sender = Sender(bundle.centre_code, bundle.counter,
+                    f"bundle {bundle.centre_code}/{bundle.counter}")
+    verdicts: list[dict[str, Any]] = []
+    for start in range(0, len(bundle.entries), _CHUNK):
+        verdicts += ingest(db, bundle.entries[start:start + _CHUNK], sender)
+    outcome = ImportOutcome(bundle.centre_code, bundle.counter, tuple(verdicts))
+    log.info("imported %s: %s", path, outcome.summary())
+    return outcome

@@ -1,0 +1,227 @@
+"""``khidmat-central``: serve, tokens, status changes, bundle import, bundle keys, the report.
+
+Exit 0 on success, 2 on bad input (one line naming the argument), 1 on any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
+from khidmat_desk.store.db import Database
+
+log = logging.getLogger("khidmat.central")
+PROG = "khidmat-central"
+EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+
+
+class CentralCommandError(Exception):
+    def __init__(self, message: str, exit_code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{PROG} --help')\n")
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help="central database URL "
+                        "(default: $KHIDMAT_CENTRAL_DB)")
+    parser = _Parser(prog=PROG, description="Khidmat reference central server.",
+                     parents=[common])
+    commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser)
+    serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--tls-cert", metavar="FILE", help="certificate chain (PEM) for HTTPS")
+    serve.add_argument("--tls-key", metavar="FILE", help="private key (PEM) for HTTPS")
+    serve.set_defaults(handler=_serve)
+    _register_token(commands, common)
+    _register_status(commands, common)
+    _register_key(commands, common)
+    imported = commands.add_parser("import", parents=[common], help="import an offline bundle")
+    imported.add_argument("file", metavar="FILE", type=Path)
+    imported.set_defaults(handler=_import)
+    report = commands.add_parser("report", parents=[common], help="print the daily report")
+    report.add_argument("--date", required=True, type=_day)
+    report.set_defaults(handler=_report)
+    return parser
+
+
+def _register_token(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    token = commands.add_parser("token", parents=[common], help="make access tokens")
+    actions = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="make a token and print it once")
+    add.add_argument("--centre", metavar="CODE")
+    add.add_argument("--counter", type=int, metavar="N")
+    add.add_argument("--reader", action="store_true",
+                     help="a token that may only read the daily report")
+    add.set_defaults(handler=_token_add)
+
+
+def _register_status(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    status = commands.add_parser("status", parents=[common], help="record status changes")
+    actions = status.add_subparsers(dest="status_command", metavar="ACTION", required=True)
+    set_ = actions.add_parser("set", parents=[common], help="set an application's status")
+    set_.add_argument("tracking", metavar="TRACKING")
+    set_.add_argument("status", metavar="STATUS")
+    set_.add_argument("--reason")
+    set_.add_argument("--by", default="verifying office", help="who decided")
+    set_.set_defaults(handler=_status_set)
+
+
+def _register_key(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                  common: argparse.ArgumentParser) -> None:
+    key = commands.add_parser("key", parents=[common], help="counters' bundle keys")
+    actions = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="trust a counter's bundle key")
+    add.add_argument("--centre", required=True, metavar="CODE")
+    add.add_argument("--counter", required=True, type=int, metavar="N")
+    add.add_argument("public_key", metavar="PUBLIC_KEY")
+    add.set_defaults(handler=_key_add)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
+
+
+def _open(args: argparse.Namespace) -> Database:
+    try:
+        return open_central(resolve_db_url(args.db))
+    except CentralConfigError as exc:
+        raise CentralCommandError(str(exc), EXIT_BAD_INPUT) from exc
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from khidmat_central.server import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CentralCommandError("--tls-cert/--tls-key: give both, or neither for a server "
+                                  "that only this machine reaches", EXIT_BAD_INPUT)
+    db = _open(args)
+    try:
+        serve(db, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key)
+    finally:
+        db.dispose()
+    return 0
+
+
+def _token_add(args: argparse.Namespace) -> int:
+    from khidmat_central import tokens
+
+    if args.reader:
+        role, centre, counter = tokens.READER, None, None
+    else:
+        if not args.centre:
+            raise CentralCommandError("--centre: name the centre of the counter", EXIT_BAD_INPUT)
+        if not args.counter or args.counter < 1:
+            raise CentralCommandError("--counter: give the counter number (1 or more)",
+                                      EXIT_BAD_INPUT)
+        role, centre, counter = tokens.COUNTER, args.centre, args.counter
+    db = _open(args)
+    try:
+        token = tokens.add_token(db, role=role, centre_code=centre, counter=counter)
+    finally:
+        db.dispose()
+    sys.stdout.write(f"{token}\n")
+    sys.stderr.write("This token is shown only once; the server keeps only its hash.\n")
+    return 0
+
+
+def _status_set(args: argparse.Namespace) -> int:
+    from khidmat_central.status import StatusRefusedError, set_status
+
+    db = _open(args)
+    try:
+        done = set_status(db, args.tracking.strip().upper(), args.status, set_by=args.by,
+                          reason=args.reason)
+    except StatusRefusedError as exc:
+        raise CentralCommandError(f"STATUS: {exc}", EXIT_BAD_INPUT) from exc
+    finally:
+        db.dispose()
+    sys.stdout.write(f"{done.tracking_number}: {done.from_status} -> {done.to_status} "
+                     f"(change {done.cursor})\n")
+    return 0
+
+
+def _key_add(args: argparse.Namespace) -> int:
+    from khidmat_central import keys
+
+    db = _open(args)
+    try:
+        keys.register(db, args.centre, args.counter, args.public_key)
+    except ValueError as exc:
+        raise CentralCommandError(f"PUBLIC_KEY: {exc}", EXIT_BAD_INPUT) from exc
+    finally:
+        db.dispose()
+    sys.stdout.write(f"bundle key trusted for {args.centre.upper()} counter {args.counter}\n")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from khidmat_central.bundles import import_bundle
+
+    db = _open(args)
+    try:
+        outcome = import_bundle(db, args.file)
+    finally:
+        db.dispose()
+    for line in outcome.rejected_lines():
+        sys.stdout.write(f"  rejected {line}\n")
+    sys.stdout.write(outcome.summary() + "\n")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from khidmat_central.reports import daily_report
+
+    db = _open(args)
+    try:
+        sys.stdout.write(json.dumps(daily_report(db, args.date), indent=2) + "\n")
+    finally:
+        db.dispose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.handler(args))
+    except CentralCommandError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return exc.exit_code
+    except Exception as exc:
+        from khidmat_central.bundles import BundleRejected
+
+        if isinstance(exc, BundleRejected):
+            sys.stderr.write(f"{PROG}: error: {exc}\n")
+            return EXIT_BAD_INPUT
+        log.exception("unexpected error in '%s'", args.command)
+        sys.stderr.write(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}\n")
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

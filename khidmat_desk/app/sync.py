@@ -1,0 +1,167 @@
+"""Sync use cases: set it up, build the syncer, read its status, handle quarantined entries.
+
+The token lives in the OS keyring (secret ``sync-token``); ``KHIDMAT_SYNC_TOKEN`` wins where it
+is set, for service installs and CI with no keyring. Quarantine work is the in-charge's:
+the role is checked here, not only by hiding a button.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.app.sync_changes import remote_change_applier
+from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
+from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.store import outbox
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+from khidmat_desk.sync import bundle, protocol
+from khidmat_desk.sync.client import Syncer, SyncTuning
+from khidmat_desk.sync.errors import SyncNotConfigured
+from khidmat_desk.sync.status import SyncStatus, current_status
+from khidmat_desk.sync.transport import Transport, TransportConfig
+
+log = logging.getLogger("khidmat.sync")
+
+TOKEN_SECRET = "sync-token"  # noqa: S105 - the name of a secret, not a secret
+TOKEN_ENV = "KHIDMAT_SYNC_TOKEN"  # noqa: S105 - the name of a variable
+
+
+@dataclass(frozen=True)
+class QuarantinedEntry:
+    """A record the server refused, with its reason, for the in-charge's list."""
+
+    entry_id: int
+    uuid: str
+    version: int
+    kind: str
+    tracking_number: str
+    reason: str
+    quarantined_at: datetime
+
+
+class QuarantineError(Exception):
+    """A requeue that cannot be done; ``str()`` says why."""
+
+
+def secret_store(settings: CounterSettings) -> SecretStore:
+    return SecretStore(settings.data_dir, str(settings.get("secret_store")))
+
+
+def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
+               ca_bundle: str | None = None) -> str:
+    """Check and save the server address (settings) and token (keyring); returns where the
+    token is kept. ``token`` None keeps the server only: the token comes from
+    ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
+    url = protocol.check_server_url(server)
+    if token is not None and not token.strip():
+        raise SyncNotConfigured("the token is empty; paste the token the central server gave")
+    if ca_bundle and not Path(ca_bundle).is_file():
+        raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist")
+    store = secret_store(settings)
+    where = f"the {TOKEN_ENV} variable"
+    if token is not None:
+        store.put(TOKEN_SECRET, token.strip())
+        where = store.describe()
+    settings.set("sync_server", url)
+    if ca_bundle is not None:
+        settings.set("sync_ca_bundle", str(Path(ca_bundle).resolve()) if ca_bundle else "")
+    settings.save()
+    log.info("sync set up for %s; token kept in %s", url, where)
+    return where
+
+
+def load_token(settings: CounterSettings) -> str:
+    """``KHIDMAT_SYNC_TOKEN`` if set, else the stored secret; a clear error if neither."""
+    from_env = os.environ.get(TOKEN_ENV, "").strip()
+    if from_env:
+        return from_env
+    try:
+        token = secret_store(settings).get(TOKEN_SECRET)
+    except SecretsUnavailable as exc:
+        raise SyncNotConfigured(f"{exc} Or set {TOKEN_ENV} for this service.") from exc
+    if not token:
+        raise SyncNotConfigured("no sync token is stored; run 'khidmat-desk sync --setup "
+                                "--server URL --token-stdin' with the token from the server")
+    return token
+
+
+def transport_config(settings: CounterSettings, *, timeout_seconds: float = 20.0
+                     ) -> TransportConfig:
+    server = str(settings.get("sync_server"))
+    if not server:
+        raise SyncNotConfigured("no central server is set; run 'khidmat-desk sync --setup "
+                                "--server URL --token-stdin'")
+    ca_bundle = str(settings.get("sync_ca_bundle"))
+    return TransportConfig(server=server, token=load_token(settings),
+                           ca_bundle=Path(ca_bundle) if ca_bundle else None,
+                           timeout_seconds=timeout_seconds)
+
+
+def make_syncer(settings: CounterSettings, db: Database, *, tuning: SyncTuning | None = None,
+                timeout_seconds: float = 20.0) -> Syncer:
+    """The counter's syncer; the server and token are read when it first connects."""
+
+    def connect() -> Transport:
+        return Transport(transport_config(settings, timeout_seconds=timeout_seconds))
+
+    def public_key() -> str | None:
+        try:
+            return bundle.public_key_hex(bundle_key(settings))
+        except SecretsUnavailable as exc:
+            log.warning("no bundle key: %s", exc)
+            return None
+
+    return Syncer(db, connect, remote_change_applier(db), tuning=tuning,
+                  bundle_public_key=public_key)
+
+
+def bundle_key(settings: CounterSettings) -> Ed25519PrivateKey:
+    """This counter's bundle signing key, made on first use and kept as a secret."""
+    store = secret_store(settings)
+    text = store.get(bundle.BUNDLE_KEY_SECRET)
+    if text:
+        return bundle.private_key_from_text(text)
+    key = Ed25519PrivateKey.generate()
+    store.put(bundle.BUNDLE_KEY_SECRET, bundle.private_key_text(key))
+    return key
+
+
+def sync_status(db: Database) -> SyncStatus:
+    """Pending and quarantined counts, link state, last success: from the database alone."""
+    return current_status(db)
+
+
+def list_quarantined(db: Database, user: UserInfo) -> tuple[QuarantinedEntry, ...]:
+    require_role(user, IN_CHARGE)
+    with db.read() as session:
+        rows = outbox.quarantined(session)
+    return tuple(QuarantinedEntry(item.id, item.uuid, item.version, item.kind,
+                                  str(item.payload.get("tracking_number", "")), reason, at)
+                 for item, reason, at in rows)
+
+
+def requeue(db: Database, user: UserInfo, entry_id: int, *, now: datetime | None = None) -> None:
+    """Put a quarantined entry back in the queue, after the cause was fixed; audited."""
+    require_role(user, IN_CHARGE)
+    when = now or datetime.now(UTC)
+    with db.write() as session:
+        found = outbox.is_quarantined(session, entry_id)
+        if found is None:
+            raise QuarantineError(f"There is no outbox entry {entry_id}; it may have been "
+                                  "sent already. Refresh the list.")
+        if not found:
+            raise QuarantineError(f"Outbox entry {entry_id} is not set aside; it is already "
+                                  "waiting to be sent.")
+        outbox.release(session, entry_id)
+        append_event(session, actor=user.username, action="outbox-requeued",
+                     entity_type="outbox_entry", entity_id=entry_id, details={}, at=when)
+    log.info("outbox entry %s requeued by %s", entry_id, user.username)

@@ -1,0 +1,219 @@
+"""`sync` (set up, once, forever, verify, quarantine) and `export --format bundle`.
+
+`sync --once` exits 0 when the outbox is empty afterwards and 3 when entries remain
+(offline, backing off, or set aside). `sync --verify` exits 0 only when the server holds
+every record version of the day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
+from khidmat_desk.cli.errors import BadInput, CommandError
+
+if TYPE_CHECKING:
+    from khidmat_desk.sync.status import SyncReport
+
+EXIT_ENTRIES_REMAIN = 3
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    sync = commands.add_parser("sync", parents=[common], help="send records to the central "
+                               "server and fetch status changes (runs until stopped)")
+    mode = sync.add_mutually_exclusive_group()
+    mode.add_argument("--setup", action="store_true", help="store the server and token")
+    mode.add_argument("--once", action="store_true", help="one pass, then a summary line")
+    mode.add_argument("--verify", action="store_true",
+                      help="check the server holds every record of a day")
+    mode.add_argument("--quarantined", action="store_true",
+                      help="list records the server refused (in-charge)")
+    mode.add_argument("--requeue", type=int, metavar="ENTRY",
+                      help="send a refused record again after fixing it (in-charge)")
+    sync.add_argument("--server", metavar="URL", help="with --setup: the server's address")
+    sync.add_argument("--token-stdin", action="store_true",
+                      help="with --setup: read the token from standard input")
+    sync.add_argument("--ca-bundle", metavar="FILE",
+                      help="with --setup: CA certificates for a private certificate authority")
+    sync.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                      help="with --verify: the centre day (default: today)")
+    add_auth_arguments(sync, required=False)
+    sync.set_defaults(handler=run_sync)
+    export = commands.add_parser("export", parents=[common],
+                                 help="export records for the central server (in-charge)")
+    export.add_argument("--format", required=True, choices=["bundle"])
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    add_auth_arguments(export)
+    export.set_defaults(handler=run_export)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from khidmat_desk.sync.errors import SyncNotConfigured
+
+    ctx = open_context(args)
+    try:
+        if args.setup:
+            return _setup(ctx, args)
+        if args.quarantined or args.requeue is not None:
+            return _quarantine(ctx, args)
+        if args.verify:
+            return _verify(ctx, args)
+        return _once(ctx) if args.once else _forever(ctx)
+    except SyncNotConfigured as exc:
+        raise BadInput(f"sync: {exc}") from exc
+    finally:
+        ctx.close()
+
+
+def _setup(ctx: AppContext, args: argparse.Namespace) -> int:
+    from khidmat_desk.app.sync import TOKEN_ENV, setup_sync
+    from khidmat_desk.auth.secrets import SecretsUnavailable
+    from khidmat_desk.sync.errors import SyncNotConfigured
+
+    if not args.server:
+        raise BadInput("--server: give the central server's address with --setup")
+    token: str | None = None
+    if args.token_stdin:
+        token = sys.stdin.readline().strip()
+    elif not os.environ.get(TOKEN_ENV, "").strip():
+        raise BadInput("--token-stdin: pipe the token in (it is never taken as an argument), "
+                       f"or set {TOKEN_ENV} where there is no keyring")
+    try:
+        where = setup_sync(ctx.settings, server=args.server, token=token,
+                           ca_bundle=args.ca_bundle)
+    except SyncNotConfigured as exc:
+        raise BadInput(f"--server/--token-stdin: {exc}") from exc
+    except SecretsUnavailable as exc:
+        raise CommandError(f"{exc} Or set KHIDMAT_SYNC_TOKEN for this service.") from exc
+    sys.stdout.write(f"sync set up: server {ctx.settings.get('sync_server')}; "
+                     f"token kept in {where}\n")
+    return 0
+
+
+def _once(ctx: AppContext) -> int:
+    from khidmat_desk.app.sync import make_syncer, transport_config
+
+    transport_config(ctx.settings)  # a missing server or token is bad input, not "offline"
+    syncer = make_syncer(ctx.settings, ctx.db)
+    try:
+        report = syncer.run_once()
+    finally:
+        syncer.close()
+    sys.stdout.write(report.summary() + "\n")
+    return 0 if report.outbox_empty else EXIT_ENTRIES_REMAIN
+
+
+def _forever(ctx: AppContext) -> int:
+    from khidmat_desk.app.sync import make_syncer, transport_config
+
+    transport_config(ctx.settings)
+    syncer = make_syncer(ctx.settings, ctx.db)
+
+    def stop(_signal: int, _frame: FrameType | None) -> None:
+        syncer.stop()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    sys.stdout.write("syncing until stopped (Ctrl+C)\n")
+    sys.stdout.flush()
+    syncer.run_forever(on_report=_changes_only())
+    return 0
+
+
+def _changes_only() -> Callable[[SyncReport], None]:
+    """Print a pass when it moved something or the link's state changed, not every idle look."""
+    last: list[tuple[bool, str | None]] = []
+
+    def show(report: SyncReport) -> None:
+        moved = report.pushed or report.duplicates or report.rejected or report.pulled
+        state = (report.online, report.error)
+        if moved or last != [state]:
+            _print_line(report.summary())
+        last[:] = [state]
+
+    return show
+
+
+def _print_line(line: str) -> None:
+    sys.stdout.write(f"{datetime.now(UTC).astimezone().strftime('%H:%M:%S')} {line}\n")
+    sys.stdout.flush()
+
+
+def _verify(ctx: AppContext, args: argparse.Namespace) -> int:
+    from khidmat_desk.app.sync_verify import verify_day
+    from khidmat_desk.sync.errors import SyncError
+    from khidmat_desk.sync.protocol import centre_day
+
+    day = args.date or centre_day(datetime.now(UTC))
+    try:
+        result = verify_day(ctx.db, ctx.settings, day)
+    except SyncError as exc:
+        raise CommandError(f"could not verify {day}: {exc}") from exc
+    for missing in result.missing:
+        sys.stdout.write(f"missing on the server: {missing.describe()}\n")
+    if result.complete:
+        sys.stdout.write(f"{day}: the central server holds all {result.checked} record "
+                         "versions of this counter\n")
+        return 0
+    raise CommandError(f"{day}: the central server is missing {len(result.missing)} of "
+                       f"{result.checked} record versions (listed above)")
+
+
+def _quarantine(ctx: AppContext, args: argparse.Namespace) -> int:
+    from khidmat_desk.app.sync import QuarantineError, list_quarantined, requeue
+
+    user = sign_in(ctx, args)
+    if args.requeue is not None:
+        try:
+            requeue(ctx.db, user, args.requeue)
+        except QuarantineError as exc:
+            raise BadInput(f"--requeue: {exc}") from exc
+        sys.stdout.write(f"entry {args.requeue} is back in the queue\n")
+        return 0
+    entries = list_quarantined(ctx.db, user)
+    for entry in entries:
+        sys.stdout.write(f"{entry.entry_id}\t{entry.tracking_number}\tversion {entry.version}"
+                         f"\t{entry.quarantined_at:%Y-%m-%d %H:%M}\t{entry.reason}\n")
+    sys.stdout.write(f"{len(entries)} records set aside\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.sync_bundle import export_bundle
+    from khidmat_desk.auth.secrets import SecretsUnavailable
+    from khidmat_desk.sync.bundle import BundleError
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise BadInput("--from: the first day is after the last day (--to)")
+    ctx = open_context(args)
+    try:
+        user = sign_in(ctx, args)
+        done = export_bundle(ctx.db, ctx.settings, user, args.out, date_from=args.date_from,
+                             date_to=args.date_to)
+    except (SecretsUnavailable, BundleError) as exc:
+        raise CommandError(f"the bundle was not written: {exc}") from exc
+    except OSError as exc:
+        raise BadInput(f"--out: cannot write {args.out} ({exc.strerror})") from exc
+    finally:
+        ctx.close()
+    sys.stdout.write(f"bundle written: {done.path} ({done.entries} records, "
+                     f"{done.size_bytes} bytes); signed by key {done.public_key}\n")
+    return 0

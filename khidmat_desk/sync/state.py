@@ -1,0 +1,46 @@
+"""The sync's own small table: the pull cursor and what the status bar shows.
+
+Reading it costs one indexed query and no network, so the GUI can poll it every second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from khidmat_desk.store.models import SyncState, table_of
+
+PULL_CURSOR = "pull_cursor"
+ONLINE = "online"
+LAST_ATTEMPT = "last_attempt_at"
+LAST_SUCCESS = "last_success_at"
+NEXT_ATTEMPT = "next_attempt_at"
+LAST_ERROR = "last_error"
+FAILURES = "consecutive_failures"
+BUNDLE_KEY = "bundle_key_registered"
+
+_TABLE = table_of(SyncState)
+
+
+def read_all(session: Session) -> dict[str, Any]:
+    return {row.name: row.value for row in session.execute(select(_TABLE))}
+
+
+def write(session: Session, values: Mapping[str, Any], *, now: datetime) -> None:
+    """Upsert each named value (datetimes stored as ISO text)."""
+    connection = session.connection()
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    for name, value in values.items():
+        stored = value.isoformat() if isinstance(value, datetime) else value
+        statement = insert(_TABLE).values(name=name, value=stored, updated_at=now)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=["name"], set_={"value": stored, "updated_at": now}))
+
+
+def as_datetime(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else None

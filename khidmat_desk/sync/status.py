@@ -1,0 +1,64 @@
+"""What the status bar shows, read from the local database alone (no network, one query each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from khidmat_desk.store import outbox
+from khidmat_desk.store.db import Database
+from khidmat_desk.sync import state
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    quarantined: int
+    online: bool
+    last_success: datetime | None
+    last_attempt: datetime | None
+    next_attempt: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """The outcome of one pass: what moved, and the state it left behind."""
+
+    pushed: int
+    duplicates: int
+    rejected: int
+    pulled: int
+    pending: int
+    quarantined: int
+    online: bool
+    last_success: datetime | None
+    next_attempt: datetime | None
+    error: str | None = None
+
+    @property
+    def outbox_empty(self) -> bool:
+        return self.pending == 0 and self.quarantined == 0
+
+    def summary(self) -> str:
+        """One line for the CLI and the log."""
+        link = "online" if self.online else "offline"
+        line = (f"sent {self.pushed}, already there {self.duplicates}, refused {self.rejected}, "
+                f"status changes {self.pulled}; waiting {self.pending}, "
+                f"set aside {self.quarantined}; {link}")
+        if self.error:
+            line += f"; {self.error}"
+        return line
+
+
+def current_status(db: Database) -> SyncStatus:
+    with db.read() as session:
+        counts = outbox.counts(session)
+        values = state.read_all(session)
+    return SyncStatus(
+        pending=counts.pending, quarantined=counts.quarantined,
+        online=bool(values.get(state.ONLINE, False)),
+        last_success=state.as_datetime(values.get(state.LAST_SUCCESS)),
+        last_attempt=state.as_datetime(values.get(state.LAST_ATTEMPT)),
+        next_attempt=state.as_datetime(values.get(state.NEXT_ATTEMPT)),
+        last_error=values.get(state.LAST_ERROR))

@@ -1,0 +1,143 @@
+"""HTTP to the central server: one bearer token, TLS always verified, gzip both ways.
+
+Every network failure becomes one of the `errors` kinds with a message naming what to do, so
+the sender decides by kind and the status bar shows words, not tracebacks.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from khidmat_desk import __version__
+from khidmat_desk.sync import protocol
+from khidmat_desk.sync.backoff import parse_retry_after
+from khidmat_desk.sync.errors import (
+    BadReply,
+    BatchTooLarge,
+    LinkDown,
+    RequestRefused,
+    ServerBusy,
+    ServerFailed,
+    SyncNotConfigured,
+    TokenRefused,
+)
+
+log = logging.getLogger("khidmat.sync")
+
+
+@dataclass(frozen=True)
+class TransportConfig:
+    server: str
+    token: str
+    ca_bundle: Path | None = None
+    timeout_seconds: float = 20.0
+    gzip_level: int = 5
+
+
+class Transport:
+    """The four exchanges of the protocol over one keep-alive HTTP client."""
+
+    def __init__(self, config: TransportConfig) -> None:
+        self.server = protocol.check_server_url(config.server)
+        self._config = config
+        self._http = httpx.Client(
+            base_url=self.server, verify=_tls_context(config.ca_bundle),
+            timeout=httpx.Timeout(config.timeout_seconds), follow_redirects=False,
+            headers={"Authorization": f"Bearer {config.token}",
+                     "User-Agent": f"khidmat-desk/{__version__}",
+                     "Accept-Encoding": "gzip"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def health(self) -> None:
+        self._json("GET", protocol.HEALTH_PATH)
+
+    def push(self, body: bytes) -> bytes:
+        compressed = gzip.compress(body, compresslevel=self._config.gzip_level)
+        response = self._send("POST", protocol.PUSH_PATH, content=compressed, headers={
+            "Content-Type": "application/json", "Content-Encoding": "gzip"})
+        return response.content
+
+    def changes(self, since: int, limit: int) -> dict[str, Any]:
+        return self._json("GET", protocol.CHANGES_PATH, params={"since": since, "limit": limit})
+
+    def reconcile(self, day: str) -> dict[str, Any]:
+        return self._json("GET", protocol.RECONCILE_PATH, params={"date": day})
+
+    def reconcile_keys(self, day: str, counter: int) -> dict[str, Any]:
+        return self._json("GET", protocol.RECONCILE_KEYS_PATH,
+                          params={"date": day, "counter": counter})
+
+    def register_bundle_key(self, public_key_hex: str) -> None:
+        self._json("PUT", protocol.BUNDLE_KEY_PATH, json={"public_key": public_key_hex})
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        response = self._send(method, path, **kwargs)
+        try:
+            document = response.json()
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise BadReply(f"the central server's reply to {path} could not be read") from exc
+        if not isinstance(document, dict):
+            raise BadReply(f"the central server's reply to {path} was not a JSON object")
+        return document
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+            response.read()
+        except httpx.TimeoutException as exc:
+            raise LinkDown(f"the central server did not answer within "
+                           f"{self._config.timeout_seconds:g} seconds") from exc
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            raise LinkDown(f"cannot reach the central server at {self.server} "
+                           f"({type(exc).__name__}: {exc}); check the network cable or "
+                           "router") from exc
+        _raise_for_status(response)
+        return response
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if status < 400:
+        return
+    detail = _detail(response)
+    log.warning("central server answered %s to %s: %s", status, response.url.path, detail)
+    if status in (401, 403):
+        raise TokenRefused("the central server refused this counter's token; ask the "
+                           "in-charge to set up sync again with a new token "
+                           f"(server said: {detail})")
+    if status in (429, 503):
+        retry = parse_retry_after(response.headers.get("Retry-After"),
+                                  response.headers.get("Date"))
+        raise ServerBusy(f"the central server is busy and asked us to wait ({status})", retry)
+    if status == 413:
+        raise BatchTooLarge(f"the central server found the batch too large ({detail})")
+    if status >= 500:
+        raise ServerFailed(f"the central server had an error ({status}: {detail}); "
+                           "sending again later")
+    raise RequestRefused(f"the central server refused the request ({status}: {detail})")
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("detail", ""))[:300]
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        return response.text[:120].replace("\n", " ")
+
+
+def _tls_context(ca_bundle: Path | None) -> ssl.SSLContext:
+    """Certificates are always verified; a private CA bundle replaces the system's roots."""
+    if ca_bundle is None:
+        return ssl.create_default_context()
+    if not Path(ca_bundle).is_file():
+        raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist; fix the "
+                                "'sync_ca_bundle' setting")
+    return ssl.create_default_context(cafile=str(ca_bundle))

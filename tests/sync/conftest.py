@@ -1,0 +1,56 @@
+"""Fixtures for the sync tests: a real central server on loopback, counters with real files.
+
+The central server runs on SQLite under tmp_path and, when ``KHIDMAT_TEST_PG_URL`` is set, on
+PostgreSQL too (a fresh schema per test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sync_helpers import Central, Counter, make_counter
+
+from khidmat_central.server import ServerThread
+from khidmat_central.store import open_central
+from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core.catalogue import Tariff
+from khidmat_desk.store.db import sqlite_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "central.sqlite3")
+    url: str = request.getfixturevalue("pg_schema_url")
+    return url
+
+
+@pytest.fixture
+def central(central_url: str) -> Iterator[Central]:
+    db = open_central(central_url)
+    server = ServerThread(db).start()
+    holder = Central(db, server.url, server)
+    try:
+        yield holder
+    finally:
+        holder.server.stop()
+        db.dispose()
+
+
+@pytest.fixture
+def counters(tmp_path: Path, make_user: Callable[..., UserInfo],
+             tariff: Tariff) -> Iterator[Callable[..., Counter]]:
+    made: list[Counter] = []
+
+    def factory(server_url: str, token: str, **options: Any) -> Counter:
+        counter = make_counter(tmp_path, server_url, token, make_user, tariff, **options)
+        made.append(counter)
+        return counter
+
+    yield factory
+    for counter in made:
+        counter.syncer.close()
+        counter.db.dispose()
