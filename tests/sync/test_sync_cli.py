@@ -191,19 +191,18 @@ def test_without_a_keyring_the_variable_is_the_way(
         run: Run, tmp_path: Path, central: Central, tariff: Tariff, no_keyring: None,
         monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "service"
-    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "lhr01",
-                       "--centre-name", "Liberty Market Khidmat Markaz", "--district",
-                       "lahore", "--counter", "7", "--user", "incharge",
-                       "--password-stdin", stdin=PASSWORD + "\n")
+    init = ["init", "--data-dir", str(folder), "--centre-code", "lhr01", "--centre-name",
+            "Liberty Market Khidmat Markaz", "--district", "lahore", "--counter", "7", "--user",
+            "incharge", "--password-stdin"]
+    code, _, err = run(*init, stdin=PASSWORD + "\n")
+    assert code == 1 and "No system keyring" in err  # the signing key has nowhere safe to go
+    assert not (folder / "settings.json").exists()
+    code, _, err = run(*init, "--secret-store", "file", stdin=PASSWORD + "\n")
     assert code == 0, err
-    code, _, err = run("sync", "--setup", "--server", central.url, "--token-stdin",
-                       "--data-dir", str(folder), stdin="kd1_token\n")
-    assert code == 1
-    assert "No system keyring" in err and "KHIDMAT_SYNC_TOKEN" in err
-    assert not (folder / "secrets").exists()
     monkeypatch.setenv("KHIDMAT_SYNC_TOKEN", central.token())
     code, out, err = run("sync", "--setup", "--server", central.url, "--data-dir", str(folder))
     assert code == 0 and "KHIDMAT_SYNC_TOKEN" in out
+    assert not (folder / "secrets" / "sync-token").exists()
     submit(folder, tariff, 2)
     code, out, _ = run("sync", "--once", "--data-dir", str(folder))
     assert code == 0 and out.startswith("sent 2")
