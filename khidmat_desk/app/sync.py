@@ -48,6 +48,19 @@ class QuarantinedEntry:
     quarantined_at: datetime
 
 
+@dataclass(frozen=True)
+class PendingEntry:
+    """A record waiting to be sent, with how often it was tried and the last failure."""
+
+    entry_id: int
+    kind: str
+    tracking_number: str
+    version: int
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+
+
 class QuarantineError(Exception):
     """A requeue that cannot be done; ``str()`` says why."""
 
@@ -138,6 +151,14 @@ def bundle_key(settings: CounterSettings) -> Ed25519PrivateKey:
 def sync_status(db: Database) -> SyncStatus:
     """Pending and quarantined counts, link state, last success: from the database alone."""
     return current_status(db)
+
+
+def list_pending(db: Database, *, limit: int = 200) -> tuple[PendingEntry, ...]:
+    """The oldest records still waiting for the server (any officer may look)."""
+    with db.read() as session:
+        items = outbox.waiting(session, limit=limit)
+    return tuple(PendingEntry(i.id, i.kind, str(i.payload.get("tracking_number", "")),
+                              i.version, i.attempts, i.last_error, i.created_at) for i in items)
 
 
 def list_quarantined(db: Database, user: UserInfo) -> tuple[QuarantinedEntry, ...]:

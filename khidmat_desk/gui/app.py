@@ -75,6 +75,7 @@ class Counter(QObject):
         self.idle.idle.connect(self.lock)
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        self.sync_host: Any = None
         self.on_login_shown: Callable[[], None] | None = None
 
     def start(self) -> None:
@@ -99,8 +100,9 @@ class Counter(QObject):
     def _on_signed_in(self, user: Any) -> None:
         from khidmat_desk.gui.main_window import MainWindow  # not needed for the sign-in window
 
+        self._start_sync()
         self.window = MainWindow(self.tasks, self.session, user=user, messages=self.messages,
-                                 urdu=self.language == "ur")
+                                 urdu=self.language == "ur", sync_host=self.sync_host)
         self.messages.parent = self.window
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(self.switch_user)
@@ -108,6 +110,23 @@ class Counter(QObject):
         self.window.show()
         self.idle.start()
         self.window.offer_drafts()
+
+    def _start_sync(self) -> None:
+        """Once per run, for the counter (not per officer): it goes on across switches of user."""
+        if self.sync_host is not None or not self.session.sync_configured:
+            return
+        from khidmat_desk.gui.sync_panel import SyncHost
+
+        try:
+            self.sync_host = SyncHost(self.session.make_syncer())
+        except Exception as exc:  # noqa: BLE001 - shown and logged; the counter works offline
+            report_error(self.messages, exc)
+            return
+        self.sync_host.start()
+
+    def stop_sync(self) -> None:
+        if self.sync_host is not None:
+            self.sync_host.stop()
 
     def lock(self) -> None:
         window = self.window
@@ -176,6 +195,7 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
     if counter.window is not None:
         counter.window.close()
         counter.window.print_queue.wait()  # a document being printed finishes printing
+    counter.stop_sync()
     tasks.wait()
     session.close()
     return int(code)

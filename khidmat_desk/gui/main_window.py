@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QMainWindow
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
@@ -33,6 +33,7 @@ from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
 from khidmat_desk.gui.printer import PrintQueue
 from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
 
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, tasks: TaskRunner, session: CounterSession, *, user: Any,
                  messages: Messages, urdu: bool = False,
-                 print_queue: PrintQueue | None = None) -> None:
+                 print_queue: PrintQueue | None = None, sync_host: SyncHost | None = None
+                 ) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
             session.settings.data_dir / "printouts",
             on_error=lambda exc: report_error(messages, exc))
         self.printing = PrintFlow(tasks, self.print_queue, session, messages, self)
+        self.sync_host = sync_host
+        self.sync_panel: SyncPanel | None = None
         self._status_bar()
         self._connect()
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
@@ -146,11 +150,13 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.who = QLabel(f"{self.user.full_name} ({self.user.role})", objectName="who")
         self.where = QLabel(self._where(), objectName="where")
-        # Filled by the sync worker: link state, pending and last success.
-        self.link = QLabel(self.tr("Sync: not set up"), objectName="link",
-                           styleSheet="color: #777;")
-        self.pending = QLabel("", objectName="pending")
-        for label in (self.link, self.pending, self.who, self.where):
+        # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
+        self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)
+        self.link.setToolTip(self.tr("Sync with the central server (Ctrl+Shift+S)"))
+        self.link.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.link.setStyleSheet("color: #777; padding: 0 6px;")
+        self.link.clicked.connect(self.open_sync_panel)
+        for label in (self.link, self.who, self.where):
             bar.addPermanentWidget(label)
 
     def _connect(self) -> None:
@@ -182,6 +188,13 @@ class MainWindow(QMainWindow):
         self.printing.said.connect(self._on_printing_said)
         self.printing.printed.connect(self._on_printing_printed)
         ui.action_printers.triggered.connect(self._on_action_printers_triggered)
+        sync_action = QAction(self.tr("S&ync…"), self, objectName="action_sync")
+        sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        sync_action.triggered.connect(self.open_sync_panel)
+        ui.menu_counter.insertAction(ui.action_lock, sync_action)
+        if self.sync_host is not None:
+            self.sync_host.reported.connect(self._on_sync_reported)
+        self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)
 
     # -- queue and search --------------------------------------------------------------------
 
@@ -265,7 +278,12 @@ class MainWindow(QMainWindow):
             if not ok or not reason.strip():
                 return
         self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
-                        lambda _: self.open_application(tracking), self._on_failed)
+                        lambda _: self._on_status_changed(tracking), self._on_failed)
+
+    def _on_status_changed(self, tracking: str) -> None:
+        if self.sync_host is not None:
+            self.sync_host.nudge()
+        self.open_application(tracking)
 
     # -- wizard ------------------------------------------------------------------------------
 
@@ -290,6 +308,8 @@ class MainWindow(QMainWindow):
 
     def _on_wizard_submitted(self, result: Any) -> None:
         self.refresh_queue()
+        if self.sync_host is not None:
+            self.sync_host.nudge()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", result.tracking_number),
                                      10000)
         after = str(self.session.settings.get("after_submit"))
@@ -297,6 +317,57 @@ class MainWindow(QMainWindow):
             self.print_receipt(result.tracking_number)
         elif after == "preview":
             self.printing.preview(result.tracking_number, "receipt", self.tr("Receipt"))
+
+    # -- sync ----------------------------------------------------------------------------------
+
+    def _on_sync_reported(self, status: Any) -> None:
+        self.last_sync = status
+        if self.sync_host is None and not self.session.sync_configured:
+            text = self.tr("Sync: not set up") + (
+                self.tr(" · %1 waiting").replace("%1", str(status.pending))
+                if status.pending else "")
+            colour = "#777"
+        else:
+            text, colour = link_text(status)
+        self.link.setText(text)
+        self.link.setStyleSheet(f"color: {colour}; padding: 0 6px;")
+        if self.sync_panel is not None and self.sync_panel.isVisible():
+            self.sync_panel.show_status(status)
+            self._load_sync_lists()
+
+    def open_sync_panel(self) -> None:
+        if self.sync_panel is None:
+            panel = SyncPanel(self.user.role, self)
+            panel.try_now.connect(self._on_sync_panel_try_now)
+            panel.requeue_requested.connect(self._on_sync_panel_requeue_requested)
+            self.sync_panel = panel
+        if getattr(self, "last_sync", None) is not None:
+            self.sync_panel.show_status(self.last_sync)
+        self._load_sync_lists()
+        self.sync_panel.open()
+
+    def _load_sync_lists(self) -> None:
+        panel = self.sync_panel
+        if panel is not None:
+            self._tasks.run(self.session.sync_lists, lambda lists: panel.show_lists(*lists),
+                            self._on_failed)
+
+    def _on_sync_panel_try_now(self) -> None:
+        if self.sync_host is None:
+            self._messages.warning(self.tr("Sync"), self.tr(
+                "This counter is not connected to a central server yet. The in-charge sets it "
+                "up with: khidmat-desk sync --setup --server URL --token-stdin"))
+            return
+        self.sync_host.nudge()
+        self.statusBar().showMessage(self.tr("Sending now…"), 5000)
+
+    def _on_sync_panel_requeue_requested(self, entry_id: int) -> None:
+        def done(_: Any) -> None:
+            if self.sync_host is not None:
+                self.sync_host.nudge()
+            self._load_sync_lists()
+
+        self._tasks.run(lambda: self.session.requeue(entry_id), done, self._on_failed)
 
     # -- printing ------------------------------------------------------------------------------
 

@@ -158,3 +158,33 @@ class CounterSession:
         for key, value in values.items():
             self.settings.set(key, value)
         self.settings.save()
+
+    # -- sync -------------------------------------------------------------------------------
+
+    @property
+    def sync_configured(self) -> bool:
+        return bool(self.settings.get("sync_server"))
+
+    def make_syncer(self) -> Any:
+        from khidmat_desk.app.sync import make_syncer
+
+        return make_syncer(self.settings, self.db)
+
+    def sync_status(self) -> Any:
+        from khidmat_desk.app.sync import sync_status
+
+        return sync_status(self.db)
+
+    def sync_lists(self) -> tuple[Any, Any]:
+        """Waiting records for anyone; the set-aside ones for the in-charge (the role is
+        checked in the use case)."""
+        from khidmat_desk.app.sync import list_pending, list_quarantined
+        from khidmat_desk.core.workflow import IN_CHARGE
+
+        quarantined = list_quarantined(self.db, self.user) if self.user.role == IN_CHARGE else ()
+        return list_pending(self.db), quarantined
+
+    def requeue(self, entry_id: int) -> None:
+        from khidmat_desk.app.sync import requeue
+
+        requeue(self.db, self.user, entry_id)

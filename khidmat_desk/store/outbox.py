@@ -114,6 +114,14 @@ def quarantined(session: Session) -> tuple[tuple[OutboxItem, str, datetime], ...
     return tuple((_item(row), row.quarantine_reason or "", row.quarantined_at) for row in rows)
 
 
+def waiting(session: Session, *, limit: int = 200) -> tuple[OutboxItem, ...]:
+    """Entries still to be sent (not set aside), oldest first: what the sync panel lists."""
+    rows = session.execute(
+        select(table_of(OutboxEntry)).where(OutboxEntry.quarantined_at.is_(None))
+        .order_by(OutboxEntry.id).limit(limit))
+    return tuple(_item(row) for row in rows)
+
+
 def counts(session: Session) -> OutboxCounts:
     waiting = OutboxEntry.quarantined_at.is_(None)
     row = session.execute(select(

@@ -1,0 +1,168 @@
+"""Sync at the counter: the syncer on a thread of its own, its state in the status bar, and a
+panel listing what is waiting and what the server set aside.
+
+The syncer never blocks the window: it runs ``run_forever`` on its own thread and reports each
+pass through a queued signal; a save nudges it to send at once. Reading the panel's lists goes
+through the database worker like every other read.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core.workflow import IN_CHARGE
+
+log = logging.getLogger("khidmat.gui.sync")
+
+
+class SyncHost(QObject):
+    """Owns the syncer and its thread; ``reported(SyncReport)`` after every pass."""
+
+    reported = Signal(object)
+
+    def __init__(self, syncer: Any) -> None:
+        super().__init__()
+        self.syncer = syncer
+        self.last: Any = None
+        self._thread = threading.Thread(target=self._run, name="khidmat-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.syncer.run_forever(on_report=self.reported.emit)
+        except Exception:
+            log.exception("the sync thread stopped on an unexpected error")
+
+    def nudge(self) -> None:
+        self.syncer.nudge()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.syncer.stop()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+
+def link_text(status: Any) -> tuple[str, str]:
+    """The status bar's words and colour for a report or a stored status."""
+    state = "● online" if status.online else "○ offline"
+    parts = [state, f"{status.pending} waiting"]
+    if status.quarantined:
+        parts.append(f"{status.quarantined} set aside")
+    if status.last_success is not None:
+        parts.append(f"last sent {_clock(status.last_success)}")
+    colour = "#1b5e20" if status.online and not status.quarantined else (
+        "#b00020" if status.quarantined else "#8a5a00")
+    return "Sync: " + " · ".join(parts), colour
+
+
+def _clock(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local:%H:%M}" if local.date() == datetime.now().astimezone().date() \
+        else f"{local:%d-%m %H:%M}"
+
+
+class SyncPanel(QDialog):
+    """What is waiting and what was set aside; Try now; Requeue for the in-charge."""
+
+    try_now = Signal()
+    requeue_requested = Signal(int)
+    refresh_requested = Signal()
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="sync_panel")
+        self.role = role
+        self.setWindowTitle(self.tr("Sync with the central server"))
+        self.state = QLabel(objectName="sync_state", wordWrap=True)
+        self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")
+        self.pending = _table(objectName="sync_pending", headers=(
+            self.tr("Tracking number"), self.tr("Record"), self.tr("Tries"),
+            self.tr("Last problem")))
+        self.quarantined = _table(objectName="sync_quarantined", headers=(
+            self.tr("Tracking number"), self.tr("Record"), self.tr("Server's reason"),
+            self.tr("Since")))
+        self.requeue_button = QPushButton(self.tr("&Requeue the selected record"),
+                                          objectName="sync_requeue")
+        self.requeue_button.setVisible(role == IN_CHARGE)
+        self.requeue_button.setToolTip(self.tr("After the cause was fixed: send it again"))
+        self.requeue_button.clicked.connect(self._on_requeue_button_clicked)
+        now = QPushButton(self.tr("&Try now"), objectName="sync_now")
+        now.clicked.connect(self.try_now.emit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(now)
+        row.addWidget(self.requeue_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        for widget in (self.state, self.error, QLabel(self.tr("Waiting to be sent")),
+                       self.pending, QLabel(self.tr("Set aside by the server")),
+                       self.quarantined):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.resize(820, 560)
+        self._quarantined_ids: list[int] = []
+
+    def show_status(self, status: Any) -> None:
+        text, colour = link_text(status)
+        self.state.setText(text)
+        self.state.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        problem = getattr(status, "error", None) or getattr(status, "last_error", None)
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
+
+    def show_lists(self, pending: Sequence[Any], quarantined: Sequence[Any]) -> None:
+        _fill(self.pending, [(p.tracking_number, f"{p.kind} v{p.version}", str(p.attempts),
+                              p.last_error or "") for p in pending])
+        _fill(self.quarantined, [(q.tracking_number, f"{q.kind} v{q.version}", q.reason,
+                                  _clock(q.quarantined_at)) for q in quarantined])
+        self._quarantined_ids = [q.entry_id for q in quarantined]
+        self.requeue_button.setEnabled(bool(quarantined))
+
+    def _on_requeue_button_clicked(self) -> None:
+        row = self.quarantined.currentRow()
+        if 0 <= row < len(self._quarantined_ids):
+            self.requeue_requested.emit(self._quarantined_ids[row])
+
+
+def _table(*, objectName: str, headers: Sequence[str]) -> QTableWidget:  # noqa: N803 - Qt name
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(objectName)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    if rows:
+        table.selectRow(0)
