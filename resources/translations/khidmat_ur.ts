@@ -4,67 +4,103 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="53"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="74"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="75"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="80"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <source>Print</source>
+        <translation>پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="94"/>
+        <source>%1 printed</source>
+        <translation>%1 پرنٹ ہوئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="95"/>
+        <source>not printed yet</source>
+        <translation>ابھی پرنٹ نہیں ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <source>Reprint</source>
+        <translation>دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <source>Print %1</source>
+        <translation>%1 پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="102"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>پرنٹ (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="106"/>
+        <source>Preview</source>
+        <translation>پیش منظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="117"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="121"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="122"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="123"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="141"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="150"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -72,67 +108,67 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="55"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="57"/>
         <source>All received</source>
         <translation>سب وصول ہو گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="58"/>
         <source>Tick every document (Ctrl+Shift+D)</source>
         <translation>تمام دستاویزات پر نشان لگائیں (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="63"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="66"/>
         <source>Queue token number</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="67"/>
         <source>optional</source>
         <translation>اختیاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
         <source>Payment method</source>
         <translation>ادائیگی کا طریقہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="73"/>
         <source>&amp;Queue token number</source>
         <translation>ٹوکن نمبر (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
         <source>Pa&amp;yment</source>
         <translation>ادائیگی (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="96"/>
         <source> (if any)</source>
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="119"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -140,42 +176,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="194"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="196"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="197"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="198"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="199"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="205"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
+        <source>&amp;Print receipt</source>
+        <translation>رسید پرنٹ کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <source>Print the receipt (Ctrl+P)</source>
+        <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -183,7 +229,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="45"/>
         <source> (optional)</source>
         <translation> (اختیاری)</translation>
     </message>
@@ -191,27 +237,27 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -325,42 +371,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="146"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <source>Sync with the central server (Ctrl+Shift+S)</source>
+        <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <source>S&amp;ync…</source>
+        <translation>سنک… (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="202"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
         <source>%n application(s) found by %1</source>
         <translation>
             <numerusform>%1 سے %n درخواست ملی</numerusform>
@@ -368,42 +425,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="245"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="293"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="273"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <source>Receipt</source>
+        <translation>رسید</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <source> · %1 waiting</source>
+        <translation> · %1 منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <source>Sync</source>
+        <translation>سنک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
+        <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <source>Sending now…</source>
+        <translation>ابھی بھیجا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <source>Printers saved.</source>
+        <translation>پرنٹر محفوظ ہو گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
         <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>
             <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
@@ -411,38 +498,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="342"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
         <source>Next field; next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
         <source>Previous / next page</source>
         <translation>پچھلا / اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="345"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
         <source>Cancel / back</source>
         <translation>منسوخ / واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -502,178 +589,397 @@
         <translation>کاؤنٹر (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="114"/>
+        <location filename="../../ui/main_window.ui" line="115"/>
         <source>&amp;Services</source>
         <translation>سروسز (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="117"/>
+        <location filename="../../ui/main_window.ui" line="118"/>
         <source>&amp;View</source>
         <translation>منظر (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="122"/>
+        <location filename="../../ui/main_window.ui" line="123"/>
         <source>&amp;Help</source>
         <translation>مدد (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="132"/>
+        <location filename="../../ui/main_window.ui" line="133"/>
         <source>&amp;New application…</source>
         <translation>نئی درخواست… (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="133"/>
+        <location filename="../../ui/main_window.ui" line="134"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="136"/>
+        <location filename="../../ui/main_window.ui" line="137"/>
         <source>&amp;Search</source>
         <translation>تلاش (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="137"/>
+        <location filename="../../ui/main_window.ui" line="138"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140"/>
+        <location filename="../../ui/main_window.ui" line="141"/>
         <source>Today&apos;s &amp;queue</source>
         <translation>آج کی قطار (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141"/>
+        <location filename="../../ui/main_window.ui" line="142"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="144"/>
+        <location filename="../../ui/main_window.ui" line="145"/>
         <source>Unfinished &amp;drafts…</source>
         <translation>نامکمل مسودے… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="145"/>
+        <location filename="../../ui/main_window.ui" line="146"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="148"/>
+        <location filename="../../ui/main_window.ui" line="149"/>
+        <source>&amp;Printers…</source>
+        <translation>پرنٹر… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="152"/>
         <source>&amp;Lock the counter</source>
         <translation>کاؤنٹر مقفل کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="149"/>
+        <location filename="../../ui/main_window.ui" line="153"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="152"/>
+        <location filename="../../ui/main_window.ui" line="156"/>
         <source>S&amp;witch user</source>
         <translation>صارف بدلیں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155"/>
+        <location filename="../../ui/main_window.ui" line="159"/>
         <source>&amp;Quit</source>
         <translation>بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="156"/>
+        <location filename="../../ui/main_window.ui" line="160"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="160"/>
+        <location filename="../../ui/main_window.ui" line="164"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="167"/>
+        <location filename="../../ui/main_window.ui" line="171"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="168"/>
+        <location filename="../../ui/main_window.ui" line="172"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/preview.py" line="38"/>
+        <source>Page %1</source>
+        <translation>صفحہ %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/preview.py" line="48"/>
+        <source>&amp;Print</source>
+        <translation>پرنٹ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/preview.py" line="51"/>
+        <source>Print this document (Ctrl+P)</source>
+        <translation>یہ دستاویز پرنٹ کریں (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <source>Reprint</source>
+        <translation>دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <source>Why is copy %1 being printed?</source>
+        <translation>کاپی %1 کیوں پرنٹ کی جا رہی ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="55"/>
+        <source>Printing…</source>
+        <translation>پرنٹ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <source> (duplicate, copy %1)</source>
+        <translation> (ڈپلیکیٹ، کاپی %1)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <source>Printed %1%2 on %3</source>
+        <translation>%1%2 پرنٹ ہو گئی: %3</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <source>Printer problem</source>
+        <translation>پرنٹر کا مسئلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <source>The document is kept: Retry prints the same copy.</source>
+        <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <source>Not now</source>
+        <translation>ابھی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
+        <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <source>Cannot print</source>
+        <translation>پرنٹ نہیں ہو سکتا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="113"/>
+        <source>%1 — preview (%2)</source>
+        <translation>%1 — پیش منظر (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="21"/>
+        <source>Printers of this counter</source>
+        <translation>اس کاؤنٹر کے پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="22"/>
+        <source>The system&apos;s default printer</source>
+        <translation>سسٹم کا طے شدہ پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="24"/>
+        <source>Save as PDF files (printouts folder)</source>
+        <translation>پی ڈی ایف فائلوں میں محفوظ کریں (printouts فولڈر)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="29"/>
+        <source>80 mm thermal roll</source>
+        <translation>80 ملی میٹر تھرمل رول</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="29"/>
+        <source>A4 sheet (top half)</source>
+        <translation>A4 کاغذ (اوپری آدھا)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="32"/>
+        <source>Print the receipt</source>
+        <translation>رسید پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="32"/>
+        <source>Show it first</source>
+        <translation>پہلے دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="33"/>
+        <source>Nothing</source>
+        <translation>کچھ نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="36"/>
+        <source>&amp;Receipts</source>
+        <translation>رسیدیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="37"/>
+        <source>&amp;Certificates and letters</source>
+        <translation>سرٹیفکیٹ اور خطوط (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="38"/>
+        <source>Receipt &amp;paper</source>
+        <translation>رسید کا کاغذ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="39"/>
+        <source>&amp;After saving an application</source>
+        <translation>درخواست محفوظ ہونے کے بعد (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="55"/>
+        <source>%1 (not found)</source>
+        <translation>%1 (نہیں ملا)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="154"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="155"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="158"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="159"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="161"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
+        <source>Sync with the central server</source>
+        <translation>مرکزی سرور سے سنک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <source>Tries</source>
+        <translation>کوششیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <source>Last problem</source>
+        <translation>آخری مسئلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <source>Server&apos;s reason</source>
+        <translation>سرور کی وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <source>Since</source>
+        <translation>کب سے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <source>&amp;Requeue the selected record</source>
+        <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <source>After the cause was fixed: send it again</source>
+        <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
+        <source>&amp;Try now</source>
+        <translation>ابھی کوشش کریں (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <source>Waiting to be sent</source>
+        <translation>بھیجے جانے کے منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <source>Set aside by the server</source>
+        <translation>سرور نے الگ رکھے</translation>
+    </message>
+</context>
+<context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="245"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="255"/>
         <source>%n field(s) need attention before going on: </source>
         <translation>
             <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
@@ -681,7 +987,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="365"/>
         <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>
             <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
@@ -689,57 +995,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="433"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="434"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="438"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="463"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="484"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="485"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="486"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="486"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="487"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
