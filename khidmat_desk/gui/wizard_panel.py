@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.catalogue import Tariff
-from khidmat_desk.core.display import format_date, format_money
+from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.validation import Issue
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
@@ -368,6 +368,8 @@ class WizardPanel(QWidget):
         if open_ones:
             listed = ", ".join(f"{a.tracking_number} ({a.status}, "
                                f"{a.created_at.astimezone():%d-%m-%Y})" for a in open_ones[:3])
+            if self.urdu:  # keep the numbers and their brackets in order inside Urdu
+                listed = f"{LRI}{listed}{PDI}"
             self.duplicates_note.setText(self.tr(
                 "This citizen already has an open application for this service: %1. "
                 "Check with the citizen before taking another.").replace("%1", listed))
