@@ -9,6 +9,7 @@ the PostgreSQL run is skipped with a visible reason.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 # Qt must never look for a display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -130,3 +131,53 @@ def tariff() -> Tariff:
         "character-certificate": {"pkr": 1000, "label": "Character certificate fee"},
     }
     return Tariff(fees=fees, sla_days={"police-verification": 3, "character-certificate": 5})
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """The headless case: the keyring library's own 'no backend' keyring."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+# -- the counter's windows -------------------------------------------------------------------
+
+
+@pytest.fixture
+def tasks() -> Iterator[Any]:
+    """The counter's background worker; an error in a job fails the test."""
+    from khidmat_desk.gui.tasks import TaskRunner
+
+    runner = TaskRunner(on_error=lambda exc: pytest.fail(f"background error: {exc!r}"))
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def centre_folder(tmp_path: Path) -> Path:
+    from gui_driver import make_centre
+
+    make_centre(tmp_path / "centre")
+    return tmp_path / "centre"
+
+
+@pytest.fixture
+def counter_session(centre_folder: Path, tasks: Any, qtbot: Any) -> Iterator[Any]:
+    """Closed as the program closes: windows first (their drafts saved), then the database."""
+    from PySide6.QtWidgets import QApplication
+
+    from khidmat_desk.app.settings import CounterSettings
+    from khidmat_desk.gui.session import CounterSession
+
+    counter = CounterSession(CounterSettings.load(centre_folder))
+    counter.open()
+    yield counter
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+    tasks.wait()
+    counter.close()

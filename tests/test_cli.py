@@ -1,4 +1,4 @@
-"""The command line: exit codes, one-line messages naming the field, and nothing written on failure."""
+"""The command line: exit codes, one-line messages naming the field, nothing written on failure."""
 
 from __future__ import annotations
 

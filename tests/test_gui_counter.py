@@ -4,7 +4,6 @@ and the duplicate warning."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from gui_driver import (
     complete_wizard,
     enter_value,
     fill_step,
-    make_centre,
     settle,
     show_active,
 )
@@ -37,30 +35,13 @@ from khidmat_desk.gui.tasks import TaskRunner
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    make_centre(tmp_path / "centre")
-    return tmp_path / "centre"
+def folder(centre_folder: Path) -> Path:
+    return centre_folder
 
 
 @pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_error=lambda exc: pytest.fail(f"background error: {exc!r}"))
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def session(folder: Path, tasks: TaskRunner, qtbot: QtBot) -> Iterator[CounterSession]:
-    """Closed as the program closes: windows first (their drafts saved), then the database."""
-    from khidmat_desk.app.settings import CounterSettings
-
-    counter = CounterSession(CounterSettings.load(folder))
-    counter.open()
-    yield counter
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-    tasks.wait()
-    counter.close()
+def session(counter_session: CounterSession) -> CounterSession:
+    return counter_session
 
 
 def submit_example(session: CounterSession, code: str, **changes: Any) -> str:

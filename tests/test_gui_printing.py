@@ -3,21 +3,18 @@ previews, the in-charge-only reprint of a certificate, and a printer that is not
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import zxingcpp
-from gui_driver import PASSWORD, ScriptedMessages, complete_wizard, make_centre, show_active
+from gui_driver import PASSWORD, ScriptedMessages, complete_wizard, show_active
 from gui_driver import settle as settle_jobs
 from printing_helpers import decode, page_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status
 from khidmat_desk.app.printing import print_history
-from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.main_window import MainWindow
@@ -26,27 +23,13 @@ from khidmat_desk.gui.tasks import TaskRunner
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    make_centre(tmp_path / "centre")
-    return tmp_path / "centre"
+def folder(centre_folder: Path) -> Path:
+    return centre_folder
 
 
 @pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_error=lambda exc: pytest.fail(f"background error: {exc!r}"))
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def session(folder: Path, tasks: TaskRunner, qtbot: QtBot) -> Iterator[CounterSession]:
-    counter = CounterSession(CounterSettings.load(folder))
-    counter.open()
-    yield counter
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-    tasks.wait()
-    counter.close()
+def session(counter_session: CounterSession) -> CounterSession:
+    return counter_session
 
 
 def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner,

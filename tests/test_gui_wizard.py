@@ -8,8 +8,6 @@ submitted; what is stored must be exactly what the core would have made of those
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +16,6 @@ from gui_driver import (
     ScriptedMessages,
     complete_wizard,
     enter_value,
-    make_centre,
     show_active,
 )
 from PySide6.QtCore import Qt
@@ -36,19 +33,9 @@ from khidmat_desk.store.db import open_database
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[CounterSession]:
-    counter = CounterSession(make_centre(tmp_path / "centre"))
-    counter.open()
-    counter.authenticate("incharge", PASSWORD)
-    yield counter
-    counter.close()
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner(on_error=lambda exc: pytest.fail(f"background error: {exc!r}"))
-    yield runner
-    runner.wait()
+def session(counter_session: CounterSession) -> CounterSession:
+    counter_session.authenticate("incharge", PASSWORD)
+    return counter_session
 
 
 def open_panel(qtbot: QtBot, session: CounterSession, tasks: TaskRunner, code: str,

@@ -5,12 +5,10 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from khidmat_desk.cli.main import main
 from khidmat_desk.core.catalogue import get_service
@@ -58,12 +56,6 @@ def centre(tmp_path: Path, run: Run) -> tuple[Path, str]:
     return folder, tracking
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def test_init_without_a_keyring_says_what_to_do_and_leaves_nothing(

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from khidmat_desk.auth.secrets import FILE, KEYRING, SecretStore, SecretsUnavailable
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """The headless case: the keyring library's own 'no backend' keyring."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def test_without_a_keyring_the_operator_is_told_what_to_do(tmp_path: Path,

@@ -463,6 +463,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.wizard is not None and not self.wizard.saved:
             self.wizard.flush_draft()  # resumed at the next sign-in
+        if self.sync_host is not None:  # the sync goes on for the next officer's window
+            self.sync_host.reported.disconnect(self._on_sync_reported)
+            self.sync_host = None
         super().closeEvent(event)
 
     def _on_failed(self, exc: BaseException) -> None:

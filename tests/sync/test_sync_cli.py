@@ -6,13 +6,11 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from sqlalchemy import delete, select
 from sync_helpers import FRIDAY, Central
 
@@ -178,13 +176,6 @@ def test_central_entry_point_runs_as_a_program() -> None:
     assert done.returncode == 0 and "serve" in done.stdout
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """The headless case: the keyring library's own 'no backend' keyring."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def test_without_a_keyring_the_variable_is_the_way(

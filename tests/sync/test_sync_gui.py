@@ -36,7 +36,7 @@ def counter(tmp_path: Path, central: Central, qtbot: QtBot) -> Iterator[tuple[
     host.start()
     yield session, tasks, host
     host.stop()
-    tasks.wait()
+    settle(qtbot, tasks)
     session.close()
 
 
