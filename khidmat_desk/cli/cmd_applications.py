@@ -34,8 +34,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
     find = commands.add_parser(
         "find", parents=[common], help="find applications",
-        description="QUERY is a tracking number, CNIC, mobile number, vehicle plate or name prefix. "
-                    "Exit 0 when something was found, 1 when nothing was.")
+        description="QUERY is a tracking number, CNIC, mobile number, vehicle plate or name "
+                    "prefix. Exit 0 when something was found, 1 when nothing was.")
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--limit", type=int, default=50, help="most results to show (default 50)")
     find.add_argument("--json", action="store_true", help="print results as JSON")

@@ -20,7 +20,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser = commands.add_parser("services", parents=[common], help="list the service catalogue",
                                  description="List every service with its fee and SLA.")
     parser.add_argument("--json", action="store_true",
-                        help="print the whole catalogue (fields, rules, documents, examples) as JSON")
+                        help="print the whole catalogue (fields, rules, documents, examples) "
+                             "as JSON")
     parser.set_defaults(handler=run_services)
 
 
@@ -52,7 +53,8 @@ def run_services(args: argparse.Namespace) -> int:
                      "same day" if days == 0 else f"{days} d", str(_count_fields(service))))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+        cells = (cell.ljust(w) for cell, w in zip(row, widths, strict=False))
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Opening a counter's data folder for one command: settings, database, tariff, the signed-in user."""
+"""Opening a counter's data folder for one command: settings, database, tariff, signed-in user."""
 
 from __future__ import annotations
 

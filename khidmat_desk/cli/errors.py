@@ -18,5 +18,5 @@ class CommandError(Exception):
         self.message = message
 
 
-class BadInput(CommandError):
+class BadInput(CommandError):  # noqa: N818 - read as "bad input" in every command module
     exit_code = EXIT_BAD_INPUT

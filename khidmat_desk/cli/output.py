@@ -33,7 +33,8 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = [list(header), *[list(r) for r in rows]]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+        cells = (c.ljust(w) for c, w in zip(row, widths, strict=False))
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
 
 
 def warn(message: str) -> None:

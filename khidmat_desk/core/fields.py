@@ -171,7 +171,8 @@ def text(key: str, label: str, label_ur: str = "", **kw: Any) -> Field:
 
 
 def enum(key: str, label: str, label_ur: str, options: tuple[Option, ...], **kw: Any) -> Field:
-    return Field(key=key, type=FieldType.ENUM, label=label, label_ur=label_ur, options=options, **kw)
+    return Field(key=key, type=FieldType.ENUM, label=label, label_ur=label_ur, options=options,
+                 **kw)
 
 
 def options(*triples: tuple[str, str, str]) -> tuple[Option, ...]:

@@ -121,7 +121,8 @@ class Query:
 
 class EmptyQueryError(ValueError):
     def __str__(self) -> str:
-        return "type a tracking number, CNIC, mobile number, vehicle plate or at least two letters of a name"
+        return ("type a tracking number, CNIC, mobile number, vehicle plate or at least two "
+                "letters of a name")
 
 
 def classify_query(text: str) -> Query:

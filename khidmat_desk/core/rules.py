@@ -77,7 +77,7 @@ def _check(
 
 
 def _as_moment(value: str) -> datetime:
-    return datetime.fromisoformat(value) if "T" in value else datetime.fromisoformat(value + "T00:00")
+    return datetime.fromisoformat(value if "T" in value else value + "T00:00")
 
 
 def _date_order(rule: DateOrder, answers: Mapping[str, Any], fields: Mapping[str, Field],
@@ -145,7 +145,8 @@ def _different(rule: Different, answers: Mapping[str, Any],
 
 def _at_least_one(rule: AtLeastOne, answers: Mapping[str, Any],
                   fields: Mapping[str, Field]) -> list[Issue]:
-    if not holds(rule.when, answers) or any(answers.get(k) not in (None, "", []) for k in rule.keys):
+    answered = any(answers.get(k) not in (None, "", []) for k in rule.keys)
+    if not holds(rule.when, answers) or answered:
         return []
     names = " or ".join(fields[k].label for k in rule.keys)
     return [_issue(rule.keys[0], fields[rule.keys[0]].label, rule.message or f"give {names}")]

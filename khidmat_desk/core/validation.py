@@ -114,7 +114,8 @@ def validate_answers(
     return ValidationResult(normalised, tuple(issues), frozenset(applicable))
 
 
-def _provisional(fields: Iterable[Field], answers: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+def _provisional(fields: Iterable[Field], answers: Mapping[str, Any],
+                 ctx: Context) -> dict[str, Any]:
     """Normalised values of the fields that conditions look at, so a condition may look at a
     later field. Only those are checked here; every field is checked once more in order."""
     fields = tuple(fields)
@@ -172,7 +173,8 @@ def _check_group(
         issues.append(Issue(path, label, f"can have at most {f.max_items} rows"))
     out = []
     for index, row in enumerate(rows):
-        item, found = _check_item(f, row, ctx, scope, f"{path}[{index}]", f"{label}, row {index + 1}")
+        item, found = _check_item(f, row, ctx, scope, f"{path}[{index}]",
+                                  f"{label}, row {index + 1}")
         issues.extend(found)
         out.append(item)
     return out, issues
@@ -248,7 +250,8 @@ def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checke
 def _district(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
     found = reference.find_district(str(raw)) if isinstance(raw, str) else None
     if found is None:
-        return Checked(None, (Finding("error", "is not a district of Punjab; pick one from the list"),))
+        problem = Finding("error", "is not a district of Punjab; pick one from the list")
+        return Checked(None, (problem,))
     return Checked(found.name)
 
 

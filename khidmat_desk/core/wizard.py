@@ -115,7 +115,8 @@ class Wizard:
             shown = tuple(f for f in step.fields if f.key in result.applicable)
             if shown:
                 out.append(WizardStep(step.key, step.title, step.title_ur, "fields", shown))
-        out.append(WizardStep(DOCUMENTS_STEP, "Documents and fee", "دستاویزات اور فیس", "documents"))
+        out.append(WizardStep(DOCUMENTS_STEP, "Documents and fee", "دستاویزات اور فیس",
+                              "documents"))
         out.append(WizardStep(REVIEW_STEP, "Review", "جائزہ", "review"))
         return tuple(out)
 
@@ -168,9 +169,9 @@ class Wizard:
         if key not in keys:
             raise KeyError(f"step '{key}' does not apply to these answers")
         for earlier in keys[: keys.index(key)]:
-            if earlier != self.current and keys.index(earlier) >= keys.index(self.current):
-                if not self.step_complete(earlier):
-                    raise StepIncompleteError(earlier, self.step_issues(earlier))
+            ahead = earlier != self.current and keys.index(earlier) >= keys.index(self.current)
+            if ahead and not self.step_complete(earlier):
+                raise StepIncompleteError(earlier, self.step_issues(earlier))
         if keys.index(key) > keys.index(self.current) and not self.step_complete(self.current):
             raise StepIncompleteError(self.current, self.step_issues(self.current))
         self.current = key
