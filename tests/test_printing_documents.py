@@ -121,3 +121,10 @@ def test_fonts_are_embedded(centre: Centre) -> None:
     printed = printing.print_receipt(centre.db, centre.tracking["lost-report"], user=None)
     assert b"/FontFile2" in printed.pdf  # TrueType embedded, never a standard font
     assert b"/Helvetica" not in printed.pdf
+
+
+@pytest.mark.parametrize("name", ["Liberty Market", "Police Khidmat Markaz, Liberty Market"])
+def test_office_is_named_once_in_the_letterhead(name: str) -> None:
+    from khidmat_desk.printing.pieces import office_line
+
+    assert office_line("Police Khidmat Markaz", name) == "Police Khidmat Markaz, Liberty Market"

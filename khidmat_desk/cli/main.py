@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -63,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except CommandError as exc:
         return _fail(exc)
+    except BrokenPipeError:
+        # The reader went away (`... | head`): nothing left to tell anyone; exit quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        log.info("standard output was closed by the reader")
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted; nothing was saved by the unfinished step\n")
         return EXIT_FAILURE

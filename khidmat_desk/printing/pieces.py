@@ -14,12 +14,20 @@ from khidmat_desk.printing.fonts import SANS, SANS_BOLD, text_width
 MM = 72 / 25.4
 
 
+def office_line(office: str, centre_name: str) -> str:
+    """"Police Khidmat Markaz, Liberty Market" whether the centre was named with or without the
+    office's name in front."""
+    if centre_name.casefold().startswith(office.casefold()):
+        return centre_name
+    return f"{office}, {centre_name}"
+
+
 def letterhead(flow: Flow, branding: dict[str, str], issue: Issue, *, size: float) -> None:
     """Organisation in English and Urdu, then the centre that issued the page."""
     flow.lines(branding["organisation"], size=size * 1.35, font=SANS_BOLD, align="centre")
     flow.urdu_lines(f"{branding['organisation_ur']} · {branding['office_ur']}", size=size * 1.05,
                     align="centre")
-    flow.lines(f"{branding['office']}, {issue.centre_name}", size=size, font=SANS_BOLD,
+    flow.lines(office_line(branding["office"], issue.centre_name), size=size, font=SANS_BOLD,
                align="centre")
     flow.lines(f"{issue.centre_district} · centre {issue.centre_code}", size=size * 0.9,
                align="centre")
