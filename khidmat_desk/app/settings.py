@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from khidmat_desk.files import write_atomically
 
 log = logging.getLogger("khidmat.settings")
 
@@ -96,18 +97,8 @@ class CounterSettings:
 
     def save(self) -> None:
         """Write atomically: a power cut leaves the old file or the new one, never half of one."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        path = self.data_dir / SETTINGS_FILE
-        fd, tmp = tempfile.mkstemp(dir=self.data_dir, prefix=".settings-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.values, handle, indent=2, sort_keys=True)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(self.values, indent=2, sort_keys=True)
+        write_atomically(self.data_dir / SETTINGS_FILE, text.encode("utf-8"))
 
     @property
     def initialised(self) -> bool:

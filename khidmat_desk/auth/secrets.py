@@ -14,9 +14,10 @@ import logging
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from khidmat_desk.files import write_atomically
 
 log = logging.getLogger("khidmat.secrets")
 
@@ -117,17 +118,7 @@ class SecretStore:
         folder = self._folder()
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o700)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(value)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(folder / name, value.encode("utf-8"), mode=0o600)
         log.warning("secret %s written to the protected file store %s (no keyring in use)",
                     name, folder)
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from khidmat_desk.files import write_atomically
 from khidmat_desk.store.outbox import OutboxItem
 from khidmat_desk.sync import protocol
 
@@ -85,7 +84,7 @@ def write_bundle(path: Path, items: Sequence[OutboxItem], *, centre_code: str, c
     header = json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "alg": "ed25519",
                          "public_key": public_key_hex(key),
                          "signature": base64.b64encode(key.sign(body)).decode()})
-    return _write_atomically(Path(path), gzip.compress(header.encode() + b"\n" + body))
+    return write_atomically(Path(path), gzip.compress(header.encode() + b"\n" + body))
 
 
 def read_bundle(path: Path) -> Bundle:
@@ -116,18 +115,3 @@ def _check_signature(header: dict[str, Any], body: bytes, path: Path) -> None:
     except (InvalidSignature, KeyError, ValueError, TypeError) as exc:
         raise BundleError(f"{path} has a bad signature: it was changed after it was "
                           "written, or was not written by Khidmat Desk") from exc
-
-
-def _write_atomically(path: Path, data: bytes) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return len(data)
