@@ -12,14 +12,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
+from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, OneLineParser
 from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.central")
 PROG = "khidmat-central"
-EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
 
 
 class CentralCommandError(Exception):
@@ -28,20 +27,14 @@ class CentralCommandError(Exception):
         self.exit_code = exit_code
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{PROG} --help')\n")
-        sys.exit(EXIT_BAD_INPUT)
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="URL", help="central database URL "
                         "(default: $KHIDMAT_CENTRAL_DB)")
-    parser = _Parser(prog=PROG, description="Khidmat reference central server.",
+    parser = OneLineParser(prog=PROG, description="Khidmat reference central server.",
                      parents=[common])
     commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_Parser)
+        dest="command", metavar="COMMAND", parser_class=OneLineParser)
     serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)

@@ -266,7 +266,7 @@ def submit_application(
     transaction, and submitting the same uuid again returns the first result instead of
     saving a second copy.
     """
-    when = _utc(now)
+    when = utc_moment(now)
     plan = _plan(service_code, answers, tariff, token_no, documents_received, when)
     _check_request(centre_code, counter, payment_method, plan.day)
     with db.write() as session:
@@ -464,7 +464,7 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
                   reason: str | None = None, now: datetime | None = None) -> StatusChangeResult:
     """Move an application along the workflow; a new version, audited and queued for sync."""
     number = str(parse_tracking_number(tracking))
-    when = _utc(now)
+    when = utc_moment(now)
     why = (reason or "").strip() or None
     with db.write() as session:
         row = session.execute(select(APP).where(APP.c.tracking_number == number)
@@ -635,7 +635,7 @@ def save_draft(db: Database, *, user: UserInfo, service_code: str, answers: Mapp
     """Create or overwrite a draft; returns its uuid (also the application's uuid later)."""
     get_service(service_code)
     key = draft_uuid or uuid7()
-    when = _utc(now)
+    when = utc_moment(now)
     with db.write() as session:
         draft = session.get(Draft, key)
         if draft is None:
@@ -659,7 +659,8 @@ def discard_draft(db: Database, draft_uuid: str) -> None:
         session.execute(delete(Draft).where(Draft.uuid == draft_uuid))
 
 
-def _utc(now: datetime | None) -> datetime:
+def utc_moment(now: datetime | None) -> datetime:
+    """``now`` (which must carry a time zone) in UTC, or the current moment."""
     if now is None:
         return datetime.now(UTC)
     if now.tzinfo is None:

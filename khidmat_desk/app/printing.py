@@ -25,6 +25,7 @@ from khidmat_desk.app.applications import (
     ApplicationDetail,
     ApplicationError,
     get_application,
+    utc_moment,
 )
 from khidmat_desk.app.print_content import RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
@@ -163,7 +164,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     if refusal:
         raise PrintRefused(refusal)
     content = print_content.receipt_content(detail)
-    when = _utc(now)
+    when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
         pdf = render_receipt(content, issue, layouts, layouts.formats[fmt])
@@ -189,14 +190,14 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
-                  _utc(now), build, officer=None)
+                  utc_moment(now), build, officer=None)
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
                      templates: Templates | None = None, now: datetime | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
-    when = local(_utc(now))
+    when = local(utc_moment(now))
     detail = get_application(db, tracking)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
@@ -316,10 +317,3 @@ def print_history(db: Database, tracking: str) -> tuple[PrintRecordInfo, ...]:
                                  r.username or UNSIGNED_ACTOR, r.printed_at, r.reason)
                  for r in rows)
 
-
-def _utc(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("'now' must carry a time zone")
-    return now.astimezone(UTC)

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import argparse
+import sys
+from typing import NoReturn
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -20,3 +24,12 @@ class CommandError(Exception):
 
 class BadInput(CommandError):  # noqa: N818 - read as "bad input" in every command module
     exit_code = EXIT_BAD_INPUT
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        program = self.prog.split()[0]
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{program} --help')\n")
+        sys.exit(EXIT_BAD_INPUT)

@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from khidmat_desk import __version__
 from khidmat_desk.cli import (
@@ -23,19 +22,11 @@ from khidmat_desk.cli import (
     cmd_setup,
     cmd_sync,
 )
-from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError
+from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError, OneLineParser
 from khidmat_desk.cli.translate import translate_error
 
 log = logging.getLogger("khidmat.cli")
 PROG = "khidmat-desk"
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{PROG} --help')\n")
-        sys.exit(EXIT_BAD_INPUT)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,10 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="data folder of this counter (default: $KHIDMAT_DATA_DIR or the "
                              "per-user data folder)")
     common.add_argument("--verbose", action="store_true", help="also log to stderr")
-    parser = _Parser(prog=PROG, description="Khidmat Desk counter application.",
+    parser = OneLineParser(prog=PROG, description="Khidmat Desk counter application.",
                      parents=[common])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
                    cmd_sync, cmd_gui):
         module.register(commands, common)
