@@ -104,8 +104,13 @@ def shipped_templates() -> Templates:
 def list_documents(db: Database, tracking: str,
                    templates: Templates | None = None) -> tuple[PrintableDocument, ...]:
     """The receipt and the service's output documents, with copies printed and readiness."""
+    return documents_for(db, get_application(db, tracking), templates)
+
+
+def documents_for(db: Database, detail: ApplicationDetail,
+                  templates: Templates | None = None) -> tuple[PrintableDocument, ...]:
+    """`list_documents` for an application already read (the counter shows both at once)."""
     layouts = templates or shipped_templates()
-    detail = get_application(db, tracking)
     service = get_service(detail.service_code)
     copies = _copies(db, detail.uuid)
     receipt = layouts.receipt

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
                                                  "taken first (Esc)."), 8000)
             return
         session = self.session
-        self._tasks.run(lambda: (session.get_application(tracking), session.printable(tracking)),
+        self._tasks.run(lambda: session.application_with_documents(tracking),
                         self._on_detail_loaded, self._on_failed)
 
     def _on_detail_loaded(self, loaded: tuple[Any, Any]) -> None:

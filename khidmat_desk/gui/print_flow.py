@@ -53,25 +53,23 @@ class PrintFlow(QObject):
             (lambda: session.print_receipt(tracking, reason)) if key == RECEIPT
             else (lambda: session.print_document(tracking, key, reason)))
         self.said.emit(self.tr("Printing…"))
-        self._tasks.run(work, self._on_rendered, self._on_failed)
+        self._tasks.run(work, self._send, self._on_failed)
 
-    def _on_rendered(self, printed: Any) -> None:
-        self._send(printed, self.destination(printed.document_key))
-
-    def _send(self, printed: Any, destination: str) -> None:
+    def _send(self, printed: Any) -> None:
+        """Deliver to the printer the settings name now (a retry follows a changed choice)."""
         name = f"{printed.tracking_number}-{printed.document_key}-copy{printed.copy_no}"
-        self._queue.send(printed.pdf, name, destination,
-                         lambda delivery: self._on_delivered(printed, delivery),
-                         lambda exc: self._on_delivery_failed(printed, destination, exc))
+        self._queue.send(printed.pdf, name, self.destination(printed.document_key),
+                         lambda where: self._on_delivered(printed, where),
+                         lambda exc: self._on_delivery_failed(printed, exc))
 
-    def _on_delivered(self, printed: Any, delivery: Any) -> None:
+    def _on_delivered(self, printed: Any, where: str) -> None:
         copy = self.tr(" (duplicate, copy %1)").replace("%1", str(printed.copy_no)) \
             if printed.duplicate else ""
         self.said.emit(self.tr("Printed %1%2 on %3").replace("%1", printed.document_key)
-                       .replace("%2", copy).replace("%3", delivery.destination))
+                       .replace("%2", copy).replace("%3", where))
         self.printed.emit(printed.tracking_number)
 
-    def _on_delivery_failed(self, printed: Any, destination: str, exc: BaseException) -> None:
+    def _on_delivery_failed(self, printed: Any, exc: BaseException) -> None:
         if not isinstance(exc, PrinterProblem):
             report_error(self._messages, exc)
             return
@@ -82,7 +80,7 @@ class PrintFlow(QObject):
             str(exc) + "\n\n" + self.tr("The document is kept: Retry prints the same copy."),
             [("retry", self.tr("Retry")), ("later", self.tr("Not now"))], default="later")
         if choice == "retry":
-            self._send(printed, self.destination(printed.document_key) or destination)
+            self._send(printed)
             return
         self.said.emit(self.tr("Not printed: copy %1 is in the log but not on paper; printing "
                                "it again later will say DUPLICATE.")

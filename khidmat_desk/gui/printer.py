@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from khidmat_desk.gui.tasks import TaskRunner
-from khidmat_desk.printing.raster import PageImage, page_sizes_mm, render_pages
+from khidmat_desk.printing.raster import PageImage, render_pages
 
 log = logging.getLogger("khidmat.gui.printing")
 
@@ -37,14 +36,6 @@ class PrinterProblem(Exception):  # noqa: N818 - read as a message by the office
     """The document could not be delivered; ``str()`` says what to check. It can be retried."""
 
 
-@dataclass(frozen=True)
-class Delivery:
-    """Where a document went, for the status bar."""
-
-    destination: str
-    pages: int
-
-
 def installed_printers() -> list[str]:
     return [info.printerName() for info in QPrinterInfo.availablePrinters()]
 
@@ -55,14 +46,14 @@ def describe(destination: str) -> str:
     return destination or (QPrinterInfo.defaultPrinterName() or "the default printer")
 
 
-def deliver(pdf: bytes, name: str, destination: str, folder: Path) -> Delivery:
-    """Print (or save) one document; raises PrinterProblem with the reason."""
+def deliver(pdf: bytes, name: str, destination: str, folder: Path) -> str:
+    """Print (or save) one document; returns where it went, or raises PrinterProblem."""
     if destination == PDF_FOLDER:
         return _save(pdf, name, folder)
     return _print(pdf, name, destination)
 
 
-def _save(pdf: bytes, name: str, folder: Path) -> Delivery:
+def _save(pdf: bytes, name: str, folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (re.sub(r"[^A-Za-z0-9._-]+", "-", name) + ".pdf")
     try:
@@ -71,7 +62,7 @@ def _save(pdf: bytes, name: str, folder: Path) -> Delivery:
         raise PrinterProblem(f"The document could not be saved in {folder} "
                              f"({exc.strerror or exc}); free some disk space and retry.") from exc
     log.info("saved %s", path)
-    return Delivery(str(path), len(page_sizes_mm(pdf)))
+    return str(path)
 
 
 def _printer_for(destination: str) -> QPrinter:
@@ -87,28 +78,27 @@ def _printer_for(destination: str) -> QPrinter:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def _print(pdf: bytes, name: str, destination: str) -> Delivery:
+def _print(pdf: bytes, name: str, destination: str) -> str:
     printer = _printer_for(destination)
     printer.setDocName(name)
-    sizes = page_sizes_mm(pdf)
-    width, height = sizes[0]
-    printer.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter),
+    pages = render_pages(pdf, min(printer.resolution(), MAX_PRINT_DPI))
+    size = QSizeF(pages[0].width_mm, pages[0].height_mm)
+    printer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Millimeter),
                                       QPageLayout.Orientation.Portrait, QMarginsF()))
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrinterProblem(f"Printing could not start on '{printer.printerName()}'. Check it "
                              "is on, connected and has paper; then retry.")
     try:
-        for number, page in enumerate(render_pages(pdf, dpi)):
+        for number, page in enumerate(pages):
             if number:
                 printer.newPage()
             target = QRectF(painter.viewport())
             painter.drawImage(target, qimage(page))
     finally:
         painter.end()
-    log.info("printed %s on %s (%d pages)", name, printer.printerName(), len(sizes))
-    return Delivery(printer.printerName(), len(sizes))
+    log.info("printed %s on %s (%d pages)", name, printer.printerName(), len(pages))
+    return printer.printerName()
 
 
 def qimage(page: PageImage) -> QImage:

@@ -68,11 +68,6 @@ class CounterSession:
 
         return find_applications(self.db, text)
 
-    def get_application(self, tracking: str) -> Any:
-        from khidmat_desk.app.applications import get_application
-
-        return get_application(self.db, tracking)
-
     def change_status(self, tracking: str, status: str, reason: str | None) -> Any:
         from khidmat_desk.app.applications import change_status
 
@@ -124,6 +119,14 @@ class CounterSession:
         from khidmat_desk.app.printing import list_documents
 
         return list_documents(self.db, tracking)
+
+    def application_with_documents(self, tracking: str) -> tuple[Any, Any]:
+        """The application and what can be printed for it, reading it once."""
+        from khidmat_desk.app.applications import get_application
+        from khidmat_desk.app.printing import documents_for
+
+        detail = get_application(self.db, tracking)
+        return detail, documents_for(self.db, detail)
 
     def print_receipt(self, tracking: str, reason: str | None = None) -> Any:
         """Render the receipt and record the copy, in one transaction."""

@@ -26,15 +26,6 @@ class PageImage:
     height_mm: float
 
 
-def page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return [(p.get_width() / POINTS_PER_INCH * 25.4, p.get_height() / POINTS_PER_INCH * 25.4)
-                for p in document]
-    finally:
-        document.close()
-
-
 def render_pages(pdf: bytes, dpi: float) -> list[PageImage]:
     document = pypdfium2.PdfDocument(pdf)
     try:
