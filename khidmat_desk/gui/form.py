@@ -82,6 +82,11 @@ class GroupEditor(QFrame):
         self.field, self.urdu = field, urdu
         self.setAccessibleName(field.label)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Placed by the page above and below the rows; shown and hidden with them.
+        self.title = QLabel(label_of(field, urdu), styleSheet="font-weight: 600;")
+        self.message = QLabel(objectName=f"message:{field.key}", wordWrap=True,
+                              styleSheet=ERROR_STYLE)
+        self.message.hide()
         self.rows: list[dict[str, FieldRow]] = []
         self._frames: list[QWidget] = []
         self._layout = QVBoxLayout(self)
@@ -153,6 +158,15 @@ class GroupEditor(QFrame):
         for item in self.rows:
             yield from item.values()
 
+    def set_shown(self, shown: bool) -> None:
+        self.setVisible(shown)
+        self.title.setVisible(shown)
+
+    def show_issues(self, issues: tuple[Issue, ...]) -> None:
+        """Problems of the table as a whole (too few rows), under it."""
+        self.message.setVisible(bool(issues))
+        self.message.setText("; ".join(f"{i.label}: {i.message}" for i in issues))
+
     def apply(self, scope: Mapping[str, Any]) -> None:
         """Show each row's members that apply to that row."""
         for item in self.rows:
@@ -172,6 +186,7 @@ class StepForm(QWidget):
         self.step = step
         self.rows: dict[str, FieldRow] = {}
         self.groups: dict[str, GroupEditor] = {}
+        self._station_districts: dict[str, str | None] = {}  # the district each list follows
         grid = QGridLayout(self)
         # Inside a scroll area: grow, never squeeze rows on top of each other.
         grid.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
@@ -190,14 +205,9 @@ class StepForm(QWidget):
 
     def _add_group(self, field: Field, urdu: bool, grid: QGridLayout, at: int) -> None:
         editor = GroupEditor(field, urdu)
-        title = QLabel(label_of(field, urdu), styleSheet="font-weight: 600;")
-        message = QLabel(objectName=f"message:{field.key}", wordWrap=True)
-        message.hide()
-        grid.addWidget(title, at, 0, 1, 2)
+        grid.addWidget(editor.title, at, 0, 1, 2)
         grid.addWidget(editor, at + 1, 0, 1, 2)
-        grid.addWidget(message, at + 2, 0, 1, 2)
-        editor.message = message  # type: ignore[attr-defined]
-        editor.title = title  # type: ignore[attr-defined]
+        grid.addWidget(editor.message, at + 2, 0, 1, 2)
         editor.changed.connect(self.changed.emit)
         editor.left.connect(self.left.emit)
         self.groups[field.key] = editor
@@ -225,9 +235,7 @@ class StepForm(QWidget):
         for key, row in self.rows.items():
             row.set_visible(key in result.applicable)
         for key, editor in self.groups.items():
-            shown = key in result.applicable
-            editor.setVisible(shown)
-            editor.title.setVisible(shown)  # type: ignore[attr-defined]
+            editor.set_shown(key in result.applicable)
             editor.apply(result.answers)
         self._follow_districts(result.answers)
         for row in self.all_rows():
@@ -237,28 +245,23 @@ class StepForm(QWidget):
                 row.show_issues(())
         for key, editor in self.groups.items():
             own = tuple(i for i in result.issues if i.field == key) if key in touched else ()
-            _show_group_issues(editor.message, own)  # type: ignore[attr-defined]
+            editor.show_issues(own)
 
     def _follow_districts(self, answers: Mapping[str, Any]) -> None:
         for key, row in self.rows.items():
             if row.field.type is FieldType.POLICE_STATION:
                 district = answers.get(key[: -len("police_station")] + "district")
+                if key in self._station_districts and self._station_districts[key] == district:
+                    continue
                 stations = reference.police_stations(district) if district else ()
-                if getattr(row, "_district", None) != district:
-                    row.input.set_choices(stations)  # type: ignore[attr-defined]
-                    row._district = district  # type: ignore[attr-defined]
+                row.input.set_choices(stations)  # type: ignore[attr-defined]
+                self._station_districts[key] = district
 
     def first_row_with(self, paths: set[str]) -> FieldRow | None:
         for row in self.all_rows():
             if row.path in paths and row.input.widget.isVisibleTo(self):
                 return row
         return None
-
-
-def _show_group_issues(label: QLabel, issues: tuple[Issue, ...]) -> None:
-    label.setVisible(bool(issues))
-    label.setStyleSheet(ERROR_STYLE)
-    label.setText("; ".join(f"{i.label}: {i.message}" for i in issues))
 
 
 def _blank(value: Any) -> bool:
