@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QMainWindow, QPushButton
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
@@ -273,9 +273,9 @@ class MainWindow(QMainWindow):
     def _on_view_status_requested(self, tracking: str, status: str) -> None:
         reason: str | None = None
         if status in workflow.REASON_REQUIRED:
-            reason, ok = QInputDialog.getText(self, self.tr("Reason"), self.tr(
+            reason = self._messages.ask_text(self.tr("Reason"), self.tr(
                 "Why is this application being marked %1?").replace("%1", workflow.LABELS[status]))
-            if not ok or not reason.strip():
+            if reason is None:
                 return
         self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
                         lambda _: self._on_status_changed(tracking), self._on_failed)

@@ -29,8 +29,7 @@ class CounterSession:
     def open(self) -> None:
         from khidmat_desk.store.db import open_database
 
-        override = self.settings.tariff_override
-        self.tariff = load_tariff(override if override.exists() else None)
+        self.tariff = load_tariff(self.settings.tariff_override)
         self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
 
     def close(self) -> None:
