@@ -104,8 +104,7 @@ def run_apply(args: argparse.Namespace) -> int:
     problems = tuple(i for i in wizard.step_issues("review") if i.level == "error")
     if problems:
         raise BadInput(f"answers: {summarise(problems)}")
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         user = sign_in(ctx, args)
         try:
             result = submit_application(
@@ -114,8 +113,6 @@ def run_apply(args: argparse.Namespace) -> int:
                 token_no=args.token, documents_received=received)
         except ValidationFailed as exc:
             raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
-    finally:
-        ctx.close()
     for issue in result.warnings:
         warn(str(issue))
     if args.json:
@@ -130,11 +127,8 @@ def run_find(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise BadInput("--limit: must be 1 or more")
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         found = find_applications(ctx.db, args.query, limit=args.limit)
-    finally:
-        ctx.close()
     if args.json:
         print_json({"kind": found.kind, "items": found.items})
     else:
@@ -152,15 +146,12 @@ def run_status(args: argparse.Namespace) -> int:
 
     if args.new_status is None and (args.reason or args.user):
         raise BadInput("--set: give the new status, or leave out --reason and --user")
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         if args.new_status is not None:
             _precheck_transition(ctx, args)
             user = sign_in(ctx, args)
             change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason)
         detail = get_application(ctx.db, args.tracking)
-    finally:
-        ctx.close()
     if args.json:
         print_json(detail)
         return 0

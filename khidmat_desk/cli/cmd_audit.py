@@ -21,12 +21,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 def run_verify(args: argparse.Namespace) -> int:
     from khidmat_desk.store.audit import verify_chain
 
-    ctx = open_context(args)
-    try:
-        with ctx.db.read() as session:
-            report = verify_chain(session)
-    finally:
-        ctx.close()
+    with open_context(args) as ctx, ctx.db.read() as session:
+        report = verify_chain(session)
     if not report.ok:
         raise CommandError(f"audit chain broken at event {report.first_broken_id} "
                            f"({report.reason}); {report.checked} events checked before it")

@@ -152,15 +152,11 @@ def _report(printed: PrintedDocument, path: Path) -> None:
 def run_print_receipt(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import print_receipt
 
-    ctx = open_context(args)
-    try:
-        with _known_failures():
-            user = sign_in(ctx, args) if args.user else None
-            templates = _templates(ctx)
-            printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                    reason=args.reason, templates=templates)
-    finally:
-        ctx.close()
+    with open_context(args) as ctx, _known_failures():
+        user = sign_in(ctx, args) if args.user else None
+        templates = _templates(ctx)
+        printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
+                                reason=args.reason, templates=templates)
     _report(printed, _write(args.out, printed.pdf))
     return 0
 
@@ -169,18 +165,14 @@ def run_print_document(args: argparse.Namespace) -> int:
     from khidmat_desk.app.keys import load_signer
     from khidmat_desk.app.printing import list_documents, print_document
 
-    ctx = open_context(args)
-    try:
-        with _known_failures():
-            templates = _templates(ctx)
-            key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
-                                 args.document)
-            user = sign_in(ctx, args)
-            signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
-            printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
-                                     reason=args.reason, templates=templates)
-    finally:
-        ctx.close()
+    with open_context(args) as ctx, _known_failures():
+        templates = _templates(ctx)
+        key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
+                             args.document)
+        user = sign_in(ctx, args)
+        signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
+        printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
+                                 reason=args.reason, templates=templates)
     _report(printed, _write(args.out, printed.pdf))
     return 0
 
@@ -197,11 +189,8 @@ def _chosen_output(documents: tuple[PrintableDocument, ...], chosen: str | None)
 def run_history(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import print_history
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         records = print_history(ctx.db, args.tracking)
-    finally:
-        ctx.close()
     if args.json:
         sys.stdout.write(json.dumps([asdict(r) for r in records], default=str, indent=2) + "\n")
         return 0
@@ -258,11 +247,8 @@ def _verification_keys(
             raise BadInput(f"--public-key: {args.public_key} is not a readable public key "
                            f"({exc})") from exc
         return {key_id_of(public): (_centre_named_in(Path(args.public_key)), public)}
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         return dict(known_public_keys(ctx.db))
-    finally:
-        ctx.close()
 
 
 #: First line of an exported key file: says whose key it is (PEM readers skip it).
@@ -311,11 +297,8 @@ def _show(result: Verification, as_json: bool) -> None:
 def run_keys_export(args: argparse.Namespace) -> int:
     from khidmat_desk.app.keys import current_key
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         key = current_key(ctx.db, ctx.centre_code)
-    finally:
-        ctx.close()
     if key is None:
         raise CommandError(f"centre {ctx.centre_code} has no signing key yet; the in-charge "
                            "creates one with 'khidmat-desk keys create'")
@@ -335,24 +318,20 @@ def run_keys_create(args: argparse.Namespace) -> int:
     from khidmat_desk.auth.users import require_role
     from khidmat_desk.core.workflow import IN_CHARGE
 
-    ctx = open_context(args)
-    try:
-        with _known_failures():
-            existing = current_key(ctx.db, ctx.centre_code)
-            if existing is not None and not args.replace:
-                raise BadInput(f"--replace: centre {ctx.centre_code} already has key "
-                               f"{existing.key_id}; add --replace to retire it")
-            user = sign_in(ctx, args)
-            require_role(user, IN_CHARGE)
-            store = _secret_store(ctx)
-            if existing is None:
-                with ctx.db.write() as session:
-                    key = create_signing_key(session, store, ctx.centre_code,
-                                             actor=user.username)
-            else:
-                key = replace_signing_key(ctx.db, store, ctx.centre_code, actor=user.username)
-    finally:
-        ctx.close()
+    with open_context(args) as ctx, _known_failures():
+        existing = current_key(ctx.db, ctx.centre_code)
+        if existing is not None and not args.replace:
+            raise BadInput(f"--replace: centre {ctx.centre_code} already has key "
+                           f"{existing.key_id}; add --replace to retire it")
+        user = sign_in(ctx, args)
+        require_role(user, IN_CHARGE)
+        store = _secret_store(ctx)
+        if existing is None:
+            with ctx.db.write() as session:
+                key = create_signing_key(session, store, ctx.centre_code,
+                                         actor=user.username)
+        else:
+            key = replace_signing_key(ctx.db, store, ctx.centre_code, actor=user.username)
     sys.stdout.write(f"signing key {key.key_id} created for centre {key.centre_code} "
                      f"({store.describe()})\n")
     return 0

@@ -68,19 +68,17 @@ def _day(text: str) -> date:
 def run_sync(args: argparse.Namespace) -> int:
     from khidmat_desk.sync.errors import SyncNotConfigured
 
-    ctx = open_context(args)
-    try:
-        if args.setup:
-            return _setup(ctx, args)
-        if args.quarantined or args.requeue is not None:
-            return _quarantine(ctx, args)
-        if args.verify:
-            return _verify(ctx, args)
-        return _once(ctx) if args.once else _forever(ctx)
-    except SyncNotConfigured as exc:
-        raise BadInput(f"sync: {exc}") from exc
-    finally:
-        ctx.close()
+    with open_context(args) as ctx:
+        try:
+            if args.setup:
+                return _setup(ctx, args)
+            if args.quarantined or args.requeue is not None:
+                return _quarantine(ctx, args)
+            if args.verify:
+                return _verify(ctx, args)
+            return _once(ctx) if args.once else _forever(ctx)
+        except SyncNotConfigured as exc:
+            raise BadInput(f"sync: {exc}") from exc
 
 
 def _setup(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -203,17 +201,15 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise BadInput("--from: the first day is after the last day (--to)")
-    ctx = open_context(args)
-    try:
-        user = sign_in(ctx, args)
-        done = export_bundle(ctx.db, ctx.settings, user, args.out, date_from=args.date_from,
-                             date_to=args.date_to)
-    except (SecretsUnavailable, BundleError) as exc:
-        raise CommandError(f"the bundle was not written: {exc}") from exc
-    except OSError as exc:
-        raise BadInput(f"--out: cannot write {args.out} ({exc.strerror})") from exc
-    finally:
-        ctx.close()
+    with open_context(args) as ctx:
+        try:
+            user = sign_in(ctx, args)
+            done = export_bundle(ctx.db, ctx.settings, user, args.out,
+                                 date_from=args.date_from, date_to=args.date_to)
+        except (SecretsUnavailable, BundleError) as exc:
+            raise CommandError(f"the bundle was not written: {exc}") from exc
+        except OSError as exc:
+            raise BadInput(f"--out: cannot write {args.out} ({exc.strerror})") from exc
     sys.stdout.write(f"bundle written: {done.path} ({done.entries} records, "
                      f"{done.size_bytes} bytes); signed by key {done.public_key}\n")
     return 0
