@@ -114,6 +114,11 @@ class CounterSettings:
         return self.data_dir / "backups"
 
     @property
+    def templates_dir(self) -> Path:
+        """The centre's replacements for the shipped document layouts, if any."""
+        return self.data_dir / "templates"
+
+    @property
     def tariff_override(self) -> Path:
         return self.data_dir / "tariff.json"
 

@@ -134,7 +134,7 @@ def _write(path_text: str, data: bytes) -> Path:
 def _templates(ctx: AppContext) -> Templates:
     from khidmat_desk.printing.templates import load_templates
 
-    return load_templates(ctx.settings.data_dir / "templates")
+    return load_templates(ctx.settings.templates_dir)
 
 
 def _secret_store(ctx: AppContext) -> SecretStore:

@@ -16,6 +16,7 @@ class CounterSession:
         self.db: Any = None
         self.user: Any = None
         self._signer_cache: Any = None
+        self.templates: Any = None  # layouts, with the centre's replacements, read at open
         self.tariff: Tariff | None = None
 
     @property
@@ -29,7 +30,10 @@ class CounterSession:
     def open(self) -> None:
         from khidmat_desk.store.db import open_database
 
+        from khidmat_desk.printing.templates import load_templates
+
         self.tariff = load_tariff(self.settings.tariff_override)
+        self.templates = load_templates(self.settings.templates_dir)
         self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
 
     def close(self) -> None:
@@ -117,7 +121,7 @@ class CounterSession:
     def printable(self, tracking: str) -> Any:
         from khidmat_desk.app.printing import list_documents
 
-        return list_documents(self.db, tracking)
+        return list_documents(self.db, tracking, self.templates)
 
     def application_with_documents(self, tracking: str) -> tuple[Any, Any]:
         """The application and what can be printed for it, reading it once."""
@@ -125,27 +129,29 @@ class CounterSession:
         from khidmat_desk.app.printing import documents_for
 
         detail = get_application(self.db, tracking)
-        return detail, documents_for(self.db, detail)
+        return detail, documents_for(self.db, detail, self.templates)
 
     def print_receipt(self, tracking: str, reason: str | None = None) -> Any:
         """Render the receipt and record the copy, in one transaction."""
         from khidmat_desk.app.printing import print_receipt
 
         return print_receipt(self.db, tracking, user=self.user,
-                             fmt=str(self.settings.get("receipt_format")), reason=reason)
+                             fmt=str(self.settings.get("receipt_format")), reason=reason,
+                             templates=self.templates)
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
 
         return print_document(self.db, tracking, key, user=self.user, signer=self._signer(),
-                              reason=reason)
+                              reason=reason, templates=self.templates)
 
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""
         from khidmat_desk.app.printing import preview_document
 
         return preview_document(self.db, tracking, key,
-                                fmt=str(self.settings.get("receipt_format")))
+                                fmt=str(self.settings.get("receipt_format")),
+                                templates=self.templates)
 
     def _signer(self) -> Any:
         if self._signer_cache is None:
