@@ -9,15 +9,16 @@ the PostgreSQL run is skipped with a visible reason.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 # Qt must never look for a display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import io
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -181,3 +182,20 @@ def counter_session(centre_folder: Path, tasks: Any, qtbot: Any) -> Iterator[Any
         widget.close()
     tasks.wait()
     counter.close()
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+        ) -> Callable[..., tuple[int, str, str]]:
+    """A command line run in-process: ``run(*argv, stdin=..., program=main)`` gives
+    (exit code, stdout, stderr)."""
+    from khidmat_desk.cli.main import main
+
+    def _run(*argv: str, stdin: str = "", program: Callable[[list[str]], int] = main
+             ) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = program(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import subprocess
@@ -14,24 +13,12 @@ from typing import Any
 import pytest
 
 from khidmat_desk import __version__
-from khidmat_desk.cli.main import main
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 
 PASSWORD = "incharge-pass-1"
 OFFICER_PASSWORD = "officer-pass-1"
 
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    def _run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from khidmat_desk.cli.main import main
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.printing.qrread import qr_texts_in_file
 
 PASSWORD = "incharge-pass-1"
 OFFICER_PASSWORD = "officer-pass-1"
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    def _run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def _init(run: Run, folder: Path, *extra: str) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -19,24 +18,11 @@ from khidmat_central.schema import Record
 from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import authenticate
-from khidmat_desk.cli.main import main
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.store.db import open_database
 
 PASSWORD = "incharge-pass-1"
 Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    def _run(*argv: str, stdin: str = "", program: Callable[[list[str]], int] = main
-             ) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = program(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture
