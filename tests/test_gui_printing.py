@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status
 from khidmat_desk.app.printing import print_history
+from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.main_window import MainWindow
@@ -162,3 +163,16 @@ def test_missing_printer_is_explained_and_retry_prints_the_same_copy(
     assert problem and "Counter-3-Thermal" in problem[0] and "not available" in problem[0]
     assert [f.name for f in printouts(folder)] == [f"{tracking}-receipt-copy1.pdf"]
     assert [h.copy_no for h in print_history(session.db, tracking)] == [1]
+
+
+def test_printers_are_chosen_once_and_remembered(qtbot: QtBot, session: CounterSession,
+                                                 tasks: TaskRunner, folder: Path) -> None:
+    window = window_for(qtbot, session, tasks, ScriptedMessages())
+    window.ui.action_printers.trigger()
+    settle(qtbot, window, tasks)
+    dialog = window.printer_settings
+    assert dialog.isVisible() and dialog.boxes["receipt_printer"].currentData() == "pdf-folder"
+    dialog.boxes["receipt_format"].setCurrentIndex(dialog.boxes["receipt_format"].findData("a4"))
+    dialog.accept()
+    settle(qtbot, window, tasks)
+    assert CounterSettings.load(folder).get("receipt_format") == "a4"

@@ -399,14 +399,19 @@ class MainWindow(QMainWindow):
 
         current = {key: self.session.settings.get(key) for key in KEYS}
         session = self.session
-        dialog = PrinterSettingsDialog(
-            installed_printers(), current,
-            lambda values: self._tasks.run(lambda: session.save_settings(values),
-                                           lambda _: self.statusBar().showMessage(
-                                               self.tr("Printers saved."), 5000),
-                                           self._on_failed), self)
-        self.printer_settings = dialog
-        dialog.open()
+
+        def show(printers: list[str]) -> None:
+            dialog = PrinterSettingsDialog(
+                printers, current,
+                lambda values: self._tasks.run(lambda: session.save_settings(values),
+                                               lambda _: self.statusBar().showMessage(
+                                                   self.tr("Printers saved."), 5000),
+                                               self._on_failed), self)
+            self.printer_settings = dialog
+            dialog.open()
+
+        # Listing printers asks the print system (slow with network printers): not here.
+        self.print_queue.tasks.run(installed_printers, show, self._on_failed)
 
     def _on_wizard_closed(self) -> None:
         self._close_wizard()

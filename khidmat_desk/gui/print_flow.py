@@ -99,17 +99,18 @@ class PrintFlow(QObject):
     def preview(self, tracking: str, key: str, title: str, *, copies_printed: int = 0) -> None:
         from khidmat_desk.printing.raster import render_pages
 
-        session = self._session
-        self._tasks.run(lambda: render_pages(session.preview(tracking, key), PREVIEW_DPI),
-                        lambda pages: self._show_preview(tracking, key, title, pages,
-                                                         copies_printed),
+        session, destination = self._session, self.destination(key)
+        # The pages and the printer's name (a question to the print system) off the GUI thread.
+        self._tasks.run(lambda: (render_pages(session.preview(tracking, key), PREVIEW_DPI),
+                                 describe(destination)),
+                        lambda done: self._show_preview(tracking, key, title, *done,
+                                                        copies_printed=copies_printed),
                         self._on_failed)
 
-    def _show_preview(self, tracking: str, key: str, title: str, pages: Any,
+    def _show_preview(self, tracking: str, key: str, title: str, pages: Any, printer: str, *,
                       copies_printed: int) -> None:
         dialog = PreviewDialog(
-            self.tr("%1 — preview (%2)").replace("%1", title).replace("%2", describe(
-                self.destination(key))), pages,
+            self.tr("%1 — preview (%2)").replace("%1", title).replace("%2", printer), pages,
             lambda: self.print(tracking, key, copies_printed=copies_printed), self._parent)
         self.preview_dialog = dialog
         dialog.open()

@@ -28,9 +28,8 @@ class CounterSession:
         return int(self.settings.get("counter"))
 
     def open(self) -> None:
-        from khidmat_desk.store.db import open_database
-
         from khidmat_desk.printing.templates import load_templates
+        from khidmat_desk.store.db import open_database
 
         self.tariff = load_tariff(self.settings.tariff_override)
         self.templates = load_templates(self.settings.templates_dir)
