@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from khidmat_desk.cli.context import data_dir_of
 
@@ -10,10 +11,23 @@ from khidmat_desk.cli.context import data_dir_of
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
              common: argparse.ArgumentParser) -> None:
     gui = commands.add_parser("gui", parents=[common], help="open the counter window")
+    gui.add_argument("--check-start", action="store_true",
+                     help="open the sign-in window, say so on stdout and quit (checks that an "
+                          "installation can start the counter)")
     gui.set_defaults(handler=run_gui)
 
 
 def run_gui(args: argparse.Namespace) -> int:
     from khidmat_desk.gui.app import run
 
-    return run(data_dir_of(args))
+    if not getattr(args, "check_start", False):
+        return run(data_dir_of(args))
+
+    def _on_shown() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        sys.stdout.write("sign-in window shown\n")
+        sys.stdout.flush()
+        QApplication.quit()
+
+    return run(data_dir_of(args), on_login_shown=_on_shown)

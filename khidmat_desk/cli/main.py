@@ -22,7 +22,7 @@ from khidmat_desk.cli import (
     cmd_setup,
     cmd_sync,
 )
-from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError, OneLineParser
+from khidmat_desk.cli.errors import EXIT_FAILURE, CommandError, OneLineParser
 from khidmat_desk.cli.translate import translate_error
 
 log = logging.getLogger("khidmat.cli")
@@ -49,8 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
-        return EXIT_BAD_INPUT
+        args.handler = cmd_gui.run_gui  # no command: open the counter
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
