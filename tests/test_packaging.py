@@ -136,3 +136,28 @@ def test_the_counter_starts_to_the_sign_in_window(tmp_path: Path) -> None:
     out = _desk("gui", "--check-start", data=data)
     assert out.returncode == 0, out.stderr
     assert out.stdout == "sign-in window shown\n"
+
+
+def _fake_ldconfig(folder: Path, libraries: list[str]) -> Path:
+    program = folder / "ldconfig"
+    lines = "".join(f"\\t{name} (libc6,x86-64) => /usr/lib/{name}\\n" for name in libraries)
+    program.write_text(f"#!/bin/sh\nprintf '{lines}'\n")
+    program.chmod(0o755)
+    return program
+
+
+@pytest.mark.parametrize("platform", ["xcb", "offscreen"])
+def test_start_names_the_missing_x_libraries_and_the_apt_line(tmp_path: Path,
+                                                               platform: str) -> None:
+    present = ["libglib-2.0.so.0", "libEGL.so.1", "libGL.so.1", "libfontconfig.so.1",
+               "libxkbcommon.so.0", "libdbus-1.so.3", "libxcb-cursor.so.0",
+               "libxcb-image.so.0", "libxcb-render-util.so.0", "libxcb-shape.so.0",
+               "libxkbcommon-x11.so.0"]  # a fresh Debian lacks icccm and keysyms
+    out = subprocess.run([str(ROOT / "scripts" / "check-screen-libs"), platform],
+                         capture_output=True, text=True, check=False,
+                         env={**os.environ, "LDCONFIG": str(_fake_ldconfig(tmp_path, present))})
+    if platform == "offscreen":
+        assert (out.returncode, out.stderr) == (0, "")
+    else:
+        assert out.returncode == 1
+        assert "  apt-get install -y libxcb-icccm4 libxcb-keysyms1\n" in out.stderr
