@@ -52,6 +52,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Central server address (https://...; plain http only for this machine)"),
     Setting("sync_ca_bundle", str, "",
             "CA certificates file for a central server with a private certificate authority"),
+    Setting("backups_keep", int, 10,
+            "How many automatic backups of the database to keep (the oldest go first)"),
+    Setting("backup_every_hours", int, 4,
+            "Back the database up this often while the counter runs (0: only at start and "
+            "day close)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

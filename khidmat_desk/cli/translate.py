@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from khidmat_desk.cli.errors import BadInput, CommandError
 
+log = logging.getLogger("khidmat.cli")
 
-def translate_error(exc: Exception) -> CommandError | None:
+
+def translate_error(exc: Exception, data_dir: str | None = None) -> CommandError | None:
     from khidmat_desk.app.applications import ApplicationNotFound, InvalidRequest
     from khidmat_desk.app.settings import SettingsError
     from khidmat_desk.auth import users
@@ -35,6 +39,21 @@ def translate_error(exc: Exception) -> CommandError | None:
         return BadInput(f"--set: {exc}")
     if isinstance(exc, SettingsError | TariffError):
         return CommandError(str(exc))
+    if isinstance(exc, store_errors.DatabaseCorruptError):
+        return CommandError(_damaged_database(data_dir) or str(exc))
     if isinstance(exc, store_errors.StoreError):
         return CommandError(str(exc))
     return None
+
+
+def _damaged_database(data_dir: str | None) -> str | None:
+    """When the counter's own database fails its check: what to do, naming the last backup."""
+    from khidmat_desk.app.backup import check_health
+    from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
+
+    try:
+        health = check_health(CounterSettings.load(resolve_data_dir(data_dir)))
+    except Exception:  # the plain message is still right; logged with its traceback
+        log.exception("could not look for the last good backup")
+        return None
+    return None if health.ok else health.message

@@ -28,12 +28,24 @@ class CounterSession:
         return int(self.settings.get("counter"))
 
     def open(self) -> None:
+        """Check the database (a damaged one is never opened), then open it."""
+        from khidmat_desk.app.backup import require_healthy
         from khidmat_desk.printing.templates import load_templates
         from khidmat_desk.store.db import open_database
 
         self.tariff = load_tariff(self.settings.tariff_override)
         self.templates = load_templates(self.settings.templates_dir)
+        require_healthy(self.settings)
         self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
+
+    def backup(self, reason: str) -> Any:
+        """A backup at start, or a periodic one when due (runs on the backup thread)."""
+        from khidmat_desk.app.backup import backup_if_local, periodic_backup
+
+        if self.db is None:
+            return None
+        return (periodic_backup(self.settings) if reason == "periodic"
+                else backup_if_local(self.settings, reason))
 
     def close(self) -> None:
         if self.db is not None:

@@ -1,0 +1,51 @@
+"""A centre on disk with a few saved applications, for the backup, restore and crash tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khidmat_desk.app.applications import submit_application
+from khidmat_desk.app.centre import init_centre
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.auth.users import authenticate
+from khidmat_desk.core.catalogue import get_service, load_tariff
+from khidmat_desk.store.db import Database, open_database
+
+PASSWORD = "incharge-pass-1"
+SERVICE = "character-certificate"
+
+
+def make_centre(folder: Path, *, counter: int = 3) -> CounterSettings:
+    """A centre as `khidmat-desk init` leaves it: settings and a migrated database."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = CounterSettings.load(folder)
+    db = open_database(settings.database_url, backup_dir=settings.backup_dir)
+    try:
+        init_centre(db, code="LHR01", name="Liberty Market", district="Lahore", counter=counter,
+                    username="incharge", full_name="Saima Aslam", password=PASSWORD)
+    finally:
+        db.dispose()
+    settings.set("centre_code", "LHR01")
+    settings.set("counter", counter)
+    settings.save()
+    return settings
+
+
+def save_applications(db: Database, settings: CounterSettings, count: int) -> list[str]:
+    """Save ``count`` applications as the in-charge; their tracking numbers."""
+    user = authenticate(db, "incharge", PASSWORD)
+    service = get_service(SERVICE)
+    tariff = load_tariff()
+    documents = [d.key for d in service.documents if d.when is None]
+    return [submit_application(db, service_code=SERVICE, answers=service.example, user=user,
+                               centre_code=str(settings.get("centre_code")),
+                               counter=int(settings.get("counter")), tariff=tariff,
+                               documents_received=documents).tracking_number
+            for _ in range(count)]
+
+
+def count_rows(db: Database, table: str) -> int:
+    from sqlalchemy import text
+
+    with db.read() as session:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
