@@ -41,7 +41,8 @@ AUTOSAVE_MS = 700
 class IntakeBackend(Protocol):
     """What the wizard needs from below; every call runs on the background thread."""
 
-    tariff: Tariff | None
+    @property
+    def tariff(self) -> Tariff: ...
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str: ...
