@@ -56,12 +56,13 @@ def test_a_damaged_database_is_named_with_its_last_backup_and_not_opened(
     database = tmp_path / "centre" / "khidmat.sqlite3"
     data = database.read_bytes()
     database.write_bytes(data[: len(data) // 2])
+    damaged = database.read_bytes()
     messages = ScriptedMessages()
     counter, session, tasks = _start(qtbot, settings.data_dir, messages)
     try:
         qtbot.waitUntil(lambda: bool(messages.shown), timeout=10_000)
         kind, text = messages.shown[0]
         assert kind == "warning" and "damaged" in text and str(good) in text
-        assert session.db is None  # never opened, so nothing was written to it
+        assert database.read_bytes() == damaged  # never opened, so nothing was written to it
     finally:
         _stop(counter, session, tasks)
