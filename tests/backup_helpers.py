@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.centre import init_centre
@@ -49,3 +56,28 @@ def count_rows(db: Database, table: str) -> int:
 
     with db.read() as session:
         return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+@contextmanager
+def small_disk(mount_point: Path, size: str = "3m") -> Iterator[Path]:
+    """A real small file system (tmpfs), so 'disk full' is the kernel's own ENOSPC.
+    Skips the test where mounting is not permitted (needs root, as in CI)."""
+    mount_point.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(mount_point)], capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def fill_disk(folder: Path, leave: int = 0) -> Path:
+    """Fill the file system holding ``folder`` until about ``leave`` bytes are free."""
+    stats = os.statvfs(folder)
+    free = stats.f_bavail * stats.f_frsize
+    filler = folder / "filler"
+    with contextlib.suppress(OSError):  # full to the last block: that is what was asked for
+        filler.write_bytes(b"\0" * max(0, free - leave))
+    return filler

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from backup_helpers import PASSWORD, count_rows, make_centre, save_applications
+from backup_helpers import PASSWORD, count_rows, fill_disk, make_centre, save_applications
+from backup_helpers import small_disk as mounted_small_disk
 
 from khidmat_desk.app import backup
 from khidmat_desk.app.restore import restore_backup
@@ -109,31 +109,13 @@ def officer_user(centre: CounterSettings) -> object:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 3 MB file system (tmpfs), so 'disk full' is the kernel's own ENOSPC."""
-    mount_point = tmp_path / "small-disk"
-    mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs",
-                              str(mount_point)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
-    try:
+    with mounted_small_disk(tmp_path / "small-disk") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def _fill(folder: Path, leave: int) -> None:
-    """Fill the file system until about ``leave`` bytes are free."""
-    import os
-
-    stats = os.statvfs(folder)
-    free = stats.f_bavail * stats.f_frsize
-    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
 
 
 def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(centre: CounterSettings,
                                                               small_disk: Path) -> None:
-    _fill(small_disk, leave=64 * 1024)
+    fill_disk(small_disk, leave=64 * 1024)
     target = small_disk / "copy.sqlite3"
     source_size = backup.database_file(centre).stat().st_size
     assert source_size > 64 * 1024
@@ -148,7 +130,7 @@ def test_saving_on_a_full_disk_says_so_and_writes_nothing(tmp_path: Path,
     db = open_database(settings.database_url)
     try:
         save_applications(db, settings, 1)
-        _fill(small_disk, leave=0)
+        fill_disk(small_disk)
         before = (count_rows(db, "application"), count_rows(db, "outbox_entry"),
                   count_rows(db, "audit_event"))
         with pytest.raises(DiskFullError, match="disk is full"):
