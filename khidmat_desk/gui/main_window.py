@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.application_view import ApplicationView
+from khidmat_desk.gui.diagnostics import add_help_actions
 from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
@@ -192,6 +193,8 @@ class MainWindow(QMainWindow):
         sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
+        add_help_actions(self, ui.menu_help, self._tasks, self.session, self._messages,
+                         self._on_failed)
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
         self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)

@@ -66,6 +66,13 @@ class CounterSession:
             ctx.templates  # noqa: B018 - read now, so the first print does not wait for it
             self._ctx = ctx
 
+    def diagnose(self) -> Any:
+        """The `doctor` report, with the printers Qt sees."""
+        from khidmat_desk.app.doctor import diagnose
+        from khidmat_desk.gui.printer import installed_printers
+
+        return diagnose(self.settings, printers=installed_printers, network_timeout=5.0)
+
     def backup(self, reason: str) -> Any:
         """A backup at start, or a periodic one when due (runs on the backup thread)."""
         from khidmat_desk.app.backup import backup_if_local, periodic_backup
