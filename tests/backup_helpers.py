@@ -34,6 +34,7 @@ def make_centre(folder: Path, *, counter: int = 3) -> CounterSettings:
         db.dispose()
     settings.set("centre_code", "LHR01")
     settings.set("counter", counter)
+    settings.set("secret_store", "file")  # as `init --secret-store file` on a PC with no keyring
     settings.save()
     return settings
 
