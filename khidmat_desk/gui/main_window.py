@@ -24,10 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 
+from khidmat_desk import __version__
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.application_view import ApplicationView
-from khidmat_desk.gui.diagnostics import add_help_actions
+from khidmat_desk.gui.diagnostics import DiagnosticsDialog
 from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
@@ -193,11 +194,33 @@ class MainWindow(QMainWindow):
         sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
-        add_help_actions(self, ui.menu_help, self._tasks, self.session, self._messages,
-                         self._on_failed)
+        self._add_help_actions()
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
         self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)
+
+    def _add_help_actions(self) -> None:
+        """Help → Diagnostics… (the `doctor` report) and About."""
+        diagnostics = QAction(self.tr("&Diagnostics…"), self, objectName="action_diagnostics")
+        about = QAction(self.tr("&About Khidmat Desk"), self, objectName="action_about")
+        self.ui.menu_help.addSeparator()
+        self.ui.menu_help.addAction(diagnostics)
+        self.ui.menu_help.addAction(about)
+        diagnostics.triggered.connect(self._on_action_diagnostics_triggered)
+        about.triggered.connect(self._on_action_about_triggered)
+
+    def _on_action_diagnostics_triggered(self) -> None:
+        dialog = DiagnosticsDialog(self)
+        self._tasks.run(self.session.diagnose, dialog.show_report, self._on_failed)
+        dialog.open()
+
+    def _on_action_about_triggered(self) -> None:
+        text = (f"<b>Khidmat Desk {__version__}</b><br>"
+                + self.tr("Counter application for Punjab Police Khidmat Markaz service "
+                          "centres.")
+                + "<br><br>" + self.tr("Data folder: %1").replace(
+                    "%1", str(self.session.settings.data_dir)))
+        self._messages.info(self.tr("About Khidmat Desk"), text)
 
     # -- queue and search --------------------------------------------------------------------
 

@@ -106,6 +106,29 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="26"/>
+        <source>Diagnostics</source>
+        <translation>تشخیص</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="30"/>
+        <source>Checking this counter…</source>
+        <translation>اس کاؤنٹر کی جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="31"/>
+        <source>&amp;Copy</source>
+        <translation>کاپی کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="33"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
         <location filename="../../khidmat_desk/gui/wizard_pages.py" line="55"/>
@@ -229,7 +252,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="46"/>
         <source> (optional)</source>
         <translation> (اختیاری)</translation>
     </message>
@@ -237,27 +260,27 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="97"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="121"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="123"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -371,53 +394,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="129"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="144"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="148"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="154"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="352"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="157"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="193"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="204"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>تشخیص… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="205"/>
+        <source>&amp;About Khidmat Desk</source>
+        <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="219"/>
+        <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
+        <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="221"/>
+        <source>Data folder: %1</source>
+        <translation>ڈیٹا فولڈر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
+        <source>About Khidmat Desk</source>
+        <translation>خدمت ڈیسک کے بارے میں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="254"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
         <source>%n application(s) found by %1</source>
         <translation>
             <numerusform>%1 سے %n درخواست ملی</numerusform>
@@ -425,72 +473,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="285"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="302"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="303"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="293"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="345"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="353"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="383"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="384"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="388"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="434"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="467"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="471"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="472"/>
         <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>
             <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
@@ -498,38 +546,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="504"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="511"/>
         <source>Next field; next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="512"/>
         <source>Previous / next page</source>
         <translation>پچھلا / اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="513"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="514"/>
         <source>Cancel / back</source>
         <translation>منسوخ / واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="515"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -725,42 +773,42 @@
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="79"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="80"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="85"/>
         <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
         <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
@@ -874,64 +922,64 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="96"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
         <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
         <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="104"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="108"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="110"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="121"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -939,47 +987,47 @@
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="256"/>
         <source>%n field(s) need attention before going on: </source>
         <translation>
             <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
@@ -987,7 +1035,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="365"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="366"/>
         <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>
             <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
@@ -995,57 +1043,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="375"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="446"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="451"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="460"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="476"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="498"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
