@@ -13,12 +13,14 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
+from khidmat_desk.errors import KnownError
+
 log = logging.getLogger("khidmat.running")
 
 LOCK_FILE = "counter.lock"
 
 
-class CounterAlreadyRunningError(RuntimeError):
+class CounterAlreadyRunningError(KnownError):
     def __init__(self, data_dir: Path) -> None:
         super().__init__(f"Khidmat Desk is already open with the data folder {data_dir} on this "
                          "computer. Use that window (it may be minimised), or close it first.")
