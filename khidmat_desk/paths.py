@@ -17,13 +17,15 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from khidmat_desk.errors import KnownError
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: top-level folder in the checkout -> its name inside the installed package
 SHIPPED_FOLDERS = {"resources": "_resources", "db": "_migrations"}
 
 
-class MissingShippedDataError(FileNotFoundError):
+class MissingShippedDataError(KnownError, FileNotFoundError):
     """The installation is incomplete: reinstall the program (the data folder is untouched)."""
 
 
