@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from khidmat_desk.cli.context import data_dir_of
 
@@ -18,16 +17,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from khidmat_desk.gui.app import run
+    from khidmat_desk.gui.app import run, say_shown_and_quit
 
-    if not getattr(args, "check_start", False):
-        return run(data_dir_of(args))
-
-    def _on_shown() -> None:
-        from PySide6.QtWidgets import QApplication
-
-        sys.stdout.write("sign-in window shown\n")
-        sys.stdout.flush()
-        QApplication.quit()
-
-    return run(data_dir_of(args), on_login_shown=_on_shown)
+    if getattr(args, "check_start", False):
+        return run(data_dir_of(args), on_login_shown=say_shown_and_quit)
+    return run(data_dir_of(args))

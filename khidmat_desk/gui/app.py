@@ -198,6 +198,13 @@ class Counter(QObject):
         self._on_signed_in(user)
 
 
+def say_shown_and_quit() -> None:
+    """For ``gui --check-start``: the sign-in window is up, say so and quit."""
+    sys.stdout.write("sign-in window shown\n")
+    sys.stdout.flush()
+    QApplication.quit()
+
+
 def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> int:
     settings = CounterSettings.load(data_dir)
     if not settings.initialised:
