@@ -32,6 +32,7 @@ from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
 from khidmat_desk.gui.printer import PrintQueue
+from khidmat_desk.gui.scanner import install as install_scanner
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.sync_panel: SyncPanel | None = None
         self._status_bar()
         self._connect()
+        self.scanner = install_scanner(self, self._on_scanned)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
         self.refresh_queue()
 
@@ -203,9 +205,18 @@ class MainWindow(QMainWindow):
         self._tasks.run(self.session.todays_queue, self._on_rows_loaded, self._on_failed)
         self._tasks.run(self.session.todays_counts, self.launcher.set_counts, self._on_failed)
 
+    def _taking_application(self) -> bool:
+        """An application is being typed (its wizard is open and not yet saved)."""
+        return self.wizard is not None and not self.wizard.saved
+
     def show_queue(self) -> None:
-        if self.wizard is not None and self.ui.stack.currentWidget() is self.wizard:
+        if self._taking_application():
+            if self.ui.stack.currentWidget() is not self.wizard:
+                self.ui.stack.setCurrentWidget(self.wizard)
+            self.statusBar().showMessage(self.tr("Finish or cancel the application being "
+                                                 "taken first (Esc)."), 8000)
             return
+        self._close_wizard()
         self.ui.stack.setCurrentWidget(self.ui.home)
         self.search.clear()
         self.refresh_queue()
@@ -230,23 +241,50 @@ class MainWindow(QMainWindow):
 
     def _on_find_done(self, found: Any) -> None:
         count = len(found.items)
-        self.statusBar().showMessage(self.tr("Nothing matches.") if not count else "", 5000)
         if count == 1 and found.kind == "tracking":
             self.open_application(found.items[0].tracking_number)  # a scanned receipt
             return
-        if self.wizard is None or self.ui.stack.currentWidget() is not self.wizard:
-            self.ui.stack.setCurrentWidget(self.ui.home)
-        self.heading.setText(self.tr("%n application(s) found by %1", "", count)
-                             .replace("%1", self.tr(found.kind)))
+        if self._taking_application():
+            self.statusBar().showMessage(
+                self.tr("%n application(s) found; finish or cancel the application being "
+                        "taken first (Esc) to see them.", "", count) if count else
+                self.tr("No application matches “%1”.").replace("%1", found.query), 10000)
+            return
+        self._close_wizard()
+        self.ui.stack.setCurrentWidget(self.ui.home)
+        if count:
+            self.heading.setText(self.tr("%n application(s) found by %1", "", count)
+                                 .replace("%1", self.tr(found.kind)))
+            self.statusBar().showMessage(self.tr("%n application(s) found.", "", count), 5000)
+        else:
+            self.heading.setText(self.tr("No application matches “%1”.")
+                                 .replace("%1", found.query))
+            self.statusBar().showMessage(self.tr("Nothing matches."), 10000)
         self.model.set_rows(found.items)
         if count:
             self.table.selectRow(0)
+            self.table.setFocus()
 
     def _on_find_failed(self, exc: BaseException) -> None:
         if not is_known(exc):
             report_error(self._messages, exc)
             return
         self.statusBar().showMessage(str(exc), 10000)
+
+    def _on_scanned(self, tracking: str) -> None:
+        """A receipt scanned with the focus anywhere in the window."""
+        if self.ui.stack.currentWidget() is self.locked_page:
+            return
+        self.statusBar().showMessage(self.tr("Scanned %1").replace("%1", tracking), 5000)
+        if self._taking_application():
+            self.statusBar().showMessage(self.tr(
+                "Scanned %1: finish or cancel the application being taken first (Esc), then "
+                "scan again.").replace("%1", tracking), 10000)
+            return
+        self.search.clear()
+        self.statusBar().showMessage(self.tr("Searching…"))
+        self._tasks.run(lambda: self.session.find(tracking), self._on_find_done,
+                        self._on_find_failed)
 
     def _on_applications_activated(self, index: QModelIndex) -> None:
         row = self.model.rows[self.sorted.mapToSource(index).row()]
