@@ -31,7 +31,8 @@ class ApplicationView(QScrollArea):
     status_requested = Signal(str, str)
     back_requested = Signal()
     print_requested = Signal(str, str, int)  # tracking, document key, copies printed so far
-    preview_requested = Signal(str, str, str, int)  # tracking, key, title, copies printed
+    # tracking, key, title, copies printed, whether it can be issued now
+    preview_requested = Signal(str, str, str, int, bool)
 
     def __init__(self, role: str, urdu: bool = False) -> None:
         super().__init__(objectName="application_view")
@@ -105,7 +106,7 @@ class ApplicationView(QScrollArea):
                 detail.tracking_number, d.key, d.copies_printed))
             preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")
             preview.clicked.connect(lambda _=False, d=doc, t=title: self.preview_requested.emit(
-                detail.tracking_number, d.key, t, d.copies_printed))
+                detail.tracking_number, d.key, t, d.copies_printed, d.ready))
             grid.addWidget(button, n, 2)
             grid.addWidget(preview, n, 3)
             self.print_buttons[doc.key] = button

@@ -185,8 +185,8 @@ class MainWindow(QMainWindow):
             lambda tracking, key, copies: self.printing.print(tracking, key,
                                                               copies_printed=copies))
         self.view.preview_requested.connect(
-            lambda tracking, key, title, copies: self.printing.preview(
-                tracking, key, title, copies_printed=copies))
+            lambda tracking, key, title, copies, ready: self.printing.preview(
+                tracking, key, title, copies_printed=copies, printable=ready))
         self.printing.said.connect(self._on_printing_said)
         self.printing.printed.connect(self._on_printing_printed)
         ui.action_printers.triggered.connect(self._on_action_printers_triggered)

@@ -144,6 +144,13 @@ class CounterSession:
         return print_document(self.db, tracking, key, user=self.user, signer=self._signer(),
                               reason=reason, templates=self.templates)
 
+    def print_settled(self, printed: Any, delivered: bool, note: str) -> None:
+        """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
+        from khidmat_desk.app.printing import print_delivered, print_failed
+
+        settle = print_delivered if delivered else print_failed
+        settle(self.db, printed, note, user=self.user)
+
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""
         from khidmat_desk.app.printing import preview_document
