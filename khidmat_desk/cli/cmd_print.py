@@ -140,7 +140,6 @@ def _templates(ctx: AppContext) -> Templates:
 
 def _secret_store(ctx: AppContext) -> SecretStore:
     from khidmat_desk.auth.secrets import SecretStore
-    from khidmat_desk.auth.users import UserInfo
 
     return SecretStore(ctx.settings.data_dir, str(ctx.settings.get("secret_store")))
 
