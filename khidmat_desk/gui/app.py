@@ -107,7 +107,7 @@ class Counter(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.language_requested.connect(self.set_language)
-        self.window.show()
+        self.window.show_on_screen()
         self.idle.start()
         self.window.offer_drafts()
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
@@ -143,6 +143,18 @@ class MainWindow(QMainWindow):
         self.scanner = install_scanner(self, self._on_scanned)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
         self.refresh_queue()
+
+    def show_on_screen(self) -> None:
+        """Maximised on a counter PC's screen (1366×768, 1024×768 …) so the status bar and the
+        wizard's buttons are never below the taskbar; a comfortable window on a large one."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.width() < 1600 or area.height() < 1000:
+            self.showMaximized()
+            return
+        self.resize(1440, 900)
+        self.move(area.center() - self.rect().center())
+        self.show()
 
     def _where(self) -> str:
         return self.tr("%1 · counter %2").replace("%1", self.session.centre_code) \
@@ -307,6 +319,8 @@ class MainWindow(QMainWindow):
         self.view.show_detail(detail, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", detail.tracking_number),
+                                     5000)
 
     def _on_view_status_requested(self, tracking: str, status: str) -> None:
         reason: str | None = None

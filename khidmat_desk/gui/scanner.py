@@ -44,6 +44,9 @@ BURST_GAP_S = 0.045
 #: A tracking number has at least this many letters and digits (dashes are optional).
 MIN_LENGTH = 15
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Keys a scanner presses around its characters (Shift for capitals) that end nothing.
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+                            Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_AltGr})
 
 
 @dataclass
@@ -148,8 +151,16 @@ class ScanCatcher(QObject):
             self.burst = _Burst()
             return False
 
+    def _moment(self, event: QKeyEvent) -> float:
+        """When the key was pressed: the window system's own time stamp (a busy event loop
+        must not stretch a scan into typing), else the clock (synthesised events have none)."""
+        stamp = event.timestamp()
+        return stamp / 1000.0 if stamp else self.clock()
+
     def _key(self, focus: QWidget, event: QKeyEvent) -> bool:
-        now = self.clock()
+        if event.key() in _MODIFIER_KEYS:
+            return False
+        now = self._moment(event)
         burst = self.burst
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() in _ENTER and modifiers == Qt.KeyboardModifier.NoModifier:
