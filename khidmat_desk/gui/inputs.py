@@ -7,10 +7,11 @@ validation messages name it. Values go to the core wizard as typed; the core nor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,6 +70,10 @@ class FieldInput(QObject):
 
     def focus_widget(self) -> QWidget:
         return self.widget
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops in this input, in order."""
+        return [self.focus_widget()]
 
     def _edited(self, *_: object) -> None:
         """A choice made or a box ticked: edited and finished in one go."""
@@ -192,10 +197,36 @@ class PickerInput(FieldInput):
         _fill(box, self._choices())
         line = box.lineEdit()
         assert line is not None  # an editable combo box always has one
+        line.editingFinished.connect(self._take_best_match)
         line.editingFinished.connect(self.left.emit)
-        line.textEdited.connect(lambda _: self.changed.emit())
+        line.textEdited.connect(self._on_text_edited)
         box.activated.connect(self._edited)
         return box
+
+    def _on_text_edited(self, typed: str) -> None:
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        completer = box.completer()
+        if completer is not None:
+            model = completer.model()
+            if isinstance(model, QStringListModel):
+                choices = [box.itemText(i) for i in range(box.count())]
+                model.setStringList(ordered_matches(choices, typed))
+        self.changed.emit()
+
+    def _take_best_match(self) -> None:
+        """"Lah" and Enter (or Tab) takes Lahore: the first of the ordered matches, unless
+        what was typed is already one of the choices."""
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        typed = box.currentText().strip()
+        choices = [box.itemText(i) for i in range(box.count())]
+        if not typed or any(c.casefold() == typed.casefold() for c in choices):
+            return
+        matches = ordered_matches(choices, typed)
+        if matches:
+            box.setEditText(matches[0])
+            popup = box.completer().popup() if box.completer() is not None else None
+            if popup is not None:
+                popup.hide()
 
     def _choices(self) -> Sequence[str]:
         if self.field.type is FieldType.DISTRICT:
@@ -227,11 +258,36 @@ def _fill(box: QComboBox, choices: Sequence[str]) -> None:
     box.setCurrentIndex(-1)
     box.setEditText(typed)
     box.blockSignals(False)
-    completer = QCompleter(list(choices), box)
+    # The popup lists the matches in the order `ordered_matches` gives (names that start with
+    # what was typed first), re-ordered as each letter is typed.
+    completer = QCompleter(QStringListModel(list(choices)), box)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     box.setCompleter(completer)
+
+
+_WORDS = re.compile(r"[\s\-/(),.&']+")
+
+
+def ordered_matches(choices: Sequence[str], typed: str) -> list[str]:
+    """Choices containing ``typed`` (any case): those starting with it first, then those with
+    a word starting with it, then the rest ("Sau" gives Saudi Arabia before Guinea-Bissau)."""
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted:
+        return list(choices)
+    starts: list[str] = []
+    words: list[str] = []
+    inside: list[str] = []
+    for choice in choices:
+        folded = choice.casefold()
+        if folded.startswith(wanted):
+            starts.append(choice)
+        elif any(word.startswith(wanted) for word in _WORDS.split(folded)):
+            words.append(choice)
+        elif wanted in folded:
+            inside.append(choice)
+    return starts + words + inside
 
 
 class FlagInput(FieldInput):
@@ -277,6 +333,9 @@ class ManyInput(FieldInput):
 
     def focus_widget(self) -> QWidget:
         return next(iter(self.boxes.values()), self.widget)
+
+    def tab_stops(self) -> list[QWidget]:
+        return list(self.boxes.values()) or [self.widget]
 
 
 def make_input(field: Field, path: str, urdu: bool = False) -> FieldInput:

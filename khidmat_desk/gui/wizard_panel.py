@@ -153,7 +153,9 @@ class WizardPanel(QWidget):
         keys_and_slots = (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
                           ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
                           ("Escape", self._on_escape), ("Ctrl+P", self._on_print_receipt),
-                          ("Ctrl+Shift+D", self.documents_page.all_button.click))
+                          ("Ctrl+Shift+D", self.documents_page.all_button.click),
+                          ("Ctrl+Shift+A", self._on_add_row),
+                          ("Ctrl+Shift+Delete", self._on_remove_row))
         for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
             QShortcut(QKeySequence(keys), self, activated=slot)
@@ -289,6 +291,40 @@ class WizardPanel(QWidget):
         widgets = [row.input.focus_widget() for row in form.all_rows()
                    if row.input.widget.isVisibleTo(form)]
         return [w for w in widgets if w.isEnabled()]
+
+    def _on_add_row(self) -> None:
+        """Ctrl+Shift+A: a row in the group being typed in, or the page's first group."""
+        form = self.current_form()
+        if form is None:
+            return
+        editor = form.group_holding(self.focusWidget()) or form.first_group()
+        if editor is not None and not editor.add_row():
+            self._say(self.tr("No more rows can be added here."))
+
+    def _on_remove_row(self) -> None:
+        """Ctrl+Shift+Delete: remove the row the focus is in; the focus stays in the group."""
+        form = self.current_form()
+        editor = form.group_holding(self.focusWidget()) if form is not None else None
+        if editor is not None:
+            editor.remove_row_holding(self.focusWidget())
+
+    def tab_order(self) -> list[QWidget]:
+        form = self.current_form()
+        return form.tab_widgets() if form is not None else self.focus_inputs()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt API
+        """Tab and Shift+Tab walk the page's inputs in their order (rows added later
+        included) and stay on the page instead of wandering into the rest of the window."""
+        order = self.tab_order()
+        focused = self.focusWidget()
+        here = next((n for n, w in enumerate(order)
+                     if focused is not None and (w is focused or w.isAncestorOf(focused))), None)
+        if here is None or not order:
+            return super().focusNextPrevChild(forward)
+        target = order[(here + (1 if forward else -1)) % len(order)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
