@@ -94,3 +94,78 @@ def test_rows_are_added_and_removed_by_keyboard_and_tab_stays_in_the_wizard(
     assert len(editor.rows) == start
     focus = QApplication.focusWidget()
     assert focus is not None and editor.isAncestorOf(focus)
+
+
+def test_the_problem_banner_goes_once_the_problem_is_put_right(
+        qtbot: QtBot, panel: WizardPanel) -> None:
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # nothing typed
+    assert panel.banner.isVisible() and "need attention" in panel.banner.text()
+    assert "(s)" not in panel.banner.text()
+    form = panel.current_form()
+    assert form is not None
+    fill_step(qtbot, form, panel.service.example)
+    assert not panel.banner.isVisible()
+
+
+def test_page_down_scrolls_the_review(qtbot: QtBot, panel: WizardPanel) -> None:
+    from gui_driver import complete_wizard
+
+    panel.resize(900, 420)
+    complete_wizard(qtbot, panel, panel.service, panel.service.example, submit=False)
+    area = panel.pages.currentWidget()
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0  # the review is longer than the page
+    focus = QApplication.focusWidget() or panel
+    before = bar.value()
+    qtbot.keyClick(focus, Qt.Key.Key_PageDown)
+    assert bar.value() > before
+    qtbot.keyClick(QApplication.focusWidget() or panel, Qt.Key.Key_PageUp)
+    assert bar.value() == before
+
+
+def test_f1_lists_every_shortcut_in_columns(qtbot: QtBot, counter_session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    from test_gui_counter import main_window
+
+    messages = ScriptedMessages()
+    window = main_window(qtbot, counter_session, tasks, messages)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    kind, text = messages.shown[-1]
+    assert kind == "info" and text.startswith("<table")
+    for key in ("Ctrl+Shift+A", "Ctrl+Shift+Delete", "Ctrl+Shift+D", "Tab / Shift+Tab",
+                "Ctrl+P", "F5", "Ctrl+L", "Ctrl+1"):
+        assert f"<b>{key}</b>" in text, key
+    assert text.count("<tr>") > 25  # one row per key
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_everything_fits_a_counter_screen(qtbot: QtBot, counter_session: CounterSession,
+                                          tasks: TaskRunner, size: tuple[int, int]) -> None:
+    """The status bar, the wizard's buttons and the review fit a 1366×768 or 1024×768 screen
+    (less a title bar and a taskbar)."""
+    from PySide6.QtCore import QPoint, QRect
+    from test_gui_counter import main_window
+
+    window = main_window(qtbot, counter_session, tasks)
+    usable = (size[0], size[1] - 70)  # title bar and taskbar
+    assert window.minimumSizeHint().width() <= usable[0]
+    assert window.minimumSizeHint().height() <= usable[1]
+    window.resize(*usable)
+    qtbot.waitUntil(lambda: window.size().width() == usable[0], timeout=2000)
+    inside = QRect(QPoint(0, 0), window.size())
+
+    def shown_whole(widget: Any) -> bool:
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        return widget.isVisible() and inside.contains(QRect(top_left, widget.size()))
+
+    for name in ("who", "where", "link"):
+        assert shown_whole(getattr(window, name)), name
+    for code in ("character-certificate", "employee-verification", "tenant-registration"):
+        window.start_wizard(code)
+        panel = window.wizard
+        assert panel is not None
+        qtbot.wait(20)
+        for button in (panel.next_button, panel.cancel_button):
+            assert shown_whole(button), (code, button.objectName())
+        window._close_wizard()
+        window.show_queue()

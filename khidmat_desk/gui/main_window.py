@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen is not None else None
         if area is None or area.width() < 1600 or area.height() < 1000:
+            self.resize(area.size() if area is not None else self.size())
             self.showMaximized()
             return
         self.resize(1440, 900)
@@ -258,16 +260,17 @@ class MainWindow(QMainWindow):
             return
         if self._taking_application():
             self.statusBar().showMessage(
-                self.tr("%n application(s) found; finish or cancel the application being "
-                        "taken first (Esc) to see them.", "", count) if count else
+                self.tr("Found %1; finish or cancel the application being taken first (Esc) "
+                        "to see it.").replace("%1", self._applications(count)) if count else
                 self.tr("No application matches “%1”.").replace("%1", found.query), 10000)
             return
         self._close_wizard()
         self.ui.stack.setCurrentWidget(self.ui.home)
         if count:
-            self.heading.setText(self.tr("%n application(s) found by %1", "", count)
-                                 .replace("%1", self.tr(found.kind)))
-            self.statusBar().showMessage(self.tr("%n application(s) found.", "", count), 5000)
+            self.heading.setText(self.tr("%1 found by %2").replace(
+                "%1", self._applications(count)).replace("%2", self.tr(found.kind)))
+            self.statusBar().showMessage(self.tr("Found %1.").replace(
+                "%1", self._applications(count)), 5000)
         else:
             self.heading.setText(self.tr("No application matches “%1”.")
                                  .replace("%1", found.query))
@@ -282,6 +285,10 @@ class MainWindow(QMainWindow):
             report_error(self._messages, exc)
             return
         self.statusBar().showMessage(str(exc), 10000)
+
+    def _applications(self, count: int) -> str:
+        return self.tr("1 application") if count == 1 else \
+            self.tr("%1 applications").replace("%1", str(count))
 
     def _on_scanned(self, tracking: str) -> None:
         """A receipt scanned with the focus anywhere in the window."""
@@ -495,8 +502,10 @@ class MainWindow(QMainWindow):
         choices = [(d.uuid, _draft_line(d)) for d in drafts[:6]]
         choice = self._messages.choose(
             self.tr("Unfinished applications"),
-            self.tr("%n application(s) were not finished (the counter was closed, locked or "
-                    "lost power). Resume one now?", "", len(drafts)),
+            (self.tr("1 application was not finished (the counter was closed, locked or lost "
+                     "power). Resume it now?") if len(drafts) == 1 else
+             self.tr("%1 applications were not finished (the counter was closed, locked or "
+                     "lost power). Resume one now?").replace("%1", str(len(drafts)))),
             [*choices, ("later", self.tr("Later"))], default="later")
         chosen = next((d for d in drafts if d.uuid == choice), None)
         if chosen is not None:
@@ -531,14 +540,44 @@ class MainWindow(QMainWindow):
         else:
             report_error(self._messages, exc)
 
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the counter, by where it works: the menus' actions as they are set, and
+        the keys of the wizard, the application view and the documents."""
+        actions = sorted(((a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                           a.text().replace("&", "")) for a in self.findChildren(QAction)
+                          if not a.shortcut().isEmpty()), key=lambda pair: pair[1].casefold())
+        tr = self.tr
+        return [
+            (tr("Anywhere"), [*actions,
+                              (tr("Scan a receipt"), tr("Opens that application, whatever has "
+                                                        "the focus"))]),
+            (tr("In the wizard"), [
+                ("Enter", tr("Next field; the next page after the last field")),
+                ("Tab / Shift+Tab", tr("Next / previous input of the page")),
+                ("Alt+Right / Alt+Left", tr("Next / previous page")),
+                ("Ctrl+Shift+A", tr("Add a row to a table (periods of stay, items …)")),
+                ("Ctrl+Shift+Delete", tr("Remove the row being typed in")),
+                ("Ctrl+Shift+D", tr("Tick every document on the documents page")),
+                ("PageUp / PageDown", tr("Scroll the page (the review)")),
+                ("Ctrl+Enter", tr("Submit from the review page")),
+                ("Ctrl+P", tr("Print the receipt again, on the saved page")),
+                ("Esc", tr("Cancel (asks before throwing away what was typed)")),
+            ]),
+            (tr("Application view"), [
+                ("Ctrl+P", tr("Print the receipt")),
+                ("Esc", tr("Back to the list")),
+            ]),
+        ]
+
     def _on_action_shortcuts_triggered(self) -> None:
-        lines = [f"{a.shortcut().toString()}\t{a.text().replace('&', '')}"
-                 for a in self.findChildren(type(self.ui.action_new)) if not a.shortcut().isEmpty()]
-        lines += ["Enter\t" + self.tr("Next field; next page after the last field"),
-                  "Alt+Left / Alt+Right\t" + self.tr("Previous / next page"),
-                  "Ctrl+Enter\t" + self.tr("Submit from the review page"),
-                  "Esc\t" + self.tr("Cancel / back")]
-        self._messages.info(self.tr("Keyboard shortcuts"), "\n".join(sorted(lines)))
+        """F1: every shortcut, key and meaning in aligned columns."""
+        html = ["<table cellspacing='0' cellpadding='3'>"]
+        for title, rows in self.shortcut_sections():
+            html.append(f"<tr><td colspan='2'><br><b>{escape(title)}</b></td></tr>")
+            html += [f"<tr><td style='padding-right:18px'><b>{escape(key)}</b></td>"
+                     f"<td>{escape(meaning)}</td></tr>" for key, meaning in rows]
+        html.append("</table>")
+        self._messages.info(self.tr("Keyboard shortcuts"), "".join(html))
 
 
 def _draft_line(draft: Any) -> str:

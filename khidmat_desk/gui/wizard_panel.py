@@ -30,7 +30,7 @@ from khidmat_desk.core.fields import Service
 from khidmat_desk.core.validation import Issue
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, is_known, report_error
-from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
+from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
 
@@ -128,6 +128,7 @@ class WizardPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self._layout(heading)
         self._shortcuts()
+        self.setStyleSheet(FOCUS_RING)
 
     def _add_page(self, page: QWidget) -> None:
         area = _scrolling(page)
@@ -253,10 +254,7 @@ class WizardPanel(QWidget):
         paths = {i.field for i in issues}
         self.touched |= paths
         self._refresh()
-        count = len(issues)
-        self._say(self.tr("%n field(s) need attention before going on: ", "", count)
-                  + "; ".join(f"{i.label} {i.message}" for i in issues[:3])
-                  + (" …" if count > 3 else ""), error=True)
+        self._say_problems(issues)
         if self.wizard.current == DOCUMENTS_STEP:
             self.documents_page.show_issues(issues)
             return
@@ -331,6 +329,14 @@ class WizardPanel(QWidget):
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self._on_enter()
             return
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            # Not taken by the focused input (a list or a long text): scroll the page.
+            area = self.pages.currentWidget()
+            bar = area.verticalScrollBar() if isinstance(area, QScrollArea) else None
+            if bar is not None:
+                step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+                bar.setValue(bar.value() + step)
+                return
         super().keyPressEvent(event)
 
     def _on_enter(self) -> None:
@@ -366,6 +372,7 @@ class WizardPanel(QWidget):
         self._collect()
         self.touched.add(path)
         self._refresh()
+        self._recheck_banner()
         self._autosave.start()
         if path == self.service.primary_cnic:
             self._look_up_citizen()
@@ -398,8 +405,10 @@ class WizardPanel(QWidget):
         if profile is not None and not self.saved:
             filled = self._prefill(profile)
             if filled:
-                self._say(self.tr("Filled %n field(s) from this citizen's earlier visit; "
-                                  "check them with the citizen.", "", filled))
+                self._say(self.tr("Filled 1 field from this citizen's earlier visit; check it "
+                                  "with the citizen.") if filled == 1 else
+                          self.tr("Filled %1 fields from this citizen's earlier visit; check "
+                                  "them with the citizen.").replace("%1", str(filled)))
         self.duplicates = open_ones
         if open_ones:
             listed = ", ".join(f"{a.tracking_number} ({a.status}, "
@@ -557,6 +566,22 @@ class WizardPanel(QWidget):
         self.banner.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        self._banner_problems = error and bool(text)
+
+    def _say_problems(self, issues: tuple[Issue, ...]) -> None:
+        """The page's problems in the banner; it goes away once they are all put right."""
+        count = len(issues)
+        if not count:
+            self._say("")
+            return
+        lead = (self.tr("1 field needs attention before going on: ") if count == 1 else
+                self.tr("%1 fields need attention before going on: ").replace("%1", str(count)))
+        self._say(lead + "; ".join(f"{i.label} {i.message}" for i in issues[:3])
+                  + (" …" if count > 3 else ""), error=True)
+
+    def _recheck_banner(self) -> None:
+        if getattr(self, "_banner_problems", False) and self.current_form() is not None:
+            self._say_problems(self.wizard.step_issues(self.wizard.current))
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
