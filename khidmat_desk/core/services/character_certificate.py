@@ -20,6 +20,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Periods,
     Service,
     Step,
     equals,
@@ -105,6 +106,7 @@ SERVICE = Service(
     rules=(
         *person_rules(),
         DateOrder(start="from", end="to", group="stays"),
+        Periods(group="stays"),
         AgeRange(dob="date_of_birth", min_years=18, when=not_in("id_type", "b-form"),
                  reason="A character certificate is issued to adults; minors apply on a B-Form."),
         AgeRange(dob="date_of_birth", min_years=16, when=equals("id_type", "b-form"),

@@ -11,6 +11,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Periods,
     Service,
     Step,
     equals,
@@ -61,6 +62,7 @@ SERVICE = Service(
     rules=(
         *person_rules(),
         DateOrder(start="from", end="to", group="residences"),
+        Periods(group="residences"),
     ),
     documents=(
         DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
