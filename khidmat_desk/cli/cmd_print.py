@@ -6,23 +6,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
+from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, CommandError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    from khidmat_desk.app.context import CounterContext
     from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
     from khidmat_desk.app.verification import Verification
-    from khidmat_desk.auth.secrets import SecretStore
     from khidmat_desk.auth.users import UserInfo
-    from khidmat_desk.printing.templates import Templates
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -109,20 +106,6 @@ def _keys_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 # ---------------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _known_failures() -> Iterator[None]:
-    """Printing's own known refusals as one-line messages (exit 1)."""
-    from khidmat_desk.app.keys import KeyProblem
-    from khidmat_desk.app.printing import PrintRefused
-    from khidmat_desk.auth.secrets import SecretsUnavailable
-    from khidmat_desk.printing.templates import TemplateError
-
-    try:
-        yield
-    except (PrintRefused, KeyProblem, SecretsUnavailable, TemplateError) as exc:
-        raise CommandError(str(exc)) from exc
-
-
 def _write(path_text: str, data: bytes) -> Path:
     path = Path(path_text)
     try:
@@ -130,18 +113,6 @@ def _write(path_text: str, data: bytes) -> Path:
     except OSError as exc:
         raise CommandError(f"--out: cannot write {path} ({exc.strerror or exc})") from exc
     return path
-
-
-def _templates(ctx: AppContext) -> Templates:
-    from khidmat_desk.printing.templates import load_templates
-
-    return load_templates(ctx.settings.templates_dir)
-
-
-def _secret_store(ctx: AppContext) -> SecretStore:
-    from khidmat_desk.auth.secrets import SecretStore
-
-    return SecretStore(ctx.settings.data_dir, str(ctx.settings.get("secret_store")))
 
 
 def _report(printed: PrintedDocument, path: Path) -> None:
@@ -153,17 +124,16 @@ def _report(printed: PrintedDocument, path: Path) -> None:
 def run_print_receipt(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import print_receipt
 
-    with open_context(args) as ctx, _known_failures():
+    with open_context(args) as ctx:
         user = sign_in(ctx, args) if args.user else None
-        templates = _templates(ctx)
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                reason=args.reason, templates=templates)
+                                reason=args.reason, templates=ctx.templates)
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0
 
 
-def _deliver(ctx: AppContext, printed: PrintedDocument, out: str,
+def _deliver(ctx: CounterContext, printed: PrintedDocument, out: str,
              user: UserInfo | None) -> Path:
     """Write the copy to --out; only a written file counts as a copy."""
     from khidmat_desk.app.printing import print_delivered, print_failed
@@ -178,17 +148,14 @@ def _deliver(ctx: AppContext, printed: PrintedDocument, out: str,
 
 
 def run_print_document(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.keys import load_signer
     from khidmat_desk.app.printing import list_documents, print_document
 
-    with open_context(args) as ctx, _known_failures():
-        templates = _templates(ctx)
-        key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
+    with open_context(args) as ctx:
+        key = _chosen_output(list_documents(ctx.db, args.tracking, ctx.templates),
                              args.document)
         user = sign_in(ctx, args)
-        signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
-        printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
-                                 reason=args.reason, templates=templates)
+        printed = print_document(ctx.db, args.tracking, key, user=user, signer=ctx.signer(),
+                                 reason=args.reason, templates=ctx.templates)
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0
@@ -336,14 +303,14 @@ def run_keys_create(args: argparse.Namespace) -> int:
     from khidmat_desk.auth.users import require_role
     from khidmat_desk.core.workflow import IN_CHARGE
 
-    with open_context(args) as ctx, _known_failures():
+    with open_context(args) as ctx:
         existing = current_key(ctx.db, ctx.centre_code)
         if existing is not None and not args.replace:
             raise BadInput(f"--replace: centre {ctx.centre_code} already has key "
                            f"{existing.key_id}; add --replace to retire it")
         user = sign_in(ctx, args)
         require_role(user, IN_CHARGE)
-        store = _secret_store(ctx)
+        store = ctx.secret_store()
         if existing is None:
             with ctx.db.write() as session:
                 key = create_signing_key(session, store, ctx.centre_code,

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.validation import Issue
+from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
@@ -41,7 +41,8 @@ AUTOSAVE_MS = 700
 class IntakeBackend(Protocol):
     """What the wizard needs from below; every call runs on the background thread."""
 
-    tariff: Tariff | None
+    @property
+    def tariff(self) -> Tariff: ...
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str: ...
@@ -513,17 +514,12 @@ class WizardPanel(QWidget):
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
-        if not is_known(exc):
-            self._say("")
-            report_error(self._messages, exc)
-            return
-        self._say(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+        self._say("")
+        say_known(self._messages, exc, lambda text: self._say(
+            self.tr("Not saved: %1").replace("%1", text), error=True))
 
     def _on_background_failed(self, exc: BaseException) -> None:
-        if is_known(exc):
-            self._say(str(exc), error=True)
-        else:
-            report_error(self._messages, exc)
+        say_known(self._messages, exc, lambda text: self._say(text, error=True))
 
     def _on_escape(self) -> None:
         if self.saved:
