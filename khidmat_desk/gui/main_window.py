@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
                                      5000)
 
     def _on_view_status_requested(self, tracking: str, status: str) -> None:
+        if status == workflow.DELIVERED:
+            self.hand_over(tracking)
+            return
         reason: str | None = None
         if status in workflow.REASON_REQUIRED:
             reason = self._messages.ask_text(self.tr("Reason"), self.tr(
@@ -335,6 +338,30 @@ class MainWindow(QMainWindow):
                 return
         self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
                         lambda _: self._on_status_changed(tracking), self._on_failed)
+
+    def hand_over(self, tracking: str) -> None:
+        """Mark delivered with who collected it: the applicant (CNIC checked against the
+        application) or a representative (name and CNIC recorded)."""
+        from khidmat_desk.gui.handover import HandoverDialog
+
+        detail = self.view.detail
+        name = detail.name if detail is not None and detail.tracking_number == tracking else ""
+        dialog = HandoverDialog(tracking, name, self)
+        self.handover_dialog = dialog
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            handover = dialog.handover()
+            self._tasks.run(lambda: self.session.hand_over(tracking, handover),
+                            lambda _: self._on_handed_over(tracking), self._on_failed)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _on_handed_over(self, tracking: str) -> None:
+        self.statusBar().showMessage(self.tr("%1 handed over.").replace("%1", tracking), 8000)
+        self._on_status_changed(tracking)
 
     def _on_status_changed(self, tracking: str) -> None:
         if self.sync_host is not None:

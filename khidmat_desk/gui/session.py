@@ -100,6 +100,12 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
+    def hand_over(self, tracking: str, handover: Any) -> Any:
+        """The finished document handed to the applicant or a representative (checked)."""
+        from khidmat_desk.app.delivery import mark_delivered
+
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+
     # -- intake -----------------------------------------------------------------------------
 
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
