@@ -91,3 +91,18 @@ def test_a_tenant_registered_after_48_hours_is_warned_about() -> None:
     assert "possession_date" not in messages(
         check("tenant-registration", possession_date=on_time,
               agreement_end=(TODAY + timedelta(days=300)).isoformat()), "warning")
+
+
+def test_a_punjab_resident_from_another_province_is_served() -> None:
+    for code in ("police-verification", "character-certificate"):
+        sindh = {"permanent_province": "sindh", "permanent_district": None,
+                 "permanent_police_station": None, "permanent_district_other": "Hyderabad"}
+        result = check(code, **sindh)
+        assert result.ok, [str(i) for i in result.errors]
+        assert result.answers["permanent_district_other"] == "Hyderabad"
+        abroad = {"permanent_province": "abroad", "permanent_district": None,
+                  "permanent_police_station": None, "permanent_country": "Saudi Arabia"}
+        assert check(code, **abroad).ok
+        # a Punjab district is still picked from the list and checked
+        wrong = check(code, present_district="Karachi")
+        assert "present_district" in messages(wrong, "error")

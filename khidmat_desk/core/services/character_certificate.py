@@ -29,7 +29,7 @@ from khidmat_desk.core.fields import (
     options,
 )
 from khidmat_desk.core.services._common import (
-    ADDRESS_EXAMPLE,
+    ANYWHERE_ADDRESS_EXAMPLE,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -102,7 +102,7 @@ SERVICE = Service(
     group="verification",
     description="Certificate of police record for use abroad (visa, immigration, study, jobs).",
     shortcut="Ctrl+2",
-    steps=(applicant_step(), addresses_step(), TRAVEL_STEP, ABROAD_STEP),
+    steps=(applicant_step(), addresses_step(anywhere=True), TRAVEL_STEP, ABROAD_STEP),
     rules=(
         *person_rules(),
         DateOrder(start="from", end="to", group="stays"),
@@ -136,7 +136,7 @@ SERVICE = Service(
     ),
     example={
         **PERSON_EXAMPLE,
-        **ADDRESS_EXAMPLE,
+        **ANYWHERE_ADDRESS_EXAMPLE,
         "passport_no": "AB1234567",
         "destination_country": "SA",
         "purpose": "job-abroad",
