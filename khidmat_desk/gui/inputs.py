@@ -8,11 +8,12 @@ validation messages name it. Values go to the core wizard as typed; the core nor
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -166,6 +167,10 @@ class NarrativeInput(FieldInput):
         self.widget.setPlainText("" if value is None else str(value))  # type: ignore[attr-defined]
 
 
+#: Letters typed within this many seconds of each other extend one type-ahead search.
+TYPE_AHEAD_S = 1.0
+
+
 class ChoiceInput(FieldInput):
     """One of a fixed list; typing the first letters picks, like everywhere in Windows."""
 
@@ -176,7 +181,27 @@ class ChoiceInput(FieldInput):
             box.addItem(option.label_ur if self.urdu and option.label_ur else option.label,
                         option.value)
         box.currentIndexChanged.connect(self._edited)
+        if self.urdu:  # the labels are Urdu, the keyboard is often Latin: match English too
+            self._typed, self._typed_at = "", 0.0
+            box.installEventFilter(self)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        if not (text.isascii() and text.isalpha()) or event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return False
+        now = time.monotonic()
+        self._typed = (self._typed if now - self._typed_at < TYPE_AHEAD_S else "") + text
+        self._typed_at = now
+        wanted = self._typed.casefold()
+        for index, option in enumerate(self.field.options, start=1):
+            if option.label.casefold().startswith(wanted) or option.value.startswith(wanted):
+                self.widget.setCurrentIndex(index)  # type: ignore[attr-defined]
+                return True
+        return True  # no English match: keep the choice as it is
 
     def value(self) -> Any:
         return self.widget.currentData()  # type: ignore[attr-defined]

@@ -38,6 +38,7 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
+from khidmat_desk.gui.words import age_label, search_kind_label, status_label
 
 log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +47,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class SummaryModel(QAbstractTableModel):
     """Application summaries as rows: tracking number, citizen, service, status, age."""
 
-    HEADERS = ("Tracking number", "Citizen", "Service", "Status", "Age", "Submitted")
+    COLUMNS = 6
 
     def __init__(self, urdu: bool = False) -> None:
         super().__init__()
@@ -64,12 +65,13 @@ class SummaryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return len(self.HEADERS)
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return (self.tr("Tracking number"), self.tr("Citizen"), self.tr("Service"),
+                    self.tr("Status"), self.tr("Age"), self.tr("Submitted"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,17 +86,8 @@ class SummaryModel(QAbstractTableModel):
         service = get_service(row.service_code)
         return (row.tracking_number, row.name,
                 service.title_ur if self.urdu else service.short_title,
-                workflow.LABELS.get(row.status, row.status), _age(self.now - row.created_at),
+                status_label(row.status), age_label(self.now - row.created_at),
                 f"{row.created_at.astimezone():%d-%m-%Y %H:%M}")[index.column()]
-
-
-def _age(delta: Any) -> str:
-    minutes = max(0, int(delta.total_seconds() // 60))
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes // 1440} days"
 
 
 class MainWindow(QMainWindow):
@@ -268,7 +261,7 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentWidget(self.ui.home)
         if count:
             self.heading.setText(self.tr("%1 found by %2").replace(
-                "%1", self._applications(count)).replace("%2", self.tr(found.kind)))
+                "%1", self._applications(count)).replace("%2", search_kind_label(found.kind)))
             self.statusBar().showMessage(self.tr("Found %1.").replace(
                 "%1", self._applications(count)), 5000)
         else:
@@ -333,7 +326,7 @@ class MainWindow(QMainWindow):
         reason: str | None = None
         if status in workflow.REASON_REQUIRED:
             reason = self._messages.ask_text(self.tr("Reason"), self.tr(
-                "Why is this application being marked %1?").replace("%1", workflow.LABELS[status]))
+                "Why is this application being marked %1?").replace("%1", status_label(status)))
             if reason is None:
                 return
         self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
@@ -568,26 +561,27 @@ class MainWindow(QMainWindow):
         actions = sorted(((a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                            a.text().replace("&", "")) for a in self.findChildren(QAction)
                           if not a.shortcut().isEmpty()), key=lambda pair: pair[1].casefold())
-        tr = self.tr
         return [
-            (tr("Anywhere"), [*actions,
-                              (tr("Scan a receipt"), tr("Opens that application, whatever has "
-                                                        "the focus"))]),
-            (tr("In the wizard"), [
-                ("Enter", tr("Next field; the next page after the last field")),
-                ("Tab / Shift+Tab", tr("Next / previous input of the page")),
-                ("Alt+Right / Alt+Left", tr("Next / previous page")),
-                ("Ctrl+Shift+A", tr("Add a row to a table (periods of stay, items …)")),
-                ("Ctrl+Shift+Delete", tr("Remove the row being typed in")),
-                ("Ctrl+Shift+D", tr("Tick every document on the documents page")),
-                ("PageUp / PageDown", tr("Scroll the page (the review)")),
-                ("Ctrl+Enter", tr("Submit from the review page")),
-                ("Ctrl+P", tr("Print the receipt again, on the saved page")),
-                ("Esc", tr("Cancel (asks before throwing away what was typed)")),
+            (self.tr("Anywhere"), [
+                *actions,
+                (self.tr("Scan a receipt"),
+                 self.tr("Opens that application, whatever has the focus")),
             ]),
-            (tr("Application view"), [
-                ("Ctrl+P", tr("Print the receipt")),
-                ("Esc", tr("Back to the list")),
+            (self.tr("In the wizard"), [
+                ("Enter", self.tr("Next field; the next page after the last field")),
+                ("Tab / Shift+Tab", self.tr("Next / previous input of the page")),
+                ("Alt+Right / Alt+Left", self.tr("Next / previous page")),
+                ("Ctrl+Shift+A", self.tr("Add a row to a table (periods of stay, items …)")),
+                ("Ctrl+Shift+Delete", self.tr("Remove the row being typed in")),
+                ("Ctrl+Shift+D", self.tr("Tick every document on the documents page")),
+                ("PageUp / PageDown", self.tr("Scroll the page (the review)")),
+                ("Ctrl+Enter", self.tr("Submit from the review page")),
+                ("Ctrl+P", self.tr("Print the receipt again, on the saved page")),
+                ("Esc", self.tr("Cancel (asks before throwing away what was typed)")),
+            ]),
+            (self.tr("Application view"), [
+                ("Ctrl+P", self.tr("Print the receipt")),
+                ("Esc", self.tr("Back to the list")),
             ]),
         ]
 
