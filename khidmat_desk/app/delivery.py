@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from sqlalchemy import select
 
@@ -32,8 +32,8 @@ from khidmat_desk.store.models import Applicant
 
 log = logging.getLogger("khidmat.applications")
 
-SELF = "self"
-REPRESENTATIVE = "representative"
+SELF: Final = "self"
+REPRESENTATIVE: Final = "representative"
 MAX_NAME = 100
 
 

@@ -92,7 +92,9 @@ def resolve_int_bound(bound: object, today: date) -> int | None:
         return None
     if isinstance(bound, str) and (match := _YEAR_BOUND.match(bound)):
         return today.year + int(match.group(1) or 0)
-    return int(bound)  # type: ignore[call-overload]
+    if isinstance(bound, int | str):
+        return int(bound)
+    raise TypeError(f"{bound!r} is not a whole-number bound")
 
 
 def resolve_datetime_bound(bound: object, now: datetime, *, upper: bool) -> datetime | None:

@@ -70,5 +70,6 @@ class HandoverDialog(QDialog):
         (self.name if representative else self.cnic).setFocus()
 
     def handover(self) -> Handover:
-        who = REPRESENTATIVE if self.representative.isChecked() else SELF
-        return Handover(who, self.cnic.text(), self.name.text() if who == REPRESENTATIVE else "")
+        if self.representative.isChecked():
+            return Handover(REPRESENTATIVE, self.cnic.text(), self.name.text())
+        return Handover(SELF, self.cnic.text())

@@ -249,7 +249,8 @@ class PickerInput(FieldInput):
         matches = ordered_matches(choices, typed)
         if matches:
             box.setEditText(matches[0])
-            popup = box.completer().popup() if box.completer() is not None else None
+            completer = box.completer()
+            popup = completer.popup() if completer is not None else None
             if popup is not None:
                 popup.hide()
 

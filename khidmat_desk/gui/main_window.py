@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         return self.wizard is not None and not self.wizard.saved
 
     def show_queue(self) -> None:
-        if self._taking_application():
+        if self.wizard is not None and not self.wizard.saved:
             if self.ui.stack.currentWidget() is not self.wizard:
                 self.ui.stack.setCurrentWidget(self.wizard)
             self.statusBar().showMessage(self.tr("Finish or cancel the application being "
