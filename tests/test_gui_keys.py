@@ -131,7 +131,7 @@ def test_f1_lists_every_shortcut_in_columns(qtbot: QtBot, counter_session: Count
     window = main_window(qtbot, counter_session, tasks, messages)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     kind, text = messages.shown[-1]
-    assert kind == "info" and text.startswith("<table")
+    assert kind == "page" and text.startswith("<table")
     for key in ("Ctrl+Shift+A", "Ctrl+Shift+Delete", "Ctrl+Shift+D", "Tab / Shift+Tab",
                 "Ctrl+P", "F5", "Ctrl+L", "Ctrl+1"):
         assert f"<b>{key}</b>" in text, key

@@ -24,7 +24,7 @@ TS = ROOT / "resources" / "translations" / "khidmat_ur.ts"
 COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "DocumentsPage",
            "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView", "PrintFlow",
            "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "HandoverDialog",
-           "SummaryModel", "Status", "Age", "Search"}
+           "SummaryModel", "Status", "Age", "Search", "Role"}
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

@@ -38,7 +38,7 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
-from khidmat_desk.gui.words import age_label, search_kind_label, status_label
+from khidmat_desk.gui.words import age_label, role_label, search_kind_label, status_label
 
 log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({self.user.role})", objectName="who")
+        self.who = QLabel(f"{self.user.full_name} ({role_label(self.user.role)})", objectName="who")
         self.where = QLabel(self._where(), objectName="where")
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
         self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)
@@ -563,9 +563,9 @@ class MainWindow(QMainWindow):
                           if not a.shortcut().isEmpty()), key=lambda pair: pair[1].casefold())
         return [
             (self.tr("Anywhere"), [
-                *actions,
                 (self.tr("Scan a receipt"),
                  self.tr("Opens that application, whatever has the focus")),
+                *actions,
             ]),
             (self.tr("In the wizard"), [
                 ("Enter", self.tr("Next field; the next page after the last field")),
@@ -587,13 +587,19 @@ class MainWindow(QMainWindow):
 
     def _on_action_shortcuts_triggered(self) -> None:
         """F1: every shortcut, key and meaning in aligned columns."""
-        html = ["<table cellspacing='0' cellpadding='3'>"]
-        for title, rows in self.shortcut_sections():
-            html.append(f"<tr><td colspan='2'><br><b>{escape(title)}</b></td></tr>")
-            html += [f"<tr><td style='padding-right:18px'><b>{escape(key)}</b></td>"
-                     f"<td>{escape(meaning)}</td></tr>" for key, meaning in rows]
-        html.append("</table>")
-        self._messages.info(self.tr("Keyboard shortcuts"), "".join(html))
+        sections = self.shortcut_sections()
+        columns = (sections[:1], sections[1:])  # side by side: all of it on one screen
+        html = ["<table width='100%'><tr>"]
+        for column in columns:
+            html.append("<td valign='top' width='50%'><table cellspacing='0' cellpadding='3'>")
+            for title, rows in column:
+                html.append(f"<tr><td colspan='2'><b>{escape(title)}</b></td></tr>")
+                html += [f"<tr><td style='padding-right:14px'><b>{escape(key)}</b></td>"
+                         f"<td>{escape(meaning)}</td></tr>" for key, meaning in rows]
+                html.append("<tr><td colspan='2'>&nbsp;</td></tr>")
+            html.append("</table></td>")
+        html.append("</tr></table>")
+        self._messages.page(self.tr("Keyboard shortcuts"), "".join(html))
 
 
 def _draft_line(draft: Any) -> str:

@@ -23,6 +23,17 @@ def status_label(status: object) -> str:
     return labels.get(key, key)
 
 
+def role_label(role: object) -> str:
+    """Who someone is at the centre: officer, verifier, in-charge."""
+    labels = {
+        "officer": QCoreApplication.translate("Role", "officer"),
+        "verifier": QCoreApplication.translate("Role", "verifier"),
+        "in-charge": QCoreApplication.translate("Role", "in-charge"),
+    }
+    key = str(getattr(role, "value", role))
+    return labels.get(key, key)
+
+
 def age_label(delta: timedelta) -> str:
     """How long ago: "35 min", "2 h 05 min", "3 days"."""
     minutes = max(0, int(delta.total_seconds() // 60))

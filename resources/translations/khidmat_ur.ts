@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="32"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="34"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="45"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -622,12 +622,12 @@
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="568"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
@@ -713,7 +713,7 @@
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="596"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="602"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1056,29 +1056,47 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <source>officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <source>verifier</source>
+        <translation>تصدیق کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
+        <source>in-charge</source>
+        <translation>انچارج</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="54"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="55"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
