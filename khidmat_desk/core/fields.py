@@ -262,7 +262,7 @@ class Periods:
     start: str = "from"
     end: str = "to"
     dob: str | None = "date_of_birth"
-    level: str = "warning"
+    level: IssueLevel = IssueLevel.WARNING
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ class Recent:
     field: str
     since: DateBound
     message: str
-    level: str = "error"
+    level: IssueLevel = IssueLevel.ERROR
     when: Condition | None = None
 
 

@@ -158,7 +158,7 @@ SERVICE = Service(
         AgeRange(dob="tenant_date_of_birth", min_years=18,
                  reason="Register a minor as an occupant of the adult tenant."),
         DateOrder(start="possession_date", end="agreement_end"),
-        Recent(field="possession_date", since="today-2d", level="warning",
+        Recent(field="possession_date", since="today-2d", level=IssueLevel.WARNING,
                message="was more than 48 hours ago: the law asks for registration within 48 "
                        "hours of giving possession; the registration is late"),
     ),
