@@ -19,8 +19,7 @@ def status_label(status: object) -> str:
         "delivered": QCoreApplication.translate("Status", "delivered"),
         "voided": QCoreApplication.translate("Status", "voided"),
     }
-    key = str(getattr(status, "value", status))
-    return labels.get(key, key)
+    return _pick(labels, status)
 
 
 def role_label(role: object) -> str:
@@ -30,8 +29,7 @@ def role_label(role: object) -> str:
         "verifier": QCoreApplication.translate("Role", "verifier"),
         "in-charge": QCoreApplication.translate("Role", "in-charge"),
     }
-    key = str(getattr(role, "value", role))
-    return labels.get(key, key)
+    return _pick(labels, role)
 
 
 def age_label(delta: timedelta) -> str:
@@ -54,5 +52,10 @@ def search_kind_label(kind: object) -> str:
         "plate": QCoreApplication.translate("Search", "vehicle plate"),
         "name": QCoreApplication.translate("Search", "name"),
     }
-    key = str(getattr(kind, "value", kind))
+    return _pick(labels, kind)
+
+
+def _pick(labels: dict[str, str], value: object) -> str:
+    """The label of a value or of an enum member; the value itself when it has none."""
+    key = str(getattr(value, "value", value))
     return labels.get(key, key)
