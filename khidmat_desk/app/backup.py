@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from khidmat_desk.app.running import counter_is_running
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import (
     PARTIAL_SUFFIX,
     BackupFileError,
@@ -101,7 +101,7 @@ def take_backup(settings: CounterSettings, *, reason: str = "manual",
         if by is None:
             raise PermissionDenied("A copy of the database written elsewhere needs the "
                                    "in-charge to sign in.")
-        require_role(by, IN_CHARGE)
+        require_role(by, Role.IN_CHARGE)
     source = database_file(settings)
     when = (now or datetime.now(UTC)).astimezone(UTC)
     target = out or settings.backup_dir / f"{source.stem}-{reason}-{when.strftime(_STAMP)}.sqlite3"

@@ -20,7 +20,7 @@ from khidmat_desk.app.backup import (
     set_aside_current,
 )
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import copy_database, fsync_folder
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
         try:
             upgrade(staged_db.engine, None)  # an older backup: the backup file is its copy
             user = authenticate(staged_db, username, password, now=now)
-            require_role(user, IN_CHARGE)
+            require_role(user, Role.IN_CHARGE)
         finally:
             staged_db.dispose()
     except BaseException:
