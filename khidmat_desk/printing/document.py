@@ -21,7 +21,15 @@ from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
 from khidmat_desk.printing.content import DocumentContent, Issue
-from khidmat_desk.printing.flow import Flow, fit
+from khidmat_desk.printing.flow import (
+    LATIN_ASCENT,
+    LATIN_LEADING,
+    URDU_ASCENT,
+    URDU_DESCENT,
+    Flow,
+    fit,
+    wrap_latin,
+)
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
 from khidmat_desk.printing.templates import DocumentTemplate, Section, Templates
 
@@ -60,7 +68,7 @@ def render_document(content: DocumentContent, issue: Issue, templates: Templates
             draw(canvas, MARGIN, top - offset)
         if len(pages) > 1:
             canvas.setFont(SANS, 8)
-            canvas.drawRightString(width - MARGIN, height - 13.5 * MM,
+            canvas.drawRightString(width - MARGIN, height - 14.5 * MM,
                                    f"Page {number} of {len(pages)}")
         if number == len(pages):
             _footer(canvas, content, issue, templates, template)
@@ -170,39 +178,53 @@ def _text(f: Field, value: Any) -> str:
 
 
 def _heading(flow: Flow, section: Section) -> None:
+    """A grey band with the English heading on the left and the Urdu on the right."""
     flow.space(3)
     size = TEXT + 1
+    ur_size = size * 0.9
+    pad = size * 0.3
+    ascent = ur_size * URDU_ASCENT if section.heading_ur else size
+    height = pad + ascent + (ur_size * URDU_DESCENT if section.heading_ur else size * 0.5) + pad
+    english_room = flow.width - 12 - (urdu.line_width(section.heading_ur, ur_size)
+                                      if section.heading_ur else 0)
+    heading = fit(section.heading, SANS_BOLD, size, english_room)
 
     def draw(canvas: Canvas, x: float, top: float) -> None:
         canvas.saveState()
         canvas.setFillGray(0.9)
-        canvas.rect(x, top - size * 1.9, flow.width, size * 1.9, stroke=0, fill=1)
+        canvas.rect(x, top - height, flow.width, height, stroke=0, fill=1)
         canvas.setFillGray(0)
         canvas.setFont(SANS_BOLD, size)
-        canvas.drawString(x + 4, top - size * 1.3, section.heading)
+        canvas.drawString(x + 4, top - pad - ascent, heading)
         if section.heading_ur:
-            urdu.draw_line(canvas, section.heading_ur, x + flow.width - 4, top - size * 1.4,
-                           size)
+            urdu.draw_line(canvas, section.heading_ur, x + flow.width - 4, top - pad - ascent,
+                           ur_size)
         canvas.restoreState()
 
-    flow.add(size * 1.9 + 2, draw)
+    flow.add(height + 2, draw)
 
 
 def _table(flow: Flow, group: Field, rows: list[dict[str, Any]]) -> None:
+    """One line per item; a long cell wraps inside its column rather than being cut."""
     columns = group.fields
     cell = flow.width / len(columns)
     size = TEXT
+    leading = size * LATIN_LEADING
 
     def line(values: list[str], font: str) -> None:
+        cells = [wrap_latin(value, font, size, cell - 8) for value in values]
+        height = leading * max(len(c) for c in cells) + size * 0.4
+
         def draw(canvas: Canvas, x: float, top: float) -> None:
             canvas.setFont(font, size)
-            for i, value in enumerate(values):
-                canvas.drawString(x + i * cell + 4, top - size * 1.2, fit(value, font, size,
-                                                                        cell - 8))
+            for i, lines in enumerate(cells):
+                for n, text in enumerate(lines):
+                    canvas.drawString(x + i * cell + 4, top - size * LATIN_ASCENT - n * leading,
+                                      text)
             canvas.setLineWidth(0.3)
-            canvas.line(x, top - size * 1.6, x + flow.width, top - size * 1.6)
+            canvas.line(x, top - height + 1, x + flow.width, top - height + 1)
 
-        flow.add(size * 1.7, draw)
+        flow.add(height + 1, draw)
 
     line([c.label for c in columns], SANS_BOLD)
     for item in rows:
@@ -231,9 +253,12 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
     _signatures(canvas, template.signatures, MARGIN + side + 4 * MM, width - MARGIN,
                 bottom + 22 * MM)
     canvas.setFont(SANS, 7)
-    canvas.drawString(MARGIN, bottom, f"Issued by {issue.officer}, counter {issue.counter}, "
-                      f"{issue.centre_code}, {issue.printed_at.strftime('%d-%m-%Y %H:%M')}, "
-                      f"copy {issue.copy_no}. {templates.branding['computer_note']}")
+    issued = (f"Issued by {issue.officer}, counter {issue.counter}, {issue.centre_code}, "
+              f"{issue.printed_at.strftime('%d-%m-%Y %H:%M')}, copy {issue.copy_no}. "
+              f"{templates.branding['computer_note']}")
+    lines = wrap_latin(issued, SANS, 7, width - 2 * MARGIN)[:2]
+    for n, line in enumerate(reversed(lines)):
+        canvas.drawString(MARGIN, bottom + n * 8.5, line)
     note = templates.branding["verify_note"]
     canvas.setFont(SANS, 7)
     text = canvas.beginText(MARGIN + side + 4 * MM, bottom + 12 * MM)

@@ -17,8 +17,15 @@ from khidmat_desk.printing.fonts import SANS, SANS_BOLD, URDU, text_width
 
 #: Draws a block whose top-left corner is at (x, top) in page coordinates.
 Draw = Callable[[Canvas, float, float], None]
-#: Nastaliq needs much more room above and below the baseline than Latin text.
-URDU_LEADING = 2.1
+#: Nastaliq needs much more room above and below the baseline than Latin text: its tall
+#: letters reach 1.6 em above the baseline and its tails 0.75 em below (measured on the
+#: bundled Noto Nastaliq Urdu), so a line is 2.4 em high.
+URDU_ASCENT = 1.62
+URDU_DESCENT = 0.78
+URDU_LEADING = URDU_ASCENT + URDU_DESCENT
+URDU_OVERHANG = 0.2
+#: Noto Sans: capitals and accents stay within 0.95 em above the baseline, descenders 0.3 below.
+LATIN_ASCENT = 1.0
 LATIN_LEADING = 1.3
 
 
@@ -65,7 +72,7 @@ class Flow:
         """Latin text wrapped to the column (or ``width``), aligned left, centre or right."""
         room = (width or self.width) - indent
         leading = size * LATIN_LEADING
-        for line in simpleSplit(text, font, size, room) or [""]:
+        for line in wrap_latin(text, font, size, room):
             self.add(leading, _latin_line(line, font, size, align, room, indent, leading))
 
     def urdu_lines(self, text: str, *, size: float, align: str = "right") -> None:
@@ -102,13 +109,28 @@ def _latin_line(line: str, font: str, size: float, align: str, room: float, inde
 
 def _urdu_line(line: str, size: float, align: str, width: float, leading: float) -> Draw:
     def draw(canvas: Canvas, x: float, top: float) -> None:
-        baseline = top - leading * 0.62
-        right = x + width
+        baseline = top - size * URDU_ASCENT
+        # Nastaliq strokes reach past a word's advance: keep them off the margin.
+        right = x + width - size * URDU_OVERHANG
         if align == "centre":
             right = x + (width + urdu.line_width(line, size)) / 2
         urdu.draw_line(canvas, line, right, baseline, size)
 
     return draw
+
+
+def wrap_latin(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines no wider than ``width``; a word longer than the line is cut where it must be."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, width) or [""]:
+        while text_width(line, font, size) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -120,4 +142,4 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-__all__ = ["SANS", "SANS_BOLD", "URDU", "Draw", "Flow", "fit"]
+__all__ = ["SANS", "SANS_BOLD", "URDU", "Draw", "Flow", "fit", "wrap_latin"]

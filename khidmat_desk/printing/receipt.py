@@ -38,7 +38,8 @@ def render_receipt(content: ReceiptContent, issue: Issue, templates: Templates,
     canvas.setAuthor(f"Police Khidmat Markaz {issue.centre_code}")
     flow.render(canvas, margin, height - margin)
     if fmt.half_page:
-        _cut_line(canvas, width, height / 2)
+        # A long application may need more than half the sheet: cut below it, not through it.
+        _cut_line(canvas, width, min(height / 2, height - margin - flow.height - 6 * MM))
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -124,12 +125,11 @@ def _applicant(flow: Flow, content: ReceiptContent, size: float) -> None:
 
 
 def _payment(flow: Flow, content: ReceiptContent, size: float) -> None:
-    label = flow.width * 0.36
     for item, amount in content.fee_items:
-        pieces.row(flow, "Fee", f"{item}: {format_money(amount)}", size=size, label_width=label)
+        pieces.amount_row(flow, item, format_money(amount), size=size)
     paid = (f"{format_money(content.fee_total)} paid ({content.payment_method})"
             if content.fee_total > 0 and content.payment_method else "No fee for this service")
-    pieces.row(flow, "Total", paid, size=size, label_width=label, bold_value=True)
+    pieces.amount_row(flow, "Total", paid, size=size, bold=True)
 
 
 def _documents(flow: Flow, content: ReceiptContent, size: float) -> None:
