@@ -28,6 +28,10 @@ from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 
+#: Services whose citizen comes back for a document: a certificate, letter or report issued
+#: once verified, or the attested FIR copy.
+COLLECTED = {"police-verification", "character-certificate", "vehicle-verification",
+             "employee-verification", "community-policing", "fir-copy"}
 QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 CODE128 = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.Code128)
 
@@ -97,7 +101,11 @@ def test_each_receipt_scans_and_masks_the_cnic(centre: Centre, code: str, fmt: s
     printed = printing.print_receipt(centre.db, tracking, user=centre.officer, fmt=fmt)
     assert _scanned_tracking(printed.pdf, 203 if fmt == "thermal" else 300) == [tracking]
     text = " ".join(page_text(printed.pdf).split())
-    assert tracking in text and service.title in text and "Collect from" in text
+    assert tracking in text and service.title in text
+    # "collect your document" only where there is one to collect
+    collects = code in COLLECTED
+    assert ("Collect from" in text) is collects
+    assert ("when you collect your document" in text) is collects
     cnic = service.example.get(service.primary_cnic)
     if cnic:
         digits = validators.check_cnic(cnic).value
@@ -128,3 +136,48 @@ def test_office_is_named_once_in_the_letterhead(name: str) -> None:
     from khidmat_desk.printing.pieces import office_line
 
     assert office_line("Police Khidmat Markaz", name) == "Police Khidmat Markaz, Liberty Market"
+
+
+def test_an_unknown_fee_is_printed_as_not_set_never_as_free(centre: Centre) -> None:
+    """Vehicle verification has no known fee: nothing was taken and the receipt says why;
+    tenant registration is free by the tariff and says so."""
+    vehicle = page_text(printing.print_receipt(
+        centre.db, centre.tracking["vehicle-verification"], user=centre.officer).pdf)
+    assert "Fee not yet set by this centre: nothing taken" in " ".join(vehicle.split())
+    assert "No fee for this service" not in vehicle
+    tenant = page_text(printing.print_receipt(
+        centre.db, centre.tracking["tenant-registration"], user=centre.officer).pdf)
+    assert "No fee for this service" in " ".join(tenant.split())
+
+
+def test_a_centre_may_choose_as_notified_for_a_fee_not_set(centre: Centre,
+                                                           tmp_path: Path) -> None:
+    import json
+
+    from khidmat_desk.paths import resource_path
+    from khidmat_desk.printing.templates import load_templates
+
+    receipt = json.loads(resource_path("templates", "receipt.json").read_text("utf-8"))
+    receipt["fee_not_set_prints"] = "as-notified"
+    (tmp_path / "receipt.json").write_text(json.dumps(receipt), "utf-8")
+    text = page_text(printing.print_receipt(
+        centre.db, centre.tracking["crime-report"], user=centre.officer,
+        templates=load_templates(tmp_path)).pdf)
+    assert "Fee as notified" in " ".join(text.split())
+
+
+def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) -> None:
+    from khidmat_desk.app.applications import get_application, submit_application
+    from khidmat_desk.core.catalogue import load_tariff
+
+    service = get_service("driving-licence")
+    answers = {**service.example, "transaction": "renewal", "categories": ["ltv"],
+               "licence_no": "LHR-55512", "medical_certificate_by": "Services Hospital"}
+    for key in ("learner_permit_no", "learner_permit_date"):
+        answers.pop(key)
+    result = submit_application(centre.db, service_code=service.code, answers=answers,
+                                user=centre.officer, centre_code=CENTRE, counter=3,
+                                tariff=load_tariff(), payment_method="cash")
+    assert result.fee_total == 0
+    assert any(w.field == "fee" and "not set" in w.message for w in result.warnings)
+    assert get_application(centre.db, result.tracking_number).payment is None

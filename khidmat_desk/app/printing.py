@@ -30,7 +30,7 @@ from khidmat_desk.app.applications import (
 from khidmat_desk.app.print_content import RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
 from khidmat_desk.core.fields import OutputDocument
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
@@ -96,6 +96,11 @@ def shipped_templates() -> Templates:
     return load_templates()
 
 
+@cache
+def shipped_tariff() -> Tariff:
+    return load_tariff()
+
+
 # ---------------------------------------------------------------------------------------------
 # What can be printed
 # ---------------------------------------------------------------------------------------------
@@ -159,8 +164,12 @@ def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
 
 def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
                   reason: str | None = None, templates: Templates | None = None,
-                  now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy."""
+                  tariff: Tariff | None = None, now: datetime | None = None) -> PrintedDocument:
+    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy.
+
+    ``tariff`` is the centre's (with its override): it tells a free service from one whose
+    fee was not set when the application was saved without payment.
+    """
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
         raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
@@ -168,7 +177,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
-    content = print_content.receipt_content(detail)
+    content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts)
     when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
@@ -199,15 +208,16 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
-                     templates: Templates | None = None, now: datetime | None = None) -> bytes:
+                     templates: Templates | None = None, tariff: Tariff | None = None,
+                     now: datetime | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
-        return render_receipt(print_content.receipt_content(detail), issue, layouts,
-                              layouts.formats[fmt])
+        return render_receipt(print_content.receipt_content(
+            detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
     detail, output, _ = _output(db, tracking, document_key, layouts)
     content = print_content.document_content(detail, output, when.date(), None)
     return render_document(content, issue, layouts)

@@ -156,7 +156,7 @@ def run_print_receipt(args: argparse.Namespace) -> int:
         user = sign_in(ctx, args) if args.user else None
         templates = _templates(ctx)
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                reason=args.reason, templates=templates)
+                                reason=args.reason, templates=templates, tariff=ctx.tariff)
     _report(printed, _write(args.out, printed.pdf))
     return 0
 

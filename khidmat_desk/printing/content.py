@@ -45,6 +45,10 @@ class ReceiptContent:
     expected_on: date
     submitted_at: datetime  # the centre's local time
     token_no: str | None
+    #: "paid", "free" (the tariff says so) or "not-set" (no figure yet: nothing was taken)
+    fee_state: str = "paid"
+    #: Whether the citizen comes back for a document (else the receipt is all they get here)
+    collect: bool = True
 
 
 @dataclass(frozen=True)

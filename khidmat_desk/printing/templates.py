@@ -37,6 +37,7 @@ class DocumentTemplate:
     sections: tuple[Section, ...]
     signatures: tuple[str, ...]
     validity_days: int | None = None
+    collected_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
                                    tuple(s.get("fields", ())), s.get("table"))
                            for s in entry.get("sections", ())),
             signatures=tuple(entry.get("signatures", ())),
-            validity_days=entry.get("validity_days"))
+            validity_days=entry.get("validity_days"),
+            collected_later=bool(entry.get("collected_later", False)))
     except (KeyError, TypeError) as exc:
         raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
 

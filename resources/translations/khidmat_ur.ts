@@ -158,17 +158,32 @@
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
+        <source>not set</source>
+        <translation>مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
+        <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
+        <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -176,52 +191,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="200"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="194"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="204"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="199"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="229"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -237,27 +252,27 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="96"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="97"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="120"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="122"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="123"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -475,22 +490,22 @@
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="408"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="445"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
         <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>
             <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
@@ -498,38 +513,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="448"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="485"/>
         <source>Next field; next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="486"/>
         <source>Previous / next page</source>
         <translation>پچھلا / اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Cancel / back</source>
         <translation>منسوخ / واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -725,42 +740,42 @@
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="79"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="80"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="85"/>
         <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
         <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
@@ -841,32 +856,37 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="163"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="164"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="178"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -995,57 +1015,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="374"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="445"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="446"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="450"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="459"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="461"/>
+        <source>none: the fee is not set at this centre</source>
+        <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="477"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="498"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="501"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
