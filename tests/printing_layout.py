@@ -135,9 +135,14 @@ def overlapping(boxes: list[Box]) -> list[tuple[Box, Box]]:
         for other in ordered[i + 1:]:
             if other.page != box.page or other.bottom > box.top:
                 break
-            if box.overlaps(other):
+            if box.overlaps(other) and not _same_line(box, other):
                 found.append((box, other))
     return found
+
+
+def _same_line(a: Box, b: Box) -> bool:
+    """A number or English name set inside an Urdu sentence shares the sentence's baseline."""
+    return a.urdu != b.urdu and abs(a.baseline - b.baseline) < 1.0
 
 
 def outside(boxes: list[Box], sizes: list[tuple[float, float]],

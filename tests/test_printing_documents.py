@@ -181,3 +181,86 @@ def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) ->
     assert result.fee_total == 0
     assert any(w.field == "fee" and "not set" in w.message for w in result.warnings)
     assert get_application(centre.db, result.tracking_number).payment is None
+
+
+def _document_text(centre: Centre, code: str, **changes: object) -> str:
+    from printing_helpers import submit_example
+
+    from khidmat_desk.core.catalogue import load_tariff
+
+    tracking = submit_example(centre.db, centre.officer, load_tariff(), code, **changes)
+    verify_application(centre.db, tracking, centre.in_charge)
+    key = get_service(code).outputs[0].key
+    pdf = printing.print_document(centre.db, tracking, key, user=centre.in_charge,
+                                  signer=centre.signer).pdf
+    return " ".join(page_text(pdf).split())
+
+
+def test_a_stolen_item_is_reported_stolen_not_lost(centre: Centre) -> None:
+    stolen = _document_text(centre, "lost-report", loss_kind="stolen")
+    assert "the item below was stolen" in stolen and "item below was lost" not in stolen
+    assert "the item below was lost" in _document_text(centre, "lost-report")
+
+
+@pytest.mark.parametrize(("transaction", "changes", "test_needed"), [
+    ("new-regular", {}, True),
+    ("renewal", {"licence_no": "LHR-55512"}, False),
+    ("duplicate", {"licence_no": "LHR-55512", "duplicate_reason": "damaged"}, False),
+    ("international-permit", {"licence_no": "LHR-55512", "passport_no": "AB1234567",
+                              "categories": None}, False),
+])
+def test_only_those_who_need_it_are_sent_to_the_driving_test(
+        centre: Centre, transaction: str, changes: dict[str, object],
+        test_needed: bool) -> None:
+    extra = {"learner_permit_no": None, "learner_permit_date": None} \
+        if transaction != "new-regular" else {}
+    text = _document_text(centre, "driving-licence", transaction=transaction,
+                          **{**extra, **changes})
+    assert ("to the driving test" in text) is test_needed
+    assert ("No driving test is needed" in text) is not test_needed
+
+
+def test_employee_verification_lists_the_districts_periods_and_addresses(
+        centre: Centre) -> None:
+    text = _document_text(centre, "employee-verification")
+    assert "Address checked" in text and "House 7, Street 2, Shadbagh" in text
+    assert "Dera Ghazi Khan" in text and "01-01-2016" in text
+    errors = printing_errors_without_residences()
+    assert "residences" in errors
+
+
+def printing_errors_without_residences() -> set[str]:
+    from khidmat_desk.core.validation import validate_answers
+
+    service = get_service("employee-verification")
+    answers = {k: v for k, v in service.example.items() if k != "residences"}
+    return {issue.top_key for issue in validate_answers(service, answers).errors}
+
+
+def test_certificates_are_addressed_and_name_their_signatories(centre: Centre,
+                                                               tmp_path: Path) -> None:
+    """'To whom it may concern', the issuing authority and who signs are data a centre sets."""
+    import json
+
+    from printing_helpers import submit_example
+
+    from khidmat_desk.core.catalogue import load_tariff
+    from khidmat_desk.paths import resource_path
+    from khidmat_desk.printing.templates import load_templates
+
+    layouts = json.loads(resource_path("templates", "documents.json").read_text("utf-8"))
+    layouts["character-certificate"]["signatures"] = [
+        {"title": "Verifying officer", "name": "Tariq Mehmood", "rank": "Sub-Inspector"},
+        {"title": "In-charge, Police Khidmat Markaz", "name": "Ayesha Malik",
+         "rank": "Deputy Superintendent of Police"}]
+    (tmp_path / "documents.json").write_text(json.dumps(layouts), "utf-8")
+    tracking = submit_example(centre.db, centre.officer, load_tariff(), "character-certificate")
+    verify_application(centre.db, tracking, centre.in_charge)
+    pdf = printing.print_document(centre.db, tracking, "character-certificate",
+                                  user=centre.in_charge, signer=centre.signer,
+                                  templates=load_templates(tmp_path)).pdf
+    text = " ".join(page_text(pdf).split())
+    assert "TO WHOM IT MAY CONCERN" in text
+    assert "on behalf of the District Police Officer" in text
+    assert "Tariq Mehmood, Sub-Inspector" in text
+    assert "Ayesha Malik, Deputy Superintendent" in text and "of Police" in text

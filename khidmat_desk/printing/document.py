@@ -31,7 +31,7 @@ from khidmat_desk.printing.flow import (
     wrap_latin,
 )
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
-from khidmat_desk.printing.templates import DocumentTemplate, Section, Templates
+from khidmat_desk.printing.templates import DocumentTemplate, Section, Signatory, Templates
 
 MM = 72 / 25.4
 MARGIN = 16 * MM
@@ -92,14 +92,20 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
     pieces.letterhead(flow, templates.branding, issue, size=TEXT + 1)
     flow.rule(weight=1.0)
     pieces.titles(flow, content.output.title, content.output.title_ur, size=TEXT + 5)
+    if template.issuing_authority:
+        flow.lines(template.issuing_authority, size=TEXT, align="centre")
     pieces.copy_mark(flow, templates.branding, issue, size=TEXT + 2)
     _reference(flow, content, issue, template)
     flow.space(4)
-    if template.statement:
-        flow.lines(_fill(template.statement, content), size=TEXT + 0.5)
+    wording = template.for_answers(content.answers)
+    if wording.addressee:
+        flow.lines(wording.addressee, size=TEXT + 0.5, font=SANS_BOLD)
+        flow.space(2)
+    if wording.statement:
+        flow.lines(_fill(wording.statement, content), size=TEXT + 0.5)
         flow.space(3)
-    if template.statement_ur:
-        flow.urdu_lines(template.statement_ur, size=TEXT + 1)
+    if wording.statement_ur:
+        flow.urdu_lines(_fill(wording.statement_ur, content, urdu=True), size=TEXT + 1)
     for section in template.sections:
         _section(flow, content, section)
 
@@ -250,7 +256,7 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
         canvas.drawString(MARGIN + 2, bottom + 6 * MM + side / 2 - 6, "QR code is added")
         canvas.drawString(MARGIN + 2, bottom + 6 * MM + side / 2 - 15, "when issued")
         canvas.restoreState()
-    _signatures(canvas, template.signatures, MARGIN + side + 4 * MM, width - MARGIN,
+    _signatures(canvas, template.signatories, MARGIN + side + 4 * MM, width - MARGIN,
                 bottom + 22 * MM)
     canvas.setFont(SANS, 7)
     issued = (f"Issued by {issue.officer}, counter {issue.counter}, {issue.centre_code}, "
@@ -267,39 +273,65 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
     canvas.drawText(text)
 
 
-def _signatures(canvas: Canvas, names: tuple[str, ...], left: float, right: float,
+def _signatures(canvas: Canvas, people: tuple[Signatory, ...], left: float, right: float,
                 y: float) -> None:
-    if not names:
+    """A line to sign on for each signatory; under it the name and rank a centre has set,
+    then the office, so the paper says who signed and in what capacity."""
+    if not people:
         return
-    slot = (right - left) / len(names)
-    canvas.setFont(SANS, 8)
-    for i, name in enumerate(names):
+    slot = (right - left) / len(people)
+    for i, person in enumerate(people):
         x0 = left + i * slot + 4 * MM
+        room = slot - 8 * MM
         canvas.setLineWidth(0.5)
-        canvas.line(x0, y + 12 * MM, x0 + slot - 8 * MM, y + 12 * MM)
-        middle = x0 + (slot - 8 * MM) / 2
-        canvas.drawCentredString(middle, y + 12 * MM - 10, name)
-        canvas.drawCentredString(middle, y + 12 * MM - 20, "(signature and stamp)")
+        canvas.line(x0, y + 12 * MM, x0 + room, y + 12 * MM)
+        middle = x0 + room / 2
+        named = ", ".join(p for p in (person.name, person.rank) if p)
+        lines = [*((SANS_BOLD, line) for line in wrap_latin(named, SANS_BOLD, 8, room)[:2]
+                   if named),
+                 (SANS, person.title), (SANS, "(signature and stamp)")]
+        baseline = y + 12 * MM - 10
+        for font, text in lines:
+            if not text:
+                continue
+            canvas.setFont(font, 8)
+            canvas.drawCentredString(middle, baseline, fit(text, font, 8, room))
+            baseline -= 10
 
 
 class _Answers(string.Formatter):
-    """Fills {field} from the formatted answers; an unanswered field becomes empty text."""
+    """Fills {field} from the formatted answers; an unanswered field becomes empty text.
 
-    def __init__(self, content: DocumentContent) -> None:
+    In Urdu wording a choice is given in its Urdu label, {holder_ur} is the Urdu name (the
+    English one when none was typed) and {id_number} is the bare card number.
+    """
+
+    def __init__(self, content: DocumentContent, *, urdu: bool) -> None:
         self.content = content
+        self.urdu = urdu
         self.fields = content.service.field_map()
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
-        special = {"holder": self.content.holder, "holder_id": self.content.holder_id,
-                   "tracking": self.content.tracking_number,
-                   "issued": self.content.issued_on.strftime("%d-%m-%Y")}
+        content = self.content
+        special = {"holder": content.holder, "holder_id": content.holder_id,
+                   "holder_ur": content.holder_ur or content.holder,
+                   "id_number": content.holder_id.rsplit(" ", 1)[-1],
+                   "tracking": content.tracking_number,
+                   "issued": content.issued_on.strftime("%d-%m-%Y")}
         if key in special:
-            return special[key]
+            return special[str(key)]
         f = self.fields.get(str(key))
-        value = self.content.answers.get(str(key))
-        return "" if f is None or value is None else _text(f, value)
+        value = content.answers.get(str(key))
+        if f is None or value is None:
+            return ""
+        if self.urdu and f.options:
+            chosen = value if isinstance(value, list) else [value]
+            labels = [o.label_ur or o.label for o in f.options if o.value in chosen]
+            if labels:
+                return "، ".join(labels)
+        return _text(f, value)
 
 
-def _fill(statement: str, content: DocumentContent) -> str:
-    text = _Answers(content).format(statement)
+def _fill(statement: str, content: DocumentContent, *, urdu: bool = False) -> str:
+    text = _Answers(content, urdu=urdu).format(statement)
     return " ".join(text.replace(" ,", ",").split()).replace(", ,", ",")

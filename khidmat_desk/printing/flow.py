@@ -24,6 +24,8 @@ URDU_ASCENT = 1.62
 URDU_DESCENT = 0.78
 URDU_LEADING = URDU_ASCENT + URDU_DESCENT
 URDU_OVERHANG = 0.2
+#: Between the lines of an Urdu paragraph, so one line's tails clear the next line's tops.
+URDU_LINE_GAP = 0.25
 #: Noto Sans: capitals and accents stay within 0.95 em above the baseline, descenders 0.3 below.
 LATIN_ASCENT = 1.0
 LATIN_LEADING = 1.3
@@ -76,7 +78,7 @@ class Flow:
             self.add(leading, _latin_line(line, font, size, align, room, indent, leading))
 
     def urdu_lines(self, text: str, *, size: float, align: str = "right") -> None:
-        leading = size * URDU_LEADING
+        leading = size * (URDU_LEADING + URDU_LINE_GAP)
         for line in urdu.wrap(text, self.width, size):
             self.add(leading, _urdu_line(line, size, align, self.width, leading))
 

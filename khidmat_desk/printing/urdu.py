@@ -49,7 +49,7 @@ def _shaped(word: str, size: float) -> Word:
 
 def visual_words(text: str, size: float) -> list[Word]:
     """The words of one line, left to right as they are drawn."""
-    logical = " ".join(w if has_rtl(w) else f"{LRI}{w}{PDI}" for w in text.split())
+    logical = _isolate_latin_runs(text.split())
     if not logical:
         return []
     display = get_display(logical, base_dir="R")
@@ -60,6 +60,24 @@ def visual_words(text: str, size: float) -> list[Word]:
             # python-bidi hands an Urdu word back reversed; shaping needs it in reading order
             words.append(_shaped(token[::-1] if has_rtl(token) else token, size))
     return words
+
+
+def _isolate_latin_runs(words: list[str]) -> str:
+    """Neighbouring Latin words and numbers are one isolate, so an English name inside an
+    Urdu sentence keeps its word order ("Muhammad Imran", not "Imran Muhammad")."""
+    parts: list[str] = []
+    run: list[str] = []
+    for word in words:
+        if has_rtl(word):
+            if run:
+                parts.append(f"{LRI}{' '.join(run)}{PDI}")
+                run = []
+            parts.append(word)
+        else:
+            run.append(word)
+    if run:
+        parts.append(f"{LRI}{' '.join(run)}{PDI}")
+    return " ".join(parts)
 
 
 def line_width(text: str, size: float) -> float:
