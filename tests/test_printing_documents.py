@@ -12,6 +12,7 @@ import zxingcpp
 from printing_helpers import (
     CENTRE,
     decode,
+    hand_over,
     page_text,
     set_up_centre,
     submit_example,
@@ -60,6 +61,7 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Centre]:
     for code in SERVICE_CODES:
         tracking[code] = submit_example(db, officer, tariff, code)
         verify_application(db, tracking[code], head)
+        hand_over(db, tracking[code], head, code)
     try:
         yield Centre(db, signer, officer, head, tracking)
     finally:
@@ -264,3 +266,44 @@ def test_certificates_are_addressed_and_name_their_signatories(centre: Centre,
     assert "on behalf of the District Police Officer" in text
     assert "Tariq Mehmood, Sub-Inspector" in text
     assert "Ayesha Malik, Deputy Superintendent" in text and "of Police" in text
+
+
+def test_the_fir_copy_record_says_what_was_handed_over_and_who_attested_it(
+        centre: Centre) -> None:
+    from printing_helpers import HANDOVER_EXAMPLES
+
+    from khidmat_desk.app.applications import get_application
+
+    tracking = centre.tracking["fir-copy"]
+    detail = get_application(centre.db, tracking)
+    assert detail.status == "delivered"
+    assert detail.answers["handover"]["attested_by_name"] == "Ghulam Mustafa"
+    assert detail.history[-1].to_status == "delivered"
+    pdf = printing.print_document(centre.db, tracking, "fir-copy-record", user=centre.in_charge,
+                                  signer=centre.signer).pdf
+    text = " ".join(page_text(pdf).split())
+    assert "FIR COPY HANDOVER RECORD" in text
+    assert "1245/2023" in text and "Gulberg" in text
+    example = HANDOVER_EXAMPLES["fir-copy"]
+    for value in ("Ghulam Mustafa", example["attested_by_rank"], "22-11-2026",
+                  "35202-1234567-1"):
+        assert str(value) in text, value
+    assert "Pages of the attested copy" in text
+
+
+def test_a_handover_is_checked_and_needs_the_copy_to_be_ready(centre: Centre) -> None:
+    from printing_helpers import HANDOVER_EXAMPLES, submit_example
+
+    from khidmat_desk.app.applications import ValidationFailed, record_handover
+    from khidmat_desk.core.catalogue import load_tariff
+    from khidmat_desk.core.workflow import WorkflowError
+
+    tracking = submit_example(centre.db, centre.officer, load_tariff(), "fir-copy")
+    with pytest.raises(ValidationFailed) as bad:
+        record_handover(centre.db, tracking, {**HANDOVER_EXAMPLES["fir-copy"], "pages": 0},
+                        user=centre.officer)
+    assert [i.field for i in bad.value.result.errors] == ["pages"]
+    with pytest.raises(WorkflowError):
+        record_handover(centre.db, tracking, HANDOVER_EXAMPLES["fir-copy"], user=centre.officer)
+    listed = {d.key: d for d in printing.list_documents(centre.db, tracking)}
+    assert not listed["fir-copy-record"].ready

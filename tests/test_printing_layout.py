@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from printing_helpers import set_up_centre, verify_application
+from printing_helpers import hand_over, set_up_centre, verify_application
 from printing_layout import outside, overlapping, text_boxes
 
 from khidmat_desk.app import printing
@@ -121,6 +121,8 @@ def _print_all(db: Database, signer: Signer, officer: UserInfo, head: UserInfo, 
         documents_received=[d.key for d in service.documents if d.when is None],
         now=None).tracking_number
     verify_application(db, tracking, head)
+    hand_over(db, tracking, head, service.code, attested_by_name=LONG_NAME,
+              attested_by_rank=LONG_TEXT[:80].strip(), received_by_name=LONG_NAME)
     pages = [Printed(f"receipt {fmt}", PRINTABLE_MARGIN[fmt],
                      printing.print_receipt(db, tracking, user=officer, fmt=fmt).pdf)
              for fmt in ("thermal", "a4")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.fields import OutputDocument, Service
@@ -95,7 +95,8 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
                      signer: Signer | None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
-    answers = detail.answers
+    # A recorded handover prints beside the answers it completes.
+    answers = {**detail.answers, **(detail.answers.get(HANDOVER_KEY) or {})}
     payload = None
     if signer is not None:
         payload = signer.sign(PayloadContent(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import print_content
 from khidmat_desk.app.applications import (
     APP,
+    HANDOVER_KEY,
     ApplicationDetail,
     ApplicationError,
     get_application,
@@ -146,12 +147,20 @@ def _voided_reason(detail: ApplicationDetail) -> str | None:
     return None
 
 
+def _handover_missing(detail: ApplicationDetail) -> bool:
+    return (get_service(detail.service_code).handover is not None
+            and not detail.answers.get(HANDOVER_KEY))
+
+
 def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
     voided = _voided_reason(detail)
     if voided or issue_after == workflow.SUBMITTED:
         return voided
     reached = {change.to_status for change in detail.history}
     if issue_after in reached and detail.status != workflow.REJECTED:
+        if issue_after == workflow.DELIVERED and _handover_missing(detail):
+            return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
+                    "record the handover (pages, attested by, received by) to print this.")
         return None
     return (f"This document is issued once the application is {workflow.LABELS[issue_after]}; "
             f"{detail.tracking_number} is {workflow.LABELS.get(detail.status, detail.status)}.")

@@ -295,7 +295,7 @@ class OutputDocument:
     key: str
     title: str
     title_ur: str = ""
-    kind: str = "slip"  # receipt | certificate | report | slip | letter
+    kind: str = "slip"  # receipt | certificate | report | slip | letter | record
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -318,6 +318,9 @@ class Service:
     primary_name: str = "name"
     primary_mobile: str = "mobile"
     example: dict[str, Any] = field(default_factory=dict)
+    #: What is recorded when the document the citizen came for is handed over (e.g. who
+    #: attested the FIR copy); kept in the answers under "handover".
+    handover: Step | None = None
 
     def all_fields(self) -> tuple[Field, ...]:
         return tuple(f for step in self.steps for f in step.fields)

@@ -17,7 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_value
-from khidmat_desk.core.fields import Field, FieldType
+from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
 from khidmat_desk.printing.content import DocumentContent, Issue
@@ -132,8 +132,14 @@ def _reference(flow: Flow, content: DocumentContent, issue: Issue,
     flow.add(max(half.height, code.height), draw)
 
 
+def _field_map(service: Service) -> dict[str, Field]:
+    """The service's fields and, where it records a handover, the handover's fields."""
+    handover = service.handover.fields if service.handover else ()
+    return {**service.field_map(), **{f.key: f for f in handover}}
+
+
 def _section(flow: Flow, content: DocumentContent, section: Section) -> None:
-    fields = content.service.field_map()
+    fields = _field_map(content.service)
     if section.table:
         group = fields.get(section.table)
         rows = content.answers.get(section.table) or []
@@ -165,7 +171,7 @@ def _rows(shown: list[tuple[Field, Any]],
                          option.label_ur if option else f.label_ur, str(guardian)))
         elif f.key.endswith("guardian_name") and f"{f.key[:-13]}relation" in keys:
             continue
-        elif f.type is FieldType.CNIC:
+        elif f.type is FieldType.CNIC and f"{f.key[: -len('cnic')]}id_type" in answers:
             rows.append((f"{_card(f, answers)} number", f.label_ur, _text(f, value)))
         else:
             rows.append((f.label, f.label_ur, _text(f, value)))
@@ -309,7 +315,7 @@ class _Answers(string.Formatter):
     def __init__(self, content: DocumentContent, *, urdu: bool) -> None:
         self.content = content
         self.urdu = urdu
-        self.fields = content.service.field_map()
+        self.fields = _field_map(content.service)
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
         content = self.content
