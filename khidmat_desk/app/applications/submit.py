@@ -40,7 +40,13 @@ from khidmat_desk.core.catalogue import (
 )
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.issues import Issue
-from khidmat_desk.core.records import ApplicantProfile, applicant_profile, display_name, search_keys
+from khidmat_desk.core.records import (
+    ApplicantProfile,
+    SearchKind,
+    applicant_profile,
+    display_name,
+    search_keys,
+)
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
@@ -99,7 +105,7 @@ class _Plan:
     expected_on: date
     name: str
     profile: ApplicantProfile | None
-    keys: list[tuple[str, str]]
+    keys: list[tuple[SearchKind, str]]
     documents: list[dict[str, str]]
     token_no: str | None
 
