@@ -39,7 +39,7 @@ from khidmat_desk.core.catalogue import (
     sla_days,
 )
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.records import (
     ApplicantProfile,
     SearchKind,
@@ -165,7 +165,8 @@ def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_n
     warnings = checked.warnings
     if quote.not_set:
         # An unknown fee is not a free service: nothing is taken, and the officer is told why.
-        warnings += (Issue("fee", "Fee", fee_not_set_message(quote), level="warning"),)
+        warnings += (Issue("fee", "Fee", fee_not_set_message(quote),
+                            level=IssueLevel.WARNING),)
     return _Plan(
         service=service, answers=clean, warnings=warnings, day=local.date(),
         fee_total=quote.total,
