@@ -4,6 +4,7 @@ printable area of its paper."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from printing_helpers import hand_over, set_up_centre, verify_application
 from printing_layout import outside, overlapping, text_boxes
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import submit_application
+from khidmat_desk.app.photos import attach_photo
 from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service, load_tariff
 from khidmat_desk.core.fields import Field, FieldType, Service
@@ -93,6 +96,13 @@ def long_answers(service: Service) -> dict[str, Any]:
     return answers
 
 
+def _portrait() -> bytes:
+    image = Image.new("RGB", (900, 1200), (190, 160, 140))
+    out = io.BytesIO()
+    image.save(out, "JPEG")
+    return out.getvalue()
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list[Printed]]]:
     """Receipts (both formats) and documents of every service, each filled with long values."""
@@ -123,6 +133,8 @@ def _print_all(db: Database, signer: Signer, officer: UserInfo, head: UserInfo, 
     verify_application(db, tracking, head)
     hand_over(db, tracking, head, service.code, attested_by_name=LONG_NAME,
               attested_by_rank=LONG_TEXT[:80].strip(), received_by_name=LONG_NAME)
+    if any(output.photo for output in service.outputs):
+        attach_photo(db, tracking, _portrait(), user=officer)
     pages = [Printed(f"receipt {fmt}", PRINTABLE_MARGIN[fmt],
                      printing.print_receipt(db, tracking, user=officer, fmt=fmt).pdf)
              for fmt in ("thermal", "a4")]

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
+from khidmat_desk.app.photos import StoredPhoto
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.fields import OutputDocument, Service
@@ -92,7 +93,7 @@ def output_of(service: Service, document_key: str) -> OutputDocument | None:
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
-                     signer: Signer | None) -> DocumentContent:
+                     signer: Signer | None, photo: StoredPhoto | None = None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
     # A recorded handover prints beside the answers it completes.
@@ -110,7 +111,9 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         answers=answers, holder=detail.name,
         holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
         holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
-        status=detail.status, qr_payload=payload)
+        status=detail.status, qr_payload=payload,
+        photo_jpeg=photo.jpeg if photo and output.photo else None,
+        photo_sha256=photo.sha256 if photo and output.photo else None)
 
 
 def local(moment: datetime) -> datetime:

@@ -28,6 +28,7 @@ from khidmat_desk.app.applications import (
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.photos import photo_of
 from khidmat_desk.app.print_content import RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
@@ -207,9 +208,10 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     refusal = _not_ready(detail, layout.issue_after)
     if refusal:
         raise PrintRefused(refusal)
+    photo = photo_of(db, detail.uuid) if output.photo else None
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
-        content = print_content.document_content(detail, output, issued_on, signer)
+        content = print_content.document_content(detail, output, issued_on, signer, photo)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
@@ -228,7 +230,8 @@ def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str
         return render_receipt(print_content.receipt_content(
             detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
     detail, output, _ = _output(db, tracking, document_key, layouts)
-    content = print_content.document_content(detail, output, when.date(), None)
+    photo = photo_of(db, detail.uuid) if output.photo else None
+    content = print_content.document_content(detail, output, when.date(), None, photo)
     return render_document(content, issue, layouts)
 
 

@@ -298,6 +298,8 @@ class OutputDocument:
     title: str
     title_ur: str = ""
     kind: str = "slip"  # receipt | certificate | report | slip | letter | record
+    #: The document prints the person's photograph (taken at the counter or from a file).
+    photo: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

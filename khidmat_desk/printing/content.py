@@ -63,3 +63,7 @@ class DocumentContent:
     issued_on: date
     status: str
     qr_payload: str | None  # None on a preview: an unissued page carries no signed code
+    #: The person's photograph (JPEG) for a document that prints one, and its SHA-256, which
+    #: the page prints beside it so the signed content covers the picture.
+    photo_jpeg: bytes | None = None
+    photo_sha256: str | None = None

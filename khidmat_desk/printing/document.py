@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_value
@@ -40,6 +40,10 @@ TEXT = 9.5
 BARCODE_DOTS = Dots(600, 8)
 QR_MODULE = 0.5 * MM
 FOOTER_HEIGHT = 40 * MM
+#: A passport-size photograph (35 x 45 mm) reduced to fit beside the barcode.
+PHOTO_WIDTH = 26 * MM
+PHOTO_HEIGHT = 33 * MM
+PHOTO_COLUMN = PHOTO_WIDTH + 4 * MM
 #: The body stops this far above the bottom edge (room for the page number).
 BOTTOM = 20 * MM
 
@@ -94,6 +98,7 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
     pieces.titles(flow, content.output.title, content.output.title_ur, size=TEXT + 5)
     if template.issuing_authority:
         flow.lines(template.issuing_authority, size=TEXT, align="centre")
+        flow.space(5)
     pieces.copy_mark(flow, templates.branding, issue, size=TEXT + 2)
     _reference(flow, content, issue, template)
     flow.space(4)
@@ -112,9 +117,11 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
 
 def _reference(flow: Flow, content: DocumentContent, issue: Issue,
                template: DocumentTemplate) -> None:
-    """Reference number, dates and status on the left; the tracking barcode on the right."""
-    label = 34 * MM
-    half = Flow(flow.width * 0.52)
+    """Reference number, dates and status on the left; the tracking barcode on the right,
+    and the person's photograph beside it on a document that prints one."""
+    photo = content.output.photo
+    label = (24 if photo else 34) * MM
+    half = Flow(flow.width * (0.42 if photo else 0.52))
     pieces.row(half, "Reference no.", content.tracking_number, size=TEXT, label_width=label,
                bold_value=True)
     pieces.row(half, "Date of issue", content.issued_on.strftime("%d-%m-%Y"), size=TEXT,
@@ -122,14 +129,42 @@ def _reference(flow: Flow, content: DocumentContent, issue: Issue,
     if template.validity_days:
         until = content.issued_on + timedelta(days=template.validity_days)
         pieces.row(half, "Valid until", until.strftime("%d-%m-%Y"), size=TEXT, label_width=label)
-    code = Flow(flow.width * 0.45)
+    code_left = flow.width * (0.44 if photo else 0.55)
+    code = Flow(flow.width * (0.56 - PHOTO_COLUMN / flow.width) if photo else flow.width * 0.45)
     pieces.barcode(code, content.tracking_number, BARCODE_DOTS, height_mm=11, size=TEXT - 1)
+    height = max(half.height, code.height, PHOTO_HEIGHT + 12 if photo else 0)
 
     def draw(canvas: Canvas, x: float, top: float) -> None:
         half.render(canvas, x, top)
-        code.render(canvas, x + flow.width * 0.55, top)
+        code.render(canvas, x + code_left, top)
+        if photo:
+            _photo(canvas, content, x + flow.width - PHOTO_WIDTH, top)
 
-    flow.add(max(half.height, code.height), draw)
+    flow.add(height, draw)
+
+
+def _photo(canvas: Canvas, content: DocumentContent, x: float, top: float) -> None:
+    """The photograph, framed, with the start of its SHA-256 under it; without one, an empty
+    frame says so rather than leaving a space that someone could paste a picture into."""
+    canvas.saveState()
+    canvas.setLineWidth(0.6)
+    canvas.rect(x, top - PHOTO_HEIGHT, PHOTO_WIDTH, PHOTO_HEIGHT)
+    if content.photo_jpeg:
+        image = ImageReader(io.BytesIO(content.photo_jpeg))
+        width, height = image.getSize()
+        scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
+        w, h = width * scale, height * scale
+        bottom = top - PHOTO_HEIGHT + (PHOTO_HEIGHT - h) / 2
+        canvas.drawImage(image, x + (PHOTO_WIDTH - w) / 2, bottom, w, h)
+        canvas.setFont(SANS, 6)
+        canvas.drawCentredString(x + PHOTO_WIDTH / 2, top - PHOTO_HEIGHT - 7,
+                                 f"Photo {(content.photo_sha256 or '')[:16]}")
+    else:
+        canvas.setFont(SANS, 7)
+        canvas.drawCentredString(x + PHOTO_WIDTH / 2, top - PHOTO_HEIGHT / 2 + 4,
+                                 "No photograph")
+        canvas.drawCentredString(x + PHOTO_WIDTH / 2, top - PHOTO_HEIGHT / 2 - 5, "on record")
+    canvas.restoreState()
 
 
 def _field_map(service: Service) -> dict[str, Field]:
@@ -213,7 +248,7 @@ def _heading(flow: Flow, section: Section) -> None:
                            ur_size)
         canvas.restoreState()
 
-    flow.add(height + 2, draw)
+    flow.add(height + 2, draw, keep_with_next=True)
 
 
 def _table(flow: Flow, group: Field, rows: list[dict[str, Any]]) -> None:
@@ -223,7 +258,7 @@ def _table(flow: Flow, group: Field, rows: list[dict[str, Any]]) -> None:
     size = TEXT
     leading = size * LATIN_LEADING
 
-    def line(values: list[str], font: str) -> None:
+    def line(values: list[str], font: str, *, keep: bool = False) -> None:
         cells = [wrap_latin(value, font, size, cell - 8) for value in values]
         height = leading * max(len(c) for c in cells) + size * 0.4
 
@@ -236,9 +271,9 @@ def _table(flow: Flow, group: Field, rows: list[dict[str, Any]]) -> None:
             canvas.setLineWidth(0.3)
             canvas.line(x, top - height + 1, x + flow.width, top - height + 1)
 
-        flow.add(height + 1, draw)
+        flow.add(height + 1, draw, keep_with_next=keep)
 
-    line([c.label for c in columns], SANS_BOLD)
+    line([c.label for c in columns], SANS_BOLD, keep=True)
     for item in rows:
         line([_text(c, item.get(c.key)) if item.get(c.key) is not None else "" for c in columns],
              SANS)

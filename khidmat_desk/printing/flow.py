@@ -6,6 +6,7 @@ draws later; A4 pages use the same blocks and simply start at the top margin.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,10 +38,14 @@ class Flow:
     height: float = 0.0
     blocks: list[tuple[float, Draw]] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
+    keep: list[bool] = field(default_factory=list)
 
-    def add(self, height: float, draw: Draw) -> None:
+    def add(self, height: float, draw: Draw, *, keep_with_next: bool = False) -> None:
+        """A block; one kept with the next (a heading, a table's column names) never ends a
+        page on its own."""
         self.blocks.append((self.height, draw))
         self.heights.append(height)
+        self.keep.append(keep_with_next)
         self.height += height
 
     def space(self, height: float) -> None:
@@ -53,19 +58,29 @@ class Flow:
     def pages(self, page_height: float, last_page_height: float) -> list[list[tuple[float, Draw]]]:
         """Blocks split into pages of ``page_height``; on the last page nothing goes below
         ``last_page_height`` (the room kept for the QR code and signatures)."""
-        pages: list[list[tuple[float, float, Draw]]] = [[]]
-        start = 0.0
-        for (offset, draw), height in zip(self.blocks, self.heights, strict=True):
-            if offset + height - start > page_height and pages[-1]:
-                pages.append([])
-                start = offset
-            pages[-1].append((offset - start, height, draw))
-        last = pages[-1]
-        cut = next((i for i, (o, h, _) in enumerate(last) if o + h > last_page_height), None)
-        if cut is not None and cut > 0:
-            base = last[cut][0]
-            pages[-1:] = [last[:cut], [(o - base, h, d) for o, h, d in last[cut:]]]
-        return [[(o, d) for o, _, d in page] for page in pages]
+        offsets = [offset for offset, _ in self.blocks]
+        breaks = [0]
+        i = 0
+        while i < len(self.blocks):
+            if i > breaks[-1] and offsets[i] + self.heights[i] - offsets[breaks[-1]] > page_height:
+                i = self._held_back(i, breaks[-1])
+                breaks.append(i)
+            i += 1
+        first = breaks[-1]
+        cut = next((i for i in range(first, len(self.blocks))
+                    if offsets[i] + self.heights[i] - offsets[first] > last_page_height), None)
+        if cut is not None and cut > first:
+            breaks.append(self._held_back(cut, first))
+        bounds = [*breaks, len(self.blocks)]
+        return [[(offsets[i] - offsets[a], self.blocks[i][1]) for i in range(a, b)]
+                for a, b in itertools.pairwise(bounds) if b > a] or [[]]
+
+    def _held_back(self, index: int, page_start: int) -> int:
+        """Where the page breaks when block ``index`` does not fit: before any blocks that
+        must stay with it."""
+        while index - 1 > page_start and self.keep[index - 1]:
+            index -= 1
+        return index
 
     # -- text blocks -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from bidi import get_display
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -82,7 +83,16 @@ def _isolate_latin_runs(words: list[str]) -> str:
 
 def line_width(text: str, size: float) -> float:
     words = visual_words(text, size)
-    return sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+    return sum(w.width for w in words) + _gaps(words, size)
+
+
+def _gap(left: Word, right: Word, size: float) -> float:
+    """A space; wider where Urdu meets Latin, as Nastaliq strokes reach past a word's edge."""
+    return _space(size) * (2.0 if left.font != right.font else 1.0)
+
+
+def _gaps(words: list[Word], size: float) -> float:
+    return sum(_gap(a, b, size) for a, b in pairwise(words))
 
 
 def _space(size: float) -> float:
@@ -92,11 +102,12 @@ def _space(size: float) -> float:
 def draw_line(canvas: Canvas, text: str, x_right: float, y: float, size: float) -> float:
     """Draw one line ending at ``x_right`` (right-aligned, as Urdu is read); returns its width."""
     words = visual_words(text, size)
-    total = sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+    total = sum(w.width for w in words) + _gaps(words, size)
     x = x_right - total
-    for word in words:
+    for i, word in enumerate(words):
         _draw_word(canvas, word, x, y, size)
-        x += word.width + _space(size)
+        if i + 1 < len(words):
+            x += word.width + _gap(word, words[i + 1], size)
     return total
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -286,6 +287,20 @@ class PrintRecord(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Photo(Base):
+    """The photograph a document prints, kept with its application: JPEG bytes as taken at
+    the counter (reduced), and their SHA-256, which the document prints and signs."""
+
+    __tablename__ = "photo"
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    jpeg: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SigningKey(Base):

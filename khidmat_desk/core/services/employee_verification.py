@@ -82,7 +82,7 @@ SERVICE = Service(
     sla_key="employee-verification",
     outputs=(
         OutputDocument("employee-verification-report", "Employee verification report",
-                       "ملازم کی تصدیقی رپورٹ", kind="report"),
+                       "ملازم کی تصدیقی رپورٹ", kind="report", photo=True),
     ),
     primary_cnic="employee_cnic",
     primary_name="employee_name",
