@@ -4,7 +4,7 @@ One photo per application (a retake replaces it): the reduced JPEG and its SHA-2
 document prints beside the picture so the signed content covers it.
 
 Revision ID: 0008_photos
-Revises: 0004_sync
+Revises: 0012_print_delivery
 Create Date: 2026-11-30
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_photos"
-down_revision: str | None = "0004_sync"
+down_revision: str | None = "0012_print_delivery"
 branch_labels: str | None = None
 depends_on: str | None = None
 
