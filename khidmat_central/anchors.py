@@ -74,6 +74,8 @@ def parse_head(value: Any, name: str = "audit") -> Head:
     if not isinstance(value, dict):
         raise HeadMalformedError(f"{name} must be an object with sequence and hash")
     sequence, digest = value.get("sequence"), value.get("hash")
+    if isinstance(sequence, float) and sequence.is_integer():
+        sequence = int(sequence)  # JSON has one kind of number: 7.0 is the integer 7
     if not isinstance(sequence, int) or isinstance(sequence, bool) \
             or not 0 <= sequence <= MAX_SEQUENCE:
         raise HeadMalformedError(f"{name}.sequence must be a whole number from 0 to "

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -87,19 +88,20 @@ class BundleKeyIn(BaseModel):
 def create_app(db: Database, *, tariff: CentralTariff | None = None,
                rate_limit: RateLimit | None = None) -> FastAPI:
     app = FastAPI(title="Khidmat central server", version=__version__,
-                  description="Receives Khidmat Desk records; see docs/sync-protocol.md.")
+                  description="Receives Khidmat Desk records; see docs/sync-protocol.md.",
+                  dependencies=[Depends(_known_query_only)])
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(SmallBodyLimit, exempt=(protocol.PUSH_PATH,))
     app.state.db = db
     app.state.buckets = TokenBuckets(rate_limit or RateLimit())
     rules = tariff or load_central_tariff()
 
-    @app.get(protocol.HEALTH_PATH)
+    @app.get(protocol.HEALTH_PATH, responses=error_responses(422))
     def health() -> dict[str, str]:
         return {"status": "ok", "time": datetime.now(UTC).isoformat()}
 
     @app.post(protocol.PUSH_PATH, response_model=PushReply, openapi_extra=PUSH_BODY,
-              responses=error_responses(*PUSH_ERRORS))
+              responses=error_responses(*PUSH_ERRORS, 422))
     async def push(request: Request, who: Caller) -> JSONResponse:
         counter = _counter_only(who)
         try:
@@ -150,6 +152,23 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
     return app
 
 
+def _known_query_only(request: Request) -> None:
+    """Refuse query parameters the route does not take (``?sinse=5`` is a mistake, not 0)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    declared: set[str] = set()
+    dependants = [route.dependant]
+    while dependants:
+        dependant = dependants.pop()
+        declared.update(field.alias for field in dependant.query_params)
+        dependants.extend(dependant.dependencies)
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
+        raise HTTPException(422, f"this route takes no query parameter {shown}")
+
+
 def _caller(request: Request,
             authorization: Annotated[str | None, Header()] = None) -> tokens.Caller:
     scheme, _, token = (authorization or "").partition(" ")
@@ -185,7 +204,7 @@ def _push_document(raw: bytes) -> dict[str, Any]:
         document = json.loads(raw, parse_constant=_no_constants)
     except (ValueError, RecursionError) as exc:
         reason = "it is nested too deeply" if isinstance(exc, RecursionError) else \
-            "it is not JSON in UTF-8"
+            "it is not JSON in UTF-8, or holds NaN or Infinity"
         raise HTTPException(400, f"the body is not a push document ({reason})") from exc
     if not isinstance(document, dict):
         raise HTTPException(400, "the body is not a push document (not a JSON object)")

@@ -168,8 +168,8 @@ HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "deeply nested answers": lambda e: e["payload"].update(answers=_nested(400)),
     "counter true": lambda e: e["payload"].update(counter=True),
     "answers a list": lambda e: e["payload"].update(answers=[1, 2]),
-    "multi-valued fee key": lambda e: e["payload"].update(service_code="driving-licence",
-                                                          answers={"transaction": "new", "categories": 5}),
+    "multi-valued fee key": lambda e: e["payload"].update(
+        service_code="driving-licence", answers={"transaction": "new", "categories": 5}),
     "tracking number of 10 kB": lambda e: e["payload"].update(tracking_number="L" * 10_000),
     "created_at a number": lambda e: e.update(created_at=1e308),
 }
