@@ -24,7 +24,8 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
-from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
+from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES, Role
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User
@@ -44,7 +45,7 @@ class UserInfo:
     id: int
     username: str
     full_name: str
-    role: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,15 @@ class UserAccount:
     last_login_at: datetime | None
 
 
-class AuthError(Exception):
+class AuthError(KnownError):
     """A refused login or account change; ``str()`` is the message for the officer."""
 
 
 class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
     because an unknown user name (``remaining`` None) must read exactly the same."""
+
+    bad_input = True
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
@@ -96,12 +99,16 @@ class PermissionDenied(AuthError):  # noqa: N818 - public name used by the GUI a
 
 
 class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, username: str) -> None:
         super().__init__(f"There is no user '{username}'.")
 
 
 class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A new user or password that breaks the rules; the message says which rule."""
+
+    bad_input = True
 
 
 def require_role(user: UserInfo, role: str) -> None:
@@ -295,7 +302,8 @@ def _existing(session: Session, username: str) -> User:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name,
+                    role=Role(user.role))
 
 
 __all__ = [
