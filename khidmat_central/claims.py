@@ -38,6 +38,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 
 _WEST, _EAST = timedelta(hours=12), timedelta(hours=14)
+_CONTAINERS = frozenset({dict, list})
 
 
 class EntryRefusedError(ValueError):
@@ -86,20 +87,21 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     if payload.get("uuid") != uuid or payload.get("version") != version:
         raise EntryRefusedError("the payload's uuid and version differ from the entry's")
     _check_depth(payload)
-    text = _canonical(payload)
+    text, encoded = _canonical(payload)
     created_at = _timestamp(entry.get("created_at"))
     counter = _sender_fields(payload, sender)
     tracking, service_code = _tracking(payload, sender), _service(payload.get("service_code"))
     status, from_status = _status_change(payload, version)
     fee_total = _fee(payload, service_code, tariff.for_centre(sender.centre_code), version)
+    day = centre_day(created_at)
     if version == 1 and not _same_day(tracking[1], created_at):
         raise EntryRefusedError(f"tracking number {tracking[0]} names another day than the "
-                                f"record was made ({centre_day(created_at)})")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                                f"record was made ({day})")
+    digest = hashlib.sha256(encoded).hexdigest()
     row = {"uuid": uuid, "version": version, "kind": kind, "centre_code": sender.centre_code,
            "counter": counter, "service_code": service_code, "tracking_number": tracking[0],
            "status": status, "fee_total": fee_total, "payload_json": text,
-           "payload_hash": digest, "created_at": created_at, "day": centre_day(created_at),
+           "payload_hash": digest, "created_at": created_at, "day": day,
            "received_at": now, "received_via": sender.via[:40]}
     return Claim(uuid, version, status, from_status, tracking[0], counter, service_code,
                  fee_total, digest, row)
@@ -124,26 +126,23 @@ def _version(value: Any) -> int:
     return value
 
 
-def _check_depth(payload: dict[str, Any]) -> None:
-    """Refuse a payload nested deeper than `MAX_DEPTH`, walking it without recursion."""
-    stack: list[tuple[Any, int]] = [(payload, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise EntryRefusedError(f"the record is nested more than {MAX_DEPTH} levels deep")
-        children = value.values() if isinstance(value, dict) else value
-        stack.extend((child, depth + 1) for child in children
-                     if isinstance(child, dict | list))
+def _check_depth(value: dict[str, Any] | list[Any], depth: int = 1) -> None:
+    """Refuse a payload nested deeper than `MAX_DEPTH` (recursion stops at that depth)."""
+    if depth > MAX_DEPTH:
+        raise EntryRefusedError(f"the record is nested more than {MAX_DEPTH} levels deep")
+    for child in value.values() if type(value) is dict else value:
+        if type(child) in _CONTAINERS:  # exact types: this is what the JSON parser makes
+            _check_depth(child, depth + 1)
 
 
-def _canonical(payload: dict[str, Any]) -> str:
+def _canonical(payload: dict[str, Any]) -> tuple[str, bytes]:
+    """The stored text and its UTF-8 bytes (hashed); text that cannot be UTF-8 is refused."""
     text = canonical_json(payload)
     try:
-        text.encode("utf-8")
+        return text, text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise EntryRefusedError("the record holds text that is not valid Unicode "
                                 "(a lone surrogate)") from exc
-    return text
 
 
 def _timestamp(value: Any) -> datetime:
@@ -194,7 +193,7 @@ def _tracking(payload: dict[str, Any], sender: Sender) -> tuple[str, date]:
         reason = "its check character is wrong" if exc.reason == "check" else "it is malformed"
         raise EntryRefusedError(f"tracking_number is not a valid tracking number: "
                                 f"{reason}") from exc
-    if str(number) != text:
+    if f"{number.body}-{text[-1]}" != text:  # the check character was verified by parsing
         raise EntryRefusedError(f"tracking_number must be written as {number}")
     if number.centre != sender.centre_code or number.counter != sender.counter:
         raise EntryRefusedError(f"tracking number {text} belongs to another centre or "
