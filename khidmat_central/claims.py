@@ -126,8 +126,8 @@ def _version(value: Any) -> int:
     return value
 
 
-def _check_depth(value: dict[str, Any] | list[Any], depth: int = 1) -> None:
-    """Refuse a payload nested deeper than `MAX_DEPTH` (recursion stops at that depth)."""
+def _check_depth(value: Any, depth: int = 1) -> None:
+    """Refuse a payload (a dict or list) nested deeper than `MAX_DEPTH`; stops at that depth."""
     if depth > MAX_DEPTH:
         raise EntryRefusedError(f"the record is nested more than {MAX_DEPTH} levels deep")
     for child in value.values() if type(value) is dict else value:
