@@ -24,12 +24,22 @@ import schemathesis
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    positive_data_acceptance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from sync_helpers import Central, record_entry
 
 from khidmat_central.limits import RateLimit
 from khidmat_central.server import ServerThread
 from khidmat_desk.sync import protocol
 
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_schema_conformance, negative_data_rejection, positive_data_acceptance]
 EXAMPLES = int(os.environ.get("KHIDMAT_FUZZ_EXAMPLES", "150"))
 FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                          suppress_health_check=list(HealthCheck))
@@ -72,6 +82,8 @@ def _run(url: str, token: str, spec: dict[str, Any], mode: GenerationMode) -> di
             assert 400 <= status < 500, f"schema-violating request answered {status}: {where}"
         else:  # a request the description allows is served
             assert status == 200, f"{status} for a request that fits the schema: {where}"
+        # And Schemathesis's own judgement, including the reply's body against its schema.
+        case.validate_response(response, checks=CHECKS)
 
     one_request()
     return seen
