@@ -9,7 +9,7 @@ server keeps every head it is sent, with a verdict:
 * ``backwards`` — fewer events than already anchored: events were deleted, or an old copy of
   the database is in use.
 * ``fork`` — a different event where an anchored one was: history was edited and the chain
-  recomputed.
+  recomputed, or an old copy of the database has grown new events.
 * ``unconfirmed`` — the counter did not show the anchored event, so growth cannot be checked.
 
 Only anchored heads move the anchor; the others are kept as flags for the operator
@@ -123,14 +123,14 @@ def _judge(head: Head, shown: Head | None, anchored: dict[int, str],
     if head.sequence == last:
         if head.hash != anchored[last]:
             return FORK, (f"event {last} differs from the one anchored: the audit trail "
-                          "was rewritten")
+                          "was rewritten, or an old copy of the database is in use")
         return ANCHORED, None
     if shown is None or shown.sequence not in anchored:
         return UNCONFIRMED, (f"the counter did not show an anchored event (the newest is "
                              f"{last}); its growth cannot be checked")
     if shown.hash != anchored[shown.sequence]:
         return FORK, (f"event {shown.sequence} differs from the one anchored: the audit trail "
-                      "was rewritten")
+                      "was rewritten, or an old copy of the database is in use")
     return ANCHORED, None
 
 

@@ -27,7 +27,6 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
-    negative_data_rejection,
     positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
@@ -38,8 +37,10 @@ from khidmat_central.limits import RateLimit
 from khidmat_central.server import ServerThread
 from khidmat_desk.sync import protocol
 
+#: Schemathesis's checks; its negative_data_rejection is left out because it does not count
+#: 413 (more than 2,000 entries) as a refusal: the 4xx assertion above covers it.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance, negative_data_rejection, positive_data_acceptance]
+          response_schema_conformance, positive_data_acceptance]
 EXAMPLES = int(os.environ.get("KHIDMAT_FUZZ_EXAMPLES", "150"))
 FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                          suppress_health_check=list(HealthCheck))
