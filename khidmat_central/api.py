@@ -112,7 +112,8 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
         except BodyRefusedError as exc:
             raise HTTPException(exc.status, str(exc)) from exc
         document = _push_document(raw)
-        sender = Sender(str(counter.centre_code), int(counter.counter or 0), counter.label)
+        sender = Sender(str(counter.centre_code), int(counter.counter or 0), counter.label,
+                        any_counter=counter.sends_any_counter)
         audit = await run_in_threadpool(_anchor, db, sender, document["audit"])
         results = await run_in_threadpool(ingest, db, document["entries"], sender, rules)
         # Built by hand: the verdicts are already plain JSON, validating them again costs time.
@@ -189,7 +190,7 @@ Caller = Annotated[tokens.Caller, Depends(_caller)]
 
 
 def _counter_only(who: tokens.Caller) -> tokens.Caller:
-    if who.role != tokens.COUNTER or who.centre_code is None:
+    if who.role not in tokens.COUNTER_ROLES or who.centre_code is None:
         raise HTTPException(403, "only a counter's token may do this")
     return who
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khidmat_central import keys
+from khidmat_central import keys, tokens
 from khidmat_central.ingest import Sender, ingest
 from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
@@ -50,7 +50,8 @@ def import_bundle(db: Database, path: Path,
     except (BundleError, keys.UnknownKey) as exc:
         raise BundleRejected(str(exc)) from exc
     sender = Sender(bundle.centre_code, bundle.counter,
-                    f"bundle {bundle.centre_code}/{bundle.counter}")
+                    f"bundle {bundle.centre_code}/{bundle.counter}",
+                    any_counter=tokens.shares_database(db, bundle.centre_code, bundle.counter))
     rules = tariff or load_central_tariff()
     verdicts: list[dict[str, Any]] = []
     for start in range(0, len(bundle.entries), _CHUNK):

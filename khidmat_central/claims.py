@@ -52,6 +52,8 @@ class Sender:
     centre_code: str
     counter: int
     via: str
+    #: A counter on a database its centre shares: it sends every counter's records.
+    any_counter: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     text, encoded = _canonical(payload)
     created_at = _timestamp(entry.get("created_at"))
     counter = _sender_fields(payload, sender)
-    tracking, service_code = _tracking(payload, sender), _service(payload.get("service_code"))
+    tracking = _tracking(payload, sender.centre_code, counter)
+    service_code = _service(payload.get("service_code"))
     status, from_status = _status_change(payload, version)
     fee_total = _fee(payload, service_code, tariff.for_centre(sender.centre_code), version)
     day = centre_day(created_at)
@@ -177,13 +180,15 @@ def _sender_fields(payload: dict[str, Any], sender: Sender) -> int:
     if centre != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
                                 f"{sender.centre_code}, not of another centre")
-    if counter != sender.counter or isinstance(counter, bool):
+    if not isinstance(counter, int) or isinstance(counter, bool) or not 1 <= counter <= 99:
+        raise EntryRefusedError("counter must be a counter number from 1 to 99")
+    if counter != sender.counter and not sender.any_counter:
         raise EntryRefusedError(f"this token belongs to counter {sender.counter} of "
                                 f"{sender.centre_code}; the record names another counter")
-    return sender.counter
+    return counter
 
 
-def _tracking(payload: dict[str, Any], sender: Sender) -> tuple[str, date]:
+def _tracking(payload: dict[str, Any], centre_code: str, counter: int) -> tuple[str, date]:
     text = payload.get("tracking_number")
     if not isinstance(text, str) or len(text) > 32:
         raise EntryRefusedError("tracking_number must be text of at most 32 characters")
@@ -195,9 +200,9 @@ def _tracking(payload: dict[str, Any], sender: Sender) -> tuple[str, date]:
                                 f"{reason}") from exc
     if f"{number.body}-{text[-1]}" != text:  # the check character was verified by parsing
         raise EntryRefusedError(f"tracking_number must be written as {number}")
-    if number.centre != sender.centre_code or number.counter != sender.counter:
+    if number.centre != centre_code or number.counter != counter:
         raise EntryRefusedError(f"tracking number {text} belongs to another centre or "
-                                f"counter than {sender.centre_code} counter {sender.counter}")
+                                f"counter than {centre_code} counter {counter}")
     return text, number.day
 
 

@@ -73,6 +73,9 @@ def _register_token(commands: argparse._SubParsersAction[argparse.ArgumentParser
     add.add_argument("--counter", type=int, metavar="N")
     add.add_argument("--reader", action="store_true",
                      help="a token that may only read the daily report")
+    add.add_argument("--shared-database", action="store_true",
+                     help="for a counter whose centre keeps one database for all its counters: "
+                          "it sends every counter's records")
     add.set_defaults(handler=_token_add)
 
 
@@ -171,7 +174,8 @@ def _token_add(args: argparse.Namespace) -> int:
         if not args.counter or args.counter < 1:
             raise CentralCommandError("--counter: give the counter number (1 or more)",
                                       EXIT_BAD_INPUT)
-        role, centre, counter = tokens.COUNTER, args.centre, args.counter
+        role = tokens.SHARED if args.shared_database else tokens.COUNTER
+        centre, counter = args.centre, args.counter
     db = _open(args)
     try:
         token = tokens.add_token(db, role=role, centre_code=centre, counter=counter)
