@@ -7,7 +7,7 @@ breaks it is refused (4xx). A second
 test takes a valid record and puts hostile values in its fields one at a time: each such entry
 is judged alone, and the valid entries around it always go in.
 
-Runs are bounded (a few hundred requests, seconds) so the suite stays quick; raise
+Runs are bounded (a few hundred requests, some seconds per backend) so the suite stays quick; raise
 KHIDMAT_FUZZ_EXAMPLES for a longer hunt.
 """
 
@@ -41,7 +41,7 @@ from khidmat_desk.sync import protocol
 #: 413 (more than 2,000 entries) as a refusal: the 4xx assertion above covers it.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance, positive_data_acceptance]
-EXAMPLES = int(os.environ.get("KHIDMAT_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("KHIDMAT_FUZZ_EXAMPLES", "100"))
 FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                          suppress_health_check=list(HealthCheck))
 
@@ -124,7 +124,7 @@ def test_hostile_values_in_any_field_refuse_only_their_own_entry(
     sequence = iter(range(1, 10_000))
     tally = {"accepted": 0, "rejected": 0}
 
-    @settings(FUZZ_SETTINGS, max_examples=max(1, EXAMPLES * 2 // 3))
+    @settings(FUZZ_SETTINGS, max_examples=max(1, EXAMPLES * 3 // 5))
     @given(field=st.sampled_from(_FIELDS), value=_HOSTILE)
     def one_batch(field: str, value: Any) -> None:
         hostile = record_entry(sequence=next(sequence))

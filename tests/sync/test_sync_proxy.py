@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from forward_proxy import ForwardProxy
-from sync_helpers import Central, Counter
+from sync_helpers import Central, Counter, drain
 from test_sync_tls import make_private_ca
 
 from khidmat_central.server import ServerThread
@@ -37,8 +37,8 @@ def test_plain_http_never_goes_through_the_proxy(
     token = central.token()
     counter = counters(central.url, token)
     counter.submit(2)
-    report = counter.syncer.run_once()
-    assert report.error is None and report.pushed == 2
+    reports = drain(counter.syncer)
+    assert sum(report.pushed for report in reports) == 2
     assert proxy.seen == []  # nothing at all: above all no "Authorization: Bearer ..."
 
 
@@ -53,8 +53,10 @@ def test_https_through_the_proxy_is_a_tunnel_that_hides_the_token(
         counter = counters(server.url, token)
         setup_sync(counter.settings, server=server.url, token=token, ca_bundle=str(ca))
         counter.submit(2)
-        report = counter.syncer.run_once()
-        assert report.error is None and report.pushed == 2
+        # The tests' short client timeout may run out during a TLS handshake through the
+        # proxy on a busy machine: the sync simply tries again, as it would at a centre.
+        reports = drain(counter.syncer)
+        assert sum(report.pushed for report in reports) == 2
     finally:
         server.stop()
     assert proxy.seen, "the HTTPS request did not use the proxy at all"
