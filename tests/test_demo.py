@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import func, select
 
 from khidmat_desk.app.applications import (
-    CENTRE_TIME,
     add_working_days,
     find_applications,
     get_application,
@@ -31,6 +31,7 @@ from khidmat_desk.app.demo.plan import SERVICE_MIX
 from khidmat_desk.auth.users import authenticate
 from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.catalogue import get_service, load_tariff, sla_days
+from khidmat_desk.core.clock import centre_zone
 from khidmat_desk.core.samples import NamePool, sample_answers
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.validation import validate_answers
@@ -49,6 +50,7 @@ from khidmat_desk.store.models import (
 )
 
 #: Wednesday 19 November 2025, 15:30 in Lahore: the demo's "now".
+CENTRE_TIME = centre_zone()
 NOW = datetime(2025, 11, 19, 15, 30, tzinfo=CENTRE_TIME).astimezone(UTC)
 TODAY = date(2025, 11, 19)
 SIZE = 500
@@ -261,9 +263,9 @@ def test_a_later_save_continues_the_daily_sequence(fresh: Database) -> None:
     local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
     answers = sample_answers(service, random.Random(5), today=TODAY, now=local,
                              names=NamePool.load())
-    result = submit_application(fresh, service_code=service.code, answers=answers, user=user,
-                                centre_code=DEMO_CENTRE_CODE, counter=1, tariff=load_tariff(),
-                                now=NOW + timedelta(minutes=5))
+    result = submit_application(
+        counter_context(fresh, user, centre_code=DEMO_CENTRE_CODE, counter=1),
+        intake(service.code, answers), now=NOW + timedelta(minutes=5))
     number = parse_tracking_number(result.tracking_number)
     assert (number.day, number.counter, number.sequence) == (TODAY, 1, last + 1)
     with fresh.read() as session:
@@ -352,7 +354,7 @@ def test_the_demo_runs_on_every_database(db: Database) -> None:
     local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
     answers = sample_answers(service, random.Random(2), today=TODAY, now=local,
                              names=NamePool.load())
-    result = submit_application(db, service_code=service.code, answers=answers, user=officer,
-                                centre_code=DEMO_CENTRE_CODE, counter=2, tariff=load_tariff(),
-                                now=NOW + timedelta(minutes=1))
+    result = submit_application(
+        counter_context(db, officer, centre_code=DEMO_CENTRE_CODE, counter=2),
+        intake(service.code, answers), now=NOW + timedelta(minutes=1))
     assert get_application(db, result.tracking_number).status == workflow.SUBMITTED

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
-from khidmat_desk.core import validators
+from khidmat_desk.app.applications import ApplicationDetail
+from khidmat_desk.core import clock, validators
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import OutputDocument, Service
 from khidmat_desk.printing.content import DocumentContent, ReceiptContent
@@ -62,7 +62,7 @@ def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
         fee_items=items, fee_total=detail.fee_total,
         payment_method=payment.method if payment else None,
         documents=tuple(d.label for d in detail.documents), expected_on=detail.expected_on,
-        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no)
+        submitted_at=clock.local(detail.created_at), token_no=detail.token_no)
 
 
 def output_of(service: Service, document_key: str) -> OutputDocument | None:
@@ -91,4 +91,4 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
 
 
 def local(moment: datetime) -> datetime:
-    return moment.astimezone(CENTRE_TIME)
+    return clock.local(moment)

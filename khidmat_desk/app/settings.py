@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from khidmat_desk.core.clock import DEFAULT_ZONE
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 
@@ -37,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("centre_code", str, "", "Centre code"),
     Setting("counter", int, 0, "Counter number of this PC"),
     Setting("database_url", str, "", "Database URL (empty: the SQLite file in the data folder)"),
-    Setting("timezone", str, "Asia/Karachi", "Time zone of the centre"),
+    Setting("timezone", str, DEFAULT_ZONE, "Time zone of the centre"),
     Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes"),
     Setting("language", str, "en", "Language of the counter (en or ur)"),
     Setting("receipt_printer", str, "",

@@ -100,21 +100,16 @@ def run_apply(args: argparse.Namespace) -> int:
     from khidmat_desk.core.wizard import REVIEW_STEP, Wizard
 
     service = get_service(args.service)
-    answers = _load_answers(args.answers)
-    wizard = Wizard(service, answers=dict(answers))
-    received = _documents(args.documents, tuple(d.key for d in service.documents))
-    for key in received:
+    wizard = Wizard(service, answers=_load_answers(args.answers), token_no=args.token or "")
+    for key in _documents(args.documents, tuple(d.key for d in service.documents)):
         wizard.set_document(key, True)
     problems = tuple(i for i in wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR)
     if problems:
         raise BadInput(f"answers: {summarise(problems)}")
     with open_context(args) as ctx:
-        user = sign_in(ctx, args)
+        sign_in(ctx, args)
         try:
-            result = submit_application(
-                ctx.db, service_code=service.code, answers=answers, user=user,
-                centre_code=ctx.centre_code, counter=ctx.counter, tariff=ctx.tariff,
-                token_no=args.token, documents_received=received)
+            result = submit_application(ctx, wizard.intake())
         except ValidationFailed as exc:
             raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
     for issue in result.warnings:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from khidmat_desk.app.context import CounterContext
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
+from khidmat_desk.core import clock
 
 if TYPE_CHECKING:
     from khidmat_desk.sync.status import SyncReport
@@ -152,7 +153,7 @@ def _changes_only() -> Callable[[SyncReport], None]:
 
 
 def _print_line(line: str) -> None:
-    sys.stdout.write(f"{datetime.now(UTC).astimezone().strftime('%H:%M:%S')} {line}\n")
+    sys.stdout.write(f"{clock.now():%H:%M:%S} {line}\n")
     sys.stdout.flush()
 
 

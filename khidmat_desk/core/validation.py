@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.core import reference, validators
+from khidmat_desk.core import clock, reference, validators
 from khidmat_desk.core.conditions import (
     holds,
     referenced_fields,
@@ -75,7 +75,7 @@ def validate_answers(
     if not isinstance(answers, Mapping):
         issue = Issue("", "Answers", "must be an object of field names and values")
         return ValidationResult(answers={}, issues=(issue,))
-    now = now or datetime.now()
+    now = now or clock.wall_now()
     ctx = Context(today=today or now.date(), now=now)
     fields = service.all_fields()
     known = {f.key for f in fields}

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.issues import IssueLevel
 
 log = logging.getLogger("khidmat.validators")
@@ -345,9 +346,9 @@ def _parse_time(text: str) -> tuple[int, int] | None:
 
 
 def _local_minute(moment: datetime) -> datetime | None:
-    """A moment with a time zone, as the counter's clock showed it; naive ones are local already."""
+    """A moment with a time zone, as the centre's clock showed it; naive ones are local already."""
     try:
-        local = moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+        local = clock.local(moment).replace(tzinfo=None) if moment.tzinfo else moment
     except (OverflowError, ValueError, OSError) as exc:  # beyond the calendar once shifted
         log.debug("cannot show %r in local time: %s", moment, exc)
         return None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
-from khidmat_desk.core.display import format_date, format_money, format_value
+from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
 
 _MUTED = "color: #555;"
 
@@ -114,7 +114,7 @@ class ApplicationView(QScrollArea):
 
     def _facts(self, detail: Any) -> QFrame:
         rows = [
-            (self.tr("Submitted"), f"{detail.created_at.astimezone():%d-%m-%Y %H:%M} · "
+            (self.tr("Submitted"), f"{format_moment(detail.created_at)} · "
                                    f"{detail.centre_code} counter {detail.counter} · "
                                    f"{detail.officer}"),
             (self.tr("Expected on"), format_date(detail.expected_on)),
@@ -145,7 +145,7 @@ class ApplicationView(QScrollArea):
         for change in detail.history:
             what = workflow.LABELS[change.to_status] + (f" — {change.reason}" if change.reason
                                                         else "")
-            rows.append((f"{change.at.astimezone():%d-%m-%Y %H:%M}", f"{what} ({change.user}, "
+            rows.append((format_moment(change.at), f"{what} ({change.user}, "
                                                                     f"v{change.version})"))
         return _table(self.tr("Status history"), rows)
 

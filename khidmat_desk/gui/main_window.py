@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
@@ -83,7 +84,7 @@ class SummaryModel(QAbstractTableModel):
         return (row.tracking_number, row.name,
                 service.title_ur if self.urdu else service.short_title,
                 workflow.LABELS.get(row.status, row.status), _age(self.now - row.created_at),
-                f"{row.created_at.astimezone():%d-%m-%Y %H:%M}")[index.column()]
+                format_moment(row.created_at))[index.column()]
 
 
 def _age(delta: Any) -> str:
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
 
 def _draft_line(draft: Any) -> str:
     service = get_service(draft.service_code)
-    answers = draft.answers.get("answers", {})
+    answers = draft.wizard_state.get("answers", {})
     name = answers.get(service.primary_name) or "—"
-    return f"{service.short_title}: {name} ({draft.updated_at.astimezone():%d-%m %H:%M})"
+    return f"{service.short_title}: {name} ({format_moment(draft.updated_at, '%d-%m %H:%M')})"
 

@@ -7,15 +7,16 @@ The data (settings, database, tariff, layouts, signing key, signed-in user) is o
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
 
 if TYPE_CHECKING:
+    from khidmat_desk.app.applications import SubmitResult
     from khidmat_desk.auth.users import UserInfo
     from khidmat_desk.core.catalogue import Tariff
+    from khidmat_desk.core.intake import Intake
     from khidmat_desk.printing.templates import Templates
     from khidmat_desk.store.db import Database
 
@@ -81,14 +82,12 @@ class CounterSession:
     def todays_queue(self) -> Any:
         from khidmat_desk.app.queue import todays_applications
 
-        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter,
-                                   now=datetime.now().astimezone())
+        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter)
 
     def todays_counts(self) -> dict[str, int]:
         from khidmat_desk.app.queue import todays_counts
 
-        return todays_counts(self.db, centre_code=self.centre_code, counter=self.counter,
-                             now=datetime.now().astimezone())
+        return todays_counts(self.db, centre_code=self.centre_code, counter=self.counter)
 
     def find(self, text: str) -> Any:
         from khidmat_desk.app.applications import find_applications
@@ -111,11 +110,11 @@ class CounterSession:
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str:
-        """The wizard's whole state (answers, documents, token) is kept as the draft's answers."""
+        """The wizard's whole state (answers, documents, token, payment) is the draft."""
         from khidmat_desk.app.applications import save_draft
 
-        return save_draft(self.db, user=self.ctx.officer, service_code=service_code, answers=draft,
-                          step=step, draft_uuid=draft_uuid)
+        return save_draft(self.db, user=self.ctx.officer, service_code=service_code,
+                          wizard_state=draft, step=step, draft_uuid=draft_uuid)
 
     def list_drafts(self) -> Any:
         from khidmat_desk.app.applications import list_drafts
@@ -127,15 +126,10 @@ class CounterSession:
 
         discard_draft(self.db, draft_uuid)
 
-    def submit(self, service_code: str, draft: dict[str, Any], draft_uuid: str) -> Any:
+    def submit(self, intake: Intake, draft_uuid: str) -> SubmitResult:
         from khidmat_desk.app.applications import submit_application
 
-        return submit_application(
-            self.db, service_code=service_code, answers=draft["answers"], user=self.ctx.officer,
-            centre_code=self.centre_code, counter=self.counter, tariff=self.tariff,
-            token_no=draft.get("token_no") or None,
-            payment_method=draft.get("payment_method") or "cash",
-            documents_received=draft.get("documents") or (), application_uuid=draft_uuid)
+        return submit_application(self.ctx, intake, application_uuid=draft_uuid)
 
     def save_language(self, language: str) -> None:
         self.save_settings({"language": language})

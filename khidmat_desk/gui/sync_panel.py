@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.core import clock
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import IN_CHARGE
 
 log = logging.getLogger("khidmat.gui.sync")
@@ -75,9 +77,8 @@ def link_text(status: Any) -> tuple[str, str]:
 
 
 def _clock(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local:%H:%M}" if local.date() == datetime.now().astimezone().date() \
-        else f"{local:%d-%m %H:%M}"
+    return format_moment(moment, "%H:%M" if clock.day_of(moment) == clock.today()
+                         else "%d-%m %H:%M")
 
 
 class SyncPanel(QDialog):

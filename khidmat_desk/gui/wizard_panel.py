@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.catalogue import Tariff
-from khidmat_desk.core.display import LRI, PDI, format_date, format_money
+from khidmat_desk.core.display import LRI, PDI, format_date, format_moment, format_money
 from khidmat_desk.core.fields import Service
+from khidmat_desk.core.intake import Intake
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
@@ -48,7 +49,7 @@ class IntakeBackend(Protocol):
                    draft_uuid: str) -> str: ...
     def discard_draft(self, draft_uuid: str) -> None: ...
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]: ...
-    def submit(self, service_code: str, draft: dict[str, Any], draft_uuid: str) -> Any: ...
+    def submit(self, intake: Intake, draft_uuid: str) -> Any: ...
 
 
 class WizardPanel(QWidget):
@@ -75,7 +76,7 @@ class WizardPanel(QWidget):
         self._autosave.timeout.connect(self._save_draft)
         self._build()
         if draft is not None:
-            self._restore(draft.answers)
+            self._restore(draft.wizard_state)
         self._refresh()
 
     # -- building ----------------------------------------------------------------------------
@@ -369,7 +370,8 @@ class WizardPanel(QWidget):
         self.duplicates = open_ones
         if open_ones:
             listed = ", ".join(f"{a.tracking_number} ({a.status}, "
-                               f"{a.created_at.astimezone():%d-%m-%Y})" for a in open_ones[:3])
+                               f"{format_moment(a.created_at, '%d-%m-%Y')})"
+                               for a in open_ones[:3])
             if self.urdu:  # keep the numbers and their brackets in order inside Urdu
                 listed = f"{LRI}{listed}{PDI}"
             self.duplicates_note.setText(self.tr(
@@ -401,10 +403,13 @@ class WizardPanel(QWidget):
     # -- drafts, submit, cancel --------------------------------------------------------------
 
     def draft(self) -> dict[str, Any]:
-        draft = self.wizard.to_draft()
-        draft["token_no"] = self.documents_page.token.text()
-        draft["payment_method"] = self.documents_page.payment.currentData()
-        return draft
+        self._take_payment()
+        return self.wizard.to_draft()
+
+    def _take_payment(self) -> None:
+        """The token and payment method from the documents page into the wizard's state."""
+        self.wizard.token_no = self.documents_page.token.text()
+        self.wizard.payment_method = str(self.documents_page.payment.currentData() or "cash")
 
     def _restore(self, stored: dict[str, Any]) -> None:
         self.wizard = Wizard.from_draft(self.service, stored, tariff=self._backend.tariff)
@@ -413,8 +418,8 @@ class WizardPanel(QWidget):
         try:
             for form in self.forms.values():
                 form.set_values(answers)
-            self.documents_page.token.setText(str(stored.get("token_no") or ""))
-            method = self.documents_page.payment.findData(stored.get("payment_method") or "cash")
+            self.documents_page.token.setText(self.wizard.token_no)
+            method = self.documents_page.payment.findData(self.wizard.payment_method)
             self.documents_page.payment.setCurrentIndex(max(method, 0))
         finally:
             self._loading = False
@@ -450,8 +455,9 @@ class WizardPanel(QWidget):
         self._autosave.stop()
         self.submit_button.setEnabled(False)
         self._say(self.tr("Saving…"))
-        draft, key, code = self.draft(), self.draft_uuid, self.service.code
-        self._tasks.run(lambda: self._backend.submit(code, draft, key), self._on_submit_done,
+        self._take_payment()
+        intake, key = self.wizard.intake(), self.draft_uuid
+        self._tasks.run(lambda: self._backend.submit(intake, key), self._on_submit_done,
                         self._on_submit_failed)
 
     def _on_submit_done(self, result: Any) -> None:

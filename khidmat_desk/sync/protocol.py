@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from khidmat_desk.core.clock import DEFAULT_ZONE
 from khidmat_desk.sync.errors import BadReply, InsecureServerUrl
 
 PROTOCOL_VERSION = 1
@@ -40,8 +41,9 @@ MAX_BATCH_BYTES = 1_000_000
 SERVER_MAX_ENTRIES = 2000
 SERVER_MAX_BYTES = 16_000_000
 
-#: Days (reconciliation, the daily report) are the centre's calendar days.
-CENTRE_TIME = ZoneInfo("Asia/Karachi")
+#: Days in the protocol (reconciliation, the daily report, bundle ranges) are calendar days in
+#: Punjab's time, on the counter and the server alike, whatever a counter's own clock setting.
+CENTRE_TIME = ZoneInfo(DEFAULT_ZONE)
 
 EntryKey = tuple[str, int, str]  # (uuid, version, kind)
 

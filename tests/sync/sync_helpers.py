@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from intake_helpers import intake
+
 from khidmat_central import tokens
 from khidmat_central.server import ServerThread
 from khidmat_desk.app.applications import SubmitResult, submit_application
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync import make_syncer, setup_sync
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.sync.client import Syncer, SyncTuning
 from khidmat_desk.sync.status import SyncReport
@@ -60,14 +63,10 @@ class Counter:
     submitted: list[SubmitResult] = field(default_factory=list)
 
     def submit(self, count: int = 1, *, now: datetime = FRIDAY) -> list[SubmitResult]:
-        made = []
-        for index in range(count):
-            made.append(submit_application(
-                self.db, service_code="police-verification",
-                answers=get_service("police-verification").example, user=self.officer,
-                centre_code=str(self.settings.get("centre_code")),
-                counter=int(self.settings.get("counter")), tariff=self.tariff,
-                now=now + timedelta(seconds=index)))
+        ctx = CounterContext(self.settings, self.db, self.tariff, user=self.officer)
+        made = [submit_application(ctx, intake("police-verification"),
+                                   now=now + timedelta(seconds=index))
+                for index in range(count)]
         self.submitted += made
         return made
 

@@ -43,7 +43,6 @@ from khidmat_desk.app.applications.status import (
     locked_application_by_uuid,
 )
 from khidmat_desk.app.applications.submit import (
-    CENTRE_TIME,
     MAX_TOKEN_LENGTH,
     PAYMENT_METHODS,
     add_working_days,
@@ -52,7 +51,7 @@ from khidmat_desk.app.applications.submit import (
 )
 
 __all__ = [
-    "APP", "CENTRE_TIME", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES", "OUTBOX_KIND",
+    "APP", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES", "OUTBOX_KIND",
     "PAYMENT_METHODS", "ApplicationDetail", "ApplicationError", "ApplicationNotFound",
     "ApplicationSummary", "DocumentInfo", "DraftInfo", "FindResult", "InvalidRequest",
     "PaymentInfo", "StatusChangeInfo", "StatusChangeResult", "SubmitResult", "ValidationFailed",

@@ -106,7 +106,7 @@ class StatusChangeResult:
 class DraftInfo:
     uuid: str
     service_code: str
-    answers: dict[str, Any]
+    wizard_state: dict[str, Any]  # answers, documents ticked, token, payment (Wizard.to_draft)
     step: str
     updated_at: datetime
 

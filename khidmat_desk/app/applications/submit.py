@@ -7,11 +7,10 @@ event and an outbox entry together: either all of it is on disk (fsync'd) or non
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -30,9 +29,10 @@ from khidmat_desk.app.applications.results import (
     ValidationFailed,
 )
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
 from khidmat_desk.core.fields import Service
+from khidmat_desk.core.intake import Intake, missing_documents
 from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.records import (
     ApplicantProfile,
@@ -44,14 +44,14 @@ from khidmat_desk.core.records import (
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
-from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
+if TYPE_CHECKING:
+    from khidmat_desk.app.context import CounterContext
+
 log = logging.getLogger("khidmat.applications")
 
-#: Tracking dates and "today" are the centre's local date, whatever the PC's clock zone is.
-CENTRE_TIME = ZoneInfo("Asia/Karachi")
 PAYMENT_METHODS: tuple[str, ...] = ("cash", "card", "online")
 MAX_TOKEN_LENGTH = 20
 
@@ -115,46 +115,51 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def centre_date(moment: datetime) -> date:
-    return moment.astimezone(CENTRE_TIME).date()
+    """The centre's calendar day of ``moment`` (tracking dates, "today")."""
+    return clock.day_of(moment)
 
 
-def submit_application(
-    db: Database, *, service_code: str, answers: Mapping[str, Any], user: UserInfo,
-    centre_code: str, counter: int, tariff: Tariff, token_no: str | None = None,
-    payment_method: str = "cash", documents_received: Iterable[str] = (),
-    now: datetime | None = None, application_uuid: str | None = None,
-) -> SubmitResult:
-    """Validate and save a new application (version 1, status submitted) in one transaction.
+def submit_application(ctx: CounterContext, intake: Intake, *,
+                       application_uuid: str | None = None,
+                       now: datetime | None = None) -> SubmitResult:
+    """Validate and save a new application (version 1, status submitted) in one transaction,
+    taken by the context's signed-in officer at its centre and counter.
 
-    ``application_uuid`` is the wizard draft's uuid: the draft is removed in the same
-    transaction, and submitting the same uuid again returns the first result instead of
-    saving a second copy.
+    The answers are checked exactly as the wizard checks them, and every required document of
+    the checklist must have been received, whoever calls. ``application_uuid`` is the wizard
+    draft's uuid: the draft is removed in the same transaction, and submitting the same uuid
+    again returns the first result instead of saving a second copy.
     """
+    user = ctx.officer
     when = utc_moment(now)
-    plan = _plan(service_code, answers, tariff, token_no, documents_received, when)
-    _check_request(centre_code, counter, payment_method, plan.day)
-    with db.write() as session:
+    plan = _plan(intake, ctx.tariff, when)
+    _check_request(ctx.centre_code, ctx.counter, intake.payment_method, plan.day)
+    with ctx.db.write() as session:
         if application_uuid is not None:
             earlier = _existing_result(session, application_uuid, plan.warnings)
             if earlier is not None:
                 return earlier
-        result = _save_new(session, plan, user=user, centre_code=centre_code.strip().upper(),
-                           counter=counter, method=payment_method, when=when,
+        result = _save_new(session, plan, user=user,
+                           centre_code=ctx.centre_code.strip().upper(), counter=ctx.counter,
+                           method=intake.payment_method, when=when,
                            uuid=application_uuid or uuid7(),
                            from_draft=application_uuid is not None)
-    log.info("saved %s (%s) by %s", result.tracking_number, service_code, user.username)
+    log.info("saved %s (%s) by %s", result.tracking_number, intake.service_code, user.username)
     return result
 
 
-def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_no: str | None,
-          documents: Iterable[str], when: datetime) -> _Plan:
-    service = get_service(service_code)
-    local = when.astimezone(CENTRE_TIME)
-    checked = validate_answers(service, answers, today=local.date(),
+def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
+    service = get_service(intake.service_code)
+    local = clock.local(when)
+    checked = validate_answers(service, intake.answers, today=local.date(),
                                now=local.replace(tzinfo=None))
     if not checked.ok:
         raise ValidationFailed(checked)
     clean = checked.answers
+    documents = _documents(service, intake.documents_received)
+    missing = missing_documents(service, clean, {d["key"] for d in documents})
+    if missing:
+        raise ValidationFailed(replace(checked, issues=checked.issues + missing))
     quote = quote_fee(service, clean, tariff)
     return _Plan(
         service=service, answers=clean, warnings=checked.warnings, day=local.date(),
@@ -162,8 +167,9 @@ def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_n
         fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
         expected_on=add_working_days(local.date(), sla_days(service, tariff)),
         name=display_name(service, clean), profile=applicant_profile(service, clean),
-        keys=search_keys(service, clean), documents=_documents(service, documents),
-        token_no=_token(token_no),
+        keys=search_keys(service, clean),
+        documents=documents,
+        token_no=_token(intake.token_no),
     )
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
-from khidmat_desk.app.applications import CENTRE_TIME, OUTBOX_KIND, add_working_days
+from khidmat_desk.app.applications import OUTBOX_KIND, add_working_days
 from khidmat_desk.app.applications import record_payload as application_payload
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile, SearchKind
@@ -145,4 +145,4 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
 
 
 def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=CENTRE_TIME).astimezone(UTC)
+    return clock.from_wall(local)
