@@ -8,8 +8,9 @@ this application is for (search and prefill use the tenant's CNIC), whoever file
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.fields import (
     AgeRange,
     AnyOf,
@@ -210,8 +211,8 @@ SERVICE = Service(
         "premises_district": "Lahore",
         "premises_police_station": "Model Town",
         # Registered the day after possession, as the law asks, whenever the example is used.
-        "possession_date": (date.today() - timedelta(days=1)).isoformat(),
-        "agreement_end": (date.today() + timedelta(days=363)).isoformat(),
+        "possession_date": (clock.today() - timedelta(days=1)).isoformat(),
+        "agreement_end": (clock.today() + timedelta(days=363)).isoformat(),
         "monthly_rent": 45000,
         "occupants": [
             {"name": "Ayesha Kamran", "cnic": "37405-3456789-4", "relation": "spouse"},
