@@ -22,10 +22,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from khidmat_central.schema import Owner, Record, table
-from khidmat_desk.core.workflow import STATUSES
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, KINDS, REJECTED, centre_day
+from khidmat_desk.sync.protocol import (
+    ACCEPTED,
+    DUPLICATE,
+    KINDS,
+    REJECTED,
+    ApplicationRecord,
+    RecordError,
+    centre_day,
+)
 
 log = logging.getLogger("khidmat.central.ingest")
 
@@ -137,18 +144,21 @@ def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
     if payload.get("uuid") != uuid or payload.get("version") != version:
         raise EntryRefusedError("the payload's uuid and version differ from the entry's")
     created_at = _timestamp(entry.get("created_at"))
-    text = canonical_json(payload)
     centre = payload.get("centre_code")
     if centre != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
-                           f"{sender.centre_code}, not of '{centre}'")
+                                f"{sender.centre_code}, not of '{centre}'")
+    try:
+        record = ApplicationRecord.from_payload(payload)
+    except RecordError as exc:
+        raise EntryRefusedError(str(exc)) from exc
+    text = canonical_json(payload)
     return {
-        "uuid": uuid, "version": version, "kind": kind, "centre_code": centre,
-        "counter": _int(payload.get("counter"), "payload counter"),
-        "service_code": _text(payload.get("service_code"), "service_code", 40),
-        "tracking_number": _text(payload.get("tracking_number"), "tracking_number", 32),
-        "status": _status(payload.get("status")),
-        "fee_total": _int(payload.get("fee_total", 0), "fee_total"),
+        "uuid": uuid, "version": version, "kind": kind, "centre_code": record.centre_code,
+        "counter": record.counter,
+        "service_code": _fits(record.service_code, "service_code", 40),
+        "tracking_number": _fits(record.tracking_number, "tracking_number", 32),
+        "status": record.status, "fee_total": record.fee_total,
         "payload_json": text, "payload_hash": _sha256(text),
         "created_at": created_at, "day": centre_day(created_at),
         "received_at": now, "received_via": sender.via[:40],
@@ -182,19 +192,7 @@ def _timestamp(value: Any) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _text(value: Any, name: str, limit: int) -> str:
-    if not isinstance(value, str) or not value or len(value) > limit:
+def _fits(value: str, name: str, limit: int) -> str:
+    if len(value) > limit:
         raise EntryRefusedError(f"{name} must be text of 1 to {limit} characters")
     return value
-
-
-def _int(value: Any, name: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise EntryRefusedError(f"{name} must be a whole number")
-    return value
-
-
-def _status(value: Any) -> str:
-    if value not in STATUSES:
-        raise EntryRefusedError(f"status '{value}' is not one of: {', '.join(STATUSES)}")
-    return str(value)

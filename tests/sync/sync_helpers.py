@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from intake_helpers import intake
@@ -25,6 +25,7 @@ from khidmat_desk.app.sync import make_syncer, setup_sync
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.sync import protocol
 from khidmat_desk.sync.client import Syncer, SyncTuning
 from khidmat_desk.sync.status import SyncReport
 
@@ -99,3 +100,18 @@ def drain(syncer: Syncer, *, passes: int = 60) -> list[SyncReport]:
             return reports
         time.sleep(syncer.delay_seconds)
     raise AssertionError(f"outbox not empty after {passes} passes: {reports[-1]}")
+
+
+def sample_record(record_id: str, centre: str = "LHR01") -> protocol.ApplicationRecord:
+    """A well-formed application record that no counter saved (for the server alone)."""
+    return protocol.ApplicationRecord(
+        uuid=record_id, version=1, tracking_number=f"{centre}-260306-07-0001-7",
+        centre_code=centre, counter=7, service_code="police-verification", status="submitted",
+        answers={"name": "Muhammad Imran"}, display_name="Muhammad Imran", token_no=None,
+        fee_total=500, expected_on=date(2026, 3, 10), created_at=FRIDAY, updated_at=FRIDAY,
+        officer="asif.khan", applicant=protocol.RecordApplicant("cnic", "3520212345671"),
+        payment=protocol.RecordPayment(500, "cash", "asif.khan", FRIDAY, (
+            protocol.RecordFeeItem("police-verification", "Police verification fee", 500),)),
+        documents_received=(protocol.RecordDocument("photos", "Two photographs"),),
+        status_change=protocol.RecordStatusChange(None, "submitted", None, "asif.khan", FRIDAY,
+                                                  1))

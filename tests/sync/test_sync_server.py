@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sync_helpers import FRIDAY, Central, Counter, drain
+from sync_helpers import FRIDAY, Central, Counter, drain, sample_record
 
 from khidmat_central import tokens
 from khidmat_desk.app.applications import change_status
@@ -19,9 +19,7 @@ from khidmat_desk.sync import protocol
 
 def entry(centre: str = "LHR01", **changes: object) -> dict[str, object]:
     record_id = uuid7()
-    payload = {"uuid": record_id, "version": 1, "centre_code": centre, "counter": 7,
-               "service_code": "police-verification", "tracking_number": "LHR01-X",
-               "status": "submitted", "fee_total": 500}
+    payload = sample_record(record_id, centre).to_payload()
     return {"uuid": record_id, "version": 1, "kind": "application", "payload": payload,
             "created_at": FRIDAY.isoformat(), **changes}
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import APP
 from khidmat_desk.app.applications.results import (
+    ApplicantId,
     ApplicationDetail,
     ApplicationNotFound,
     ApplicationSummary,
@@ -72,18 +73,31 @@ def get_application(db: Database, tracking: str) -> ApplicationDetail:
     """Everything about one application: answers, payment, documents and status history."""
     number = str(parse_tracking_number(tracking))
     with db.read() as session:
-        row = session.execute(select(APP, User.username).join(User, User.id == APP.c.officer_id)
-                              .where(APP.c.tracking_number == number)).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
-        return ApplicationDetail(
-            uuid=row.uuid, tracking_number=row.tracking_number, centre_code=row.centre_code,
-            counter=row.counter, service_code=row.service_code, status=Status(row.status),
-            version=row.version, name=row.display_name, answers=row.answers,
-            token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
-            created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
-            payment=payment_of(session, row.id), documents=documents_of(session, row.id),
-            history=_history(session, row.id))
+        detail = read_detail(session, APP.c.tracking_number == number)
+    if detail is None:
+        raise ApplicationNotFound(number)
+    return detail
+
+
+def read_detail(session: Session, which: ColumnElement[bool]) -> ApplicationDetail | None:
+    """The one application ``which`` selects, read whole inside the caller's transaction."""
+    row = session.execute(
+        select(APP, User.username, Applicant.id_type.label("holder_id_type"),
+               Applicant.id_number.label("holder_id_number"))
+        .join(User, User.id == APP.c.officer_id)
+        .outerjoin(Applicant, Applicant.id == APP.c.applicant_id).where(which)).one_or_none()
+    if row is None:
+        return None
+    return ApplicationDetail(
+        uuid=row.uuid, tracking_number=row.tracking_number, centre_code=row.centre_code,
+        counter=row.counter, service_code=row.service_code, status=Status(row.status),
+        version=row.version, name=row.display_name, answers=row.answers,
+        token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
+        created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
+        payment=payment_of(session, row.id), documents=documents_of(session, row.id),
+        history=_history(session, row.id),
+        applicant=None if row.holder_id_type is None else ApplicantId(row.holder_id_type,
+                                                                      row.holder_id_number))
 
 
 def payment_of(session: Session, app_id: int) -> PaymentInfo | None:

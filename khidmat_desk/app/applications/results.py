@@ -92,6 +92,13 @@ class ApplicationDetail:
     payment: PaymentInfo | None
     documents: tuple[DocumentInfo, ...]
     history: tuple[StatusChangeInfo, ...]
+    applicant: ApplicantId | None = None  # the main person's identity document
+
+
+@dataclass(frozen=True)
+class ApplicantId:
+    id_type: str
+    id_number: str
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,17 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import (
     APP,
-    record_payload,
     record_version,
+    sync_record,
     utc_moment,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import (
+    ApplicantId,
+    ApplicationDetail,
+    DocumentInfo,
     InvalidRequest,
+    PaymentInfo,
     SubmitResult,
     ValidationFailed,
 )
@@ -223,23 +227,31 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
             {"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
             for d in plan.documents])
     change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
-                                  when, 1)
+                                 when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
-    payload = record_payload(app, user.username, plan.profile, payment, plan.documents, change)
-    record_version(session, user, "application-submitted", payload, when)
+    saved = ApplicationDetail(
+        uuid=uuid, tracking_number=tracking, centre_code=centre_code, counter=counter,
+        service_code=plan.service.code, status=workflow.SUBMITTED, version=1, name=plan.name,
+        answers=plan.answers, token_no=plan.token_no, fee_total=plan.fee_total,
+        expected_on=plan.expected_on, created_at=when, updated_at=when, officer=user.username,
+        payment=payment, documents=tuple(DocumentInfo(d["key"], d["label"])
+                                         for d in plan.documents),
+        history=(change,), applicant=None if plan.profile is None else ApplicantId(
+            plan.profile.id_type, plan.profile.id_number))
+    record_version(session, "application-submitted", sync_record(saved), when)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
 def _write_payment(connection: Connection, app_id: int, plan: _Plan, method: str,
-                   user: UserInfo, when: datetime) -> dict[str, Any] | None:
+                   user: UserInfo, when: datetime) -> PaymentInfo | None:
     """A payment row for a paid service; a free service records no payment."""
     if plan.fee_total <= 0:
         return None
-    payment = {"application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
-               "received_by": user.id, "at": when, "items": plan.fee_items}
-    connection.execute(_INSERT_PAYMENT, payment)
-    return {**payment, "received_by": user.username}
+    connection.execute(_INSERT_PAYMENT, {
+        "application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
+        "received_by": user.id, "at": when, "items": plan.fee_items})
+    return PaymentInfo(plan.fee_total, method, user.username, when, tuple(plan.fee_items))
 
 
 def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
