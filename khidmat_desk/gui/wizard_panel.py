@@ -62,7 +62,7 @@ class WizardPanel(QWidget):
 
     def __init__(self, service: Service, tasks: TaskRunner, backend: IntakeBackend, *,
                  messages: Messages, urdu: bool = False, draft: Any = None) -> None:
-        super().__init__(objectName=f"wizard:{service.code}")
+        super().__init__(objectName=f"wizard:{service.code}")  # type: ignore[call-arg]
         self.service, self._tasks, self._backend = service, tasks, backend
         self._messages, self.urdu = messages, urdu
         self.wizard = Wizard(service, tariff=backend.tariff)
@@ -83,17 +83,17 @@ class WizardPanel(QWidget):
 
     def _build(self) -> None:
         title = self.service.title_ur if self.urdu else self.service.title
-        heading = QLabel(title, objectName="wizard_title", styleSheet="font-size: 15pt;"
+        heading = QLabel(title, objectName="wizard_title", styleSheet="font-size: 15pt;"  # type: ignore[call-overload]
                          "font-weight: 600;")
-        self.steps_list = QListWidget(objectName="wizard_steps")
+        self.steps_list = QListWidget(objectName="wizard_steps")  # type: ignore[call-arg]
         self.steps_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps_list.setFixedWidth(220)
         self.steps_list.setWordWrap(True)
         self.steps_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps_list.itemClicked.connect(self._on_steps_list_item_clicked)
-        self.banner = QLabel(objectName="banner", wordWrap=True)
+        self.banner = QLabel(objectName="banner", wordWrap=True)  # type: ignore[call-overload]
         self.banner.hide()
-        self.duplicates_note = QLabel(objectName="duplicates", wordWrap=True,
+        self.duplicates_note = QLabel(objectName="duplicates", wordWrap=True,  # type: ignore[call-overload]
                                       styleSheet=WARNING_STYLE + "font-weight: 600;")
         self.duplicates_note.hide()
         self.pages = QStackedWidget()
@@ -112,13 +112,13 @@ class WizardPanel(QWidget):
         self.done_page = DonePage(self._on_new_same, self._finish, self._on_print_receipt)
         for page in (self.documents_page, self.review_page, self.done_page):
             self._add_page(page)
-        self.back_button = QPushButton(self.tr("← &Back"), objectName="back")
+        self.back_button = QPushButton(self.tr("← &Back"), objectName="back")  # type: ignore[call-overload]
         self.back_button.setToolTip(self.tr("Previous page (Alt+Left)"))
-        self.next_button = QPushButton(self.tr("&Next →"), objectName="next")
+        self.next_button = QPushButton(self.tr("&Next →"), objectName="next")  # type: ignore[call-overload]
         self.next_button.setToolTip(self.tr("Next page (Enter after the last field, Alt+Right)"))
-        self.submit_button = QPushButton(self.tr("&Submit"), objectName="submit")
+        self.submit_button = QPushButton(self.tr("&Submit"), objectName="submit")  # type: ignore[call-overload]
         self.submit_button.setToolTip(self.tr("Save the application (Ctrl+Enter)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")  # type: ignore[call-overload]
         self.cancel_button.setToolTip(self.tr("Cancel this application (Esc)"))
         for button in (self.back_button, self.next_button, self.submit_button,
                        self.cancel_button):
@@ -161,7 +161,7 @@ class WizardPanel(QWidget):
                           ("Ctrl+Shift+Delete", self._on_remove_row))
         for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self, activated=slot)  # type: ignore[call-overload]
 
     # -- state to screen -----------------------------------------------------------------------
 
