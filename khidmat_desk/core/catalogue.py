@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from khidmat_desk.core.declarations import declaration_problems
 from khidmat_desk.core.fields import Service
 from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
@@ -63,6 +64,9 @@ def get_service(code: str) -> Service:
     service: Service = importlib.import_module(_module_name(code)).SERVICE
     if service.code != code:
         raise RuntimeError(f"module for {code} declares code {service.code}")
+    problems = declaration_problems(service)
+    if problems:
+        raise RuntimeError("; ".join(problems))
     return service
 
 

@@ -245,8 +245,7 @@ def _police_station(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) 
                                     pattern=None, pattern_hint="", multiline=False)
     if not checked.ok:
         return checked
-    district_key = f.key[: -len("police_station")] + "district"
-    district = scope.get(district_key)
+    district = scope.get(f.district_field)
     canonical = reference.find_police_station(district, checked.value) if district else None
     return Checked(canonical or checked.value, checked.findings)
 

@@ -337,7 +337,7 @@ class StepForm(QWidget):
     def _follow_districts(self, answers: Mapping[str, Any]) -> None:
         for key, row in self.rows.items():
             if row.field.type is FieldType.POLICE_STATION:
-                district = answers.get(key[: -len("police_station")] + "district")
+                district = answers.get(row.field.district_field)
                 if key in self._station_districts and self._station_districts[key] == district:
                     continue
                 stations = reference.police_stations(district) if district else ()

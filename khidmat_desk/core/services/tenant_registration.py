@@ -184,7 +184,10 @@ SERVICE = Service(
                        "کرایہ دار اندراج کی رسید", kind="slip"),
     ),
     primary_cnic="tenant_cnic",
+    primary_id_type="tenant_id_type",
+    primary_foreign_id="tenant_foreign_id",
     primary_name="tenant_name",
+    primary_name_ur="tenant_name_ur",
     primary_mobile="tenant_mobile",
     example={
         "filed_by": "landlord",
