@@ -68,9 +68,10 @@ class CounterContext:
     def templates(self) -> Templates:
         """The document layouts with the centre's replacements, read when first needed."""
         if self._templates is None:
+            from khidmat_desk.app.data_checks import check_layouts
             from khidmat_desk.printing.templates import load_templates
 
-            self._templates = load_templates(self.settings.templates_dir)
+            self._templates = check_layouts(load_templates(self.settings.templates_dir))
         return self._templates
 
     def secret_store(self) -> SecretStore:
