@@ -704,3 +704,10 @@ def test_multi_enum_rejects_non_lists() -> None:
     assert not v.check_multi_enum(5, OPTIONS).ok
     assert not v.check_multi_enum({"car": 1}, OPTIONS).ok
     assert not v.check_multi_enum([["car"]], OPTIONS).ok
+
+
+def test_one_id_number_normaliser_and_one_blank() -> None:
+    assert v.compact_id(" 35202-1234567-1 ") == v.compact_id("35202 1234567 1") == "3520212345671"
+    assert v.compact_id("ab 12-3") == "AB123"
+    assert [v.is_blank(x) for x in (None, "  ", [], {}, False, 0, "x")] == [
+        True, True, True, True, False, False, False]

@@ -24,7 +24,7 @@ from khidmat_desk.core.conditions import (
 from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.rules import check_rules
-from khidmat_desk.core.validators import Checked, Finding
+from khidmat_desk.core.validators import Checked, Finding, is_blank
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,6 @@ class ValidationResult:
 class Context:
     today: date
     now: datetime
-
-
-def is_blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | tuple | dict | set):
-        return len(value) == 0
-    return False
 
 
 def validate_answers(

@@ -76,6 +76,24 @@ def _identifier_text(raw: object) -> str | None:
     return _ascii_digits(text.translate(_DASHES)).strip()
 
 
+def is_blank(value: Any) -> bool:
+    """Not answered: None, text of only spaces, an empty list or mapping. The one test of
+    "nothing was given" (False and 0 are answers)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | dict | set):
+        return len(value) == 0
+    return False
+
+
+def compact_id(text: str) -> str:
+    """An identity number as stored and compared: no spaces or dashes, capitals
+    ("35202-1234567-1" and "35202 1234567 1" are "3520212345671"; "ab 12" is "AB12")."""
+    return _SPACES.sub("", text).replace("-", "").upper()
+
+
 def _compact(raw: object) -> str | None:
     """Identifier text with every space removed, or None."""
     text = _identifier_text(raw)

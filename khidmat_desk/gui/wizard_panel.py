@@ -29,6 +29,7 @@ from khidmat_desk.core.display import LRI, PDI, format_date, format_moment, form
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.intake import Intake
 from khidmat_desk.core.issues import Issue, IssueLevel
+from khidmat_desk.core.validators import is_blank
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
@@ -433,7 +434,7 @@ class WizardPanel(QWidget):
             for form in self.forms.values():
                 for row in form.rows.values():
                     wanted = details.get(row.field.profile or "")
-                    if wanted is None or row.input.value() not in ("", None, [], False):
+                    if wanted is None or not _unanswered(row.input.value()):
                         continue
                     row.input.set_value(wanted)
                     self.touched.add(row.path)
@@ -472,7 +473,7 @@ class WizardPanel(QWidget):
         self.touched = {f.key for f in self.service.all_fields() if f.key in self.wizard.answers}
 
     def has_typed(self) -> bool:
-        return any(v not in ("", None, [], False) for v in self.wizard.answers.values())
+        return any(not _unanswered(v) for v in self.wizard.answers.values())
 
     def _save_draft(self) -> None:
         if self.saved or not self.has_typed():
@@ -602,3 +603,7 @@ def _new_uuid() -> str:
 
     return uuid7()
 
+
+def _unanswered(value: Any) -> bool:
+    """Blank, or a tick box left unticked (nothing the officer typed)."""
+    return value is False or is_blank(value)

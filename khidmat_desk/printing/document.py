@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.validators import is_blank
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
 from khidmat_desk.printing.content import DocumentContent, Issue
@@ -183,7 +184,7 @@ def _section(flow: Flow, content: DocumentContent, section: Section) -> None:
             _table(flow, group, rows)
         return
     shown = [(fields[k], content.answers[k]) for k in section.fields
-             if k in fields and content.answers.get(k) not in (None, "", [])]
+             if k in fields and not is_blank(content.answers.get(k))]
     if not shown:
         return
     _heading(flow, section)

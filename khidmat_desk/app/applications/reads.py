@@ -19,7 +19,7 @@ from khidmat_desk.app.applications.results import (
     PaymentInfo,
     StatusChangeInfo,
 )
-from khidmat_desk.core import workflow
+from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.records import ApplicantProfile, SearchKind, classify_query
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.workflow import Status
@@ -130,7 +130,7 @@ def _history(session: Session, app_id: int) -> tuple[StatusChangeInfo, ...]:
 
 def applicant_by_id(db: Database, id_type: str, id_number: str) -> ApplicantProfile | None:
     """The person last seen with this identity document, to prefill a new application."""
-    number = "".join(id_number.split()).replace("-", "").upper()
+    number = validators.compact_id(id_number)
     with db.read() as session:
         row = session.execute(select(Applicant).where(
             Applicant.id_type == id_type, Applicant.id_number == number)).scalar_one_or_none()
@@ -147,7 +147,7 @@ def open_applications_for(db: Database, service_code: str,
 
     The wizard warns before a second application is taken for the same thing.
     """
-    number = "".join(cnic.split()).replace("-", "")
+    number = validators.compact_id(cnic)
     with db.read() as session:
         people = select(Applicant.id).where(Applicant.id_number == number,
                                             Applicant.id_type.in_(NADRA_ID_TYPES))
