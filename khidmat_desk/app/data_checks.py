@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 
 from khidmat_desk.core.catalogue import all_services
+from khidmat_desk.printing.document import STATEMENT_WORDS, printable_fields
 from khidmat_desk.printing.templates import DocumentTemplate, TemplateError, Templates
-
-#: What a statement may name besides the service's answers (see documents.json's "_about").
-STATEMENT_WORDS = frozenset({"holder", "holder_id", "tracking", "centre", "issued"})
 
 
 def layout_problems(templates: Templates) -> list[str]:
@@ -22,7 +20,7 @@ def layout_problems(templates: Templates) -> list[str]:
     names is a field of each service that issues it."""
     problems = []
     for service in all_services():
-        fields = service.field_map()
+        fields = printable_fields(service)
         for output in service.outputs:
             layout = templates.documents.get(output.key)
             if layout is None:
@@ -34,11 +32,16 @@ def layout_problems(templates: Templates) -> list[str]:
 
 
 def _named(layout: DocumentTemplate) -> list[str]:
-    """The answers a layout shows: section fields and tables, and {keys} in its statement."""
+    """The answers a layout shows or tests: section fields and tables, {keys} in its
+    statements (variants' too) and the fields a variant's condition looks at."""
     named = [key for section in layout.sections
              for key in (*section.fields, *((section.table,) if section.table else ()))]
-    words = re.findall(r"{(\w+)}", layout.statement + layout.statement_ur)
-    return named + [word for word in words if word not in STATEMENT_WORDS]
+    texts = [layout.statement, layout.statement_ur]
+    for variant in layout.variants:
+        named += list(variant.when)
+        texts += [variant.statement or "", variant.statement_ur or ""]
+    words = re.findall(r"{(\w+)}", " ".join(texts))
+    return list(dict.fromkeys(named + [w for w in words if w not in STATEMENT_WORDS]))
 
 
 def check_layouts(templates: Templates) -> Templates:

@@ -153,8 +153,8 @@ class MainWindow(QMainWindow):
         self.show()
 
     def _where(self) -> str:
-        return self.tr("%1 · counter %2").replace("%1", self.session.centre_code) \
-            .replace("%2", str(self.session.counter))
+        return self.tr("%1 · counter %2").replace("%1", self.session.ctx.centre_code) \
+            .replace("%2", str(self.session.ctx.counter))
 
     def _status_bar(self) -> None:
         bar = self.statusBar()

@@ -62,14 +62,6 @@ class CounterSession:
     def templates(self) -> Templates:
         return self.ctx.templates
 
-    @property
-    def centre_code(self) -> str:
-        return str(self.settings.get("centre_code"))
-
-    @property
-    def counter(self) -> int:
-        return int(self.settings.get("counter"))
-
     def open(self) -> None:
         if self._ctx is None:
             ctx = CounterContext.open(self.settings)
@@ -95,12 +87,13 @@ class CounterSession:
     def todays_queue(self) -> tuple[ApplicationSummary, ...]:
         from khidmat_desk.app.queue import todays_applications
 
-        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter)
+        return todays_applications(self.db, centre_code=self.ctx.centre_code,
+                                   counter=self.ctx.counter)
 
     def todays_counts(self) -> dict[str, int]:
         from khidmat_desk.app.queue import todays_counts
 
-        return todays_counts(self.db, centre_code=self.centre_code, counter=self.counter)
+        return todays_counts(self.db, centre_code=self.ctx.centre_code, counter=self.ctx.counter)
 
     def find(self, text: str) -> FindResult:
         from khidmat_desk.app.applications import find_applications
