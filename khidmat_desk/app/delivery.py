@@ -16,13 +16,12 @@ from typing import Final, Literal
 
 from sqlalchemy import select
 
-from khidmat_desk.app.applications.record import APP, utc_moment
+from khidmat_desk.app.applications.record import utc_moment
 from khidmat_desk.app.applications.results import (
     ApplicationError,
-    ApplicationNotFound,
     StatusChangeResult,
 )
-from khidmat_desk.app.applications.status import apply_status_change
+from khidmat_desk.app.applications.status import apply_status_change, locked_application
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import workflow
 from khidmat_desk.core.tracking import parse_tracking_number
@@ -85,10 +84,7 @@ def mark_delivered(db: Database, tracking: str, handover: Handover, *, user: Use
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     with db.write() as session:
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         applicant_id = None
         if row.applicant_id is not None:
             applicant_id = session.scalar(select(Applicant.id_number)

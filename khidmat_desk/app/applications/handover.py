@@ -18,12 +18,11 @@ from sqlalchemy import select, update
 
 from khidmat_desk.app.applications.record import APP, utc_moment
 from khidmat_desk.app.applications.results import (
-    ApplicationNotFound,
     InvalidRequest,
     StatusChangeResult,
     ValidationFailed,
 )
-from khidmat_desk.app.applications.status import apply_status_change
+from khidmat_desk.app.applications.status import apply_status_change, locked_application
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
@@ -58,10 +57,7 @@ def record_handover(db: Database, tracking: str, facts: Mapping[str, Any], *, us
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     with db.write() as session:
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         clean = check_handover(get_service(row.service_code), facts, when)
         workflow.check_transition(row.status, workflow.DELIVERED, user.role, None)
         answers = {**row.answers, HANDOVER_KEY: clean}

@@ -35,14 +35,21 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     when = utc_moment(now)
     why = (reason or "").strip() or None
     with db.write() as session:
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         target = workflow.check_transition(row.status, new_status, user.role, why)
         result = apply_status_change(session, row, target, user=user, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result
+
+
+def locked_application(session: Session, number: str) -> Any:
+    """The application row with this (checked) tracking number, locked for a change in the
+    caller's transaction; `ApplicationNotFound` when this counter's records lack it."""
+    row = session.execute(select(APP).where(APP.c.tracking_number == number)
+                          .with_for_update()).one_or_none()
+    if row is None:
+        raise ApplicationNotFound(number)
+    return row
 
 
 def locked_application_by_uuid(session: Session, uuid: str) -> Any:
