@@ -15,6 +15,7 @@ from intake_helpers import counter_context, intake
 from sqlalchemy import func, select
 
 from khidmat_desk.app.applications import (
+    SubmitResult,
     add_working_days,
     find_applications,
     get_application,
@@ -28,7 +29,7 @@ from khidmat_desk.app.demo import (
     build_demo,
 )
 from khidmat_desk.app.demo.plan import SERVICE_MIX
-from khidmat_desk.auth.users import authenticate
+from khidmat_desk.auth.users import UserInfo, authenticate
 from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.catalogue import get_service, load_tariff, sla_days
 from khidmat_desk.core.clock import centre_zone
@@ -252,6 +253,18 @@ def test_the_demo_accounts_sign_in_with_the_documented_passwords(fresh: Database
     assert all(at is not None for at in logged_in)
 
 
+def save_sample(db: Database, user: UserInfo, code: str, *, seed: int, counter: int,
+                after: timedelta) -> SubmitResult:
+    """A generated application saved at a demo counter as an officer would, ``after`` NOW."""
+    service = get_service(code)
+    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
+    answers = sample_answers(service, random.Random(seed), today=TODAY, now=local,
+                             names=NamePool.load())
+    return submit_application(
+        counter_context(db, user, centre_code=DEMO_CENTRE_CODE, counter=counter),
+        intake(service.code, answers), now=NOW + after)
+
+
 def test_a_later_save_continues_the_daily_sequence(fresh: Database) -> None:
     build_demo(fresh, applications=300, days=5, seed=11, now=NOW)
     user = authenticate(fresh, "officer1", DEMO_PASSWORDS["officer1"], now=NOW)
@@ -259,13 +272,8 @@ def test_a_later_save_continues_the_daily_sequence(fresh: Database) -> None:
         last = session.scalar(select(CounterSequence.last_value).where(
             CounterSequence.counter == 1, CounterSequence.day == TODAY))
     assert last is not None and last > 0
-    service = get_service("police-verification")
-    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
-    answers = sample_answers(service, random.Random(5), today=TODAY, now=local,
-                             names=NamePool.load())
-    result = submit_application(
-        counter_context(fresh, user, centre_code=DEMO_CENTRE_CODE, counter=1),
-        intake(service.code, answers), now=NOW + timedelta(minutes=5))
+    result = save_sample(fresh, user, "police-verification", seed=5, counter=1,
+                         after=timedelta(minutes=5))
     number = parse_tracking_number(result.tracking_number)
     assert (number.day, number.counter, number.sequence) == (TODAY, 1, last + 1)
     with fresh.read() as session:
@@ -350,11 +358,6 @@ def test_the_demo_runs_on_every_database(db: Database) -> None:
     assert found is not None
     assert find_applications(db, found.tracking_number).items[0].name == found.display_name
     officer = authenticate(db, "officer2", DEMO_PASSWORDS["officer2"], now=NOW)
-    service = get_service("fir-copy")
-    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
-    answers = sample_answers(service, random.Random(2), today=TODAY, now=local,
-                             names=NamePool.load())
-    result = submit_application(
-        counter_context(db, officer, centre_code=DEMO_CENTRE_CODE, counter=2),
-        intake(service.code, answers), now=NOW + timedelta(minutes=1))
+    result = save_sample(db, officer, "fir-copy", seed=2, counter=2,
+                         after=timedelta(minutes=1))
     assert get_application(db, result.tracking_number).status == workflow.SUBMITTED

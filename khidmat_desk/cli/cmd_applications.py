@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
-from khidmat_desk.cli.output import print_json, print_table, warn
+from khidmat_desk.cli.output import print_json, print_result, print_table, warn
 
 if TYPE_CHECKING:
     from khidmat_desk.app.context import CounterContext
@@ -115,7 +117,7 @@ def summarise(issues: tuple[Any, ...]) -> str:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import ValidationFailed, submit_application
+    from khidmat_desk.app.applications import submit_application
     from khidmat_desk.core.catalogue import get_service
     from khidmat_desk.core.issues import IssueLevel
     from khidmat_desk.core.wizard import REVIEW_STEP, Wizard
@@ -127,35 +129,35 @@ def run_apply(args: argparse.Namespace) -> int:
     problems = tuple(i for i in wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR)
     if problems:
         raise BadInput(f"answers: {summarise(problems)}")
-    with open_context(args) as ctx:
+    with open_context(args) as ctx, _answers_checked():
         sign_in(ctx, args)
-        try:
-            result = submit_application(ctx, wizard.intake())
-        except ValidationFailed as exc:
-            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+        result = submit_application(ctx, wizard.intake())
     for issue in result.warnings:
         warn(str(issue))
-    if args.json:
-        print_json(result)
-    else:
-        sys.stdout.write(f"{result.tracking_number}\n")
+    print_result(args.json, result, result.tracking_number)
     return 0
 
 
+@contextmanager
+def _answers_checked() -> Iterator[None]:
+    """Answers the save refuses are bad input, named like the pre-check names them."""
+    from khidmat_desk.app.applications import ValidationFailed
+
+    try:
+        yield
+    except ValidationFailed as exc:
+        raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+
+
 def run_handover(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import ValidationFailed, record_handover
+    from khidmat_desk.app.applications import record_handover
 
     facts = _load_answers(args.answers)
-    with open_context(args) as ctx:
+    with open_context(args) as ctx, _answers_checked():
         user = sign_in(ctx, args)
-        try:
-            result = record_handover(ctx.db, args.tracking, facts, user=user)
-        except ValidationFailed as exc:
-            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
-    if args.json:
-        print_json(result)
-    else:
-        sys.stdout.write(f"{result.tracking_number}: handed over, now {result.to_status}\n")
+        result = record_handover(ctx.db, args.tracking, facts, user=user)
+    print_result(args.json, result,
+                 f"{result.tracking_number}: handed over, now {result.to_status}")
     return 0
 
 

@@ -29,6 +29,14 @@ def print_json(obj: Any) -> None:
     sys.stdout.write("\n")
 
 
+def print_result(as_json: bool, result: Any, line: str) -> None:
+    """The whole result as JSON (``--json``), or the one line a person reads."""
+    if as_json:
+        print_json(result)
+    else:
+        sys.stdout.write(line + "\n")
+
+
 def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = [list(header), *[list(r) for r in rows]]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
