@@ -21,6 +21,7 @@ from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.queue import todays_applications
 from khidmat_desk.app.settings import CounterSettings, SettingsError
 from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.cli.output import stamp
 from khidmat_desk.core import clock
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.core.display import format_moment
@@ -49,6 +50,7 @@ def test_the_pc_is_really_elsewhere_and_the_centre_clock_is_not() -> None:
     moment = datetime(2026, 3, 6, 20, 30, tzinfo=UTC)  # 15:30 in New York, 01:30 next day here
     assert clock.day_of(moment).isoformat() == "2026-03-07"
     assert format_moment(moment) == "07-03-2026 01:30"
+    assert stamp(moment) == "2026-03-07 01:30"  # the command line's history and lists
     assert clock.day_start(clock.day_of(moment)) == datetime(2026, 3, 6, 19, 0, tzinfo=UTC)
 
 

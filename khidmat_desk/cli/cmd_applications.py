@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
-from khidmat_desk.cli.output import print_json, print_result, print_table, warn
+from khidmat_desk.cli.output import print_json, print_result, print_table, stamp, warn
 
 if TYPE_CHECKING:
     from khidmat_desk.app.context import CounterContext
@@ -187,7 +187,7 @@ def run_find(args: argparse.Namespace) -> int:
         print_json({"kind": found.kind, "items": found.items})
     else:
         print_table(("TRACKING", "SUBMITTED", "SERVICE", "NAME", "STATUS"), [
-            (s.tracking_number, s.created_at.strftime("%Y-%m-%d %H:%M"), s.service_code, s.name,
+            (s.tracking_number, stamp(s.created_at), s.service_code, s.name,
              s.status) for s in found.items])
     if not found.items:
         sys.stderr.write(f"no application matches this {found.kind}\n")
@@ -212,7 +212,7 @@ def run_status(args: argparse.Namespace) -> int:
     sys.stdout.write(f"{detail.tracking_number}  {detail.status}  (version {detail.version})\n")
     for change in detail.history:
         reason = f"  - {change.reason}" if change.reason else ""
-        sys.stdout.write(f"  {change.at:%Y-%m-%d %H:%M}  {change.from_status or '-'} -> "
+        sys.stdout.write(f"  {stamp(change.at)}  {change.from_status or '-'} -> "
                          f"{change.to_status}  by {change.user}{reason}\n")
     return 0
 

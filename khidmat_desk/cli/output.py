@@ -9,6 +9,8 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+from khidmat_desk.core import clock
+
 
 def jsonable(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
@@ -22,6 +24,11 @@ def jsonable(obj: Any) -> Any:
     if hasattr(obj, "hex") and type(obj).__name__ == "UUID":
         return str(obj)
     return obj
+
+
+def stamp(moment: datetime) -> str:
+    """A stored moment as the command line shows it: centre time, sortable."""
+    return clock.local(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def print_json(obj: Any) -> None:
