@@ -15,7 +15,7 @@ from khidmat_desk.errors import KnownError, is_known
 
 #: Exceptions that are deliberately not for the officer: faults in the program or its data.
 BUGS = {"NotSignedIn", "DemoDataError", "StepIncompleteError", "PayloadError",
-        "UnreadableFile"}
+        "UnreadableFile", "RecordError"}
 
 
 def _error_classes() -> list[type[BaseException]]:
