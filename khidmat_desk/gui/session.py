@@ -7,6 +7,7 @@ The data (settings, database, tariff, layouts, signing key, signed-in user) is o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.app.context import CounterContext
@@ -106,11 +107,13 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
-    def hand_over(self, tracking: str, handover: Handover) -> StatusChangeResult:
-        """The finished document handed to the applicant or a representative (checked)."""
+    def hand_over(self, tracking: str, handover: Handover,
+                  facts: Mapping[str, Any] | None = None) -> StatusChangeResult:
+        """The finished document handed to the applicant or a representative (checked), with
+        what the service records when it hands over (the FIR copy's attestation)."""
         from khidmat_desk.app.delivery import mark_delivered
 
-        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer, facts=facts)
 
     # -- intake -----------------------------------------------------------------------------
 
