@@ -170,7 +170,7 @@ def _photo(canvas: Canvas, content: DocumentContent, x: float, top: float) -> No
 
 #: What a statement may name besides answers (documents.json's "_about" says what each is).
 STATEMENT_WORDS = frozenset({"holder", "holder_id", "holder_ur", "id_number", "tracking",
-                             "centre", "issued"})
+                             "centre", "issued", "collected"})
 
 
 def printable_fields(service: Service) -> dict[str, Field]:
