@@ -211,8 +211,10 @@ class MainWindow(QMainWindow):
 
     def _add_help_actions(self) -> None:
         """Help → Diagnostics… (the `doctor` report) and About."""
-        diagnostics = QAction(self.tr("&Diagnostics…"), self, objectName="action_diagnostics")
-        about = QAction(self.tr("&About Khidmat Desk"), self, objectName="action_about")
+        diagnostics = QAction(self.tr("&Diagnostics…"), self)
+        diagnostics.setObjectName("action_diagnostics")
+        about = QAction(self.tr("&About Khidmat Desk"), self)
+        about.setObjectName("action_about")
         self.ui.menu_help.addSeparator()
         self.ui.menu_help.addAction(diagnostics)
         self.ui.menu_help.addAction(about)
