@@ -46,11 +46,13 @@ COUNTER = 4
 
 def worker(data_dir: Path, journal_path: Path, seed: int) -> None:
     from khidmat_desk.app.applications import change_status, get_application, submit_application
+    from khidmat_desk.app.context import CounterContext
     from khidmat_desk.app.printing import print_receipt
     from khidmat_desk.app.settings import CounterSettings
     from khidmat_desk.app.sync import make_syncer
     from khidmat_desk.auth.users import authenticate
     from khidmat_desk.core.catalogue import get_service, load_tariff
+    from khidmat_desk.core.intake import Intake
     from khidmat_desk.core.workflow import REASON_REQUIRED, next_statuses
     from khidmat_desk.store.db import open_database
     from khidmat_desk.sync.client import SyncTuning
@@ -59,8 +61,9 @@ def worker(data_dir: Path, journal_path: Path, seed: int) -> None:
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     user = authenticate(db, "incharge", PASSWORD)
     service = get_service(SERVICE)
-    tariff = load_tariff()
-    documents = [d.key for d in service.documents if d.when is None]
+    ctx = CounterContext(settings, db, load_tariff(), user=user)
+    intake = Intake(SERVICE, service.example,
+                    documents_received=tuple(d.key for d in service.documents))
     journal = journal_path.open("a", encoding="utf-8")
 
     def note(*words: object) -> None:
@@ -68,10 +71,7 @@ def worker(data_dir: Path, journal_path: Path, seed: int) -> None:
         journal.flush()  # in the kernel's hands: a SIGKILL does not lose it
 
     def save(uuid: str) -> str:
-        result = submit_application(db, service_code=SERVICE, answers=service.example,
-                                    user=user, centre_code=CENTRE, counter=COUNTER,
-                                    tariff=tariff, documents_received=documents,
-                                    application_uuid=uuid)
+        result = submit_application(ctx, intake, application_uuid=uuid)
         note("saved", uuid, result.tracking_number)
         return result.tracking_number
 

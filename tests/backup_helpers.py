@@ -13,9 +13,11 @@ import pytest
 
 from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.centre import init_centre
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import authenticate
 from khidmat_desk.core.catalogue import get_service, load_tariff
+from khidmat_desk.core.intake import Intake
 from khidmat_desk.store.db import Database, open_database
 
 PASSWORD = "incharge-pass-1"
@@ -43,13 +45,10 @@ def save_applications(db: Database, settings: CounterSettings, count: int) -> li
     """Save ``count`` applications as the in-charge; their tracking numbers."""
     user = authenticate(db, "incharge", PASSWORD)
     service = get_service(SERVICE)
-    tariff = load_tariff()
-    documents = [d.key for d in service.documents if d.when is None]
-    return [submit_application(db, service_code=SERVICE, answers=service.example, user=user,
-                               centre_code=str(settings.get("centre_code")),
-                               counter=int(settings.get("counter")), tariff=tariff,
-                               documents_received=documents).tracking_number
-            for _ in range(count)]
+    ctx = CounterContext(settings, db, load_tariff(), user=user)
+    intake = Intake(SERVICE, service.example,
+                    documents_received=tuple(d.key for d in service.documents))
+    return [submit_application(ctx, intake).tracking_number for _ in range(count)]
 
 
 def count_rows(db: Database, table: str) -> int:
