@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import string
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import get_service
-from khidmat_desk.core.fields import OutputDocument, Service
+from khidmat_desk.core.display import format_value
+from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
 from khidmat_desk.printing.content import DocumentContent, ReceiptContent
-from khidmat_desk.printing.signing import PayloadContent, Signer, cnic_digest
+from khidmat_desk.printing.idcheck import id_check, new_salt
+from khidmat_desk.printing.signing import (
+    ID_MARK,
+    PUBLIC_STATUS_PATH,
+    PUBLIC_VERIFY_PATH,
+    Fact,
+    SignedDocument,
+    Signer,
+    b64,
+    public_url,
+    qr_text,
+    short_code,
+    signature_of,
+    status_code,
+)
+from khidmat_desk.printing.templates import DocumentTemplate
 
 RECEIPT = "receipt"
 
@@ -50,19 +68,40 @@ def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> st
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
 
-def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
+def is_discreet(service: Service) -> bool:
+    """A service whose papers must not reveal the person or the matter (the survivor of
+    violence carries them home): its main person's details are confidential."""
+    name = service.field_map().get(service.primary_name)
+    return bool(name and name.confidential)
+
+
+#: What a discreet receipt names instead of the service.
+DISCREET_TITLE, DISCREET_TITLE_UR = "Application", "درخواست"
+
+
+def receipt_content(detail: ApplicationDetail, base_url: str | None = None) -> ReceiptContent:
+    """The receipt's values; ``base_url``: the public server's address for the status QR."""
     service = get_service(detail.service_code)
     payment = detail.payment
     items = tuple((str(i.get("label", "")), int(i.get("amount", 0)))
                   for i in (payment.items if payment else ()))
+    code = status_code(detail.uuid)
+    discreet = is_discreet(service)
+    shown = (replace(service, title=DISCREET_TITLE, title_ur=DISCREET_TITLE_UR)
+             if discreet else service)
     return ReceiptContent(
-        tracking_number=detail.tracking_number, service=service, name=detail.name,
-        name_ur=str(detail.answers.get(f"{service.primary_name}_ur") or ""),
-        masked_id=holder_id_text(service, detail.answers, masked=True),
+        tracking_number=detail.tracking_number, service=shown,
+        name="" if discreet else detail.name,
+        name_ur="" if discreet else str(detail.answers.get(f"{service.primary_name}_ur") or ""),
+        masked_id="" if discreet else holder_id_text(service, detail.answers, masked=True),
         fee_items=items, fee_total=detail.fee_total,
         payment_method=payment.method if payment else None,
-        documents=tuple(d.label for d in detail.documents), expected_on=detail.expected_on,
-        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no)
+        documents=() if discreet else tuple(d.label for d in detail.documents),
+        expected_on=detail.expected_on,
+        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no,
+        status_url=(public_url(base_url, PUBLIC_STATUS_PATH, detail.tracking_number, code)
+                    if base_url else None),
+        status_code=code)
 
 
 def output_of(service: Service, document_key: str) -> OutputDocument | None:
@@ -70,24 +109,98 @@ def output_of(service: Service, document_key: str) -> OutputDocument | None:
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
-                     signer: Signer | None) -> DocumentContent:
+                     signer: Signer | None, template: DocumentTemplate | None = None, *,
+                     copy_no: int = 1, base_url: str | None = None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
     answers = detail.answers
-    payload = None
+    if template is not None and template.title:
+        output = replace(output, title=template.title, title_ur=template.title_ur or "")
+    payload = code = url = None
     if signer is not None:
-        payload = signer.sign(PayloadContent(
-            key_id=signer.key_id, tracking_number=detail.tracking_number,
-            service_code=service.code, name=detail.name, issued_on=issued_on.isoformat(),
-            status=detail.status, centre_code=detail.centre_code,
-            cnic_digest=cnic_digest(detail.tracking_number,
-                                    holder_id_number(service, answers))))
+        signed = signer.sign_document(signed_document(detail, template, issued_on, copy_no,
+                                                      signer.key_id))
+        code = short_code(signature_of(signed))
+        payload = qr_text(signed, base_url, detail.tracking_number, code)
+        url = (public_url(base_url, PUBLIC_VERIFY_PATH, detail.tracking_number, code)
+               if base_url else None)
+    discreet = template is not None and template.discreet
     return DocumentContent(
         tracking_number=detail.tracking_number, service=service, output=output,
-        answers=answers, holder=detail.name,
-        holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
-        holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
-        status=detail.status, qr_payload=payload)
+        answers={} if discreet else answers, holder="" if discreet else detail.name,
+        holder_ur="" if discreet else str(answers.get(f"{service.primary_name}_ur") or ""),
+        holder_id="" if discreet else holder_id_text(service, answers, masked=False),
+        issued_on=issued_on, status=detail.status, qr_payload=payload,
+        verification_code=code, verification_url=url)
+
+
+def signed_document(detail: ApplicationDetail, template: DocumentTemplate | None,
+                    issued_on: date, copy_no: int, key_id: str) -> SignedDocument:
+    """The header and every fact the page states, identity numbers as slow salted checks.
+    A discreet document names neither the service nor the person: only its reference."""
+    salt = new_salt()
+    discreet = template is None or template.discreet
+    facts = () if discreet else printed_facts(detail, template, issued_on, salt)
+    return SignedDocument(
+        key_id=key_id, tracking_number=detail.tracking_number,
+        service_code="-" if discreet else detail.service_code,
+        document_key="-" if discreet or template is None else template.key,
+        issued_on=issued_on.isoformat(), copy_no=copy_no, centre_code=detail.centre_code,
+        salt=b64(salt), facts=facts)
+
+
+def printed_facts(detail: ApplicationDetail, template: DocumentTemplate | None,
+                  issued_on: date, salt: bytes) -> tuple[Fact, ...]:
+    """What the layout prints, in its order: the holder, the answers the statement names,
+    every section's answers and tables, and the validity."""
+    service = get_service(detail.service_code)
+    answers = detail.answers
+    fields = service.field_map()
+    facts = [Fact("holder", detail.name)]
+    prefix = service.primary_cnic[: -len("cnic")]
+    keys = [service.primary_cnic, f"{prefix}foreign_id"]
+    if template is not None:
+        keys += _statement_keys(template.statement) + _statement_keys(template.statement_ur)
+        for section in template.sections:
+            keys += [section.table] if section.table else list(section.fields)
+    seen = {"holder"}
+    for key in keys:
+        f = fields.get(key)
+        if key in seen or f is None or answers.get(key) in (None, "", []):
+            continue
+        seen.add(key)
+        facts.append(_fact(f, answers[key], salt, detail.tracking_number))
+    if template is not None and template.validity_days:
+        until = issued_on + timedelta(days=template.validity_days)
+        facts.append(Fact("valid_until", until.strftime("%d-%m-%Y")))
+    return tuple(facts)
+
+
+def _statement_keys(statement: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(statement) if name]
+
+
+def _is_identity(f: Field) -> bool:
+    return f.type is FieldType.CNIC or f.key.endswith("foreign_id")
+
+
+def _fact(f: Field, value: Any, salt: bytes, tracking: str) -> Fact:
+    if _is_identity(f):
+        return Fact(f.key + ID_MARK, id_check(salt, tracking, f.key, str(value)))
+    if f.type is FieldType.GROUP:
+        columns = tuple(m.key for m in f.fields)
+        rows = tuple(tuple(_cell(m, row.get(m.key)) for m in f.fields) for row in value)
+        return Fact(f.key, (columns, *rows))
+    return Fact(f.key, format_value(f, value))
+
+
+def _cell(f: Field, value: Any) -> str:
+    """A table cell as printed; an identity number in a table is signed masked."""
+    if value is None:
+        return ""
+    if f.type is FieldType.CNIC:
+        return validators.mask_cnic(value)
+    return format_value(f, value)
 
 
 def local(moment: datetime) -> datetime:

@@ -35,11 +35,15 @@ from khidmat_desk.core.fields import OutputDocument
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
 from khidmat_desk.printing.receipt import render_receipt
-from khidmat_desk.printing.signing import Signer
+from khidmat_desk.printing.signing import Signer, parse_document, payload_of_qr
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
+from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Centre, PrintRecord, User
+from khidmat_desk.store.models import Centre, PrintRecord, SigningKey, User
+from khidmat_desk.store.sequences import uuid7
+from khidmat_desk.sync.document_record import KIND as DOCUMENT_RECORD
+from khidmat_desk.sync.document_record import DocumentIssue
 
 log = logging.getLogger("khidmat.printing")
 
@@ -159,8 +163,9 @@ def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
 
 def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
                   reason: str | None = None, templates: Templates | None = None,
-                  now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy."""
+                  now: datetime | None = None, base_url: str | None = None) -> PrintedDocument:
+    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy. ``base_url``:
+    the central server's public address, for the status QR code (none without it)."""
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
         raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
@@ -168,7 +173,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
-    content = print_content.receipt_content(detail)
+    content = print_content.receipt_content(detail, base_url)
     when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
@@ -181,9 +186,10 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
 
 def print_document(db: Database, tracking: str, document_key: str, *, user: UserInfo,
                    signer: Signer, reason: str | None = None,
-                   templates: Templates | None = None,
-                   now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint) a service's output document with its signed QR code."""
+                   templates: Templates | None = None, now: datetime | None = None,
+                   base_url: str | None = None) -> PrintedDocument:
+    """Print (or reprint) a service's output document with its signed QR code; the copy goes
+    to the central server too, for the public verification page at ``base_url``."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
     refusal = _not_ready(detail, layout.issue_after)
@@ -191,7 +197,8 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
         raise PrintRefused(refusal)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
-        content = print_content.document_content(detail, output, issued_on, signer)
+        content = print_content.document_content(detail, output, issued_on, signer, layout,
+                                                 copy_no=issue.copy_no, base_url=base_url)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
@@ -208,8 +215,8 @@ def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str
     if document_key == RECEIPT:
         return render_receipt(print_content.receipt_content(detail), issue, layouts,
                               layouts.formats[fmt])
-    detail, output, _ = _output(db, tracking, document_key, layouts)
-    content = print_content.document_content(detail, output, when.date(), None)
+    detail, output, layout = _output(db, tracking, document_key, layouts)
+    content = print_content.document_content(detail, output, when.date(), None, layout)
     return render_document(content, issue, layouts)
 
 
@@ -251,9 +258,28 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
                               "reason": why})
+        if payload is not None:
+            _send_copy(session, detail, document_key, copy_no, payload, when)
     log.info("%s %s copy %d printed by %s", detail.tracking_number, document_key, copy_no,
              user.username if user else UNSIGNED_ACTOR)
     return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload)
+
+
+def _send_copy(session: Session, detail: ApplicationDetail, document_key: str, copy_no: int,
+               qr: str, when: datetime) -> None:
+    """Queue the issued copy for the central server, in the print's own transaction."""
+    payload = payload_of_qr(qr)
+    key_id = parse_document(payload)[0].key_id
+    public_key = session.scalar(select(SigningKey.public_key)
+                                .where(SigningKey.key_id == key_id))
+    record = DocumentIssue(
+        uuid=uuid7(), centre_code=detail.centre_code, counter=detail.counter,
+        tracking_number=detail.tracking_number, application_uuid=detail.uuid,
+        service_code=detail.service_code, document_key=document_key, copy_no=copy_no,
+        printed_at=when.astimezone(UTC).isoformat(), payload=payload,
+        public_key=public_key or "")
+    outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=DOCUMENT_RECORD,
+                   payload=record.to_payload(), now=when)
 
 
 def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, datetime | None]:

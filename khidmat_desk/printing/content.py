@@ -45,6 +45,10 @@ class ReceiptContent:
     expected_on: date
     submitted_at: datetime  # the centre's local time
     token_no: str | None
+    #: The public status lookup (status only) and the code it asks for; None when the
+    #: centre has no public address set.
+    status_url: str | None = None
+    status_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,4 +62,9 @@ class DocumentContent:
     holder_id: str  # "CNIC 35202-1234567-1": certificates print the full number
     issued_on: date
     status: str
-    qr_payload: str | None  # None on a preview: an unissued page carries no signed code
+    #: The QR code's text: the signed payload, after the public page's address when the
+    #: centre has one. None on a preview: an unissued page carries no signed code.
+    qr_payload: str | None
+    #: The short code that opens this copy on the public verification page, and its address.
+    verification_code: str | None = None
+    verification_url: str | None = None
