@@ -136,13 +136,18 @@ class CounterSession:
 
         return print_receipt(self.db, tracking, user=self.user,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
-                             templates=self.templates)
+                             templates=self.templates, base_url=self._public_url())
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
 
         return print_document(self.db, tracking, key, user=self.user, signer=self._signer(),
-                              reason=reason, templates=self.templates)
+                              reason=reason, templates=self.templates,
+                              base_url=self._public_url())
+
+    def _public_url(self) -> str | None:
+        """The central server's public verification address that QR codes open, if set."""
+        return str(self.settings.get("public_verify_url")) or None
 
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""

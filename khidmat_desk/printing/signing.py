@@ -266,8 +266,9 @@ def parse_document(text: str) -> tuple[SignedDocument, bytes, str]:
     if not parts[6].isdigit() or str(int(parts[6])) != parts[6]:
         raise PayloadError("the copy number has been altered")
     unb64(parts[8])  # the salt must be exactly as written
-    document = SignedDocument(*parts[1:6], int(parts[6]), parts[7], parts[8],  # type: ignore[arg-type]
-                              decode_facts(parts[9]))
+    key_id, tracking, service, document_key, issued = parts[1:6]
+    document = SignedDocument(key_id, tracking, service, document_key, issued, int(parts[6]),
+                              parts[7], parts[8], decode_facts(parts[9]))
     signature = unb64(parts[10])
     if len(signature) != 64:
         raise PayloadError("the signature has been altered")
