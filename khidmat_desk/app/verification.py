@@ -143,11 +143,12 @@ def _signed_by(centre: str, claimed: str, key_id: str) -> str:
     return f"signed by centre {signer} with key {key_id}"
 
 
-def holder_matches(document: SignedDocument, id_number: str) -> bool:
-    """Whether ``id_number`` is the holder's (the document's main person)."""
+def holder_matches(document: SignedDocument, id_number: str) -> bool | None:
+    """Whether ``id_number`` is the holder's (the document's main person); None when the
+    document carries no identity number to compare with (a discreet slip)."""
     holder = holder_check(document)
     if holder is None:
-        return False
+        return None
     return id_check(document.salt_bytes, document.tracking_number, holder.field_key,
                     id_number) == holder.value
 

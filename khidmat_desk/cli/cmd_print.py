@@ -229,7 +229,7 @@ def run_verify(args: argparse.Namespace) -> int:
     results = [verify_payload(text, keys, cnic=args.cnic, page_text=page_text)
                for text in payloads]
     for result in results:
-        _show(result, args.json)
+        _show(result, args.json, cnic_given=args.cnic is not None)
     return 0 if all(r.verdict == VALID for r in results) else EXIT_FAILURE
 
 
@@ -276,7 +276,7 @@ def _centre_named_in(path: Path) -> str:
     return ANY_CENTRE
 
 
-def _show(result: Verification, as_json: bool) -> None:
+def _show(result: Verification, as_json: bool, *, cnic_given: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(_as_json(result), indent=2, ensure_ascii=False) + "\n")
         return
@@ -294,6 +294,8 @@ def _show(result: Verification, as_json: bool) -> None:
         for label, value in fact_lines(result.document):
             mark = "  <- NOT as signed on the page" if label in result.page_differs else ""
             sys.stdout.write(f"    {label}: {value}{mark}\n")
+    if result.document is not None and result.cnic_matches is None and cnic_given:
+        sys.stdout.write("  Identity number:   this document carries none to compare with\n")
     if result.cnic_matches is not None:
         sys.stdout.write("  Identity number:   " + (
             "matches the holder of this document\n" if result.cnic_matches
