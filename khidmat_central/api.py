@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from khidmat_central import keys, reports, status, tokens
+from khidmat_central import keys, public, reports, status, tokens
 from khidmat_central.ingest import Sender, ingest
 from khidmat_desk import __version__
 from khidmat_desk.store.db import Database
@@ -114,6 +114,7 @@ def create_app(db: Database) -> FastAPI:
     def daily(_who: Caller, day: Annotated[date, Query(alias="date")]) -> dict[str, Any]:
         return reports.daily_report(db, day)
 
+    public.install(app, db)
     return app
 
 

@@ -21,11 +21,19 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_central.public import ingest_documents
 from khidmat_central.schema import Owner, Record, table
 from khidmat_desk.core.workflow import STATUSES
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, KINDS, REJECTED, centre_day
+from khidmat_desk.sync.protocol import (
+    ACCEPTED,
+    DOCUMENT_KIND,
+    DUPLICATE,
+    KINDS,
+    REJECTED,
+    centre_day,
+)
 
 log = logging.getLogger("khidmat.central.ingest")
 
@@ -48,9 +56,17 @@ class EntryRefusedError(ValueError):
 def ingest(db: Database, entries: Sequence[Any], sender: Sender) -> list[dict[str, Any]]:
     """A verdict for every entry, in order: accepted, duplicate or rejected with a reason."""
     verdicts: list[dict[str, Any] | None] = [None] * len(entries)
+    documents = [i for i, e in enumerate(entries)
+                 if isinstance(e, dict) and e.get("kind") == DOCUMENT_KIND]
+    if documents:  # issued copies, for the public verification pages
+        answers = ingest_documents(db, [entries[i] for i in documents], sender.centre_code)
+        for index, verdict in zip(documents, answers, strict=True):
+            verdicts[index] = verdict
     rows: dict[tuple[str, int], tuple[int, dict[str, Any]]] = {}
     now = datetime.now(UTC)
     for index, entry in enumerate(entries):
+        if verdicts[index] is not None:
+            continue
         try:
             row = _row(entry, sender, now)
         except EntryRefusedError as exc:

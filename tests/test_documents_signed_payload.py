@@ -104,7 +104,7 @@ def test_the_code_signs_every_fact_the_certificate_states(desk: Desk, certificat
     assert result.document is not None
     lines = dict(fact_lines(result.document))
     example = get_service(CERTIFICATE).example
-    assert lines["Name"] == "Muhammad Imran"
+    assert lines["Applicant name"] == "Muhammad Imran"
     assert lines["Passport number"] == example["passport_no"]
     assert lines["Date of birth"] == "12-04-1988"
     assert lines["Destination country"] == "Saudi Arabia"

@@ -156,14 +156,14 @@ def printed_facts(detail: ApplicationDetail, template: DocumentTemplate | None,
     service = get_service(detail.service_code)
     answers = detail.answers
     fields = service.field_map()
-    facts = [Fact("holder", detail.name)]
+    facts: list[Fact] = []
     prefix = service.primary_cnic[: -len("cnic")]
-    keys = [service.primary_cnic, f"{prefix}foreign_id"]
+    keys = [service.primary_name, service.primary_cnic, f"{prefix}foreign_id"]
     if template is not None:
         keys += _statement_keys(template.statement) + _statement_keys(template.statement_ur)
         for section in template.sections:
             keys += [section.table] if section.table else list(section.fields)
-    seen = {"holder"}
+    seen: set[str] = set()
     for key in keys:
         f = fields.get(key)
         if key in seen or f is None or answers.get(key) in (None, "", []):

@@ -214,8 +214,7 @@ def _latin(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 #: Facts that are not answers of the service.
-GENERAL_LABELS = {"holder": "Name", "holder_ur": "Name (Urdu)", "status": "Status at issue",
-                  "valid_until": "Valid until", "finding": "Finding"}
+GENERAL_LABELS = {"valid_until": "Valid until", "finding": "Finding"}
 
 
 def fact_labels(document: SignedDocument) -> dict[str, str]:
