@@ -19,7 +19,8 @@ from printing_helpers import (
 )
 
 from khidmat_desk.app import printing
-from khidmat_desk.app.print_content import holder_id_number, is_discreet
+from khidmat_desk.app.confidential import is_confidential
+from khidmat_desk.app.print_content import holder_id_number
 from khidmat_desk.app.verification import verify_payload
 from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core import validators
@@ -102,14 +103,14 @@ def test_each_receipt_scans_and_masks_the_cnic(centre: Centre, code: str, fmt: s
     assert _scanned_tracking(printed.pdf, 203 if fmt == "thermal" else 300) == [tracking]
     text = " ".join(page_text(printed.pdf).split())
     assert tracking in text and "Collect from" in text
-    if is_discreet(service):  # a survivor's receipt names neither her nor the matter
+    if is_confidential(service.code):  # a survivor's receipt names neither her nor the matter
         assert service.title not in text and str(service.example["survivor_name"]) not in text
     else:
         assert service.title in text
     cnic = service.example.get(service.primary_cnic)
     if cnic:
         digits = validators.check_cnic(cnic).value
-        assert (validators.mask_cnic(digits) in text) is not is_discreet(service)
+        assert (validators.mask_cnic(digits) in text) is not is_confidential(service.code)
         assert validators.format_cnic(digits) not in text
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_value
@@ -68,13 +69,6 @@ def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> st
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
 
-def is_discreet(service: Service) -> bool:
-    """A service whose papers must not reveal the person or the matter (the survivor of
-    violence carries them home): its main person's details are confidential."""
-    name = service.field_map().get(service.primary_name)
-    return bool(name and name.confidential)
-
-
 #: What a discreet receipt names instead of the service.
 DISCREET_TITLE, DISCREET_TITLE_UR = "Application", "درخواست"
 
@@ -86,7 +80,7 @@ def receipt_content(detail: ApplicationDetail, base_url: str | None = None) -> R
     items = tuple((str(i.get("label", "")), int(i.get("amount", 0)))
                   for i in (payment.items if payment else ()))
     code = status_code(detail.uuid)
-    discreet = is_discreet(service)
+    discreet = is_confidential(service.code)
     shown = (replace(service, title=DISCREET_TITLE, title_ur=DISCREET_TITLE_UR)
              if discreet else service)
     return ReceiptContent(

@@ -27,6 +27,7 @@ from khidmat_desk.app.applications import (
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.confidential import check_may_see
 from khidmat_desk.app.print_content import RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
@@ -173,6 +174,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
+    check_may_see(user, detail)
     content = print_content.receipt_content(detail, base_url)
     when = utc_moment(now)
 
@@ -195,6 +197,7 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     refusal = _not_ready(detail, layout.issue_after)
     if refusal:
         raise PrintRefused(refusal)
+    check_may_see(user, detail)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
         content = print_content.document_content(detail, output, issued_on, signer, layout,
@@ -206,11 +209,13 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
-                     templates: Templates | None = None, now: datetime | None = None) -> bytes:
+                     templates: Templates | None = None, now: datetime | None = None,
+                     user: UserInfo | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
+    check_may_see(user, detail)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
         return render_receipt(print_content.receipt_content(detail), issue, layouts,

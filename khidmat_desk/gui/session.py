@@ -79,10 +79,10 @@ class CounterSession:
     # -- lists ------------------------------------------------------------------------------
 
     def todays_queue(self) -> Any:
-        from khidmat_desk.app.queue import todays_applications
+        from khidmat_desk.app.confidential import todays_queue
 
-        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter,
-                                   now=datetime.now().astimezone())
+        return todays_queue(self.db, centre_code=self.centre_code, counter=self.counter,
+                            user=self.ctx.user, now=datetime.now().astimezone())
 
     def todays_counts(self) -> dict[str, int]:
         from khidmat_desk.app.queue import todays_counts
@@ -91,9 +91,9 @@ class CounterSession:
                              now=datetime.now().astimezone())
 
     def find(self, text: str) -> Any:
-        from khidmat_desk.app.applications import find_applications
+        from khidmat_desk.app.confidential import search_applications
 
-        return find_applications(self.db, text)
+        return search_applications(self.db, text, self.ctx.user)
 
     def change_status(self, tracking: str, status: str, reason: str | None) -> Any:
         from khidmat_desk.app.applications import change_status
@@ -150,10 +150,12 @@ class CounterSession:
     def application_with_documents(self, tracking: str) -> tuple[Any, Any]:
         """The application and what can be printed for it, reading it once."""
         from khidmat_desk.app.applications import get_application
+        from khidmat_desk.app.confidential import visible_detail
         from khidmat_desk.app.printing import documents_for
 
         detail = get_application(self.db, tracking)
-        return detail, documents_for(self.db, detail, self.templates)
+        return (visible_detail(detail, self.ctx.user),
+                documents_for(self.db, detail, self.templates))
 
     def print_receipt(self, tracking: str, reason: str | None = None) -> Any:
         """Render the receipt and record the copy, in one transaction."""
@@ -180,7 +182,7 @@ class CounterSession:
 
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
-                                templates=self.templates)
+                                templates=self.templates, user=self.ctx.user)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
