@@ -103,12 +103,12 @@ def output_of(service: Service, document_key: str) -> OutputDocument | None:
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
-                     signer: Signer | None, template: DocumentTemplate | None = None, *,
+                     signer: Signer | None, template: DocumentTemplate, *,
                      copy_no: int = 1, base_url: str | None = None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
     answers = detail.answers
-    if template is not None and template.title:
+    if template.title:
         output = replace(output, title=template.title, title_ur=template.title_ur or "")
     payload = code = url = None
     if signer is not None:
@@ -118,7 +118,7 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         payload = qr_text(signed, base_url, detail.tracking_number, code)
         url = (public_url(base_url, PUBLIC_VERIFY_PATH, detail.tracking_number, code)
                if base_url else None)
-    discreet = template is not None and template.discreet
+    discreet = template.discreet
     return DocumentContent(
         tracking_number=detail.tracking_number, service=service, output=output,
         answers={} if discreet else answers, holder="" if discreet else detail.name,
@@ -128,23 +128,23 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         verification_code=code, verification_url=url)
 
 
-def signed_document(detail: ApplicationDetail, template: DocumentTemplate | None,
-                    issued_on: date, copy_no: int, key_id: str) -> SignedDocument:
+def signed_document(detail: ApplicationDetail, template: DocumentTemplate, issued_on: date,
+                    copy_no: int, key_id: str) -> SignedDocument:
     """The header and every fact the page states, identity numbers as slow salted checks.
     A discreet document names neither the service nor the person: only its reference."""
     salt = new_salt()
-    discreet = template is None or template.discreet
+    discreet = template.discreet
     facts = () if discreet else printed_facts(detail, template, issued_on, salt)
     return SignedDocument(
         key_id=key_id, tracking_number=detail.tracking_number,
         service_code="-" if discreet else detail.service_code,
-        document_key="-" if discreet or template is None else template.key,
+        document_key="-" if discreet else template.key,
         issued_on=issued_on.isoformat(), copy_no=copy_no, centre_code=detail.centre_code,
         salt=b64(salt), facts=facts)
 
 
-def printed_facts(detail: ApplicationDetail, template: DocumentTemplate | None,
-                  issued_on: date, salt: bytes) -> tuple[Fact, ...]:
+def printed_facts(detail: ApplicationDetail, template: DocumentTemplate, issued_on: date,
+                  salt: bytes) -> tuple[Fact, ...]:
     """What the layout prints, in its order: the holder, the answers the statement names,
     every section's answers and tables, and the validity."""
     service = get_service(detail.service_code)
@@ -153,10 +153,9 @@ def printed_facts(detail: ApplicationDetail, template: DocumentTemplate | None,
     facts: list[Fact] = []
     prefix = service.primary_cnic[: -len("cnic")]
     keys = [service.primary_name, service.primary_cnic, f"{prefix}foreign_id"]
-    if template is not None:
-        keys += _statement_keys(template.statement) + _statement_keys(template.statement_ur)
-        for section in template.sections:
-            keys += [section.table] if section.table else list(section.fields)
+    keys += _statement_keys(template.statement) + _statement_keys(template.statement_ur)
+    for section in template.sections:
+        keys += [section.table] if section.table else list(section.fields)
     seen: set[str] = set()
     for key in keys:
         f = fields.get(key)
@@ -164,7 +163,7 @@ def printed_facts(detail: ApplicationDetail, template: DocumentTemplate | None,
             continue
         seen.add(key)
         facts.append(_fact(f, answers[key], salt, detail.tracking_number))
-    if template is not None and template.validity_days:
+    if template.validity_days:
         until = issued_on + timedelta(days=template.validity_days)
         facts.append(Fact("valid_until", until.strftime("%d-%m-%Y")))
     return tuple(facts)
