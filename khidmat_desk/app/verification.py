@@ -78,6 +78,10 @@ def verify_payload(text: str, keys: Keys, cnic: str | None = None,
     centre ``ANY_CENTRE`` accepts the key for whichever centre the payload names.
     ``page_text``: the text of the PDF page the code was read from, to compare facts with."""
     payload = payload_of_qr(text)
+    if payload.startswith(("https://", "http://")):
+        return Verification(False, "this QR code is only the address of a public page (a "
+                                   "receipt's status, or a document without its signed "
+                                   "content); it proves nothing by itself")
     if payload.startswith(FORMAT_2 + "|"):
         return _verify_document(payload, keys, cnic, page_text)
     try:
