@@ -22,11 +22,15 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from khidmat_desk.errors import KnownError
+
 SCHEME = "x25519-hkdf-sha256-aes256gcm"
 
 
-class SealError(ValueError):
-    """A sealed record that cannot be opened with the key given; ``str()`` says what to do."""
+class SealError(KnownError):
+    """A sealing key or sealed record that cannot be used; ``str()`` says what to do."""
+
+    bad_input = True
 
 
 def new_key() -> X25519PrivateKey:
