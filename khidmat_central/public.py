@@ -182,8 +182,12 @@ def _tracking(text: str | None) -> str | None:
         return None
 
 
+#: Codes are base32 (A-Z, 2-7): a typed 0, 1 or 8 can only mean O, I or B.
+_LOOK_ALIKES = str.maketrans("018", "OIB")
+
+
 def _code(text: str | None) -> str:
-    return "".join((text or "").split()).replace("-", "").upper()[:16]
+    return "".join((text or "").split()).replace("-", "").upper().translate(_LOOK_ALIKES)[:16]
 
 
 def find_document(db: Database, tracking: str | None, code: str | None) -> Any | None:
