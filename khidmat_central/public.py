@@ -40,6 +40,7 @@ from khidmat_desk.app.verification import expired, fact_lines, holder_check
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.printing.idcheck import id_check
 from khidmat_desk.printing.signing import (
     PUBLIC_STATUS_PATH,
@@ -232,7 +233,7 @@ def _standing(db: Database, row: Any, document: SignedDocument, today: date) -> 
                    DOCUMENTS.c.copy_no > row.copy_no)
             .order_by(DOCUMENTS.c.copy_no.desc()).limit(1)).first()
         current = _application_status(session, row.application_uuid)
-    if current == workflow.VOIDED:
+    if current == Status.VOIDED:
         return Standing(REVOKED, "Revoked: the application was voided. Do not rely on it.")
     if later is not None:
         return Standing(REPLACED, f"Replaced by copy {later.copy_no}, printed on "
@@ -247,7 +248,7 @@ def _application_status(session: Session, uuid: str) -> str | None:
                              .order_by(Record.version.desc()).limit(1)).scalar_one_or_none()
     update = session.execute(select(StatusUpdate.status).where(StatusUpdate.uuid == uuid)
                              .order_by(StatusUpdate.id.desc()).limit(1)).scalar_one_or_none()
-    return workflow.VOIDED if workflow.VOIDED in (record, update) else (update or record)
+    return Status.VOIDED if Status.VOIDED in (record, update) else (update or record)
 
 
 def status_answer(db: Database, tracking: str | None, code: str | None) -> dict[str, Any] | None:
@@ -259,7 +260,7 @@ def status_answer(db: Database, tracking: str | None, code: str | None) -> dict[
         matches = hmac.compare_digest(status_code(uuid or "-").encode(), wanted.encode())
         if uuid is None or not matches:
             return None
-        status = _application_status(session, uuid) or workflow.SUBMITTED
+        status = _application_status(session, uuid) or Status.SUBMITTED
     return {"tracking_number": number, "status": status,
             "status_text": workflow.LABELS.get(status, status)}
 

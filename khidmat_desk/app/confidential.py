@@ -28,8 +28,8 @@ from khidmat_desk.app.applications import (
 from khidmat_desk.app.applications.record import APP
 from khidmat_desk.app.queue import todays_applications
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User
 
@@ -55,7 +55,7 @@ def is_confidential(service_code: str) -> bool:
 def may_see(user: UserInfo | None, officer_username: str) -> bool:
     if user is None:
         return False
-    return user.role == workflow.IN_CHARGE or user.username == officer_username
+    return user.role == Role.IN_CHARGE or user.username == officer_username
 
 
 def check_may_see(user: UserInfo | None, detail: ApplicationDetail) -> None:
