@@ -100,6 +100,12 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
+    def hand_over(self, tracking: str, handover: Any) -> Any:
+        """The finished document handed to the applicant or a representative (checked)."""
+        from khidmat_desk.app.delivery import mark_delivered
+
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+
     # -- intake -----------------------------------------------------------------------------
 
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
@@ -175,6 +181,13 @@ class CounterSession:
     def _public_url(self) -> str | None:
         """The central server's public verification address that QR codes open, if set."""
         return str(self.settings.get("public_verify_url")) or None
+
+    def print_settled(self, printed: Any, delivered: bool, note: str) -> None:
+        """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
+        from khidmat_desk.app.printing import print_delivered, print_failed
+
+        settle = print_delivered if delivered else print_failed
+        settle(self.db, printed, note, user=self.user)
 
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""
