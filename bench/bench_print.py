@@ -63,7 +63,7 @@ def cases(folder: Path) -> dict[str, Callable[[], object]]:
     detail = get_application(db, tracking)
     layouts = shipped_templates()
     issue = Issue("LHR07", "Liberty Market", "Lahore", 3, "Asif Khan", detail.created_at)
-    receipt = print_content.receipt_content(detail)
+    receipt = print_content.receipt_content(detail, load_tariff(), layouts)
     output = get_service(PCC).outputs[0]
     layout = layouts.document(output.key)
     payload = print_content.document_content(detail, output, detail.created_at.date(),

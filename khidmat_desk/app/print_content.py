@@ -7,16 +7,18 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
 from khidmat_desk.app.confidential import is_confidential
+from khidmat_desk.app.photos import StoredPhoto
 from khidmat_desk.core import validators
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
 from khidmat_desk.printing.content import DocumentContent, ReceiptContent
 from khidmat_desk.printing.idcheck import id_check, new_salt
 from khidmat_desk.printing.signing import (
     ID_MARK,
+    PHOTO_FACT,
     PUBLIC_STATUS_PATH,
     PUBLIC_VERIFY_PATH,
     Fact,
@@ -29,7 +31,7 @@ from khidmat_desk.printing.signing import (
     signature_of,
     status_code,
 )
-from khidmat_desk.printing.templates import DocumentTemplate
+from khidmat_desk.printing.templates import DocumentTemplate, Templates
 
 RECEIPT = "receipt"
 
@@ -69,12 +71,33 @@ def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> st
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
 
+def fee_state(detail: ApplicationDetail, tariff: Tariff) -> str:
+    """Paid, free, or not set: an application saved without payment is free only when the
+    tariff says the fee is nothing; otherwise the fee was unknown and nothing was taken."""
+    if detail.payment is not None and detail.fee_total > 0:
+        return "paid"
+    quote = quote_fee(get_service(detail.service_code), detail.answers, tariff)
+    return "free" if quote.free else "not-set"
+
+
+def collects_later(service: Service, templates: Templates) -> bool:
+    """Whether the citizen comes back for a document (a certificate issued once verified, or
+    a slip marked ``collected_later``), so the receipt tells them to bring it back."""
+    for output in service.outputs:
+        layout = templates.documents.get(output.key)
+        if layout is not None and (layout.collected_later or layout.issue_after != "submitted"):
+            return True
+    return False
+
+
 #: What a discreet receipt names instead of the service.
 DISCREET_TITLE, DISCREET_TITLE_UR = "Application", "درخواست"
 
 
-def receipt_content(detail: ApplicationDetail, base_url: str | None = None) -> ReceiptContent:
-    """The receipt's values; ``base_url``: the public server's address for the status QR."""
+def receipt_content(detail: ApplicationDetail, tariff: Tariff, templates: Templates,
+                    base_url: str | None = None) -> ReceiptContent:
+    """The receipt's values; ``base_url``: the public server's address for the status QR.
+    A confidential service's receipt names neither the person nor the matter."""
     service = get_service(detail.service_code)
     payment = detail.payment
     items = tuple((str(i.get("label", "")), int(i.get("amount", 0)))
@@ -93,6 +116,7 @@ def receipt_content(detail: ApplicationDetail, base_url: str | None = None) -> R
         documents=() if discreet else tuple(d.label for d in detail.documents),
         expected_on=detail.expected_on,
         submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no,
+        fee_state=fee_state(detail, tariff), collect=collects_later(service, templates),
         status_url=(public_url(base_url, PUBLIC_STATUS_PATH, detail.tracking_number, code)
                     if base_url else None),
         status_code=code)
@@ -103,17 +127,20 @@ def output_of(service: Service, document_key: str) -> OutputDocument | None:
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
-                     signer: Signer | None, template: DocumentTemplate, *,
-                     copy_no: int = 1, base_url: str | None = None) -> DocumentContent:
+                     signer: Signer | None, template: DocumentTemplate,
+                     photo: StoredPhoto | None = None, *, copy_no: int = 1,
+                     base_url: str | None = None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
-    answers = detail.answers
+    # A recorded handover prints beside the answers it completes.
+    answers = {**detail.answers, **(detail.answers.get(HANDOVER_KEY) or {})}
     if template.title:
         output = replace(output, title=template.title, title_ur=template.title_ur or "")
+    photo_sha256 = photo.sha256 if photo and output.photo else None
     payload = code = url = None
     if signer is not None:
-        signed = signer.sign_document(signed_document(detail, template, issued_on, copy_no,
-                                                      signer.key_id))
+        signed = signer.sign_document(signed_document(
+            detail, answers, template, issued_on, copy_no, signer.key_id, photo_sha256))
         code = short_code(signature_of(signed))
         payload = qr_text(signed, base_url, detail.tracking_number, code)
         url = (public_url(base_url, PUBLIC_VERIFY_PATH, detail.tracking_number, code)
@@ -125,16 +152,19 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         holder_ur="" if discreet else str(answers.get(f"{service.primary_name}_ur") or ""),
         holder_id="" if discreet else holder_id_text(service, answers, masked=False),
         issued_on=issued_on, status=detail.status, qr_payload=payload,
+        photo_jpeg=photo.jpeg if photo and output.photo else None, photo_sha256=photo_sha256,
         verification_code=code, verification_url=url)
 
 
-def signed_document(detail: ApplicationDetail, template: DocumentTemplate, issued_on: date,
-                    copy_no: int, key_id: str) -> SignedDocument:
+def signed_document(detail: ApplicationDetail, answers: dict[str, Any],
+                    template: DocumentTemplate, issued_on: date, copy_no: int, key_id: str,
+                    photo_sha256: str | None = None) -> SignedDocument:
     """The header and every fact the page states, identity numbers as slow salted checks.
     A discreet document names neither the service nor the person: only its reference."""
     salt = new_salt()
     discreet = template.discreet
-    facts = () if discreet else printed_facts(detail, template, issued_on, salt)
+    facts = () if discreet else printed_facts(detail, answers, template, issued_on, salt,
+                                              photo_sha256)
     return SignedDocument(
         key_id=key_id, tracking_number=detail.tracking_number,
         service_code="-" if discreet else detail.service_code,
@@ -143,19 +173,22 @@ def signed_document(detail: ApplicationDetail, template: DocumentTemplate, issue
         salt=b64(salt), facts=facts)
 
 
-def printed_facts(detail: ApplicationDetail, template: DocumentTemplate, issued_on: date,
-                  salt: bytes) -> tuple[Fact, ...]:
+def printed_facts(detail: ApplicationDetail, answers: dict[str, Any],
+                  template: DocumentTemplate, issued_on: date, salt: bytes,
+                  photo_sha256: str | None = None) -> tuple[Fact, ...]:
     """What the layout prints, in its order: the holder, the answers the statement names,
-    every section's answers and tables, and the validity."""
+    every section's answers and tables (a recorded handover's too), the validity and the
+    photograph's SHA-256."""
     service = get_service(detail.service_code)
-    answers = detail.answers
-    fields = service.field_map()
-    facts: list[Fact] = []
+    handover = service.handover.fields if service.handover else ()
+    fields = {**service.field_map(), **{f.key: f for f in handover}}
+    wording = template.for_answers(answers)
     prefix = service.primary_cnic[: -len("cnic")]
     keys = [service.primary_name, service.primary_cnic, f"{prefix}foreign_id"]
-    keys += _statement_keys(template.statement) + _statement_keys(template.statement_ur)
+    keys += _statement_keys(wording.statement) + _statement_keys(wording.statement_ur)
     for section in template.sections:
         keys += [section.table] if section.table else list(section.fields)
+    facts: list[Fact] = []
     seen: set[str] = set()
     for key in keys:
         f = fields.get(key)
@@ -166,6 +199,8 @@ def printed_facts(detail: ApplicationDetail, template: DocumentTemplate, issued_
     if template.validity_days:
         until = issued_on + timedelta(days=template.validity_days)
         facts.append(Fact("valid_until", until.strftime("%d-%m-%Y")))
+    if photo_sha256:
+        facts.append(Fact(PHOTO_FACT, photo_sha256))
     return tuple(facts)
 
 
@@ -184,6 +219,8 @@ def _fact(f: Field, value: Any, salt: bytes, tracking: str) -> Fact:
         columns = tuple(m.key for m in f.fields)
         rows = tuple(tuple(_cell(m, row.get(m.key)) for m in f.fields) for row in value)
         return Fact(f.key, (columns, *rows))
+    if f.type is FieldType.BOOLEAN:
+        return Fact(f.key, "Yes" if value else "No")
     return Fact(f.key, format_value(f, value))
 
 

@@ -169,7 +169,8 @@ class CounterSession:
 
         return print_receipt(self.db, tracking, user=self.ctx.officer,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
-                             templates=self.templates, base_url=self._public_url())
+                             templates=self.templates, tariff=self.tariff,
+                             base_url=self._public_url())
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
@@ -195,7 +196,8 @@ class CounterSession:
 
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
-                                templates=self.templates, user=self.ctx.user)
+                                templates=self.templates, tariff=self.tariff,
+                                user=self.ctx.user)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():

@@ -45,6 +45,8 @@ _FIELD_COUNT = 10
 _FIELD_COUNT_2 = 11
 #: A fact whose key ends so holds an identity check, not the number.
 ID_MARK = "#"
+#: The fact holding the SHA-256 of the photograph a document prints (the page shows its start).
+PHOTO_FACT = "photo_sha256"
 #: Facts bigger than this once inflated are refused (a hostile code cannot exhaust memory).
 _MAX_FACTS_BYTES = 64 * 1024
 #: Table values are lists of rows of text; anything else in a payload is not ours.
