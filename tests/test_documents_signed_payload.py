@@ -238,3 +238,42 @@ def test_verify_says_not_this_person_first(run: Run, tmp_path: Path) -> None:
     assert "every signed fact is on the page" in out.splitlines()[0]
     assert "Districts and periods of stay to certify 2: District: Lahore" in out
     assert "Passport number: AB1234567" in out
+
+
+def test_the_photograph_is_signed_and_another_one_is_invalid(desk: Desk) -> None:
+    """A certificate with a photograph signs its SHA-256; a page with another picture (and
+    the other picture's digest under it) does not pass with the genuine code."""
+    import io
+
+    from PIL import Image
+
+    from khidmat_desk.app.photos import attach_photo, photo_of
+
+    def picture(shade: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (700, 900), (shade, 170, 150)).save(out, "JPEG")
+        return out.getvalue()
+
+    kept = attach_photo(desk.db, desk.tracking, picture(200), user=desk.head)
+    printed = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
+                                      signer=desk.signer, now=WHEN)
+    result = verify_payload(printed.qr_payload or "", desk.keys,
+                            page_text=page_text(printed.pdf))
+    assert result.verdict == VALID, result.reason
+    assert result.document is not None
+    assert result.document.text_of("photo_sha256") == kept.sha256
+    assert ("Photograph (SHA-256)", kept.sha256) in fact_lines(result.document)
+    other = attach_photo(desk.db, desk.tracking, picture(90), user=desk.head)
+    detail = get_application(desk.db, desk.tracking)
+    layout = printing.shipped_templates().document(CERTIFICATE)
+    swapped = print_content.document_content(
+        detail, get_service(CERTIFICATE).outputs[0], date(2026, 11, 23), None, layout,
+        photo_of(desk.db, detail.uuid))
+    issue = Issue(CENTRE, "Liberty Market", "Lahore", 3, "Nadia Iqbal", WHEN, 1)
+    forged = render_document(dataclasses.replace(swapped, qr_payload=printed.qr_payload),
+                             issue, printing.shipped_templates())
+    assert other.sha256[:16] in page_text(forged)
+    forged_result = verify_payload(printed.qr_payload or "", desk.keys,
+                                   page_text=page_text(forged))
+    assert forged_result.verdict == INVALID
+    assert forged_result.page_differs == ("Photograph (SHA-256)",)
