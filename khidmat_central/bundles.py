@@ -10,8 +10,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from khidmat_central import keys
+from khidmat_central import keys, tokens
 from khidmat_central.ingest import Sender, ingest
+from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync import seal
 from khidmat_desk.sync.bundle import BundleError, read_bundle
@@ -45,6 +46,7 @@ class ImportOutcome:
 
 
 def import_bundle(db: Database, path: Path,
+                  tariff: CentralTariff | None = None,
                   seal_key: X25519PrivateKey | None = None) -> ImportOutcome:
     """Import a bundle; ``seal_key`` opens its sealed (confidential) records."""
     try:
@@ -54,10 +56,12 @@ def import_bundle(db: Database, path: Path,
     except (BundleError, keys.UnknownKey, seal.SealError) as exc:
         raise BundleRejected(str(exc)) from exc
     sender = Sender(bundle.centre_code, bundle.counter,
-                    f"bundle {bundle.centre_code}/{bundle.counter}")
+                    f"bundle {bundle.centre_code}/{bundle.counter}",
+                    any_counter=tokens.shares_database(db, bundle.centre_code, bundle.counter))
+    rules = tariff or load_central_tariff()
     verdicts: list[dict[str, Any]] = []
     for start in range(0, len(entries), _CHUNK):
-        verdicts += ingest(db, entries[start:start + _CHUNK], sender)
+        verdicts += ingest(db, entries[start:start + _CHUNK], sender, rules)
     outcome = ImportOutcome(bundle.centre_code, bundle.counter, tuple(verdicts))
     log.info("imported %s: %s", path, outcome.summary())
     return outcome

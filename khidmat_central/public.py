@@ -35,6 +35,9 @@ from sqlalchemy import Index, Integer, String, Text, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from khidmat_central.claims import EntryRefusedError, Sender
+from khidmat_central.claims import _sender_fields as sender_fields
+from khidmat_central.claims import _tracking as tracking_of
 from khidmat_central.schema import CentralBase, Record, StatusUpdate, table
 from khidmat_desk.app.verification import expired, fact_lines, holder_check
 from khidmat_desk.core import workflow
@@ -98,15 +101,15 @@ DOCUMENTS = table(IssuedDocument)
 
 
 def ingest_documents(db: Database, entries: Sequence[Any],
-                     centre_code: str) -> list[dict[str, Any]]:
+                     sender: Sender) -> list[dict[str, Any]]:
     """A verdict per entry: accepted, duplicate (the same copy again) or rejected."""
     verdicts: list[dict[str, Any]] = []
     now = datetime.now(UTC)
     with db.write() as session:
         for entry in entries:
             try:
-                row = _document_row(entry, centre_code, now)
-            except ValueError as exc:
+                row = _document_row(entry, sender, now)
+            except (ValueError, EntryRefusedError) as exc:
                 verdicts.append(_verdict(entry, REJECTED, str(exc)))
                 continue
             verdicts.append(_store(session, entry, row))
@@ -126,14 +129,16 @@ def _store(session: Session, entry: dict[str, Any], row: dict[str, Any]) -> dict
     return _verdict(entry, REJECTED, "this copy is already stored with a different content")
 
 
-def _document_row(entry: Any, centre_code: str, now: datetime) -> dict[str, Any]:
+def _document_row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
+    """The stored row of a well-formed issued copy of the sender's own; the same checks of
+    centre, counter and tracking number as a record's, then the signature."""
     if not isinstance(entry, dict) or not isinstance(entry.get("payload"), dict):
         raise ValueError("an entry must be a JSON object with a payload object")
     record = DocumentIssue.from_payload(entry["payload"])
     if (record.uuid, record.version) != (entry.get("uuid"), entry.get("version")):
         raise ValueError("the payload's uuid and version differ from the entry's")
-    if record.centre_code != centre_code:
-        raise ValueError(f"this counter may only send documents of centre {centre_code}")
+    counter = sender_fields(entry["payload"], sender)
+    tracking_of(entry["payload"], sender.centre_code, counter)
     try:
         document, signature, body = parse_document(record.payload)
         public = public_key_from_text(record.public_key)
@@ -332,7 +337,9 @@ class IdentityQuestion(BaseModel):
 
 
 def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
-    """Add the public pages and API to the central server's app."""
+    """Add the public pages and API to the central server's app. They are not part of the
+    sync protocol's description (/openapi.json): a miss is a uniform 404 and every address
+    has its own rate limits, which tests/test_documents_signed_public.py checks over HTTP."""
     rates = limits or Limits.default()
 
     def lookup(request: Request, t: str | None, c: str | None, qr: str | None) -> Any | None:
@@ -344,7 +351,7 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
             _check(rates.misses, request)
         return row
 
-    @app.get(VERIFY_API)
+    @app.get(VERIFY_API, include_in_schema=False)
     def verify_api(request: Request, t: Annotated[str | None, Query(max_length=40)] = None,
                    c: Annotated[str | None, Query(max_length=20)] = None,
                    qr: Annotated[str | None, Query(max_length=4000)] = None) -> JSONResponse:
@@ -353,7 +360,7 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
             return _json({"detail": NO_MATCH}, 404)
         return _json(document_answer(db, row, _today()))
 
-    @app.post(IDENTITY_API)
+    @app.post(IDENTITY_API, include_in_schema=False)
     def identity_api(request: Request, question: IdentityQuestion) -> JSONResponse:
         _check(rates.identity, request)
         row = find_document(db, question.t, question.c)
@@ -361,7 +368,7 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
             return _json({"detail": NO_MATCH}, 404)
         return _json({"matches": identity_matches(row, question.cnic)})
 
-    @app.get(STATUS_API)
+    @app.get(STATUS_API, include_in_schema=False)
     def status_api(request: Request, t: Annotated[str | None, Query(max_length=40)] = None,
                    c: Annotated[str | None, Query(max_length=20)] = None) -> JSONResponse:
         _check(rates.lookups, request)
@@ -371,7 +378,7 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
             return _json({"detail": NO_STATUS}, 404)
         return _json(answer)
 
-    @app.get(PUBLIC_VERIFY_PATH, response_class=HTMLResponse)
+    @app.get(PUBLIC_VERIFY_PATH, response_class=HTMLResponse, include_in_schema=False)
     def verify_page(request: Request, t: Annotated[str | None, Query(max_length=40)] = None,
                     c: Annotated[str | None, Query(max_length=20)] = None,
                     qr: Annotated[str | None, Query(max_length=4000)] = None) -> Response:
@@ -383,7 +390,8 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
         return _page("Check a document", _document_html(document_answer(db, row, _today()),
                                                          row.tracking_number, row.code))
 
-    @app.post(PUBLIC_VERIFY_PATH + "/identity", response_class=HTMLResponse)
+    @app.post(PUBLIC_VERIFY_PATH + "/identity", response_class=HTMLResponse,
+              include_in_schema=False)
     async def identity_page(request: Request) -> Response:
         form = parse_qs((await request.body())[:2000].decode("utf-8", "replace"))
         t, c, cnic = (form.get(k, [""])[0] for k in ("t", "c", "cnic"))
@@ -398,7 +406,7 @@ def install(app: FastAPI, db: Database, limits: Limits | None = None) -> None:
         return _page("Check a document", _notice(said) + _document_html(
             document_answer(db, row, _today()), row.tracking_number, row.code))
 
-    @app.get(PUBLIC_STATUS_PATH, response_class=HTMLResponse)
+    @app.get(PUBLIC_STATUS_PATH, response_class=HTMLResponse, include_in_schema=False)
     def status_page(request: Request, t: Annotated[str | None, Query(max_length=40)] = None,
                     c: Annotated[str | None, Query(max_length=20)] = None) -> Response:
         if not (t or c):
