@@ -7,8 +7,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
+from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
 from khidmat_desk.app.confidential import is_confidential
+from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import StoredPhoto
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
