@@ -7,11 +7,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.applications import ApplicationDetail
 from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import StoredPhoto
-from khidmat_desk.core import validators
+from khidmat_desk.core import clock, validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
@@ -37,26 +37,20 @@ from khidmat_desk.printing.templates import DocumentTemplate, Templates
 RECEIPT = "receipt"
 
 
-def _id_prefix(service: Service) -> str:
-    return service.primary_cnic[: -len("cnic")]
-
-
 def holder_id_number(service: Service, answers: dict[str, Any]) -> str | None:
     """The main person's identity number as stored: CNIC digits, or a passport/POC number."""
-    prefix = _id_prefix(service)
-    value = answers.get(service.primary_cnic) or answers.get(f"{prefix}foreign_id")
+    value = answers.get(service.primary_cnic) or answers.get(service.primary_foreign_id)
     return str(value) if value else None
 
 
 def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -> str:
     """'CNIC 35202-1234567-1' on a certificate; '35202-XXXXXXX-1' style on a receipt."""
-    prefix = _id_prefix(service)
     cnic = answers.get(service.primary_cnic)
-    label = _id_type_label(service, answers, prefix)
+    label = _id_type_label(service, answers)
     if cnic:
         number = validators.mask_cnic(cnic) if masked else validators.format_cnic(cnic)
         return f"{label} {number}"
-    foreign = answers.get(f"{prefix}foreign_id")
+    foreign = answers.get(service.primary_foreign_id)
     if foreign:
         shown = str(foreign)
         if masked and len(shown) > 4:
@@ -65,9 +59,9 @@ def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -
     return ""
 
 
-def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> str:
-    id_field = service.field_map().get(f"{prefix}id_type")
-    chosen = answers.get(f"{prefix}id_type", "cnic")
+def _id_type_label(service: Service, answers: dict[str, Any]) -> str:
+    id_field = service.field_map().get(service.primary_id_type)
+    chosen = answers.get(service.primary_id_type, "cnic")
     options = id_field.options if id_field else ()
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
@@ -110,13 +104,13 @@ def receipt_content(detail: ApplicationDetail, tariff: Tariff, templates: Templa
     return ReceiptContent(
         tracking_number=detail.tracking_number, service=shown,
         name="" if discreet else detail.name,
-        name_ur="" if discreet else str(detail.answers.get(f"{service.primary_name}_ur") or ""),
+        name_ur="" if discreet else str(detail.answers.get(service.primary_name_ur) or ""),
         masked_id="" if discreet else holder_id_text(service, detail.answers, masked=True),
         fee_items=items, fee_total=detail.fee_total,
         payment_method=payment.method if payment else None,
         documents=() if discreet else tuple(d.label for d in detail.documents),
         expected_on=detail.expected_on,
-        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no,
+        submitted_at=clock.local(detail.created_at), token_no=detail.token_no,
         fee_state=fee_state(detail, tariff), collect=collects_later(service, templates),
         status_url=(public_url(base_url, PUBLIC_STATUS_PATH, detail.tracking_number, code)
                     if base_url else None),
@@ -150,7 +144,7 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
     return DocumentContent(
         tracking_number=detail.tracking_number, service=service, output=output,
         answers={} if discreet else answers, holder="" if discreet else detail.name,
-        holder_ur="" if discreet else str(answers.get(f"{service.primary_name}_ur") or ""),
+        holder_ur="" if discreet else str(answers.get(service.primary_name_ur) or ""),
         holder_id="" if discreet else holder_id_text(service, answers, masked=False),
         issued_on=issued_on, status=detail.status, qr_payload=payload,
         photo_jpeg=photo.jpeg if photo and output.photo else None, photo_sha256=photo_sha256,
@@ -184,8 +178,7 @@ def printed_facts(detail: ApplicationDetail, answers: dict[str, Any],
     handover = service.handover.fields if service.handover else ()
     fields = {**service.field_map(), **{f.key: f for f in handover}}
     wording = template.for_answers(answers)
-    prefix = service.primary_cnic[: -len("cnic")]
-    keys = [service.primary_name, service.primary_cnic, f"{prefix}foreign_id"]
+    keys = [service.primary_name, service.primary_cnic, service.primary_foreign_id]
     keys += _statement_keys(wording.statement) + _statement_keys(wording.statement_ur)
     for section in template.sections:
         keys += [section.table] if section.table else list(section.fields)
@@ -235,4 +228,4 @@ def _cell(f: Field, value: Any) -> str:
 
 
 def local(moment: datetime) -> datetime:
-    return moment.astimezone(CENTRE_TIME)
+    return clock.local(moment)

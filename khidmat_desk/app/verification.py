@@ -161,9 +161,8 @@ def holder_matches(document: SignedDocument, id_number: str) -> bool | None:
 def holder_check(document: SignedDocument) -> Fact | None:
     checks = document.id_checks()
     if document.service_code in SERVICE_CODES:
-        primary = get_service(document.service_code).primary_cnic
-        prefix = primary[: -len("cnic")]
-        for key in (primary, f"{prefix}foreign_id"):
+        service = get_service(document.service_code)
+        for key in (service.primary_cnic, service.primary_foreign_id):
             found = document.fact(key + "#")
             if found is not None:
                 return found
