@@ -79,7 +79,7 @@ def visible_detail(detail: ApplicationDetail, user: UserInfo | None) -> Applicat
     if not is_confidential(detail.service_code) or may_see(user, detail.officer):
         return detail
     return replace(detail, name=HIDDEN_NAME, answers={}, token_no=None, payment=None,
-                   documents=())
+                   documents=(), applicant=None)
 
 
 def search_applications(db: Database, text: str, user: UserInfo | None, *,
