@@ -68,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backup_every_hours", int, 4,
             "Back the database up this often while the counter runs (0: only at start and "
             "day close)"),
+    Setting("central_seal_key", str, "",
+            "The central server's public sealing key (hex): confidential records in offline "
+            "bundles are sealed to it"),
+    Setting("public_verify_url", str, "",
+            "Public address of the central server's verification pages, printed in QR codes "
+            "(empty: QR codes carry only the signed content)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
