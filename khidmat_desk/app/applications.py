@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_desk.app import day_close
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
@@ -444,13 +445,20 @@ def record_payload(app: Mapping[str, Any], officer: str, applicant: ApplicantPro
 
 def _record(session: Session, user: UserInfo, action: str, payload: dict[str, Any],
             when: datetime) -> None:
-    """Audit event (no personal data: the record is in the outbox) and outbox entry."""
+    """Audit event (no personal data: the record is in the outbox) and outbox entry; a version
+    made in a closed day or shift is flagged as late there (after the audit event, whose lock
+    orders it after any close)."""
     change = payload["status_change"]
     append_event(session, actor=user.username, action=action, entity_type="application",
                  entity_id=payload["uuid"], at=when, details={
                      "tracking_number": payload["tracking_number"],
                      "service_code": payload["service_code"], "version": payload["version"],
                      "from": change["from"], "to": change["to"], "reason": change["reason"]})
+    day_close.note_if_late(
+        session, uuid=payload["uuid"], version=payload["version"], kind=OUTBOX_KIND,
+        tracking_number=payload["tracking_number"], made_at=when, noted_at=when,
+        what=f"{action.replace('-', ' ')} after the close ({change['from'] or 'new'} -> "
+             f"{change['to']})")
     outbox.enqueue(session, uuid=payload["uuid"], version=payload["version"], kind=OUTBOX_KIND,
                    payload=payload, now=when)
 
@@ -461,8 +469,13 @@ def _record(session: Session, user: UserInfo, action: str, payload: dict[str, An
 
 
 def change_status(db: Database, tracking: str, new_status: str, *, user: UserInfo,
-                  reason: str | None = None, now: datetime | None = None) -> StatusChangeResult:
-    """Move an application along the workflow; a new version, audited and queued for sync."""
+                  reason: str | None = None, now: datetime | None = None,
+                  override_reason: str | None = None) -> StatusChangeResult:
+    """Move an application along the workflow; a new version, audited and queued for sync.
+
+    Voiding an application made in a closed day or shift changes that day's figures: it needs
+    the in-charge's ``override_reason`` (see app.day_close).
+    """
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     why = (reason or "").strip() or None
@@ -472,6 +485,10 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
         if row is None:
             raise ApplicationNotFound(number)
         workflow.check_transition(row.status, new_status, user.role, why)
+        if new_status == workflow.VOIDED:
+            day_close.require_override(session, made_at=row.created_at, tracking_number=number,
+                                       user=user, override_reason=override_reason,
+                                       change="voiding it", when=when)
         result = apply_status_change(session, row, new_status, user=user, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result

@@ -49,7 +49,12 @@ class Period:
 
     @property
     def label(self) -> str:
-        return self.day.isoformat() + (f" ({self.shift} shift)" if self.shift else "")
+        return period_label(self.day, self.shift)
+
+
+def period_label(day: date, shift: str) -> str:
+    """``2026-11-30`` for a working day, ``2026-11-30 (night shift)`` for one shift of it."""
+    return day.isoformat() + (f" ({shift} shift)" if shift else "")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,135 @@
+"""The queries behind the day summary; each reads one span of time through an index.
+
+Applications by ``created_at``, status changes by ``at``, prints by ``printed_at`` and late
+records by their close or ``noted_at``: a day's cost, whatever the size of the history. The
+open applications (pending, ready) are read through the status index: they are the centre's
+current work, which the SLAs keep small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from khidmat_desk.core import workflow
+from khidmat_desk.core.shifts import Period
+from khidmat_desk.store.models import (
+    Application,
+    DayClose,
+    Draft,
+    LateRecord,
+    Payment,
+    PrintRecord,
+    StatusChange,
+    User,
+    table_of,
+)
+
+APP = table_of(Application)
+PAY = table_of(Payment)
+CHANGE = table_of(StatusChange)
+PRINT = table_of(PrintRecord)
+USER = table_of(User)
+CLOSE = table_of(DayClose)
+LATE = table_of(LateRecord)
+DRAFT = table_of(Draft)
+
+#: Not yet ready for the citizen: these count as pending against the service's SLA.
+OPEN_STATUSES: tuple[str, ...] = (workflow.SUBMITTED, workflow.IN_VERIFICATION,
+                                  workflow.VERIFIED, workflow.REJECTED)
+
+
+def applications(session: Session, period: Period) -> Sequence[Any]:
+    taker, receiver = USER.alias("taker"), USER.alias("receiver")
+    return session.execute(
+        select(APP.c.uuid, APP.c.tracking_number, APP.c.service_code, APP.c.status,
+               APP.c.display_name, APP.c.counter, APP.c.created_at, APP.c.fee_total,
+               APP.c.expected_on, taker.c.username.label("officer"),
+               taker.c.full_name.label("officer_name"), PAY.c.amount_pkr, PAY.c.method,
+               receiver.c.username.label("received_by"),
+               receiver.c.full_name.label("receiver_name"))
+        .select_from(APP.join(taker, taker.c.id == APP.c.officer_id)
+                     .outerjoin(PAY, PAY.c.application_id == APP.c.id)
+                     .outerjoin(receiver, receiver.c.id == PAY.c.received_by))
+        .where(APP.c.created_at >= period.start, APP.c.created_at < period.end)
+        .order_by(APP.c.created_at, APP.c.id)).all()
+
+
+def voids(session: Session, period: Period) -> Sequence[Any]:
+    """Voids made in the period, of applications from any day, with what was paid for them."""
+    by, receiver = USER.alias("by"), USER.alias("receiver")
+    return session.execute(
+        select(APP.c.tracking_number, APP.c.service_code, by.c.username.label("by"),
+               CHANGE.c.at, CHANGE.c.reason, PAY.c.amount_pkr, PAY.c.method,
+               receiver.c.username.label("received_by"),
+               receiver.c.full_name.label("receiver_name"))
+        .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id)
+                     .join(by, by.c.id == CHANGE.c.user_id)
+                     .outerjoin(PAY, PAY.c.application_id == APP.c.id)
+                     .outerjoin(receiver, receiver.c.id == PAY.c.received_by))
+        .where(CHANGE.c.at >= period.start, CHANGE.c.at < period.end,
+               CHANGE.c.to_status == workflow.VOIDED)
+        .order_by(CHANGE.c.at, CHANGE.c.id)).all()
+
+
+def reprints(session: Session, period: Period) -> Sequence[Any]:
+    return session.execute(
+        select(APP.c.tracking_number, PRINT.c.document_key, PRINT.c.copy_no,
+               func.coalesce(USER.c.username, "").label("by"), PRINT.c.printed_at,
+               PRINT.c.reason)
+        .select_from(PRINT.join(APP, APP.c.id == PRINT.c.application_id)
+                     .outerjoin(USER, USER.c.id == PRINT.c.user_id))
+        .where(PRINT.c.printed_at >= period.start, PRINT.c.printed_at < period.end,
+               PRINT.c.copy_no > 1)
+        .order_by(PRINT.c.printed_at, PRINT.c.id)).all()
+
+
+def open_applications(session: Session) -> Sequence[Any]:
+    return session.execute(
+        select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
+               APP.c.answers, APP.c.created_at, APP.c.expected_on)
+        .where(APP.c.status.in_(OPEN_STATUSES))
+        .order_by(APP.c.expected_on, APP.c.id)).all()
+
+
+def uncollected(session: Session) -> Sequence[Any]:
+    """Ready applications with the moment they became ready, longest waiting first."""
+    ready_since = (select(CHANGE.c.application_id, func.max(CHANGE.c.at).label("since"))
+                   .where(CHANGE.c.to_status == workflow.READY)
+                   .group_by(CHANGE.c.application_id).subquery())
+    return session.execute(
+        select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
+               APP.c.answers, APP.c.created_at, APP.c.expected_on, ready_since.c.since)
+        .select_from(APP.join(ready_since, ready_since.c.application_id == APP.c.id))
+        .where(APP.c.status == workflow.READY)
+        .order_by(ready_since.c.since, APP.c.id)).all()
+
+
+def drafts(session: Session) -> Sequence[Any]:
+    return session.execute(
+        select(USER.c.username, DRAFT.c.service_code, DRAFT.c.updated_at)
+        .select_from(DRAFT.join(USER, USER.c.id == DRAFT.c.user_id))
+        .order_by(DRAFT.c.updated_at)).all()
+
+
+def late_records(session: Session, period: Period) -> Sequence[Any]:
+    """Late records of this day (any shift), and those noted during the period for other days."""
+    return session.execute(
+        select(LATE.c.tracking_number, LATE.c.kind, LATE.c.version, LATE.c.made_at,
+               LATE.c.noted_at, LATE.c.what, CLOSE.c.day, CLOSE.c.shift)
+        .select_from(LATE.join(CLOSE, CLOSE.c.id == LATE.c.close_id))
+        .where(or_(CLOSE.c.day == period.day,
+                   and_(LATE.c.noted_at >= period.start, LATE.c.noted_at < period.end)))
+        .order_by(LATE.c.noted_at, LATE.c.id)).all()
+
+
+def versions(session: Session, start: datetime, end: datetime) -> Sequence[Any]:
+    """Every application version made in ``[start, end)``: (uuid, version)."""
+    return session.execute(
+        select(APP.c.uuid, CHANGE.c.version)
+        .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
+        .where(CHANGE.c.at >= start, CHANGE.c.at < end)).all()
