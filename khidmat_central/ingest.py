@@ -4,7 +4,8 @@ The unique constraint decides, not a lookup first: rows go in with ``ON CONFLICT
 RETURNING``; what came back was accepted, what did not was already there. A stored version
 with the same content is a ``duplicate``; with different content it is ``rejected`` (a record
 version never changes once written). Each entry is judged on its own, so one bad record
-never holds back the others in its batch.
+never holds back the others in its batch. Application versions go to ``central_record``, day
+and shift closes to ``central_day_close``, under the same rules.
 """
 
 from __future__ import annotations
@@ -14,22 +15,30 @@ import logging
 import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Table, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from khidmat_central.schema import Owner, Record, table
+from khidmat_central.schema import DayCloseRecord, Owner, Record, table
 from khidmat_desk.core.workflow import STATUSES
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, KINDS, REJECTED, centre_day
+from khidmat_desk.sync.protocol import (
+    ACCEPTED,
+    DAY_CLOSE,
+    DUPLICATE,
+    KINDS,
+    REJECTED,
+    centre_day,
+)
 
 log = logging.getLogger("khidmat.central.ingest")
 
-RECORD, OWNER = table(Record), table(Owner)
+RECORD, OWNER, CLOSE = table(Record), table(Owner), table(DayCloseRecord)
+CLOSE_STATES = ("closed", "reopened")
 
 
 @dataclass(frozen=True)
@@ -63,14 +72,19 @@ def ingest(db: Database, entries: Sequence[Any], sender: Sender) -> list[dict[st
             rows[key] = (index, row)
     if rows:
         with db.write() as session:
-            _store(session, entries, rows, sender, verdicts)
+            for target in (RECORD, CLOSE):
+                _store(session, entries, {k: v for k, v in rows.items()
+                                          if (v[1]["kind"] == DAY_CLOSE) == (target is CLOSE)},
+                       sender, verdicts, target)
     return [v if v is not None else _verdict(entries[i], REJECTED, "not processed")
             for i, v in enumerate(verdicts)]
 
 
 def _store(session: Session, entries: Sequence[Any],
            rows: dict[tuple[str, int], tuple[int, dict[str, Any]]], sender: Sender,
-           verdicts: list[dict[str, Any] | None]) -> None:
+           verdicts: list[dict[str, Any] | None], target: Table) -> None:
+    if not rows:
+        return
     foreign = _foreign_uuids(session, {key[0] for key in rows}, sender.centre_code)
     for key in [k for k in rows if k[0] in foreign]:
         index, _ = rows.pop(key)
@@ -81,10 +95,10 @@ def _store(session: Session, entries: Sequence[Any],
     connection = session.connection()
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     inserted = {(r.uuid, r.version) for r in connection.execute(
-        insert(RECORD).on_conflict_do_nothing(index_elements=["uuid", "version"])
-        .returning(RECORD.c.uuid, RECORD.c.version),
+        insert(target).on_conflict_do_nothing(index_elements=["uuid", "version"])
+        .returning(target.c.uuid, target.c.version),
         [rows[key][1] for key in sorted(rows)])}  # one order: no deadlock between senders
-    stored = _stored_hashes(session, [k for k in rows if k not in inserted])
+    stored = _stored_hashes(session, [k for k in rows if k not in inserted], target)
     for key, (index, row) in rows.items():
         if key in inserted:
             verdicts[index] = _verdict(entries[index], ACCEPTED)
@@ -107,12 +121,12 @@ def _foreign_uuids(session: Session, uuids: set[str], centre_code: str) -> set[s
     return {row.uuid for row in owners if row.centre_code != centre_code}
 
 
-def _stored_hashes(session: Session,
-                   keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+def _stored_hashes(session: Session, keys: list[tuple[str, int]],
+                   target: Table) -> dict[tuple[str, int], str]:
     if not keys:
         return {}
-    rows = session.execute(select(RECORD.c.uuid, RECORD.c.version, RECORD.c.payload_hash)
-                           .where(tuple_(RECORD.c.uuid, RECORD.c.version).in_(keys)))
+    rows = session.execute(select(target.c.uuid, target.c.version, target.c.payload_hash)
+                           .where(tuple_(target.c.uuid, target.c.version).in_(keys)))
     return {(r.uuid, r.version): r.payload_hash for r in rows}
 
 
@@ -142,6 +156,8 @@ def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
     if centre != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
                            f"{sender.centre_code}, not of '{centre}'")
+    if kind == DAY_CLOSE:
+        return _close_row(str(uuid), int(str(version)), payload, text, now, sender)
     return {
         "uuid": uuid, "version": version, "kind": kind, "centre_code": centre,
         "counter": _int(payload.get("counter"), "payload counter"),
@@ -153,6 +169,24 @@ def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
         "created_at": created_at, "day": centre_day(created_at),
         "received_at": now, "received_via": sender.via[:40],
     }
+
+
+def _close_row(uuid: str, version: int, payload: dict[str, Any], text: str, now: datetime,
+               sender: Sender) -> dict[str, Any]:
+    try:
+        day = date.fromisoformat(str(payload.get("day")))
+    except ValueError as exc:
+        raise EntryRefusedError(f"day '{payload.get('day')}' is not a date") from exc
+    state = payload.get("state")
+    if state not in CLOSE_STATES:
+        raise EntryRefusedError(f"state '{state}' is not one of: {', '.join(CLOSE_STATES)}")
+    shift = payload.get("shift", "")
+    if not isinstance(shift, str) or len(shift) > 20:
+        raise EntryRefusedError("shift must be text of up to 20 characters (empty: the day)")
+    return {"uuid": uuid, "version": version, "kind": DAY_CLOSE,
+            "centre_code": sender.centre_code, "day": day, "shift": shift, "state": state,
+            "payload_json": text, "payload_hash": _sha256(text),
+            "received_at": now, "received_via": sender.via[:40]}
 
 
 def _sha256(text: str) -> str:

@@ -31,8 +31,9 @@ REPORT_PATH = "/v1/report/daily"
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)
-#: Record kinds the protocol carries today.
-KINDS: tuple[str, ...] = ("application",)
+#: Record kinds the protocol carries today: application versions and day or shift closes.
+APPLICATION, DAY_CLOSE = "application", "day-close"
+KINDS: tuple[str, ...] = (APPLICATION, DAY_CLOSE)
 
 #: Client-side bounds of one push; the server refuses more than SERVER_MAX_* per request.
 MAX_BATCH_ENTRIES = 500
