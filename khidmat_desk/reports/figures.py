@@ -120,6 +120,27 @@ class LateLine:
 
 
 @dataclass(frozen=True)
+class CloseFigures:
+    """The close of this day or shift as stored (its state may be reopened)."""
+
+    state: str
+    version: int
+    closed_by: str
+    closed_at: datetime
+    cash_expected: int
+    cash_counted: int
+    explanation: str
+    deposit_ref: str
+    officers: tuple[tuple[str, int, int | None], ...]  # (officer, expected, counted)
+    reopened_by: str
+    reopen_reason: str
+
+    @property
+    def difference(self) -> int:
+        return self.cash_counted - self.cash_expected
+
+
+@dataclass(frozen=True)
 class DaySummary:
     centre_code: str
     centre_name: str
@@ -143,6 +164,7 @@ class DaySummary:
     versions: int
     digest: str
     by_status: dict[str, int] = field(default_factory=dict)
+    close: CloseFigures | None = None
 
     @property
     def total_applications(self) -> int:

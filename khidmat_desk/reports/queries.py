@@ -133,3 +133,19 @@ def versions(session: Session, start: datetime, end: datetime) -> Sequence[Any]:
         select(APP.c.uuid, CHANGE.c.version)
         .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
         .where(CHANGE.c.at >= start, CHANGE.c.at < end)).all()
+
+
+def close_of(session: Session, period: Period) -> Any:
+    return session.execute(select(CLOSE).where(CLOSE.c.day == period.day,
+                                               CLOSE.c.shift == period.shift)).first()
+
+
+def forwarded(session: Session, period: Period) -> Sequence[Any]:
+    """Applications sent for verification in the period (their move to in-verification)."""
+    return session.execute(
+        select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.answers,
+               APP.c.created_at, APP.c.expected_on, CHANGE.c.at)
+        .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
+        .where(CHANGE.c.at >= period.start, CHANGE.c.at < period.end,
+               CHANGE.c.to_status == workflow.IN_VERIFICATION)
+        .order_by(CHANGE.c.at, CHANGE.c.id)).all()

@@ -27,6 +27,7 @@ from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import category_of, load_categories, service_title
 from khidmat_desk.reports.figures import (
     ApplicationLine,
+    CloseFigures,
     DaySummary,
     DraftLine,
     LateLine,
@@ -65,7 +66,7 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     version_rows = queries.versions(session, period.start, period.end)
     lines = tuple(_line(row, categories) for row in rows)
     void_lines = tuple(_void(row) for row in void_rows)
-    pending = tuple(_open(row) for row in open_rows)
+    pending = tuple(open_line(row) for row in open_rows)
     return DaySummary(
         centre_code=centre.code if centre else "", centre_name=centre.name if centre else "",
         period=period, generated_at=moment, as_of=as_of, applications=lines,
@@ -81,7 +82,7 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
                        for r in queries.reprints(session, period)),
         pending_by_station=_stations(pending, as_of),
         overdue=tuple(p for p in pending if p.expected_on < as_of),
-        uncollected=tuple(_open(row) for row in queries.uncollected(session)),
+        uncollected=tuple(open_line(row) for row in queries.uncollected(session)),
         drafts=tuple(DraftLine(d.username, service_title(d.service_code), d.updated_at)
                      for d in queries.drafts(session)),
         late=tuple(LateLine(r.tracking_number, r.kind, r.version, period_label(r.day, r.shift),
@@ -89,7 +90,19 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
         versions=len(version_rows),
         digest=version_digest((r.uuid, r.version) for r in version_rows),
         by_status=dict(sorted(Counter(line.status for line in lines).items())),
+        close=_close(queries.close_of(session, period)),
     )
+
+
+def _close(row: Any) -> CloseFigures | None:
+    if row is None:
+        return None
+    officers = tuple((str(o["officer"]), int(o["expected"]), o.get("counted"))
+                     for o in (row.figures or {}).get("officers", []))
+    return CloseFigures(row.state, row.version, row.closed_by, row.closed_at,
+                        row.cash_expected, row.cash_counted, row.explanation or "",
+                        row.deposit_ref or "", officers, row.reopened_by or "",
+                        row.reopen_reason or "")
 
 
 def _line(row: Any, categories: Any) -> ApplicationLine:
@@ -155,7 +168,7 @@ def _void(row: Any) -> VoidLine:
                     row.received_by or "")
 
 
-def _open(row: Any) -> OpenLine:
+def open_line(row: Any) -> OpenLine:
     return OpenLine(row.tracking_number, service_title(row.service_code), row.display_name,
                     row.status, police_station(row.service_code, row.answers),
                     row.created_at, row.expected_on, getattr(row, "since", None))
