@@ -10,10 +10,14 @@ Friday 6 March 2026, centre time (UTC+5), one shift (midnight to midnight):
 | 14:05 | bilal.ahmed | police verification   | 500 cash    |
 | 14:40 | bilal.ahmed | police verification   | 500 online  |
 
-plus one application on Thursday 19:00 and one on Saturday 00:30 (outside the day).
+plus one application on Thursday 19:00 and one on Saturday 00:30 (outside the day). At 17:00
+10:00 and 14:05 go to the police station (in verification); 14:05 is verified at 17:30 and
+ready at 17:40. The 10:00 receipt is printed at 10:01 and reprinted at 12:00 ("Printer
+jammed"). Bilal leaves a draft open at 18:00.
 
 So: 5 applications; by hour 10h 2, 11h 1, 14h 2; paid cash 1,500, card 1,000, online 500;
 refunded cash 500 (the void); cash expected 1,000 = asif 1,000 - 500 + bilal 500.
+Record versions of the day: 5 submits + 1 void + 2 sent + verified + ready = 10.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import SubmitResult, change_status, submit_application
+from khidmat_desk.app.applications import (
+    SubmitResult,
+    change_status,
+    save_draft,
+    submit_application,
+)
+from khidmat_desk.app.printing import print_receipt
 from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.core.shifts import CENTRE_TIME
@@ -58,16 +68,24 @@ class Day:
 def make_centre(db: Database) -> tuple[UserInfo, UserInfo, UserInfo]:
     with db.write() as session:
         session.add(Centre(code="LHR01", name="Police Khidmat Markaz, Liberty", district="Lahore"))
-        session.flush()
-        asif = create_user(session, "asif.khan", "Asif Khan", "officer", PASSWORD)
-        bilal = create_user(session, "bilal.ahmed", "Bilal Ahmed", "officer", PASSWORD)
-        nadia = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", PASSWORD)
-    return asif, bilal, nadia
+    return make_staff(db)
 
 
 def make_day(db: Database, tariff: Tariff) -> Day:
     asif, bilal, nadia = make_centre(db)
-    day = Day(db, tariff, asif, bilal, nadia, {})
+    return fill_day(Day(db, tariff, asif, bilal, nadia, {}))
+
+
+def make_staff(db: Database) -> tuple[UserInfo, UserInfo, UserInfo]:
+    """The three accounts of the day, in a centre set up already (by `init`)."""
+    with db.write() as session:
+        return (create_user(session, "asif.khan", "Asif Khan", "officer", PASSWORD),
+                create_user(session, "bilal.ahmed", "Bilal Ahmed", "officer", PASSWORD),
+                create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", PASSWORD))
+
+
+def fill_day(day: Day) -> Day:
+    db, asif, bilal, nadia = day.db, day.asif, day.bilal, day.nadia
     day.apps["thursday"] = day.submit(bilal, "2026-03-05T19:00")
     day.apps["a1"] = day.submit(asif, "2026-03-06T10:00")
     day.apps["a2"] = day.submit(asif, "2026-03-06T10:30")
@@ -76,5 +94,17 @@ def make_day(db: Database, tariff: Tariff) -> Day:
     day.apps["b2"] = day.submit(bilal, "2026-03-06T14:40", method="online")
     change_status(db, day.apps["a2"].tracking_number, "voided", user=nadia,
                   reason="Entered twice by mistake", now=local("2026-03-06T16:00"))
+    for key in ("a1", "b1"):  # sent to the police station at 17:00
+        change_status(db, day.apps[key].tracking_number, "in-verification", user=asif,
+                      now=local("2026-03-06T17:00"))
+    for status, at in (("verified", "17:30"), ("ready", "17:40")):
+        change_status(db, day.apps["b1"].tracking_number, status, user=nadia,
+                      now=local(f"2026-03-06T{at}"))
+    for copy_at in ("10:01", "12:00"):  # the second copy is a reprint
+        print_receipt(db, day.apps["a1"].tracking_number, user=asif,
+                      reason="Printer jammed" if copy_at == "12:00" else None,
+                      now=local(f"2026-03-06T{copy_at}"))
+    save_draft(db, user=bilal, service_code=GPV, answers={"name": "Half typed"}, step="applicant",
+               now=local("2026-03-06T18:00"))
     day.apps["saturday"] = day.submit(bilal, "2026-03-07T00:30")
     return day

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from day_fixtures import FRIDAY, Day, local, make_centre, make_day
 from sqlalchemy import func, select
 
-from day_fixtures import FRIDAY, Day, local, make_centre, make_day
 from khidmat_desk.app.applications import change_status
 from khidmat_desk.app.day_close import (
     CloseError,
@@ -54,10 +54,11 @@ def test_the_close_records_the_days_figures_cash_and_digest(day: Day) -> None:
     assert (result.cash_expected, result.cash_counted, result.difference) == (1000, 1000, 0)
     assert [(o.officer, o.expected, o.counted) for o in result.officers] == [
         ("asif.khan", 500, 500), ("bilal.ahmed", 500, 500)]
-    # five submits and the void were made on Friday: six versions
+    # five submits, the void, two sent for verification, verified, ready: ten versions
     uuids = [day.apps[k].uuid for k in ("a1", "a2", "a3", "b1", "b2")]
-    expected = [(u, 1) for u in uuids] + [(day.apps["a2"].uuid, 2)]
-    assert (result.versions, result.digest) == (6, version_digest(expected))
+    expected = [(u, 1) for u in uuids] + [(day.apps["a2"].uuid, 2), (day.apps["a1"].uuid, 2),
+                                          *((day.apps["b1"].uuid, v) for v in (2, 3, 4))]
+    assert (result.versions, result.digest) == (10, version_digest(expected))
     [close] = list_closes(day.db, day_from=FRIDAY, day_to=FRIDAY)
     assert (close.state, close.version, close.closed_by) == ("closed", 1, "nadia.iqbal")
     [(version, payload)] = outbox_of(day.db, "day-close")

@@ -17,6 +17,7 @@ from khidmat_desk.cli import (
     cmd_applications,
     cmd_audit,
     cmd_catalogue,
+    cmd_day,
     cmd_gui,
     cmd_print,
     cmd_setup,
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
-                   cmd_sync, cmd_gui):
+                   cmd_sync, cmd_day, cmd_gui):
         module.register(commands, common)
     return parser
 

@@ -7,6 +7,7 @@ from khidmat_desk.cli.errors import BadInput, CommandError
 
 def translate_error(exc: Exception) -> CommandError | None:
     from khidmat_desk.app.applications import ApplicationNotFound, InvalidRequest
+    from khidmat_desk.app.day_close import CloseError
     from khidmat_desk.app.settings import SettingsError
     from khidmat_desk.auth import users
     from khidmat_desk.core.catalogue import TariffError, UnknownServiceError
@@ -17,6 +18,8 @@ def translate_error(exc: Exception) -> CommandError | None:
 
     if isinstance(exc, ApplicationNotFound):
         return BadInput(f"TRACKING: {exc}")
+    if isinstance(exc, CloseError):
+        return BadInput(f"{exc.argument or '--date'}: {exc}")
     if isinstance(exc, InvalidRequest):
         return BadInput(str(exc))
     if isinstance(exc, UnknownServiceError):

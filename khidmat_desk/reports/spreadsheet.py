@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from khidmat_desk.reports.figures import DaySummary
 from khidmat_desk.reports.progress import QUIET, Progress
 from khidmat_desk.reports.tabular import APPLICATION_HEADER, application_row, sheets
 
+log = logging.getLogger("khidmat.reports")
+
 SHEETS = ("Applications", "By service", "By officer", "Fees", "Reprints and voids", "Overdue",
           "Late records")
 
@@ -24,6 +27,25 @@ SHEETS = ("Applications", "By service", "By officer", "Fees", "Reprints and void
 def write_xlsx(summary: DaySummary, path: Path, progress: Progress = QUIET) -> int:
     """Write the workbook; returns its size in bytes. Nothing is written if cancelled."""
     book = Workbook(write_only=True)
+    try:
+        return _fill_and_write(book, summary, path, progress)
+    except BaseException:
+        _discard(book)
+        raise
+
+
+def _discard(book: Workbook) -> None:
+    """Close and remove the sheets' temporary files of an export that was not finished."""
+    for sheet in book.worksheets:
+        try:
+            stream: Any = sheet
+            stream.close()
+            Path(stream._writer.out).unlink(missing_ok=True)
+        except (OSError, AttributeError) as exc:  # already closed or never opened
+            log.debug("temporary sheet file not removed: %s", exc)
+
+
+def _fill_and_write(book: Workbook, summary: DaySummary, path: Path, progress: Progress) -> int:
     bold = Font(bold=True)
     sheet = book.create_sheet("Applications")
     sheet.append([_header(cell, bold, sheet) for cell in APPLICATION_HEADER])
