@@ -100,7 +100,7 @@ def test_only_the_in_charge_closes_and_reopens(day: Day) -> None:
 
 def test_a_day_cannot_be_closed_twice_or_before_it_begins(day: Day) -> None:
     close_friday(day)
-    with pytest.raises(CloseError, match="already closed by nadia.iqbal"):
+    with pytest.raises(CloseError, match=r"already closed by nadia\.iqbal"):
         close_friday(day)
     with pytest.raises(CloseError, match="not begun"):
         close_period(day.db, day.nadia, day=date(2026, 3, 9), cash_counted=0, now=EVENING)
