@@ -17,6 +17,8 @@ log = logging.getLogger("khidmat.gui")
 def is_known(exc: BaseException) -> bool:
     """Errors an officer can act on: bad input, sign-in refusals, database busy or full."""
     from khidmat_desk.app.applications import ApplicationError
+    from khidmat_desk.app.day_close import CloseError
+    from khidmat_desk.app.day_reports import ReportError
     from khidmat_desk.app.keys import KeyProblem
     from khidmat_desk.auth import users
     from khidmat_desk.auth.secrets import SecretsUnavailable
@@ -27,7 +29,8 @@ def is_known(exc: BaseException) -> bool:
 
     known = (users.BadCredentials, users.AccountLocked, users.AccountDisabled,
              users.PermissionDenied, TrackingNumberError, EmptyQueryError, StoreError,
-             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem)
+             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem, CloseError,
+             ReportError)
     return isinstance(exc, known)
 
 
@@ -49,6 +52,13 @@ class Messages:
 
         text, ok = QInputDialog.getText(self.parent, title, label)
         return text.strip() if ok and text.strip() else None
+
+    def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
+        """Where to save a file (a path), or None when the person cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, pattern)
+        return path or None
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text,
