@@ -106,6 +106,248 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="84"/>
+        <source>Today at the centre</source>
+        <translation>مرکز میں آج</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="91"/>
+        <source>Applications by hour</source>
+        <translation>فی گھنٹہ درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="92"/>
+        <source>Applications by category</source>
+        <translation>زمرہ وار درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <source>Applications</source>
+        <translation>درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="106"/>
+        <source>Paid</source>
+        <translation>ادا شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
+        <source>Cash expected</source>
+        <translation>متوقع نقدی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="107"/>
+        <source>Pending / overdue</source>
+        <translation>زیرِ التوا / تاخیر شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="108"/>
+        <source>Ready, not collected</source>
+        <translation>تیار، وصول نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="109"/>
+        <source>Voids / reprints</source>
+        <translation>منسوخ / دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>Drafts open</source>
+        <translation>کھلے مسودے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <source>Late records</source>
+        <translation>تاخیر سے آنے والے ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="132"/>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <source>Cash</source>
+        <translation>نقد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
+        <source>Card</source>
+        <translation>کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
+        <source>Online</source>
+        <translation>آن لائن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
+        <source>Refunded</source>
+        <translation>واپس کی گئی رقم</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="134"/>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="133"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="127"/>
+        <source>At</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="127"/>
+        <source>By</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="128"/>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="129"/>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="129"/>
+        <source>Pending</source>
+        <translation>زیرِ التوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="129"/>
+        <source>Overdue</source>
+        <translation>تاخیر شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="132"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="131"/>
+        <source>Applicant</source>
+        <translation>درخواست گزار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="131"/>
+        <source>Ready since</source>
+        <translation>کب سے تیار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="132"/>
+        <source>Last typed</source>
+        <translation>آخری اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="133"/>
+        <source>Closed day</source>
+        <translation>بند شدہ دن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="133"/>
+        <source>Made at</source>
+        <translation>کب بنا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <source>By officer</source>
+        <translation>افسر وار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <source>Voids and reprints</source>
+        <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <source>Pending by police station</source>
+        <translation>تھانہ وار زیرِ التوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>Not collected</source>
+        <translation>وصول نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <source>Day report (PDF)…</source>
+        <translation>یومیہ رپورٹ (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
+        <source>Spreadsheet (XLSX)…</source>
+        <translation>اسپریڈشیٹ (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="164"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="189"/>
+        <source> · closed by %1</source>
+        <translation> · بند کیا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="190"/>
+        <source>%1 — %2, updated %3%4</source>
+        <translation>%1 — %2، تازہ کاری %3%4</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="217"/>
+        <source>reprint</source>
+        <translation>دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="219"/>
+        <source>void</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="247"/>
+        <source>Save the day&apos;s %1</source>
+        <translation>دن کی %1 محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="279"/>
+        <source>Export</source>
+        <translation>برآمد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="279"/>
+        <source>Written: %1</source>
+        <translation>محفوظ ہو گئی: %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
         <location filename="../../khidmat_desk/gui/wizard_pages.py" line="55"/>
@@ -229,7 +471,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="46"/>
         <source> (optional)</source>
         <translation> (اختیاری)</translation>
     </message>
@@ -237,27 +479,27 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="97"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="121"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="123"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -371,53 +613,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="128"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="143"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="147"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="154"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="334"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="156"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="192"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="197"/>
+        <source>C&amp;entre</source>
+        <translation>&amp;مرکز</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="198"/>
+        <source>&amp;Today at the centre…</source>
+        <translation>مرکز میں &amp;آج…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="210"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="236"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="241"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="247"/>
         <source>%n application(s) found by %1</source>
         <translation>
             <numerusform>%1 سے %n درخواست ملی</numerusform>
@@ -425,72 +677,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="267"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="284"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="285"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="293"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="365"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="366"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="370"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="457"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="461"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="462"/>
         <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>
             <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
@@ -498,38 +750,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="464"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="501"/>
         <source>Next field; next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="502"/>
         <source>Previous / next page</source>
         <translation>پچھلا / اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="503"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="504"/>
         <source>Cancel / back</source>
         <translation>منسوخ / واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="505"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -725,42 +977,42 @@
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="79"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="80"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="85"/>
         <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
         <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
@@ -939,47 +1191,47 @@
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="256"/>
         <source>%n field(s) need attention before going on: </source>
         <translation>
             <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
@@ -987,7 +1239,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="365"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="366"/>
         <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>
             <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
@@ -995,57 +1247,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="375"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="446"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="451"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="460"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="476"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="498"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
