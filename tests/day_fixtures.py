@@ -34,8 +34,8 @@ from khidmat_desk.app.applications import (
 )
 from khidmat_desk.app.printing import print_receipt
 from khidmat_desk.auth.users import UserInfo, create_user
+from khidmat_desk.core import clock
 from khidmat_desk.core.catalogue import Tariff, get_service
-from khidmat_desk.core.shifts import CENTRE_TIME
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre
 
@@ -45,7 +45,7 @@ PASSWORD = "correct horse 1"
 
 
 def local(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=CENTRE_TIME)
+    return datetime.fromisoformat(text).replace(tzinfo=clock.centre_zone())
 
 
 @dataclass

@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from khidmat_desk.core.shifts import CENTRE_TIME, ONE_SHIFT, ShiftError, parse_plan
+from khidmat_desk.core import clock
+from khidmat_desk.core.shifts import ONE_SHIFT, ShiftError, parse_plan
 
 TWO = parse_plan("day=08:00,night=20:00")
 
 
 def local(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=CENTRE_TIME)
+    return datetime.fromisoformat(text).replace(tzinfo=clock.centre_zone())
 
 
 def test_one_shift_is_the_calendar_day() -> None:

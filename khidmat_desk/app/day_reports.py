@@ -15,6 +15,7 @@ from khidmat_desk.app.shifts import plan_in, utc_moment
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError
 from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 from khidmat_desk.reports.day_pdf import day_report_pdf
 from khidmat_desk.reports.figures import DaySummary
@@ -31,8 +32,10 @@ FORMATS = ("pdf", "xlsx", "csv")
 REGISTERS = ("day", "forwarding", "uncollected")
 
 
-class ReportError(ValueError):
+class ReportError(KnownError):
     """A report that cannot be made as asked; ``argument`` names the option at fault."""
+
+    bad_input = True
 
     def __init__(self, message: str, argument: str) -> None:
         super().__init__(message)

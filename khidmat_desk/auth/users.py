@@ -25,6 +25,7 @@ from khidmat_desk.auth.passwords import (
     verify_password,
 )
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User
@@ -61,13 +62,15 @@ class UserAccount:
     last_login_at: datetime | None
 
 
-class AuthError(Exception):
+class AuthError(KnownError):
     """A refused login or account change; ``str()`` is the message for the officer."""
 
 
 class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
     because an unknown user name (``remaining`` None) must read exactly the same."""
+
+    bad_input = True
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
@@ -96,12 +99,16 @@ class PermissionDenied(AuthError):  # noqa: N818 - public name used by the GUI a
 
 
 class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, username: str) -> None:
         super().__init__(f"There is no user '{username}'.")
 
 
 class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A new user or password that breaks the rules; the message says which rule."""
+
+    bad_input = True
 
 
 def require_role(user: UserInfo, role: str) -> None:

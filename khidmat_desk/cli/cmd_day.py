@@ -173,12 +173,12 @@ def run_shifts(args: argparse.Namespace) -> int:
 
 
 def _print_shifts(plan: ShiftPlan) -> None:
-    from khidmat_desk.core.shifts import CENTRE_TIME
+    from khidmat_desk.core import clock
 
     for shift in plan.shifts:
         span = plan.period(date.today(), shift.name)
-        sys.stdout.write(f"{shift.name}\t{span.start.astimezone(CENTRE_TIME):%H:%M}-"
-                         f"{span.end.astimezone(CENTRE_TIME):%H:%M}\n")
+        sys.stdout.write(f"{shift.name}\t{clock.local(span.start):%H:%M}-"
+                         f"{clock.local(span.end):%H:%M}\n")
 
 
 def _translated(action: Callable[[], T]) -> T:

@@ -1,9 +1,9 @@
 """A centre's working day as shifts: which moments belong to which day and shift.
 
-A centre lists its shifts by their start times (centre time), in order through the day. Each
-shift ends where the next one starts, and the last one ends where the first starts on the next
-calendar day; so the shifts cover the day with no gap and no overlap, and a night shift may
-cross midnight. The working day ``D`` runs from the first shift's start on ``D`` to the same
+A centre lists its shifts by their start times (centre time, see core.clock), in order
+through the day. Each shift ends where the next one starts, and the last one ends where the
+first starts on the next calendar day; so the shifts cover the day with no gap and no overlap,
+and a night shift may cross midnight. The working day ``D`` runs from the first shift's start on ``D`` to the same
 time on ``D + 1``: at a 24/7 centre with shifts ``day=08:00, night=20:00``, 03:00 on the 15th
 belongs to the night shift of the 14th. A centre that lists no shifts has one, ``day``, from
 midnight to midnight, and closes the calendar day directly.
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-#: Days are the centre's calendar days, whatever the PC's clock zone is.
-CENTRE_TIME = ZoneInfo("Asia/Karachi")
+from khidmat_desk.core import clock
+from khidmat_desk.errors import KnownError
+
 WHOLE_DAY = ""
 DEFAULT_SHIFT = "day"
 MAX_SHIFTS = 4
@@ -25,8 +25,10 @@ _NAME = re.compile(r"^[a-z][a-z0-9-]{0,19}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-class ShiftError(ValueError):
+class ShiftError(KnownError, ValueError):
     """A shift list or shift name that cannot be used; the message says what to type."""
+
+    bad_input = True
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class ShiftPlan:
 
     def locate(self, moment: datetime) -> Period:
         """The shift (of its working day) that ``moment`` falls in."""
-        local = moment.astimezone(CENTRE_TIME)
+        local = clock.local(moment)
         for day in (local.date(), local.date() - timedelta(days=1)):
             for period in self.periods(day):
                 if period.holds(moment):
@@ -114,8 +116,8 @@ class ShiftPlan:
         return day + timedelta(days=1) if self.shifts[index].starts < first else day
 
 
-def _at(day: date, clock: time) -> datetime:
-    return datetime.combine(day, clock, tzinfo=CENTRE_TIME).astimezone(UTC)
+def _at(day: date, starts: time) -> datetime:
+    return datetime.combine(day, starts, tzinfo=clock.centre_zone()).astimezone(UTC)
 
 
 ONE_SHIFT = ShiftPlan((Shift(DEFAULT_SHIFT, time(0, 0)),))

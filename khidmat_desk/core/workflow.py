@@ -10,6 +10,8 @@ ask why.
 
 from __future__ import annotations
 
+from khidmat_desk.errors import KnownError
+
 SUBMITTED = "submitted"
 IN_VERIFICATION = "in-verification"
 VERIFIED = "verified"
@@ -53,12 +55,16 @@ LABELS: dict[str, str] = {
 }
 
 
-class WorkflowError(ValueError):
+class WorkflowError(KnownError, ValueError):
     """A status change that is not allowed; the message says what is allowed instead."""
+
+    bad_input = True
 
 
 class RoleNotAllowedError(WorkflowError):
     """The change exists, but only the in-charge may make it."""
+
+    bad_input = False
 
 
 def is_final(status: str) -> bool:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from khidmat_desk.core.shifts import CENTRE_TIME
+from khidmat_desk.core import clock
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
 from khidmat_desk.gui.tasks import TaskRunner
@@ -40,7 +40,7 @@ REFRESH_MS = 60_000
 
 
 def _local(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone(CENTRE_TIME).strftime("%d-%m %H:%M")
+    return "" if moment is None else clock.local(moment).strftime("%d-%m %H:%M")
 
 
 class _ExportSignals(QObject):

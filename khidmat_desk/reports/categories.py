@@ -8,12 +8,13 @@ from functools import cache
 from pathlib import Path
 
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
+from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
 
 FILENAME = "report_categories.json"
 
 
-class CategoryDataError(ValueError):
+class CategoryDataError(KnownError):
     """The categories file cannot be read; the message names the file."""
 
 

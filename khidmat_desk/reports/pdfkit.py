@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from khidmat_desk.core.shifts import CENTRE_TIME
+from khidmat_desk.core import clock
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
 
 MARGIN = 14 * mm
@@ -49,7 +49,7 @@ STYLES = {
 
 
 def local(moment: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
-    return "" if moment is None else moment.astimezone(CENTRE_TIME).strftime(fmt)
+    return "" if moment is None else clock.local(moment).strftime(fmt)
 
 
 def rupees(amount: int) -> str:

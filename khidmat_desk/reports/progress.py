@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from khidmat_desk.errors import KnownError
 
-class ExportCancelled(Exception):  # noqa: N818 - read as "the export was cancelled"
+
+class ExportCancelled(KnownError):  # noqa: N818 - read as "the export was cancelled"
     """The person asked to stop; nothing was written."""
 
 

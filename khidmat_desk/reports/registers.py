@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy import select
 
-from khidmat_desk.core.shifts import CENTRE_TIME, Period
+from khidmat_desk.core import clock
+from khidmat_desk.core.shifts import Period
 from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import service_title
 from khidmat_desk.reports.figures import OpenLine
@@ -72,7 +73,7 @@ def uncollected_pdf(db: Database, *, centre: str, now: datetime | None = None) -
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     with db.read() as session:
         items = [open_line(row) for row in queries.uncollected(session)]
-    today = moment.astimezone(CENTRE_TIME).date()
+    today = clock.local(moment).date()
     story: list[Flowable] = [
         para(f"Documents ready but not collected — {centre}", "title"),
         para(f"As of {local(moment)}: {len(items)} application(s).", "subtitle"),
@@ -89,7 +90,7 @@ def uncollected_pdf(db: Database, *, centre: str, now: datetime | None = None) -
 
 def _waiting(item: OpenLine, today: date) -> int:
     since = item.since or item.created_at
-    return (today - since.astimezone(CENTRE_TIME).date()).days
+    return (today - clock.local(since).date()).days
 
 
 def centre_name(db: Database) -> str:

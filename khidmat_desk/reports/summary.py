@@ -20,9 +20,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.fields import FieldType
-from khidmat_desk.core.shifts import CENTRE_TIME, Period, period_label
+from khidmat_desk.core.shifts import Period, period_label
 from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import category_of, load_categories, service_title
 from khidmat_desk.reports.figures import (
@@ -56,7 +57,7 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
               categories_dir: Path | None = None) -> DaySummary:
     """The summary read inside the caller's transaction (the day close uses its own)."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    as_of = moment.astimezone(CENTRE_TIME).date()
+    as_of = clock.local(moment).date()
     categories = load_categories(categories_dir)
     centre = session.execute(select(Centre.code, Centre.name)).first()
     rows = queries.applications(session, period)
@@ -151,7 +152,7 @@ def _officers(rows: Sequence[Any], void_rows: Sequence[Any]) -> tuple[OfficerCas
 def _hours(lines: Sequence[ApplicationLine]) -> tuple[int, ...]:
     hours = [0] * 24
     for line in lines:
-        hours[line.created_at.astimezone(CENTRE_TIME).hour] += 1
+        hours[clock.local(line.created_at).hour] += 1
     return tuple(hours)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from khidmat_desk.core.shifts import CENTRE_TIME
+from khidmat_desk.core import clock
 from khidmat_desk.reports.figures import ApplicationLine, DaySummary
 
 APPLICATION_HEADER = ("Tracking number", "Taken at", "Service", "Category", "Status",
@@ -16,7 +16,7 @@ METHODS = ("cash", "card", "online")
 
 
 def local(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone(CENTRE_TIME).strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else clock.local(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def application_row(line: ApplicationLine) -> tuple[Any, ...]:
