@@ -3,10 +3,10 @@
 A centre lists its shifts by their start times (centre time, see core.clock), in order
 through the day. Each shift ends where the next one starts, and the last one ends where the
 first starts on the next calendar day; so the shifts cover the day with no gap and no overlap,
-and a night shift may cross midnight. The working day ``D`` runs from the first shift's start on ``D`` to the same
-time on ``D + 1``: at a 24/7 centre with shifts ``day=08:00, night=20:00``, 03:00 on the 15th
-belongs to the night shift of the 14th. A centre that lists no shifts has one, ``day``, from
-midnight to midnight, and closes the calendar day directly.
+and a night shift may cross midnight. The working day ``D`` runs from the first shift's start
+on ``D`` to the same time on ``D + 1``: at a 24/7 centre with shifts ``day=08:00,
+night=20:00``, 03:00 on the 15th belongs to the night shift of the 14th. A centre that lists
+no shifts has one, ``day``, from midnight to midnight, and closes the calendar day directly.
 """
 
 from __future__ import annotations
