@@ -24,7 +24,7 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
-from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
+from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES, Role
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
@@ -45,7 +45,7 @@ class UserInfo:
     id: int
     username: str
     full_name: str
-    role: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,8 @@ def _existing(session: Session, username: str) -> User:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name,
+                    role=Role(user.role))
 
 
 __all__ = [

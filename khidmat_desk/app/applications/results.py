@@ -10,7 +10,9 @@ from datetime import date, datetime
 from typing import Any
 
 from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.errors import KnownError
 
 
@@ -28,7 +30,7 @@ class ApplicationSummary:
     uuid: str
     tracking_number: str
     service_code: str
-    status: str
+    status: Status
     name: str
     centre_code: str
     counter: int
@@ -40,7 +42,7 @@ class ApplicationSummary:
 
 @dataclass(frozen=True)
 class FindResult:
-    kind: str  # tracking | cnic | mobile | plate | name
+    kind: SearchKind
     query: str  # the normalised value searched for
     items: tuple[ApplicationSummary, ...]
 
@@ -62,8 +64,8 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class StatusChangeInfo:
-    from_status: str | None
-    to_status: str
+    from_status: Status | None
+    to_status: Status
     reason: str | None
     user: str
     at: datetime
@@ -77,7 +79,7 @@ class ApplicationDetail:
     centre_code: str
     counter: int
     service_code: str
-    status: str
+    status: Status
     version: int
     name: str
     answers: dict[str, Any]
@@ -95,8 +97,8 @@ class ApplicationDetail:
 @dataclass(frozen=True)
 class StatusChangeResult:
     tracking_number: str
-    from_status: str
-    to_status: str
+    from_status: Status
+    to_status: Status
     version: int
 
 
