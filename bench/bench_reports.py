@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -136,7 +137,8 @@ def plans(db: Database, path: Path, period: Period) -> None:
         event.remove(db.engine, "before_cursor_execute", grab)
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
         for statement, parameters in captured:
-            table = statement.split(" FROM ", 1)[1].split()[0]
+            found = re.search(r"\bFROM\s+(\w+)", statement)
+            table = found.group(1) if found else "?"
             plan = connection.execute("EXPLAIN QUERY PLAN " + statement,
                                       parameters).fetchall()  # type: ignore[arg-type]
             steps = "; ".join(row[3] for row in plan if "TEMP B-TREE" not in row[3])

@@ -9,13 +9,15 @@ current work, which the SLAs keep small.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import SERVICE_CODES, UnknownServiceError, get_service
+from khidmat_desk.core.fields import FieldType
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.store.models import (
     Application,
@@ -39,6 +41,7 @@ LATE = table_of(LateRecord)
 DRAFT = table_of(Draft)
 
 #: Not yet ready for the citizen: these count as pending against the service's SLA.
+NO_STATION = "(no police station named)"
 OPEN_STATUSES: tuple[str, ...] = (workflow.SUBMITTED, workflow.IN_VERIFICATION,
                                   workflow.VERIFIED, workflow.REJECTED)
 
@@ -88,28 +91,58 @@ def reprints(session: Session, period: Period) -> Sequence[Any]:
         .order_by(PRINT.c.printed_at, PRINT.c.id)).all()
 
 
-def open_applications(session: Session) -> Sequence[Any]:
+def station_column() -> Any:
+    """The first police station an application names (in its service's field order), as SQL:
+    JSON extraction on SQLite and PostgreSQL alike, so open work is counted by the database."""
+    whens = {}
+    for code in SERVICE_CODES:
+        names = [func.nullif(APP.c.answers[key].as_string(), "") for key in station_keys(code)]
+        if names:
+            whens[code] = names[0] if len(names) == 1 else func.coalesce(*names)
+    return func.coalesce(case(whens, value=APP.c.service_code, else_=None), NO_STATION)
+
+
+def station_keys(service_code: str) -> tuple[str, ...]:
+    """The service's police-station fields, in the order the wizard asks them."""
+    if service_code not in _STATION_KEYS:
+        try:
+            service = get_service(service_code)
+        except UnknownServiceError:
+            return ()
+        _STATION_KEYS[service_code] = tuple(
+            f.key for f in service.all_fields() if f.type == FieldType.POLICE_STATION)
+    return _STATION_KEYS[service_code]
+
+
+_STATION_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def open_by_station(session: Session, as_of: date) -> Sequence[Any]:
+    """Pending applications and how many are past their SLA date, by police station."""
+    station = station_column().label("police_station")
+    late = func.sum(case((APP.c.expected_on < as_of, 1), else_=0))
+    return session.execute(
+        select(station, func.count().label("pending"), late.label("overdue"))
+        .where(APP.c.status.in_(OPEN_STATUSES)).group_by(station)).all()
+
+
+def overdue(session: Session, as_of: date) -> Sequence[Any]:
     return session.execute(
         select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
-               APP.c.answers, APP.c.created_at, APP.c.expected_on)
-        .where(APP.c.status.in_(OPEN_STATUSES))
+               station_column().label("police_station"), APP.c.created_at, APP.c.expected_on)
+        .where(APP.c.status.in_(OPEN_STATUSES), APP.c.expected_on < as_of)
         .order_by(APP.c.expected_on, APP.c.id)).all()
 
 
 def uncollected(session: Session) -> Sequence[Any]:
-    """Ready applications with the moment they became ready, longest waiting first.
-
-    Read through the status index, each one's moment through its own status history, so
-    years of collected documents are never scanned.
-    """
-    since = (select(func.max(CHANGE.c.at)).where(CHANGE.c.application_id == APP.c.id,
-                                                 CHANGE.c.to_status == workflow.READY)
-             .correlate(APP).scalar_subquery().label("since"))
+    """Ready applications, longest waiting first. A ready application's newest version is the
+    one that made it ready, so ``updated_at`` is when it became ready: no history is read."""
     return session.execute(
         select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
-               APP.c.answers, APP.c.created_at, APP.c.expected_on, since)
+               station_column().label("police_station"), APP.c.created_at,
+               APP.c.expected_on, APP.c.updated_at.label("since"))
         .where(APP.c.status == workflow.READY)
-        .order_by(since, APP.c.id)).all()
+        .order_by(APP.c.updated_at, APP.c.id)).all()
 
 
 def drafts(session: Session) -> Sequence[Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.core import clock
-from khidmat_desk.core.catalogue import UnknownServiceError, get_service
-from khidmat_desk.core.fields import FieldType
 from khidmat_desk.core.shifts import Period, period_label
 from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import category_of, load_categories, service_title
@@ -43,8 +41,6 @@ from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre
 from khidmat_desk.sync.protocol import version_digest
 
-NO_STATION = "(no police station named)"
-
 
 def day_summary(db: Database, period: Period, *, now: datetime | None = None,
                 categories_dir: Path | None = None) -> DaySummary:
@@ -62,12 +58,10 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     centre = session.execute(select(Centre.code, Centre.name)).first()
     rows = queries.applications(session, period)
     void_rows = queries.voids(session, period)
-    open_rows = queries.open_applications(session)
     late_rows = queries.late_records(session, period)
     version_rows = queries.versions(session, period.start, period.end)
     lines = tuple(_line(row, categories) for row in rows)
     void_lines = tuple(_void(row) for row in void_rows)
-    pending = tuple(open_line(row) for row in open_rows)
     return DaySummary(
         centre_code=centre.code if centre else "", centre_name=centre.name if centre else "",
         period=period, generated_at=moment, as_of=as_of, applications=lines,
@@ -81,8 +75,8 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
         reprints=tuple(ReprintLine(r.tracking_number, r.document_key, r.copy_no, r.by,
                                    r.printed_at, r.reason or "")
                        for r in queries.reprints(session, period)),
-        pending_by_station=_stations(pending, as_of),
-        overdue=tuple(p for p in pending if p.expected_on < as_of),
+        pending_by_station=_stations(queries.open_by_station(session, as_of)),
+        overdue=tuple(open_line(row) for row in queries.overdue(session, as_of)),
         uncollected=tuple(open_line(row) for row in queries.uncollected(session)),
         drafts=tuple(DraftLine(d.username, service_title(d.service_code), d.updated_at)
                      for d in queries.drafts(session)),
@@ -171,39 +165,19 @@ def _void(row: Any) -> VoidLine:
 
 def open_line(row: Any) -> OpenLine:
     return OpenLine(row.tracking_number, service_title(row.service_code), row.display_name,
-                    row.status, police_station(row.service_code, row.answers),
-                    row.created_at, row.expected_on, getattr(row, "since", None))
+                    row.status, row.police_station, row.created_at, row.expected_on,
+                    getattr(row, "since", None))
 
 
-def _stations(pending: Sequence[OpenLine], as_of: date) -> tuple[StationLoad, ...]:
-    loads: dict[str, list[int]] = {}
-    for line in pending:
-        cell = loads.setdefault(line.police_station, [0, 0])
-        cell[0] += 1
-        cell[1] += line.expected_on < as_of
-    ordered = sorted(loads.items(), key=lambda item: (-item[1][1], -item[1][0], item[0]))
-    return tuple(StationLoad(name, n, late) for name, (n, late) in ordered)
+def _stations(rows: Sequence[Any]) -> tuple[StationLoad, ...]:
+    loads = [StationLoad(r.police_station, int(r.pending), int(r.overdue or 0)) for r in rows]
+    return tuple(sorted(loads, key=lambda s: (-s.overdue, -s.pending, s.police_station)))
 
 
 def police_station(service_code: str, answers: dict[str, Any]) -> str:
     """The first police station the application names, in the order of the service's fields."""
-    try:
-        keys = _station_keys(service_code)
-    except UnknownServiceError:
-        return NO_STATION
-    for key in keys:
+    for key in queries.station_keys(service_code):
         value = answers.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
-    return NO_STATION
-
-
-_STATION_KEYS: dict[str, tuple[str, ...]] = {}
-
-
-def _station_keys(service_code: str) -> tuple[str, ...]:
-    if service_code not in _STATION_KEYS:
-        service = get_service(service_code)
-        _STATION_KEYS[service_code] = tuple(
-            f.key for f in service.all_fields() if f.type == FieldType.POLICE_STATION)
-    return _STATION_KEYS[service_code]
+    return queries.NO_STATION
