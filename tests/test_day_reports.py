@@ -73,6 +73,7 @@ def test_open_work_against_the_sla_as_of_now(day: Day) -> None:
     assert [o.tracking_number for o in s.overdue] == tracking(
         day, "thursday", "a1", "b2", "saturday")
     assert [o.days_over(s.as_of) for o in s.overdue] == [3, 2, 2, 1]
+    assert s.uncollected_total == 1
     assert [(u.tracking_number, u.since) for u in s.uncollected] == [
         (day.apps["b1"].tracking_number, local("2026-03-06T17:40"))]
     assert [(d.user, d.service) for d in s.drafts] == [

@@ -8,7 +8,8 @@ Create Date: 2026-11-30
 midnight). ``day_close`` records each close (who, when, figures, digest, cash) and locks its
 span while its state is ``closed``. ``late_record`` flags record versions that reached a closed
 span afterwards; they stay on their own day. The index on ``print_record.printed_at`` lets a
-day's reprints be read without scanning years of prints.
+day's reprints be read without scanning years of prints; the two on ``application`` by status
+read the open work (overdue by SLA date, uncollected longest waiting first) without sorting.
 """
 
 from __future__ import annotations
@@ -82,9 +83,15 @@ def upgrade() -> None:
     op.create_index("ix_late_record_close_id", "late_record", ["close_id"])
     op.create_index("ix_late_record_noted_at", "late_record", ["noted_at"])
     op.create_index("ix_print_record_printed_at", "print_record", ["printed_at"])
+    op.create_index("ix_application_status_expected_on", "application",
+                    ["status", "expected_on"])
+    op.create_index("ix_application_status_updated_at", "application",
+                    ["status", "updated_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_application_status_updated_at", table_name="application")
+    op.drop_index("ix_application_status_expected_on", table_name="application")
     op.drop_index("ix_print_record_printed_at", table_name="print_record")
     op.drop_index("ix_late_record_noted_at", table_name="late_record")
     op.drop_index("ix_late_record_close_id", table_name="late_record")

@@ -68,13 +68,15 @@ def period_of(db: Database, day: date, shift: str = WHOLE_DAY) -> Period:
 def live_summary(db: Database, user: UserInfo, *, day: date | None = None,
                  shift: str = WHOLE_DAY, data_dir: Path | None = None,
                  now: datetime | None = None) -> DaySummary:
-    """The dashboard's figures: today's working day (or ``day``) as it stands now."""
+    """The dashboard's figures: today's working day (or ``day``) as it stands now (the versions
+    are counted; the close and the reports also digest them)."""
     require_role(user, IN_CHARGE)
     moment = utc_moment(now)
     if day is None:
         with db.read() as session:
             day = plan_in(session).working_day(moment)
-    return day_summary(db, period_of(db, day, shift), now=moment, categories_dir=data_dir)
+    return day_summary(db, period_of(db, day, shift), now=moment, categories_dir=data_dir,
+                       with_digest=False)
 
 
 def write_report(db: Database, user: UserInfo, *, day: date, out: Path, fmt: str,

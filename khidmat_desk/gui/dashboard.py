@@ -195,7 +195,7 @@ class Dashboard(QDialog):
             "applications": f"{summary.total_applications:,}",
             "paid": f"Rs {summary.paid_total:,}", "cash": f"Rs {summary.cash_expected:,}",
             "pending": f"{summary.pending_total} / {len(summary.overdue)}",
-            "uncollected": str(len(summary.uncollected)),
+            "uncollected": str(summary.uncollected_total),
             "voids": f"{len(summary.voids)} / {len(summary.reprints)}",
             "drafts": str(len(summary.drafts)), "late": str(len(summary.late)),
         }

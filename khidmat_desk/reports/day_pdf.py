@@ -81,7 +81,7 @@ def _key_figures(summary: DaySummary) -> Flowable:
         ("Cash expected", rupees(summary.cash_expected)),
         ("Voids / reprints", f"{len(summary.voids)} / {len(summary.reprints)}"),
         ("Pending / overdue", f"{summary.pending_total} / {len(summary.overdue)}"),
-        ("Ready, not collected", f"{len(summary.uncollected)}"),
+        ("Ready, not collected", f"{summary.uncollected_total}"),
         ("Late records", f"{len(summary.late)}"),
     ]
     cells = [[para(label, "cell") for label, _ in pairs[i:i + 4]] for i in (0, 4)]
@@ -194,6 +194,6 @@ def _open_work(summary: DaySummary) -> list[Flowable]:
               _mm(37, 28, 30, 20, 28, 19, 14)),
         para(f"… and {more} more (all are in the spreadsheet).", "note") if more else
         Spacer(1, 1),
-        para(f"Ready but not collected: {len(summary.uncollected)} (see the uncollected-"
+        para(f"Ready but not collected: {summary.uncollected_total} (see the uncollected-"
              "documents list).", "body"),
     ]

@@ -162,9 +162,10 @@ class DaySummary:
     drafts: tuple[DraftLine, ...]
     late: tuple[LateLine, ...]
     versions: int
-    digest: str
+    digest: str  # "" when only counted (the dashboard)
     by_status: dict[str, int] = field(default_factory=dict)
     close: CloseFigures | None = None
+    uncollected_total: int = 0  # ``uncollected`` lists only the longest waiting
 
     @property
     def total_applications(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, null, or_, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.core import workflow
@@ -129,20 +129,27 @@ def open_by_station(session: Session, as_of: date) -> Sequence[Any]:
 def overdue(session: Session, as_of: date) -> Sequence[Any]:
     return session.execute(
         select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
-               station_column().label("police_station"), APP.c.created_at, APP.c.expected_on)
+               station_column().label("police_station"), APP.c.created_at, APP.c.expected_on,
+               null().label("since"))
         .where(APP.c.status.in_(OPEN_STATUSES), APP.c.expected_on < as_of)
         .order_by(APP.c.expected_on, APP.c.id)).all()
 
 
-def uncollected(session: Session) -> Sequence[Any]:
+def uncollected(session: Session, *, limit: int | None = None,
+                with_station: bool = True) -> Sequence[Any]:
     """Ready applications, longest waiting first. A ready application's newest version is the
     one that made it ready, so ``updated_at`` is when it became ready: no history is read."""
+    station = station_column() if with_station else literal("")
     return session.execute(
         select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
-               station_column().label("police_station"), APP.c.created_at,
+               station.label("police_station"), APP.c.created_at,
                APP.c.expected_on, APP.c.updated_at.label("since"))
         .where(APP.c.status == workflow.READY)
-        .order_by(APP.c.updated_at, APP.c.id)).all()
+        .order_by(APP.c.updated_at, APP.c.id).limit(limit)).all()
+
+
+def count_uncollected(session: Session) -> int:
+    return int(session.scalar(select(func.count()).where(APP.c.status == workflow.READY)) or 0)
 
 
 def drafts(session: Session) -> Sequence[Any]:
@@ -185,3 +192,8 @@ def forwarded(session: Session, period: Period) -> Sequence[Any]:
         .where(CHANGE.c.at >= period.start, CHANGE.c.at < period.end,
                CHANGE.c.to_status == workflow.IN_VERIFICATION)
         .order_by(CHANGE.c.at, CHANGE.c.id)).all()
+
+
+def count_versions(session: Session, start: datetime, end: datetime) -> int:
+    return int(session.scalar(select(func.count()).select_from(CHANGE)
+                              .where(CHANGE.c.at >= start, CHANGE.c.at < end)) or 0)

@@ -23,7 +23,12 @@ from sqlalchemy.orm import Session
 from khidmat_desk.core import clock
 from khidmat_desk.core.shifts import Period, period_label
 from khidmat_desk.reports import queries
-from khidmat_desk.reports.categories import category_of, load_categories, service_title
+from khidmat_desk.reports.categories import (
+    Category,
+    category_of,
+    load_categories,
+    service_title,
+)
 from khidmat_desk.reports.figures import (
     ApplicationLine,
     CloseFigures,
@@ -41,17 +46,26 @@ from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre
 from khidmat_desk.sync.protocol import version_digest
 
+#: The summary lists this many of the documents waiting longest (all are counted); the
+#: uncollected-documents register lists every one.
+LISTED_UNCOLLECTED = 200
+
 
 def day_summary(db: Database, period: Period, *, now: datetime | None = None,
-                categories_dir: Path | None = None) -> DaySummary:
+                categories_dir: Path | None = None, with_digest: bool = True) -> DaySummary:
     """Everything the in-charge reads about ``period``, from one snapshot of the database."""
     with db.read() as session:
-        return summarise(session, period, now=now, categories_dir=categories_dir)
+        return summarise(session, period, now=now, categories_dir=categories_dir,
+                         with_digest=with_digest)
 
 
 def summarise(session: Session, period: Period, *, now: datetime | None = None,
-              categories_dir: Path | None = None) -> DaySummary:
-    """The summary read inside the caller's transaction (the day close uses its own)."""
+              categories_dir: Path | None = None, with_digest: bool = True) -> DaySummary:
+    """The summary read inside the caller's transaction (the day close uses its own).
+
+    ``with_digest`` False counts the period's record versions without reading them to digest
+    them (the dashboard's refresh); the close and the reports digest them.
+    """
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     as_of = clock.local(moment).date()
     categories = load_categories(categories_dir)
@@ -59,8 +73,14 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     rows = queries.applications(session, period)
     void_rows = queries.voids(session, period)
     late_rows = queries.late_records(session, period)
-    version_rows = queries.versions(session, period.start, period.end)
-    lines = tuple(_line(row, categories) for row in rows)
+    if with_digest:
+        version_rows = queries.versions(session, period.start, period.end)
+        versions = len(version_rows)
+        digest = version_digest((r.uuid, r.version) for r in version_rows)
+    else:
+        versions, digest = queries.count_versions(session, period.start, period.end), ""
+    names = _Names(categories)
+    lines = tuple(_line(row, names) for row in rows)
     void_lines = tuple(_void(row) for row in void_rows)
     return DaySummary(
         centre_code=centre.code if centre else "", centre_name=centre.name if centre else "",
@@ -77,13 +97,14 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
                        for r in queries.reprints(session, period)),
         pending_by_station=_stations(queries.open_by_station(session, as_of)),
         overdue=tuple(open_line(row) for row in queries.overdue(session, as_of)),
-        uncollected=tuple(open_line(row) for row in queries.uncollected(session)),
+        uncollected=tuple(open_line(row) for row in queries.uncollected(
+            session, limit=LISTED_UNCOLLECTED, with_station=False)),
+        uncollected_total=queries.count_uncollected(session),
         drafts=tuple(DraftLine(d.username, service_title(d.service_code), d.updated_at)
                      for d in queries.drafts(session)),
         late=tuple(LateLine(r.tracking_number, r.kind, r.version, period_label(r.day, r.shift),
                             r.made_at, r.noted_at, r.what) for r in late_rows),
-        versions=len(version_rows),
-        digest=version_digest((r.uuid, r.version) for r in version_rows),
+        versions=versions, digest=digest,
         by_status=dict(sorted(Counter(line.status for line in lines).items())),
         close=_close(queries.close_of(session, period)),
     )
@@ -100,11 +121,26 @@ def _close(row: Any) -> CloseFigures | None:
                         row.reopen_reason or "")
 
 
-def _line(row: Any, categories: Any) -> ApplicationLine:
-    _, category = category_of(row.service_code, categories)
+class _Names:
+    """Service titles and categories, looked up once per service rather than once per row."""
+
+    def __init__(self, categories: tuple[Category, ...]) -> None:
+        self.categories = categories
+        self.known: dict[str, tuple[str, str]] = {}
+
+    def of(self, service_code: str) -> tuple[str, str]:
+        """(title, category label) of a service."""
+        if service_code not in self.known:
+            self.known[service_code] = (service_title(service_code),
+                                        category_of(service_code, self.categories)[1])
+        return self.known[service_code]
+
+
+def _line(row: Any, names: _Names) -> ApplicationLine:
+    service, category = names.of(row.service_code)
     return ApplicationLine(
         tracking_number=row.tracking_number, uuid=row.uuid, service_code=row.service_code,
-        service=service_title(row.service_code), category=category, status=row.status,
+        service=service, category=category, status=row.status,
         name=row.display_name, counter=row.counter, officer=row.officer,
         created_at=row.created_at, fee_total=row.fee_total, paid=row.amount_pkr or 0,
         method=row.method or "", received_by=row.received_by or "",
@@ -166,7 +202,7 @@ def _void(row: Any) -> VoidLine:
 def open_line(row: Any) -> OpenLine:
     return OpenLine(row.tracking_number, service_title(row.service_code), row.display_name,
                     row.status, row.police_station, row.created_at, row.expected_on,
-                    getattr(row, "since", None))
+                    row.since)
 
 
 def _stations(rows: Sequence[Any]) -> tuple[StationLoad, ...]:

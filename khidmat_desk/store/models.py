@@ -136,6 +136,9 @@ class Application(Base):
         Index("ix_application_created_at", "created_at"),
         Index("ix_application_status", "status"),
         Index("ix_application_applicant", "applicant_id", "service_code"),
+        #: The in-charge's open work: overdue by SLA date, uncollected longest waiting first.
+        Index("ix_application_status_expected_on", "status", "expected_on"),
+        Index("ix_application_status_updated_at", "status", "updated_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
