@@ -182,3 +182,11 @@ def test_an_empty_day_exports_cleanly(day: Day, tmp_path: Path) -> None:
         done = write_report(day.db, day.nadia, day=date(2026, 3, 1), out=tmp_path / f"e.{fmt}",
                             fmt=fmt, now=LATER)
         assert done.applications == 0 and (tmp_path / f"e.{fmt}").stat().st_size > 0
+
+
+def test_a_shared_database_gives_the_whole_centre(day: Day) -> None:
+    """Counters 7 and 8 save into one database (PostgreSQL at a centre whose counters share
+    one): the summary is the centre's, every counter's applications and cash together."""
+    s = live_summary(day.db, day.nadia, day=FRIDAY, now=LATER)
+    assert sorted({line.counter for line in s.applications}) == [7, 8]
+    assert sum(o.cash_expected for o in s.by_officer) == s.cash_expected == 1000
