@@ -156,3 +156,29 @@ def test_shifts_are_shown_and_set_by_the_in_charge(centre: tuple[Path, Day], run
     code, _, err = run(*as_user(folder, "nadia.iqbal", "shifts", "--set", "day=8am"),
                        stdin=PASSWORD + "\n")
     assert code == 2 and "--set:" in err and "not a time" in err
+
+
+def test_a_counters_day_bundle_is_imported_once(centre: tuple[Path, Day], run: Run,
+                                                tmp_path: Path, tariff: Tariff) -> None:
+    folder, _ = centre
+    office = tmp_path / "office"
+    code, _, err = run("init", "--data-dir", str(office), "--centre-code", "LHR01",
+                       "--centre-name", "Liberty Market Khidmat Markaz", "--district", "Lahore",
+                       "--counter", "1", "--user", "nadia.iqbal", "--secret-store", "file",
+                       "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    code, out, err = run(*as_user(folder, "nadia.iqbal", "export-day", "--date", FRIDAY,
+                                  "--out", str(tmp_path / "c7.bundle")), stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert "day bundle of 2026-03-06 written" in out and "5 applications" in out
+    key = out.strip().rsplit("key ", 1)[1]
+    code, out, err = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
+                                  "--key", key), stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert out.startswith("counter 7, 2026-03-06: 5 applications, 10 record versions")
+    code, out, _ = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
+                                "--key", key), stdin=PASSWORD + "\n")
+    assert code == 0 and "0 applications, 0 record versions and 0 printed copies" in out
+    code, _, err = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
+                                "--key", "00" * 32), stdin=PASSWORD + "\n")
+    assert code == 2 and "FILE:" in err and "not by the key given" in err

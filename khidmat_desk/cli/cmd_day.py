@@ -1,4 +1,4 @@
-"""The in-charge's day: `close`, `reopen`, `report` and `shifts`.
+"""The in-charge's day: `close`, `reopen`, `report`, `shifts`, `export-day` and `import-day`.
 
 Each is in-charge only (checked by the use case after `--user` signs in with
 `--password-stdin`); exit codes as every command: 0 done, 2 bad input naming the option,
@@ -59,6 +59,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     report.add_argument("--out", required=True, type=Path, metavar="PATH")
     add_auth_arguments(report)
     report.set_defaults(handler=run_report)
+
+    export_day = commands.add_parser(
+        "export-day", parents=[common],
+        help="this counter's day as a signed day bundle for the in-charge's PC (in-charge)")
+    export_day.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
+    export_day.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_auth_arguments(export_day)
+    export_day.set_defaults(handler=run_export_day)
+    import_day = commands.add_parser(
+        "import-day", parents=[common],
+        help="import a counter's day bundle on the in-charge's PC (in-charge; twice is harmless)")
+    import_day.add_argument("bundle", type=Path, metavar="FILE")
+    import_day.add_argument("--key", required=True, metavar="HEX",
+                            help="the counter's key, as its export-day printed it")
+    add_auth_arguments(import_day)
+    import_day.set_defaults(handler=run_import_day)
 
     shifts = commands.add_parser("shifts", parents=[common],
                                  help="show or set the centre's shift times")
@@ -159,6 +175,31 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export_day(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.day_bundle import export_day_bundle
+
+    with open_context(args) as ctx:
+        user = sign_in(ctx, args)
+        done = _translated(lambda: export_day_bundle(ctx.db, ctx.settings, user, day=args.date,
+                                                     out=args.out))
+    sys.stdout.write(f"day bundle of {args.date} written: {done.path} ({done.applications} "
+                     f"applications, {done.versions} record versions); key {done.public_key}\n")
+    return 0
+
+
+def run_import_day(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.day_bundle import import_day_bundle
+
+    with open_context(args) as ctx:
+        user = sign_in(ctx, args)
+        done = _translated(lambda: import_day_bundle(ctx.db, user, args.bundle,
+                                                     trusted_key=args.key))
+    sys.stdout.write(f"counter {done.counter}, {done.day}: {done.applications_added} "
+                     f"applications, {done.versions_added} record versions and "
+                     f"{done.prints_added} printed copies added; {done.late} late\n")
+    return 0
+
+
 def run_shifts(args: argparse.Namespace) -> int:
     from khidmat_desk.app.shifts import set_shifts, shift_plan
 
@@ -183,6 +224,7 @@ def _print_shifts(plan: ShiftPlan) -> None:
 
 def _translated(action: Callable[[], T]) -> T:
     """Known refusals of the day's use cases as one-line errors naming the option."""
+    from khidmat_desk.app.day_bundle import DayBundleError
     from khidmat_desk.app.day_close import CloseError
     from khidmat_desk.app.day_reports import ReportError
     from khidmat_desk.core.shifts import ShiftError
@@ -193,5 +235,7 @@ def _translated(action: Callable[[], T]) -> T:
         raise BadInput(f"{exc.argument or '--date'}: {exc}") from exc
     except ShiftError as exc:
         raise BadInput(f"--set: {exc}") from exc
+    except DayBundleError as exc:
+        raise BadInput(f"FILE: {exc}") from exc
     except OSError as exc:
         raise CommandError(f"the file could not be written ({exc.strerror or exc})") from exc
