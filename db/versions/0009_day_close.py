@@ -1,7 +1,7 @@
 """The in-charge's day: shift times, day and shift closes, late records; reprints by time.
 
 Revision ID: 0009_day_close
-Revises: 0004_sync
+Revises: 0008_photos
 Create Date: 2026-11-30
 
 ``centre_shift`` holds the centre's shifts by start time (none: one shift, midnight to
@@ -19,7 +19,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0009_day_close"
-down_revision: str | None = "0004_sync"
+down_revision: str | None = "0008_photos"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -142,7 +142,8 @@ def _records(session: Session, start: datetime, end: datetime) -> list[dict[str,
         prints[r.application_id].append({
             "document_key": r.document_key, "format": r.format, "copy_no": r.copy_no,
             "by": names.get(r.user_id) if r.user_id else None, "reason": r.reason,
-            "printed_at": _iso(r.printed_at)})
+            "printed_at": _iso(r.printed_at), "state": r.state,
+            "settled_at": _iso(r.settled_at) if r.settled_at else None})
     rows = session.execute(select(APP).where(APP.c.id.in_(ids)).order_by(APP.c.id))
     return [{
         "uuid": a.uuid, "tracking_number": a.tracking_number, "centre_code": a.centre_code,
@@ -300,17 +301,22 @@ def _insert_payments_and_documents(session: Session, app_id: int, record: dict[s
 
 def _insert_prints(session: Session, app_id: int, record: dict[str, Any],
                    users: _Users) -> int:
-    have = {(r.document_key, r.copy_no) for r in session.execute(
-        select(PRINT.c.document_key, PRINT.c.copy_no).where(PRINT.c.application_id == app_id))}
+    """Copies this PC lacks, each known by document, copy number and when it was sent (a
+    failed attempt may share its copy number with the copy that followed it)."""
+    have = {(r.document_key, r.copy_no, r.printed_at) for r in session.execute(
+        select(PRINT.c.document_key, PRINT.c.copy_no, PRINT.c.printed_at)
+        .where(PRINT.c.application_id == app_id))}
     added = 0
     for copy in record["prints"]:
-        if (copy["document_key"], copy["copy_no"]) in have:
+        printed_at = _moment(copy["printed_at"])
+        if (copy["document_key"], copy["copy_no"], printed_at) in have:
             continue
         session.execute(insert(PRINT), {
             "application_id": app_id, "document_key": copy["document_key"],
             "format": copy["format"], "copy_no": copy["copy_no"],
             "user_id": users.id_of(copy["by"]) if copy["by"] else None,
-            "reason": copy["reason"], "printed_at": _moment(copy["printed_at"])})
+            "reason": copy["reason"], "printed_at": printed_at, "state": copy["state"],
+            "settled_at": _moment(copy["settled_at"]) if copy["settled_at"] else None})
         added += 1
     return added
 

@@ -22,15 +22,17 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import print_content
 from khidmat_desk.app.applications import (
     APP,
+    HANDOVER_KEY,
     ApplicationDetail,
     ApplicationError,
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.photos import photo_of
 from khidmat_desk.app.print_content import RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
 from khidmat_desk.core.fields import OutputDocument
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
@@ -39,7 +41,14 @@ from khidmat_desk.printing.signing import Signer
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Centre, PrintRecord, User
+from khidmat_desk.store.models import (
+    PRINT_DELIVERED,
+    PRINT_FAILED,
+    PRINT_PENDING,
+    Centre,
+    PrintRecord,
+    User,
+)
 
 log = logging.getLogger("khidmat.printing")
 
@@ -69,12 +78,15 @@ class PrintableDocument:
 
 @dataclass(frozen=True)
 class PrintedDocument:
+    """A copy built and sent: it counts as a copy until `print_failed` gives its number back."""
+
     pdf: bytes
     tracking_number: str
     document_key: str
     format: str
     copy_no: int
     qr_payload: str | None
+    record_id: int = 0
 
     @property
     def duplicate(self) -> bool:
@@ -89,11 +101,18 @@ class PrintRecordInfo:
     printed_by: str
     printed_at: datetime
     reason: str | None
+    state: str = PRINT_DELIVERED  # pending | delivered | failed (a failed attempt is no copy)
+    destination: str | None = None
 
 
 @cache
 def shipped_templates() -> Templates:
     return load_templates()
+
+
+@cache
+def shipped_tariff() -> Tariff:
+    return load_tariff()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,7 +149,8 @@ def _copies(db: Database, uuid: str) -> dict[str, int]:
     with db.read() as session:
         rows = session.execute(
             select(PrintRecord.document_key, func.max(PrintRecord.copy_no))
-            .join(APP, APP.c.id == PrintRecord.application_id).where(APP.c.uuid == uuid)
+            .join(APP, APP.c.id == PrintRecord.application_id)
+            .where(APP.c.uuid == uuid, PrintRecord.state != PRINT_FAILED)
             .group_by(PrintRecord.document_key)).all()
     return {key: int(count) for key, count in rows}
 
@@ -141,12 +161,20 @@ def _voided_reason(detail: ApplicationDetail) -> str | None:
     return None
 
 
+def _handover_missing(detail: ApplicationDetail) -> bool:
+    return (get_service(detail.service_code).handover is not None
+            and not detail.answers.get(HANDOVER_KEY))
+
+
 def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
     voided = _voided_reason(detail)
     if voided or issue_after == workflow.SUBMITTED:
         return voided
     reached = {change.to_status for change in detail.history}
     if issue_after in reached and detail.status != workflow.REJECTED:
+        if issue_after == workflow.DELIVERED and _handover_missing(detail):
+            return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
+                    "record the handover (pages, attested by, received by) to print this.")
         return None
     return (f"This document is issued once the application is {workflow.LABELS[issue_after]}; "
             f"{detail.tracking_number} is {workflow.LABELS.get(detail.status, detail.status)}.")
@@ -159,8 +187,12 @@ def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
 
 def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
                   reason: str | None = None, templates: Templates | None = None,
-                  now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy."""
+                  tariff: Tariff | None = None, now: datetime | None = None) -> PrintedDocument:
+    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy.
+
+    ``tariff`` is the centre's (with its override): it tells a free service from one whose
+    fee was not set when the application was saved without payment.
+    """
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
         raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
@@ -168,7 +200,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
-    content = print_content.receipt_content(detail)
+    content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts)
     when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
@@ -189,9 +221,10 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     refusal = _not_ready(detail, layout.issue_after)
     if refusal:
         raise PrintRefused(refusal)
+    photo = photo_of(db, detail.uuid) if output.photo else None
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
-        content = print_content.document_content(detail, output, issued_on, signer)
+        content = print_content.document_content(detail, output, issued_on, signer, photo)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
@@ -199,17 +232,19 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
-                     templates: Templates | None = None, now: datetime | None = None) -> bytes:
+                     templates: Templates | None = None, tariff: Tariff | None = None,
+                     now: datetime | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
-        return render_receipt(print_content.receipt_content(detail), issue, layouts,
-                              layouts.formats[fmt])
+        return render_receipt(print_content.receipt_content(
+            detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
     detail, output, _ = _output(db, tracking, document_key, layouts)
-    content = print_content.document_content(detail, output, when.date(), None)
+    photo = photo_of(db, detail.uuid) if output.photo else None
+    content = print_content.document_content(detail, output, when.date(), None, photo)
     return render_document(content, issue, layouts)
 
 
@@ -242,18 +277,58 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
         issue = _issue_in(session, detail, officer or _full_name(user), local(when),
                           copy_no)
         pdf, payload = build(issue, issued_on)
-        session.add(PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
-                                copy_no=copy_no, user_id=user.id if user else None,
-                                reason=why, printed_at=when))
+        record = PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
+                             copy_no=copy_no, user_id=user.id if user else None,
+                             reason=why, printed_at=when, state=PRINT_PENDING)
+        session.add(record)
+        session.flush()
+        record_id = record.id
         append_event(session, actor=user.username if user else UNSIGNED_ACTOR,
                      action="document-reprinted" if copy_no > 1 else "document-printed",
                      entity_type="application", entity_id=detail.uuid, at=when,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
                               "reason": why})
-    log.info("%s %s copy %d printed by %s", detail.tracking_number, document_key, copy_no,
+    log.info("%s %s copy %d sent by %s", detail.tracking_number, document_key, copy_no,
              user.username if user else UNSIGNED_ACTOR)
-    return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload)
+    return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload,
+                           record_id)
+
+
+def print_delivered(db: Database, printed: PrintedDocument, where: str, *,
+                    user: UserInfo | None, now: datetime | None = None) -> None:
+    """The copy reached the printer (or its file was written): it stays counted."""
+    _settle(db, printed, PRINT_DELIVERED, where, user, utc_moment(now))
+
+
+def print_failed(db: Database, printed: PrintedDocument, problem: str, *,
+                 user: UserInfo | None, now: datetime | None = None) -> None:
+    """The copy never reached paper and the officer gave up: its copy number is free again,
+    so the next print is not a "duplicate" of a copy nobody received."""
+    _settle(db, printed, PRINT_FAILED, problem, user, utc_moment(now))
+
+
+def _settle(db: Database, printed: PrintedDocument, state: str, note: str,
+            user: UserInfo | None, when: datetime) -> None:
+    with db.write() as session:
+        record = session.get(PrintRecord, printed.record_id)
+        if record is None or record.state != PRINT_PENDING:
+            log.warning("print record %s of %s is not pending; left as it is",
+                        printed.record_id, printed.tracking_number)
+            return
+        record.state, record.settled_at = state, when
+        if state == PRINT_DELIVERED:
+            record.destination = note[:500]
+        uuid = session.execute(select(APP.c.uuid).where(APP.c.id == record.application_id)
+                               ).scalar_one()
+        append_event(session, actor=user.username if user else UNSIGNED_ACTOR,
+                     action="print-delivered" if state == PRINT_DELIVERED else "print-failed",
+                     entity_type="application", entity_id=uuid, at=when,
+                     details={"tracking_number": printed.tracking_number,
+                              "document": printed.document_key, "copy_no": printed.copy_no,
+                              ("where" if state == PRINT_DELIVERED else "problem"): note[:500]})
+    log.info("%s %s copy %d %s", printed.tracking_number, printed.document_key,
+             printed.copy_no, state)
 
 
 def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, datetime | None]:
@@ -261,7 +336,8 @@ def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, d
     row = session.execute(
         select(func.max(PrintRecord.copy_no), func.min(PrintRecord.printed_at))
         .where(PrintRecord.application_id == app_id,
-               PrintRecord.document_key == document_key)).one()
+               PrintRecord.document_key == document_key, PrintRecord.state != PRINT_FAILED)
+    ).one()
     first = row[1]
     if first is not None and first.tzinfo is None:
         first = first.replace(tzinfo=UTC)
@@ -314,11 +390,13 @@ def print_history(db: Database, tracking: str) -> tuple[PrintRecordInfo, ...]:
     with db.read() as session:
         rows = session.execute(
             select(PrintRecord.document_key, PrintRecord.format, PrintRecord.copy_no,
-                   User.username, PrintRecord.printed_at, PrintRecord.reason)
+                   User.username, PrintRecord.printed_at, PrintRecord.reason,
+                   PrintRecord.state, PrintRecord.destination)
             .join(APP, APP.c.id == PrintRecord.application_id)
             .outerjoin(User, User.id == PrintRecord.user_id)
             .where(APP.c.uuid == detail.uuid).order_by(PrintRecord.id)).all()
     return tuple(PrintRecordInfo(r.document_key, r.format, r.copy_no,
-                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason)
+                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason,
+                                 r.state, r.destination)
                  for r in rows)
 

@@ -252,7 +252,43 @@ class DateWithin:
     when: Condition | None = None
 
 
-Rule: TypeAlias = DateOrder | AgeRange | CnicGender | Different | AtLeastOne | DateWithin
+@dataclass(frozen=True)
+class Periods:
+    """Rows of `group` running from `start` to `end` (periods of residence or stay): a period
+    that starts before the person born on `dob` was born, and two periods that overlap, are
+    pointed out (a warning by default: the officer checks with the citizen)."""
+
+    group: str
+    start: str = "from"
+    end: str = "to"
+    dob: str | None = "date_of_birth"
+    level: IssueLevel = IssueLevel.WARNING
+
+
+@dataclass(frozen=True)
+class CheckDigit:
+    """`field` (in every row of `group`, if given) must end in a valid check digit by `scheme`
+    ("luhn": IMEI numbers, so a mistyped digit is caught before the police search for it)."""
+
+    field: str
+    group: str | None = None
+    scheme: str = "luhn"
+
+
+@dataclass(frozen=True)
+class Recent:
+    """The date in `field` must not be before `since` (a date bound such as ``today-6m``):
+    a learner permit still valid, a tenant registered within the days the law gives."""
+
+    field: str
+    since: DateBound
+    message: str
+    level: IssueLevel = IssueLevel.ERROR
+    when: Condition | None = None
+
+
+Rule: TypeAlias = (DateOrder | AgeRange | CnicGender | Different | AtLeastOne | DateWithin
+                   | Periods | CheckDigit | Recent)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,7 +333,9 @@ class OutputDocument:
     key: str
     title: str
     title_ur: str = ""
-    kind: str = "slip"  # receipt | certificate | report | slip | letter
+    kind: str = "slip"  # receipt | certificate | report | slip | letter | record
+    #: The document prints the person's photograph (taken at the counter or from a file).
+    photo: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -320,6 +358,9 @@ class Service:
     primary_name: str = "name"
     primary_mobile: str = "mobile"
     example: dict[str, Any] = field(default_factory=dict)
+    #: What is recorded when the document the citizen came for is handed over (e.g. who
+    #: attested the FIR copy); kept in the answers under "handover".
+    handover: Step | None = None
 
     def all_fields(self) -> tuple[Field, ...]:
         return tuple(f for step in self.steps for f in step.fields)

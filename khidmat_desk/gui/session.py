@@ -100,6 +100,12 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
+    def hand_over(self, tracking: str, handover: Any) -> Any:
+        """The finished document handed to the applicant or a representative (checked)."""
+        from khidmat_desk.app.delivery import mark_delivered
+
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+
     # -- intake -----------------------------------------------------------------------------
 
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
@@ -161,7 +167,7 @@ class CounterSession:
 
         return print_receipt(self.db, tracking, user=self.ctx.officer,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
-                             templates=self.templates)
+                             templates=self.templates, tariff=self.tariff)
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
@@ -169,13 +175,20 @@ class CounterSession:
         return print_document(self.db, tracking, key, user=self.ctx.officer,
                               signer=self.ctx.signer(), reason=reason, templates=self.templates)
 
+    def print_settled(self, printed: Any, delivered: bool, note: str) -> None:
+        """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
+        from khidmat_desk.app.printing import print_delivered, print_failed
+
+        settle = print_delivered if delivered else print_failed
+        settle(self.db, printed, note, user=self.user)
+
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""
         from khidmat_desk.app.printing import preview_document
 
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
-                                templates=self.templates)
+                                templates=self.templates, tariff=self.tariff)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():

@@ -20,6 +20,7 @@ from khidmat_desk.core.catalogue import SERVICE_CODES, UnknownServiceError, get_
 from khidmat_desk.core.fields import FieldType
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.store.models import (
+    PRINT_FAILED,
     Application,
     DayClose,
     Draft,
@@ -87,7 +88,7 @@ def reprints(session: Session, period: Period) -> Sequence[Any]:
         .select_from(PRINT.join(APP, APP.c.id == PRINT.c.application_id)
                      .outerjoin(USER, USER.c.id == PRINT.c.user_id))
         .where(PRINT.c.printed_at >= period.start, PRINT.c.printed_at < period.end,
-               PRINT.c.copy_no > 1)
+               PRINT.c.copy_no > 1, PRINT.c.state != PRINT_FAILED)
         .order_by(PRINT.c.printed_at, PRINT.c.id)).all()
 
 
