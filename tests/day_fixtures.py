@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from intake_helpers import counter_context, intake
+
 from khidmat_desk.app.applications import (
     SubmitResult,
     change_status,
@@ -59,10 +61,11 @@ class Day:
 
     def submit(self, user: UserInfo, when: str, service: str = GPV, method: str = "cash",
                **answers: Any) -> SubmitResult:
+        context = counter_context(self.db, user, self.tariff,
+                                  counter=7 if user.username == "asif.khan" else 8)
         return submit_application(
-            self.db, service_code=service, answers={**get_service(service).example, **answers},
-            user=user, centre_code="LHR01", counter=7 if user.username == "asif.khan" else 8,
-            tariff=self.tariff, payment_method=method, now=local(when))
+            context, intake(service, {**get_service(service).example, **answers},
+                            payment_method=method), now=local(when))
 
 
 def make_centre(db: Database) -> tuple[UserInfo, UserInfo, UserInfo]:
@@ -104,7 +107,8 @@ def fill_day(day: Day) -> Day:
         print_receipt(db, day.apps["a1"].tracking_number, user=asif,
                       reason="Printer jammed" if copy_at == "12:00" else None,
                       now=local(f"2026-03-06T{copy_at}"))
-    save_draft(db, user=bilal, service_code=GPV, answers={"name": "Half typed"}, step="applicant",
+    save_draft(db, user=bilal, service_code=GPV, wizard_state={"answers": {"name": "Half"}},
+               step="applicant",
                now=local("2026-03-06T18:00"))
     day.apps["saturday"] = day.submit(bilal, "2026-03-07T00:30")
     return day

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from day_fixtures import FRIDAY, PASSWORD, local
+from intake_helpers import counter_context, intake
 
 from khidmat_desk.app.applications import change_status, submit_application
 from khidmat_desk.app.day_bundle import DayBundleError, export_day_bundle, import_day_bundle
@@ -18,7 +19,7 @@ from khidmat_desk.app.day_reports import live_summary
 from khidmat_desk.app.printing import print_receipt
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, create_user
-from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.models import Centre
 
@@ -32,10 +33,9 @@ class Pc:
     users: dict[str, UserInfo]
 
     def submit(self, who: str, when: str, tariff: Tariff) -> str:
-        return submit_application(
-            self.db, service_code=GPV, answers=get_service(GPV).example, user=self.users[who],
-            centre_code="LHR01", counter=int(self.settings.get("counter")), tariff=tariff,
-            now=local(when)).tracking_number
+        context = counter_context(self.db, self.users[who], tariff,
+                                  counter=int(self.settings.get("counter")))
+        return submit_application(context, intake(GPV), now=local(when)).tracking_number
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 from gui_driver import PASSWORD, ScriptedMessages, show_active
+from intake_helpers import counter_context, intake
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status, submit_application
 from khidmat_desk.auth.users import create_user
-from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
@@ -20,10 +20,9 @@ from khidmat_desk.gui.tasks import TaskRunner
 
 def take(session: CounterSession, count: int) -> list[str]:
     user = session.authenticate("incharge", PASSWORD)
-    made = [submit_application(session.db, service_code="police-verification",
-                               answers=get_service("police-verification").example, user=user,
-                               centre_code="LHR01", counter=3, tariff=session.tariff
-                               ).tracking_number for _ in range(count)]
+    context = counter_context(session.db, user, session.tariff, counter=3)
+    made = [submit_application(context, intake("police-verification")).tracking_number
+            for _ in range(count)]
     change_status(session.db, made[0], "voided", user=user, reason="Entered twice")
     return made
 

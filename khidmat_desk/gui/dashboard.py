@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +41,14 @@ REFRESH_MS = 60_000
 
 def _local(moment: datetime | None) -> str:
     return "" if moment is None else clock.local(moment).strftime("%d-%m %H:%M")
+
+
+W = TypeVar("W", bound=QObject)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
 
 
 class _ExportSignals(QObject):
@@ -74,7 +82,8 @@ class Dashboard(QDialog):
 
     def __init__(self, tasks: TaskRunner, session: Any, messages: Messages,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="dashboard")
+        super().__init__(parent)
+        self.setObjectName("dashboard")
         self._tasks, self._session, self._messages = tasks, session, messages
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -84,7 +93,8 @@ class Dashboard(QDialog):
         self.setWindowTitle(self.tr("Today at the centre"))
         self.resize(980, 720)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(objectName="heading", styleSheet="font-weight: bold;")
+        self.heading = _named(QLabel(), "heading")
+        self.heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.heading)
         layout.addLayout(self._figures())
         charts = QHBoxLayout()
@@ -111,14 +121,15 @@ class Dashboard(QDialog):
         }
         self.figures: dict[str, QLabel] = {}
         for index, (key, name) in enumerate(names.items()):
-            value = QLabel("–", objectName=f"figure_{key}", styleSheet="font-size: 15pt;")
+            value = _named(QLabel("–"), f"figure_{key}")
+            value.setStyleSheet("font-size: 15pt;")
             grid.addWidget(QLabel(name), (index // 4) * 2, index % 4)
             grid.addWidget(value, (index // 4) * 2 + 1, index % 4)
             self.figures[key] = value
         return grid
 
     def _tabs(self) -> QTabWidget:
-        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs = _named(QTabWidget(), "tabs")
         self.tables: dict[str, QTableWidget] = {}
         headers = {
             "officers": (self.tr("Officer"), self.tr("Applications"), self.tr("Cash"),
@@ -138,7 +149,7 @@ class Dashboard(QDialog):
                   "uncollected": self.tr("Not collected"), "drafts": self.tr("Drafts open"),
                   "late": self.tr("Late records")}
         for key, header in headers.items():
-            table = QTableWidget(0, len(header), objectName=f"table_{key}")
+            table = _named(QTableWidget(0, len(header)), f"table_{key}")
             table.setHorizontalHeaderLabels(list(header))
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
@@ -148,7 +159,7 @@ class Dashboard(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.refresh_button = QPushButton(self.tr("&Refresh"), objectName="refresh")
+        self.refresh_button = _named(QPushButton(self.tr("&Refresh")), "refresh")
         self.refresh_button.clicked.connect(self.refresh)
         row.addWidget(self.refresh_button)
         row.addStretch(1)
@@ -156,12 +167,14 @@ class Dashboard(QDialog):
         for fmt, label in (("pdf", self.tr("Day report (PDF)…")),
                            ("xlsx", self.tr("Spreadsheet (XLSX)…")),
                            ("csv", self.tr("CSV…"))):
-            button = QPushButton(label, objectName=f"export_{fmt}")
+            button = _named(QPushButton(label), f"export_{fmt}")
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             self.export_buttons[fmt] = button
             row.addWidget(button)
-        self.progress = QProgressBar(objectName="progress", visible=False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel", visible=False)
+        self.progress = _named(QProgressBar(), "progress")
+        self.cancel_button = _named(QPushButton(self.tr("Cancel")), "cancel")
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_export)
         row.addWidget(self.progress)
         row.addWidget(self.cancel_button)
