@@ -34,9 +34,12 @@ REPORT_PATH = "/v1/report/daily"
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)
-#: Record kinds the protocol carries today: application versions and day or shift closes.
+#: An issued copy of a certificate, letter, report or slip (see sync/document_record.py).
+DOCUMENT_KIND = "document"
+#: A day's or shift's close (figures only; see app/day_close.py).
 APPLICATION, DAY_CLOSE = "application", "day-close"
-KINDS: tuple[str, ...] = (APPLICATION, DAY_CLOSE)
+#: Record kinds the protocol carries today.
+KINDS: tuple[str, ...] = (APPLICATION, DOCUMENT_KIND, DAY_CLOSE)
 
 #: Client-side bounds of one push; the server refuses more than SERVER_MAX_* per request.
 MAX_BATCH_ENTRIES = 500
