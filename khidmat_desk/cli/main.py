@@ -18,6 +18,7 @@ from khidmat_desk.cli import (
     cmd_audit,
     cmd_backup,
     cmd_catalogue,
+    cmd_day,
     cmd_doctor,
     cmd_gui,
     cmd_print,
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
-                   cmd_sync, cmd_backup, cmd_doctor, cmd_gui):
+                   cmd_sync, cmd_backup, cmd_day, cmd_doctor, cmd_gui):
         module.register(commands, common)
     return parser
 

@@ -1,7 +1,7 @@
 """Known failures of the layers below, turned into one-line messages with the right exit code.
 
 Every `KnownError` is a one-line message; bad input (exit 2) is prefixed with the argument it
-came from when one names it.
+came from when one names it (the error's own ``argument``, or the table below).
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def translate_error(exc: Exception, data_dir: str | None = None) -> CommandError
         return CommandError(_damaged_database(data_dir) or str(exc))
     if not exc.bad_input:
         return CommandError(str(exc))
-    argument = next((name for kind, name in _arguments() if isinstance(exc, kind)), None)
+    argument = getattr(exc, "argument", None) or next(
+        (name for kind, name in _arguments() if isinstance(exc, kind)), None)
     return BadInput(f"{argument}: {exc}" if argument else str(exc))
 
 

@@ -30,6 +30,7 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.application_view import ApplicationView
+from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
 from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
@@ -205,6 +206,14 @@ class MainWindow(QMainWindow):
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
         self._add_help_actions()
+        if self.user.role == workflow.IN_CHARGE:
+            centre = self.menuBar().addMenu(self.tr("C&entre"))
+            today = QAction(self.tr("&Today at the centre…"), self)
+            today.setObjectName("action_today")
+            today.setShortcut(QKeySequence("Ctrl+T"))
+            today.triggered.connect(self.open_dashboard)
+            centre.addAction(today)
+        self.dashboard: Dashboard | None = None
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
         self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)
@@ -475,6 +484,14 @@ class MainWindow(QMainWindow):
             self._load_sync_lists()
 
         self._tasks.run(lambda: self.session.requeue(entry_id), done, self._on_failed)
+
+    # -- the in-charge's day -----------------------------------------------------------------
+
+    def open_dashboard(self) -> None:
+        if self.dashboard is None:
+            self.dashboard = Dashboard(self._tasks, self.session, self._messages, self)
+        self.dashboard.show()
+        self.dashboard.raise_()
 
     # -- printing ------------------------------------------------------------------------------
 

@@ -257,6 +257,20 @@ class CounterSession:
         quarantined = list_quarantined(self.db, user) if user.role == IN_CHARGE else ()
         return list_pending(self.db), quarantined
 
+    # -- the in-charge's day -------------------------------------------------------------------
+
+    def live_summary(self) -> Any:
+        """Today's working day as it stands (the role is checked in the use case)."""
+        from khidmat_desk.app.day_reports import live_summary
+
+        return live_summary(self.db, self.ctx.officer, data_dir=self.settings.data_dir)
+
+    def write_report(self, day: Any, fmt: str, out: Any, progress: Any) -> Any:
+        from khidmat_desk.app.day_reports import write_report
+
+        return write_report(self.db, self.ctx.officer, day=day, out=out, fmt=fmt,
+                            data_dir=self.settings.data_dir, progress=progress)
+
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 
