@@ -20,7 +20,6 @@ import random
 import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import demo_db  # noqa: E402 - bench/ is this script's folder
 
 from khidmat_desk.app.applications import find_applications  # noqa: E402
 from khidmat_desk.core import validators  # noqa: E402
@@ -42,27 +43,6 @@ WARM_UP = 20
 
 def default_path(applications: int, seed: int) -> Path:
     return Path(tempfile.gettempdir()) / "khidmat-bench" / f"lookup-{applications}-{seed}.sqlite3"
-
-
-def build(path: Path, applications: int, days: int, seed: int) -> None:
-    """Make the database in a child process (its memory is not this process's)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"building {applications:,} applications over {days} days in {path} ...", flush=True)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
-                    "--applications", str(applications), "--days", str(days),
-                    "--seed", str(seed)], check=True)
-    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def build_here(path: Path, applications: int, days: int, seed: int) -> None:
-    from khidmat_desk.app.demo import build_demo
-
-    database = open_database(sqlite_url(path), backup_dir=path.parent / "backups")
-    try:
-        print(build_demo(database, applications=applications, days=days, seed=seed))
-    finally:
-        database.dispose()
 
 
 def rss_mb() -> float:
@@ -183,10 +163,10 @@ def main() -> int:
     args = parser.parse_args()
     path = args.db or default_path(args.applications, args.seed)
     if args.build_only:
-        build_here(path, args.applications, args.days, args.seed)
+        demo_db.build_here(path, args.applications, args.days, args.seed)
         return 0
     if not path.exists():
-        build(path, args.applications, args.days, args.seed)
+        demo_db.build(__file__, path, args.applications, args.days, args.seed)
     rng = random.Random(args.seed)
     queries = samples(path, args.queries, rng)
     database = open_database(sqlite_url(path), migrate=False)

@@ -26,7 +26,6 @@ import io
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import demo_db  # noqa: E402 - bench/ is this script's folder
 from openpyxl import Workbook  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
@@ -52,26 +52,6 @@ XLSX_BUDGET_S = 2.0
 def default_path(applications: int, days: int, seed: int) -> Path:
     return (Path(tempfile.gettempdir()) / "khidmat-bench"
             / f"reports-{applications}-{days}-{seed}.sqlite3")
-
-
-def build(path: Path, applications: int, days: int, seed: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    print(f"building {applications:,} applications over {days} days in {path} ...", flush=True)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--build-only", "--db", str(path),
-                    "--applications", str(applications), "--days", str(days),
-                    "--seed", str(seed)], check=True)
-    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def build_here(path: Path, applications: int, days: int, seed: int) -> None:
-    from khidmat_desk.app.demo import build_demo
-
-    database = open_database(sqlite_url(path), backup_dir=path.parent / "backups")
-    try:
-        print(build_demo(database, applications=applications, days=days, seed=seed))
-    finally:
-        database.dispose()
 
 
 def busiest_day(path: Path, target: int) -> tuple[date, int, int]:
@@ -160,10 +140,10 @@ def main() -> None:
     args = parser.parse_args()
     path = args.db or default_path(args.applications, args.days, args.seed)
     if args.build_only:
-        build_here(path, args.applications, args.days, args.seed)
+        demo_db.build_here(path, args.applications, args.days, args.seed)
         return
     if not path.exists():
-        build(path, args.applications, args.days, args.seed)
+        demo_db.build(__file__, path, args.applications, args.days, args.seed)
     day, count, total = busiest_day(path, args.target)
     db = open_database(sqlite_url(path), migrate=True, backup_dir=path.parent / "backups")
     period = ONE_SHIFT.period(day)

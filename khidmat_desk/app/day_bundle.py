@@ -30,10 +30,10 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import day_close
 from khidmat_desk.app.day_reports import period_of
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.app.shifts import utc_moment
 from khidmat_desk.app.sync import bundle_key
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.records import search_keys
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER
 from khidmat_desk.errors import KnownError

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from khidmat_desk.app.shifts import plan_in, utc_moment
+from khidmat_desk.app.shifts import plan_in
 from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError

@@ -17,7 +17,7 @@ from typing import Any, Final, Literal
 
 from sqlalchemy import select, update
 
-from khidmat_desk.app.applications.record import APP, utc_moment
+from khidmat_desk.app.applications.record import APP
 from khidmat_desk.app.applications.results import (
     ApplicationError,
     StatusChangeResult,
@@ -27,6 +27,7 @@ from khidmat_desk.app.applications.status import apply_status_change, locked_app
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.validation import validate_answers

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import ShiftPlan, parse_plan, plan_from
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.store.audit import append_event
@@ -16,15 +17,6 @@ from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre, CentreShift
 
 log = logging.getLogger("khidmat.shifts")
-
-
-def utc_moment(now: datetime | None) -> datetime:
-    """``now`` (aware) in UTC, or the current moment."""
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("'now' must carry a time zone")
-    return now.astimezone(UTC)
 
 
 def plan_in(session: Session) -> ShiftPlan:

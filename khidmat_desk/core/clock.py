@@ -46,6 +46,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def utc_moment(now: datetime | None) -> datetime:
+    """``now`` (which must carry a time zone) in UTC, or the current moment."""
+    if now is None:
+        return utc_now()
+    if now.tzinfo is None:
+        raise ValueError("'now' must carry a time zone")
+    return now.astimezone(UTC)
+
+
 def local(moment: datetime) -> datetime:
     """An aware moment (a naive one is taken as UTC, as stored) in centre time."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

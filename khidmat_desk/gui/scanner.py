@@ -131,9 +131,6 @@ class ScanCatcher(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
-    def detach(self) -> None:
-        self._detach()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False

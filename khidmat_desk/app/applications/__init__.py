@@ -20,7 +20,6 @@ from khidmat_desk.app.applications.record import (
     APP,
     OUTBOX_KIND,
     sync_record,
-    utc_moment,
 )
 from khidmat_desk.app.applications.results import (
     ApplicantId,
@@ -50,6 +49,7 @@ from khidmat_desk.app.applications.submit import (
     centre_date,
     submit_application,
 )
+from khidmat_desk.core.clock import utc_moment
 
 __all__ = [
     "APP", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES",

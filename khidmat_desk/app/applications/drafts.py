@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from khidmat_desk.app.applications.record import utc_moment
 from khidmat_desk.app.applications.results import DraftInfo
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Draft
 from khidmat_desk.store.sequences import uuid7

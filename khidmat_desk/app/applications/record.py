@@ -8,7 +8,7 @@ writers and the central server share one declared shape: `sync.protocol.Applicat
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
@@ -32,15 +32,6 @@ from khidmat_desk.sync.protocol import (
 OUTBOX_KIND = "application"
 APP = table_of(Application)
 _INSERT_STATUS = insert(table_of(StatusChange))
-
-
-def utc_moment(now: datetime | None) -> datetime:
-    """``now`` (which must carry a time zone) in UTC, or the current moment."""
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("'now' must carry a time zone")
-    return now.astimezone(UTC)
 
 
 def sync_record(detail: ApplicationDetail) -> ApplicationRecord:

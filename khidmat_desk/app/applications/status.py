@@ -16,12 +16,12 @@ from khidmat_desk.app.applications.record import (
     APP,
     record_version,
     sync_record,
-    utc_moment,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import ApplicationNotFound, StatusChangeResult
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import workflow
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.db import Database

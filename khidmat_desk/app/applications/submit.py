@@ -20,7 +20,6 @@ from khidmat_desk.app.applications.record import (
     APP,
     record_version,
     sync_record,
-    utc_moment,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import (
@@ -41,6 +40,7 @@ from khidmat_desk.core.catalogue import (
     quote_fee,
     sla_days,
 )
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.intake import Intake, missing_documents
 from khidmat_desk.core.issues import Issue, IssueLevel
