@@ -35,6 +35,7 @@ class HandoverDialog(QDialog):
         super().__init__(parent, objectName="handover")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", tracking))
         self.setStyleSheet(FOCUS_RING)
+        self.setMinimumWidth(560)  # the tracking number in the title and the question unwrapped
         intro = QLabel(self.tr("Who is collecting the document for %1? Ask for their CNIC and "
                                "type its number.").replace("%1", applicant), wordWrap=True)
         self.in_person = QRadioButton(self.tr("The &applicant in person"),  # type: ignore[call-overload]

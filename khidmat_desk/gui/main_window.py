@@ -339,23 +339,29 @@ class MainWindow(QMainWindow):
 
     # -- application view ----------------------------------------------------------------------
 
-    def open_application(self, tracking: str) -> None:
+    def open_application(self, tracking: str, *, said: str = "") -> None:
+        """Show the application; ``said`` is the status bar's line once it is on screen (what
+        was just done to it), else "Opened …"."""
         if self.wizard is not None and not self.wizard.saved:
             self.statusBar().showMessage(self.tr("Finish or cancel the application being "
                                                  "taken first (Esc)."), 8000)
             return
         session = self.session
         self._tasks.run(lambda: session.application_with_documents(tracking),
-                        self._on_detail_loaded, self._on_failed)
+                        lambda loaded: self._on_detail_loaded(loaded, said), self._on_failed)
 
-    def _on_detail_loaded(self, loaded: tuple[Any, Any]) -> None:
+    def _on_detail_loaded(self, loaded: tuple[Any, Any], said: str = "") -> None:
         detail, printable = loaded
         self._close_wizard()
         self.view.show_detail(detail, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", detail.tracking_number),
-                                     5000)
+        # The next key acts on this application: its first step, else its receipt's Print.
+        first = next(iter(self.view.status_buttons.values()), None) \
+            or self.view.print_buttons.get("receipt")
+        (first or self.view).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage(
+            said or self.tr("Opened %1").replace("%1", detail.tracking_number), 8000)
 
     def _on_view_status_requested(self, tracking: str, status: str) -> None:
         if status == workflow.DELIVERED:
@@ -393,13 +399,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_handed_over(self, tracking: str) -> None:
-        self.statusBar().showMessage(self.tr("%1 handed over.").replace("%1", tracking), 8000)
-        self._on_status_changed(tracking)
+        self._on_status_changed(tracking, said=self.tr("%1 handed over.").replace("%1", tracking))
 
-    def _on_status_changed(self, tracking: str) -> None:
+    def _on_status_changed(self, tracking: str, said: str = "") -> None:
         if self.sync_host is not None:
             self.sync_host.nudge()
-        self.open_application(tracking)
+        self.open_application(tracking, said=said)
 
     # -- wizard ------------------------------------------------------------------------------
 
