@@ -34,6 +34,7 @@ from khidmat_desk.core.tracking import make_tracking_number, parse_tracking_numb
 from khidmat_desk.core.validation import Issue, ValidationResult, validate_answers
 from khidmat_desk.store import outbox, search
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
     Applicant,
@@ -450,7 +451,8 @@ def _record(session: Session, user: UserInfo, action: str, payload: dict[str, An
                  entity_id=payload["uuid"], at=when, details={
                      "tracking_number": payload["tracking_number"],
                      "service_code": payload["service_code"], "version": payload["version"],
-                     "from": change["from"], "to": change["to"], "reason": change["reason"]})
+                     "from": change["from"], "to": change["to"], "reason": change["reason"],
+                     STATE_KEY: application_state(session, payload["uuid"])})
     outbox.enqueue(session, uuid=payload["uuid"], version=payload["version"], kind=OUTBOX_KIND,
                    payload=payload, now=when)
 

@@ -38,6 +38,7 @@ from khidmat_desk.printing.receipt import render_receipt
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre, PrintRecord, User
 
@@ -250,7 +251,8 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                      entity_type="application", entity_id=detail.uuid, at=when,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
-                              "reason": why})
+                              "reason": why,
+                              STATE_KEY: application_state(session, detail.uuid)})
     log.info("%s %s copy %d printed by %s", detail.tracking_number, document_key, copy_no,
              user.username if user else UNSIGNED_ACTOR)
     return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload)

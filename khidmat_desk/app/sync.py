@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -75,6 +76,7 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     token is kept. ``token`` None keeps the server only: the token comes from
     ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
     url = protocol.check_server_url(server)
+    refuse_real_server_for_demo(settings, url)
     if token is not None and not token.strip():
         raise SyncNotConfigured("the token is empty; paste the token the central server gave")
     if ca_bundle and not Path(ca_bundle).is_file():
@@ -90,6 +92,19 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     settings.save()
     log.info("sync set up for %s; token kept in %s", url, where)
     return where
+
+
+def refuse_real_server_for_demo(settings: CounterSettings, server: str) -> None:
+    """A demo centre's invented records must never reach a real central server: it may only
+    sync with a server on this PC (a training or test server)."""
+    if not settings.is_demo:
+        return
+    host = urlsplit(server).hostname or ""
+    if not protocol.is_loopback(host):
+        log.warning("refused to sync the demo centre with %s", host)
+        raise SyncNotConfigured(
+            f"this is a demo centre of invented data; it syncs only with a server on this PC, "
+            f"never with {host or server}")
 
 
 def load_token(settings: CounterSettings) -> str:
@@ -113,6 +128,7 @@ def transport_config(settings: CounterSettings, *, timeout_seconds: float = 20.0
     if not server:
         raise SyncNotConfigured("no central server is set; run 'khidmat-desk sync --setup "
                                 "--server URL --token-stdin'")
+    refuse_real_server_for_demo(settings, server)
     ca_bundle = str(settings.get("sync_ca_bundle"))
     return TransportConfig(server=server, token=load_token(settings),
                            ca_bundle=Path(ca_bundle) if ca_bundle else None,

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.logs import setup_logging
-from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
-from khidmat_desk.cli.errors import BadInput
+from khidmat_desk.app.private import make_private
+from khidmat_desk.app.settings import CounterSettings, DatabaseMissing, resolve_data_dir
+from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.core import reference
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ class AppContext:
     settings: CounterSettings
     db: Database
     tariff: Tariff
+    #: Who signed in for this command; recorded only if the command then succeeds.
+    signed_in: UserInfo | None = None
 
     @property
     def centre_code(self) -> str:
@@ -43,8 +46,14 @@ class AppContext:
     def __enter__(self) -> AppContext:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        try:
+            if exc is None and self.signed_in is not None:
+                from khidmat_desk.auth.users import record_sign_in
+
+                record_sign_in(self.db, self.signed_in, via="command line")
+        finally:
+            self.close()
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -62,10 +71,20 @@ def open_context(args: argparse.Namespace) -> AppContext:
         raise BadInput(
             f"--data-dir: no centre is set up in {data_dir}; run 'khidmat-desk init ...' "
             "or 'khidmat-desk demo' first")
+    make_private(data_dir)
     setup_logging(data_dir, verbose=getattr(args, "verbose", False))
+    check_database_present(settings)
     reference.set_override_dir(data_dir)
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     return AppContext(settings, db, load_tariff(settings.tariff_override))
+
+
+def check_database_present(settings: CounterSettings) -> None:
+    """A set-up centre whose database file is gone is an error, never a new empty database."""
+    try:
+        settings.check_database()
+    except DatabaseMissing as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
@@ -85,12 +104,15 @@ def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
 
 
 def sign_in(ctx: AppContext, args: argparse.Namespace) -> UserInfo:
-    """The --user named with their password; failures count towards the lockout."""
+    """The --user named with their password; failures count towards the lockout at once, the
+    sign-in itself is recorded when the command has succeeded (a refused one writes nothing)."""
     from khidmat_desk.auth.users import authenticate
 
     if not getattr(args, "user", None):
         raise BadInput("--user: name the officer doing this")
-    return authenticate(ctx.db, args.user, read_password(args))
+    user = authenticate(ctx.db, args.user, read_password(args), record_success=False)
+    ctx.signed_in = user
+    return user
 
 
 def add_auth_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:

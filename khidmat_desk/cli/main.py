@@ -29,14 +29,26 @@ log = logging.getLogger("khidmat.cli")
 PROG = "khidmat-desk"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(*, inherited: bool) -> argparse.ArgumentParser:
+    """--data-dir and --verbose, accepted before the command and after it.
+
+    A command's own copy must not default the value: argparse would then overwrite the one
+    given before the command with None, and the command would run on another data folder.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
+                        default=argparse.SUPPRESS if inherited else None,
                         help="data folder of this counter (default: $KHIDMAT_DATA_DIR or the "
                              "per-user data folder)")
-    common.add_argument("--verbose", action="store_true", help="also log to stderr")
+    common.add_argument("--verbose", action="store_true", help="also log to stderr",
+                        default=argparse.SUPPRESS if inherited else False)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(inherited=True)
     parser = OneLineParser(prog=PROG, description="Khidmat Desk counter application.",
-                     parents=[common])
+                           parents=[_common_options(inherited=False)])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,

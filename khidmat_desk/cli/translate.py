@@ -25,9 +25,10 @@ def translate_error(exc: Exception) -> CommandError | None:
         return BadInput(f"tracking number: {exc}")
     if isinstance(exc, EmptyQueryError):
         return BadInput(f"QUERY: {exc}")
-    if isinstance(exc, users.BadCredentials):
+    if isinstance(exc, users.BadCredentials | users.AccountLocked):
+        # one answer, one exit status: which accounts exist is not told
         return BadInput(f"--user/password: {exc}")
-    if isinstance(exc, users.AccountLocked | users.PermissionDenied):
+    if isinstance(exc, users.PermissionDenied):
         return CommandError(str(exc))
     if isinstance(exc, RoleNotAllowedError):
         return CommandError(str(exc))

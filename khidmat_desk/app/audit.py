@@ -1,0 +1,61 @@
+"""The audit trail's use cases: sign a checkpoint of the chain, and check trail and records.
+
+`record_checkpoint` is what the in-charge's day close calls (and `audit checkpoint` runs):
+it signs the chain's head with the centre's key, so history rewritten later with the hashes
+recomputed no longer matches a signature the editor cannot make.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from khidmat_desk.app.keys import load_signer
+from khidmat_desk.auth.secrets import SecretStore
+from khidmat_desk.auth.users import IN_CHARGE, UserInfo, require_role
+from khidmat_desk.store.audit import ChainReport, Checkpoint, append_checkpoint, verify_chain
+from khidmat_desk.store.audit_state import RecordsReport, verify_records
+from khidmat_desk.store.db import Database
+
+log = logging.getLogger("khidmat.audit")
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    """Both halves of `audit verify`: the chain itself, and the records against the chain."""
+
+    chain: ChainReport
+    records: RecordsReport
+
+    @property
+    def empty(self) -> bool:
+        """No event at all: a set-up centre always has some, so the database was replaced."""
+        return self.chain.ok and self.chain.checked == 0
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and self.records.ok and not self.empty
+
+
+def record_checkpoint(db: Database, store: SecretStore, centre_code: str, *, user: UserInfo,
+                      now: datetime | None = None) -> Checkpoint:
+    """In-charge: sign the audit chain's current head with the centre's key (day close)."""
+    require_role(user, IN_CHARGE)
+    signer = load_signer(db, store, centre_code)
+    when = (now or datetime.now(UTC)).astimezone(UTC)
+    with db.write() as session:
+        return append_checkpoint(session, private_key=signer.private_key,
+                                 key_id=signer.key_id, centre_code=centre_code,
+                                 actor=user.username, at=when)
+
+
+def check_audit_trail(db: Database) -> AuditCheck:
+    """Walk the chain, then recompute every record's digest; one consistent snapshot."""
+    with db.read() as session:
+        chain = verify_chain(session)
+        records = verify_records(session) if chain.ok else RecordsReport()
+    if not records.ok:
+        log.error("audit: %d records do not match the trail; first: %s", records.found,
+                  records.problems[0])
+    return AuditCheck(chain, records)
