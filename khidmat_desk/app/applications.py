@@ -32,6 +32,7 @@ from khidmat_desk.core.records import (
 )
 from khidmat_desk.core.tracking import make_tracking_number, parse_tracking_number
 from khidmat_desk.core.validation import Issue, ValidationResult, validate_answers
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.store import outbox, search
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
@@ -467,7 +468,7 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     """Move an application along the workflow; a new version, audited and queued for sync."""
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
-    why = (reason or "").strip() or None
+    why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         row = session.execute(select(APP).where(APP.c.tracking_number == number)
                               .with_for_update()).one_or_none()
@@ -489,6 +490,7 @@ def apply_status_change(session: Session, row: Any, new_status: str, *, user: Us
                         action: str = "status-changed") -> StatusChangeResult:
     """Write a checked status change inside the caller's transaction: a new version, its
     status history row, an audit event and an outbox entry."""
+    reason = clean_free_text(reason, multiline=True) or None if reason else None
     version = row.version + 1
     session.execute(update(APP).where(APP.c.id == row.id).values(
         status=new_status, version=version, updated_at=when))

@@ -32,6 +32,7 @@ from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import OutputDocument
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
 from khidmat_desk.printing.receipt import render_receipt
@@ -232,7 +233,7 @@ Build = Callable[[Issue, date], tuple[bytes, str | None]]
 def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
            user: UserInfo | None, reprint_role: str, reason: str | None, when: datetime,
            build: Build, *, officer: str | None) -> PrintedDocument:
-    why = (reason or "").strip() or None
+    why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
                                  .with_for_update()).scalar_one()

@@ -89,7 +89,7 @@ class CounterSettings:
         if path.exists():
             try:
                 stored = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, RecursionError) as exc:
                 raise SettingsError(f"{path} is damaged ({exc}); restore it from a backup") from exc
             values.update({k: _coerce(k, v) for k, v in stored.items() if k in _BY_KEY})
         return cls(data_dir, values)

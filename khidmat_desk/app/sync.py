@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from khidmat_desk.app.logs import hide
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync_changes import remote_change_applier
 from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
@@ -84,6 +85,7 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     store = secret_store(settings)
     where = f"the {TOKEN_ENV} variable"
     if token is not None:
+        hide(token)
         store.put(TOKEN_SECRET, token.strip())
         where = store.describe()
     settings.set("sync_server", url)
@@ -111,6 +113,7 @@ def load_token(settings: CounterSettings) -> str:
     """``KHIDMAT_SYNC_TOKEN`` if set, else the stored secret; a clear error if neither."""
     from_env = os.environ.get(TOKEN_ENV, "").strip()
     if from_env:
+        hide(from_env)
         return from_env
     try:
         token = secret_store(settings).get(TOKEN_SECRET)
@@ -119,6 +122,7 @@ def load_token(settings: CounterSettings) -> str:
     if not token:
         raise SyncNotConfigured("no sync token is stored; run 'khidmat-desk sync --setup "
                                 "--server URL --token-stdin' with the token from the server")
+    hide(token)
     return token
 
 

@@ -27,6 +27,7 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, user_state
@@ -155,6 +156,7 @@ def create_user(session: Session, username: str, full_name: str, role: str, pass
     """
     when = _utc_now(now)
     name = normalize_username(username)
+    full_name = clean_free_text(full_name)
     if created_by is not None:
         require_role(created_by, IN_CHARGE)
     _check_new_account(name, full_name, role)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khidmat_desk.app.logs import setup_logging
+from khidmat_desk.app.logs import hide, setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing, resolve_data_dir
 from khidmat_desk.cli.errors import BadInput, CommandError
@@ -94,10 +94,12 @@ def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
         line = sys.stdin.readline()
         if not line:
             raise BadInput("--password-stdin: no password was given on standard input")
+        hide(line.rstrip("\r\n"))
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise BadInput("password: no terminal to ask on; pass --password-stdin and pipe it in")
     password = getpass.getpass(prompt)
+    hide(password)
     if confirm and getpass.getpass("Repeat the password: ") != password:
         raise BadInput("password: the two passwords differ")
     return password

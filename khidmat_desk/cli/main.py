@@ -58,8 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    broken = _not_utf8(arguments)
+    if broken is not None:
+        sys.stderr.write(f"{PROG}: error: argument {broken + 1} is not valid UTF-8 text; "
+                         "retype it\n")
+        return EXIT_BAD_INPUT
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
@@ -83,6 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: unexpected error: {type(exc).__name__}: {exc} "
                          "(details are in the log file)\n")
         return EXIT_FAILURE
+
+
+def _not_utf8(arguments: Sequence[str]) -> int | None:
+    """The position of the first argument that arrived as bytes that are not UTF-8 (Python
+    keeps them as lone surrogates, which cannot be printed, logged or stored)."""
+    for position, argument in enumerate(arguments):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+    return None
 
 
 def _fail(exc: CommandError) -> int:

@@ -235,12 +235,16 @@ def _datetime(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Che
     )
 
 
-def _int_bound(bound: object) -> int | None:
+def _int_bound(bound: object, ctx: Context | None = None) -> int | None:
+    """A number, or for a year a date bound such as ``today+1y`` (its year)."""
+    if isinstance(bound, str) and ctx is not None:
+        day = resolve_date_bound(bound, ctx.today)
+        return None if day is None else day.year
     return None if bound is None else int(bound)  # type: ignore[call-overload]
 
 
 def _integer(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_integer(raw, min=_int_bound(f.min), max=_int_bound(f.max))
+    return validators.check_integer(raw, min=_int_bound(f.min, ctx), max=_int_bound(f.max, ctx))
 
 
 def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:

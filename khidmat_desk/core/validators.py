@@ -418,11 +418,18 @@ def _bounded(value: int, low: int | None, high: int | None, money: bool = False)
     return Checked(value)
 
 
+#: Beyond any count, age or year a form asks for; a field without its own bounds keeps to these.
+INTEGER_LIMIT = 1_000_000_000
+#: Rs 1,000 billion: more than any fee, rent or stolen property's value.
+MONEY_LIMIT = 1_000_000_000_000
+
+
 def check_integer(raw: object, *, min: int | None, max: int | None) -> Checked:
     value = _whole_number(raw)
     if value is None:
         return _error("must be a whole number, like 12")
-    return _bounded(value, min, max)
+    return _bounded(value, -INTEGER_LIMIT if min is None else min,
+                    INTEGER_LIMIT if max is None else max)
 
 
 _MONEY_PREFIX = re.compile(r"\A(?:rs\.?|pkr|rupees)\s*", re.IGNORECASE | re.ASCII)
@@ -455,7 +462,7 @@ def check_money(raw: object, *, min: int | None, max: int | None) -> Checked:
     value = _rupees(raw)
     if isinstance(value, str):
         return _error(value)
-    return _bounded(value, min, max, money=True)
+    return _bounded(value, min, MONEY_LIMIT if max is None else max, money=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -463,12 +470,24 @@ def check_money(raw: object, *, min: int | None, max: int | None) -> Checked:
 # ---------------------------------------------------------------------------------------------
 
 #: Invisible characters that only ever arrive by pasting; ZWNJ (U+200C) is kept, Urdu uses it.
-_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\ufeff"))
+#: With them go the bidi marks, embeddings, overrides and isolates (U+202E makes "gpj.exe" of
+#: "exe.jpg" and prints as boxes): the printer orders Urdu and numbers itself.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\ufeff" + BIDI_CONTROLS))
 _CONTROL_MESSAGE = "contains an invisible control character; please retype it"
 
 
 def _has_control(text: str, allowed: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
+
+
+def clean_free_text(text: str, *, multiline: bool = False) -> str:
+    """Free text as every field keeps it (answers, reasons, names): control characters,
+    invisible pasted characters and bidi overrides removed, NFC, spaces tidied."""
+    allowed = "\t\n\r" if multiline else "\t"
+    text = "".join(ch for ch in text
+                   if ch in allowed or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return _clean_text(text, multiline)
 
 
 def _clean_text(text: str, multiline: bool) -> str:

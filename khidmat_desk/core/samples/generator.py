@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from khidmat_desk.core import reference
-from khidmat_desk.core.conditions import holds, referenced_fields
+from khidmat_desk.core.conditions import holds, referenced_fields, resolve_date_bound
 from khidmat_desk.core.fields import AtLeastOne, Field, FieldType, Service
 from khidmat_desk.core.samples import words
 from khidmat_desk.core.samples.dates import Clock, DateWindow, rule_index
@@ -319,7 +319,8 @@ class Generator:
         return moment.strftime(f"%Y-%m-%d{sep}%H:%M")
 
     def _integer(self, f: Field, scope: Scope) -> int | str:
-        low, high = _int_or_none(f.min), _int_or_none(f.max)
+        low = _int_or_none(f.min, self.clock.today)
+        high = _int_or_none(f.max, self.clock.today)
         parts, this_year = f.key.split("_"), self.clock.today.year
         if "year" in parts:
             high = high if high is not None else this_year
@@ -413,7 +414,11 @@ def _top_fields(service: Service) -> tuple[Field, ...]:
     return found[1]
 
 
-def _int_or_none(bound: object) -> int | None:
+def _int_or_none(bound: object, today: date | None = None) -> int | None:
+    """A number bound, or a year given as a date bound (``today+1y``)."""
+    if isinstance(bound, str) and today is not None and not bound.lstrip("-").isdigit():
+        day = resolve_date_bound(bound, today)
+        return None if day is None else day.year
     return None if bound is None else int(str(bound))
 
 
