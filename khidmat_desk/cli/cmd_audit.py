@@ -53,12 +53,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_checkpoint(args: argparse.Namespace) -> int:
     from khidmat_desk.app.audit import record_checkpoint
-    from khidmat_desk.auth.secrets import SecretStore
 
     with open_context(args) as ctx:
         user = sign_in(ctx, args)
-        store = SecretStore(ctx.settings.data_dir, str(ctx.settings.get("secret_store")))
-        checkpoint = record_checkpoint(ctx.db, store, ctx.centre_code, user=user)
+        checkpoint = record_checkpoint(ctx.db, ctx.secret_store(), ctx.centre_code, user=user)
     sys.stdout.write(f"audit checkpoint signed: event {checkpoint.head.sequence} "
                      f"{checkpoint.head.hash} (key {checkpoint.key_id})\n")
     return 0

@@ -6,52 +6,31 @@ import argparse
 import getpass
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.logs import hide, setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing, resolve_data_dir
 from khidmat_desk.cli.errors import BadInput, CommandError
-from khidmat_desk.core import reference
 
 if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo
-    from khidmat_desk.core.catalogue import Tariff
-    from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.cli")
 
 
-@dataclass
-class AppContext:
-    settings: CounterSettings
-    db: Database
-    tariff: Tariff
-    #: Who signed in for this command; recorded only if the command then succeeds.
-    signed_in: UserInfo | None = None
+class CommandContext(CounterContext):
+    """The counter context of one command. A sign-in is checked when the command starts but
+    recorded only when the command has succeeded, so a refused command leaves no trace."""
 
-    @property
-    def centre_code(self) -> str:
-        return str(self.settings.get("centre_code"))
-
-    @property
-    def counter(self) -> int:
-        return int(self.settings.get("counter"))
-
-    def close(self) -> None:
-        self.db.dispose()
-
-    def __enter__(self) -> AppContext:
-        return self
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         try:
-            if exc is None and self.signed_in is not None:
+            if exc[1:2] in ((), (None,)) and self.user is not None:
                 from khidmat_desk.auth.users import record_sign_in
 
-                record_sign_in(self.db, self.signed_in, via="command line")
+                record_sign_in(self.db, self.user, via="command line")
         finally:
             self.close()
 
@@ -60,11 +39,9 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def open_context(args: argparse.Namespace) -> AppContext:
-    """Settings + database (upgraded, after a backup, if older) of an initialised data folder."""
-    from khidmat_desk.core.catalogue import load_tariff
-    from khidmat_desk.store.db import open_database
-
+def open_context(args: argparse.Namespace) -> CounterContext:
+    """The counter context (settings, database upgraded after a backup if older, tariff,
+    layouts) of an initialised data folder."""
     data_dir = data_dir_of(args)
     settings = CounterSettings.load(data_dir) if data_dir.is_dir() else None
     if settings is None or not settings.initialised:
@@ -74,9 +51,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     make_private(data_dir)
     setup_logging(data_dir, verbose=getattr(args, "verbose", False))
     check_database_present(settings)
-    reference.set_override_dir(data_dir)
-    db = open_database(settings.database_url, backup_dir=settings.backup_dir)
-    return AppContext(settings, db, load_tariff(settings.tariff_override))
+    return CommandContext.open(settings)
 
 
 def check_database_present(settings: CounterSettings) -> None:
@@ -105,16 +80,15 @@ def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
     return password
 
 
-def sign_in(ctx: AppContext, args: argparse.Namespace) -> UserInfo:
+def sign_in(ctx: CounterContext, args: argparse.Namespace) -> UserInfo:
     """The --user named with their password; failures count towards the lockout at once, the
     sign-in itself is recorded when the command has succeeded (a refused one writes nothing)."""
     from khidmat_desk.auth.users import authenticate
 
     if not getattr(args, "user", None):
         raise BadInput("--user: name the officer doing this")
-    user = authenticate(ctx.db, args.user, read_password(args), record_success=False)
-    ctx.signed_in = user
-    return user
+    ctx.user = authenticate(ctx.db, args.user, read_password(args), record_success=False)
+    return ctx.user
 
 
 def add_auth_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:

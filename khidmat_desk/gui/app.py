@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing
-from khidmat_desk.core import reference
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
@@ -186,7 +185,6 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
     except DatabaseMissing as exc:
         sys.stderr.write(f"Khidmat Desk: {exc}\n")
         return 1
-    reference.set_override_dir(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Khidmat Desk")
     load_fonts(app)  # type: ignore[arg-type]
