@@ -241,3 +241,16 @@ def test_scrub_keeps_ordinary_text() -> None:
     text = "LHR01-261130-07-0042-6 printed copy 2 for Muhammad Imran (محمد عمران)"
     assert scrub(text) == text
     assert LogScrubber().format(logging.makeLogRecord({"msg": text})) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Authorization: Bearer abc.def", "Authorization: [hidden]"),
+    ("Bearer kd1_abc", "Bearer [hidden]"),
+    ("token=abc123 refused", "token=[hidden] refused"),
+    ("password: hunter22", "password: [hidden]"),
+    ("CNIC 35202-1234567-1 and 3520212345671.", "CNIC [CNIC] and [CNIC]."),
+    ("its name, role, password or switch", "its name, role, password or switch"),
+    ("line one\nline two\r\x1b[31m", "line one\\nline two\\r\\x1b[31m"),
+])
+def test_scrub_blanks_credentials_and_escapes_controls(text: str, expected: str) -> None:
+    assert scrub(text) == expected

@@ -6,16 +6,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import struct
+import unicodedata
 import zlib
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from trust_helpers import Run, apply, make_centre, snapshot, sql
 
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.validation import validate_answers
-from khidmat_desk.core.validators import BIDI_CONTROLS, clean_free_text
+from khidmat_desk.core.validators import BIDI_CONTROLS, check_text, clean_free_text
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.errors import DatabaseCorruptError
 from khidmat_desk.store.migrate import current_revision, upgrade
@@ -185,3 +188,23 @@ def _schema(path: Path) -> list[tuple[str, str]]:
         return con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
     finally:
         con.close()
+
+
+# -- every free text, whatever arrives -------------------------------------------------------
+
+_HOSTILE = st.text(alphabet=st.one_of(
+    st.sampled_from([*BIDI_CONTROLS, "\x00", "\x1b", "\x7f", "\x85", "\u200b", "\ufeff",
+                     "\n", "\r", "\t"]),
+    st.characters(codec="utf-8")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HOSTILE)
+def test_no_control_or_bidi_character_survives_validation(text: str) -> None:
+    checked = check_text(text, min_length=None, max_length=None, pattern=None,
+                         pattern_hint="", multiline=False)
+    kept = checked.value if checked.ok else clean_free_text(text)
+    assert isinstance(kept, str)
+    assert not any(ch in BIDI_CONTROLS for ch in kept)
+    assert not any(unicodedata.category(ch) == "Cc" for ch in kept)
+    assert clean_free_text(kept) == kept  # cleaning twice changes nothing

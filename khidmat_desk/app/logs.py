@@ -22,8 +22,13 @@ SECRET_MASK = "[hidden]"  # noqa: S105 - what replaces a secret, not a secret
 _MIN_SECRET = 6
 
 _CNIC = re.compile(r"(?<![0-9])[0-9]{5}-?[0-9]{7}-?[0-9](?![0-9])")
-_BEARER = re.compile(r"(?i)\b(bearer|token|password|authorization)(\s*[=:]\s*|\s+)"
-                     r"(?!\[hidden\])[^\s,;'\"]+")
+#: "Authorization: Bearer xyz", "Bearer xyz", "token=xyz", "password: xyz".
+_CREDENTIALS = (
+    re.compile(r"(?i)\b(authorization\s*[=:]\s*)(?:[a-z]+\s+)?(?!\[hidden\])[^\s,;'\"]+"),
+    re.compile(r"(?i)\b(bearer\s+)(?!\[hidden\])[^\s,;'\"]+"),
+    re.compile(r"(?i)\b((?:token|password|passwd|secret)\s*[=:]\s*)(?!\[hidden\])"
+               r"[^\s,;'\"]+"),
+)
 #: C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -44,7 +49,7 @@ def scrub(text: str) -> str:
         known = sorted(_secrets, key=len, reverse=True)
     for secret in known:
         text = text.replace(secret, SECRET_MASK)
-    text = _BEARER.sub(lambda m: f"{m.group(1)}{m.group(2)}{SECRET_MASK}", text)
+    text = _hide_credentials(text)
     text = _CNIC.sub(CNIC_MASK, text)
     return _UNSAFE.sub(_escape, text)
 
@@ -81,7 +86,13 @@ def _hide_known(text: str) -> str:
         known = sorted(_secrets, key=len, reverse=True)
     for secret in known:
         text = text.replace(secret, SECRET_MASK)
-    return _BEARER.sub(lambda m: f"{m.group(1)}{m.group(2)}{SECRET_MASK}", text)
+    return _hide_credentials(text)
+
+
+def _hide_credentials(text: str) -> str:
+    for pattern in _CREDENTIALS:
+        text = pattern.sub(lambda m: f"{m.group(1)}{SECRET_MASK}", text)
+    return text
 
 
 def setup_logging(data_dir: Path | None, *, verbose: bool = False) -> Path | None:
