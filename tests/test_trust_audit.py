@@ -205,3 +205,19 @@ def test_the_chain_head_is_public_and_moves_with_every_event(run: Run, centre: P
         assert chain_head(db).sequence > head.sequence
     finally:
         db.dispose()
+
+
+def test_a_key_slipped_into_the_database_to_resign_history_is_caught(run: Run,
+                                                                    centre: Path) -> None:
+    """The editor makes a key of their own, puts it in the database as the centre's and signs
+    a checkpoint of rewritten history with it: the key this PC holds does not match."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from khidmat_desk.printing.signing import key_id_of, public_key_text
+
+    forged = Ed25519PrivateKey.generate()
+    key_id = key_id_of(forged.public_key())
+    sql(centre, "UPDATE signing_key SET key_id = ?, public_key = ?", key_id,
+        public_key_text(forged.public_key()))
+    code, _, err = verify(run, centre)
+    assert code == 1 and "the key in the database was replaced" in err

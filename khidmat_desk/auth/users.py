@@ -212,6 +212,7 @@ def _attempt_login(session: Session, name: str, password: str, when: datetime,
                      {"reason": "no account has the name typed"}, when)
         return BadCredentials(None)
     if user.locked_until is not None and user.locked_until > when:
+        verify_password(password, dummy_hash())  # as long as any other answer takes
         _login_event(session, name, "login-refused", {"reason": "locked"}, when)
         return AccountLocked(user.locked_until)
     if not verify_password(password, user.password_hash):

@@ -29,8 +29,10 @@ def run_verify(args: argparse.Namespace) -> int:
     from khidmat_desk.app.audit import check_audit_trail
 
     with open_context(args) as ctx:
-        result = check_audit_trail(ctx.db)
+        result = check_audit_trail(ctx.db, ctx.secret_store(), ctx.centre_code)
     chain, records = result.chain, result.records
+    if result.key_problem:
+        raise CommandError(f"audit: {result.key_problem}")
     if not chain.ok:
         raise CommandError(f"audit chain broken at event {chain.first_broken_id} "
                            f"({chain.reason}); {chain.checked} events checked before it")
@@ -46,8 +48,9 @@ def run_verify(args: argparse.Namespace) -> int:
               f"({chain.last_checkpoint.at:%Y-%m-%d %H:%M} UTC)")
     uncovered = (f"; {records.not_covered} recorded before record digests existed"
                  if records.not_covered else "")
+    note = f" (note: {result.key_note})" if result.key_note else ""
     sys.stdout.write(f"audit chain intact: {chain.checked} events checked; {records.checked} "
-                     f"records match it{uncovered}; {anchor}\n")
+                     f"records match it{uncovered}; {anchor}{note}\n")
     return 0
 
 
