@@ -143,9 +143,11 @@ def test_numbers_without_their_own_bounds_are_still_bounded(run: Run, centre: Pa
     code, _, err = apply(run, centre, "vehicle-verification", answers)
     assert code == 2 and "model" in err.lower()
     assert snapshot(centre) == before
-    from khidmat_desk.core.validators import check_integer, check_money
-    assert not check_integer(10**30, min=None, max=None).ok
-    assert not check_money(10**30, min=None, max=None).ok
+    rent = get_service("tenant-registration")
+    assert rent.example.get("monthly_rent") is not None
+    result = validate_answers(rent, {**rent.example, "monthly_rent": 10**30},
+                              today=date(2026, 11, 30))
+    assert not result.ok and "monthly_rent" in {e.field for e in result.errors}
 
 
 # -- a damaged old database ------------------------------------------------------------------

@@ -230,11 +230,16 @@ def _int_bound(bound: object, ctx: Context | None = None) -> int | None:
 
 
 def _integer(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_integer(raw, min=_int_bound(f.min, ctx), max=_int_bound(f.max, ctx))
+    low, high = _int_bound(f.min, ctx), _int_bound(f.max, ctx)
+    return validators.check_integer(
+        raw, min=-validators.INTEGER_LIMIT if low is None else low,
+        max=validators.INTEGER_LIMIT if high is None else high)
 
 
 def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_money(raw, min=_int_bound(f.min), max=_int_bound(f.max))
+    high = _int_bound(f.max)
+    return validators.check_money(raw, min=_int_bound(f.min),
+                                  max=validators.MONEY_LIMIT if high is None else high)
 
 
 def _district(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:

@@ -418,7 +418,8 @@ def _bounded(value: int, low: int | None, high: int | None, money: bool = False)
     return Checked(value)
 
 
-#: Beyond any count, age or year a form asks for; a field without its own bounds keeps to these.
+#: Beyond any count, age or year a form asks for: a field declared without bounds keeps to
+#: these (`core.validation` applies them; the checks here take the bounds they are given).
 INTEGER_LIMIT = 1_000_000_000
 #: Rs 1,000 billion: more than any fee, rent or stolen property's value.
 MONEY_LIMIT = 1_000_000_000_000
@@ -428,8 +429,7 @@ def check_integer(raw: object, *, min: int | None, max: int | None) -> Checked:
     value = _whole_number(raw)
     if value is None:
         return _error("must be a whole number, like 12")
-    return _bounded(value, -INTEGER_LIMIT if min is None else min,
-                    INTEGER_LIMIT if max is None else max)
+    return _bounded(value, min, max)
 
 
 _MONEY_PREFIX = re.compile(r"\A(?:rs\.?|pkr|rupees)\s*", re.IGNORECASE | re.ASCII)
@@ -462,7 +462,7 @@ def check_money(raw: object, *, min: int | None, max: int | None) -> Checked:
     value = _rupees(raw)
     if isinstance(value, str):
         return _error(value)
-    return _bounded(value, min, MONEY_LIMIT if max is None else max, money=True)
+    return _bounded(value, min, max, money=True)
 
 
 # ---------------------------------------------------------------------------------------------
