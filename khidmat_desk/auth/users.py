@@ -28,7 +28,8 @@ from khidmat_desk.auth.passwords import (
     verify_password,
 )
 from khidmat_desk.core.validators import clean_free_text
-from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES
+from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES, Role
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, user_state
 from khidmat_desk.store.db import Database
@@ -54,7 +55,7 @@ class UserInfo:
     id: int
     username: str
     full_name: str
-    role: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,15 @@ class UserAccount:
     last_login_at: datetime | None
 
 
-class AuthError(Exception):
+class AuthError(KnownError):
     """A refused login or account change; ``str()`` is the message for the officer."""
 
 
 class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
     because an unknown user name (``remaining`` None) must read exactly the same."""
+
+    bad_input = True
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
@@ -87,6 +90,8 @@ class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and
 class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A locked account. ``until`` is for logs and the in-charge: the message is the same as
     for a wrong password, or five tries at any name would tell which accounts exist."""
+
+    bad_input = True  # one answer, one exit status, as for a wrong password
 
     def __init__(self, until: datetime) -> None:
         self.until = until
@@ -103,12 +108,16 @@ class PermissionDenied(AuthError):  # noqa: N818 - public name used by the GUI a
 
 
 class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, username: str) -> None:
         super().__init__(f"There is no user '{username}'.")
 
 
 class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A new user or password that breaks the rules; the message says which rule."""
+
+    bad_input = True
 
 
 def require_role(user: UserInfo, role: str) -> None:
@@ -324,7 +333,8 @@ def _existing(session: Session, username: str) -> User:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name,
+                    role=Role(user.role))
 
 
 __all__ = [

@@ -10,25 +10,43 @@ ask why.
 
 from __future__ import annotations
 
-SUBMITTED = "submitted"
-IN_VERIFICATION = "in-verification"
-VERIFIED = "verified"
-REJECTED = "rejected"
-READY = "ready"
-DELIVERED = "delivered"
-VOIDED = "voided"
+from enum import StrEnum
 
-OFFICER = "officer"
-IN_CHARGE = "in-charge"
-ROLES: tuple[str, ...] = (OFFICER, IN_CHARGE)
+from khidmat_desk.errors import KnownError
 
-STATUSES: tuple[str, ...] = (
-    SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED, READY, DELIVERED, VOIDED,
-)
+
+class Status(StrEnum):
+    """Where an application is; the value is what the database and the sync record hold."""
+
+    SUBMITTED = "submitted"
+    IN_VERIFICATION = "in-verification"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    READY = "ready"
+    DELIVERED = "delivered"
+    VOIDED = "voided"
+
+
+class Role(StrEnum):
+    """What a user may do: an officer takes applications, the in-charge may also void, reprint
+    without a reason of their own, close the day and manage users."""
+
+    OFFICER = "officer"
+    IN_CHARGE = "in-charge"
+
+
+# The members under their short names, as the rest of the code reads them.
+SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED = (
+    Status.SUBMITTED, Status.IN_VERIFICATION, Status.VERIFIED, Status.REJECTED)
+READY, DELIVERED, VOIDED = Status.READY, Status.DELIVERED, Status.VOIDED
+OFFICER, IN_CHARGE = Role.OFFICER, Role.IN_CHARGE
+
+ROLES: tuple[Role, ...] = tuple(Role)
+STATUSES: tuple[Status, ...] = tuple(Status)
 FINAL_STATUSES: frozenset[str] = frozenset({DELIVERED, VOIDED})
 
 #: The forward path, one step at a time (voiding is added for every non-final status).
-_NEXT: dict[str, tuple[str, ...]] = {
+_NEXT: dict[str, tuple[Status, ...]] = {
     SUBMITTED: (IN_VERIFICATION,),
     IN_VERIFICATION: (VERIFIED, REJECTED),
     VERIFIED: (READY,),
@@ -53,19 +71,23 @@ LABELS: dict[str, str] = {
 }
 
 
-class WorkflowError(ValueError):
+class WorkflowError(KnownError, ValueError):
     """A status change that is not allowed; the message says what is allowed instead."""
+
+    bad_input = True
 
 
 class RoleNotAllowedError(WorkflowError):
     """The change exists, but only the in-charge may make it."""
+
+    bad_input = False
 
 
 def is_final(status: str) -> bool:
     return status in FINAL_STATUSES
 
 
-def next_statuses(current: str) -> tuple[str, ...]:
+def next_statuses(current: str) -> tuple[Status, ...]:
     """Every status reachable in one step from ``current``, whoever asks."""
     if current not in _NEXT:
         return ()
@@ -73,13 +95,13 @@ def next_statuses(current: str) -> tuple[str, ...]:
     return forward if is_final(current) else (*forward, VOIDED)
 
 
-def forward_path(current: str, target: str) -> tuple[str, ...] | None:
+def forward_path(current: str, target: str) -> tuple[Status, ...] | None:
     """The statuses from ``current`` (exclusive) to ``target`` by the shortest forward walk.
 
     None when ``target`` cannot be reached. Used for decisions taken elsewhere (a police
     station marking a submitted application verified has also taken it into verification).
     """
-    paths: list[tuple[str, ...]] = [()]
+    paths: list[tuple[Status, ...]] = [()]
     seen = {current}
     while paths:
         path = paths.pop(0)
@@ -92,13 +114,14 @@ def forward_path(current: str, target: str) -> tuple[str, ...] | None:
     return None
 
 
-def allowed_next(current: str, role: str) -> tuple[str, ...]:
+def allowed_next(current: str, role: str) -> tuple[Status, ...]:
     """The statuses this role may set next (what the GUI offers as buttons)."""
     return tuple(s for s in next_statuses(current) if role == IN_CHARGE or s not in IN_CHARGE_ONLY)
 
 
-def check_transition(current: str, new: str, role: str, reason: str | None) -> None:
-    """Raise `WorkflowError` unless ``role`` may move an application from ``current`` to ``new``."""
+def check_transition(current: str, new: str, role: str, reason: str | None) -> Status:
+    """``new`` as a status, or `WorkflowError` unless ``role`` may move an application from
+    ``current`` to it."""
     for status in (current, new):
         if status not in _NEXT:
             raise WorkflowError(f"'{status}' is not a status; the statuses are: "
@@ -113,6 +136,7 @@ def check_transition(current: str, new: str, role: str, reason: str | None) -> N
     if new in REASON_REQUIRED and not (reason or "").strip():
         raise WorkflowError(f"Changing an application from '{LABELS[current]}' to "
                             f"'{LABELS[new]}' needs a reason; type why.")
+    return Status(new)
 
 
 def _not_allowed(current: str, new: str) -> str:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
@@ -201,10 +201,11 @@ class WizardPanel(QWidget):
     def _fill_review(self) -> None:
         labels = {d.key: d.label for d in self.wizard.documents()}
         documents = [labels[k] for k in sorted(self.wizard.documents_received) if k in labels]
-        notes = [("warning", self.duplicates_note.text())] if self.duplicates else []
-        notes += [("warning", f"{i.label}: {i.message}") for i in self.wizard.validate().warnings]
-        notes += [("error", f"{i.label}: {i.message}")
-                  for i in self.wizard.step_issues(REVIEW_STEP) if i.level == "error"]
+        notes = [(IssueLevel.WARNING, self.duplicates_note.text())] if self.duplicates else []
+        notes += [(IssueLevel.WARNING, f"{i.label}: {i.message}")
+                  for i in self.wizard.validate().warnings]
+        notes += [(IssueLevel.ERROR, f"{i.label}: {i.message}")
+                  for i in self.wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR]
         self.review_page.show_review(self.wizard.review(), documents, self.wizard.fee(), notes)
 
     def current_form(self) -> StepForm | None:
@@ -469,17 +470,12 @@ class WizardPanel(QWidget):
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
-        if not is_known(exc):
-            self._say("")
-            report_error(self._messages, exc)
-            return
-        self._say(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+        self._say("")
+        say_known(self._messages, exc, lambda text: self._say(
+            self.tr("Not saved: %1").replace("%1", text), error=True))
 
     def _on_background_failed(self, exc: BaseException) -> None:
-        if is_known(exc):
-            self._say(str(exc), error=True)
-        else:
-            report_error(self._messages, exc)
+        say_known(self._messages, exc, lambda text: self._say(text, error=True))
 
     def _on_escape(self) -> None:
         if self.saved:

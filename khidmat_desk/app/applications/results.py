@@ -10,7 +10,10 @@ from datetime import date, datetime
 from typing import Any
 
 from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
+from khidmat_desk.core.workflow import Status
+from khidmat_desk.errors import KnownError
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class ApplicationSummary:
     uuid: str
     tracking_number: str
     service_code: str
-    status: str
+    status: Status
     name: str
     centre_code: str
     counter: int
@@ -39,7 +42,7 @@ class ApplicationSummary:
 
 @dataclass(frozen=True)
 class FindResult:
-    kind: str  # tracking | cnic | mobile | plate | name
+    kind: SearchKind
     query: str  # the normalised value searched for
     items: tuple[ApplicationSummary, ...]
 
@@ -61,8 +64,8 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class StatusChangeInfo:
-    from_status: str | None
-    to_status: str
+    from_status: Status | None
+    to_status: Status
     reason: str | None
     user: str
     at: datetime
@@ -76,7 +79,7 @@ class ApplicationDetail:
     centre_code: str
     counter: int
     service_code: str
-    status: str
+    status: Status
     version: int
     name: str
     answers: dict[str, Any]
@@ -94,8 +97,8 @@ class ApplicationDetail:
 @dataclass(frozen=True)
 class StatusChangeResult:
     tracking_number: str
-    from_status: str
-    to_status: str
+    from_status: Status
+    to_status: Status
     version: int
 
 
@@ -108,12 +111,14 @@ class DraftInfo:
     updated_at: datetime
 
 
-class ApplicationError(Exception):
+class ApplicationError(KnownError):
     """A known problem with a request; ``str()`` is the message for the officer."""
 
 
 class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """The answers have errors; nothing was written. ``result`` holds every issue."""
+
+    bad_input = True
 
     def __init__(self, result: ValidationResult) -> None:
         self.result = result
@@ -124,6 +129,8 @@ class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by th
 
 
 class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, tracking_number: str) -> None:
         self.tracking_number = tracking_number
         super().__init__(f"No application with tracking number {tracking_number} is in this "
@@ -132,3 +139,5 @@ class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by
 
 class InvalidRequest(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """A bad value outside the answers (counter, token, payment method, document list)."""
+
+    bad_input = True

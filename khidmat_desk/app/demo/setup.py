@@ -68,5 +68,5 @@ def _account(session: Session, username: str, full_name: str, role: str, passwor
              at: datetime) -> UserInfo:
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is not None:
-        return UserInfo(user.id, user.username, user.full_name, user.role)
+        return UserInfo(user.id, user.username, user.full_name, workflow.Role(user.role))
     return create_user(session, username, full_name, role, password, now=at)
