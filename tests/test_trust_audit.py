@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 from trust_helpers import IN_CHARGE_PASSWORD, Run, apply, make_centre, sql
 
+from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.audit import ChainHead, canonical_json, chain_head
+from khidmat_desk.store.db import Database
 
 
 @pytest.fixture
@@ -221,3 +225,27 @@ def test_a_key_slipped_into_the_database_to_resign_history_is_caught(run: Run,
         public_key_text(forged.public_key()))
     code, _, err = verify(run, centre)
     assert code == 1 and "the key in the database was replaced" in err
+
+
+def test_record_digests_hold_on_every_database(db: Database, officer: UserInfo,
+                                               in_charge: UserInfo, tariff: Tariff) -> None:
+    """The same checks on SQLite and PostgreSQL (JSON, time zones and numbers read back)."""
+    from khidmat_desk.app.applications import change_status, submit_application
+    from khidmat_desk.core.catalogue import get_service
+    from khidmat_desk.store.audit_state import verify_records
+
+    saved = [submit_application(db, service_code="police-verification",
+                                answers=get_service("police-verification").example,
+                                user=officer, centre_code="LHR01", counter=7, tariff=tariff)
+             for _ in range(3)]
+    change_status(db, saved[0].tracking_number, "in-verification", user=officer)
+    change_status(db, saved[0].tracking_number, "voided", user=in_charge,
+                  reason="typed twice \u202e")
+    with db.read() as session:
+        report = verify_records(session)
+    assert report.ok and report.checked == 5 and report.not_covered == 0, report.problems
+    with db.write() as session:
+        session.execute(text("UPDATE payment SET amount_pkr = amount_pkr + 1"))
+    with db.read() as session:
+        report = verify_records(session)
+    assert report.found == 3
