@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from khidmat_desk.errors import KnownError
+
 log = logging.getLogger("khidmat.settings")
 
 DIR_MODE = 0o700
@@ -29,7 +31,7 @@ _UMASK = 0o077
 _SYSTEM_SID = "S-1-5-18"
 
 
-class PrivacyError(OSError):
+class PrivacyError(KnownError, OSError):
     """The data folder could not be made private; the text says what to do."""
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from khidmat_desk.app.settings import CounterSettings, SettingsError
+from khidmat_desk.errors import KnownError
 
 
-class DemoRefused(ValueError):  # noqa: N818 - read as a message
+class DemoRefused(KnownError, ValueError):  # noqa: N818 - read as a message
     """The folder is not one a demo may be built in; the text says why."""
+
+    bad_input = True
 
 
 def check_demo_folder(data_dir: Path) -> bool:
