@@ -19,6 +19,7 @@ from khidmat_desk.core.conditions import (
     referenced_fields,
     resolve_date_bound,
     resolve_datetime_bound,
+    resolve_int_bound,
 )
 from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.issues import Issue, IssueLevel
@@ -221,24 +222,18 @@ def _datetime(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Che
     )
 
 
-def _int_bound(bound: object, ctx: Context | None = None) -> int | None:
-    """A number, or for a year a date bound such as ``today+1y`` (its year)."""
-    if isinstance(bound, str) and ctx is not None:
-        day = resolve_date_bound(bound, ctx.today)
-        return None if day is None else day.year
-    return None if bound is None else int(bound)  # type: ignore[call-overload]
-
-
 def _integer(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    low, high = _int_bound(f.min, ctx), _int_bound(f.max, ctx)
+    """A field declared without bounds still keeps to `validators.INTEGER_LIMIT`."""
+    low, high = resolve_int_bound(f.min, ctx.today), resolve_int_bound(f.max, ctx.today)
     return validators.check_integer(
         raw, min=-validators.INTEGER_LIMIT if low is None else low,
         max=validators.INTEGER_LIMIT if high is None else high)
 
 
 def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    high = _int_bound(f.max)
-    return validators.check_money(raw, min=_int_bound(f.min),
+    """A field declared without an upper bound still keeps to `validators.MONEY_LIMIT`."""
+    high = resolve_int_bound(f.max, ctx.today)
+    return validators.check_money(raw, min=resolve_int_bound(f.min, ctx.today),
                                   max=validators.MONEY_LIMIT if high is None else high)
 
 

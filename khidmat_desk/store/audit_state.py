@@ -91,7 +91,9 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
         "documents": sorted([d["doc_key"], d["label"]] for d in documents),
         "prints": sorted(
             ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
-              _iso(p["printed_at"])] for p in prints), key=lambda p: (p[0], p[1])),
+              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
+              _iso(p.get("settled_at"))] for p in prints),
+            key=lambda p: (p[0], p[1], p[5] or "")),
     })
 
 

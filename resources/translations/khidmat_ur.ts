@@ -2,105 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>Age</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 گھنٹے %2 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="45"/>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="55"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="76"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="90"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="96"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="97"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="102"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="104"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="108"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="122"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="123"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="125"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="143"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -229,37 +247,91 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="57"/>
         <source> (optional)</source>
+        <extracomment>A focus ring that shows on every kind of input, not only on text boxes: the officer works by keyboard and must see where the next key lands (a choice list or a tick box included).</extracomment>
         <translation> (اختیاری)</translation>
     </message>
 </context>
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="109"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="110"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="134"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="136"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="137"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
+        <source>Remove this row (Ctrl+Shift+Delete)</source>
+        <translation>یہ قطار ہٹائیں (Ctrl+Shift+Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="31"/>
+        <source>Hand over %1</source>
+        <translation>%1 حوالے کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="33"/>
+        <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
+        <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="35"/>
+        <source>The &amp;applicant in person</source>
+        <translation>درخواست گزار خود (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="37"/>
+        <source>A &amp;representative</source>
+        <translation>نمائندہ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="44"/>
+        <source>Representative&apos;s name</source>
+        <translation>نمائندے کا نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="48"/>
+        <source>Collector&apos;s CNIC</source>
+        <translation>وصول کنندہ کا شناختی کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
+        <source>Representative&apos;s &amp;name</source>
+        <translation>نمائندے کا نام (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="51"/>
+        <source>&amp;CNIC shown</source>
+        <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <source>Hand over</source>
+        <translation>حوالے کریں</translation>
     </message>
 </context>
 <context>
@@ -303,7 +375,7 @@
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/login.py" line="94"/>
         <source>Could not sign in.</source>
         <translation>سائن اِن نہیں ہو سکا۔</translation>
     </message>
@@ -371,165 +443,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="122"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="138"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="154"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="402"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="164"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="200"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="270"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
-        <source>%n application(s) found by %1</source>
-        <translation>
-            <numerusform>%1 سے %n درخواست ملی</numerusform>
-            <numerusform>%1 سے %n درخواستیں ملیں</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
+        <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="258"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="268"/>
+        <source>No application matches “%1”.</source>
+        <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
+        <source>%1 found by %2</source>
+        <translation>%2 سے %1 ملیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
+        <source>Found %1.</source>
+        <translation>%1 ملیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="280"/>
+        <source>1 application</source>
+        <translation>1 درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="281"/>
+        <source>%1 applications</source>
+        <translation>%1 درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="287"/>
+        <source>Scanned %1</source>
+        <translation>%1 اسکین ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="290"/>
+        <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
+        <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <source>Opened %1</source>
+        <translation>%1 کھولی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="293"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="356"/>
+        <source>%1 handed over.</source>
+        <translation>%1 حوالے کر دی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="369"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="389"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="395"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="403"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="434"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="484"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="521"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
-        <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
-        <translation>
-            <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
-            <numerusform>%n درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا ایک اب جاری رکھیں؟</numerusform>
-        </translation>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="522"/>
+        <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
+        <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
+        <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
+        <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="565"/>
+        <source>Anywhere</source>
+        <translation>ہر جگہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
+        <source>Scan a receipt</source>
+        <translation>رسید اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
+        <source>Opens that application, whatever has the focus</source>
+        <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="570"/>
+        <source>In the wizard</source>
+        <translation>اندراج کے دوران</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="571"/>
+        <source>Next field; the next page after the last field</source>
+        <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
+        <source>Next / previous input of the page</source>
+        <translation>صفحے کا اگلا / پچھلا خانہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
+        <source>Next / previous page</source>
+        <translation>اگلا / پچھلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <source>Add a row to a table (periods of stay, items …)</source>
+        <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
+        <source>Remove the row being typed in</source>
+        <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
+        <source>Tick every document on the documents page</source>
+        <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="577"/>
+        <source>Scroll the page (the review)</source>
+        <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="579"/>
+        <source>Print the receipt again, on the saved page</source>
+        <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
+        <source>Cancel (asks before throwing away what was typed)</source>
+        <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
+        <source>Application view</source>
+        <translation>درخواست کا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="583"/>
+        <source>Print the receipt</source>
+        <translation>رسید پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="584"/>
+        <source>Back to the list</source>
+        <translation>فہرست پر واپس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="526"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="556"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
-        <source>Next field; next page after the last field</source>
-        <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
-        <source>Previous / next page</source>
-        <translation>پچھلا / اگلا صفحہ</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
-        <source>Cancel / back</source>
-        <translation>منسوخ / واپس</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="602"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -692,17 +876,17 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="39"/>
         <source>Page %1</source>
         <translation>صفحہ %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="49"/>
         <source>&amp;Print</source>
         <translation>پرنٹ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="52"/>
         <source>Print this document (Ctrl+P)</source>
         <translation>یہ دستاویز پرنٹ کریں (Ctrl+P)</translation>
     </message>
@@ -725,12 +909,12 @@
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
@@ -756,8 +940,8 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
-        <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
-        <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
+        <source>Not printed: nothing reached paper, so nothing was counted; print it again when the printer is ready.</source>
+        <translation>پرنٹ نہیں ہوا: کاغذ پر کچھ نہیں آیا، اس لیے کوئی کاپی شمار نہیں ہوئی؛ پرنٹر تیار ہو تو دوبارہ پرنٹ کریں۔</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
@@ -765,7 +949,7 @@
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="118"/>
         <source>%1 — preview (%2)</source>
         <translation>%1 — پیش منظر (%2)</translation>
     </message>
@@ -872,66 +1056,183 @@
     </message>
 </context>
 <context>
-    <name>SyncPanel</name>
+    <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
-        <source>Sync with the central server</source>
-        <translation>مرکزی سرور سے سنک</translation>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <source>officer</source>
+        <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <source>verifier</source>
+        <translation>تصدیق کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
+        <source>in-charge</source>
+        <translation>انچارج</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
+        <source>tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
+        <source>mobile number</source>
+        <translation>موبائل نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="54"/>
+        <source>vehicle plate</source>
+        <translation>گاڑی کا نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="55"/>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="14"/>
+        <source>submitted</source>
+        <translation>جمع شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="15"/>
+        <source>in verification</source>
+        <translation>تصدیق جاری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="16"/>
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="17"/>
+        <source>rejected</source>
+        <translation>مسترد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="18"/>
+        <source>ready for collection</source>
+        <translation>وصولی کے لیے تیار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="19"/>
+        <source>delivered</source>
+        <translation>حوالے کر دی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="20"/>
+        <source>voided</source>
+        <translation>کالعدم</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <source>Citizen</source>
+        <translation>شہری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Age</source>
+        <translation>وقت گزرا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Submitted</source>
+        <translation>جمع کرائی گئی</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="94"/>
+        <source>Sync with the central server</source>
+        <translation>مرکزی سرور سے سنک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="99"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="106"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="108"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -939,115 +1240,124 @@
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="255"/>
-        <source>%n field(s) need attention before going on: </source>
-        <translation>
-            <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
-            <numerusform>آگے جانے سے پہلے %n خانے درست کریں: </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="365"/>
-        <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
-        <translation>
-            <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
-            <numerusform>اس شہری کی پچھلی آمد سے %n خانے بھرے گئے؛ شہری سے تصدیق کریں۔</numerusform>
-        </translation>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="301"/>
+        <source>No more rows can be added here.</source>
+        <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="409"/>
+        <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
+        <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="411"/>
+        <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
+        <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="420"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="491"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="519"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="537"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="538"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="573"/>
+        <source>1 field needs attention before going on: </source>
+        <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="574"/>
+        <source>%1 fields need attention before going on: </source>
+        <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
 </context>
 </TS>
