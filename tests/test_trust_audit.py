@@ -100,13 +100,19 @@ def test_an_account_promoted_behind_the_counters_back_is_found(run: Run, centre:
     assert code == 1 and "account 'officer1' was changed outside the counter" in err
 
 
-def test_a_printed_copy_removed_is_found(run: Run, centre: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("statement", [
+    "DELETE FROM print_record",
+    "UPDATE print_record SET state = 'failed'",  # the next copy would not say DUPLICATE
+    "UPDATE print_record SET copy_no = 7",
+])
+def test_a_printed_copy_removed_or_edited_is_found(run: Run, centre: Path, tmp_path: Path,
+                                                   statement: str) -> None:
     tracking = tracking_numbers(centre)[0]
     code, _, err = run("print", "receipt", tracking, "--data-dir", str(centre), "--out",
                        str(tmp_path / "receipt.pdf"))
     assert code == 0, err
     assert verify(run, centre)[0] == 0
-    sql(centre, "DELETE FROM print_record")
+    sql(centre, statement)
     code, _, err = verify(run, centre)
     assert code == 1 and f"application {tracking} was changed" in err
 
