@@ -45,6 +45,10 @@ class ReceiptContent:
     expected_on: date
     submitted_at: datetime  # the centre's local time
     token_no: str | None
+    #: "paid", "free" (the tariff says so) or "not-set" (no figure yet: nothing was taken)
+    fee_state: str = "paid"
+    #: Whether the citizen comes back for a document (else the receipt is all they get here)
+    collect: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,7 @@ class DocumentContent:
     issued_on: date
     status: str
     qr_payload: str | None  # None on a preview: an unissued page carries no signed code
+    #: The person's photograph (JPEG) for a document that prints one, and its SHA-256, which
+    #: the page prints beside it so the signed content covers the picture.
+    photo_jpeg: bytes | None = None
+    photo_sha256: str | None = None

@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="39"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -176,17 +176,32 @@
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
+        <source>not set</source>
+        <translation>مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
+        <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
+        <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -194,52 +209,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="200"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="194"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="204"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="199"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="229"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -256,32 +271,32 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="110"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="111"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="135"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="137"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="139"/>
         <source>Remove this row (Ctrl+Shift+Delete)</source>
         <translation>یہ قطار ہٹائیں (Ctrl+Shift+Delete)</translation>
     </message>
@@ -1025,32 +1040,37 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="163"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="164"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="178"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -1058,17 +1078,17 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
         <source>officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
         <source>verifier</source>
         <translation>تصدیق کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
         <source>in-charge</source>
         <translation>انچارج</translation>
     </message>
@@ -1076,27 +1096,27 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="49"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="50"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -1280,82 +1300,87 @@
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="301"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="302"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="410"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="411"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="412"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="420"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="421"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="491"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="506"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="519"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="508"/>
+        <source>none: the fee is not set at this centre</source>
+        <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="522"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="537"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="538"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="541"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="543"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="573"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="576"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="577"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
