@@ -255,3 +255,45 @@ def test_record_digests_hold_on_every_database(db: Database, officer: UserInfo,
     with db.read() as session:
         report = verify_records(session)
     assert report.found == 3
+
+
+def test_a_photograph_swapped_behind_the_counters_back_is_found(tmp_path: Path) -> None:
+    """Another face on a certificate: the photo's bytes (and its recorded digest) changed in
+    the database after it was attached."""
+    import io
+
+    from PIL import Image
+
+    from khidmat_desk.app.applications import change_status, submit_application
+    from khidmat_desk.app.photos import attach_photo
+    from khidmat_desk.auth.users import create_user
+    from khidmat_desk.core.catalogue import get_service, load_tariff
+    from khidmat_desk.store.audit_state import verify_records
+    from khidmat_desk.store.db import open_database, sqlite_url
+
+    def picture(shade: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (300, 400), (shade, 150, 150)).save(out, "JPEG")
+        return out.getvalue()
+
+    db = open_database(sqlite_url(tmp_path / "counter.sqlite3"))
+    try:
+        with db.write() as session:
+            officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
+        saved = submit_application(
+            db, service_code="character-certificate",
+            answers=get_service("character-certificate").example, user=officer,
+            centre_code="LHR01", counter=7, tariff=load_tariff())
+        change_status(db, saved.tracking_number, "in-verification", user=officer)
+        attach_photo(db, saved.tracking_number, picture(200), user=officer)
+        with db.read() as session:
+            assert verify_records(session).ok
+        other = picture(20)
+        with db.write() as session:
+            session.execute(text("UPDATE photo SET jpeg = :jpeg, sha256 = :digest"),
+                            {"jpeg": other, "digest": hashlib.sha256(other).hexdigest()})
+        with db.read() as session:
+            report = verify_records(session)
+        assert report.found == 1 and saved.tracking_number in report.problems[0]
+    finally:
+        db.dispose()

@@ -4,9 +4,9 @@ The hash chain alone proves the log was not edited; it says nothing about the re
 every event that changes an application (submission, status change, print) or an account
 carries ``details["state"]``: the sha256 of the whole record as it stood after the change
 (application row, applicant's identity, status history, payments, documents received, copies
-printed). `verify_records` recomputes the digest from the rows and compares it with the newest
-event that carries one, which catches an edited row, a deleted record and a record added
-behind the counter's back.
+printed, the photograph's bytes). `verify_records` recomputes the digest from the rows and
+compares it with the newest event that carries one, which catches an edited row, a deleted
+record and a record added behind the counter's back.
 
 The digest is built from values, never from database ids, so the demo (which writes in bulk
 and hands out ids itself) computes the same digest for the same record.
@@ -30,6 +30,7 @@ from khidmat_desk.store.models import (
     AuditEvent,
     DocumentReceived,
     Payment,
+    Photo,
     PrintRecord,
     StatusChange,
     User,
@@ -48,6 +49,7 @@ _CHANGE = table_of(StatusChange)
 _PAYMENT = table_of(Payment)
 _DOCUMENT = table_of(DocumentReceived)
 _PRINT = table_of(PrintRecord)
+_PHOTO = table_of(Photo)
 _USER = table_of(User)
 _EVENT = table_of(AuditEvent)
 
@@ -73,7 +75,8 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
                        changes: Iterable[Mapping[str, Any]],
                        payments: Iterable[Mapping[str, Any]],
                        documents: Iterable[Mapping[str, Any]],
-                       prints: Iterable[Mapping[str, Any]]) -> str:
+                       prints: Iterable[Mapping[str, Any]],
+                       photos: Iterable[Mapping[str, Any]] = ()) -> str:
     """The digest of one application and everything hanging off it, from plain values."""
     return _digest({
         "application": [
@@ -94,6 +97,9 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
               _iso(p["printed_at"]), p.get("state"), p.get("destination"),
               _iso(p.get("settled_at"))] for p in prints),
             key=lambda p: (p[0], p[1], p[5] or "")),
+        "photos": sorted(
+            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
+             _iso(p["added_at"])] for p in photos),
     })
 
 
@@ -107,9 +113,10 @@ def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str,
     """uuid -> digest for these application rows, read with one query per table."""
     ids = [row.id for row in apps]
     by_id: dict[int, dict[str, list[Mapping[str, Any]]]] = {
-        i: {"changes": [], "payments": [], "documents": [], "prints": []} for i in ids}
+        i: {"changes": [], "payments": [], "documents": [], "prints": [], "photos": []}
+        for i in ids}
     for name, table in (("changes", _CHANGE), ("payments", _PAYMENT),
-                        ("documents", _DOCUMENT), ("prints", _PRINT)):
+                        ("documents", _DOCUMENT), ("prints", _PRINT), ("photos", _PHOTO)):
         for child in connection.execute(select(table).where(table.c.application_id.in_(ids))):
             by_id[child.application_id][name].append(dict(child._mapping))
     person_ids = {row.applicant_id for row in apps if row.applicant_id is not None}
