@@ -286,7 +286,7 @@ def test_the_fir_copy_record_says_what_was_handed_over_and_who_attested_it(
     assert "1245/2023" in text and "Gulberg" in text
     example = HANDOVER_EXAMPLES["fir-copy"]
     for value in ("Ghulam Mustafa", example["attested_by_rank"], "22-11-2026",
-                  "35202-1234567-1"):
+                  "Collected by the applicant in person (CNIC 35202-1234567-1)"):
         assert str(value) in text, value
     assert "Pages of the attested copy" in text
 
@@ -294,16 +294,20 @@ def test_the_fir_copy_record_says_what_was_handed_over_and_who_attested_it(
 def test_a_handover_is_checked_and_needs_the_copy_to_be_ready(centre: Centre) -> None:
     from printing_helpers import HANDOVER_EXAMPLES, submit_example
 
-    from khidmat_desk.app.applications import ValidationFailed, record_handover
+    from khidmat_desk.app.applications import ValidationFailed
+    from khidmat_desk.app.delivery import SELF, Handover, mark_delivered
     from khidmat_desk.core.catalogue import load_tariff
     from khidmat_desk.core.workflow import WorkflowError
 
     tracking = submit_example(centre.db, centre.officer, load_tariff(), "fir-copy")
-    with pytest.raises(ValidationFailed) as bad:
-        record_handover(centre.db, tracking, {**HANDOVER_EXAMPLES["fir-copy"], "pages": 0},
-                        user=centre.officer)
-    assert [i.field for i in bad.value.result.errors] == ["pages"]
+    collector = Handover(SELF, "35202-1234567-1")
     with pytest.raises(WorkflowError):
-        record_handover(centre.db, tracking, HANDOVER_EXAMPLES["fir-copy"], user=centre.officer)
+        mark_delivered(centre.db, tracking, collector, user=centre.officer,
+                       facts=HANDOVER_EXAMPLES["fir-copy"])
+    verify_application(centre.db, tracking, centre.in_charge)
+    with pytest.raises(ValidationFailed) as bad:
+        mark_delivered(centre.db, tracking, collector, user=centre.officer,
+                       facts={**HANDOVER_EXAMPLES["fir-copy"], "pages": 0})
+    assert [i.field for i in bad.value.result.errors] == ["pages"]
     listed = {d.key: d for d in printing.list_documents(centre.db, tracking)}
     assert not listed["fir-copy-record"].ready

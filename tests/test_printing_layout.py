@@ -132,7 +132,7 @@ def _print_all(db: Database, signer: Signer, officer: UserInfo, head: UserInfo, 
         now=None).tracking_number
     verify_application(db, tracking, head)
     hand_over(db, tracking, head, service.code, attested_by_name=LONG_NAME,
-              attested_by_rank=LONG_TEXT[:80].strip(), received_by_name=LONG_NAME)
+              attested_by_rank=LONG_TEXT[:80].strip())
     if any(output.photo for output in service.outputs):
         attach_photo(db, tracking, _portrait(), user=officer)
     pages = [Printed(f"receipt {fmt}", PRINTABLE_MARGIN[fmt],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
+from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import StoredPhoto
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee

@@ -59,11 +59,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     status.set_defaults(handler=run_status)
 
     handover = commands.add_parser(
-        "handover", parents=[common], help="record what was handed over and mark it delivered",
-        description="For a service that records its handover (the FIR copy: pages, attested "
-                    "by, rank, date, received by and their CNIC); see 'services --json'.")
+        "handover", parents=[common], help="hand a finished document over; mark it delivered",
+        description="Who collected it (the applicant, whose CNIC must match, or a "
+                    "representative) and, for a service that records its handover (the FIR "
+                    "copy: pages, attested by, rank, date), those facts.")
     handover.add_argument("tracking", metavar="TRACKING")
-    handover.add_argument("--answers", required=True, metavar="FILE.json",
+    handover.add_argument("--collected-by", choices=("self", "representative"), default="self")
+    handover.add_argument("--cnic", required=True, help="CNIC of the person collecting")
+    handover.add_argument("--name", default="", help="representative's name")
+    handover.add_argument("--answers", metavar="FILE.json",
                           help="the handover facts as {field_key: value}")
     handover.add_argument("--json", action="store_true", help="print the result as JSON")
     add_auth_arguments(handover)
@@ -169,13 +173,15 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_handover(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import ValidationFailed, record_handover
+    from khidmat_desk.app.applications import ValidationFailed
+    from khidmat_desk.app.delivery import Handover, mark_delivered
 
-    facts = _load_answers(args.answers)
+    facts = _load_answers(args.answers) if args.answers else None
+    collector = Handover(args.collected_by, args.cnic, args.name)
     with open_context(args) as ctx:
         user = sign_in(ctx, args)
         try:
-            result = record_handover(ctx.db, args.tracking, facts, user=user)
+            result = mark_delivered(ctx.db, args.tracking, collector, user=user, facts=facts)
         except ValidationFailed as exc:
             raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
     if args.json:

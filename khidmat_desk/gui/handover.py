@@ -20,13 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.app.delivery import REPRESENTATIVE, SELF, Handover
+from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.form import FOCUS_RING
 
 CNIC_MASK = "99999-9999999-9;_"
 
 
 class HandoverDialog(QDialog):
-    def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None) -> None:
+    """``facts``: what the service records when it hands over (the FIR copy: pages, who
+    attested it, rank, date), asked below the collector; checked by the use case."""
+
+    def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None,
+                 facts: tuple[Field, ...] = ()) -> None:
         super().__init__(parent, objectName="handover")
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", tracking))
         self.setStyleSheet(FOCUS_RING)
@@ -49,6 +54,14 @@ class HandoverDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Representative's &name"), self.name)
         form.addRow(self.tr("&CNIC shown"), self.cnic)
+        self.fact_inputs: dict[str, QLineEdit] = {}
+        for f in facts:
+            line = QLineEdit(objectName=f"handover_fact_{f.key}")
+            line.setAccessibleName(f.label)
+            if f.type is FieldType.DATE:
+                line.setPlaceholderText("DD-MM-YYYY")
+            form.addRow(f.label, line)
+            self.fact_inputs[f.key] = line
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -68,6 +81,12 @@ class HandoverDialog(QDialog):
     def _follow_choice(self, representative: bool) -> None:
         self.name.setEnabled(representative)
         (self.name if representative else self.cnic).setFocus()
+
+    def facts(self) -> dict[str, str] | None:
+        """The handover facts as typed, or None when the service records none."""
+        if not self.fact_inputs:
+            return None
+        return {key: line.text().strip() for key, line in self.fact_inputs.items()}
 
     def handover(self) -> Handover:
         if self.representative.isChecked():

@@ -338,15 +338,17 @@ class MainWindow(QMainWindow):
         from khidmat_desk.gui.handover import HandoverDialog
 
         detail = self.view.detail
-        name = detail.name if detail is not None and detail.tracking_number == tracking else ""
-        dialog = HandoverDialog(tracking, name, self)
+        shown = detail is not None and detail.tracking_number == tracking
+        name = detail.name if shown else ""
+        step = get_service(detail.service_code).handover if shown else None
+        dialog = HandoverDialog(tracking, name, self, facts=step.fields if step else ())
         self.handover_dialog = dialog
 
         def done(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
                 return
-            handover = dialog.handover()
-            self._tasks.run(lambda: self.session.hand_over(tracking, handover),
+            handover, facts = dialog.handover(), dialog.facts()
+            self._tasks.run(lambda: self.session.hand_over(tracking, handover, facts),
                             lambda _: self._on_handed_over(tracking), self._on_failed)
 
         dialog.finished.connect(done)

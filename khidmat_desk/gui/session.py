@@ -100,11 +100,12 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
-    def hand_over(self, tracking: str, handover: Any) -> Any:
-        """The finished document handed to the applicant or a representative (checked)."""
+    def hand_over(self, tracking: str, handover: Any, facts: Any = None) -> Any:
+        """The finished document handed to the applicant or a representative (checked), with
+        what the service records when it hands over (the FIR copy's attestation)."""
         from khidmat_desk.app.delivery import mark_delivered
 
-        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer, facts=facts)
 
     # -- intake -----------------------------------------------------------------------------
 

@@ -358,7 +358,8 @@ class _Answers(string.Formatter):
                    "holder_ur": content.holder_ur or content.holder,
                    "id_number": content.holder_id.rsplit(" ", 1)[-1],
                    "tracking": content.tracking_number,
-                   "issued": content.issued_on.strftime("%d-%m-%Y")}
+                   "issued": content.issued_on.strftime("%d-%m-%Y"),
+                   "collected": str(content.answers.get("collected") or "")}
         if key in special:
             return special[str(key)]
         f = self.fields.get(str(key))
