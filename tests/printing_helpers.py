@@ -8,6 +8,7 @@ from typing import Any
 
 import pypdfium2
 import zxingcpp
+from intake_helpers import counter_context, intake, required_documents
 from PIL import Image
 
 from khidmat_desk.app.applications import change_status, submit_application
@@ -37,10 +38,12 @@ def set_up_centre(db: Database, signer: Signer) -> None:
 def submit_example(db: Database, officer: UserInfo, tariff: Tariff, service_code: str,
                    **changes: Any) -> str:
     service = get_service(service_code)
-    result = submit_application(
-        db, service_code=service_code, answers={**service.example, **changes}, user=officer,
-        centre_code=CENTRE, counter=3, tariff=tariff, token_no="A-017",
-        documents_received=[d.key for d in service.documents if d.when is None], now=WHEN)
+    answers = {**service.example, **changes}
+    required = required_documents(service_code, answers)
+    received = [d.key for d in service.documents if d.when is None or d.key in required]
+    result = submit_application(counter_context(db, officer, tariff, centre_code=CENTRE, counter=3),
+                                intake(service_code, answers, documents=received,
+                                       token_no="A-017"), now=WHEN)
     return result.tracking_number
 
 

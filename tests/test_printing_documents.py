@@ -169,6 +169,8 @@ def test_a_centre_may_choose_as_notified_for_a_fee_not_set(centre: Centre,
 
 
 def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) -> None:
+    from intake_helpers import counter_context, intake
+
     from khidmat_desk.app.applications import get_application, submit_application
     from khidmat_desk.core.catalogue import load_tariff
 
@@ -177,9 +179,9 @@ def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) ->
                "licence_no": "LHR-55512", "medical_certificate_by": "Services Hospital"}
     for key in ("learner_permit_no", "learner_permit_date"):
         answers.pop(key)
-    result = submit_application(centre.db, service_code=service.code, answers=answers,
-                                user=centre.officer, centre_code=CENTRE, counter=3,
-                                tariff=load_tariff(), payment_method="cash")
+    result = submit_application(
+        counter_context(centre.db, centre.officer, load_tariff(), centre_code=CENTRE, counter=3),
+        intake(service.code, answers, payment_method="cash"))
     assert result.fee_total == 0
     assert any(w.field == "fee" and "not set" in w.message for w in result.warnings)
     assert get_application(centre.db, result.tracking_number).payment is None

@@ -20,14 +20,12 @@ from sqlalchemy import select, update
 from khidmat_desk.app.applications.record import APP, utc_moment
 from khidmat_desk.app.applications.results import (
     ApplicationError,
-    ApplicationNotFound,
     StatusChangeResult,
     ValidationFailed,
 )
-from khidmat_desk.app.applications.status import apply_status_change
-from khidmat_desk.app.applications.submit import CENTRE_TIME
+from khidmat_desk.app.applications.status import apply_status_change, locked_application
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.tracking import parse_tracking_number
@@ -93,7 +91,7 @@ def check_facts(service: Service, facts: Mapping[str, Any] | None,
     by whom, rank, date), cleaned as the wizard cleans answers; refused with the reasons."""
     if service.handover is None:
         return None
-    local = utc_moment(now).astimezone(CENTRE_TIME)
+    local = clock.local(utc_moment(now))
     form = replace(service, steps=(service.handover,), rules=(), documents=())
     checked = validate_answers(form, dict(facts or {}), today=local.date(),
                                now=local.replace(tzinfo=None))
@@ -113,10 +111,7 @@ def mark_delivered(db: Database, tracking: str, handover: Handover, *, user: Use
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     with db.write() as session:
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         applicant_id = None
         if row.applicant_id is not None:
             applicant_id = session.scalar(select(Applicant.id_number)

@@ -32,22 +32,22 @@ class HandoverDialog(QDialog):
 
     def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None,
                  facts: tuple[Field, ...] = ()) -> None:
-        super().__init__(parent, objectName="handover")
+        super().__init__(parent, objectName="handover")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", tracking))
         self.setStyleSheet(FOCUS_RING)
         intro = QLabel(self.tr("Who is collecting the document for %1? Ask for their CNIC and "
                                "type its number.").replace("%1", applicant), wordWrap=True)
-        self.in_person = QRadioButton(self.tr("The &applicant in person"),
+        self.in_person = QRadioButton(self.tr("The &applicant in person"),  # type: ignore[call-overload]
                                       objectName="handover_self")
-        self.representative = QRadioButton(self.tr("A &representative"),
+        self.representative = QRadioButton(self.tr("A &representative"),  # type: ignore[call-overload]
                                            objectName="handover_representative")
         self.in_person.setChecked(True)
         choice = QButtonGroup(self)
         for button in (self.in_person, self.representative):
             choice.addButton(button)
-        self.name = QLineEdit(objectName="handover_name")
+        self.name = QLineEdit(objectName="handover_name")  # type: ignore[call-overload]
         self.name.setAccessibleName(self.tr("Representative's name"))
-        self.cnic = QLineEdit(objectName="handover_cnic")
+        self.cnic = QLineEdit(objectName="handover_cnic")  # type: ignore[call-overload]
         self.cnic.setInputMask(CNIC_MASK)
         self.cnic.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.cnic.setAccessibleName(self.tr("Collector's CNIC"))
@@ -56,7 +56,7 @@ class HandoverDialog(QDialog):
         form.addRow(self.tr("&CNIC shown"), self.cnic)
         self.fact_inputs: dict[str, QLineEdit] = {}
         for f in facts:
-            line = QLineEdit(objectName=f"handover_fact_{f.key}")
+            line = QLineEdit(objectName=f"handover_fact_{f.key}")  # type: ignore[call-overload]
             line.setAccessibleName(f.label)
             if f.type is FieldType.DATE:
                 line.setPlaceholderText("DD-MM-YYYY")

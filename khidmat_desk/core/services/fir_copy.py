@@ -40,7 +40,7 @@ CASE_STEP = Step(key="case", title="FIR", title_ur="ایف آئی آر", fields=
     Field(key="fir_district", type=FieldType.DISTRICT, label="District of the police station",
           label_ur="تھانے کا ضلع"),
     Field(key="fir_police_station", type=FieldType.POLICE_STATION, label="Police station",
-          label_ur="تھانہ"),
+          label_ur="تھانہ", district_field="fir_district"),
     Field(key="fir_no", type=FieldType.FIR, label="FIR number / year",
           label_ur="ایف آئی آر نمبر / سال"),
     Field(key="fir_date", type=FieldType.DATE, label="Date of registration",
