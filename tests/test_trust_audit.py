@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import text
 from trust_helpers import IN_CHARGE_PASSWORD, Run, apply, make_centre, sql
 
@@ -237,13 +238,10 @@ def test_record_digests_hold_on_every_database(db: Database, officer: UserInfo,
                                                in_charge: UserInfo, tariff: Tariff) -> None:
     """The same checks on SQLite and PostgreSQL (JSON, time zones and numbers read back)."""
     from khidmat_desk.app.applications import change_status, submit_application
-    from khidmat_desk.core.catalogue import get_service
     from khidmat_desk.store.audit_state import verify_records
 
-    saved = [submit_application(db, service_code="police-verification",
-                                answers=get_service("police-verification").example,
-                                user=officer, centre_code="LHR01", counter=7, tariff=tariff)
-             for _ in range(3)]
+    saved = [submit_application(counter_context(db, officer, tariff),
+                                intake("police-verification")) for _ in range(3)]
     change_status(db, saved[0].tracking_number, "in-verification", user=officer)
     change_status(db, saved[0].tracking_number, "voided", user=in_charge,
                   reason="typed twice \u202e")
@@ -267,7 +265,7 @@ def test_a_photograph_swapped_behind_the_counters_back_is_found(tmp_path: Path) 
     from khidmat_desk.app.applications import change_status, submit_application
     from khidmat_desk.app.photos import attach_photo
     from khidmat_desk.auth.users import create_user
-    from khidmat_desk.core.catalogue import get_service, load_tariff
+    from khidmat_desk.core.catalogue import load_tariff
     from khidmat_desk.store.audit_state import verify_records
     from khidmat_desk.store.db import open_database, sqlite_url
 
@@ -280,10 +278,8 @@ def test_a_photograph_swapped_behind_the_counters_back_is_found(tmp_path: Path) 
     try:
         with db.write() as session:
             officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
-        saved = submit_application(
-            db, service_code="character-certificate",
-            answers=get_service("character-certificate").example, user=officer,
-            centre_code="LHR01", counter=7, tariff=load_tariff())
+        saved = submit_application(counter_context(db, officer, load_tariff()),
+                                   intake("character-certificate"))
         change_status(db, saved.tracking_number, "in-verification", user=officer)
         attach_photo(db, saved.tracking_number, picture(200), user=officer)
         with db.read() as session:
