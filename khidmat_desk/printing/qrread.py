@@ -12,6 +12,7 @@ The file comes from anyone, so its size is checked before anything is rendered o
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
@@ -32,6 +33,14 @@ MAX_FILE_BYTES = 50_000_000
 
 class UnreadableFile(ValueError):  # noqa: N818 - read as a message, like the others
     """The file is not a PDF or image this program can read; the text says which."""
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """The QR texts found, and for a PDF its pages' text (a scan or photo has none)."""
+
+    qr_texts: list[str]
+    page_text: str | None
 
 
 def qr_texts_in_image(image: Image.Image) -> list[str]:
@@ -79,8 +88,25 @@ def _check_image_size(width: int, height: int) -> None:
                              "not read")
 
 
+def text_of_pdf(data: bytes) -> str:
+    """The text a PDF's pages draw, to compare with what its QR code signs."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise UnreadableFile(f"not a PDF this program can open ({exc})") from exc
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
 def qr_texts_in_file(path: Path) -> list[str]:
     """QR texts in a PDF, or in a PNG/JPEG photo or scan of a printed page."""
+    return read_file(path).qr_texts
+
+
+def read_file(path: Path) -> ReadFile:
+    """The QR texts of a PDF (with its text) or of a PNG/JPEG photo or scan of a page."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise UnreadableFile(f"{path} is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
@@ -89,13 +115,13 @@ def qr_texts_in_file(path: Path) -> list[str]:
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path} ({exc.strerror or exc})") from exc
     if data.startswith(b"%PDF"):
-        return qr_texts_in_pdf(data)
+        return ReadFile(qr_texts_in_pdf(data), text_of_pdf(data))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:  # reads the header only
                 _check_image_size(*image.size)
-                return qr_texts_in_image(image)
+                return ReadFile(qr_texts_in_image(image), None)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise UnreadableFile(f"{path} declares more pixels than any scan of a document; it "
                              "is not read") from exc
