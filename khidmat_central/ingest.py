@@ -9,7 +9,8 @@ the centre that sent it first.
 The unique constraint decides, not a lookup first: rows go in with ``ON CONFLICT DO NOTHING
 RETURNING``; what came back was accepted, what did not was already there. A stored version
 with the same content is a ``duplicate``; with different content it is ``rejected`` (a record
-version never changes once written).
+version never changes once written). Day and shift closes (kind ``day-close``) are checked and
+stored by `closes`, under the same rules, in their own table.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from khidmat_central.claims import Claim, EntryRefusedError, Sender, check_entry
+from khidmat_central.closes import check_close, store_closes
 from khidmat_central.public import ingest_documents
 from khidmat_central.schema import Owner, Record, table
 from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DOCUMENT_KIND, DUPLICATE, REJECTED
+from khidmat_desk.sync.protocol import ACCEPTED, DAY_CLOSE, DOCUMENT_KIND, DUPLICATE, REJECTED
 
 log = logging.getLogger("khidmat.central.ingest")
 
@@ -53,16 +55,26 @@ def ingest(db: Database, entries: Sequence[Any], sender: Sender,
             verdicts[index] = verdict
     claims: list[tuple[int, Claim]] = []
     now = datetime.now(UTC)
+    closes: list[tuple[int, dict[str, Any]]] = []
     for index, entry in enumerate(entries):
         if verdicts[index] is not None:
             continue
         try:
-            claims.append((index, check_entry(entry, sender, rules, now)))
+            if isinstance(entry, dict) and entry.get("kind") == DAY_CLOSE:
+                closes.append((index, check_close(entry, sender, now)))
+            else:
+                claims.append((index, check_entry(entry, sender, rules, now)))
         except EntryRefusedError as exc:
             verdicts[index] = _verdict(entry, REJECTED, str(exc))
-    if claims:
+    if claims or closes:
         with db.write() as session:
-            _store(session, entries, claims, sender, verdicts)
+            if claims:
+                _store(session, entries, claims, sender, verdicts)
+            if closes:
+                foreign = _foreign_uuids(session, {row["uuid"] for _, row in closes},
+                                         sender.centre_code)
+                for index, result, reason in store_closes(session, closes, foreign):
+                    verdicts[index] = _verdict(entries[index], result, reason)
     refused = sum(1 for v in verdicts if v is not None and v["result"] == REJECTED)
     if refused:
         log.warning("%s: %d of %d entries refused", sender.via, refused, len(entries))

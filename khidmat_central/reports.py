@@ -9,14 +9,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
 
-from khidmat_central.schema import Record, table
+from khidmat_central.schema import DayCloseRecord, Record, table
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync.protocol import version_digest
 
 RECORD = table(Record)
+CLOSE = table(DayCloseRecord)
 
 
 def reconcile(db: Database, centre_code: str, day: date) -> dict[str, Any]:
@@ -49,36 +51,60 @@ def daily_report(db: Database, day: date) -> dict[str, Any]:
     """Applications received on ``day`` by service and centre, with fees: each counted once.
 
     An application is counted by its first version (made when it was submitted), so later
-    status changes never count it again.
+    status changes never count it again. An application voided since (any later version
+    says voided) is still counted as received, but its fee is not: it was returned. Closed
+    days: the centres whose newest close of the whole working day says closed.
     """
+    later = RECORD.alias("later")
+    voided = exists().where(and_(later.c.uuid == RECORD.c.uuid, later.c.status == "voided"))
     with db.read() as session:
         rows = session.execute(
             select(RECORD.c.centre_code, RECORD.c.service_code,
                    func.count().label("applications"),
-                   func.coalesce(func.sum(RECORD.c.fee_total), 0).label("fees"))
+                   func.coalesce(func.sum(case((voided, 0), else_=RECORD.c.fee_total)),
+                                 0).label("fees"),
+                   func.coalesce(func.sum(case((voided, 1), else_=0)), 0).label("voided"))
             .where(RECORD.c.day == day, RECORD.c.version == 1,
                    RECORD.c.kind == "application")
             .group_by(RECORD.c.centre_code, RECORD.c.service_code)
             .order_by(RECORD.c.centre_code, RECORD.c.service_code)).all()
+        closed = _closed_centres(session, day)
     cells = [{"centre_code": r.centre_code, "service_code": r.service_code,
-              "applications": int(r.applications), "fees_pkr": int(r.fees)} for r in rows]
+              "applications": int(r.applications), "fees_pkr": int(r.fees),
+              "voided": int(r.voided)} for r in rows]
     return {
         "date": day.isoformat(), "generated_at": datetime.now(UTC).isoformat(),
         "total_applications": sum(c["applications"] for c in cells),
         "total_fees_pkr": sum(c["fees_pkr"] for c in cells),
+        "voided_applications": sum(c["voided"] for c in cells),
+        "closed_days": len(closed), "closed_centres": closed,
         "by_service": _totals(cells, "service_code", with_title=True),
         "by_centre": _totals(cells, "centre_code"),
         "by_centre_and_service": cells,
     }
 
 
+def _closed_centres(session: Session, day: date) -> list[str]:
+    """Centres whose whole working day ``day`` is closed (by the newest close version)."""
+    rows = session.execute(select(CLOSE.c.centre_code, CLOSE.c.uuid, CLOSE.c.version,
+                                  CLOSE.c.state)
+                           .where(CLOSE.c.day == day, CLOSE.c.shift == "")).all()
+    newest: dict[str, tuple[int, str, str]] = {}
+    for row in rows:
+        if row.uuid not in newest or newest[row.uuid][0] < row.version:
+            newest[row.uuid] = (row.version, row.centre_code, row.state)
+    return sorted({centre for _, centre, state in newest.values() if state == "closed"})
+
+
 def _totals(cells: list[dict[str, Any]], key: str, *,
             with_title: bool = False) -> list[dict[str, Any]]:
     totals: dict[str, dict[str, Any]] = {}
     for cell in cells:
-        total = totals.setdefault(cell[key], {key: cell[key], "applications": 0, "fees_pkr": 0})
+        total = totals.setdefault(cell[key], {key: cell[key], "applications": 0, "fees_pkr": 0,
+                                              "voided": 0})
         total["applications"] += cell["applications"]
         total["fees_pkr"] += cell["fees_pkr"]
+        total["voided"] += cell["voided"]
     if with_title:
         for code, total in totals.items():
             total["title"] = _title(code)

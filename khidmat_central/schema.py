@@ -84,6 +84,28 @@ class Record(CentralBase):
     received_via: Mapped[str] = mapped_column(String(40))
 
 
+class DayCloseRecord(CentralBase):
+    """One version of a centre's day or shift close (figures only), exactly once."""
+
+    __tablename__ = "central_day_close"
+    __table_args__ = (
+        UniqueConstraint("uuid", "version"),
+        Index("ix_central_day_close_day", "day", "centre_code"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    centre_code: Mapped[str] = mapped_column(String(8))
+    day: Mapped[date] = mapped_column(Date)
+    shift: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(10))
+    payload_json: Mapped[str] = mapped_column(Text)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_via: Mapped[str] = mapped_column(String(40))
+
+
 class StatusUpdate(CentralBase):
     """A status set on the verifying side; ``id`` is the cursor counters pull by."""
 

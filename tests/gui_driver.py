@@ -63,6 +63,11 @@ class ScriptedMessages(Messages):
         answer = self.answers.get("ask_text")
         return None if answer is None else str(answer)
 
+    def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
+        self.shown.append(("save_path", suggested))
+        answer = self.answers.get("save_path")
+        return None if answer is None else str(answer)
+
     def crash(self, summary: str, details: str) -> None:
         raise AssertionError(f"crash dialog: {summary}\n{details}")
 

@@ -4,7 +4,7 @@
 this index finds those events without scanning the whole trail.
 
 Revision ID: 0006_audit_entity
-Revises: 0008_photos
+Revises: 0009_day_close
 Create Date: 2026-11-30
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from alembic import op
 
 revision: str = "0006_audit_entity"
-down_revision: str | None = "0008_photos"
+down_revision: str | None = "0009_day_close"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from khidmat_desk.app.keys import SECRET_NAME, current_key, load_signer
+from khidmat_desk.app.keys import SECRET_NAME, KeyProblem, current_key, load_signer
 from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
 from khidmat_desk.auth.users import IN_CHARGE, UserInfo, require_role
 from khidmat_desk.printing.signing import Signer, public_key_pem
@@ -53,6 +53,19 @@ def record_checkpoint(db: Database, store: SecretStore, centre_code: str, *, use
         return append_checkpoint(session, private_key=signer.private_key,
                                  key_id=signer.key_id, centre_code=centre_code,
                                  actor=user.username, at=when)
+
+
+def checkpoint_at_close(db: Database, store: SecretStore, centre_code: str, *,
+                        user: UserInfo) -> tuple[Checkpoint | None, str]:
+    """The checkpoint a day or shift close signs once it is stored. The close stands even when
+    the key cannot be read here: the checkpoint is then missing, and the message says why."""
+    try:
+        checkpoint = record_checkpoint(db, store, centre_code, user=user)
+    except (KeyProblem, SecretsUnavailable) as exc:
+        log.warning("no audit checkpoint at the close: %s", exc)
+        return None, f"the audit trail was not signed at this close: {exc}"
+    return checkpoint, (f"audit trail signed at event {checkpoint.head.sequence} "
+                        f"(key {checkpoint.key_id})")
 
 
 def check_audit_trail(db: Database, store: SecretStore | None = None,

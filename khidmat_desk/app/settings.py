@@ -63,6 +63,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Central server address (https://...; plain http only for this machine)"),
     Setting("sync_ca_bundle", str, "",
             "CA certificates file for a central server with a private certificate authority"),
+    Setting("backups_keep", int, 10,
+            "How many automatic backups of the database to keep (the oldest go first)"),
+    Setting("backup_every_hours", int, 4,
+            "Back the database up this often while the counter runs (0: only at start and "
+            "day close)"),
     Setting("central_seal_key", str, "",
             "The central server's public sealing key (hex): confidential records in offline "
             "bundles are sealed to it"),

@@ -56,6 +56,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="new status: in-verification, verified, rejected, ready, delivered, "
                              "voided")
     status.add_argument("--reason", metavar="TEXT", help="reason (required to reject or void)")
+    status.add_argument("--override-reason", metavar="TEXT",
+                        help="in-charge: why an application of a closed day is voided")
     status.add_argument("--json", action="store_true", help="print the result as JSON")
     add_auth_arguments(status, required=False)
     status.set_defaults(handler=run_status)
@@ -232,7 +234,8 @@ def run_status(args: argparse.Namespace) -> int:
         if args.new_status is not None:
             _precheck_transition(ctx, args)
             user = sign_in(ctx, args)
-            change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason)
+            change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason,
+                          override_reason=args.override_reason)
         detail = view_application(ctx.db, args.tracking, user)
     if args.json:
         print_json(detail)

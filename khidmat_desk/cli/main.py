@@ -16,7 +16,10 @@ from khidmat_desk import __version__
 from khidmat_desk.cli import (
     cmd_applications,
     cmd_audit,
+    cmd_backup,
     cmd_catalogue,
+    cmd_day,
+    cmd_doctor,
     cmd_gui,
     cmd_print,
     cmd_setup,
@@ -52,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
-                   cmd_sync, cmd_gui):
+                   cmd_sync, cmd_backup, cmd_day, cmd_doctor, cmd_gui):
         module.register(commands, common)
     return parser
 
@@ -67,8 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
-        return EXIT_BAD_INPUT
+        args.handler = cmd_gui.run_gui  # no command: open the counter
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: interrupted; nothing was saved by the unfinished step\n")
         return EXIT_FAILURE
     except Exception as exc:
-        known = translate_error(exc)
+        known = translate_error(exc, getattr(args, "data_dir", None))
         if known is not None:
             return _fail(known)
         log.exception("unexpected error in '%s'", args.command)

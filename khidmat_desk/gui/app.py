@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
+from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
 from khidmat_desk.gui.fonts import load_fonts
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("khidmat.gui")
 LANGUAGES = ("en", "ur")
+#: how often the counter asks whether a periodic backup is due
+BACKUP_CHECK_MS = 10 * 60_000
 
 
 def centre_line(settings: CounterSettings) -> str:
@@ -77,12 +80,36 @@ class Counter(QObject):
         self.login: LoginDialog | None = None
         self.sync_host: Any = None
         self.on_login_shown: Callable[[], None] | None = None
+        # backups copy the file with their own connection: never behind the officer's work
+        self.backups = TaskRunner(on_error=lambda exc: report_error(self.messages, exc))
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(lambda: self.back_up("periodic"))
 
     def start(self) -> None:
         """The sign-in window first; the database opens (and upgrades) while the officer types."""
         self.show_login()
-        QTimer.singleShot(0, lambda: self.tasks.run(self.session.open,
-                                                    lambda _: log.info("database ready")))
+        QTimer.singleShot(0, lambda: self.tasks.run(self.session.open, self._on_database_ready,
+                                                    self._on_open_failed))
+
+    def _on_database_ready(self, _: object) -> None:
+        log.info("database ready")
+        self.back_up("start")
+        self.backup_timer.start()
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        from khidmat_desk.app.backup import DatabaseDamagedError
+
+        report_error(self.messages, exc)
+        if isinstance(exc, DatabaseDamagedError):  # nothing may be written to it: stop here
+            self.app.quit()
+
+    def back_up(self, reason: str) -> None:
+        self.backups.run(lambda: self.session.backup(reason), self._on_backup_done)
+
+    def _on_backup_done(self, path: object) -> None:
+        if path is not None:
+            log.info("backup written: %s", path)
 
     def show_login(self) -> None:
         self.login = LoginDialog(self.tasks, self.session.authenticate,
@@ -173,6 +200,13 @@ class Counter(QObject):
         self._on_signed_in(user, offer_drafts=False)
 
 
+def say_shown_and_quit() -> None:
+    """For ``gui --check-start``: the sign-in window is up, say so and quit."""
+    sys.stdout.write("sign-in window shown\n")
+    sys.stdout.flush()
+    QApplication.quit()
+
+
 def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> int:
     settings = CounterSettings.load(data_dir)
     if not settings.initialised:
@@ -191,6 +225,13 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
     load_fonts(app)  # type: ignore[arg-type]
     messages = Messages()
     install_excepthook(messages)
+    lock = CounterLock(data_dir)
+    try:
+        lock.acquire()
+    except CounterAlreadyRunningError as exc:
+        log.warning("%s", exc)
+        messages.warning("Khidmat Desk", str(exc))
+        return 1
     tasks = TaskRunner(on_error=lambda exc: report_error(messages, exc))
     session = CounterSession(settings)
     counter = Counter(app, session, tasks, messages,  # type: ignore[arg-type]
@@ -202,6 +243,9 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
         counter.window.close()
         counter.window.print_queue.wait()  # a document being printed finishes printing
     counter.stop_sync()
+    counter.backup_timer.stop()
+    counter.backups.wait()
     tasks.wait()
     session.close()
+    lock.release()
     return int(code)

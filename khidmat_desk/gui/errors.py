@@ -55,6 +55,13 @@ class Messages:
         text, ok = QInputDialog.getText(self.parent, title, label)
         return text.strip() if ok and text.strip() else None
 
+    def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
+        """Where to save a file (a path), or None when the person cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, pattern)
+        return path or None
+
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text,
                                       QMessageBox.StandardButton.Yes

@@ -25,10 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QPushButton
 
+from khidmat_desk import __version__
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.application_view import ApplicationView
+from khidmat_desk.gui.dashboard import Dashboard
+from khidmat_desk.gui.diagnostics import DiagnosticsDialog
 from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
@@ -202,9 +205,43 @@ class MainWindow(QMainWindow):
         sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
+        self._add_help_actions()
+        if self.user.role == workflow.IN_CHARGE:
+            centre = self.menuBar().addMenu(self.tr("C&entre"))
+            today = QAction(self.tr("&Today at the centre…"), self)
+            today.setObjectName("action_today")
+            today.setShortcut(QKeySequence("Ctrl+T"))
+            today.triggered.connect(self.open_dashboard)
+            centre.addAction(today)
+        self.dashboard: Dashboard | None = None
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
         self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)
+
+    def _add_help_actions(self) -> None:
+        """Help → Diagnostics… (the `doctor` report) and About."""
+        diagnostics = QAction(self.tr("&Diagnostics…"), self)
+        diagnostics.setObjectName("action_diagnostics")
+        about = QAction(self.tr("&About Khidmat Desk"), self)
+        about.setObjectName("action_about")
+        self.ui.menu_help.addSeparator()
+        self.ui.menu_help.addAction(diagnostics)
+        self.ui.menu_help.addAction(about)
+        diagnostics.triggered.connect(self._on_action_diagnostics_triggered)
+        about.triggered.connect(self._on_action_about_triggered)
+
+    def _on_action_diagnostics_triggered(self) -> None:
+        dialog = DiagnosticsDialog(self)
+        self._tasks.run(self.session.diagnose, dialog.show_report, self._on_failed)
+        dialog.open()
+
+    def _on_action_about_triggered(self) -> None:
+        text = (f"<b>Khidmat Desk {__version__}</b><br>"
+                + self.tr("Counter application for Punjab Police Khidmat Markaz service "
+                          "centres.")
+                + "<br><br>" + self.tr("Data folder: %1").replace(
+                    "%1", str(self.session.settings.data_dir)))
+        self._messages.info(self.tr("About Khidmat Desk"), text)
 
     # -- queue and search --------------------------------------------------------------------
 
@@ -447,6 +484,14 @@ class MainWindow(QMainWindow):
             self._load_sync_lists()
 
         self._tasks.run(lambda: self.session.requeue(entry_id), done, self._on_failed)
+
+    # -- the in-charge's day -----------------------------------------------------------------
+
+    def open_dashboard(self) -> None:
+        if self.dashboard is None:
+            self.dashboard = Dashboard(self._tasks, self.session, self._messages, self)
+        self.dashboard.show()
+        self.dashboard.raise_()
 
     # -- printing ------------------------------------------------------------------------------
 

@@ -64,10 +64,30 @@ class CounterSession:
         return self.ctx.templates
 
     def open(self) -> None:
+        """Check the database (a damaged one is never opened), then open it."""
+        from khidmat_desk.app.backup import require_healthy
+
         if self._ctx is None:
+            require_healthy(self.settings)
             ctx = CounterContext.open(self.settings)
             ctx.templates  # noqa: B018 - read now, so the first print does not wait for it
             self._ctx = ctx
+
+    def diagnose(self) -> Any:
+        """The `doctor` report, with the printers Qt sees."""
+        from khidmat_desk.app.doctor import diagnose
+        from khidmat_desk.gui.printer import installed_printers
+
+        return diagnose(self.settings, printers=installed_printers, network_timeout=5.0)
+
+    def backup(self, reason: str) -> Any:
+        """A backup at start, or a periodic one when due (runs on the backup thread)."""
+        from khidmat_desk.app.backup import backup_if_local, periodic_backup
+
+        if self._ctx is None:
+            return None
+        return (periodic_backup(self.settings) if reason == "periodic"
+                else backup_if_local(self.settings, reason))
 
     def close(self) -> None:
         if self._ctx is not None:
@@ -236,6 +256,20 @@ class CounterSession:
         user = self.ctx.officer
         quarantined = list_quarantined(self.db, user) if user.role == IN_CHARGE else ()
         return list_pending(self.db), quarantined
+
+    # -- the in-charge's day -------------------------------------------------------------------
+
+    def live_summary(self) -> Any:
+        """Today's working day as it stands (the role is checked in the use case)."""
+        from khidmat_desk.app.day_reports import live_summary
+
+        return live_summary(self.db, self.ctx.officer, data_dir=self.settings.data_dir)
+
+    def write_report(self, day: Any, fmt: str, out: Any, progress: Any) -> Any:
+        from khidmat_desk.app.day_reports import write_report
+
+        return write_report(self.db, self.ctx.officer, day=day, out=out, fmt=fmt,
+                            data_dir=self.settings.data_dir, progress=progress)
 
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue

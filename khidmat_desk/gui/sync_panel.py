@@ -66,6 +66,9 @@ class SyncHost(QObject):
 
 def link_text(status: Any) -> tuple[str, str]:
     """The status bar's words and colour for a report or a stored status."""
+    problem = getattr(status, "problem", None)
+    if problem:
+        return f"Sync: ⚠ {problem} · {status.pending} waiting", "#b00020"
     state = "● online" if status.online else "○ offline"
     parts = [state, f"{status.pending} waiting"]
     if status.quarantined:

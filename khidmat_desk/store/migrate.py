@@ -14,7 +14,6 @@ again once the lock is held.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 from khidmat_desk.paths import migrations_path
+from khidmat_desk.store.backup import copy_database
 from khidmat_desk.store.errors import DatabaseCorruptError, DatabaseTooNewError
 
 log = logging.getLogger("khidmat.store.migrate")
@@ -38,6 +38,11 @@ def head_revision() -> str:
     if head is None:
         raise RuntimeError("no migrations found in the db/ folder")
     return head
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Khidmat Desk can open (and upgrade)."""
+    return {script.revision for script in _scripts().walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -56,7 +61,7 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, revision: str = "head") 
         current = MigrationContext.configure(connection).get_current_revision()
         if current == target.revision:
             return None
-        _refuse_unknown(scripts, current)
+        _refuse_unknown(current)
         if current is not None:
             _refuse_damaged(connection)
         backup = None
@@ -70,18 +75,9 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, revision: str = "head") 
 def backup_sqlite(engine: Engine, backup_dir: Path, *, label: str) -> Path:
     """A consistent copy of the SQLite file, made while other connections keep working."""
     source_path = Path(str(engine.url.database))
-    backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     final = backup_dir / f"{source_path.stem}-{label}-{stamp}.sqlite3"
-    partial = final.with_suffix(".partial")
-    source = sqlite3.connect(source_path)
-    target = sqlite3.connect(partial)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    partial.replace(final)  # a half-written copy never carries the final name
+    copy_database(source_path, final)  # under its final name only once complete
     log.info("backed up %s to %s", source_path, final)
     return final
 
@@ -93,9 +89,8 @@ def _take_migration_lock(connection: Connection) -> None:
                            {"key": _PG_MIGRATION_LOCK})
 
 
-def _refuse_unknown(scripts: ScriptDirectory, current: str | None) -> None:
-    known = {script.revision for script in scripts.walk_revisions()}
-    if current is not None and current not in known:
+def _refuse_unknown(current: str | None) -> None:
+    if current is not None and current not in known_revisions():
         log.error("database is at revision %s, unknown to this version", current)
         raise DatabaseTooNewError()
 

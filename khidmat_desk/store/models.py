@@ -138,6 +138,9 @@ class Application(Base):
         Index("ix_application_created_at", "created_at"),
         Index("ix_application_status", "status"),
         Index("ix_application_applicant", "applicant_id", "service_code"),
+        #: The in-charge's open work: overdue by SLA date, uncollected longest waiting first.
+        Index("ix_application_status_expected_on", "status", "expected_on"),
+        Index("ix_application_status_updated_at", "status", "updated_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -295,7 +298,8 @@ class PrintRecord(Base):
     __tablename__ = "print_record"
     __table_args__ = (Index("uq_print_record_live_copy", "application_id", "document_key",
                             "copy_no", unique=True, sqlite_where=_LIVE_COPY,
-                            postgresql_where=_LIVE_COPY),)
+                            postgresql_where=_LIVE_COPY),
+                      Index("ix_print_record_printed_at", "printed_at"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
     document_key: Mapped[str] = mapped_column(String(60))
@@ -342,3 +346,62 @@ class SyncState(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[Any] = mapped_column(JsonDocument, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CentreShift(Base):
+    """One shift of the centre's working day, by its start time (see core.shifts)."""
+
+    __tablename__ = "centre_shift"
+    __table_args__ = (PrimaryKeyConstraint("centre_code", "position"),
+                      UniqueConstraint("centre_code", "name"))
+    centre_code: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(20))
+    starts: Mapped[str] = mapped_column(String(5))  # HH:MM, centre time
+
+
+class DayClose(Base):
+    """The close of a working day or of one shift: who, when, the figures, the cash; it locks
+    ``[starts_at, ends_at)`` while ``state`` is closed. Reopening and closing again make new
+    versions of the same record (``uuid``), each sent to the central server."""
+
+    __tablename__ = "day_close"
+    __table_args__ = (UniqueConstraint("centre_code", "day", "shift"),
+                      Index("ix_day_close_ends_at", "ends_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    centre_code: Mapped[str] = mapped_column(String(8))
+    day: Mapped[date] = mapped_column(Date)
+    shift: Mapped[str] = mapped_column(String(20))  # "" for the whole working day
+    state: Mapped[str] = mapped_column(String(10))  # closed | reopened
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    digest: Mapped[str] = mapped_column(String(64))
+    cash_expected: Mapped[int] = mapped_column(Integer)
+    cash_counted: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[str | None] = mapped_column(Text)
+    deposit_ref: Mapped[str | None] = mapped_column(String(60))
+    figures: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    reopened_by: Mapped[str | None] = mapped_column(String(40))
+    reopened_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class LateRecord(Base):
+    """A record version that reached a closed day or shift after its close: flagged, not moved."""
+
+    __tablename__ = "late_record"
+    __table_args__ = (UniqueConstraint("uuid", "version", "kind"),
+                      Index("ix_late_record_noted_at", "noted_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    close_id: Mapped[int] = mapped_column(ForeignKey("day_close.id"), index=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    tracking_number: Mapped[str] = mapped_column(String(32))
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    noted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    what: Mapped[str] = mapped_column(Text)

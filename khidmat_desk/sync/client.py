@@ -18,7 +18,7 @@ import threading
 import time
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
+from khidmat_desk.store.errors import StoreError
 from khidmat_desk.sync import protocol, state
 from khidmat_desk.sync.audit_anchor import ANCHORED_SEQUENCE, audit_claim
 from khidmat_desk.sync.backoff import Backoff
@@ -89,12 +90,25 @@ class Syncer:
         self._not_before = 0.0  # monotonic time before which the server asked not to be called
         #: How long the loop waits before the next pass (after a failure; 0 after a success).
         self.delay_seconds = 0.0
+        #: The last report read from the database (what to show when it cannot be read).
+        self.last_report: SyncReport | None = None
 
     # -- one pass ------------------------------------------------------------------------
 
     def run_once(self) -> SyncReport:
-        """Push everything due, then pull status changes; never raises a `SyncError`."""
+        """Push everything due, then pull status changes.
+
+        Never raises a `SyncError` (the link's problems) nor a `StoreError` (this computer's:
+        the database busy with another program, the disk full): either ends the pass with
+        a report naming the problem, and the next pass comes after the backoff.
+        """
         progress = _Progress()
+        try:
+            return self._pass(progress)
+        except StoreError as exc:
+            return self._local_failure(exc, progress)
+
+    def _pass(self, progress: _Progress) -> SyncReport:
         started = self._clock()
         wait = self._not_before - time.monotonic()
         if wait > 0:  # the server said when to come back: even a forced pass waits for it
@@ -235,6 +249,29 @@ class Syncer:
                 state.FAILURES: self._failures}, now=self._clock())
         self._in_flight = []
 
+    def _local_failure(self, exc: StoreError, progress: _Progress) -> SyncReport:
+        """The database could not be read or written: nothing can be recorded in it, so the
+        state is kept here until the next pass, and the report says what is wrong."""
+        self._failures += 1
+        self._in_flight = []
+        self.delay_seconds = self._backoff.delay(self._failures, None)
+        problem = f"Sync is waiting: {exc}"
+        log.warning("sync pass stopped by the database (%d in a row), next try in %.1f s: %s",
+                    self._failures, self.delay_seconds, exc)
+        try:
+            report = self._report(progress, problem)
+        except StoreError as again:
+            log.warning("sync status unreadable too: %s", again)
+            last = self.last_report
+            report = SyncReport(
+                pushed=progress.pushed, duplicates=progress.duplicates,
+                rejected=progress.rejected, pulled=progress.pulled,
+                pending=last.pending if last else 0,
+                quarantined=last.quarantined if last else 0, online=self._online,
+                last_success=last.last_success if last else None,
+                next_attempt=None, error=problem)
+        return replace(report, problem=problem)
+
     def _record_success(self, started: datetime) -> None:
         self._failures, self._online, self.delay_seconds = 0, True, 0.0
         with self.db.write() as session:
@@ -245,11 +282,12 @@ class Syncer:
 
     def _report(self, progress: _Progress, error: str | None) -> SyncReport:
         status = current_status(self.db)
-        return SyncReport(
+        self.last_report = SyncReport(
             pushed=progress.pushed, duplicates=progress.duplicates,
             rejected=progress.rejected, pulled=progress.pulled, pending=status.pending,
             quarantined=status.quarantined, online=status.online,
             last_success=status.last_success, next_attempt=status.next_attempt, error=error)
+        return self.last_report
 
     # -- the loop ------------------------------------------------------------------------
 
@@ -265,7 +303,7 @@ class Syncer:
         """Sync until `stop()`; each pass's report goes to ``on_report``."""
         self._stopping.clear()
         while not self._stopping.is_set():
-            report = self.run_once()
+            report = self._guarded_pass()
             if on_report is not None:
                 on_report(report)
             if report.error is None:
@@ -273,6 +311,24 @@ class Syncer:
             else:
                 self._wait_out_backoff()
         self.close()
+
+    def _guarded_pass(self) -> SyncReport:
+        """One pass that cannot end the loop: a bug is logged in full, shown, and retried."""
+        try:
+            return self.run_once()
+        except Exception as exc:  # the loop must outlive any one pass; logged with traceback
+            log.exception("unexpected error in a sync pass; trying again after a pause")
+            self._failures += 1
+            self.delay_seconds = self._backoff.delay(self._failures, None)
+            problem = (f"Sync hit an unexpected error ({type(exc).__name__}: {exc}); it "
+                       "keeps trying. Details are in the log file.")
+            last = self.last_report
+            return SyncReport(pushed=0, duplicates=0, rejected=0, pulled=0,
+                              pending=last.pending if last else 0,
+                              quarantined=last.quarantined if last else 0,
+                              online=self._online,
+                              last_success=last.last_success if last else None,
+                              next_attempt=None, error=problem, problem=problem)
 
     def _wait_out_backoff(self) -> None:
         """Wait the backoff; while the link is down, probe it and end the wait when it is back."""

@@ -36,8 +36,10 @@ ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)
 #: An issued copy of a certificate, letter, report or slip (see sync/document_record.py).
 DOCUMENT_KIND = "document"
+#: A day's or shift's close (figures only; see app/day_close.py).
+APPLICATION, DAY_CLOSE = "application", "day-close"
 #: Record kinds the protocol carries today.
-KINDS: tuple[str, ...] = ("application", DOCUMENT_KIND)
+KINDS: tuple[str, ...] = (APPLICATION, DOCUMENT_KIND, DAY_CLOSE)
 
 #: Client-side bounds of one push; the server refuses more than SERVER_MAX_* per request.
 MAX_BATCH_ENTRIES = 500

@@ -35,6 +35,9 @@ class SyncReport:
     last_success: datetime | None
     next_attempt: datetime | None
     error: str | None = None
+    #: What is wrong on this computer (database busy, disk full, a bug) that stops the sync;
+    #: the status bar shows it instead of the link state until a pass gets through.
+    problem: str | None = None
 
     @property
     def outbox_empty(self) -> bool:

@@ -4,17 +4,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="50"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="54"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -124,84 +124,349 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="93"/>
+        <source>Today at the centre</source>
+        <translation>مرکز میں آج</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="101"/>
+        <source>Applications by hour</source>
+        <translation>فی گھنٹہ درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="102"/>
+        <source>Applications by category</source>
+        <translation>زمرہ وار درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
+        <source>Applications</source>
+        <translation>درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="116"/>
+        <source>Paid</source>
+        <translation>ادا شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <source>Cash expected</source>
+        <translation>متوقع نقدی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
+        <source>Pending / overdue</source>
+        <translation>زیرِ التوا / تاخیر شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <source>Ready, not collected</source>
+        <translation>تیار، وصول نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <source>Voids / reprints</source>
+        <translation>منسوخ / دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <source>Drafts open</source>
+        <translation>کھلے مسودے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <source>Late records</source>
+        <translation>تاخیر سے آنے والے ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
+        <source>Cash</source>
+        <translation>نقد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <source>Card</source>
+        <translation>کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <source>Online</source>
+        <translation>آن لائن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <source>Refunded</source>
+        <translation>واپس کی گئی رقم</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>At</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>By</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <source>Pending</source>
+        <translation>زیرِ التوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <source>Overdue</source>
+        <translation>تاخیر شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <source>Applicant</source>
+        <translation>درخواست گزار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <source>Ready since</source>
+        <translation>کب سے تیار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <source>Last typed</source>
+        <translation>آخری اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <source>Closed day</source>
+        <translation>بند شدہ دن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <source>Made at</source>
+        <translation>کب بنا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <source>By officer</source>
+        <translation>افسر وار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <source>Voids and reprints</source>
+        <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <source>Pending by police station</source>
+        <translation>تھانہ وار زیرِ التوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <source>Not collected</source>
+        <translation>وصول نہیں کی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="167"/>
+        <source>Day report (PDF)…</source>
+        <translation>یومیہ رپورٹ (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="168"/>
+        <source>Spreadsheet (XLSX)…</source>
+        <translation>اسپریڈشیٹ (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="169"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="175"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="202"/>
+        <source> · closed by %1</source>
+        <translation> · بند کیا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="203"/>
+        <source>%1 — %2, updated %3%4</source>
+        <translation>%1 — %2، تازہ کاری %3%4</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="230"/>
+        <source>reprint</source>
+        <translation>دوبارہ پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="232"/>
+        <source>void</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="260"/>
+        <source>Save the day&apos;s %1</source>
+        <translation>دن کی %1 محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="292"/>
+        <source>Export</source>
+        <translation>برآمد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="292"/>
+        <source>Written: %1</source>
+        <translation>محفوظ ہو گئی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="27"/>
+        <source>Diagnostics</source>
+        <translation>تشخیص</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="32"/>
+        <source>Checking this counter…</source>
+        <translation>اس کاؤنٹر کی جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="33"/>
+        <source>&amp;Copy</source>
+        <translation>کاپی کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/diagnostics.py" line="37"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="56"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="58"/>
         <source>All received</source>
         <translation>سب وصول ہو گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="59"/>
         <source>Tick every document (Ctrl+Shift+D)</source>
         <translation>تمام دستاویزات پر نشان لگائیں (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="64"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="67"/>
         <source>Queue token number</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="68"/>
         <source>optional</source>
         <translation>اختیاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
         <source>Payment method</source>
         <translation>ادائیگی کا طریقہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
         <source>&amp;Queue token number</source>
         <translation>ٹوکن نمبر (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="75"/>
         <source>Pa&amp;yment</source>
         <translation>ادائیگی (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="97"/>
         <source> (if any)</source>
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="118"/>
         <source>not set</source>
         <translation>مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="122"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="125"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
         <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
         <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="138"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -209,52 +474,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="233"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -262,7 +527,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="58"/>
         <source> (optional)</source>
         <extracomment>A focus ring that shows on every kind of input, not only on text boxes: the officer works by keyboard and must see where the next key lands (a choice list or a tick box included).</extracomment>
         <translation> (اختیاری)</translation>
@@ -271,32 +536,32 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="111"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="112"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="136"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="139"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="140"/>
         <source>Remove this row (Ctrl+Shift+Delete)</source>
         <translation>یہ قطار ہٹائیں (Ctrl+Shift+Delete)</translation>
     </message>
@@ -304,49 +569,58 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="31"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="36"/>
         <source>Hand over %1</source>
         <translation>%1 حوالے کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="33"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="38"/>
         <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
         <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="35"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="40"/>
         <source>The &amp;applicant in person</source>
         <translation>درخواست گزار خود (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="42"/>
         <source>A &amp;representative</source>
         <translation>نمائندہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="49"/>
         <source>Representative&apos;s name</source>
         <translation>نمائندے کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="53"/>
         <source>Collector&apos;s CNIC</source>
         <translation>وصول کنندہ کا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
         <source>Representative&apos;s &amp;name</source>
         <translation>نمائندے کا نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
         <source>&amp;CNIC shown</source>
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="68"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
+    </message>
+</context>
+<context>
+    <name>Issue</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="117"/>
+        <source>row %1</source>
+        <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
+        <translation>قطار %1</translation>
     </message>
 </context>
 <context>
@@ -458,277 +732,312 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="126"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="159"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="163"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="402"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="164"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="168"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="204"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="284"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="270"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="210"/>
+        <source>C&amp;entre</source>
+        <translation>&amp;مرکز</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
+        <source>&amp;Today at the centre…</source>
+        <translation>مرکز میں &amp;آج…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>تشخیص… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
+        <source>&amp;About Khidmat Desk</source>
+        <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
+        <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
+        <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
+        <source>Data folder: %1</source>
+        <translation>ڈیٹا فولڈر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <source>About Khidmat Desk</source>
+        <translation>خدمت ڈیسک کے بارے میں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="258"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="296"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="303"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="280"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="281"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="287"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="290"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="366"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="396"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="369"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="389"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="395"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="435"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="403"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="473"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="434"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="484"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="532"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="565"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="521"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="522"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="570"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="565"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="613"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="614"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="570"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="571"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="621"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="577"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="579"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="583"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="584"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="526"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="556"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="604"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="602"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1040,37 +1349,37 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="164"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="172"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="181"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -1078,17 +1387,17 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="39"/>
         <source>officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="40"/>
         <source>verifier</source>
         <translation>تصدیق کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
         <source>in-charge</source>
         <translation>انچارج</translation>
     </message>
@@ -1096,27 +1405,27 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="60"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="61"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="62"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="63"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="64"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -1124,37 +1433,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="14"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="25"/>
         <source>submitted</source>
         <translation>جمع شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="15"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="26"/>
         <source>in verification</source>
         <translation>تصدیق جاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="16"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="27"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="17"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
         <source>rejected</source>
         <translation>مسترد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="18"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
         <source>ready for collection</source>
         <translation>وصولی کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="19"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
         <source>delivered</source>
         <translation>حوالے کر دی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="20"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
         <source>voided</source>
         <translation>کالعدم</translation>
     </message>
@@ -1162,32 +1471,32 @@
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -1195,64 +1504,64 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="106"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="110"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="112"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="123"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -1260,127 +1569,127 @@
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="302"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="306"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="410"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="414"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="412"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="416"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="421"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="426"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="501"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="506"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="515"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="508"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="517"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="522"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="531"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="541"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="543"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="576"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="585"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="577"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="586"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>

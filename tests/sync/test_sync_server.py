@@ -92,8 +92,8 @@ def test_the_daily_report_counts_each_application_once(
     assert report["total_applications"] == 5
     assert report["total_fees_pkr"] == 5 * 500
     assert report["by_centre"] == [
-        {"centre_code": "LHR01", "applications": 3, "fees_pkr": 1500},
-        {"centre_code": "RWP02", "applications": 2, "fees_pkr": 1000}]
+        {"centre_code": "LHR01", "applications": 3, "fees_pkr": 1500, "voided": 0},
+        {"centre_code": "RWP02", "applications": 2, "fees_pkr": 1000, "voided": 0}]
     [service] = report["by_service"]
     assert service["title"] and service["applications"] == 5
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from khidmat_desk.app import day_close
 from khidmat_desk.app.applications.results import ApplicationDetail, StatusChangeInfo
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.workflow import Status
@@ -71,7 +72,8 @@ def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
 def record_version(session: Session, action: str, record: ApplicationRecord,
                    when: datetime) -> None:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
-    user who made the change."""
+    user who made the change; a version made in a closed day or shift is flagged as late there
+    (after the audit event, whose lock orders it after any close)."""
     change = record.status_change
     append_event(session, actor=change.by, action=action, entity_type="application",
                  entity_id=record.uuid, at=when, details={
@@ -80,6 +82,11 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
                      "from": change.from_status, "to": change.to_status,
                      "reason": change.reason,
                      STATE_KEY: application_state(session, record.uuid)})
+    day_close.note_if_late(
+        session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
+        tracking_number=record.tracking_number, made_at=when, noted_at=when,
+        what=f"{action.replace('-', ' ')} after the close ({change.from_status or 'new'} -> "
+             f"{change.to_status})")
     outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
                    payload=record.to_payload(), now=when)
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from khidmat_desk.app import day_close
 from khidmat_desk.app.applications.reads import read_detail
 from khidmat_desk.app.applications.record import (
     APP,
@@ -30,14 +31,23 @@ log = logging.getLogger("khidmat.applications")
 
 
 def change_status(db: Database, tracking: str, new_status: str, *, user: UserInfo,
-                  reason: str | None = None, now: datetime | None = None) -> StatusChangeResult:
-    """Move an application along the workflow; a new version, audited and queued for sync."""
+                  reason: str | None = None, now: datetime | None = None,
+                  override_reason: str | None = None) -> StatusChangeResult:
+    """Move an application along the workflow; a new version, audited and queued for sync.
+
+    Voiding an application made in a closed day or shift changes that day's figures: it needs
+    the in-charge's ``override_reason`` (see app.day_close).
+    """
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         row = locked_application(session, number)
         target = workflow.check_transition(row.status, new_status, user.role, why)
+        if target == workflow.VOIDED:
+            day_close.require_override(session, made_at=row.created_at, tracking_number=number,
+                                       user=user, override_reason=override_reason,
+                                       change="voiding it", when=when)
         result = apply_status_change(session, row, target, user=user, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result

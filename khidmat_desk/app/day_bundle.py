@@ -1,0 +1,325 @@
+"""Every counter of the centre on the in-charge's PC, when each counter keeps its own SQLite.
+
+A counter writes its working day as a signed day bundle (gzip: a header line with the signer's
+Ed25519 key and signature, then the body). The body holds every application the day touched
+(taken, moved along, voided or printed that day) as it stands now, with its whole status
+history, payment, documents and printed copies. The in-charge's PC imports it: what it does
+not hold yet is added, what it holds is left as it is, so importing the same bundle twice
+changes nothing. Imported versions that fall in a day the in-charge already closed are flagged
+as late there. Imported records are not queued for the central server: each counter sends its
+own. The in-charge trusts a counter by its key (printed by the export), given on import.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from khidmat_desk.app import day_close
+from khidmat_desk.app.day_reports import period_of
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.app.shifts import utc_moment
+from khidmat_desk.app.sync import bundle_key
+from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core.catalogue import UnknownServiceError, get_service
+from khidmat_desk.core.records import search_keys
+from khidmat_desk.core.workflow import IN_CHARGE, OFFICER
+from khidmat_desk.errors import KnownError
+from khidmat_desk.files import write_atomically
+from khidmat_desk.store import search
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import (
+    Application,
+    Centre,
+    DocumentReceived,
+    Payment,
+    PrintRecord,
+    StatusChange,
+    User,
+    table_of,
+)
+from khidmat_desk.sync.bundle import public_key_hex
+from khidmat_desk.sync.protocol import version_digest
+
+log = logging.getLogger("khidmat.day_bundle")
+
+FORMAT = "khidmat-day-bundle"
+FORMAT_VERSION = 1
+_NO_LOGIN = "!"  # no password hash matches: an imported colleague cannot sign in here
+APP, CHANGE, PAY = table_of(Application), table_of(StatusChange), table_of(Payment)
+DOC, PRINT, USER = table_of(DocumentReceived), table_of(PrintRecord), table_of(User)
+
+
+class DayBundleError(KnownError):
+    """A day bundle that cannot be written, trusted or imported; ``str()`` says why."""
+
+    bad_input = True
+
+
+@dataclass(frozen=True)
+class DayBundleWritten:
+    path: Path
+    applications: int
+    versions: int
+    public_key: str
+
+
+@dataclass(frozen=True)
+class DayBundleImported:
+    counter: int
+    day: date
+    applications_added: int
+    versions_added: int
+    prints_added: int
+    late: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Export, on a counter
+# ---------------------------------------------------------------------------------------------
+
+
+def export_day_bundle(db: Database, settings: CounterSettings, user: UserInfo, *, day: date,
+                      out: Path, now: datetime | None = None) -> DayBundleWritten:
+    require_role(user, IN_CHARGE)
+    when = utc_moment(now)
+    period = period_of(db, day)
+    with db.read() as session:
+        records = _records(session, period.start, period.end)
+    key = bundle_key(settings)
+    versions = [(r["uuid"], h["version"]) for r in records for h in r["history"]]
+    body = json.dumps({
+        "centre_code": str(settings.get("centre_code")), "counter": int(settings.get("counter")),
+        "day": day.isoformat(), "created_at": when.isoformat(), "records": records,
+        "digest": version_digest(versions)}, ensure_ascii=False,
+        separators=(",", ":"), default=str).encode("utf-8")
+    header = json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "alg": "ed25519",
+                         "public_key": public_key_hex(key),
+                         "signature": base64.b64encode(key.sign(body)).decode()})
+    write_atomically(out, gzip.compress(header.encode() + b"\n" + body))
+    with db.write() as session:
+        append_event(session, actor=user.username, action="day-bundle-exported",
+                     entity_type="day_bundle", entity_id=day.isoformat(), at=when,
+                     details={"applications": len(records), "file": out.name})
+    log.info("day bundle of %s: %d applications written to %s", day, len(records), out)
+    return DayBundleWritten(out, len(records), len(versions), public_key_hex(key))
+
+
+def _records(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    touched = select(CHANGE.c.application_id).where(CHANGE.c.at >= start, CHANGE.c.at < end)
+    printed = select(PRINT.c.application_id).where(PRINT.c.printed_at >= start,
+                                                   PRINT.c.printed_at < end)
+    ids = sorted(set(session.scalars(touched.union(printed))))
+    if not ids:
+        return []
+    names = {r.id: r.username for r in session.execute(select(USER.c.id, USER.c.username))}
+    history, payments, documents, prints = (defaultdict(list) for _ in range(4))
+    for r in session.execute(select(CHANGE).where(CHANGE.c.application_id.in_(ids))
+                             .order_by(CHANGE.c.version)):
+        history[r.application_id].append({
+            "version": r.version, "from": r.from_status, "to": r.to_status,
+            "reason": r.reason, "by": names[r.user_id], "at": _iso(r.at)})
+    for r in session.execute(select(PAY).where(PAY.c.application_id.in_(ids))):
+        payments[r.application_id].append({
+            "amount_pkr": r.amount_pkr, "method": r.method, "received_by": names[r.received_by],
+            "at": _iso(r.at), "items": r.items})
+    for r in session.execute(select(DOC).where(DOC.c.application_id.in_(ids))):
+        documents[r.application_id].append({"key": r.doc_key, "label": r.label})
+    for r in session.execute(select(PRINT).where(PRINT.c.application_id.in_(ids))):
+        prints[r.application_id].append({
+            "document_key": r.document_key, "format": r.format, "copy_no": r.copy_no,
+            "by": names.get(r.user_id) if r.user_id else None, "reason": r.reason,
+            "printed_at": _iso(r.printed_at), "state": r.state,
+            "settled_at": _iso(r.settled_at) if r.settled_at else None})
+    rows = session.execute(select(APP).where(APP.c.id.in_(ids)).order_by(APP.c.id))
+    return [{
+        "uuid": a.uuid, "tracking_number": a.tracking_number, "centre_code": a.centre_code,
+        "counter": a.counter, "service_code": a.service_code, "status": a.status,
+        "answers": a.answers, "version": a.version, "officer": names[a.officer_id],
+        "token_no": a.token_no, "fee_total": a.fee_total,
+        "expected_on": a.expected_on.isoformat(), "display_name": a.display_name,
+        "created_at": _iso(a.created_at), "updated_at": _iso(a.updated_at),
+        "history": history[a.id], "payments": payments[a.id], "documents": documents[a.id],
+        "prints": prints[a.id]} for a in rows]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+# ---------------------------------------------------------------------------------------------
+# Import, on the in-charge's PC
+# ---------------------------------------------------------------------------------------------
+
+
+def read_day_bundle(path: Path, trusted_key: str) -> dict[str, Any]:
+    """The bundle's body, once its signature is checked against the counter's key."""
+    try:
+        header_line, body = gzip.decompress(Path(path).read_bytes()).split(b"\n", 1)
+        header = json.loads(header_line)
+    except (OSError, EOFError, ValueError) as exc:
+        raise DayBundleError(f"{path} is not a day bundle or is damaged ({exc})") from exc
+    if header.get("format") != FORMAT or header.get("version") != FORMAT_VERSION:
+        raise DayBundleError(f"{path} is not a version {FORMAT_VERSION} day bundle")
+    if header.get("public_key") != trusted_key.strip().lower():
+        raise DayBundleError(f"{path} was signed by key {header.get('public_key')}, not by the "
+                             "key given; check the key the counter's export printed")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(trusted_key.strip())).verify(
+            base64.b64decode(header["signature"]), body)
+    except (InvalidSignature, KeyError, ValueError, TypeError) as exc:
+        raise DayBundleError(f"{path} has a bad signature: it was changed after it was "
+                             "written") from exc
+    document: dict[str, Any] = json.loads(body)
+    versions = [(r["uuid"], h["version"]) for r in document["records"] for h in r["history"]]
+    if version_digest(versions) != document["digest"]:
+        raise DayBundleError(f"{path} is incomplete: its records do not match its digest")
+    return document
+
+
+def import_day_bundle(db: Database, user: UserInfo, path: Path, *, trusted_key: str,
+                      now: datetime | None = None) -> DayBundleImported:
+    require_role(user, IN_CHARGE)
+    when = utc_moment(now)
+    document = read_day_bundle(path, trusted_key)
+    totals = [0, 0, 0, 0]
+    with db.write() as session:
+        centre = session.scalar(select(Centre.code))
+        if centre != document["centre_code"]:
+            raise DayBundleError(f"{path} is centre {document['centre_code']}'s, this PC holds "
+                                 f"centre {centre}")
+        users = _Users(session, when)
+        for record in document["records"]:
+            added = _merge(session, record, users, when)
+            totals = [a + b for a, b in zip(totals, added, strict=True)]
+        append_event(session, actor=user.username, action="day-bundle-imported",
+                     entity_type="day_bundle", entity_id=document["day"], at=when, details={
+                         "counter": document["counter"], "applications": totals[0],
+                         "versions": totals[1], "prints": totals[2], "late": totals[3]})
+    result = DayBundleImported(int(document["counter"]), date.fromisoformat(document["day"]),
+                               *totals)
+    log.info("day bundle of counter %d, %s imported: %s", result.counter, result.day, result)
+    return result
+
+
+class _Users:
+    """Local user ids by name; a colleague from another counter gets an account that cannot
+    sign in here, so their records keep their name."""
+
+    def __init__(self, session: Session, when: datetime) -> None:
+        self.session, self.when = session, when
+        self.ids: dict[str, int] = {r.username: int(r.id) for r in session.execute(
+            select(USER.c.id, USER.c.username))}
+
+    def id_of(self, username: str) -> int:
+        if username not in self.ids:
+            self.ids[username] = int(self.session.execute(insert(USER).returning(USER.c.id), {
+                "username": username, "full_name": username, "role": OFFICER,
+                "password_hash": _NO_LOGIN, "failed_attempts": 0, "active": False,
+                "created_at": self.when, "updated_at": self.when}).scalar_one())
+        return self.ids[username]
+
+
+def _merge(session: Session, record: dict[str, Any], users: _Users,
+           when: datetime) -> tuple[int, int, int, int]:
+    """Add what this database lacks of one application: (new app, versions, prints, late)."""
+    existing = session.execute(select(APP.c.id, APP.c.version)
+                               .where(APP.c.uuid == record["uuid"])).first()
+    new_app = existing is None
+    if existing is None:
+        app_id = _insert_application(session, record, users)
+        _insert_payments_and_documents(session, app_id, record, users)
+    else:
+        app_id = existing.id
+        if existing.version < record["version"]:
+            session.execute(update(APP).where(APP.c.id == app_id).values(
+                status=record["status"], version=record["version"],
+                updated_at=_moment(record["updated_at"])))
+    have = set(session.scalars(select(CHANGE.c.version).where(CHANGE.c.application_id == app_id)))
+    versions = late = 0
+    for change in record["history"]:
+        if change["version"] in have:
+            continue
+        at = _moment(change["at"])
+        session.execute(insert(CHANGE), {
+            "application_id": app_id, "from_status": change["from"], "to_status": change["to"],
+            "reason": change["reason"], "user_id": users.id_of(change["by"]), "at": at,
+            "version": change["version"]})
+        versions += 1
+        late += day_close.note_if_late(
+            session, uuid=record["uuid"], version=change["version"], kind="application",
+            tracking_number=record["tracking_number"], made_at=at, noted_at=when,
+            what=f"imported from counter {record['counter']} after the close "
+                 f"({change['from'] or 'new'} -> {change['to']})")
+    return int(new_app), versions, _insert_prints(session, app_id, record, users), late
+
+
+def _insert_application(session: Session, record: dict[str, Any], users: _Users) -> int:
+    app_id = int(session.execute(insert(APP).returning(APP.c.id), {
+        "uuid": record["uuid"], "tracking_number": record["tracking_number"],
+        "centre_code": record["centre_code"], "counter": record["counter"],
+        "service_code": record["service_code"], "status": record["status"],
+        "answers": record["answers"], "version": record["version"], "applicant_id": None,
+        "officer_id": users.id_of(record["officer"]), "token_no": record["token_no"],
+        "fee_total": record["fee_total"],
+        "expected_on": date.fromisoformat(record["expected_on"]),
+        "display_name": record["display_name"], "created_at": _moment(record["created_at"]),
+        "updated_at": _moment(record["updated_at"])}).scalar_one())
+    try:
+        search.write_keys(session, app_id,
+                          search_keys(get_service(record["service_code"]), record["answers"]))
+    except UnknownServiceError:
+        log.warning("%s is of a service this PC does not know; it is found by its tracking "
+                    "number only", record["tracking_number"])
+    return app_id
+
+
+def _insert_payments_and_documents(session: Session, app_id: int, record: dict[str, Any],
+                                   users: _Users) -> None:
+    for payment in record["payments"]:
+        session.execute(insert(PAY), {
+            "application_id": app_id, "amount_pkr": payment["amount_pkr"],
+            "method": payment["method"], "received_by": users.id_of(payment["received_by"]),
+            "at": _moment(payment["at"]), "items": payment["items"]})
+    if record["documents"]:
+        session.execute(insert(DOC), [{"application_id": app_id, "doc_key": d["key"],
+                                       "label": d["label"]} for d in record["documents"]])
+
+
+def _insert_prints(session: Session, app_id: int, record: dict[str, Any],
+                   users: _Users) -> int:
+    """Copies this PC lacks, each known by document, copy number and when it was sent (a
+    failed attempt may share its copy number with the copy that followed it)."""
+    have = {(r.document_key, r.copy_no, r.printed_at) for r in session.execute(
+        select(PRINT.c.document_key, PRINT.c.copy_no, PRINT.c.printed_at)
+        .where(PRINT.c.application_id == app_id))}
+    added = 0
+    for copy in record["prints"]:
+        printed_at = _moment(copy["printed_at"])
+        if (copy["document_key"], copy["copy_no"], printed_at) in have:
+            continue
+        session.execute(insert(PRINT), {
+            "application_id": app_id, "document_key": copy["document_key"],
+            "format": copy["format"], "copy_no": copy["copy_no"],
+            "user_id": users.id_of(copy["by"]) if copy["by"] else None,
+            "reason": copy["reason"], "printed_at": printed_at, "state": copy["state"],
+            "settled_at": _moment(copy["settled_at"]) if copy["settled_at"] else None})
+        added += 1
+    return added
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)

@@ -1,0 +1,119 @@
+"""The in-charge's day summary, exports and registers, with the role checked here.
+
+Exports are written atomically (a cancelled or failed export leaves no file) and report
+progress through `Progress`, so the GUI can run them off its thread with a Cancel button.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from khidmat_desk.app.shifts import plan_in, utc_moment
+from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError
+from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.errors import KnownError
+from khidmat_desk.files import write_atomically
+from khidmat_desk.reports.day_pdf import day_report_pdf
+from khidmat_desk.reports.figures import DaySummary
+from khidmat_desk.reports.progress import QUIET, Progress
+from khidmat_desk.reports.registers import centre_name, forwarding_pdf, uncollected_pdf
+from khidmat_desk.reports.spreadsheet import write_csv, write_xlsx
+from khidmat_desk.reports.summary import day_summary
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+
+log = logging.getLogger("khidmat.reports")
+
+FORMATS = ("pdf", "xlsx", "csv")
+REGISTERS = ("day", "forwarding", "uncollected")
+
+
+class ReportError(KnownError):
+    """A report that cannot be made as asked; ``argument`` names the option at fault."""
+
+    bad_input = True
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+@dataclass(frozen=True)
+class ReportWritten:
+    path: Path
+    kind: str
+    format: str
+    period: Period
+    applications: int
+    size_bytes: int
+
+
+def period_of(db: Database, day: date, shift: str = WHOLE_DAY) -> Period:
+    """The span of a working day or one of its shifts, from the centre's shift times."""
+    with db.read() as session:
+        plan = plan_in(session)
+    try:
+        if shift and plan.single:
+            plan.index_of(shift)
+            shift = WHOLE_DAY
+        return plan.period(day, shift)
+    except ShiftError as exc:
+        raise ReportError(str(exc), "--shift") from exc
+
+
+def live_summary(db: Database, user: UserInfo, *, day: date | None = None,
+                 shift: str = WHOLE_DAY, data_dir: Path | None = None,
+                 now: datetime | None = None) -> DaySummary:
+    """The dashboard's figures: today's working day (or ``day``) as it stands now (the versions
+    are counted; the close and the reports also digest them)."""
+    require_role(user, IN_CHARGE)
+    moment = utc_moment(now)
+    if day is None:
+        with db.read() as session:
+            day = plan_in(session).working_day(moment)
+    return day_summary(db, period_of(db, day, shift), now=moment, categories_dir=data_dir,
+                       with_digest=False)
+
+
+def write_report(db: Database, user: UserInfo, *, day: date, out: Path, fmt: str,
+                 kind: str = "day", shift: str = WHOLE_DAY, data_dir: Path | None = None,
+                 progress: Progress = QUIET, now: datetime | None = None) -> ReportWritten:
+    """Write the day report (PDF, XLSX or CSV) or a register (PDF) to ``out``; audited."""
+    require_role(user, IN_CHARGE)
+    if kind not in REGISTERS:
+        raise ReportError(f"'{kind}' is not a report; choose one of {', '.join(REGISTERS)}.",
+                          "--register")
+    if fmt not in FORMATS or (kind != "day" and fmt != "pdf"):
+        raise ReportError("registers are printed as PDF; the day report as pdf, xlsx or csv.",
+                          "--format")
+    moment = utc_moment(now)
+    period = period_of(db, day, shift)
+    count = 0
+    if kind == "forwarding":
+        size = write_atomically(out, forwarding_pdf(db, period, centre=centre_name(db)))
+    elif kind == "uncollected":
+        size = write_atomically(out, uncollected_pdf(db, centre=centre_name(db), now=moment))
+    else:
+        summary = day_summary(db, period, now=moment, categories_dir=data_dir)
+        count = summary.total_applications
+        size = _write_day(summary, out, fmt, progress)
+    with db.write() as session:
+        append_event(session, actor=user.username, action="report-exported",
+                     entity_type="report", entity_id=kind, at=moment,
+                     details={"day": period.day.isoformat(), "shift": period.shift,
+                              "format": fmt, "file": out.name, "applications": count})
+    log.info("%s report of %s written to %s by %s", kind, period.label, out, user.username)
+    return ReportWritten(out, kind, fmt, period, count, size)
+
+
+def _write_day(summary: DaySummary, out: Path, fmt: str, progress: Progress) -> int:
+    if fmt == "xlsx":
+        return write_xlsx(summary, out, progress)
+    if fmt == "csv":
+        return write_csv(summary, out, progress)
+    progress.step(0, 1)
+    return write_atomically(out, day_report_pdf(summary))

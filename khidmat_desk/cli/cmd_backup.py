@@ -1,0 +1,86 @@
+"""`backup` and `restore`: copies of the counter's database, and putting one back."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.cli.context import add_auth_arguments, data_dir_of, read_password
+from khidmat_desk.cli.errors import BadInput
+
+if TYPE_CHECKING:
+    from khidmat_desk.auth.users import UserInfo
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup", parents=[common],
+        help="copy the database now (into the backups folder, or to --out FILE)")
+    backup.add_argument("--out", type=Path, metavar="FILE",
+                        help="write the copy here instead (in-charge: --user, --password-stdin)")
+    add_auth_arguments(backup, required=False)
+    backup.set_defaults(handler=run_backup)
+    restore = commands.add_parser(
+        "restore", parents=[common],
+        help="in-charge: put a backup back in place of the database (the counter must be "
+             "closed; the replaced database is kept in the backups folder)")
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    add_auth_arguments(restore)
+    restore.set_defaults(handler=run_restore)
+
+
+def _settings(args: argparse.Namespace) -> CounterSettings:
+    """The data folder's settings; the database itself is not opened (it may be damaged)."""
+    from khidmat_desk.app.logs import setup_logging
+
+    data_dir = data_dir_of(args)
+    settings = CounterSettings.load(data_dir) if data_dir.is_dir() else None
+    if settings is None or not settings.initialised:
+        raise BadInput(f"--data-dir: no centre is set up in {data_dir}")
+    setup_logging(data_dir, verbose=getattr(args, "verbose", False))
+    return settings
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.backup import take_backup
+
+    settings = _settings(args)
+    by = None
+    if args.out is not None:
+        if args.out.exists():
+            raise BadInput(f"--out: {args.out} already exists; name a new file")
+        by = _signed_in(args, settings)
+    path = take_backup(settings, reason="manual", out=args.out, by=by)
+    sys.stdout.write(f"backup written to {path} ({path.stat().st_size:,} bytes)\n")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.restore import restore_backup
+
+    settings = _settings(args)
+    if not args.file.is_file():
+        raise BadInput(f"FILE: {args.file} does not exist")
+    result = restore_backup(settings, args.file, username=args.user,
+                            password=read_password(args))
+    kept = (f"; the replaced database is kept at {result.replaced_kept_at}"
+            if result.replaced_kept_at else "")
+    sys.stdout.write(f"restored from {result.restored_from}{kept}\n")
+    return 0
+
+
+def _signed_in(args: argparse.Namespace, settings: CounterSettings) -> UserInfo:
+    from khidmat_desk.auth.users import authenticate
+    from khidmat_desk.store.db import open_database
+
+    if not args.user:
+        raise BadInput("--user: a copy written elsewhere (--out) needs the in-charge")
+    db = open_database(settings.database_url, backup_dir=settings.backup_dir)
+    try:
+        return authenticate(db, args.user, read_password(args))
+    finally:
+        db.dispose()

@@ -1,0 +1,35 @@
+"""`doctor`: one line per check (OK / WARN / FAIL); exit 0 all OK, 3 warnings only, 1 a FAIL."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from khidmat_desk.cli.context import data_dir_of
+
+EXIT_WARNINGS = 3
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    doctor = commands.add_parser(
+        "doctor", parents=[common],
+        help="check this counter: versions, data folder, database, secrets, printers, central "
+             "server, outbox, backups, free disk")
+    doctor.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+                        help="how long to wait for the central server (default 5)")
+    doctor.set_defaults(handler=run_doctor)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.doctor import FAIL, OK, diagnose
+    from khidmat_desk.app.logs import setup_logging
+    from khidmat_desk.app.settings import CounterSettings
+
+    data_dir = data_dir_of(args)
+    settings = CounterSettings.load(data_dir)
+    if data_dir.is_dir():
+        setup_logging(data_dir, verbose=getattr(args, "verbose", False))
+    report = diagnose(settings, network_timeout=args.timeout)
+    sys.stdout.write(report.text() + "\n")
+    return {OK: 0, FAIL: 1}.get(report.worst, EXIT_WARNINGS)

@@ -1,0 +1,322 @@
+"""The in-charge's live day: figures, two charts, the lists behind them, and exports.
+
+The figures are read by the database worker (never on the GUI thread) when the window opens,
+on Refresh, and every minute while it is shown. Exports run on a thread of their own, so the
+counter keeps saving while a large day is written; a progress bar shows how far it is and
+Cancel stops it, leaving no file.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core import clock
+from khidmat_desk.gui.charts import BarChart
+from khidmat_desk.gui.errors import Messages, report_error
+from khidmat_desk.gui.tasks import TaskRunner
+
+log = logging.getLogger("khidmat.gui.dashboard")
+REFRESH_MS = 60_000
+
+
+def _local(moment: datetime | None) -> str:
+    return "" if moment is None else clock.local(moment).strftime("%d-%m %H:%M")
+
+
+W = TypeVar("W", bound=QObject)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+class _ExportSignals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Export(QRunnable):
+    """One export on the export thread; ``stop`` asks it to cancel at its next step."""
+
+    def __init__(self, work: Callable[[Any], Any], signals: _ExportSignals) -> None:
+        super().__init__()
+        self.work, self.signals, self.stop = work, signals, threading.Event()
+
+    def run(self) -> None:
+        from khidmat_desk.reports.progress import Progress
+
+        progress = Progress(report=self.signals.progress.emit, cancelled=self.stop.is_set)
+        try:
+            result = self.work(progress)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class Dashboard(QDialog):
+    refreshed = Signal()
+    export_finished = Signal(str)  # "written", "cancelled" or "failed"
+
+    def __init__(self, tasks: TaskRunner, session: Any, messages: Messages,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self._tasks, self._session, self._messages = tasks, session, messages
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._export: _Export | None = None
+        self._export_signals: _ExportSignals | None = None
+        self.summary: Any = None
+        self.setWindowTitle(self.tr("Today at the centre"))
+        self.resize(980, 720)
+        layout = QVBoxLayout(self)
+        self.heading = _named(QLabel(), "heading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.heading)
+        layout.addLayout(self._figures())
+        charts = QHBoxLayout()
+        self.hours = BarChart(self.tr("Applications by hour"))
+        self.categories = BarChart(self.tr("Applications by category"), horizontal=True)
+        charts.addWidget(self.hours, 1)
+        charts.addWidget(self.categories, 1)
+        layout.addLayout(charts, 2)
+        layout.addWidget(self._tabs(), 3)
+        layout.addLayout(self._buttons())
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _figures(self) -> QGridLayout:
+        grid = QGridLayout()
+        names = {
+            "applications": self.tr("Applications"), "paid": self.tr("Paid"),
+            "cash": self.tr("Cash expected"), "pending": self.tr("Pending / overdue"),
+            "uncollected": self.tr("Ready, not collected"),
+            "voids": self.tr("Voids / reprints"), "drafts": self.tr("Drafts open"),
+            "late": self.tr("Late records"),
+        }
+        self.figures: dict[str, QLabel] = {}
+        for index, (key, name) in enumerate(names.items()):
+            value = _named(QLabel("–"), f"figure_{key}")
+            value.setStyleSheet("font-size: 15pt;")
+            grid.addWidget(QLabel(name), (index // 4) * 2, index % 4)
+            grid.addWidget(value, (index // 4) * 2 + 1, index % 4)
+            self.figures[key] = value
+        return grid
+
+    def _tabs(self) -> QTabWidget:
+        self.tabs = _named(QTabWidget(), "tabs")
+        self.tables: dict[str, QTableWidget] = {}
+        headers = {
+            "officers": (self.tr("Officer"), self.tr("Applications"), self.tr("Cash"),
+                         self.tr("Card"), self.tr("Online"), self.tr("Refunded"),
+                         self.tr("Cash expected")),
+            "voids": (self.tr("What"), self.tr("Tracking number"), self.tr("At"), self.tr("By"),
+                      self.tr("Reason")),
+            "stations": (self.tr("Police station"), self.tr("Pending"), self.tr("Overdue")),
+            "uncollected": (self.tr("Tracking number"), self.tr("Service"),
+                            self.tr("Applicant"), self.tr("Ready since")),
+            "drafts": (self.tr("Officer"), self.tr("Service"), self.tr("Last typed")),
+            "late": (self.tr("Tracking number"), self.tr("Closed day"), self.tr("Made at"),
+                     self.tr("What")),
+        }
+        titles = {"officers": self.tr("By officer"), "voids": self.tr("Voids and reprints"),
+                  "stations": self.tr("Pending by police station"),
+                  "uncollected": self.tr("Not collected"), "drafts": self.tr("Drafts open"),
+                  "late": self.tr("Late records")}
+        for key, header in headers.items():
+            table = _named(QTableWidget(0, len(header)), f"table_{key}")
+            table.setHorizontalHeaderLabels(list(header))
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+            self.tables[key] = table
+            self.tabs.addTab(table, titles[key])
+        return self.tabs
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.refresh_button = _named(QPushButton(self.tr("&Refresh")), "refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, label in (("pdf", self.tr("Day report (PDF)…")),
+                           ("xlsx", self.tr("Spreadsheet (XLSX)…")),
+                           ("csv", self.tr("CSV…"))):
+            button = _named(QPushButton(label), f"export_{fmt}")
+            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_buttons[fmt] = button
+            row.addWidget(button)
+        self.progress = _named(QProgressBar(), "progress")
+        self.cancel_button = _named(QPushButton(self.tr("Cancel")), "cancel")
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+        return row
+
+    # -- figures -------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._timer.start()
+        self.refresh()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self._tasks.run(self._session.live_summary, self.show_summary, self._on_failed)
+
+    def show_summary(self, summary: Any) -> None:
+        self.summary = summary
+        self.refresh_button.setEnabled(True)
+        closed = "" if summary.close is None or summary.close.state != "closed" else \
+            self.tr(" · closed by %1").replace("%1", summary.close.closed_by)
+        self.heading.setText(self.tr("%1 — %2, updated %3%4")
+                             .replace("%1", summary.centre_name)
+                             .replace("%2", summary.period.label)
+                             .replace("%3", _local(summary.generated_at)).replace("%4", closed))
+        values = {
+            "applications": f"{summary.total_applications:,}",
+            "paid": f"Rs {summary.paid_total:,}", "cash": f"Rs {summary.cash_expected:,}",
+            "pending": f"{summary.pending_total} / {len(summary.overdue)}",
+            "uncollected": str(summary.uncollected_total),
+            "voids": f"{len(summary.voids)} / {len(summary.reprints)}",
+            "drafts": str(len(summary.drafts)), "late": str(len(summary.late)),
+        }
+        for key, text in values.items():
+            self.figures[key].setText(text)
+        self.figures["late"].setStyleSheet("font-size: 15pt;" + (
+            " color: #b00020;" if summary.late else ""))
+        self.hours.set_items([(str(h) if h % 3 == 0 else "", n)
+                              for h, n in enumerate(summary.by_hour)])
+        self.categories.set_items([(t.label, t.applications) for t in summary.by_category])
+        self._fill_tables(summary)
+        self.refreshed.emit()
+
+    def _fill_tables(self, s: Any) -> None:
+        self._fill("officers", [
+            (f"{o.full_name} ({o.officer})", o.applications,
+             *(o.paid_by_method.get(m, 0) for m in ("cash", "card", "online")),
+             o.cash_refunded, o.cash_expected) for o in s.by_officer])
+        self._fill("voids", [(self.tr("reprint"), r.tracking_number, _local(r.at), r.by,
+                              r.reason) for r in s.reprints]
+                   + [(self.tr("void"), v.tracking_number, _local(v.at), v.by, v.reason)
+                      for v in s.voids])
+        self._fill("stations", [(p.police_station, p.pending, p.overdue)
+                                for p in s.pending_by_station])
+        self._fill("uncollected", [(u.tracking_number, u.service, u.name, _local(u.since))
+                                   for u in s.uncollected])
+        self._fill("drafts", [(d.user, d.service, _local(d.updated_at)) for d in s.drafts])
+        self._fill("late", [(x.tracking_number, x.closed_period, _local(x.made_at), x.what)
+                            for x in s.late])
+
+    def _fill(self, key: str, rows: Sequence[Sequence[Any]]) -> None:
+        table = self.tables[key]
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    # -- exports -------------------------------------------------------------------------------
+
+    def export(self, fmt: str) -> None:
+        if self._export is not None or self.summary is None:
+            return
+        day = self.summary.period.day
+        path = self._messages.save_path(self.tr("Save the day's %1").replace("%1", fmt.upper()),
+                                        f"day-{day.isoformat()}.{fmt}", f"*.{fmt}")
+        if path is None:
+            return
+        signals = _ExportSignals()
+        signals.progress.connect(self._on_export_progress)
+        signals.done.connect(self._on_export_done)
+        signals.failed.connect(self._on_export_failed)
+        session = self._session
+        self._export_signals = signals
+        self._export = _Export(lambda progress: session.write_report(day, fmt, Path(path),
+                                                                     progress), signals)
+        self._set_exporting(True)
+        self._pool.start(self._export)
+
+    def cancel_export(self) -> None:
+        if self._export is not None:
+            self._export.stop.set()
+
+    def _set_exporting(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setRange(0, 0)  # busy until the first step is reported
+        for button in self.export_buttons.values():
+            button.setEnabled(not busy)
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_export_done(self, written: Any) -> None:
+        self._finish()
+        self._messages.info(self.tr("Export"), self.tr("Written: %1").replace(
+            "%1", str(written.path)))
+        self.export_finished.emit("written")
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        from khidmat_desk.reports.progress import ExportCancelled
+
+        self._finish()
+        if isinstance(exc, ExportCancelled):
+            log.info("export cancelled by the in-charge")
+            self.export_finished.emit("cancelled")
+            return
+        report_error(self._messages, exc)
+        self.export_finished.emit("failed")
+
+    def _finish(self) -> None:
+        self._export = None
+        self._export_signals = None
+        self._set_exporting(False)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        report_error(self._messages, exc)
+
+    def wait_for_export(self, msecs: int = -1) -> bool:
+        return bool(self._pool.waitForDone(msecs))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.cancel_export()
+        self._pool.waitForDone()
+        super().closeEvent(event)

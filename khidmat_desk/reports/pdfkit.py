@@ -1,0 +1,139 @@
+"""What every register PDF shares: page, fonts, headings, tables, signature lines, page numbers.
+
+reportlab platypus on A4 with the bundled Noto Sans embedded, as every printed page is.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from khidmat_desk.core import clock
+from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
+
+MARGIN = 14 * mm
+GRID = colors.Color(0.6, 0.6, 0.6)
+HEAD = colors.Color(0.88, 0.9, 0.93)
+STYLES = {
+    "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=15, leading=19),
+    "subtitle": ParagraphStyle("subtitle", fontName=SANS, fontSize=9.5, leading=13,
+                               textColor=colors.Color(0.25, 0.25, 0.25)),
+    "h2": ParagraphStyle("h2", fontName=SANS_BOLD, fontSize=11.5, leading=15, spaceBefore=9,
+                         spaceAfter=4),
+    "body": ParagraphStyle("body", fontName=SANS, fontSize=8.5, leading=11),
+    "figure": ParagraphStyle("figure", fontName=SANS_BOLD, fontSize=11, leading=14),
+    "cell": ParagraphStyle("cell", fontName=SANS, fontSize=7.5, leading=9.5),
+    "sign": ParagraphStyle("sign", fontName=SANS, fontSize=8.5, leading=15),
+    "note": ParagraphStyle("note", fontName=SANS, fontSize=7.5, leading=10,
+                           textColor=colors.Color(0.35, 0.35, 0.35)),
+}
+
+
+def local(moment: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
+    return "" if moment is None else clock.local(moment).strftime(fmt)
+
+
+def rupees(amount: int) -> str:
+    return f"Rs {amount:,}"
+
+
+@cache
+def _fonts() -> None:
+    """The bundled fonts, with Noto Sans Bold as the bold of Noto Sans for ``<b>``."""
+    register_fonts()
+    registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
+    registerFontFamily(SANS_BOLD, normal=SANS_BOLD, bold=SANS_BOLD, italic=SANS_BOLD,
+                       boldItalic=SANS_BOLD)
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (markup characters are escaped)."""
+    return lines([text], style)
+
+
+def lines(texts: Sequence[str], style: str = "body") -> Paragraph:
+    """Lines of plain text in one paragraph, each on its own line."""
+    _fonts()
+    safe = (t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in texts)
+    return Paragraph("<br/>".join(safe), STYLES[style])
+
+
+def heading(text: str) -> Paragraph:
+    return para(text, "h2")
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
+          *, numeric_from: int | None = None, total: bool = False,
+          empty: str = "None.") -> Flowable:
+    """A ruled table whose text wraps; numbers right-aligned from column ``numeric_from``."""
+    if not rows:
+        return para(empty, "note")
+    cells = [[para(str(h), "cell") for h in header]]
+    cells += [[para(str(value), "cell") for value in row] for row in rows]
+    style = [
+        ("FONT", (0, 0), (-1, -1), SANS, 7.5), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if numeric_from is not None:
+        cells = [row[:numeric_from] + [_right(c) for c in row[numeric_from:]] for row in cells]
+    if total:
+        style.append(("BACKGROUND", (0, -1), (-1, -1), HEAD))
+    result = Table(cells, colWidths=list(widths), repeatRows=1)
+    result.setStyle(TableStyle(style))
+    return result
+
+
+def _right(cell: Paragraph) -> Paragraph:
+    return Paragraph(cell.text, ParagraphStyle("right", parent=cell.style, alignment=2))
+
+
+def signatures(*roles: str) -> Flowable:
+    """Room to sign for each role, with name and date lines underneath."""
+    width = 180 * mm / len(roles)
+    signed = Table([[lines((role, " ", " ", "Signature: ______________________",
+                            "Name: ___________________________",
+                            "Date: ____________"), "sign") for role in roles]],
+                   colWidths=[width] * len(roles))
+    signed.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 8 * mm), signed])
+
+
+def build(story: list[Flowable], *, title: str, footer: str, wide: bool = False) -> bytes:
+    """The PDF's bytes, with the title in its metadata and "footer · page n" on each page."""
+    _fonts()
+    buffer = io.BytesIO()
+    size = landscape(A4) if wide else A4
+    document = SimpleDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                                 topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=title,
+                                 author="Khidmat Desk")
+
+    def on_page(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(SANS, 7)
+        canvas.setFillColor(colors.Color(0.4, 0.4, 0.4))
+        canvas.drawString(MARGIN, MARGIN - 2 * mm, footer)
+        canvas.drawRightString(size[0] - MARGIN, MARGIN - 2 * mm, f"page {doc.page}")
+        canvas.restoreState()
+
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()

@@ -1,0 +1,145 @@
+"""Counters with their own SQLite: each exports its signed day bundle, the in-charge's PC imports
+them all; importing twice changes nothing; a record reaching a closed day is flagged late."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from day_fixtures import FRIDAY, PASSWORD, local
+from intake_helpers import counter_context, intake
+
+from khidmat_desk.app.applications import change_status, submit_application
+from khidmat_desk.app.day_bundle import DayBundleError, export_day_bundle, import_day_bundle
+from khidmat_desk.app.day_close import close_period
+from khidmat_desk.app.day_reports import live_summary
+from khidmat_desk.app.printing import print_receipt
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.auth.users import PermissionDenied, UserInfo, create_user
+from khidmat_desk.core.catalogue import Tariff
+from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.models import Centre
+
+GPV = "police-verification"
+
+
+@dataclass
+class Pc:
+    settings: CounterSettings
+    db: Database
+    users: dict[str, UserInfo]
+
+    def submit(self, who: str, when: str, tariff: Tariff) -> str:
+        context = counter_context(self.db, self.users[who], tariff,
+                                  counter=int(self.settings.get("counter")))
+        return submit_application(context, intake(GPV), now=local(when)).tracking_number
+
+
+@pytest.fixture
+def pcs(tmp_path: Path) -> dict[str, Pc]:
+    made = {}
+    for name, number, staff in (("a", 7, ("asif.khan",)), ("b", 8, ("bilal.ahmed",)),
+                                ("office", 1, ())):
+        folder = tmp_path / name
+        settings = CounterSettings.load(folder)
+        for key, value in (("centre_code", "LHR01"), ("counter", number),
+                           ("secret_store", "file")):
+            settings.set(key, value)
+        settings.save()
+        db = open_database(sqlite_url(folder / "khidmat.sqlite3"))
+        users = {}
+        with db.write() as session:
+            session.add(Centre(code="LHR01", name="Liberty", district="Lahore"))
+            session.flush()
+            for username in staff:
+                users[username] = create_user(session, username, username.title(), "officer",
+                                              PASSWORD)
+            users["nadia.iqbal"] = create_user(session, "nadia.iqbal", "Nadia Iqbal",
+                                               "in-charge", PASSWORD)
+        made[name] = Pc(settings, db, users)
+    yield made
+    for pc in made.values():
+        pc.db.dispose()
+
+
+def export(pc: Pc, out: Path) -> str:
+    return export_day_bundle(pc.db, pc.settings, pc.users["nadia.iqbal"], day=FRIDAY, out=out,
+                             now=local("2026-03-06T20:00")).public_key
+
+
+def snapshot(pc: Pc) -> dict[str, list[Any]]:
+    path = pc.settings.data_dir / "khidmat.sqlite3"
+    with sqlite3.connect(path) as con:
+        tables = ("application", "status_change", "payment", "document_received",
+                  "print_record", "application_key", "late_record", "app_user")
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+
+
+def test_the_office_sees_every_counter_once(pcs: dict[str, Pc], tariff: Tariff,
+                                           tmp_path: Path) -> None:
+    a, b, office = pcs["a"], pcs["b"], pcs["office"]
+    first = a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    a.submit("asif.khan", "2026-03-06T11:00", tariff)
+    for at in ("10:01", "10:30"):
+        print_receipt(a.db, first, user=a.users["asif.khan"], reason="Jammed",
+                      now=local(f"2026-03-06T{at}"))
+    voided = b.submit("bilal.ahmed", "2026-03-06T12:00", tariff)
+    change_status(b.db, voided, "voided", user=b.users["nadia.iqbal"], reason="Twice",
+                  now=local("2026-03-06T13:00"))
+    key_a, key_b = export(a, tmp_path / "a.bundle"), export(b, tmp_path / "b.bundle")
+    nadia = office.users["nadia.iqbal"]
+    done = import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key_a)
+    assert (done.counter, done.applications_added, done.versions_added,
+            done.prints_added) == (7, 2, 2, 2)
+    import_day_bundle(office.db, nadia, tmp_path / "b.bundle", trusted_key=key_b)
+    summary = live_summary(office.db, nadia, day=FRIDAY, now=local("2026-03-06T21:00"))
+    assert sorted({line.counter for line in summary.applications}) == [7, 8]
+    assert summary.total_applications == 3
+    assert [v.tracking_number for v in summary.voids] == [voided]
+    assert [r.tracking_number for r in summary.reprints] == [first]
+    assert summary.cash_expected == 2 * tariff.fees[GPV]["pkr"]
+    before = snapshot(office)
+    again = import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key_a)
+    assert (again.applications_added, again.versions_added, again.prints_added) == (0, 0, 0)
+    import_day_bundle(office.db, nadia, tmp_path / "b.bundle", trusted_key=key_b)
+    after = snapshot(office)
+    assert after == before
+
+
+def test_a_bundle_reaching_a_closed_day_is_flagged_late(pcs: dict[str, Pc], tariff: Tariff,
+                                                        tmp_path: Path) -> None:
+    b, office = pcs["b"], pcs["office"]
+    made = b.submit("bilal.ahmed", "2026-03-06T12:00", tariff)
+    key = export(b, tmp_path / "b.bundle")
+    nadia = office.users["nadia.iqbal"]
+    close_period(office.db, nadia, day=FRIDAY, cash_counted=0, now=local("2026-03-06T20:30"))
+    done = import_day_bundle(office.db, nadia, tmp_path / "b.bundle", trusted_key=key,
+                             now=local("2026-03-07T09:00"))
+    assert done.late == 1
+    summary = live_summary(office.db, nadia, day=FRIDAY, now=local("2026-03-07T09:05"))
+    assert [line.tracking_number for line in summary.late] == [made]
+    assert made in {line.tracking_number for line in summary.applications}
+
+
+def test_an_untrusted_or_changed_bundle_is_refused(pcs: dict[str, Pc], tariff: Tariff,
+                                                   tmp_path: Path) -> None:
+    a, b, office = pcs["a"], pcs["b"], pcs["office"]
+    a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    key_a = export(a, tmp_path / "a.bundle")
+    key_b = export(b, tmp_path / "b.bundle")
+    nadia = office.users["nadia.iqbal"]
+    with pytest.raises(DayBundleError, match="not by the key given"):
+        import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key_b)
+    import gzip
+
+    raw = gzip.decompress((tmp_path / "a.bundle").read_bytes())
+    (tmp_path / "bad.bundle").write_bytes(gzip.compress(raw.replace(b"Muhammad", b"Mohamad")))
+    with pytest.raises(DayBundleError, match="bad signature"):
+        import_day_bundle(office.db, nadia, tmp_path / "bad.bundle", trusted_key=key_a)
+    with pytest.raises(PermissionDenied):
+        export_day_bundle(a.db, a.settings, a.users["asif.khan"], day=FRIDAY,
+                          out=tmp_path / "x.bundle")
+    assert snapshot(office)["application"] == []

@@ -1,0 +1,102 @@
+"""The in-charge's dashboard: opened from the Centre menu, figures read off the GUI thread,
+exports on their own thread with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from gui_driver import PASSWORD, ScriptedMessages, show_active
+from intake_helpers import counter_context, intake
+from pytestqt.qtbot import QtBot
+
+from khidmat_desk.app.applications import change_status, submit_application
+from khidmat_desk.auth.users import create_user
+from khidmat_desk.gui.dashboard import Dashboard
+from khidmat_desk.gui.main_window import MainWindow
+from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.tasks import TaskRunner
+
+
+def take(session: CounterSession, count: int) -> list[str]:
+    user = session.authenticate("incharge", PASSWORD)
+    context = counter_context(session.db, user, session.tariff, counter=3)
+    made = [submit_application(context, intake("police-verification")).tracking_number
+            for _ in range(count)]
+    change_status(session.db, made[0], "voided", user=user, reason="Entered twice")
+    return made
+
+
+def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner, username: str,
+               messages: ScriptedMessages) -> MainWindow:
+    user = session.authenticate(username, PASSWORD)
+    window = MainWindow(tasks, session, user=user, messages=messages)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    tasks.wait()
+    return window
+
+
+def open_dashboard(qtbot: QtBot, window: MainWindow) -> Dashboard:
+    """Centre → Today at the centre (Ctrl+T), then wait for the figures."""
+    [centre] = [a for a in window.menuBar().actions() if a.text() == "C&entre"]
+    [today] = centre.menu().actions()  # type: ignore[union-attr]
+    assert today.shortcut().toString() == "Ctrl+T"
+    today.trigger()
+    qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.summary
+                    is not None, timeout=10_000)
+    assert window.dashboard is not None
+    return window.dashboard
+
+
+def test_the_dashboard_shows_todays_figures(qtbot: QtBot, counter_session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    take(counter_session, 3)
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    board = open_dashboard(qtbot, window)
+    assert board.isVisible()
+    assert board.figures["applications"].text() == "3"
+    assert board.figures["voids"].text() == "1 / 0"
+    tariff_fee = counter_session.tariff.fees["police-verification"]["pkr"]
+    assert board.figures["paid"].text() == f"Rs {3 * tariff_fee:,}"
+    assert board.figures["cash"].text() == f"Rs {2 * tariff_fee:,}"
+    assert board.tables["voids"].rowCount() == 1
+    assert board.tables["voids"].item(0, 4).text() == "Entered twice"
+    assert sum(value for _, value in board.hours.items) == 3
+    assert board.categories.items == [("General police verification (GPV)", 3)]
+    board.grab()  # paints both charts
+
+
+def test_an_officer_has_no_centre_menu(qtbot: QtBot, counter_session: CounterSession,
+                                       tasks: TaskRunner) -> None:
+    with counter_session.db.write() as session:
+        create_user(session, "officer3", "Counter Three", "officer", PASSWORD)
+    window = window_for(qtbot, counter_session, tasks, "officer3", ScriptedMessages())
+    assert [a.text() for a in window.menuBar().actions() if a.text() == "C&entre"] == []
+
+
+def test_exports_run_off_the_gui_thread_and_can_be_cancelled(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner,
+        tmp_path: Path) -> None:
+    made = take(counter_session, 2)
+    messages = ScriptedMessages()
+    window = window_for(qtbot, counter_session, tasks, "incharge", messages)
+    board = open_dashboard(qtbot, window)
+    messages.answers["save_path"] = str(tmp_path / "today.xlsx")
+    with qtbot.waitSignal(board.export_finished, timeout=20_000) as finished:
+        board.export_buttons["xlsx"].click()
+        assert board.progress.isVisible() and board.cancel_button.isVisible()
+        assert not board.export_buttons["pdf"].isEnabled()
+    assert finished.args == ["written"]
+    assert not board.progress.isVisible()
+    book = openpyxl.load_workbook(tmp_path / "today.xlsx", read_only=True)
+    numbers = [row[0] for row in book["Applications"].iter_rows(min_row=2, values_only=True)]
+    book.close()
+    assert numbers == made
+    messages.answers["save_path"] = str(tmp_path / "cancelled.xlsx")
+    with qtbot.waitSignal(board.export_finished, timeout=20_000) as finished:
+        board.export_buttons["xlsx"].click()
+        board.cancel_button.click()
+    assert finished.args == ["cancelled"]
+    assert not (tmp_path / "cancelled.xlsx").exists()
+    assert board.export_buttons["xlsx"].isEnabled()
