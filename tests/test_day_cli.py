@@ -53,6 +53,9 @@ def test_close_prints_expected_counted_and_difference(centre: tuple[Path, Day],
     assert "cash expected: Rs 1,000" in out
     assert "cash counted:  Rs 900" in out
     assert "difference:    Rs -100" in out
+    assert "audit trail signed at event" in out  # the close signs the chain's head
+    code, out, err = run("audit", "verify", "--data-dir", str(folder))
+    assert code == 0 and "1 signed checkpoints" in out, err
     code, _, err = run(*as_user(folder, "nadia.iqbal", "close", "--date", FRIDAY, "--cash",
                                 "900"), stdin=PASSWORD + "\n")
     assert code == 2 and "--date: 2026-03-06 was already closed" in err

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core import reference
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
@@ -50,7 +51,7 @@ def check_centre_input(code: str, name: str, district: str, counter: int) -> tup
     code = code.strip().upper()
     if not CENTRE_CODE.match(code):
         raise CentreSetupError("--centre-code", "use 2 to 8 letters or digits, like LHR01")
-    name = " ".join(name.split())
+    name = clean_free_text(name)
     if not 3 <= len(name) <= 120:
         raise CentreSetupError("--centre-name", "must be 3 to 120 characters")
     found = reference.find_district(district)

@@ -23,6 +23,7 @@ from khidmat_desk.app.applications import APP, InvalidRequest, get_application, 
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Photo
 
@@ -84,7 +85,8 @@ def attach_photo(db: Database, tracking: str, data: bytes, *, user: UserInfo,
         append_event(session, actor=user.username, action="photo-attached",
                      entity_type="application", entity_id=detail.uuid, at=when,
                      details={"tracking_number": detail.tracking_number,
-                              "sha256": photo.sha256})
+                              "sha256": photo.sha256,
+                              STATE_KEY: application_state(session, detail.uuid)})
     log.info("%s: photo %s kept by %s", detail.tracking_number, photo.sha256[:12],
              user.username)
     return photo

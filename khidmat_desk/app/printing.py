@@ -35,6 +35,7 @@ from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
 from khidmat_desk.core.fields import OutputDocument
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
 from khidmat_desk.printing.receipt import render_receipt
@@ -42,6 +43,7 @@ from khidmat_desk.printing.signing import Signer, parse_document, payload_of_qr
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
     PRINT_DELIVERED,
@@ -281,7 +283,7 @@ Build = Callable[[Issue, date], tuple[bytes, str | None]]
 def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
            user: UserInfo | None, reprint_role: str, reason: str | None, when: datetime,
            build: Build, *, officer: str | None) -> PrintedDocument:
-    why = (reason or "").strip() or None
+    why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
                                  .with_for_update()).scalar_one()
@@ -303,7 +305,8 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                      entity_type="application", entity_id=detail.uuid, at=when,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
-                              "reason": why})
+                              "reason": why,
+                              STATE_KEY: application_state(session, detail.uuid)})
         if payload is not None:
             _send_copy(session, detail, document_key, copy_no, payload, when)
     log.info("%s %s copy %d sent by %s", detail.tracking_number, document_key, copy_no,
@@ -343,7 +346,8 @@ def _settle(db: Database, printed: PrintedDocument, state: str, note: str,
                      entity_type="application", entity_id=uuid, at=when,
                      details={"tracking_number": printed.tracking_number,
                               "document": printed.document_key, "copy_no": printed.copy_no,
-                              ("where" if state == PRINT_DELIVERED else "problem"): note[:500]})
+                              ("where" if state == PRINT_DELIVERED else "problem"): note[:500],
+                              STATE_KEY: application_state(session, uuid)})
     log.info("%s %s copy %d %s", printed.tracking_number, printed.document_key,
              printed.copy_no, state)
 

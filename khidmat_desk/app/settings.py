@@ -74,12 +74,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("public_verify_url", str, "",
             "Public address of the central server's verification pages, printed in QR codes "
             "(empty: QR codes carry only the signed content)"),
+    Setting("demo", bool, False,
+            "A demo centre of invented data (made by 'khidmat-desk demo'; never syncs to a "
+            "real central server)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
 class SettingsError(KnownError, ValueError):
     pass
+
+
+class DatabaseMissing(SettingsError):  # noqa: N818 - read as a message
+    """A set-up centre whose database file is gone or empty."""
 
 
 def default_data_dir() -> Path:
@@ -104,7 +111,7 @@ class CounterSettings:
         if path.exists():
             try:
                 stored = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, RecursionError) as exc:
                 raise SettingsError(f"{path} is damaged ({exc}); restore it from a backup") from exc
             values.update({k: _coerce(k, v) for k, v in stored.items() if k in _BY_KEY})
         return cls(data_dir, values)
@@ -132,6 +139,32 @@ class CounterSettings:
         return url or f"sqlite:///{self.data_dir / DATABASE_FILE}"
 
     @property
+    def is_demo(self) -> bool:
+        return bool(self.values["demo"])
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite file, or None when the centre uses a database server."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "sqlite" or not url.database:
+            return None
+        return Path(url.database)
+
+    def check_database(self) -> None:
+        """Raise `DatabaseMissing` when this centre's SQLite file is gone or empty: opening it
+        would silently start a new, empty database in its place."""
+        path = self.database_file
+        if path is None:
+            return
+        if not path.is_file() or path.stat().st_size == 0:
+            raise DatabaseMissing(
+                f"the database of centre {self.values['centre_code']} ({path}) is missing or "
+                "empty; restore it from a backup (the 'backups' folder holds copies made before "
+                "upgrades) — nothing was created in its place")
+
+    @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 
@@ -148,6 +181,10 @@ class CounterSettings:
 def _coerce(key: str, value: Any) -> Any:
     """The value as the setting's type, or `SettingsError` saying what is allowed."""
     setting = _BY_KEY[key]
+    if setting.type is bool:
+        if not isinstance(value, bool):
+            raise SettingsError(f"setting '{key}' must be true or false")
+        return value
     try:
         coerced = setting.type(value)
     except (TypeError, ValueError) as exc:

@@ -12,9 +12,11 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from khidmat_desk.app.logs import hide
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync_changes import remote_change_applier
 from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
@@ -79,6 +81,7 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     token is kept. ``token`` None keeps the server only: the token comes from
     ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
     url = protocol.check_server_url(server)
+    refuse_real_server_for_demo(settings, url)
     public = protocol.check_server_url(public_url) if public_url else None
     try:
         sealing = seal.check_public_hex(seal_key) if seal_key else None
@@ -91,6 +94,7 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     store = secret_store(settings)
     where = f"the {TOKEN_ENV} variable"
     if token is not None:
+        hide(token)
         store.put(TOKEN_SECRET, token.strip())
         where = store.describe()
     settings.set("sync_server", url)
@@ -105,10 +109,24 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     return where
 
 
+def refuse_real_server_for_demo(settings: CounterSettings, server: str) -> None:
+    """A demo centre's invented records must never reach a real central server: it may only
+    sync with a server on this PC (a training or test server)."""
+    if not settings.is_demo:
+        return
+    host = urlsplit(server).hostname or ""
+    if not protocol.is_loopback(host):
+        log.warning("refused to sync the demo centre with %s", host)
+        raise SyncNotConfigured(
+            f"this is a demo centre of invented data; it syncs only with a server on this PC, "
+            f"never with {host or server}")
+
+
 def load_token(settings: CounterSettings) -> str:
     """``KHIDMAT_SYNC_TOKEN`` if set, else the stored secret; a clear error if neither."""
     from_env = os.environ.get(TOKEN_ENV, "").strip()
     if from_env:
+        hide(from_env)
         return from_env
     try:
         token = secret_store(settings).get(TOKEN_SECRET)
@@ -117,6 +135,7 @@ def load_token(settings: CounterSettings) -> str:
     if not token:
         raise SyncNotConfigured("no sync token is stored; run 'khidmat-desk sync --setup "
                                 "--server URL --token-stdin' with the token from the server")
+    hide(token)
     return token
 
 
@@ -126,6 +145,7 @@ def transport_config(settings: CounterSettings, *, timeout_seconds: float = 20.0
     if not server:
         raise SyncNotConfigured("no central server is set; run 'khidmat-desk sync --setup "
                                 "--server URL --token-stdin'")
+    refuse_real_server_for_demo(settings, server)
     ca_bundle = str(settings.get("sync_ca_bundle"))
     return TransportConfig(server=server, token=load_token(settings),
                            ca_bundle=Path(ca_bundle) if ca_bundle else None,

@@ -2,8 +2,12 @@
 
 Failed logins are committed even though the login fails: the counter of wrong passwords and
 the lock must survive the error being raised. Every login, refusal and lock is an audit event.
-An unknown user name gets the same answer, after the same delay, as a wrong password, so the
-login window cannot be used to find out which accounts exist.
+An unknown user name gets the same answer, after the same delay, as a wrong password, and a
+locked account the same answer again, so the login window cannot be used to find out which
+accounts exist. A name that matches no account is not written anywhere (officers sometimes type
+their password into the name field): the event says only that the name was unknown.
+Every event about an account carries the digest of the account as it then stood
+(`store.audit_state`), so `audit verify` notices an account changed behind the counter's back.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
-from khidmat_desk.core import clock
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES, Role
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, user_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User
 
@@ -35,6 +40,12 @@ log = logging.getLogger("khidmat.auth")
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,39}")
+#: Who a failed sign-in with a name matching no account is recorded as (never the name typed).
+UNKNOWN_NAME = "(unknown name)"
+_REFUSED = (
+    "The user name or password is wrong, or the account is locked. Check the Caps Lock key and "
+    f"type them again. After {MAX_FAILURES} wrong passwords in a row an account is locked for "
+    f"{int(LOCK_DURATION.total_seconds() // 60)} minutes; the in-charge can unlock it sooner.")
 
 
 @dataclass(frozen=True)
@@ -73,19 +84,18 @@ class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
-        super().__init__(
-            "The user name or password is wrong. Check the Caps Lock key and type them again. "
-            f"After {MAX_FAILURES} wrong passwords in a row an account is locked for "
-            f"{int(LOCK_DURATION.total_seconds() // 60)} minutes.")
+        super().__init__(_REFUSED)
 
 
 class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and CLI
+    """A locked account. ``until`` is for logs and the in-charge: the message is the same as
+    for a wrong password, or five tries at any name would tell which accounts exist."""
+
+    bad_input = True  # one answer, one exit status, as for a wrong password
+
     def __init__(self, until: datetime) -> None:
         self.until = until
-        local = clock.local(until).strftime("%H:%M")
-        super().__init__(
-            f"This account is locked after {MAX_FAILURES} wrong passwords in a row. Try again "
-            f"after {local}, or ask the in-charge to unlock it.")
+        super().__init__(_REFUSED)
 
 
 class AccountDisabled(AuthError):  # noqa: N818 - public name used by the GUI and CLI
@@ -155,6 +165,7 @@ def create_user(session: Session, username: str, full_name: str, role: str, pass
     """
     when = _utc_now(now)
     name = normalize_username(username)
+    full_name = clean_free_text(full_name)
     if created_by is not None:
         require_role(created_by, IN_CHARGE)
     _check_new_account(name, full_name, role)
@@ -168,42 +179,63 @@ def create_user(session: Session, username: str, full_name: str, role: str, pass
     session.flush()
     append_event(session, actor=created_by.username if created_by else "setup",
                  action="user-created", entity_type="user", entity_id=name,
-                 details={"role": role}, at=when)
+                 details={"role": role, STATE_KEY: user_state(session, name)}, at=when)
     return _info(user)
 
 
 def authenticate(db: Database, username: str, password: str, *,
-                 now: datetime | None = None) -> UserInfo:
-    """Log in, or raise `BadCredentials` / `AccountLocked` / `AccountDisabled`."""
+                 now: datetime | None = None, record_success: bool = True) -> UserInfo:
+    """Log in, or raise `BadCredentials` / `AccountLocked` / `AccountDisabled`.
+
+    Failures are always recorded (they count towards the lockout). With ``record_success``
+    False a right password writes nothing: a command signs in, and records the sign-in with
+    `record_sign_in` only once it has done its work, so a refused command leaves no trace.
+    """
     when = _utc_now(now)
     name = normalize_username(username)[:40]
     with db.write() as session:
-        outcome = _attempt_login(session, name, password, when)
+        outcome = _attempt_login(session, name, password, when, record_success)
     if isinstance(outcome, AuthError):
         raise outcome
     return outcome
 
 
-def _attempt_login(session: Session, name: str, password: str,
-                   when: datetime) -> UserInfo | AuthError:
+def record_sign_in(db: Database, user: UserInfo, *, via: str,
+                   now: datetime | None = None) -> None:
+    """Record a sign-in checked earlier with ``record_success=False``: the failure count is
+    cleared and a login event written, as `authenticate` does at once for the counter window."""
+    when = _utc_now(now)
+    with db.write() as session:
+        account = _existing(session, user.username)
+        account.failed_attempts, account.locked_until = 0, None
+        account.last_login_at = when
+        _login_event(session, account.username, "login", {"via": via}, when)
+
+
+def _attempt_login(session: Session, name: str, password: str, when: datetime,
+                   record_success: bool) -> UserInfo | AuthError:
     user = session.scalars(select(User).where(User.username == name).with_for_update()).first()
     if user is None:
         verify_password(password, dummy_hash())
-        _login_event(session, name, "login-failed", {"reason": "unknown user"}, when)
+        _login_event(session, UNKNOWN_NAME, "login-failed",
+                     {"reason": "no account has the name typed"}, when)
         return BadCredentials(None)
-    if user.locked_until is not None:
-        if user.locked_until > when:
-            _login_event(session, name, "login-refused", {"reason": "locked"}, when)
-            return AccountLocked(user.locked_until)
-        user.locked_until, user.failed_attempts = None, 0
+    if user.locked_until is not None and user.locked_until > when:
+        verify_password(password, dummy_hash())  # as long as any other answer takes
+        _login_event(session, name, "login-refused", {"reason": "locked"}, when)
+        return AccountLocked(user.locked_until)
     if not verify_password(password, user.password_hash):
+        if user.locked_until is not None:  # the lock ran out: count afresh
+            user.locked_until, user.failed_attempts = None, 0
         return _count_failure(session, user, when)
     if not user.active:
         _login_event(session, name, "login-refused", {"reason": "account switched off"}, when)
         return AccountDisabled()
+    if not record_success:
+        return _info(user)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.failed_attempts, user.last_login_at = 0, when
+    user.failed_attempts, user.last_login_at, user.locked_until = 0, when, None
     _login_event(session, name, "login", {}, when)
     return _info(user)
 
@@ -224,9 +256,15 @@ def _count_failure(session: Session, user: User, when: datetime) -> AuthError:
 
 def _login_event(session: Session, name: str, action: str, details: dict[str, object],
                  when: datetime) -> None:
-    session.flush()
+    state = user_state(session, name) if name != UNKNOWN_NAME else None
     append_event(session, actor=name, action=action, entity_type="user", entity_id=name,
-                 details=details, at=when)
+                 details=details if state is None else {**details, STATE_KEY: state}, at=when)
+
+
+def _account_event(session: Session, by: UserInfo, action: str, name: str,
+                   details: dict[str, object], when: datetime) -> None:
+    append_event(session, actor=by.username, action=action, entity_type="user", entity_id=name,
+                 details={**details, STATE_KEY: user_state(session, name)}, at=when)
 
 
 def unlock_user(db: Database, username: str, *, by: UserInfo, now: datetime | None = None) -> None:
@@ -235,9 +273,7 @@ def unlock_user(db: Database, username: str, *, by: UserInfo, now: datetime | No
     with db.write() as session:
         user = _existing(session, username)
         user.locked_until, user.failed_attempts, user.updated_at = None, 0, when
-        session.flush()
-        append_event(session, actor=by.username, action="user-unlocked", entity_type="user",
-                     entity_id=user.username, details={}, at=when)
+        _account_event(session, by, "user-unlocked", user.username, {}, when)
 
 
 def set_password(db: Database, username: str, new_password: str, *, by: UserInfo,
@@ -255,10 +291,8 @@ def set_password(db: Database, username: str, new_password: str, *, by: UserInfo
             raise InvalidAccountDetails("The current password is wrong; nothing was changed.")
         user.password_hash, user.updated_at = hash_password(new_password), when
         user.failed_attempts, user.locked_until = 0, None
-        session.flush()
-        append_event(session, actor=by.username, action="password-changed", entity_type="user",
-                     entity_id=name, details={"reset_by_in_charge": by.username != name},
-                     at=when)
+        _account_event(session, by, "password-changed", name,
+                       {"reset_by_in_charge": by.username != name}, when)
 
 
 def set_active(db: Database, username: str, active: bool, *, by: UserInfo,
@@ -271,10 +305,8 @@ def set_active(db: Database, username: str, active: bool, *, by: UserInfo,
         if not active and user.id == by.id:
             raise InvalidAccountDetails("You cannot switch off your own account.")
         user.active, user.updated_at = active, when
-        session.flush()
-        append_event(session, actor=by.username, action="user-switched-on" if active
-                     else "user-switched-off", entity_type="user", entity_id=user.username,
-                     details={}, at=when)
+        _account_event(session, by, "user-switched-on" if active else "user-switched-off",
+                       user.username, {}, when)
 
 
 def list_users(db: Database) -> tuple[UserAccount, ...]:
@@ -309,5 +341,5 @@ __all__ = [
     "IN_CHARGE", "OFFICER", "AccountDisabled", "AccountLocked", "AuthError", "BadCredentials",
     "InvalidAccountDetails", "PermissionDenied", "UnknownUser", "UserAccount", "UserInfo",
     "authenticate", "check_password_rules", "create_user", "has_users", "list_users",
-    "require_role", "set_active", "set_password", "unlock_user",
+    "record_sign_in", "require_role", "set_active", "set_password", "unlock_user",
 ]

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: At most this many problems are named in the one-line message; the rest are counted.
 SHOWN_PROBLEMS = 3
+#: Answers are an object of fields, groups are lists of objects: a few levels; allow some room.
+MAX_ANSWER_DEPTH = 8
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -96,11 +98,30 @@ def _load_answers(path_text: str) -> dict[str, Any]:
         raise BadInput(f"--answers: {path} is not UTF-8 text") from exc
     try:
         answers = json.loads(text)
+    except RecursionError as exc:
+        raise BadInput(f"--answers: {path} nests its values too deeply; an answers file has "
+                       f"at most {MAX_ANSWER_DEPTH} levels") from exc
     except ValueError as exc:
         raise BadInput(f"--answers: {path} is not valid JSON ({exc})") from exc
     if not isinstance(answers, dict):
         raise BadInput(f"--answers: {path} must hold one JSON object of field names and values")
+    if _depth(answers) > MAX_ANSWER_DEPTH:
+        raise BadInput(f"--answers: {path} nests its values too deeply; an answers file has "
+                       f"at most {MAX_ANSWER_DEPTH} levels")
     return answers
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest (without recursion, whatever the depth)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_ANSWER_DEPTH:
+                children = item.values() if isinstance(item, dict) else item
+                pending.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _documents(option: str, service_docs: tuple[str, ...]) -> tuple[str, ...]:

@@ -122,6 +122,7 @@ def _officer_cash(items: list[str]) -> dict[str, int]:
 
 
 def run_close(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.audit import checkpoint_at_close
     from khidmat_desk.app.day_close import close_period
 
     counted = _officer_cash(args.officer_cash)
@@ -131,6 +132,9 @@ def run_close(args: argparse.Namespace) -> int:
             ctx.db, user, day=args.date, shift=args.shift, cash_counted=args.cash,
             officer_cash=counted, explanation=args.explanation, deposit_ref=args.deposit))
         _print_close(result)
+        checkpoint, note = checkpoint_at_close(ctx.db, ctx.secret_store(), ctx.centre_code,
+                                               user=user)
+        (sys.stdout if checkpoint else sys.stderr).write(note + "\n")
     return 0
 
 

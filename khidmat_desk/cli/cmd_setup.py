@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.logs import setup_logging
+from khidmat_desk.app.private import make_private
 from khidmat_desk.app.settings import DATABASE_FILE, CounterSettings
-from khidmat_desk.cli.context import data_dir_of, read_password
+from khidmat_desk.cli.context import check_database_present, data_dir_of, read_password
 from khidmat_desk.cli.errors import BadInput, CommandError
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def run_init(args: argparse.Namespace) -> int:
     with _created_or_removed(data_dir) as settings:
         from khidmat_desk.store.db import open_database
 
+        make_private(data_dir)
         db = open_database(settings.database_url, backup_dir=settings.backup_dir)
         try:
             info = init_centre(db, code=code, name=name, district=district, counter=args.counter,
@@ -159,18 +161,23 @@ class _created_or_removed:  # noqa: N801 - used as a context manager
 
 def run_demo(args: argparse.Namespace) -> int:
     from khidmat_desk.app.demo import DEMO_CENTRE_CODE, DEMO_PASSWORDS, build_demo
+    from khidmat_desk.app.demo.folder import DemoRefused, check_demo_folder
     from khidmat_desk.store.db import open_database
 
     if args.applications < 0 or args.days < 1:
         raise BadInput("--applications must be 0 or more and --days 1 or more")
     data_dir = data_dir_of(args)
-    if data_dir.is_dir():
-        settings = CounterSettings.load(data_dir)
-        if settings.initialised and settings.get("centre_code") != DEMO_CENTRE_CODE:
-            raise BadInput(f"--data-dir: {data_dir} holds the real centre "
-                           f"{settings.get('centre_code')}; demo data goes in an empty folder")
+    try:
+        earlier = check_demo_folder(data_dir)
+    except DemoRefused as exc:
+        raise BadInput(f"--data-dir: {exc}") from exc
     started = time.perf_counter()
     with _created_or_removed(data_dir) as settings:
+        make_private(data_dir)
+        if earlier:
+            check_database_present(settings)
+        settings.set("demo", True)  # marked before anything is written
+        settings.save()
         db = open_database(settings.database_url, backup_dir=settings.backup_dir)
         try:
             summary = build_demo(db, applications=args.applications, days=args.days,

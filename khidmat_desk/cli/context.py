@@ -10,14 +10,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.context import CounterContext
-from khidmat_desk.app.logs import setup_logging
-from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
-from khidmat_desk.cli.errors import BadInput
+from khidmat_desk.app.logs import hide, setup_logging
+from khidmat_desk.app.private import make_private
+from khidmat_desk.app.settings import CounterSettings, DatabaseMissing, resolve_data_dir
+from khidmat_desk.cli.errors import BadInput, CommandError
 
 if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo
 
 log = logging.getLogger("khidmat.cli")
+
+
+class CommandContext(CounterContext):
+    """The counter context of one command. A sign-in is checked when the command starts but
+    recorded only when the command has succeeded, so a refused command leaves no trace."""
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[1:2] in ((), (None,)) and self.user is not None:
+                from khidmat_desk.auth.users import record_sign_in
+
+                record_sign_in(self.db, self.user, via="command line")
+        finally:
+            self.close()
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -33,8 +48,18 @@ def open_context(args: argparse.Namespace) -> CounterContext:
         raise BadInput(
             f"--data-dir: no centre is set up in {data_dir}; run 'khidmat-desk init ...' "
             "or 'khidmat-desk demo' first")
+    make_private(data_dir)
     setup_logging(data_dir, verbose=getattr(args, "verbose", False))
-    return CounterContext.open(settings)
+    check_database_present(settings)
+    return CommandContext.open(settings)
+
+
+def check_database_present(settings: CounterSettings) -> None:
+    """A set-up centre whose database file is gone is an error, never a new empty database."""
+    try:
+        settings.check_database()
+    except DatabaseMissing as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
@@ -44,22 +69,25 @@ def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
         line = sys.stdin.readline()
         if not line:
             raise BadInput("--password-stdin: no password was given on standard input")
+        hide(line.rstrip("\r\n"))
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise BadInput("password: no terminal to ask on; pass --password-stdin and pipe it in")
     password = getpass.getpass(prompt)
+    hide(password)
     if confirm and getpass.getpass("Repeat the password: ") != password:
         raise BadInput("password: the two passwords differ")
     return password
 
 
 def sign_in(ctx: CounterContext, args: argparse.Namespace) -> UserInfo:
-    """The --user named with their password; failures count towards the lockout."""
+    """The --user named with their password; failures count towards the lockout at once, the
+    sign-in itself is recorded when the command has succeeded (a refused one writes nothing)."""
     from khidmat_desk.auth.users import authenticate
 
     if not getattr(args, "user", None):
         raise BadInput("--user: name the officer doing this")
-    ctx.user = authenticate(ctx.db, args.user, read_password(args))
+    ctx.user = authenticate(ctx.db, args.user, read_password(args), record_success=False)
     return ctx.user
 
 

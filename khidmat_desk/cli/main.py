@@ -25,21 +25,33 @@ from khidmat_desk.cli import (
     cmd_setup,
     cmd_sync,
 )
-from khidmat_desk.cli.errors import EXIT_FAILURE, CommandError, OneLineParser
+from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError, OneLineParser
 from khidmat_desk.cli.translate import translate_error
 
 log = logging.getLogger("khidmat.cli")
 PROG = "khidmat-desk"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(*, inherited: bool) -> argparse.ArgumentParser:
+    """--data-dir and --verbose, accepted before the command and after it.
+
+    A command's own copy must not default the value: argparse would then overwrite the one
+    given before the command with None, and the command would run on another data folder.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
+                        default=argparse.SUPPRESS if inherited else None,
                         help="data folder of this counter (default: $KHIDMAT_DATA_DIR or the "
                              "per-user data folder)")
-    common.add_argument("--verbose", action="store_true", help="also log to stderr")
+    common.add_argument("--verbose", action="store_true", help="also log to stderr",
+                        default=argparse.SUPPRESS if inherited else False)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(inherited=True)
     parser = OneLineParser(prog=PROG, description="Khidmat Desk counter application.",
-                     parents=[common])
+                           parents=[_common_options(inherited=False)])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
@@ -49,8 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    broken = _not_utf8(arguments)
+    if broken is not None:
+        sys.stderr.write(f"{PROG}: error: argument {broken + 1} is not valid UTF-8 text; "
+                         "retype it\n")
+        return EXIT_BAD_INPUT
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
         args.handler = cmd_gui.run_gui  # no command: open the counter
     try:
@@ -73,6 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: unexpected error: {type(exc).__name__}: {exc} "
                          "(details are in the log file)\n")
         return EXIT_FAILURE
+
+
+def _not_utf8(arguments: Sequence[str]) -> int | None:
+    """The position of the first argument that arrived as bytes that are not UTF-8 (Python
+    keeps them as lone surrogates, which cannot be printed, logged or stored)."""
+    for position, argument in enumerate(arguments):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+    return None
 
 
 def _fail(exc: CommandError) -> int:

@@ -15,7 +15,7 @@ from khidmat_desk.errors import KnownError
 def _arguments() -> tuple[tuple[type[KnownError], str], ...]:
     """Which argument each kind of bad input came from, most specific first."""
     from khidmat_desk.app.applications import ApplicationNotFound
-    from khidmat_desk.auth.users import BadCredentials
+    from khidmat_desk.auth.users import AccountLocked, BadCredentials
     from khidmat_desk.core.catalogue import UnknownServiceError
     from khidmat_desk.core.records import EmptyQueryError
     from khidmat_desk.core.tracking import TrackingNumberError
@@ -23,7 +23,8 @@ def _arguments() -> tuple[tuple[type[KnownError], str], ...]:
 
     return ((ApplicationNotFound, "TRACKING"), (UnknownServiceError, "SERVICE"),
             (TrackingNumberError, "tracking number"), (EmptyQueryError, "QUERY"),
-            (BadCredentials, "--user/password"), (WorkflowError, "--set"))
+            (BadCredentials, "--user/password"), (AccountLocked, "--user/password"),
+            (WorkflowError, "--set"))
 
 log = logging.getLogger("khidmat.cli")
 

@@ -215,13 +215,18 @@ def _datetime(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Che
 
 
 def _integer(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_integer(raw, min=resolve_int_bound(f.min, ctx.today),
-                                    max=resolve_int_bound(f.max, ctx.today))
+    """A field declared without bounds still keeps to `validators.INTEGER_LIMIT`."""
+    low, high = resolve_int_bound(f.min, ctx.today), resolve_int_bound(f.max, ctx.today)
+    return validators.check_integer(
+        raw, min=-validators.INTEGER_LIMIT if low is None else low,
+        max=validators.INTEGER_LIMIT if high is None else high)
 
 
 def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
+    """A field declared without an upper bound still keeps to `validators.MONEY_LIMIT`."""
+    high = resolve_int_bound(f.max, ctx.today)
     return validators.check_money(raw, min=resolve_int_bound(f.min, ctx.today),
-                                  max=resolve_int_bound(f.max, ctx.today))
+                                  max=validators.MONEY_LIMIT if high is None else high)
 
 
 def _district(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:

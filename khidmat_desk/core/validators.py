@@ -446,6 +446,13 @@ def _bounded(value: int, low: int | None, high: int | None, money: bool = False)
     return Checked(value)
 
 
+#: Beyond any count, age or year a form asks for: a field declared without bounds keeps to
+#: these (`core.validation` applies them; the checks here take the bounds they are given).
+INTEGER_LIMIT = 1_000_000_000
+#: Rs 1,000 billion: more than any fee, rent or stolen property's value.
+MONEY_LIMIT = 1_000_000_000_000
+
+
 def check_integer(raw: object, *, min: int | None, max: int | None) -> Checked:
     value = _whole_number(raw)
     if value is None:
@@ -491,12 +498,24 @@ def check_money(raw: object, *, min: int | None, max: int | None) -> Checked:
 # ---------------------------------------------------------------------------------------------
 
 #: Invisible characters that only ever arrive by pasting; ZWNJ (U+200C) is kept, Urdu uses it.
-_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\ufeff"))
+#: With them go the bidi marks, embeddings, overrides and isolates (U+202E makes "gpj.exe" of
+#: "exe.jpg" and prints as boxes): the printer orders Urdu and numbers itself.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\ufeff" + BIDI_CONTROLS))
 _CONTROL_MESSAGE = "contains an invisible control character; please retype it"
 
 
 def _has_control(text: str, allowed: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
+
+
+def clean_free_text(text: str, *, multiline: bool = False) -> str:
+    """Free text as every field keeps it (answers, reasons, names): control characters,
+    invisible pasted characters and bidi overrides removed, NFC, spaces tidied."""
+    allowed = "\t\n\r" if multiline else "\t"
+    text = "".join(ch for ch in text
+                   if ch in allowed or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return _clean_text(text, multiline)
 
 
 def _clean_text(text: str, multiline: bool) -> str:

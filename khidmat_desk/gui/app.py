@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from khidmat_desk.app.logs import setup_logging
+from khidmat_desk.app.private import make_private
 from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
-from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.app.settings import CounterSettings, DatabaseMissing
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
@@ -212,7 +213,13 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
         sys.stderr.write(f"No centre is set up in {data_dir}: run 'khidmat-desk init' or "
                          "'khidmat-desk demo' first.\n")
         return 2
+    make_private(data_dir)
     setup_logging(data_dir)
+    try:
+        settings.check_database()
+    except DatabaseMissing as exc:
+        sys.stderr.write(f"Khidmat Desk: {exc}\n")
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Khidmat Desk")
     load_fonts(app)  # type: ignore[arg-type]

@@ -5,26 +5,43 @@ previous hash (and leaves a gap in the ids, which are handed out one by one); de
 newest events no longer matches the head row. Appenders lock the single ``audit_head`` row,
 so events are chained in one order even when thirty counters share a PostgreSQL server.
 Append the audit event last in a transaction: the head lock is then held only briefly.
+
+Someone with the database file could still rewrite history and recompute every hash. Two things
+anchor the chain where a local editor cannot reach: the central server keeps the head
+(`chain_head`) sent with every push, and a *checkpoint* event signs the head with the centre's
+Ed25519 key (the private half is in the keyring, not in the database). `verify_chain` checks
+every checkpoint's signature and that the chain still ends, at that point, where it was signed.
+Which rows each event produced is checked by `store.audit_state`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.models import AuditEvent, AuditHead, table_of
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import AuditEvent, AuditHead, SigningKey, table_of
 
 log = logging.getLogger("khidmat.audit")
 
 GENESIS_HASH = "0" * 64
+CHECKPOINT_ACTION = "audit-checkpoint"
+_CHECKPOINT_TAG = "PKM-AUDIT-CHECKPOINT"
 _HEAD_ID = 1
 _STREAM_BATCH = 500
 
@@ -43,6 +60,26 @@ class ChainReport:
     checked: int
     first_broken_id: int | None = None
     reason: str = ""
+    checkpoints: int = 0
+    last_checkpoint: Checkpoint | None = None
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest link: what the central server keeps with every push, what a checkpoint signs."""
+
+    sequence: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A signed chain head, itself the event right after the head it signs."""
+
+    event_id: int
+    at: datetime
+    head: ChainHead
+    key_id: str
 
 
 def canonical_json(value: Any) -> str:
@@ -86,20 +123,91 @@ def append_event(session: Session, *, actor: str, action: str, entity_type: str,
     return int(event_id)
 
 
+def chain_head(source: Database | Session) -> ChainHead:
+    """The newest link of the chain (0 and the genesis hash when nothing was logged yet)."""
+    if isinstance(source, Database):
+        with source.read() as session:
+            return chain_head(session)
+    row = source.execute(
+        select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == _HEAD_ID)).one()
+    return ChainHead(int(row.last_id), str(row.last_hash))
+
+
+def checkpoint_message(centre_code: str, head: ChainHead) -> bytes:
+    """The bytes a checkpoint signature covers."""
+    return f"{_CHECKPOINT_TAG}|{centre_code}|{head.sequence}|{head.hash}".encode()
+
+
+def append_checkpoint(session: Session, *, private_key: Ed25519PrivateKey, key_id: str,
+                      centre_code: str, actor: str, at: datetime) -> Checkpoint:
+    """Sign the current head with the centre's key and log the signature as the next event."""
+    head = session.connection().execute(_LOCK_HEAD).one()
+    signed = ChainHead(int(head.last_id), str(head.last_hash))
+    signature = private_key.sign(checkpoint_message(centre_code, signed))
+    event_id = append_event(
+        session, actor=actor, action=CHECKPOINT_ACTION, entity_type="audit",
+        entity_id=str(signed.sequence), at=at, details={
+            "centre_code": centre_code, "sequence": signed.sequence, "hash": signed.hash,
+            "key_id": key_id,
+            "signature": base64.urlsafe_b64encode(signature).decode("ascii")})
+    log.info("audit checkpoint at event %d signed with key %s", signed.sequence, key_id)
+    return Checkpoint(event_id, at, signed, key_id)
+
+
 def verify_chain(session: Session) -> ChainReport:
     """Walk every event in id order, in bounded memory, and say where the chain first breaks."""
     running, expected_id, checked = GENESIS_HASH, 1, 0
+    keys = _public_keys(session)
+    checkpoints: list[Checkpoint] = []
     rows = session.execute(
         select(table_of(AuditEvent)).order_by(AuditEvent.id)
         .execution_options(yield_per=_STREAM_BATCH))
     for row in rows:
         broken = _check_link(row, expected_id, running)
+        if broken is None and row.action == CHECKPOINT_ACTION:
+            broken = _check_checkpoint(row, keys, checkpoints)
         if broken is not None:
             rows.close()
             log.error("audit chain broken: %s", broken.reason)
             return broken
         running, expected_id, checked = row.hash, row.id + 1, checked + 1
-    return _check_head(session, expected_id - 1, running, checked)
+    report = _check_head(session, expected_id - 1, running, checked)
+    if checkpoints:
+        report = replace(report, checkpoints=len(checkpoints), last_checkpoint=checkpoints[-1])
+    return report
+
+
+def _public_keys(session: Session) -> dict[str, Ed25519PublicKey]:
+    keys: dict[str, Ed25519PublicKey] = {}
+    for key_id, text in session.execute(select(SigningKey.key_id, SigningKey.public_key)):
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            keys[key_id] = Ed25519PublicKey.from_public_bytes(raw)
+        except (ValueError, binascii.Error):
+            log.error("signing key %s in the database is unreadable", key_id)
+    return keys
+
+
+def _check_checkpoint(row: Any, keys: Mapping[str, Ed25519PublicKey],
+                      found: list[Checkpoint]) -> ChainReport | None:
+    details = row.details if isinstance(row.details, dict) else {}
+    head = ChainHead(row.id - 1, row.prev_hash)
+    broken = ChainReport(False, row.id - 1, row.id,
+                         f"the signed checkpoint at event {row.id} does not match the events "
+                         "before it: history was rewritten and the hashes recomputed")
+    if details.get("sequence") != head.sequence or details.get("hash") != head.hash:
+        return broken
+    key = keys.get(str(details.get("key_id")))
+    if key is None:
+        return replace(broken, reason=f"the checkpoint at event {row.id} was signed with a key "
+                                      "this centre does not have")
+    try:
+        signature = base64.urlsafe_b64decode(str(details.get("signature", "")))
+        key.verify(signature, checkpoint_message(str(details.get("centre_code")), head))
+    except (InvalidSignature, ValueError, binascii.Error):
+        return broken
+    found.append(Checkpoint(row.id, row.at, head, str(details.get("key_id"))))
+    return None
 
 
 def _check_link(row: Any, expected_id: int, running: str) -> ChainReport | None:

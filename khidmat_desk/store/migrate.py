@@ -4,6 +4,8 @@ Fresh databases are created by running every migration (never ``create_all``), s
 counter and a counter upgraded over years end with the same schema. A SQLite file at an older
 revision is first copied with SQLite's online backup API, named after its revision, so an
 upgrade that goes wrong can always be undone by putting the copy back.
+An older database is checked (``PRAGMA integrity_check``) before anything is copied or
+changed: a damaged file is refused, never migrated.
 Only one process migrates at a time: the migration runs inside a ``BEGIN IMMEDIATE``
 transaction on SQLite and under an advisory lock on PostgreSQL, and the revision is read
 again once the lock is held.
@@ -23,7 +25,7 @@ from sqlalchemy import Connection, Engine, text
 
 from khidmat_desk.paths import migrations_path
 from khidmat_desk.store.backup import copy_database
-from khidmat_desk.store.errors import DatabaseTooNewError
+from khidmat_desk.store.errors import DatabaseCorruptError, DatabaseTooNewError
 
 log = logging.getLogger("khidmat.store.migrate")
 
@@ -60,6 +62,8 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, revision: str = "head") 
         if current == target.revision:
             return None
         _refuse_unknown(current)
+        if current is not None:
+            _refuse_damaged(connection)
         backup = None
         if current is not None and engine.dialect.name == "sqlite" and backup_dir is not None:
             backup = backup_sqlite(engine, backup_dir, label=f"rev{current}")
@@ -89,6 +93,17 @@ def _refuse_unknown(current: str | None) -> None:
     if current is not None and current not in known_revisions():
         log.error("database is at revision %s, unknown to this version", current)
         raise DatabaseTooNewError()
+
+
+def _refuse_damaged(connection: Connection) -> None:
+    """Check the file before changing it: migrating a damaged database spreads the damage,
+    and the backup taken next would be damaged too."""
+    if connection.dialect.name != "sqlite":
+        return
+    found = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check(20)")]
+    if found != ["ok"]:
+        log.error("database failed its integrity check before upgrading: %s", "; ".join(found))
+        raise DatabaseCorruptError()
 
 
 def _scripts() -> ScriptDirectory:

@@ -219,6 +219,8 @@ class AuditEvent(Base):
     """One link of the hash chain; ``id`` is assigned gap-free by the appender, not the database."""
 
     __tablename__ = "audit_event"
+    #: The newest events about one record, for `audit verify`.
+    __table_args__ = (Index("ix_audit_event_entity", "entity_type", "entity_id", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor: Mapped[str] = mapped_column(String(40))

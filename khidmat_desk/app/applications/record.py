@@ -19,6 +19,7 @@ from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.models import Application, StatusChange, table_of
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
@@ -70,7 +71,8 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
                      "tracking_number": record.tracking_number,
                      "service_code": record.service_code, "version": record.version,
                      "from": change.from_status, "to": change.to_status,
-                     "reason": change.reason})
+                     "reason": change.reason,
+                     STATE_KEY: application_state(session, record.uuid)})
     day_close.note_if_late(
         session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
         tracking_number=record.tracking_number, made_at=when, noted_at=when,

@@ -23,6 +23,7 @@ from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import workflow
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.db import Database
 
@@ -39,7 +40,7 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     """
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
-    why = (reason or "").strip() or None
+    why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         row = locked_application(session, number)
         target = workflow.check_transition(row.status, new_status, user.role, why)
@@ -73,6 +74,7 @@ def apply_status_change(session: Session, row: Any, new_status: Status, *, user:
     """Write a checked status change inside the caller's transaction: a new version, its
     status history row, an audit event and an outbox entry carrying the application as read
     back after the change."""
+    reason = clean_free_text(reason, multiline=True) or None if reason else None
     version = row.version + 1
     session.execute(update(APP).where(APP.c.id == row.id).values(
         status=new_status, version=version, updated_at=when))

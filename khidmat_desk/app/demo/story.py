@@ -31,6 +31,7 @@ from khidmat_desk.core.records import ApplicantProfile, SearchKind
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
+from khidmat_desk.store.audit_state import STATE_KEY, application_digest
 
 PAYMENT_METHODS = ("cash", "card", "online")
 PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
@@ -134,7 +135,8 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
     record.changes.append({"from_status": old, "to_status": event.to, "reason": event.reason,
                            "user_id": user.id, "at": at, "version": app["version"]})
     details = {"tracking_number": app["tracking_number"], "service_code": app["service_code"],
-               "version": app["version"], "from": old, "to": event.to, "reason": event.reason}
+               "version": app["version"], "from": old, "to": event.to, "reason": event.reason,
+               STATE_KEY: _state(record, intake)}
     action = "application-submitted" if old is None else "status-changed"
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": app["uuid"], "details": details}
@@ -148,6 +150,15 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
         outbox = {"uuid": app["uuid"], "version": app["version"], "kind": OUTBOX_KIND,
                   "payload": payload, "created_at": at, "attempts": 0}
     record.events.append((at, material, row, outbox))
+
+
+def _state(record: Record, intake: Intake) -> str:
+    """The digest `submit_application` / `change_status` would record for this version."""
+    profile = intake.profile
+    return application_digest(
+        record.app, None if profile is None else (profile.id_type, profile.id_number),
+        record.changes, [] if record.payment is None else [record.payment], record.documents,
+        [])
 
 
 def _as_read(record: Record, intake: Intake, change: StatusChangeInfo) -> ApplicationDetail:

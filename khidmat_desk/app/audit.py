@@ -1,0 +1,106 @@
+"""The audit trail's use cases: sign a checkpoint of the chain, and check trail and records.
+
+`record_checkpoint` is what the in-charge's day close calls (and `audit checkpoint` runs):
+it signs the chain's head with the centre's key, so history rewritten later with the hashes
+recomputed no longer matches a signature the editor cannot make.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from khidmat_desk.app.keys import SECRET_NAME, KeyProblem, current_key, load_signer
+from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
+from khidmat_desk.auth.users import IN_CHARGE, UserInfo, require_role
+from khidmat_desk.printing.signing import Signer, public_key_pem
+from khidmat_desk.store.audit import ChainReport, Checkpoint, append_checkpoint, verify_chain
+from khidmat_desk.store.audit_state import RecordsReport, verify_records
+from khidmat_desk.store.db import Database
+
+log = logging.getLogger("khidmat.audit")
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    """Both halves of `audit verify`: the chain itself, and the records against the chain."""
+
+    chain: ChainReport
+    records: RecordsReport
+    #: Set when the database's centre key is not the one this PC holds (it was replaced).
+    key_problem: str | None = None
+    #: Set when this PC's copy of the key could not be read to confirm the database's.
+    key_note: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """No event at all: a set-up centre always has some, so the database was replaced."""
+        return self.chain.ok and self.chain.checked == 0
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and self.records.ok and not self.empty and not self.key_problem
+
+
+def record_checkpoint(db: Database, store: SecretStore, centre_code: str, *, user: UserInfo,
+                      now: datetime | None = None) -> Checkpoint:
+    """In-charge: sign the audit chain's current head with the centre's key (day close)."""
+    require_role(user, IN_CHARGE)
+    signer = load_signer(db, store, centre_code)
+    when = (now or datetime.now(UTC)).astimezone(UTC)
+    with db.write() as session:
+        return append_checkpoint(session, private_key=signer.private_key,
+                                 key_id=signer.key_id, centre_code=centre_code,
+                                 actor=user.username, at=when)
+
+
+def checkpoint_at_close(db: Database, store: SecretStore, centre_code: str, *,
+                        user: UserInfo) -> tuple[Checkpoint | None, str]:
+    """The checkpoint a day or shift close signs once it is stored. The close stands even when
+    the key cannot be read here: the checkpoint is then missing, and the message says why."""
+    try:
+        checkpoint = record_checkpoint(db, store, centre_code, user=user)
+    except (KeyProblem, SecretsUnavailable) as exc:
+        log.warning("no audit checkpoint at the close: %s", exc)
+        return None, f"the audit trail was not signed at this close: {exc}"
+    return checkpoint, (f"audit trail signed at event {checkpoint.head.sequence} "
+                        f"(key {checkpoint.key_id})")
+
+
+def check_audit_trail(db: Database, store: SecretStore | None = None,
+                      centre_code: str = "") -> AuditCheck:
+    """Walk the chain, then recompute every record's digest; one consistent snapshot.
+
+    Checkpoints are checked with the public keys in the database; with ``store`` the centre's
+    current key there is first confirmed against the private key this PC holds, so a key
+    slipped into the database to re-sign rewritten history is caught.
+    """
+    problem, note = _confirm_centre_key(db, store, centre_code) if store else (None, None)
+    with db.read() as session:
+        chain = verify_chain(session)
+        records = verify_records(session) if chain.ok else RecordsReport()
+    if not records.ok:
+        log.error("audit: %d records do not match the trail; first: %s", records.found,
+                  records.problems[0])
+    return AuditCheck(chain, records, problem, note)
+
+
+def _confirm_centre_key(db: Database, store: SecretStore,
+                        centre_code: str) -> tuple[str | None, str | None]:
+    unconfirmed = ("the centre's key could not be read on this PC, so checkpoint signatures "
+                   "were checked against the keys in the database only")
+    try:
+        secret = store.get(SECRET_NAME)
+    except SecretsUnavailable:
+        return None, unconfirmed
+    current = current_key(db, centre_code)
+    if secret is None or current is None:
+        return None, unconfirmed
+    held = Signer.from_secret(secret)
+    if held.key_id != current.key_id or public_key_pem(held.public_key) != current.public_pem:
+        log.error("the database names key %s as the centre's; this PC holds %s",
+                  current.key_id, held.key_id)
+        return (f"the database names key {current.key_id} as the centre's key, but this PC "
+                f"holds key {held.key_id}: the key in the database was replaced"), None
+    return None, None

@@ -1,0 +1,247 @@
+"""The state an audit event vouches for: a digest of the rows it produced.
+
+The hash chain alone proves the log was not edited; it says nothing about the records. So
+every event that changes an application (submission, status change, print) or an account
+carries ``details["state"]``: the sha256 of the whole record as it stood after the change
+(application row, applicant's identity, status history, payments, documents received, copies
+printed, the photograph's bytes). `verify_records` recomputes the digest from the rows and
+compares it with the newest event that carries one, which catches an edited row, a deleted
+record and a record added behind the counter's back.
+
+The digest is built from values, never from database ids, so the demo (which writes in bulk
+and hands out ids itself) computes the same digest for the same record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from khidmat_desk.store.models import (
+    Applicant,
+    Application,
+    AuditEvent,
+    DocumentReceived,
+    Payment,
+    Photo,
+    PrintRecord,
+    StatusChange,
+    User,
+    table_of,
+)
+
+#: The key of an event's details holding the digest of the state it produced.
+STATE_KEY = "state"
+_BATCH = 500
+#: How many problems a report names before it only counts them.
+MAX_NAMED = 20
+
+APP = table_of(Application)
+_APPLICANT = table_of(Applicant)
+_CHANGE = table_of(StatusChange)
+_PAYMENT = table_of(Payment)
+_DOCUMENT = table_of(DocumentReceived)
+_PRINT = table_of(PrintRecord)
+_PHOTO = table_of(Photo)
+_USER = table_of(User)
+_EVENT = table_of(AuditEvent)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # a naive value read back from SQLite is UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _day(value: date | str | None) -> str | None:
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def _digest(material: Any) -> str:
+    text = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None,
+                       changes: Iterable[Mapping[str, Any]],
+                       payments: Iterable[Mapping[str, Any]],
+                       documents: Iterable[Mapping[str, Any]],
+                       prints: Iterable[Mapping[str, Any]],
+                       photos: Iterable[Mapping[str, Any]] = ()) -> str:
+    """The digest of one application and everything hanging off it, from plain values."""
+    return _digest({
+        "application": [
+            app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
+            app["service_code"], app["status"], app["answers"], app["version"],
+            app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
+            app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])],
+        "applicant": None if applicant is None else list(applicant),
+        "status_changes": sorted(
+            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
+             _iso(c["at"])] for c in changes),
+        "payments": sorted(
+            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
+             for p in payments), key=lambda p: json.dumps(p, sort_keys=True)),
+        "documents": sorted([d["doc_key"], d["label"]] for d in documents),
+        "prints": sorted(
+            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
+              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
+              _iso(p.get("settled_at"))] for p in prints),
+            key=lambda p: (p[0], p[1], p[5] or "")),
+        "photos": sorted(
+            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
+             _iso(p["added_at"])] for p in photos),
+    })
+
+
+def user_digest(user: Mapping[str, Any]) -> str:
+    """What an account event vouches for: who it is, what it may do, its password."""
+    return _digest([user["username"], user["full_name"], user["role"], bool(user["active"]),
+                    user["password_hash"]])
+
+
+def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str, str]:
+    """uuid -> digest for these application rows, read with one query per table."""
+    ids = [row.id for row in apps]
+    by_id: dict[int, dict[str, list[Mapping[str, Any]]]] = {
+        i: {"changes": [], "payments": [], "documents": [], "prints": [], "photos": []}
+        for i in ids}
+    for name, table in (("changes", _CHANGE), ("payments", _PAYMENT),
+                        ("documents", _DOCUMENT), ("prints", _PRINT), ("photos", _PHOTO)):
+        for child in connection.execute(select(table).where(table.c.application_id.in_(ids))):
+            by_id[child.application_id][name].append(dict(child._mapping))
+    person_ids = {row.applicant_id for row in apps if row.applicant_id is not None}
+    people = {p.id: (p.id_type, p.id_number) for p in connection.execute(
+        select(_APPLICANT.c.id, _APPLICANT.c.id_type, _APPLICANT.c.id_number)
+        .where(_APPLICANT.c.id.in_(person_ids)))} if person_ids else {}
+    return {row.uuid: application_digest(
+        dict(row._mapping), people.get(row.applicant_id), **by_id[row.id]) for row in apps}
+
+
+def application_state(session: Session, uuid: str) -> str:
+    """The digest of one application as it stands in this transaction (after a flush)."""
+    session.flush()
+    connection = session.connection()
+    row = connection.execute(select(APP).where(APP.c.uuid == uuid)).one()
+    return application_states(connection, [row])[uuid]
+
+
+def user_state(session: Session, username: str) -> str | None:
+    """The digest of one account as it stands in this transaction; None if there is none."""
+    session.flush()
+    row = session.connection().execute(
+        select(_USER).where(_USER.c.username == username)).one_or_none()
+    return None if row is None else user_digest(dict(row._mapping))
+
+
+@dataclass
+class RecordsReport:
+    """What `verify_records` found: ``problems`` names the first few, ``found`` counts all."""
+
+    checked: int = 0
+    not_covered: int = 0
+    found: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.found == 0
+
+    def add(self, problem: str) -> None:
+        self.found += 1
+        if len(self.problems) < MAX_NAMED:
+            self.problems.append(problem)
+
+
+def verify_records(session: Session) -> RecordsReport:
+    """Recompute every application's and account's digest and compare it with its newest
+    event that carries one; name records changed, deleted or added outside the counter."""
+    report = RecordsReport()
+    connection = session.connection()
+    batch: list[Any] = []
+    rows = connection.execution_options(yield_per=_BATCH).execute(
+        select(APP).order_by(APP.c.id))
+    for row in rows:
+        batch.append(row)
+        if len(batch) == _BATCH:
+            _check_applications(connection, batch, report)
+            batch = []
+    if batch:
+        _check_applications(connection, batch, report)
+    _check_deleted_applications(connection, report)
+    _check_users(connection, report)
+    return report
+
+
+def _latest_states(connection: Connection, entity_type: str,
+                   entity_ids: Sequence[str]) -> dict[str, str | None]:
+    """entity id -> the state of its newest event carrying one (None: events, but none with a
+    state, i.e. written before states were recorded). Ids with no event are left out."""
+    latest: dict[str, str | None] = {}
+    events = connection.execute(
+        select(_EVENT.c.entity_id, _EVENT.c.details)
+        .where(_EVENT.c.entity_type == entity_type, _EVENT.c.entity_id.in_(entity_ids))
+        .order_by(_EVENT.c.id.desc()))
+    for event in events:
+        state = (event.details or {}).get(STATE_KEY) if isinstance(event.details, dict) else None
+        if latest.get(event.entity_id) is None:
+            latest[event.entity_id] = state
+    return latest
+
+
+def _check_applications(connection: Connection, apps: Sequence[Any],
+                        report: RecordsReport) -> None:
+    actual = application_states(connection, apps)
+    recorded = _latest_states(connection, "application", list(actual))
+    for row in apps:
+        report.checked += 1
+        if row.uuid not in recorded:
+            report.add(f"application {row.tracking_number} has no audit event: it was added "
+                       "outside the counter")
+        elif recorded[row.uuid] is None:
+            report.not_covered += 1
+        elif recorded[row.uuid] != actual[row.uuid]:
+            report.add(f"application {row.tracking_number} was changed after its last audited "
+                       "step (its application, status, payment, document or print rows no "
+                       "longer match the audit trail)")
+
+
+def _check_deleted_applications(connection: Connection, report: RecordsReport) -> None:
+    missing = connection.execute(
+        select(_EVENT.c.entity_id, _EVENT.c.details)
+        .where(_EVENT.c.entity_type == "application",
+               _EVENT.c.entity_id.not_in(select(APP.c.uuid)))
+        .order_by(_EVENT.c.id))
+    seen: set[str] = set()
+    for event in missing:
+        if event.entity_id in seen:
+            continue
+        seen.add(event.entity_id)
+        details = event.details if isinstance(event.details, dict) else {}
+        report.add(f"application {details.get('tracking_number', event.entity_id)} is in the "
+                   "audit trail but its record was deleted")
+
+
+def _check_users(connection: Connection, report: RecordsReport) -> None:
+    users = connection.execute(select(_USER)).all()
+    recorded = _latest_states(connection, "user", [u.username for u in users])
+    for user in users:
+        report.checked += 1
+        state = recorded.get(user.username)
+        if user.username not in recorded:
+            report.add(f"account '{user.username}' has no audit event: it was added outside "
+                       "the counter")
+        elif state is None:
+            report.not_covered += 1
+        elif state != user_digest(dict(user._mapping)):
+            report.add(f"account '{user.username}' was changed outside the counter (its name, "
+                       "role, password or switch no longer match the audit trail)")
