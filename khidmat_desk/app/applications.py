@@ -19,10 +19,12 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.app.finding_records import finding_of, finding_payload
+from khidmat_desk.auth.users import UserInfo, acting_user, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
 from khidmat_desk.core.fields import Service
+from khidmat_desk.core.findings import FindingInfo
 from khidmat_desk.core.records import (
     ApplicantProfile,
     applicant_profile,
@@ -172,6 +174,8 @@ class ApplicationDetail:
     payment: PaymentInfo | None
     documents: tuple[DocumentInfo, ...]
     history: tuple[StatusChangeInfo, ...]
+    officer_id: int | None = None
+    finding: FindingInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,7 @@ def submit_application(
     saving a second copy.
     """
     when = utc_moment(now)
+    require_role(user, workflow.OFFICER)
     plan = _plan(service_code, answers, tariff, token_no, documents_received, when)
     _check_request(centre_code, counter, payment_method, plan.day)
     with db.write() as session:
@@ -421,8 +426,12 @@ def _iso(moment: datetime) -> str:
 
 def record_payload(app: Mapping[str, Any], officer: str, applicant: ApplicantProfile | None,
                    payment: Mapping[str, Any] | None, documents: list[dict[str, str]],
-                   change: dict[str, Any]) -> dict[str, Any]:
-    """The full, JSON-safe record at this version: what the outbox carries to the server."""
+                   change: dict[str, Any], finding: dict[str, Any] | None = None
+                   ) -> dict[str, Any]:
+    """The full, JSON-safe record at this version: what the outbox carries to the server.
+
+    ``finding`` is the police finding once one is recorded (see `finding_payload`).
+    """
     return {
         "uuid": app["uuid"], "version": app["version"],
         "tracking_number": app["tracking_number"], "centre_code": app["centre_code"],
@@ -439,6 +448,7 @@ def record_payload(app: Mapping[str, Any], officer: str, applicant: ApplicantPro
             "items": list(payment["items"])},
         "documents_received": [dict(d) for d in documents],
         "status_change": change,
+        "finding": finding,
     }
 
 
@@ -467,12 +477,14 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     when = utc_moment(now)
     why = (reason or "").strip() or None
     with db.write() as session:
+        actor = acting_user(session, user)
         row = session.execute(select(APP).where(APP.c.tracking_number == number)
                               .with_for_update()).one_or_none()
         if row is None:
             raise ApplicationNotFound(number)
-        workflow.check_transition(row.status, new_status, user.role, why)
-        result = apply_status_change(session, row, new_status, user=user, reason=why, when=when)
+        workflow.check_transition(row.status, new_status, actor.roles, why)
+        result = apply_status_change(session, row, new_status, user=actor, reason=why,
+                                     when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result
 
@@ -511,7 +523,9 @@ def _stored_payload(session: Session, app: dict[str, Any],
     payment_dict = None if payment is None else {
         "amount_pkr": payment.amount_pkr, "method": payment.method,
         "received_by": payment.received_by, "at": payment.at, "items": payment.items}
-    return record_payload(app, officer or "", applicant, payment_dict, documents, change)
+    finding = finding_payload(finding_of(session, app["id"], app["service_code"]))
+    return record_payload(app, officer or "", applicant, payment_dict, documents, change,
+                          finding)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -563,7 +577,8 @@ def get_application(db: Database, tracking: str) -> ApplicationDetail:
             token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
             created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
             payment=_payment(session, row.id), documents=_documents_of(session, row.id),
-            history=_history(session, row.id))
+            history=_history(session, row.id), officer_id=row.officer_id,
+            finding=finding_of(session, row.id, row.service_code))
 
 
 def _payment(session: Session, app_id: int) -> PaymentInfo | None:

@@ -9,10 +9,17 @@ from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.fields import OutputDocument, Service
-from khidmat_desk.printing.content import DocumentContent, ReceiptContent
+from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
+from khidmat_desk.printing.content import DocumentContent, PrintedFinding, ReceiptContent
 from khidmat_desk.printing.signing import PayloadContent, Signer, cnic_digest
 
 RECEIPT = "receipt"
+REJECTION_LETTER = "rejection-letter"
+#: Documents any service prints when they apply: the letter explaining a rejection.
+GENERIC_OUTPUTS: tuple[OutputDocument, ...] = (
+    OutputDocument(REJECTION_LETTER, "Letter of rejection", "درخواست مسترد ہونے کا خط",
+                   kind="letter"),
+)
 
 
 def _id_prefix(service: Service) -> str:
@@ -66,7 +73,24 @@ def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
 
 
 def output_of(service: Service, document_key: str) -> OutputDocument | None:
-    return next((o for o in service.outputs if o.key == document_key), None)
+    return next((o for o in (*service.outputs, *GENERIC_OUTPUTS) if o.key == document_key),
+                None)
+
+
+def printed_finding(service: Service, finding: FindingInfo | None) -> PrintedFinding | None:
+    """The recorded finding in the words of record_statuses.json."""
+    if finding is None:
+        return None
+    kind = finding_kind(service.code)
+    status = kind.status(finding.record_status)
+    return PrintedFinding(
+        outcome=finding.outcome, status_label=finding.record_status_label,
+        status_label_ur=status.label_ur if status else "",
+        statement=printed_statement(status, finding) if status else "",
+        statement_ur=printed_statement(status, finding, urdu=True) if status else "",
+        reference_label=kind.reference_label, reference_label_ur=kind.reference_label_ur,
+        reference=finding.reference, reference_date=finding.reference_date,
+        remark=finding.remark, decided_by=finding.recorded_by_name)
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
@@ -87,7 +111,8 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         answers=answers, holder=detail.name,
         holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
         holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
-        status=detail.status, qr_payload=payload)
+        status=detail.status, qr_payload=payload,
+        finding=printed_finding(service, detail.finding))
 
 
 def local(moment: datetime) -> datetime:

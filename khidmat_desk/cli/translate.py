@@ -6,10 +6,11 @@ from khidmat_desk.cli.errors import BadInput, CommandError
 
 
 def translate_error(exc: Exception) -> CommandError | None:
-    from khidmat_desk.app.applications import ApplicationNotFound, InvalidRequest
+    from khidmat_desk.app.applications import ApplicationError, ApplicationNotFound, InvalidRequest
     from khidmat_desk.app.settings import SettingsError
     from khidmat_desk.auth import users
     from khidmat_desk.core.catalogue import TariffError, UnknownServiceError
+    from khidmat_desk.core.findings import FindingError
     from khidmat_desk.core.records import EmptyQueryError
     from khidmat_desk.core.tracking import TrackingNumberError
     from khidmat_desk.core.workflow import RoleNotAllowedError, WorkflowError
@@ -27,8 +28,12 @@ def translate_error(exc: Exception) -> CommandError | None:
         return BadInput(f"QUERY: {exc}")
     if isinstance(exc, users.BadCredentials):
         return BadInput(f"--user/password: {exc}")
-    if isinstance(exc, users.AccountLocked | users.PermissionDenied):
+    if isinstance(exc, users.InvalidAccountDetails | users.UnknownUser):
+        return BadInput(str(exc))
+    if isinstance(exc, users.AuthError):  # locked, switched off, not allowed
         return CommandError(str(exc))
+    if isinstance(exc, FindingError):
+        return BadInput(str(exc))
     if isinstance(exc, RoleNotAllowedError):
         return CommandError(str(exc))
     if isinstance(exc, WorkflowError):
@@ -36,5 +41,7 @@ def translate_error(exc: Exception) -> CommandError | None:
     if isinstance(exc, SettingsError | TariffError):
         return CommandError(str(exc))
     if isinstance(exc, store_errors.StoreError):
+        return CommandError(str(exc))
+    if isinstance(exc, ApplicationError):  # a refusal explained to the officer
         return CommandError(str(exc))
     return None

@@ -48,6 +48,23 @@ class ReceiptContent:
 
 
 @dataclass(frozen=True)
+class PrintedFinding:
+    """The police finding as a page states it (wording from record_statuses.json)."""
+
+    outcome: str  # verified | rejected
+    status_label: str
+    status_label_ur: str
+    statement: str  # the record status's wording, reference filled in
+    statement_ur: str
+    reference_label: str
+    reference_label_ur: str
+    reference: str
+    reference_date: date | None
+    remark: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
 class DocumentContent:
     tracking_number: str
     service: Service
@@ -59,3 +76,4 @@ class DocumentContent:
     issued_on: date
     status: str
     qr_payload: str | None  # None on a preview: an unissued page carries no signed code
+    finding: PrintedFinding | None = None

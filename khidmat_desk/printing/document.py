@@ -20,7 +20,7 @@ from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
-from khidmat_desk.printing.content import DocumentContent, Issue
+from khidmat_desk.printing.content import DocumentContent, Issue, PrintedFinding
 from khidmat_desk.printing.flow import Flow, fit
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
 from khidmat_desk.printing.templates import DocumentTemplate, Section, Templates
@@ -90,10 +90,33 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
     if template.statement:
         flow.lines(_fill(template.statement, content), size=TEXT + 0.5)
         flow.space(3)
-    if template.statement_ur:
-        flow.urdu_lines(template.statement_ur, size=TEXT + 1)
+    statement_ur = template.statement_ur.replace(
+        "{finding_ur}", content.finding.statement_ur if content.finding else "").strip()
+    if statement_ur:
+        flow.urdu_lines(statement_ur, size=TEXT + 1)
+    if template.finding and content.finding is not None:
+        _finding(flow, content.finding)
     for section in template.sections:
         _section(flow, content, section)
+
+
+def _finding(flow: Flow, finding: PrintedFinding) -> None:
+    """What the police found and where it came from, as recorded by the verifier."""
+    _heading(flow, Section("Police finding", "پولیس رپورٹ"))
+    decision = "Verified" if finding.outcome == "verified" else "Rejected"
+    rows = [("Decision", "فیصلہ", decision),
+            ("Record status", "ریکارڈ کی حیثیت", finding.status_label)]
+    if finding.reference:
+        rows.append((finding.reference_label, finding.reference_label_ur, finding.reference))
+    if finding.reference_date:
+        rows.append(("Reference date", "تاریخ", finding.reference_date.strftime("%d-%m-%Y")))
+    if finding.remark:
+        rows.append(("Reason" if finding.outcome == "rejected" else "Remark",
+                     "وجہ" if finding.outcome == "rejected" else "کیفیت", finding.remark))
+    rows.append(("Recorded by", "", finding.decided_by))
+    for label, label_ur, value in rows:
+        pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur,
+                   bold_value=label == "Record status")
 
 
 def _reference(flow: Flow, content: DocumentContent, issue: Issue,
@@ -265,9 +288,13 @@ class _Answers(string.Formatter):
         self.fields = content.service.field_map()
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        finding = self.content.finding
         special = {"holder": self.content.holder, "holder_id": self.content.holder_id,
                    "tracking": self.content.tracking_number,
-                   "issued": self.content.issued_on.strftime("%d-%m-%Y")}
+                   "issued": self.content.issued_on.strftime("%d-%m-%Y"),
+                   "service": self.content.service.title,
+                   "finding": finding.statement if finding else "",
+                   "finding_reference": finding.reference if finding else ""}
         if key in special:
             return special[key]
         f = self.fields.get(str(key))

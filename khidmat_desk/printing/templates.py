@@ -37,6 +37,8 @@ class DocumentTemplate:
     sections: tuple[Section, ...]
     signatures: tuple[str, ...]
     validity_days: int | None = None
+    #: States the police finding: printed only once one is recorded, with its own section.
+    finding: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
                                    tuple(s.get("fields", ())), s.get("table"))
                            for s in entry.get("sections", ())),
             signatures=tuple(entry.get("signatures", ())),
-            validity_days=entry.get("validity_days"))
+            validity_days=entry.get("validity_days"), finding=bool(entry.get("finding")))
     except (KeyError, TypeError) as exc:
         raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
 
