@@ -434,7 +434,7 @@ def test_concurrent_submits_never_share_a_tracking_number(
 
 
 def test_a_later_visit_without_mobile_keeps_the_known_one(db: Database) -> None:
-    from khidmat_desk.app.applications import _upsert_applicant
+    from khidmat_desk.app.applications.submit import _upsert_applicant
     from khidmat_desk.core.records import ApplicantProfile
 
     first = ApplicantProfile("cnic", "3520212345671", "Muhammad Imran", "محمد عمران",

@@ -132,7 +132,7 @@ def test_certificate_waits_for_verification_and_only_the_in_charge_reprints_it(
     in_charge = session.authenticate("incharge", PASSWORD)
     for status in ("in-verification", "verified", "ready"):
         change_status(session.db, tracking, status, user=in_charge)
-    session.user = session.authenticate("officer7", "officer-pass-7")
+    session.authenticate("officer7", "officer-pass-7")
     window.open_application(tracking)
     settle(qtbot, window, tasks)
     window.view.print_buttons[certificate].click()

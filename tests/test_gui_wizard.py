@@ -134,7 +134,7 @@ def test_a_busy_database_does_not_lose_the_application(
     the second try saves exactly one application."""
     url = session.settings.database_url
     session.db.dispose()
-    session.db = open_database(url, busy_timeout_ms=200)
+    session.ctx.db = open_database(url, busy_timeout_ms=200)
     service = get_service("fir-copy")
     panel = open_panel(qtbot, session, tasks, service.code)
     complete_wizard(qtbot, panel, service, service.example, submit=False)

@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.cli.output import print_json, print_table, warn
+
+if TYPE_CHECKING:
+    from khidmat_desk.app.context import CounterContext
 
 #: At most this many problems are named in the one-line message; the rest are counted.
 SHOWN_PROBLEMS = 3
@@ -163,7 +166,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _precheck_transition(ctx: Any, args: argparse.Namespace) -> None:
+def _precheck_transition(ctx: CounterContext, args: argparse.Namespace) -> None:
     """Refuse an impossible change before signing in, so a refused command writes nothing
     (a successful sign-in is itself recorded)."""
     from khidmat_desk.app.applications import get_application

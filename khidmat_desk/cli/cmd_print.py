@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
+from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, CommandError
 
 if TYPE_CHECKING:
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
     from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
     from khidmat_desk.app.verification import Verification
-    from khidmat_desk.auth.secrets import SecretStore
-    from khidmat_desk.printing.templates import Templates
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -131,18 +129,6 @@ def _write(path_text: str, data: bytes) -> Path:
     return path
 
 
-def _templates(ctx: AppContext) -> Templates:
-    from khidmat_desk.printing.templates import load_templates
-
-    return load_templates(ctx.settings.templates_dir)
-
-
-def _secret_store(ctx: AppContext) -> SecretStore:
-    from khidmat_desk.auth.secrets import SecretStore
-
-    return SecretStore(ctx.settings.data_dir, str(ctx.settings.get("secret_store")))
-
-
 def _report(printed: PrintedDocument, path: Path) -> None:
     mark = f" (DUPLICATE, copy {printed.copy_no})" if printed.duplicate else ""
     sys.stdout.write(f"{printed.document_key} for {printed.tracking_number} written to "
@@ -154,25 +140,21 @@ def run_print_receipt(args: argparse.Namespace) -> int:
 
     with open_context(args) as ctx, _known_failures():
         user = sign_in(ctx, args) if args.user else None
-        templates = _templates(ctx)
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                reason=args.reason, templates=templates)
+                                reason=args.reason, templates=ctx.templates)
     _report(printed, _write(args.out, printed.pdf))
     return 0
 
 
 def run_print_document(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.keys import load_signer
     from khidmat_desk.app.printing import list_documents, print_document
 
     with open_context(args) as ctx, _known_failures():
-        templates = _templates(ctx)
-        key = _chosen_output(list_documents(ctx.db, args.tracking, templates),
+        key = _chosen_output(list_documents(ctx.db, args.tracking, ctx.templates),
                              args.document)
         user = sign_in(ctx, args)
-        signer = load_signer(ctx.db, _secret_store(ctx), ctx.centre_code)
-        printed = print_document(ctx.db, args.tracking, key, user=user, signer=signer,
-                                 reason=args.reason, templates=templates)
+        printed = print_document(ctx.db, args.tracking, key, user=user, signer=ctx.signer(),
+                                 reason=args.reason, templates=ctx.templates)
     _report(printed, _write(args.out, printed.pdf))
     return 0
 
@@ -325,7 +307,7 @@ def run_keys_create(args: argparse.Namespace) -> int:
                            f"{existing.key_id}; add --replace to retire it")
         user = sign_in(ctx, args)
         require_role(user, IN_CHARGE)
-        store = _secret_store(ctx)
+        store = ctx.secret_store()
         if existing is None:
             with ctx.db.write() as session:
                 key = create_signing_key(session, store, ctx.centre_code,

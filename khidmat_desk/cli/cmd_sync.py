@@ -17,7 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from khidmat_desk.cli.context import AppContext, add_auth_arguments, open_context, sign_in
+from khidmat_desk.app.context import CounterContext
+from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def run_sync(args: argparse.Namespace) -> int:
             raise BadInput(f"sync: {exc}") from exc
 
 
-def _setup(ctx: AppContext, args: argparse.Namespace) -> int:
+def _setup(ctx: CounterContext, args: argparse.Namespace) -> int:
     from khidmat_desk.app.sync import TOKEN_ENV, setup_sync
     from khidmat_desk.auth.secrets import SecretsUnavailable
     from khidmat_desk.sync.errors import SyncNotConfigured
@@ -106,7 +107,7 @@ def _setup(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _once(ctx: AppContext) -> int:
+def _once(ctx: CounterContext) -> int:
     from khidmat_desk.app.sync import make_syncer, transport_config
 
     transport_config(ctx.settings)  # a missing server or token is bad input, not "offline"
@@ -119,7 +120,7 @@ def _once(ctx: AppContext) -> int:
     return 0 if report.outbox_empty else EXIT_ENTRIES_REMAIN
 
 
-def _forever(ctx: AppContext) -> int:
+def _forever(ctx: CounterContext) -> int:
     from khidmat_desk.app.sync import make_syncer, transport_config
 
     transport_config(ctx.settings)
@@ -155,7 +156,7 @@ def _print_line(line: str) -> None:
     sys.stdout.flush()
 
 
-def _verify(ctx: AppContext, args: argparse.Namespace) -> int:
+def _verify(ctx: CounterContext, args: argparse.Namespace) -> int:
     from khidmat_desk.app.sync_verify import verify_day
     from khidmat_desk.sync.errors import SyncError
     from khidmat_desk.sync.protocol import centre_day
@@ -175,7 +176,7 @@ def _verify(ctx: AppContext, args: argparse.Namespace) -> int:
                        f"{result.checked} record versions (listed above)")
 
 
-def _quarantine(ctx: AppContext, args: argparse.Namespace) -> int:
+def _quarantine(ctx: CounterContext, args: argparse.Namespace) -> int:
     from khidmat_desk.app.sync import QuarantineError, list_quarantined, requeue
 
     user = sign_in(ctx, args)

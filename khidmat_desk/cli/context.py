@@ -6,56 +6,27 @@ import argparse
 import getpass
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import CounterSettings, resolve_data_dir
 from khidmat_desk.cli.errors import BadInput
-from khidmat_desk.core import reference
 
 if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo
-    from khidmat_desk.core.catalogue import Tariff
-    from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.cli")
-
-
-@dataclass
-class AppContext:
-    settings: CounterSettings
-    db: Database
-    tariff: Tariff
-
-    @property
-    def centre_code(self) -> str:
-        return str(self.settings.get("centre_code"))
-
-    @property
-    def counter(self) -> int:
-        return int(self.settings.get("counter"))
-
-    def close(self) -> None:
-        self.db.dispose()
-
-    def __enter__(self) -> AppContext:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def open_context(args: argparse.Namespace) -> AppContext:
-    """Settings + database (upgraded, after a backup, if older) of an initialised data folder."""
-    from khidmat_desk.core.catalogue import load_tariff
-    from khidmat_desk.store.db import open_database
-
+def open_context(args: argparse.Namespace) -> CounterContext:
+    """The counter context (settings, database upgraded after a backup if older, tariff,
+    layouts) of an initialised data folder."""
     data_dir = data_dir_of(args)
     settings = CounterSettings.load(data_dir) if data_dir.is_dir() else None
     if settings is None or not settings.initialised:
@@ -63,9 +34,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
             f"--data-dir: no centre is set up in {data_dir}; run 'khidmat-desk init ...' "
             "or 'khidmat-desk demo' first")
     setup_logging(data_dir, verbose=getattr(args, "verbose", False))
-    reference.set_override_dir(data_dir)
-    db = open_database(settings.database_url, backup_dir=settings.backup_dir)
-    return AppContext(settings, db, load_tariff(settings.tariff_override))
+    return CounterContext.open(settings)
 
 
 def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
@@ -84,13 +53,14 @@ def read_password(args: argparse.Namespace, *, prompt: str = "Password: ",
     return password
 
 
-def sign_in(ctx: AppContext, args: argparse.Namespace) -> UserInfo:
+def sign_in(ctx: CounterContext, args: argparse.Namespace) -> UserInfo:
     """The --user named with their password; failures count towards the lockout."""
     from khidmat_desk.auth.users import authenticate
 
     if not getattr(args, "user", None):
         raise BadInput("--user: name the officer doing this")
-    return authenticate(ctx.db, args.user, read_password(args))
+    ctx.user = authenticate(ctx.db, args.user, read_password(args))
+    return ctx.user
 
 
 def add_auth_arguments(parser: argparse.ArgumentParser, *, required: bool = True) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from khidmat_desk.core import validators
 from khidmat_desk.core.conditions import holds
@@ -23,9 +23,7 @@ from khidmat_desk.core.fields import (
     Rule,
     Service,
 )
-
-if TYPE_CHECKING:
-    from khidmat_desk.core.validation import Issue
+from khidmat_desk.core.issues import Issue
 
 
 def check_rules(
@@ -39,8 +37,6 @@ def check_rules(
 
 
 def _issue(path: str, label: str, message: str, level: str = "error") -> Issue:
-    from khidmat_desk.core.validation import Issue
-
     return Issue(path, label, message, level)
 
 

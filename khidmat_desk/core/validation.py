@@ -21,23 +21,9 @@ from khidmat_desk.core.conditions import (
     resolve_datetime_bound,
 )
 from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.rules import check_rules
 from khidmat_desk.core.validators import Checked, Finding
-
-
-@dataclass(frozen=True)
-class Issue:
-    field: str  # path: "cnic", "residences[1].to" (0-based index)
-    label: str  # what the officer sees: "Districts and periods of residence, row 2: To"
-    message: str
-    level: str = "error"  # error | warning
-
-    def __str__(self) -> str:
-        return f"{self.label}: {self.message}"
-
-    @property
-    def top_key(self) -> str:
-        return self.field.split("[", 1)[0].split(".", 1)[0]
 
 
 @dataclass(frozen=True)

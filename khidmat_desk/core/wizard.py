@@ -18,7 +18,8 @@ from khidmat_desk.core.catalogue import FeeQuote, Tariff, quote_fee
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import DocumentRequirement, Field, Service
-from khidmat_desk.core.validation import Issue, ValidationResult, validate_answers
+from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.validation import ValidationResult, validate_answers
 
 DOCUMENTS_STEP = "documents"
 REVIEW_STEP = "review"

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.core import reference
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
@@ -179,7 +178,6 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
                          "'khidmat-desk demo' first.\n")
         return 2
     setup_logging(data_dir)
-    reference.set_override_dir(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Khidmat Desk")
     load_fonts(app)  # type: ignore[arg-type]

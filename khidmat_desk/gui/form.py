@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import reference
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.fields import Field, FieldType, Step
-from khidmat_desk.core.validation import Issue, ValidationResult
+from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.gui.inputs import label_of, make_input
 
 ERROR_STYLE = "color: #b00020;"

@@ -1,23 +1,52 @@
 """What the counter's windows ask of the layers below. Every method runs on the background
-thread (through ``TaskRunner``), never on the GUI thread, and returns plain dataclasses."""
+thread (through ``TaskRunner``), never on the GUI thread, and returns plain dataclasses.
+
+The data (settings, database, tariff, layouts, signing key, signed-in user) is one
+`CounterContext`, the same object the command line opens; it exists once the database is open.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.core.catalogue import Tariff, load_tariff
+
+if TYPE_CHECKING:
+    from khidmat_desk.auth.users import UserInfo
+    from khidmat_desk.core.catalogue import Tariff
+    from khidmat_desk.printing.templates import Templates
+    from khidmat_desk.store.db import Database
 
 
 class CounterSession:
     def __init__(self, settings: CounterSettings) -> None:
         self.settings = settings
-        self.db: Any = None
-        self.user: Any = None
-        self._signer_cache: Any = None
-        self.templates: Any = None  # layouts, with the centre's replacements, read at open
-        self.tariff: Tariff | None = None
+        self._ctx: CounterContext | None = None
+
+    @property
+    def ctx(self) -> CounterContext:
+        if self._ctx is None:  # signed in faster than the database opened: open it now
+            self.open()
+        assert self._ctx is not None
+        return self._ctx
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @property
+    def user(self) -> UserInfo | None:
+        return self.ctx.user
+
+    @property
+    def tariff(self) -> Tariff:
+        return self.ctx.tariff
+
+    @property
+    def templates(self) -> Templates:
+        return self.ctx.templates
 
     @property
     def centre_code(self) -> str:
@@ -28,27 +57,23 @@ class CounterSession:
         return int(self.settings.get("counter"))
 
     def open(self) -> None:
-        from khidmat_desk.printing.templates import load_templates
-        from khidmat_desk.store.db import open_database
-
-        self.tariff = load_tariff(self.settings.tariff_override)
-        self.templates = load_templates(self.settings.templates_dir)
-        self.db = open_database(self.settings.database_url, backup_dir=self.settings.backup_dir)
+        if self._ctx is None:
+            ctx = CounterContext.open(self.settings)
+            ctx.templates  # noqa: B018 - read now, so the first print does not wait for it
+            self._ctx = ctx
 
     def close(self) -> None:
-        if self.db is not None:
-            self.db.dispose()
-            self.db = None
+        if self._ctx is not None:
+            self._ctx.close()
+            self._ctx = None
 
     # -- people -----------------------------------------------------------------------------
 
     def authenticate(self, username: str, password: str) -> Any:
         from khidmat_desk.auth.users import authenticate
 
-        if self.db is None:  # signed in faster than the database opened: open it now
-            self.open()
         user = authenticate(self.db, username, password)
-        self.user = user
+        self.ctx.user = user
         return user
 
     # -- lists ------------------------------------------------------------------------------
@@ -73,7 +98,7 @@ class CounterSession:
     def change_status(self, tracking: str, status: str, reason: str | None) -> Any:
         from khidmat_desk.app.applications import change_status
 
-        return change_status(self.db, tracking, status, user=self.user, reason=reason)
+        return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
     # -- intake -----------------------------------------------------------------------------
 
@@ -89,13 +114,13 @@ class CounterSession:
         """The wizard's whole state (answers, documents, token) is kept as the draft's answers."""
         from khidmat_desk.app.applications import save_draft
 
-        return save_draft(self.db, user=self.user, service_code=service_code, answers=draft,
+        return save_draft(self.db, user=self.ctx.officer, service_code=service_code, answers=draft,
                           step=step, draft_uuid=draft_uuid)
 
     def list_drafts(self) -> Any:
         from khidmat_desk.app.applications import list_drafts
 
-        return list_drafts(self.db, self.user)
+        return list_drafts(self.db, self.ctx.officer)
 
     def discard_draft(self, draft_uuid: str) -> None:
         from khidmat_desk.app.applications import discard_draft
@@ -106,8 +131,8 @@ class CounterSession:
         from khidmat_desk.app.applications import submit_application
 
         return submit_application(
-            self.db, service_code=service_code, answers=draft["answers"], user=self.user,
-            centre_code=self.centre_code, counter=self.counter, tariff=self.tariff or load_tariff(),
+            self.db, service_code=service_code, answers=draft["answers"], user=self.ctx.officer,
+            centre_code=self.centre_code, counter=self.counter, tariff=self.tariff,
             token_no=draft.get("token_no") or None,
             payment_method=draft.get("payment_method") or "cash",
             documents_received=draft.get("documents") or (), application_uuid=draft_uuid)
@@ -134,15 +159,15 @@ class CounterSession:
         """Render the receipt and record the copy, in one transaction."""
         from khidmat_desk.app.printing import print_receipt
 
-        return print_receipt(self.db, tracking, user=self.user,
+        return print_receipt(self.db, tracking, user=self.ctx.officer,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
                              templates=self.templates)
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
 
-        return print_document(self.db, tracking, key, user=self.user, signer=self._signer(),
-                              reason=reason, templates=self.templates)
+        return print_document(self.db, tracking, key, user=self.ctx.officer,
+                              signer=self.ctx.signer(), reason=reason, templates=self.templates)
 
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""
@@ -151,15 +176,6 @@ class CounterSession:
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
                                 templates=self.templates)
-
-    def _signer(self) -> Any:
-        if self._signer_cache is None:
-            from khidmat_desk.app.keys import load_signer
-            from khidmat_desk.auth.secrets import SecretStore
-
-            store = SecretStore(self.settings.data_dir, str(self.settings.get("secret_store")))
-            self._signer_cache = load_signer(self.db, store, self.centre_code)
-        return self._signer_cache
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
@@ -188,10 +204,11 @@ class CounterSession:
         from khidmat_desk.app.sync import list_pending, list_quarantined
         from khidmat_desk.core.workflow import IN_CHARGE
 
-        quarantined = list_quarantined(self.db, self.user) if self.user.role == IN_CHARGE else ()
+        user = self.ctx.officer
+        quarantined = list_quarantined(self.db, user) if user.role == IN_CHARGE else ()
         return list_pending(self.db), quarantined
 
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 
-        requeue(self.db, self.user, entry_id)
+        requeue(self.db, self.ctx.officer, entry_id)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import FeeQuote
 from khidmat_desk.core.display import format_money
 from khidmat_desk.core.fields import DocumentRequirement
-from khidmat_desk.core.validation import Issue
+from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.validation import Issue
+from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, is_known, report_error
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
@@ -41,7 +41,8 @@ AUTOSAVE_MS = 700
 class IntakeBackend(Protocol):
     """What the wizard needs from below; every call runs on the background thread."""
 
-    tariff: Tariff | None
+    @property
+    def tariff(self) -> Tariff: ...
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str: ...

@@ -1,0 +1,137 @@
+"""What the application use cases return and raise: frozen dataclasses and known errors.
+
+Frozen, so the GUI thread can hold them without touching the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from khidmat_desk.core.findings import FindingInfo
+from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.validation import ValidationResult
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    uuid: str
+    tracking_number: str
+    fee_total: int
+    expected_on: date
+    warnings: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class ApplicationSummary:
+    uuid: str
+    tracking_number: str
+    service_code: str
+    status: str
+    name: str
+    centre_code: str
+    counter: int
+    created_at: datetime
+    expected_on: date
+    version: int
+    fee_total: int
+
+
+@dataclass(frozen=True)
+class FindResult:
+    kind: str  # tracking | cnic | mobile | plate | name
+    query: str  # the normalised value searched for
+    items: tuple[ApplicationSummary, ...]
+
+
+@dataclass(frozen=True)
+class PaymentInfo:
+    amount_pkr: int
+    method: str
+    received_by: str
+    at: datetime
+    items: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class StatusChangeInfo:
+    from_status: str | None
+    to_status: str
+    reason: str | None
+    user: str
+    at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    uuid: str
+    tracking_number: str
+    centre_code: str
+    counter: int
+    service_code: str
+    status: str
+    version: int
+    name: str
+    answers: dict[str, Any]
+    token_no: str | None
+    fee_total: int
+    expected_on: date
+    created_at: datetime
+    updated_at: datetime
+    officer: str
+    payment: PaymentInfo | None
+    documents: tuple[DocumentInfo, ...]
+    history: tuple[StatusChangeInfo, ...]
+    officer_id: int | None = None
+    finding: FindingInfo | None = None
+
+
+@dataclass(frozen=True)
+class StatusChangeResult:
+    tracking_number: str
+    from_status: str
+    to_status: str
+    version: int
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    uuid: str
+    service_code: str
+    answers: dict[str, Any]
+    step: str
+    updated_at: datetime
+
+
+class ApplicationError(Exception):
+    """A known problem with a request; ``str()`` is the message for the officer."""
+
+
+class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    """The answers have errors; nothing was written. ``result`` holds every issue."""
+
+    def __init__(self, result: ValidationResult) -> None:
+        self.result = result
+        errors = result.errors
+        listed = "; ".join(str(issue) for issue in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        super().__init__(f"The application was not saved. Please correct: {listed}{more}.")
+
+
+class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    def __init__(self, tracking_number: str) -> None:
+        self.tracking_number = tracking_number
+        super().__init__(f"No application with tracking number {tracking_number} is in this "
+                         "counter's records. Check the number on the receipt.")
+
+
+class InvalidRequest(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    """A bad value outside the answers (counter, token, payment method, document list)."""

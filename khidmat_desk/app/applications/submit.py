@@ -1,0 +1,259 @@
+"""Submitting an application: validate, then save everything in one transaction.
+
+A save writes the application, its search keys, payment, documents, first status, an audit
+event and an outbox entry together: either all of it is on disk (fsync'd) or none of it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from khidmat_desk.app.applications.record import (
+    APP,
+    record_payload,
+    record_version,
+    utc_moment,
+    write_status_change,
+)
+from khidmat_desk.app.applications.results import (
+    InvalidRequest,
+    SubmitResult,
+    ValidationFailed,
+)
+from khidmat_desk.auth.users import UserInfo, require_role
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
+from khidmat_desk.core.fields import Service
+from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.records import ApplicantProfile, applicant_profile, display_name, search_keys
+from khidmat_desk.core.tracking import make_tracking_number
+from khidmat_desk.core.validation import validate_answers
+from khidmat_desk.store import search
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
+from khidmat_desk.store.sequences import next_sequence, uuid7
+
+log = logging.getLogger("khidmat.applications")
+
+#: Tracking dates and "today" are the centre's local date, whatever the PC's clock zone is.
+CENTRE_TIME = ZoneInfo("Asia/Karachi")
+PAYMENT_METHODS: tuple[str, ...] = ("cash", "card", "online")
+MAX_TOKEN_LENGTH = 20
+
+PERSON = table_of(Applicant)
+# Statements used by every save are built once (building them costs more than running them).
+_INSERT_APP = insert(APP).returning(APP.c.id)
+_INSERT_PAYMENT = insert(table_of(Payment))
+_INSERT_DOCUMENT = insert(table_of(DocumentReceived))
+
+
+def _person_upsert(dialect_name: str) -> Any:
+    """One statement that adds the person or refreshes them, merging details newest-first.
+
+    An empty Urdu name or mobile this time keeps the one recorded before.
+    """
+    dialect_insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+    new = dialect_insert(PERSON)
+    merged = (func.json_patch(PERSON.c.details, new.excluded.details) if dialect_name == "sqlite"
+              else PERSON.c.details.op("||")(new.excluded.details))
+    return new.on_conflict_do_update(
+        index_elements=["id_type", "id_number"],
+        set_={
+            "name": new.excluded.name,
+            "name_ur": func.coalesce(func.nullif(new.excluded.name_ur, ""), PERSON.c.name_ur),
+            "mobile": func.coalesce(func.nullif(new.excluded.mobile, ""), PERSON.c.mobile),
+            "details": merged,
+            "last_seen_at": new.excluded.last_seen_at,
+        },
+    ).returning(PERSON.c.id)
+
+
+_UPSERT_PERSON = {name: _person_upsert(name) for name in ("sqlite", "postgresql")}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything a save writes that can be worked out before the transaction starts."""
+
+    service: Service
+    answers: dict[str, Any]
+    warnings: tuple[Issue, ...]
+    day: date
+    fee_total: int
+    fee_items: list[dict[str, Any]]
+    expected_on: date
+    name: str
+    profile: ApplicantProfile | None
+    keys: list[tuple[str, str]]
+    documents: list[dict[str, str]]
+    token_no: str | None
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``days`` working days after ``start``; Sunday is the weekly holiday."""
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() != 6:
+            days -= 1
+    return day
+
+
+def centre_date(moment: datetime) -> date:
+    return moment.astimezone(CENTRE_TIME).date()
+
+
+def submit_application(
+    db: Database, *, service_code: str, answers: Mapping[str, Any], user: UserInfo,
+    centre_code: str, counter: int, tariff: Tariff, token_no: str | None = None,
+    payment_method: str = "cash", documents_received: Iterable[str] = (),
+    now: datetime | None = None, application_uuid: str | None = None,
+) -> SubmitResult:
+    """Validate and save a new application (version 1, status submitted) in one transaction.
+
+    ``application_uuid`` is the wizard draft's uuid: the draft is removed in the same
+    transaction, and submitting the same uuid again returns the first result instead of
+    saving a second copy.
+    """
+    when = utc_moment(now)
+    require_role(user, workflow.OFFICER)
+    plan = _plan(service_code, answers, tariff, token_no, documents_received, when)
+    _check_request(centre_code, counter, payment_method, plan.day)
+    with db.write() as session:
+        if application_uuid is not None:
+            earlier = _existing_result(session, application_uuid, plan.warnings)
+            if earlier is not None:
+                return earlier
+        result = _save_new(session, plan, user=user, centre_code=centre_code.strip().upper(),
+                           counter=counter, method=payment_method, when=when,
+                           uuid=application_uuid or uuid7(),
+                           from_draft=application_uuid is not None)
+    log.info("saved %s (%s) by %s", result.tracking_number, service_code, user.username)
+    return result
+
+
+def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_no: str | None,
+          documents: Iterable[str], when: datetime) -> _Plan:
+    service = get_service(service_code)
+    local = when.astimezone(CENTRE_TIME)
+    checked = validate_answers(service, answers, today=local.date(),
+                               now=local.replace(tzinfo=None))
+    if not checked.ok:
+        raise ValidationFailed(checked)
+    clean = checked.answers
+    quote = quote_fee(service, clean, tariff)
+    return _Plan(
+        service=service, answers=clean, warnings=checked.warnings, day=local.date(),
+        fee_total=quote.total,
+        fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
+        expected_on=add_working_days(local.date(), sla_days(service, tariff)),
+        name=display_name(service, clean), profile=applicant_profile(service, clean),
+        keys=search_keys(service, clean), documents=_documents(service, documents),
+        token_no=_token(token_no),
+    )
+
+
+def _documents(service: Service, keys: Iterable[str]) -> list[dict[str, str]]:
+    labels = {d.key: d.label for d in service.documents}
+    chosen: list[dict[str, str]] = []
+    for key in dict.fromkeys(keys):
+        if key not in labels:
+            raise InvalidRequest(f"'{key}' is not on the document checklist of "
+                                 f"{service.title}; the checklist is: {', '.join(labels)}.")
+        chosen.append({"key": key, "label": labels[key]})
+    return chosen
+
+
+def _token(token_no: str | None) -> str | None:
+    token = (token_no or "").strip()
+    if len(token) > MAX_TOKEN_LENGTH:
+        raise InvalidRequest(f"The token number can have at most {MAX_TOKEN_LENGTH} characters.")
+    return token or None
+
+
+def _check_request(centre_code: str, counter: int, method: str, day: date) -> None:
+    if method not in PAYMENT_METHODS:
+        raise InvalidRequest(f"'{method}' is not a payment method; use one of: "
+                             f"{', '.join(PAYMENT_METHODS)}.")
+    try:
+        make_tracking_number(centre_code, day, counter, 1)
+    except ValueError as exc:
+        raise InvalidRequest(f"This counter is not set up correctly: {exc}.") from exc
+
+
+def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str, counter: int,
+              method: str, when: datetime, uuid: str, from_draft: bool) -> SubmitResult:
+    connection = session.connection()
+    sequence = next_sequence(session, centre_code, counter, plan.day)
+    tracking = str(make_tracking_number(centre_code, plan.day, counter, sequence))
+    applicant_id = _upsert_applicant(connection, plan.profile, when)
+    app = {
+        "uuid": uuid, "tracking_number": tracking, "centre_code": centre_code,
+        "counter": counter, "service_code": plan.service.code, "status": workflow.SUBMITTED,
+        "answers": plan.answers, "version": 1, "applicant_id": applicant_id,
+        "officer_id": user.id, "token_no": plan.token_no, "fee_total": plan.fee_total,
+        "expected_on": plan.expected_on, "display_name": plan.name,
+        "created_at": when, "updated_at": when,
+    }
+    app_id = int(connection.execute(_INSERT_APP, app).scalar_one())
+    search.write_keys(session, app_id, plan.keys)
+    payment = _write_payment(connection, app_id, plan, method, user, when)
+    if plan.documents:
+        connection.execute(_INSERT_DOCUMENT, [
+            {"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
+            for d in plan.documents])
+    change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
+                                  when, 1)
+    if from_draft:
+        connection.execute(delete(Draft).where(Draft.uuid == uuid))
+    payload = record_payload(app, user.username, plan.profile, payment, plan.documents, change)
+    record_version(session, user, "application-submitted", payload, when)
+    return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
+
+
+def _write_payment(connection: Connection, app_id: int, plan: _Plan, method: str,
+                   user: UserInfo, when: datetime) -> dict[str, Any] | None:
+    """A payment row for a paid service; a free service records no payment."""
+    if plan.fee_total <= 0:
+        return None
+    payment = {"application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
+               "received_by": user.id, "at": when, "items": plan.fee_items}
+    connection.execute(_INSERT_PAYMENT, payment)
+    return {**payment, "received_by": user.username}
+
+
+def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
+                      when: datetime) -> int | None:
+    """The person's row, created on the first visit and refreshed with the latest details.
+
+    Details are merged, newest winning, so a short service (a lost-document report) does not
+    erase the addresses a longer one (police verification) recorded.
+    """
+    if profile is None:
+        return None
+    return int(connection.execute(_UPSERT_PERSON[connection.dialect.name], {
+        "id_type": profile.id_type, "id_number": profile.id_number, "name": profile.name,
+        "name_ur": profile.name_ur or "", "mobile": profile.mobile or "",
+        "details": profile.details, "first_seen_at": when, "last_seen_at": when,
+    }).scalar_one())
+
+
+def _existing_result(session: Session, uuid: str,
+                     warnings: tuple[Issue, ...]) -> SubmitResult | None:
+    row = session.execute(
+        select(APP.c.tracking_number, APP.c.fee_total, APP.c.expected_on)
+        .where(APP.c.uuid == uuid)).one_or_none()
+    if row is None:
+        return None
+    log.info("application %s was already saved as %s; not saving again", uuid,
+             row.tracking_number)
+    return SubmitResult(uuid, row.tracking_number, row.fee_total, row.expected_on, warnings)
