@@ -85,7 +85,8 @@ def _precheck(ctx: Any, args: argparse.Namespace) -> None:
                       reference_date=args.reference_date, remark=args.remark,
                       today=centre_date(utc_moment(None)))
     except FindingError as exc:
-        raise BadInput(f"--{str(exc).split(':')[0].replace(' ', '-')}: {exc}") from exc
+        field, _, problem = str(exc).partition(": ")
+        raise BadInput(f"--{field.replace(' ', '-')}: {problem}") from exc
 
 
 def _show(detail: Any, as_json: bool) -> None:

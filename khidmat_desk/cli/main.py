@@ -17,6 +17,7 @@ from khidmat_desk.cli import (
     cmd_applications,
     cmd_audit,
     cmd_catalogue,
+    cmd_centre,
     cmd_findings,
     cmd_gui,
     cmd_print,
@@ -41,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                      parents=[common])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_findings, cmd_users,
+    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_centre, cmd_findings,
+                   cmd_users,
                    cmd_audit, cmd_print, cmd_sync, cmd_gui):
         module.register(commands, common)
     return parser
