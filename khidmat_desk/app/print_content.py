@@ -84,7 +84,8 @@ def printed_finding(service: Service, finding: FindingInfo | None) -> PrintedFin
     kind = finding_kind(service.code)
     status = kind.status(finding.record_status)
     return PrintedFinding(
-        outcome=finding.outcome, status_label=finding.record_status_label,
+        outcome=finding.outcome, status_row=kind.status_label,
+        status_row_ur=kind.status_label_ur, status_label=finding.record_status_label,
         status_label_ur=status.label_ur if status else "",
         statement=printed_statement(status, finding) if status else "",
         statement_ur=printed_statement(status, finding, urdu=True) if status else "",

@@ -47,6 +47,8 @@ class FindingKind:
     reference_label: str
     reference_label_ur: str
     statuses: tuple[RecordStatus, ...]
+    status_label: str = "Record status"
+    status_label_ur: str = "ریکارڈ کی حیثیت"
 
     def status(self, key: str) -> RecordStatus | None:
         return next((s for s in self.statuses if s.key == key), None)
@@ -99,7 +101,9 @@ def _catalogue(path: Path) -> tuple[dict[str, str], dict[str, FindingKind]]:
         data = json.loads(path.read_text("utf-8"))
         kinds = {key: FindingKind(key, str(k.get("reference_label", "Reference")),
                                   str(k.get("reference_label_ur", "")),
-                                  tuple(_parse_status(key, s) for s in k["statuses"]))
+                                  tuple(_parse_status(key, s) for s in k["statuses"]),
+                                  str(k.get("status_label", "Record status")),
+                                  str(k.get("status_label_ur", "ریکارڈ کی حیثیت")))
                  for key, k in data["kinds"].items()}
         services = {str(code): str(kind) for code, kind in data.get("services", {}).items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -52,6 +52,8 @@ class PrintedFinding:
     """The police finding as a page states it (wording from record_statuses.json)."""
 
     outcome: str  # verified | rejected
+    status_row: str  # what the row is called: "Record status", "Outcome"
+    status_row_ur: str
     status_label: str
     status_label_ur: str
     statement: str  # the record status's wording, reference filled in

@@ -105,7 +105,7 @@ def _finding(flow: Flow, finding: PrintedFinding) -> None:
     _heading(flow, Section("Police finding", "پولیس رپورٹ"))
     decision = "Verified" if finding.outcome == "verified" else "Rejected"
     rows = [("Decision", "فیصلہ", decision),
-            ("Record status", "ریکارڈ کی حیثیت", finding.status_label)]
+            (finding.status_row, finding.status_row_ur, finding.status_label)]
     if finding.reference:
         rows.append((finding.reference_label, finding.reference_label_ur, finding.reference))
     if finding.reference_date:
@@ -116,7 +116,7 @@ def _finding(flow: Flow, finding: PrintedFinding) -> None:
     rows.append(("Recorded by", "", finding.decided_by))
     for label, label_ur, value in rows:
         pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur,
-                   bold_value=label == "Record status")
+                   bold_value=label == finding.status_row)
 
 
 def _reference(flow: Flow, content: DocumentContent, issue: Issue,
