@@ -17,17 +17,19 @@ log = logging.getLogger("khidmat.gui")
 def is_known(exc: BaseException) -> bool:
     """Errors an officer can act on: bad input, sign-in refusals, database busy or full."""
     from khidmat_desk.app.applications import ApplicationError
+    from khidmat_desk.app.centre_view import CentreViewError
     from khidmat_desk.app.keys import KeyProblem
     from khidmat_desk.auth import users
     from khidmat_desk.auth.secrets import SecretsUnavailable
+    from khidmat_desk.core.findings import FindingError
     from khidmat_desk.core.records import EmptyQueryError
     from khidmat_desk.core.tracking import TrackingNumberError
     from khidmat_desk.core.workflow import WorkflowError
     from khidmat_desk.store.errors import StoreError
 
-    known = (users.BadCredentials, users.AccountLocked, users.AccountDisabled,
-             users.PermissionDenied, TrackingNumberError, EmptyQueryError, StoreError,
-             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem)
+    known = (users.AuthError, TrackingNumberError, EmptyQueryError, StoreError,
+             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem, FindingError,
+             CentreViewError)
     return isinstance(exc, known)
 
 

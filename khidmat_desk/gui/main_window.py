@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view = ApplicationView(user.role, urdu)
+        self.view = ApplicationView(user.roles, urdu, user_id=user.id)
         self.ui.stack.addWidget(self.view)
         self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",
                                   alignment=Qt.AlignmentFlag.AlignCenter,
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._connect()
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
+        from khidmat_desk.gui.centre_menu import CentreMenu
+
+        self.centre = CentreMenu(self)
         self.refresh_queue()
 
     def _where(self) -> str:
@@ -148,7 +151,8 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({self.user.role})", objectName="who")
+        self.who = QLabel(f"{self.user.full_name} ({workflow.roles_text(self.user.roles)})",
+                          objectName="who")
         self.where = QLabel(self._where(), objectName="where")
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
         self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)
