@@ -203,6 +203,23 @@ def test_wrong_password_then_lockout(run: Run, data_dir: Path, tmp_path: Path) -
     assert snapshot(data_dir)["application"] == []
 
 
+def test_a_switched_off_account_is_a_one_line_refusal(run: Run, data_dir: Path,
+                                                    tmp_path: Path) -> None:
+    from khidmat_desk.app.settings import CounterSettings
+    from khidmat_desk.auth.users import authenticate, set_active
+    from khidmat_desk.store.db import open_database
+
+    db = open_database(CounterSettings.load(data_dir).database_url)
+    try:
+        set_active(db, "officer1", False, by=authenticate(db, "incharge", PASSWORD))
+    finally:
+        db.dispose()
+    code, out, err = apply(run, data_dir, tmp_path, "lost-report",
+                           get_service("lost-report").example)
+    assert (code, out) == (1, "")
+    assert err == "khidmat-desk: error: This account has been switched off. Ask the in-charge.\n"
+
+
 def test_commands_need_an_initialised_data_dir(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     code, _, err = run("find", "Imran", "--data-dir", str(folder))

@@ -80,8 +80,8 @@ def test_an_officer_is_refused_by_the_use_case(
     other = make_user(db, "sana.javed", "officer")
     tracking = submit(db, officer, tariff)
     before = count(db, AuditEvent)
-    with pytest.raises(PermissionDenied, match="Only a verifier or the in-charge can do this. "
-                                               "You are signed in as Sana Javed"):
+    with pytest.raises(PermissionDenied, match=r"Only a verifier or the in-charge can do this\. "
+                                               r"You are signed in as Sana Javed"):
         record(db, tracking, other)
     with pytest.raises(RoleNotAllowedError, match="Only a verifier or the in-charge"):
         change_status(db, tracking, "in-verification", user=officer)
@@ -108,8 +108,8 @@ def test_who_took_it_in_does_not_decide_on_it(
     set_roles(db, "usman.butt", {"officer", "verifier"}, by=head)
     both = UserInfo(both.id, both.username, both.full_name, frozenset({"officer", "verifier"}))
     tracking = submit(db, both, tariff)
-    with pytest.raises(PermissionDenied, match="You took in application .* yourself, so you "
-                                               "cannot record its finding"):
+    with pytest.raises(PermissionDenied, match=r"You took in application .* yourself, so you "
+                                               r"cannot record its finding"):
         record(db, tracking, both)
     assert get_application(db, tracking).status == "submitted"
     record(db, tracking, verifier)  # someone else may
@@ -195,7 +195,7 @@ def test_a_switched_off_verifier_is_refused_at_once(
 def test_crime_report_outcomes_take_an_fir_number(
         db: Database, officer: UserInfo, verifier: UserInfo, tariff: Tariff) -> None:
     tracking = submit(db, officer, tariff, "crime-report")
-    with pytest.raises(FindingError, match="FIR no./year"):
+    with pytest.raises(FindingError, match=r"FIR no\./year"):
         record(db, tracking, verifier, record_status="fir-registered", reference="twelve")
     record(db, tracking, verifier, record_status="fir-registered", reference="0812/26")
     found = get_application(db, tracking).finding

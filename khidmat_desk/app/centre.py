@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core import reference
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre, Counter
@@ -25,8 +26,10 @@ CENTRE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 MAX_COUNTER = 99
 
 
-class CentreSetupError(ValueError):
+class CentreSetupError(KnownError, ValueError):
     """Bad set-up input; `argument` names the option at fault."""
+
+    bad_input = True
 
     def __init__(self, argument: str, message: str) -> None:
         super().__init__(f"{argument}: {message}")

@@ -19,6 +19,7 @@ from khidmat_desk.app.applications.reads import find_applications
 from khidmat_desk.auth.users import UserInfo, acting_user, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User
 from khidmat_desk.store.search import APP, SUMMARY_COLUMNS
@@ -29,8 +30,10 @@ WAITING: tuple[str, ...] = (workflow.SUBMITTED, workflow.IN_VERIFICATION, workfl
                             workflow.REJECTED)
 
 
-class CentreViewError(ValueError):
+class CentreViewError(KnownError, ValueError):
     """A filter that names nothing that exists; ``str()`` says what does."""
+
+    bad_input = True
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.auth.secrets import SecretStore
+from khidmat_desk.errors import KnownError
 from khidmat_desk.printing.signing import (
     Signer,
     key_id_of,
@@ -30,7 +31,7 @@ log = logging.getLogger("khidmat.keys")
 SECRET_NAME = "signing-key"  # noqa: S105 - the name of the secret, not a secret
 
 
-class KeyProblem(Exception):  # noqa: N818 - public name, read as a message
+class KeyProblem(KnownError):  # noqa: N818 - public name, read as a message
     """The signing key is missing or does not match; ``str()`` says what the in-charge can do."""
 
 

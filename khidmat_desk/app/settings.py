@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 
 log = logging.getLogger("khidmat.settings")
@@ -56,7 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
-class SettingsError(ValueError):
+class SettingsError(KnownError, ValueError):
     pass
 
 

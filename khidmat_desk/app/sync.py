@@ -20,6 +20,7 @@ from khidmat_desk.app.sync_changes import remote_change_applier
 from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
@@ -61,8 +62,10 @@ class PendingEntry:
     created_at: datetime
 
 
-class QuarantineError(Exception):
+class QuarantineError(KnownError):
     """A requeue that cannot be done; ``str()`` says why."""
+
+    bad_input = True
 
 
 def secret_store(settings: CounterSettings) -> SecretStore:

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 
 log = logging.getLogger("khidmat.secrets")
@@ -32,7 +33,7 @@ HOW_TO_FALL_BACK = (
     "then kept in files readable only by this user; see README, 'Secrets').")
 
 
-class SecretsUnavailable(Exception):  # noqa: N818 - public name, read as a message
+class SecretsUnavailable(KnownError):  # noqa: N818 - public name, read as a message
     """No safe place for secrets; ``str()`` says what the operator can do."""
 
 

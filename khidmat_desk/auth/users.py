@@ -41,6 +41,7 @@ from khidmat_desk.core.workflow import (
     role_set,
     roles_text,
 )
+from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import User, UserRole
@@ -96,13 +97,15 @@ class UserAccount:
         return main_role(self.roles)
 
 
-class AuthError(Exception):
+class AuthError(KnownError):
     """A refused login or account change; ``str()`` is the message for the officer."""
 
 
 class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """Wrong user name or password. ``remaining`` is for logs: the message never reveals it,
     because an unknown user name (``remaining`` None) must read exactly the same."""
+
+    bad_input = True
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
@@ -131,12 +134,16 @@ class PermissionDenied(AuthError):  # noqa: N818 - public name used by the GUI a
 
 
 class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, username: str) -> None:
         super().__init__(f"There is no user '{username}'.")
 
 
 class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     """A new user or password that breaks the rules; the message says which rule."""
+
+    bad_input = True
 
 
 def require_role(user: UserInfo, role: str) -> None:

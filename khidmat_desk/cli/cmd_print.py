@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,20 +104,6 @@ def _keys_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 # ---------------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _known_failures() -> Iterator[None]:
-    """Printing's own known refusals as one-line messages (exit 1)."""
-    from khidmat_desk.app.keys import KeyProblem
-    from khidmat_desk.app.printing import PrintRefused
-    from khidmat_desk.auth.secrets import SecretsUnavailable
-    from khidmat_desk.printing.templates import TemplateError
-
-    try:
-        yield
-    except (PrintRefused, KeyProblem, SecretsUnavailable, TemplateError) as exc:
-        raise CommandError(str(exc)) from exc
-
-
 def _write(path_text: str, data: bytes) -> Path:
     path = Path(path_text)
     try:
@@ -138,7 +122,7 @@ def _report(printed: PrintedDocument, path: Path) -> None:
 def run_print_receipt(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import print_receipt
 
-    with open_context(args) as ctx, _known_failures():
+    with open_context(args) as ctx:
         user = sign_in(ctx, args) if args.user else None
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
                                 reason=args.reason, templates=ctx.templates)
@@ -149,7 +133,7 @@ def run_print_receipt(args: argparse.Namespace) -> int:
 def run_print_document(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import list_documents, print_document
 
-    with open_context(args) as ctx, _known_failures():
+    with open_context(args) as ctx:
         key = _chosen_output(list_documents(ctx.db, args.tracking, ctx.templates),
                              args.document)
         user = sign_in(ctx, args)
@@ -300,7 +284,7 @@ def run_keys_create(args: argparse.Namespace) -> int:
     from khidmat_desk.auth.users import require_role
     from khidmat_desk.core.workflow import IN_CHARGE
 
-    with open_context(args) as ctx, _known_failures():
+    with open_context(args) as ctx:
         existing = current_key(ctx.db, ctx.centre_code)
         if existing is not None and not args.replace:
             raise BadInput(f"--replace: centre {ctx.centre_code} already has key "

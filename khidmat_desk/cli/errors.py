@@ -7,23 +7,27 @@ import argparse
 import sys
 from typing import NoReturn
 
+from khidmat_desk.errors import KnownError
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
-class CommandError(Exception):
+class CommandError(KnownError):
     """A failure the command can explain in one line."""
-
-    exit_code = EXIT_FAILURE
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
+    @property
+    def exit_code(self) -> int:
+        return EXIT_BAD_INPUT if self.bad_input else EXIT_FAILURE
+
 
 class BadInput(CommandError):  # noqa: N818 - read as "bad input" in every command module
-    exit_code = EXIT_BAD_INPUT
+    bad_input = True
 
 
 class OneLineParser(argparse.ArgumentParser):

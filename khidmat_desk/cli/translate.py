@@ -1,47 +1,33 @@
-"""Known failures of the layers below, turned into one-line messages with the right exit code."""
+"""Known failures of the layers below, turned into one-line messages with the right exit code.
+
+Every `KnownError` is a one-line message; bad input (exit 2) is prefixed with the argument it
+came from when one names it.
+"""
 
 from __future__ import annotations
 
 from khidmat_desk.cli.errors import BadInput, CommandError
+from khidmat_desk.errors import KnownError
+
+
+def _arguments() -> tuple[tuple[type[KnownError], str], ...]:
+    """Which argument each kind of bad input came from, most specific first."""
+    from khidmat_desk.app.applications import ApplicationNotFound
+    from khidmat_desk.auth.users import BadCredentials
+    from khidmat_desk.core.catalogue import UnknownServiceError
+    from khidmat_desk.core.records import EmptyQueryError
+    from khidmat_desk.core.tracking import TrackingNumberError
+    from khidmat_desk.core.workflow import WorkflowError
+
+    return ((ApplicationNotFound, "TRACKING"), (UnknownServiceError, "SERVICE"),
+            (TrackingNumberError, "tracking number"), (EmptyQueryError, "QUERY"),
+            (BadCredentials, "--user/password"), (WorkflowError, "--set"))
 
 
 def translate_error(exc: Exception) -> CommandError | None:
-    from khidmat_desk.app.applications import ApplicationError, ApplicationNotFound, InvalidRequest
-    from khidmat_desk.app.settings import SettingsError
-    from khidmat_desk.auth import users
-    from khidmat_desk.core.catalogue import TariffError, UnknownServiceError
-    from khidmat_desk.core.findings import FindingError
-    from khidmat_desk.core.records import EmptyQueryError
-    from khidmat_desk.core.tracking import TrackingNumberError
-    from khidmat_desk.core.workflow import RoleNotAllowedError, WorkflowError
-    from khidmat_desk.store import errors as store_errors
-
-    if isinstance(exc, ApplicationNotFound):
-        return BadInput(f"TRACKING: {exc}")
-    if isinstance(exc, InvalidRequest):
-        return BadInput(str(exc))
-    if isinstance(exc, UnknownServiceError):
-        return BadInput(f"SERVICE: {exc}")
-    if isinstance(exc, TrackingNumberError):
-        return BadInput(f"tracking number: {exc}")
-    if isinstance(exc, EmptyQueryError):
-        return BadInput(f"QUERY: {exc}")
-    if isinstance(exc, users.BadCredentials):
-        return BadInput(f"--user/password: {exc}")
-    if isinstance(exc, users.InvalidAccountDetails | users.UnknownUser):
-        return BadInput(str(exc))
-    if isinstance(exc, users.AuthError):  # locked, switched off, not allowed
+    if isinstance(exc, CommandError) or not isinstance(exc, KnownError):
+        return None
+    if not exc.bad_input:
         return CommandError(str(exc))
-    if isinstance(exc, FindingError):
-        return BadInput(str(exc))
-    if isinstance(exc, RoleNotAllowedError):
-        return CommandError(str(exc))
-    if isinstance(exc, WorkflowError):
-        return BadInput(f"--set: {exc}")
-    if isinstance(exc, SettingsError | TariffError):
-        return CommandError(str(exc))
-    if isinstance(exc, store_errors.StoreError):
-        return CommandError(str(exc))
-    if isinstance(exc, ApplicationError):  # a refusal explained to the officer
-        return CommandError(str(exc))
-    return None
+    argument = next((name for kind, name in _arguments() if isinstance(exc, kind)), None)
+    return BadInput(f"{argument}: {exc}" if argument else str(exc))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from khidmat_desk.core.fields import Service
+from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
 
 log = logging.getLogger("khidmat.catalogue")
@@ -40,7 +41,9 @@ SERVICE_CODES: tuple[str, ...] = (
 )
 
 
-class UnknownServiceError(KeyError):
+class UnknownServiceError(KnownError, KeyError):
+    bad_input = True
+
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
@@ -131,8 +134,8 @@ def load_tariff(override: Path | None = None) -> Tariff:
     return Tariff(fees=fees, sla_days=sla)
 
 
-class TariffError(ValueError):
-    pass
+class TariffError(KnownError, ValueError):
+    """A tariff override that cannot be used; ``str()`` says what is wrong with it."""
 
 
 def quote_fee(service: Service, answers: dict[str, Any], tariff: Tariff) -> FeeQuote:

@@ -17,6 +17,7 @@ from typing import Any
 
 from khidmat_desk.core import reference, validators
 from khidmat_desk.core.workflow import FINDING_STATUSES, LABELS, REJECTED, VERIFIED
+from khidmat_desk.errors import KnownError
 
 RECORD_STATUSES_FILE = "record_statuses.json"
 DEFAULT_KIND = "default"
@@ -26,8 +27,10 @@ MAX_REMARK = 1000
 REFERENCE_RULES = ("required", "optional", "fir")
 
 
-class FindingError(ValueError):
+class FindingError(KnownError, ValueError):
     """A finding that breaks a rule; ``str()`` names the field and what to type instead."""
+
+    bad_input = True
 
 
 @dataclass(frozen=True)

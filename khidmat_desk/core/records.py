@@ -19,6 +19,7 @@ from khidmat_desk.core.tracking import (
     looks_like_tracking_number,
     parse_tracking_number,
 )
+from khidmat_desk.errors import KnownError
 
 #: Longest name phrase kept in the index: "muhammad imran khan" -> 3 phrases.
 MAX_NAME_WORDS = 6
@@ -119,7 +120,9 @@ class Query:
     tracking: TrackingNumber | None = None
 
 
-class EmptyQueryError(ValueError):
+class EmptyQueryError(KnownError, ValueError):
+    bad_input = True
+
     def __str__(self) -> str:
         return ("type a tracking number, CNIC, mobile number, vehicle plate or at least two "
                 "letters of a name")

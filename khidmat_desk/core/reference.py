@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
 
 log = logging.getLogger("khidmat.reference")
@@ -34,7 +35,7 @@ _STATION_PREFIX = re.compile(r"^(?:police station|thana|p\.?\s?s\.?)\s+", re.IGN
 _override_dir: Path | None = None
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(KnownError, ValueError):
     """A reference list (shipped or a centre's replacement) cannot be read."""
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from khidmat_desk.errors import KnownError
+
 ALPHABET = string.digits + string.ascii_uppercase
 _VALUE = {ch: index for index, ch in enumerate(ALPHABET)}
 
@@ -121,8 +123,10 @@ class TrackingNumber:
         return f"{self.body}-{self.check}"
 
 
-class TrackingNumberError(ValueError):
+class TrackingNumberError(KnownError, ValueError):
     """A typed or scanned tracking number that cannot be used, said so an officer can act."""
+
+    bad_input = True
 
     def __init__(self, reason: Literal["format", "check"], text: str, detail: str = "") -> None:
         self.reason = reason

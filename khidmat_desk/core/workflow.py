@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from khidmat_desk.errors import KnownError
+
 SUBMITTED = "submitted"
 IN_VERIFICATION = "in-verification"
 VERIFIED = "verified"
@@ -70,12 +72,16 @@ LABELS: dict[str, str] = {
 }
 
 
-class WorkflowError(ValueError):
+class WorkflowError(KnownError, ValueError):
     """A status change that is not allowed; the message says what is allowed instead."""
+
+    bad_input = True
 
 
 class RoleNotAllowedError(WorkflowError):
     """The change exists, but only the in-charge may make it."""
+
+    bad_input = False
 
 
 class FindingRequiredError(WorkflowError):

@@ -6,31 +6,15 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from khidmat_desk.errors import is_known
+
 log = logging.getLogger("khidmat.gui")
-
-
-def is_known(exc: BaseException) -> bool:
-    """Errors an officer can act on: bad input, sign-in refusals, database busy or full."""
-    from khidmat_desk.app.applications import ApplicationError
-    from khidmat_desk.app.centre_view import CentreViewError
-    from khidmat_desk.app.keys import KeyProblem
-    from khidmat_desk.auth import users
-    from khidmat_desk.auth.secrets import SecretsUnavailable
-    from khidmat_desk.core.findings import FindingError
-    from khidmat_desk.core.records import EmptyQueryError
-    from khidmat_desk.core.tracking import TrackingNumberError
-    from khidmat_desk.core.workflow import WorkflowError
-    from khidmat_desk.store.errors import StoreError
-
-    known = (users.AuthError, TrackingNumberError, EmptyQueryError, StoreError,
-             ApplicationError, WorkflowError, SecretsUnavailable, KeyProblem, FindingError,
-             CentreViewError)
-    return isinstance(exc, known)
 
 
 class Messages:
@@ -90,6 +74,19 @@ def report_error(messages: Messages, exc: BaseException) -> None:
     details = "".join(traceback.format_exception(exc))
     log.error("unexpected error\n%s", details)
     messages.crash(f"Something went wrong: {type(exc).__name__}: {exc}", details)
+
+
+def say_known(messages: Messages, exc: BaseException, say: Callable[[str], None]) -> bool:
+    """A known error's message goes to ``say``; anything else is reported as a bug.
+
+    Returns whether the error was a known one.
+    """
+    if is_known(exc):
+        log.info("known error shown to the officer: %s", exc)
+        say(str(exc))
+        return True
+    report_error(messages, exc)
+    return False
 
 
 def install_excepthook(messages: Messages) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.generated.ui_login import Ui_LoginDialog
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -86,13 +86,12 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _on_check_failed(self, exc: BaseException) -> None:
-        if not is_known(exc):
-            report_error(Messages(self), exc)
         self.ui.sign_in.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(str(exc) if is_known(exc) else self.tr("Could not sign in."))
+        if not say_known(Messages(self), exc, self.message.setText):
+            self.message.setText(self.tr("Could not sign in."))
 
     def _on_quit_clicked(self) -> None:
         self.quit_requested.emit()

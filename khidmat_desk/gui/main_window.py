@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.application_view import ApplicationView
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
@@ -247,10 +247,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
     def _on_find_failed(self, exc: BaseException) -> None:
-        if not is_known(exc):
-            report_error(self._messages, exc)
-            return
-        self.statusBar().showMessage(str(exc), 10000)
+        say_known(self._messages, exc, lambda text: self.statusBar().showMessage(text, 10000))
 
     def _on_applications_activated(self, index: QModelIndex) -> None:
         row = self.model.rows[self.sorted.mapToSource(index).row()]
@@ -478,10 +475,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_failed(self, exc: BaseException) -> None:
-        if is_known(exc):
-            self._messages.warning(self.tr("Khidmat Desk"), str(exc))
-        else:
-            report_error(self._messages, exc)
+        say_known(self._messages, exc,
+                  lambda text: self._messages.warning(self.tr("Khidmat Desk"), text))
 
     def _on_action_shortcuts_triggered(self) -> None:
         lines = [f"{a.shortcut().toString()}\t{a.text().replace('&', '')}"

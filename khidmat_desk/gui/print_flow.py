@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.preview import PREVIEW_DPI, PreviewDialog
 from khidmat_desk.gui.printer import PrinterProblem, PrintQueue, describe
 from khidmat_desk.gui.session import CounterSession
@@ -88,11 +88,9 @@ class PrintFlow(QObject):
         self.printed.emit(printed.tracking_number)
 
     def _on_failed(self, exc: BaseException) -> None:
-        if is_known(exc):
+        if say_known(self._messages, exc,
+                     lambda text: self._messages.warning(self.tr("Cannot print"), text)):
             self.said.emit("")
-            self._messages.warning(self.tr("Cannot print"), str(exc))
-        else:
-            report_error(self._messages, exc)
 
     # -- preview ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.workflow import ROLE_LABELS, ROLES, roles_text
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
 
 
@@ -186,7 +186,4 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def show_error(self, exc: BaseException) -> None:
-        if is_known(exc):
-            self.status.setText(str(exc))
-        else:
-            report_error(self._messages, exc)
+        say_known(self._messages, exc, self.status.setText)

@@ -29,7 +29,7 @@ from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
-from khidmat_desk.gui.errors import Messages, is_known, report_error
+from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
@@ -469,17 +469,12 @@ class WizardPanel(QWidget):
 
     def _on_submit_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
-        if not is_known(exc):
-            self._say("")
-            report_error(self._messages, exc)
-            return
-        self._say(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+        self._say("")
+        say_known(self._messages, exc, lambda text: self._say(
+            self.tr("Not saved: %1").replace("%1", text), error=True))
 
     def _on_background_failed(self, exc: BaseException) -> None:
-        if is_known(exc):
-            self._say(str(exc), error=True)
-        else:
-            report_error(self._messages, exc)
+        say_known(self._messages, exc, lambda text: self._say(text, error=True))
 
     def _on_escape(self) -> None:
         if self.saved:

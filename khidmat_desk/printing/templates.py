@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
 
 
-class TemplateError(ValueError):
+class TemplateError(KnownError, ValueError):
     """A layout file is missing an entry or holds a bad one; the text names the file and key."""
 
 

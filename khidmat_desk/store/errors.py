@@ -13,10 +13,12 @@ import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
+from khidmat_desk.errors import KnownError
+
 log = logging.getLogger("khidmat.store")
 
 
-class StoreError(Exception):
+class StoreError(KnownError):
     """A known database problem; ``str()`` is the officer-facing message."""
 
     default_message = "The database could not complete the request. Nothing was saved."

@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 from khidmat_desk.store.outbox import OutboxItem
 from khidmat_desk.sync import protocol
@@ -35,7 +36,7 @@ FORMAT_VERSION = 1
 BUNDLE_KEY_SECRET = "bundle-key"  # noqa: S105 - the name of a secret, not a secret
 
 
-class BundleError(Exception):
+class BundleError(KnownError):
     """A bundle that cannot be written or trusted; ``str()`` says what to do."""
 
 

@@ -7,13 +7,17 @@ in-charge. None of them ever deletes or skips an outbox entry.
 
 from __future__ import annotations
 
+from khidmat_desk.errors import KnownError
 
-class SyncError(Exception):
+
+class SyncError(KnownError):
     """A sync that could not finish; ``str()`` is the message for people."""
 
 
 class SyncNotConfigured(SyncError):  # noqa: N818 - public name, read as a message
     """No server or no token yet."""
+
+    bad_input = True
 
 
 class InsecureServerUrl(SyncNotConfigured):

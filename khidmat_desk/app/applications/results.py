@@ -12,6 +12,7 @@ from typing import Any
 from khidmat_desk.core.findings import FindingInfo
 from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.validation import ValidationResult
+from khidmat_desk.errors import KnownError
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,14 @@ class DraftInfo:
     updated_at: datetime
 
 
-class ApplicationError(Exception):
+class ApplicationError(KnownError):
     """A known problem with a request; ``str()`` is the message for the officer."""
 
 
 class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """The answers have errors; nothing was written. ``result`` holds every issue."""
+
+    bad_input = True
 
     def __init__(self, result: ValidationResult) -> None:
         self.result = result
@@ -127,6 +130,8 @@ class ValidationFailed(ApplicationError):  # noqa: N818 - public name used by th
 
 
 class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
+    bad_input = True
+
     def __init__(self, tracking_number: str) -> None:
         self.tracking_number = tracking_number
         super().__init__(f"No application with tracking number {tracking_number} is in this "
@@ -135,3 +140,5 @@ class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by
 
 class InvalidRequest(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
     """A bad value outside the answers (counter, token, payment method, document list)."""
+
+    bad_input = True

@@ -1,0 +1,78 @@
+"""The centre's clock: one time zone for everything an officer or a citizen reads.
+
+A counter PC's own clock zone may be anything (a PC set up abroad, a Windows default): what the
+screen shows, what a date check calls "today" or "now", the date inside a tracking number, the
+SLA date, the queue's day and every printed time are the centre's local time. The zone is the
+`timezone` setting (default Asia/Karachi), applied once when a counter's data folder is opened
+(`set_centre_zone`); moments are stored in UTC and only turned into centre time to be read.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_ZONE = "Asia/Karachi"
+
+_zone = ZoneInfo(DEFAULT_ZONE)
+
+
+class UnknownTimeZoneError(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"'{name}' is not a time zone; use a name like {DEFAULT_ZONE}")
+
+
+def zone_named(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UnknownTimeZoneError(name) from exc
+
+
+def set_centre_zone(name: str) -> None:
+    """Use the zone named by the `timezone` setting from now on."""
+    global _zone
+    _zone = zone_named(name)
+
+
+def centre_zone() -> ZoneInfo:
+    return _zone
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local(moment: datetime) -> datetime:
+    """An aware moment (a naive one is taken as UTC, as stored) in centre time."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(_zone)
+
+
+def now() -> datetime:
+    """The current moment in centre time (aware)."""
+    return local(utc_now())
+
+
+def wall_now() -> datetime:
+    """The centre's wall-clock time without a zone, as the wizard's date-time answers are."""
+    return now().replace(tzinfo=None)
+
+
+def today() -> date:
+    return now().date()
+
+
+def day_of(moment: datetime) -> date:
+    """The centre's calendar day that ``moment`` falls on."""
+    return local(moment).date()
+
+
+def day_start(day: date) -> datetime:
+    """Midnight at the centre at the start of ``day``, in UTC (to compare with stored times)."""
+    return datetime.combine(day, time.min, tzinfo=_zone).astimezone(UTC)
+
+
+def from_wall(wall: datetime) -> datetime:
+    """A naive centre wall-clock time as an aware UTC moment."""
+    return wall.replace(tzinfo=_zone).astimezone(UTC)
