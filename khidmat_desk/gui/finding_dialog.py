@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -82,6 +83,10 @@ class FindingDialog(QDialog):
         self.own_intake = own_intake
         self.choose_verified.toggled.connect(self._on_outcome_toggled)
         self._fill_statuses()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Most findings are the first status of "verified": start on the status list."""
+        super().showEvent(event)
         self.status.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property

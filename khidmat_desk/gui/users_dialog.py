@@ -96,6 +96,7 @@ class UsersDialog(QDialog):
         self.resize(720, 420)
         self._tasks, self.session, self._messages = tasks, session, messages
         self.accounts: list[Any] = []
+        self.form: AccountForm | None = None
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS), objectName="users_table")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -150,36 +151,37 @@ class UsersDialog(QDialog):
         if key != "add" and account is None:
             self.status.setText(self.tr("Choose an account in the list first."))
             return
-        work = self._work(key, account)
-        if work is not None:
-            self._run(work, self._on_done)
-
-    def _work(self, key: str, account: Any) -> Callable[[], Any] | None:
         session = self.session
+        if key in ("unlock", "disable", "enable"):
+            name = account.username
+            self._run(lambda: session.account_action(key, name), self._on_done)
+            return
+        form = self._form(key, account)
+        form.accepted.connect(lambda: self._run(self._work(key, form, account), self._on_done))
+        self.form = form
+        form.open()
+
+    def _form(self, key: str, account: Any) -> AccountForm:
         if key == "add":
-            form = AccountForm(self.tr("Add a user"), account=True,
+            return AccountForm(self.tr("Add a user"), account=True,
                                roles=frozenset({"officer"}), password=True, parent=self)
-            if form.exec() != QDialog.DialogCode.Accepted:
-                return None
-            name, full, roles, pw = (form.username.text(), form.full_name.text(),
-                                     form.roles(), form.password.text())
-            return lambda: session.add_user(name, full, roles, pw)
         name = account.username
         if key == "roles":
-            form = AccountForm(self.tr("Roles of %1").replace("%1", name), account=False,
+            return AccountForm(self.tr("Roles of %1").replace("%1", name), account=False,
                                roles=account.roles, password=False, parent=self)
-            if form.exec() != QDialog.DialogCode.Accepted:
-                return None
-            roles = form.roles()
+        return AccountForm(self.tr("New password for %1").replace("%1", name), account=False,
+                           roles=None, password=True, parent=self)
+
+    def _work(self, key: str, form: AccountForm, account: Any) -> Callable[[], Any]:
+        session = self.session
+        roles, password = form.roles(), form.password.text()
+        if key == "add":
+            name, full = form.username.text(), form.full_name.text()
+            return lambda: session.add_user(name, full, roles, password)
+        name = account.username
+        if key == "roles":
             return lambda: session.set_user_roles(name, roles)
-        if key == "password":
-            form = AccountForm(self.tr("New password for %1").replace("%1", name),
-                               account=False, roles=None, password=True, parent=self)
-            if form.exec() != QDialog.DialogCode.Accepted:
-                return None
-            pw = form.password.text()
-            return lambda: session.reset_password(name, pw)
-        return lambda: session.account_action(key, name)
+        return lambda: session.reset_password(name, password)
 
     def _on_done(self, _: Any) -> None:
         self.status.setText(self.tr("Saved."))
