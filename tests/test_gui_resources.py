@@ -23,7 +23,8 @@ TS = ROOT / "resources" / "translations" / "khidmat_ur.ts"
 #: The screens the Urdu translation must cover completely.
 COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "DocumentsPage",
            "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView", "PrintFlow",
-           "PreviewDialog", "PrinterSettingsDialog", "SyncPanel"}
+           "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "FindingDialog",
+           "UsersDialog", "AccountForm", "CentreView", "CentreModel", "CentreMenu"}
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -17,12 +18,13 @@ if TYPE_CHECKING:
     from khidmat_desk.gui.main_window import MainWindow
 
 
-class CentreMenu:
+class CentreMenu(QObject):
     """Installed once per window; holds the centre view and the dialogs it opens."""
 
     def __init__(self, window: MainWindow) -> None:
         from khidmat_desk.gui.centre_view import CentreView
 
+        super().__init__(window)
         self.window = window
         self.finding_dialog: Any = None
         self.users_dialog: Any = None
@@ -37,12 +39,12 @@ class CentreMenu:
 
     def _install_menu(self) -> None:
         window = self.window
-        menu = QMenu(window.tr("C&entre"), window, objectName="menu_centre")
-        everything = QAction(window.tr("&All counters' applications"), window,
+        menu = QMenu(self.tr("C&entre"), window, objectName="menu_centre")
+        everything = QAction(self.tr("&All counters' applications"), window,
                              objectName="action_centre_view")
         everything.setShortcut(QKeySequence("Ctrl+Shift+A"))
         everything.triggered.connect(self.show_centre_view)
-        users = QAction(window.tr("&Users…"), window, objectName="action_users")
+        users = QAction(self.tr("&Users…"), window, objectName="action_users")
         users.setShortcut(QKeySequence("Ctrl+Shift+U"))
         users.triggered.connect(self.open_users)
         menu.addAction(everything)

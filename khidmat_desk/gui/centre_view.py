@@ -28,12 +28,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class CentreModel(QAbstractTableModel):
-    HEADERS = ("Tracking number", "Citizen", "Service", "Status", "Counter", "Officer", "Due")
-
     def __init__(self, urdu: bool = False) -> None:
         super().__init__()
         self.rows: list[Any] = []
         self.urdu = urdu
+        self.headers = (self.tr("Tracking number"), self.tr("Citizen"), self.tr("Service"),
+                        self.tr("Status"), self.tr("Counter"), self.tr("Officer"),
+                        self.tr("Due"))
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -44,12 +45,12 @@ class CentreModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return len(self.HEADERS)
+        return len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return self.headers[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -2,107 +2,294 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="44"/>
+        <source>&amp;User name</source>
+        <translation>صارف نام (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="45"/>
+        <source>&amp;Full name</source>
+        <translation>پورا نام (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="54"/>
+        <source>Roles</source>
+        <translation>ذمہ داریاں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="60"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="61"/>
+        <source>&amp;Repeat password</source>
+        <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="77"/>
+        <source>Tick at least one role.</source>
+        <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="80"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="56"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="80"/>
+        <source>Record &amp;finding…</source>
+        <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="85"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="91"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="90"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="107"/>
+        <source>Decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="108"/>
+        <source>Record status</source>
+        <translation>ریکارڈ کی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
+        <source>Reference</source>
+        <translation>حوالہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
+        <source>Reference date</source>
+        <translation>حوالے کی تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
+        <source>Remark</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="114"/>
+        <source>Recorded by</source>
+        <translation>درج کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="117"/>
+        <source>Decided on own intake because</source>
+        <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="118"/>
+        <source>Police finding</source>
+        <translation>پولیس رپورٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="140"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="151"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="154"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="164"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="175"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>CentreMenu</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="42"/>
+        <source>C&amp;entre</source>
+        <translation>مرکز (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="43"/>
+        <source>&amp;All counters&apos; applications</source>
+        <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
+        <source>&amp;Users…</source>
+        <translation>صارفین… (&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>CentreModel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <source>Citizen</source>
+        <translation>شہری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <source>Due</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="68"/>
+        <source> overdue</source>
+        <translation> تاخیر شدہ</translation>
+    </message>
+</context>
+<context>
+    <name>CentreView</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="84"/>
+        <source>All counters&apos; applications</source>
+        <translation>تمام کاؤنٹرز کی درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="88"/>
+        <source>Tracking number, CNIC, mobile, plate or name</source>
+        <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="91"/>
+        <source>Any status</source>
+        <translation>کوئی بھی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
+        <source>Any service</source>
+        <translation>کوئی بھی سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="100"/>
+        <source>Officer (user name)</source>
+        <translation>افسر (صارف نام)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="101"/>
+        <source>&amp;Overdue only</source>
+        <translation>صرف تاخیر شدہ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
+        <source>&amp;Show</source>
+        <translation>دکھائیں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="137"/>
+        <source>%1 application(s), %2 overdue</source>
+        <translation>%1 درخواستیں، %2 تاخیر شدہ</translation>
     </message>
 </context>
 <context>
@@ -229,35 +416,98 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="46"/>
         <source> (optional)</source>
         <translation> (اختیاری)</translation>
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="40"/>
+        <source>Record finding — %1</source>
+        <translation>پولیس رپورٹ درج کریں — %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="45"/>
+        <source>&amp;Verified</source>
+        <translation>تصدیق شدہ (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="46"/>
+        <source>&amp;Rejected</source>
+        <translation>مسترد (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="55"/>
+        <source>Decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="57"/>
+        <source>Record &amp;status</source>
+        <translation>ریکارڈ کی حیثیت (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="61"/>
+        <source>DD-MM-YYYY (optional)</source>
+        <translation>DD-MM-YYYY (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="63"/>
+        <source>Reference &amp;date</source>
+        <translation>حوالے کی تاریخ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="67"/>
+        <source>Re&amp;mark (the reason, for a rejection)</source>
+        <translation>کیفیت (مسترد کرنے پر وجہ) (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="70"/>
+        <source>You took in this application yourself. As the in-charge you may decide on it only with a reason.</source>
+        <translation>یہ درخواست آپ نے خود وصول کی تھی۔ بطور انچارج آپ اس پر صرف وجہ لکھ کر فیصلہ کر سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="73"/>
+        <source>Reason for deciding it &amp;yourself</source>
+        <translation>خود فیصلہ کرنے کی وجہ (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="120"/>
+        <source>The reference date is not a date like 25-11-2026.</source>
+        <translation>حوالے کی تاریخ 25-11-2026 جیسی تاریخ نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="133"/>
+        <source>Type why you decide on an application you took in.</source>
+        <translation>لکھیں کہ آپ اپنی وصول کردہ درخواست پر فیصلہ کیوں کر رہے ہیں۔</translation>
+    </message>
+</context>
+<context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="97"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="121"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="123"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -303,7 +553,7 @@
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/login.py" line="94"/>
         <source>Could not sign in.</source>
         <translation>سائن اِن نہیں ہو سکا۔</translation>
     </message>
@@ -381,43 +631,43 @@
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="149"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="154"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="159"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="195"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="206"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="232"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="237"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="243"/>
         <source>%n application(s) found by %1</source>
         <translation>
             <numerusform>%1 سے %n درخواست ملی</numerusform>
@@ -425,72 +675,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="260"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="278"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="293"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="320"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="359"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="363"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="436"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="440"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
         <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>
             <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
@@ -498,38 +748,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="449"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="470"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="484"/>
         <source>Next field; next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="485"/>
         <source>Previous / next page</source>
         <translation>پچھلا / اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="486"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
         <source>Cancel / back</source>
         <translation>منسوخ / واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -725,47 +975,47 @@
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="79"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="80"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="85"/>
         <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
         <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="92"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="111"/>
         <source>%1 — preview (%2)</source>
         <translation>%1 — پیش منظر (%2)</translation>
     </message>
@@ -937,49 +1187,132 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
+        <source>Users</source>
+        <translation>صارفین</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <source>&amp;Add…</source>
+        <translation>شامل کریں… (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <source>R&amp;oles…</source>
+        <translation>ذمہ داریاں… (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <source>Reset &amp;password…</source>
+        <translation>نیا پاس ورڈ… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <source>U&amp;nlock</source>
+        <translation>ان لاک (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <source>Switch o&amp;ff</source>
+        <translation>بند کریں (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <source>Switch o&amp;n</source>
+        <translation>فعال کریں (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="137"/>
+        <source>switched off</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <source>locked</source>
+        <translation>لاک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="152"/>
+        <source>Choose an account in the list first.</source>
+        <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="166"/>
+        <source>Add a user</source>
+        <translation>صارف شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="170"/>
+        <source>Roles of %1</source>
+        <translation>%1 کی ذمہ داریاں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
+        <source>New password for %1</source>
+        <translation>%1 کا نیا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="187"/>
+        <source>Saved.</source>
+        <translation>محفوظ ہو گیا۔</translation>
+    </message>
+</context>
+<context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="256"/>
         <source>%n field(s) need attention before going on: </source>
         <translation>
             <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
@@ -987,7 +1320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="365"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="366"/>
         <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>
             <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
@@ -995,57 +1328,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="375"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="446"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="451"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="460"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="474"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
