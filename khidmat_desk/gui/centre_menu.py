@@ -36,6 +36,10 @@ class CentreMenu(QObject):
         self.menu: QMenu | None = None
         if window.user.may(workflow.IN_CHARGE):
             self._install_menu()
+        if not window.user.may(workflow.OFFICER):  # a verifier decides; intake is refused
+            window.ui.launcher_panel.setEnabled(False)
+            window.ui.launcher_panel.setToolTip(self.tr("Taking applications in is the "
+                                                        "officers' work."))
 
     def _install_menu(self) -> None:
         window = self.window

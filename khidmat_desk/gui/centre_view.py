@@ -101,7 +101,8 @@ class CentreView(QWidget):
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")
         apply = QPushButton(self.tr("&Show"), objectName="centre_apply")
         apply.setDefault(True)
-        for widget in (self.text, self.status, self.service, self.officer, self.overdue, apply):
+        row.addWidget(self.text, 2)
+        for widget in (self.status, self.service, self.officer, self.overdue, apply):
             row.addWidget(widget)
         layout.addLayout(row)
         self.model = CentreModel(urdu)

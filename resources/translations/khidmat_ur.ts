@@ -191,17 +191,22 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="41"/>
+        <source>Taking applications in is the officers&apos; work.</source>
+        <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="46"/>
         <source>C&amp;entre</source>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="51"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
@@ -287,7 +292,7 @@
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="138"/>
         <source>%1 application(s), %2 overdue</source>
         <translation>%1 درخواستیں، %2 تاخیر شدہ</translation>
     </message>
