@@ -30,9 +30,9 @@ from khidmat_desk.app.applications import (
 from khidmat_desk.app.findings import record_finding
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, get_service
-from khidmat_desk.core.records import EmptyQueryError
+from khidmat_desk.core.records import EmptyQueryError, SearchKind
 from khidmat_desk.core.tracking import TrackingNumberError, parse_tracking_number
-from khidmat_desk.core.workflow import WorkflowError
+from khidmat_desk.core.workflow import Role, Status, WorkflowError
 from khidmat_desk.store.audit import verify_chain
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
@@ -308,6 +308,17 @@ def test_get_application_returns_the_whole_story(db: Database, officer: UserInfo
     assert [d.key for d in detail.documents] == ["affidavit"]
     assert [(h.from_status, h.to_status, h.user) for h in detail.history] == [
         (None, "submitted", "asif.khan")]
+    assert detail.status is Status.SUBMITTED and detail.history[0].to_status is Status.SUBMITTED
+
+
+def test_what_is_read_back_carries_the_declared_kinds(db: Database, officer: UserInfo,
+                                                     tariff: Tariff) -> None:
+    """Statuses, roles and search kinds come back as members of their enums, not bare text."""
+    result = submit(db, officer, tariff)
+    assert officer.role is Role.OFFICER
+    found = find_applications(db, result.tracking_number)
+    assert found.kind is SearchKind.TRACKING and found.items[0].status is Status.SUBMITTED
+    assert find_applications(db, "Muhammad").kind is SearchKind.NAME
 
 
 def test_an_unknown_tracking_number_is_not_found(db: Database, officer: UserInfo) -> None:

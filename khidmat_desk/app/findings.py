@@ -89,7 +89,7 @@ def _check_not_recorded(session: Session, app_id: int, number: str) -> None:
             "If it was wrong, the in-charge voids the application with the reason.")
 
 
-def _path(status: str, outcome: str, number: str) -> tuple[str, ...]:
+def _path(status: str, outcome: str, number: str) -> tuple[workflow.Status, ...]:
     """The statuses to pass through; empty when the outcome was already set elsewhere."""
     if outcome not in workflow.FINDING_STATUSES:
         raise FindingRefused(f"'{outcome}' is not a finding: it is 'verified' or 'rejected'.")
@@ -121,13 +121,14 @@ def _check_duties(actor: UserInfo, officer_id: int, number: str, why: str | None
     return why
 
 
-def _apply(session: Session, row: Any, path: tuple[str, ...], checked: CheckedFinding,
+def _apply(session: Session, row: Any, path: tuple[workflow.Status, ...],
+           checked: CheckedFinding,
            actor: UserInfo, why: str | None, when: datetime) -> int:
     current = row
     for step in path[:-1]:  # into verification, as part of deciding (forward_path's steps)
         apply_status_change(session, current, step, user=actor, reason=None, when=when)
         current = locked_application_by_uuid(session, current.uuid)
-    final = checked.outcome
+    final = workflow.Status(checked.outcome)
     if path:
         workflow.check_transition(current.status, final, actor.roles, checked.remark,
                                   with_finding=True)

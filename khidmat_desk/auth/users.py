@@ -35,6 +35,7 @@ from khidmat_desk.core.workflow import (
     OFFICER,
     ROLES,
     VERIFIER,
+    Role,
     main_role,
     may_act_as,
     role_holders,
@@ -64,10 +65,10 @@ class UserInfo:
     id: int
     username: str
     full_name: str
-    roles: frozenset[str]
+    roles: frozenset[Role]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "roles", role_set(self.roles))
+        object.__setattr__(self, "roles", frozenset(Role(r) for r in role_set(self.roles)))
 
     @property
     def role(self) -> str:
@@ -374,10 +375,10 @@ def _extra_roles(session: Session) -> dict[int, set[str]]:
     return held
 
 
-def roles_of(session: Session, user: User) -> frozenset[str]:
+def roles_of(session: Session, user: User) -> frozenset[Role]:
     """Every role ``user`` holds: the ``user_role`` rows and the account's own main role."""
     rows = session.scalars(select(UserRole.role).where(UserRole.user_id == user.id))
-    return frozenset({user.role, *rows})
+    return frozenset(Role(r) for r in {user.role, *rows})
 
 
 def write_roles(session: Session, user: User, roles: frozenset[str]) -> None:

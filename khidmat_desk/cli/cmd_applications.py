@@ -96,7 +96,8 @@ def summarise(issues: tuple[Any, ...]) -> str:
 def run_apply(args: argparse.Namespace) -> int:
     from khidmat_desk.app.applications import ValidationFailed, submit_application
     from khidmat_desk.core.catalogue import get_service
-    from khidmat_desk.core.wizard import Wizard
+    from khidmat_desk.core.issues import IssueLevel
+    from khidmat_desk.core.wizard import REVIEW_STEP, Wizard
 
     service = get_service(args.service)
     answers = _load_answers(args.answers)
@@ -104,7 +105,7 @@ def run_apply(args: argparse.Namespace) -> int:
     received = _documents(args.documents, tuple(d.key for d in service.documents))
     for key in received:
         wizard.set_document(key, True)
-    problems = tuple(i for i in wizard.step_issues("review") if i.level == "error")
+    problems = tuple(i for i in wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR)
     if problems:
         raise BadInput(f"answers: {summarise(problems)}")
     with open_context(args) as ctx:

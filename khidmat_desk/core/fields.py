@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeAlias
 
+from khidmat_desk.core.issues import IssueLevel
+
 
 class FieldType(StrEnum):
     TEXT = "text"
@@ -225,7 +227,7 @@ class Different:
 
     first: str
     second: str
-    level: str = "warning"
+    level: IssueLevel = IssueLevel.WARNING
     message: str = ""
 
 

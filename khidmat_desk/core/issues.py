@@ -7,6 +7,12 @@ build issues without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class IssueLevel(StrEnum):
+    ERROR = "error"  # stops the save
+    WARNING = "warning"  # asks for a second look; the save goes on
 
 
 @dataclass(frozen=True)
@@ -14,7 +20,7 @@ class Issue:
     field: str  # path: "cnic", "residences[1].to" (0-based index)
     label: str  # what the officer sees: "Districts and periods of residence, row 2: To"
     message: str
-    level: str = "error"  # error | warning
+    level: IssueLevel = IssueLevel.ERROR
 
     def __str__(self) -> str:
         return f"{self.label}: {self.message}"

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from khidmat_desk.core import validators
@@ -75,19 +76,31 @@ def _walk(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> Iterator[tup
             yield f, value
 
 
-def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+class SearchKind(StrEnum):
+    """What a line typed into the search box is, and the kinds of the search index's keys."""
+
+    TRACKING = "tracking"
+    CNIC = "cnic"
+    MOBILE = "mobile"
+    PLATE = "plate"
+    NAME = "name"
+
+
+#: Field types whose answers are exact-match search keys.
+_KEYED_TYPES = {FieldType.CNIC: SearchKind.CNIC, FieldType.MOBILE: SearchKind.MOBILE,
+                FieldType.PLATE: SearchKind.PLATE}
+
+
+def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[SearchKind, str]]:
     """(kind, value) pairs written to the search index for one application's normalised answers."""
-    keys: dict[tuple[str, str], None] = {}
+    keys: dict[tuple[SearchKind, str], None] = {}
     for f, value in _walk(service.all_fields(), answers):
-        if f.type is FieldType.CNIC:
-            keys[("cnic", value)] = None
-        elif f.type is FieldType.MOBILE:
-            keys[("mobile", value)] = None
-        elif f.type is FieldType.PLATE:
-            keys[("plate", value)] = None
+        kind = _KEYED_TYPES.get(f.type)
+        if kind is not None:
+            keys[(kind, value)] = None
         elif f.searchable_name and isinstance(value, str):
             for phrase in name_phrases(value):
-                keys[("name", phrase)] = None
+                keys[(SearchKind.NAME, phrase)] = None
     return list(keys)
 
 
@@ -115,7 +128,7 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Query:
-    kind: str  # tracking | cnic | mobile | plate | name
+    kind: SearchKind
     value: str
     tracking: TrackingNumber | None = None
 
@@ -137,21 +150,21 @@ def classify_query(text: str) -> Query:
     line = " ".join(str(text).split())
     if looks_like_tracking_number(line):
         number = parse_tracking_number(line)
-        return Query("tracking", str(number), number)
+        return Query(SearchKind.TRACKING, str(number), number)
     digits = re.sub(r"[\s-]", "", line)
     if digits.isdigit() and len(digits) == 13:
         cnic = validators.check_cnic(digits)
         if cnic.ok:
-            return Query("cnic", cnic.value)
+            return Query(SearchKind.CNIC, cnic.value)
     if re.fullmatch(r"[+\d][\d\s-]{8,}", line):
         mobile = validators.check_mobile(line)
         if mobile.ok:
-            return Query("mobile", mobile.value)
+            return Query(SearchKind.MOBILE, mobile.value)
     if re.search(r"\d", line) and re.search(r"[A-Za-z]", line):
         plate = validators.check_plate(line)
         if plate.ok:
-            return Query("plate", plate.value)
+            return Query(SearchKind.PLATE, plate.value)
     name = normalize_name(line)
     if len(name.replace(" ", "")) < 2:
         raise EmptyQueryError()
-    return Query("name", name)
+    return Query(SearchKind.NAME, name)

@@ -23,7 +23,7 @@ from khidmat_desk.core.fields import (
     Rule,
     Service,
 )
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 
 
 def check_rules(
@@ -36,7 +36,8 @@ def check_rules(
     return issues
 
 
-def _issue(path: str, label: str, message: str, level: str = "error") -> Issue:
+def _issue(path: str, label: str, message: str,
+           level: IssueLevel = IssueLevel.ERROR) -> Issue:
     return Issue(path, label, message, level)
 
 
@@ -126,7 +127,7 @@ def _cnic_gender(rule: CnicGender, answers: Mapping[str, Any],
             out.append(_issue(
                 f"{path}{rule.cnic}", f"{label}{fmap[rule.cnic].label}",
                 f"the last digit is {parity}, which NADRA gives to {implied}s, but the gender "
-                f"chosen is {gender}; check both", "warning"))
+                f"chosen is {gender}; check both", IssueLevel.WARNING))
     return out
 
 

@@ -21,7 +21,7 @@ from khidmat_desk.core.conditions import (
     resolve_datetime_bound,
 )
 from khidmat_desk.core.fields import Field, FieldType, Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.rules import check_rules
 from khidmat_desk.core.validators import Checked, Finding
 
@@ -34,11 +34,11 @@ class ValidationResult:
 
     @property
     def errors(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if i.level == "error")
+        return tuple(i for i in self.issues if i.level == IssueLevel.ERROR)
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
-        return tuple(i for i in self.issues if i.level == "warning")
+        return tuple(i for i in self.issues if i.level == IssueLevel.WARNING)
 
     @property
     def ok(self) -> bool:
@@ -117,7 +117,7 @@ def _provisional(fields: Iterable[Field], answers: Mapping[str, Any],
 
 
 def _has_error_on(issues: list[Issue]) -> set[str]:
-    return {i.field for i in issues if i.level == "error"}
+    return {i.field for i in issues if i.level == IssueLevel.ERROR}
 
 
 def _check_field(
@@ -236,7 +236,7 @@ def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checke
 def _district(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
     found = reference.find_district(str(raw)) if isinstance(raw, str) else None
     if found is None:
-        problem = Finding("error", "is not a district of Punjab; pick one from the list")
+        problem = Finding(IssueLevel.ERROR, "is not a district of Punjab; pick one from the list")
         return Checked(None, (problem,))
     return Checked(found.name)
 
@@ -255,7 +255,8 @@ def _police_station(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) 
 def _country(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
     found = reference.find_country(str(raw)) if isinstance(raw, str) else None
     if found is None:
-        return Checked(None, (Finding("error", "is not a country; pick one from the list"),))
+        return Checked(None, (Finding(IssueLevel.ERROR,
+                                      "is not a country; pick one from the list"),))
     return Checked(found.code)
 
 

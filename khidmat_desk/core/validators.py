@@ -18,14 +18,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
-log = logging.getLogger("khidmat.validators")
+from khidmat_desk.core.issues import IssueLevel
 
-Level = Literal["error", "warning"]
+log = logging.getLogger("khidmat.validators")
 
 
 @dataclass(frozen=True)
 class Finding:
-    level: Level
+    level: IssueLevel
     message: str
 
 
@@ -37,15 +37,15 @@ class Checked:
     @property
     def ok(self) -> bool:
         """True when nothing stops the value being saved (warnings only ask for a second look)."""
-        return all(f.level != "error" for f in self.findings)
+        return all(f.level != IssueLevel.ERROR for f in self.findings)
 
 
 def _error(message: str) -> Checked:
-    return Checked(None, (Finding("error", message),))
+    return Checked(None, (Finding(IssueLevel.ERROR, message),))
 
 
 def _warn(value: Any, message: str) -> Checked:
-    return Checked(value, (Finding("warning", message),))
+    return Checked(value, (Finding(IssueLevel.WARNING, message),))
 
 
 # ---------------------------------------------------------------------------------------------

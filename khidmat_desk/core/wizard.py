@@ -18,7 +18,7 @@ from khidmat_desk.core.catalogue import FeeQuote, Tariff, quote_fee
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import DocumentRequirement, Field, Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validation import ValidationResult, validate_answers
 
 DOCUMENTS_STEP = "documents"
@@ -143,13 +143,13 @@ class Wizard:
         return self.validate().issues_for([key])
 
     def step_complete(self, key: str) -> bool:
-        return not any(i.level == "error" for i in self.step_issues(key))
+        return not any(i.level == IssueLevel.ERROR for i in self.step_issues(key))
 
     # -- navigation ------------------------------------------------------------------------
 
     def next(self) -> WizardState:
         keys = self._ensure_current()
-        problems = tuple(i for i in self.step_issues(self.current) if i.level == "error")
+        problems = tuple(i for i in self.step_issues(self.current) if i.level == IssueLevel.ERROR)
         if problems:
             raise StepIncompleteError(self.current, problems)
         index = keys.index(self.current)
@@ -193,7 +193,7 @@ class Wizard:
             next_step=keys[index + 1] if index + 1 < len(keys) else None,
             previous_step=keys[index - 1] if index > 0 else None,
             issues=issues,
-            may_advance=not any(i.level == "error" for i in issues),
+            may_advance=not any(i.level == IssueLevel.ERROR for i in issues),
             may_submit=self.may_submit(),
             fee=self.fee(),
         )

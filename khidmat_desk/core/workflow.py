@@ -16,21 +16,40 @@ are reached only by recording a finding (see ``app.findings``), never by a bare 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 
 from khidmat_desk.errors import KnownError
 
-SUBMITTED = "submitted"
-IN_VERIFICATION = "in-verification"
-VERIFIED = "verified"
-REJECTED = "rejected"
-READY = "ready"
-DELIVERED = "delivered"
-VOIDED = "voided"
 
-OFFICER = "officer"
-VERIFIER = "verifier"
-IN_CHARGE = "in-charge"
-ROLES: tuple[str, ...] = (OFFICER, VERIFIER, IN_CHARGE)
+class Status(StrEnum):
+    """Where an application is; the value is what the database and the sync record hold."""
+
+    SUBMITTED = "submitted"
+    IN_VERIFICATION = "in-verification"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    READY = "ready"
+    DELIVERED = "delivered"
+    VOIDED = "voided"
+
+
+class Role(StrEnum):
+    """What a user may do (a person may hold several): an officer takes applications in, a
+    verifier records the police finding, the in-charge may do both and also void, reprint,
+    close the day and manage users. In order of rank."""
+
+    OFFICER = "officer"
+    VERIFIER = "verifier"
+    IN_CHARGE = "in-charge"
+
+
+# The members under their short names, as the rest of the code reads them.
+SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED = (
+    Status.SUBMITTED, Status.IN_VERIFICATION, Status.VERIFIED, Status.REJECTED)
+READY, DELIVERED, VOIDED = Status.READY, Status.DELIVERED, Status.VOIDED
+OFFICER, VERIFIER, IN_CHARGE = Role.OFFICER, Role.VERIFIER, Role.IN_CHARGE
+
+ROLES: tuple[Role, ...] = tuple(Role)
 ROLE_LABELS: dict[str, str] = {OFFICER: "officer", VERIFIER: "verifier", IN_CHARGE: "in-charge"}
 #: What each role may also do: the in-charge may do everything an officer or verifier may.
 _IMPLIED: dict[str, frozenset[str]] = {
@@ -39,13 +58,11 @@ _IMPLIED: dict[str, frozenset[str]] = {
     IN_CHARGE: frozenset({OFFICER, VERIFIER, IN_CHARGE}),
 }
 
-STATUSES: tuple[str, ...] = (
-    SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED, READY, DELIVERED, VOIDED,
-)
+STATUSES: tuple[Status, ...] = tuple(Status)
 FINAL_STATUSES: frozenset[str] = frozenset({DELIVERED, VOIDED})
 
 #: The forward path, one step at a time (voiding is added for every non-final status).
-_NEXT: dict[str, tuple[str, ...]] = {
+_NEXT: dict[str, tuple[Status, ...]] = {
     SUBMITTED: (IN_VERIFICATION,),
     IN_VERIFICATION: (VERIFIED, REJECTED),
     VERIFIED: (READY,),
@@ -102,7 +119,7 @@ def may_act_as(roles: str | Iterable[str], role: str) -> bool:
     return role in abilities(roles)
 
 
-def main_role(roles: str | Iterable[str]) -> str:
+def main_role(roles: str | Iterable[str]) -> Role:
     """The highest of these roles, for a one-word label: in-charge, then verifier, officer."""
     held = role_set(roles)
     return next((r for r in reversed(ROLES) if r in held), OFFICER)
@@ -125,7 +142,7 @@ def is_final(status: str) -> bool:
     return status in FINAL_STATUSES
 
 
-def next_statuses(current: str) -> tuple[str, ...]:
+def next_statuses(current: str) -> tuple[Status, ...]:
     """Every status reachable in one step from ``current``, whoever asks."""
     if current not in _NEXT:
         return ()
@@ -133,13 +150,13 @@ def next_statuses(current: str) -> tuple[str, ...]:
     return forward if is_final(current) else (*forward, VOIDED)
 
 
-def forward_path(current: str, target: str) -> tuple[str, ...] | None:
+def forward_path(current: str, target: str) -> tuple[Status, ...] | None:
     """The statuses from ``current`` (exclusive) to ``target`` by the shortest forward walk.
 
     None when ``target`` cannot be reached. Used for decisions taken elsewhere (a police
     station marking a submitted application verified has also taken it into verification).
     """
-    paths: list[tuple[str, ...]] = [()]
+    paths: list[tuple[Status, ...]] = [()]
     seen = {current}
     while paths:
         path = paths.pop(0)
@@ -159,7 +176,7 @@ def role_for(new: str) -> str:
     return VERIFIER if new in FINDING_STATUSES else OFFICER
 
 
-def allowed_next(current: str, roles: str | Iterable[str]) -> tuple[str, ...]:
+def allowed_next(current: str, roles: str | Iterable[str]) -> tuple[Status, ...]:
     """The statuses these roles may set next by a plain status change (the GUI's buttons);
     verified and rejected are not among them: they come with the finding."""
     return tuple(s for s in next_statuses(current)
@@ -178,9 +195,9 @@ def may_record_finding(current: str, roles: str | Iterable[str], *,
 
 
 def check_transition(current: str, new: str, roles: str | Iterable[str], reason: str | None,
-                     *, with_finding: bool = False) -> None:
-    """Raise `WorkflowError` unless ``roles`` may move an application from ``current`` to
-    ``new``; ``with_finding`` is True only for the status a recorded finding sets."""
+                     *, with_finding: bool = False) -> Status:
+    """``new`` as a status, or `WorkflowError` unless ``roles`` may move an application from
+    ``current`` to it; ``with_finding`` is True only for the status a recorded finding sets."""
     for status in (current, new):
         if status not in _NEXT:
             raise WorkflowError(f"'{status}' is not a status; the statuses are: "
@@ -203,6 +220,7 @@ def check_transition(current: str, new: str, roles: str | Iterable[str], reason:
     if new in REASON_REQUIRED and not (reason or "").strip():
         raise WorkflowError(f"Changing an application from '{LABELS[current]}' to "
                             f"'{LABELS[new]}' needs a reason; type why.")
+    return Status(new)
 
 
 def _not_allowed(current: str, new: str) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import reference
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.fields import Field, FieldType, Step
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.gui.inputs import label_of, make_input
 
@@ -66,8 +66,9 @@ class FieldRow(QObject):
             self.message.hide()
             self.message.clear()
             return
-        worst = "error" if any(i.level == "error" for i in issues) else "warning"
-        self.message.setStyleSheet(ERROR_STYLE if worst == "error" else WARNING_STYLE)
+        worst = IssueLevel.ERROR if any(i.level == IssueLevel.ERROR for i in issues) \
+            else IssueLevel.WARNING
+        self.message.setStyleSheet(ERROR_STYLE if worst == IssueLevel.ERROR else WARNING_STYLE)
         self.message.setText("; ".join(i.message for i in issues))
         self.message.show()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import FeeQuote
 from khidmat_desk.core.display import format_money
 from khidmat_desk.core.fields import DocumentRequirement
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
 
@@ -146,7 +146,7 @@ class ReviewPage(QWidget):
         _clear(self._layout)
         for level, text in notes:
             note = QLabel(text, wordWrap=True, objectName=f"note:{level}")
-            note.setStyleSheet((ERROR_STYLE if level == "error" else WARNING_STYLE)
+            note.setStyleSheet((ERROR_STYLE if level == IssueLevel.ERROR else WARNING_STYLE)
                                + "font-weight: 600;")
             self._layout.addWidget(note)
         for section in sections:

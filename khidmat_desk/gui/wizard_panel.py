@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.core.display import LRI, PDI, format_date, format_money
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
@@ -201,10 +201,11 @@ class WizardPanel(QWidget):
     def _fill_review(self) -> None:
         labels = {d.key: d.label for d in self.wizard.documents()}
         documents = [labels[k] for k in sorted(self.wizard.documents_received) if k in labels]
-        notes = [("warning", self.duplicates_note.text())] if self.duplicates else []
-        notes += [("warning", f"{i.label}: {i.message}") for i in self.wizard.validate().warnings]
-        notes += [("error", f"{i.label}: {i.message}")
-                  for i in self.wizard.step_issues(REVIEW_STEP) if i.level == "error"]
+        notes = [(IssueLevel.WARNING, self.duplicates_note.text())] if self.duplicates else []
+        notes += [(IssueLevel.WARNING, f"{i.label}: {i.message}")
+                  for i in self.wizard.validate().warnings]
+        notes += [(IssueLevel.ERROR, f"{i.label}: {i.message}")
+                  for i in self.wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR]
         self.review_page.show_review(self.wizard.review(), documents, self.wizard.fee(), notes)
 
     def current_form(self) -> StepForm | None:

@@ -20,8 +20,9 @@ from khidmat_desk.app.applications.results import (
 )
 from khidmat_desk.app.finding_records import finding_of
 from khidmat_desk.core import workflow
-from khidmat_desk.core.records import ApplicantProfile, classify_query
+from khidmat_desk.core.records import ApplicantProfile, SearchKind, classify_query
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.store import search
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
@@ -48,10 +49,10 @@ def find_applications(db: Database, text: str, *, limit: int = 50) -> FindResult
     query = classify_query(text)
     limit = max(1, min(limit, MAX_FIND_LIMIT))
     with db.read() as session:
-        if query.kind == "tracking":
+        if query.kind == SearchKind.TRACKING:
             found = search.id_by_tracking(session, query.value)
             ids = [found] if found is not None else []
-        elif query.kind == "name":
+        elif query.kind == SearchKind.NAME:
             ids = search.ids_by_name_prefix(session, query.value, limit=limit)
         else:
             ids = search.ids_by_key(session, query.kind, query.value, limit=limit)
@@ -63,7 +64,7 @@ def summary_from_row(row: Any) -> ApplicationSummary:
     """A summary from any row holding the summary columns (see store.search.SUMMARY_COLUMNS)."""
     return ApplicationSummary(
         uuid=row.uuid, tracking_number=row.tracking_number, service_code=row.service_code,
-        status=row.status, name=row.display_name, centre_code=row.centre_code,
+        status=Status(row.status), name=row.display_name, centre_code=row.centre_code,
         counter=row.counter, created_at=row.created_at, expected_on=row.expected_on,
         version=row.version, fee_total=row.fee_total)
 
@@ -78,7 +79,7 @@ def get_application(db: Database, tracking: str) -> ApplicationDetail:
             raise ApplicationNotFound(number)
         return ApplicationDetail(
             uuid=row.uuid, tracking_number=row.tracking_number, centre_code=row.centre_code,
-            counter=row.counter, service_code=row.service_code, status=row.status,
+            counter=row.counter, service_code=row.service_code, status=Status(row.status),
             version=row.version, name=row.display_name, answers=row.answers,
             token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
             created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
@@ -110,8 +111,9 @@ def _history(session: Session, app_id: int) -> tuple[StatusChangeInfo, ...]:
                User.username, StatusChange.at, StatusChange.version)
         .join(User, User.id == StatusChange.user_id)
         .where(StatusChange.application_id == app_id).order_by(StatusChange.version))
-    return tuple(StatusChangeInfo(r.from_status, r.to_status, r.reason, r.username, r.at,
-                                  r.version) for r in rows)
+    return tuple(StatusChangeInfo(None if r.from_status is None else Status(r.from_status),
+                                  Status(r.to_status), r.reason, r.username, r.at, r.version)
+                 for r in rows)
 
 
 def applicant_by_id(db: Database, id_type: str, id_number: str) -> ApplicantProfile | None:

@@ -11,7 +11,9 @@ from typing import Any
 
 from khidmat_desk.core.findings import FindingInfo
 from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.errors import KnownError
 
 
@@ -29,7 +31,7 @@ class ApplicationSummary:
     uuid: str
     tracking_number: str
     service_code: str
-    status: str
+    status: Status
     name: str
     centre_code: str
     counter: int
@@ -41,7 +43,7 @@ class ApplicationSummary:
 
 @dataclass(frozen=True)
 class FindResult:
-    kind: str  # tracking | cnic | mobile | plate | name
+    kind: SearchKind
     query: str  # the normalised value searched for
     items: tuple[ApplicationSummary, ...]
 
@@ -63,8 +65,8 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class StatusChangeInfo:
-    from_status: str | None
-    to_status: str
+    from_status: Status | None
+    to_status: Status
     reason: str | None
     user: str
     at: datetime
@@ -78,7 +80,7 @@ class ApplicationDetail:
     centre_code: str
     counter: int
     service_code: str
-    status: str
+    status: Status
     version: int
     name: str
     answers: dict[str, Any]
@@ -98,8 +100,8 @@ class ApplicationDetail:
 @dataclass(frozen=True)
 class StatusChangeResult:
     tracking_number: str
-    from_status: str
-    to_status: str
+    from_status: Status
+    to_status: Status
     version: int
 
 

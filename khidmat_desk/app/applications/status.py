@@ -24,6 +24,7 @@ from khidmat_desk.auth.users import UserInfo, acting_user
 from khidmat_desk.core import workflow
 from khidmat_desk.core.records import ApplicantProfile
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Applicant, User
 
@@ -42,9 +43,8 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
                               .with_for_update()).one_or_none()
         if row is None:
             raise ApplicationNotFound(number)
-        workflow.check_transition(row.status, new_status, actor.roles, why)
-        result = apply_status_change(session, row, new_status, user=actor, reason=why,
-                                     when=when)
+        target = workflow.check_transition(row.status, new_status, actor.roles, why)
+        result = apply_status_change(session, row, target, user=actor, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result
 
@@ -54,7 +54,7 @@ def locked_application_by_uuid(session: Session, uuid: str) -> Any:
     return session.execute(select(APP).where(APP.c.uuid == uuid).with_for_update()).one_or_none()
 
 
-def apply_status_change(session: Session, row: Any, new_status: str, *, user: UserInfo,
+def apply_status_change(session: Session, row: Any, new_status: Status, *, user: UserInfo,
                         reason: str | None, when: datetime,
                         action: str = "status-changed") -> StatusChangeResult:
     """Write a checked status change inside the caller's transaction: a new version, its
@@ -67,7 +67,7 @@ def apply_status_change(session: Session, row: Any, new_status: str, *, user: Us
     app = {**row._asdict(), "status": new_status, "version": version, "updated_at": when}
     payload = _stored_payload(session, app, change)
     record_version(session, user, action, payload, when)
-    return StatusChangeResult(row.tracking_number, row.status, new_status, version)
+    return StatusChangeResult(row.tracking_number, Status(row.status), new_status, version)
 
 
 def _stored_payload(session: Session, app: dict[str, Any],

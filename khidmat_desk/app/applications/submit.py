@@ -34,7 +34,13 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.issues import Issue
-from khidmat_desk.core.records import ApplicantProfile, applicant_profile, display_name, search_keys
+from khidmat_desk.core.records import (
+    ApplicantProfile,
+    SearchKind,
+    applicant_profile,
+    display_name,
+    search_keys,
+)
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
@@ -93,7 +99,7 @@ class _Plan:
     expected_on: date
     name: str
     profile: ApplicantProfile | None
-    keys: list[tuple[str, str]]
+    keys: list[tuple[SearchKind, str]]
     documents: list[dict[str, str]]
     token_no: str | None
 

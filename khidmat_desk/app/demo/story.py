@@ -19,7 +19,7 @@ from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.records import ApplicantProfile
+from khidmat_desk.core.records import ApplicantProfile, SearchKind
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
 
@@ -54,7 +54,7 @@ class Record:
     """Everything one application writes, less ids (filled in by the writer)."""
 
     app: dict[str, Any]
-    keys: list[tuple[str, str]]
+    keys: list[tuple[SearchKind, str]]
     payment: dict[str, Any] | None
     documents: list[dict[str, Any]]
     changes: list[dict[str, Any]]
@@ -76,7 +76,7 @@ class Intake:
     tracking_number: str
     token_no: str | None
     name: str
-    keys: list[tuple[str, str]]
+    keys: list[tuple[SearchKind, str]]
     profile: ApplicantProfile | None
     fee_total: int
     fee_items: list[dict[str, Any]]

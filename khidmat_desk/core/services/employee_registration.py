@@ -21,6 +21,7 @@ from khidmat_desk.core.fields import (
     equals,
     options,
 )
+from khidmat_desk.core.issues import IssueLevel
 from khidmat_desk.core.services._common import (
     NAME_HINT,
     NAME_PATTERN,
@@ -100,7 +101,7 @@ SERVICE = Service(
     rules=(
         *person_rules("employer"),
         *person_rules("employee"),
-        Different("employer_cnic", "employee_cnic", level="error",
+        Different("employer_cnic", "employee_cnic", level=IssueLevel.ERROR,
                   message="is the employer's CNIC; the employee must be someone else"),
         AgeRange(dob="employee_date_of_birth", min_years=15,
                  reason="Punjab law does not allow employing a child under 15."),

@@ -25,6 +25,7 @@ from khidmat_desk.core.fields import (
     one_of,
     options,
 )
+from khidmat_desk.core.issues import IssueLevel
 from khidmat_desk.core.services._common import (
     NAME_HINT,
     NAME_PATTERN,
@@ -149,7 +150,7 @@ SERVICE = Service(
     rules=(
         *person_rules("landlord"),
         *person_rules("tenant"),
-        Different("landlord_cnic", "tenant_cnic", level="error",
+        Different("landlord_cnic", "tenant_cnic", level=IssueLevel.ERROR,
                   message="is the landlord's CNIC; the tenant must be someone else"),
         AgeRange(dob="tenant_date_of_birth", min_years=18,
                  reason="Register a minor as an occupant of the adult tenant."),
