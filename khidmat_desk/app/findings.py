@@ -122,8 +122,7 @@ def _check_duties(actor: UserInfo, officer_id: int, number: str, why: str | None
 
 
 def _apply(session: Session, row: Any, path: tuple[workflow.Status, ...],
-           checked: CheckedFinding,
-           actor: UserInfo, why: str | None, when: datetime) -> int:
+           checked: CheckedFinding, actor: UserInfo, why: str | None, when: datetime) -> int:
     current = row
     for step in path[:-1]:  # into verification, as part of deciding (forward_path's steps)
         apply_status_change(session, current, step, user=actor, reason=None, when=when)
