@@ -168,3 +168,32 @@ def test_existing_accounts_keep_their_role_after_the_upgrade(db: Database,
         rows = session.execute(select(UserRole.role).join(User, User.id == UserRole.user_id)
                                .where(User.username == "asif.khan")).scalars().all()
     assert rows == ["officer"]
+
+
+def test_accounts_made_before_roles_keep_their_role(tmp_path: Any) -> None:
+    """A database from before several roles per person: each account's role is carried over."""
+    from sqlalchemy import text
+
+    from khidmat_desk.auth.passwords import hash_password
+    from khidmat_desk.store import migrate
+    from khidmat_desk.store.db import Database, open_database, sqlite_url
+
+    url = sqlite_url(tmp_path / "counter.sqlite3")
+    old = Database(url)
+    migrate.upgrade(old.engine, None, revision="0004_sync")
+    with old.engine.begin() as connection:
+        for n, (name, role) in enumerate((("asif.khan", "officer"),
+                                          ("nadia.iqbal", "in-charge")), start=1):
+            connection.execute(text(
+                "INSERT INTO app_user (id, username, full_name, role, password_hash, "
+                "failed_attempts, active, created_at, updated_at) VALUES (:id, :name, :name, "
+                ":role, :hash, 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"),
+                {"id": n, "name": name, "role": role, "hash": hash_password(PASSWORD)})
+    old.dispose()
+    db = open_database(url, backup_dir=tmp_path / "backups")
+    try:
+        assert authenticate(db, "asif.khan", PASSWORD).roles == {"officer"}
+        head = authenticate(db, "nadia.iqbal", PASSWORD)
+        assert head.roles == {"in-charge"} and head.may("verifier")
+    finally:
+        db.dispose()
