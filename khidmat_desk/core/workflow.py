@@ -50,7 +50,6 @@ READY, DELIVERED, VOIDED = Status.READY, Status.DELIVERED, Status.VOIDED
 OFFICER, VERIFIER, IN_CHARGE = Role.OFFICER, Role.VERIFIER, Role.IN_CHARGE
 
 ROLES: tuple[Role, ...] = tuple(Role)
-ROLE_LABELS: dict[str, str] = {OFFICER: "officer", VERIFIER: "verifier", IN_CHARGE: "in-charge"}
 #: What each role may also do: the in-charge may do everything an officer or verifier may.
 _IMPLIED: dict[str, frozenset[str]] = {
     OFFICER: frozenset({OFFICER}),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from khidmat_desk.core.workflow import ROLE_LABELS, ROLES, roles_text
+from khidmat_desk.core.workflow import ROLES, roles_text
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -46,8 +46,10 @@ class AccountForm(QDialog):
         self.role_boxes: dict[str, QCheckBox] = {}
         if roles is not None:
             row = QHBoxLayout()
+            labels = {"officer": self.tr("officer"), "verifier": self.tr("verifier"),
+                      "in-charge": self.tr("in-charge")}
             for role in ROLES:
-                box = QCheckBox(self.tr(ROLE_LABELS[role]), objectName=f"role_{role}")
+                box = QCheckBox(labels.get(role, role), objectName=f"role_{role}")
                 box.setChecked(role in roles)
                 row.addWidget(box)
                 self.role_boxes[role] = box

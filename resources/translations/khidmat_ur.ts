@@ -14,27 +14,42 @@
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="49"/>
+        <source>officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="49"/>
+        <source>verifier</source>
+        <translation>تصدیق کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="50"/>
+        <source>in-charge</source>
+        <translation>انچارج</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -492,27 +507,27 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="99"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="122"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="125"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
     </message>
@@ -1194,82 +1209,82 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="97"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>U&amp;nlock</source>
         <translation>ان لاک (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>Switch o&amp;ff</source>
         <translation>بند کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="168"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="174"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="187"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="189"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
@@ -1317,7 +1332,7 @@
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="257"/>
         <source>%n field(s) need attention before going on: </source>
         <translation>
             <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
@@ -1325,7 +1340,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="366"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="367"/>
         <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>
             <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
@@ -1333,57 +1348,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="376"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="446"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="451"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="452"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="460"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="461"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="474"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="475"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
