@@ -55,6 +55,9 @@ class ScriptedMessages(Messages):
         wanted = self.answers.get("choose", default)
         return str(wanted(choices) if callable(wanted) else wanted)
 
+    def page(self, title: str, html: str) -> None:
+        self.shown.append(("page", html))
+
     def ask_text(self, title: str, label: str) -> str | None:
         self.shown.append(("ask_text", label))
         answer = self.answers.get("ask_text")

@@ -28,6 +28,7 @@ from khidmat_desk.core.fields import (
     AllOf,
     AnyOf,
     AtLeastOne,
+    CheckDigit,
     CnicGender,
     Condition,
     DateOrder,
@@ -35,6 +36,8 @@ from khidmat_desk.core.fields import (
     Different,
     Field,
     FieldType,
+    Periods,
+    Recent,
     Rule,
     Service,
     When,
@@ -101,6 +104,12 @@ def rule_keys(rule: Rule) -> tuple[str | None, tuple[str, ...]]:
         return None, rule.keys
     if isinstance(rule, DateWithin):
         return None, (rule.field, rule.other)
+    if isinstance(rule, Periods):  # its date of birth is checked apart, at the top level
+        return rule.group, (rule.start, rule.end)
+    if isinstance(rule, CheckDigit):
+        return rule.group, (rule.field,)
+    if isinstance(rule, Recent):
+        return None, (rule.field,)
     raise AssertionError(f"unknown rule {rule!r}")
 
 

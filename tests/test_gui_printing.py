@@ -179,3 +179,66 @@ def test_printers_are_chosen_once_and_remembered(qtbot: QtBot, session: CounterS
     dialog.accept()
     settle(qtbot, window, tasks)
     assert CounterSettings.load(folder).get("receipt_format") == "a4"
+
+
+def test_copies_that_never_reached_paper_are_not_counted(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner, folder: Path) -> None:
+    """A PC without the configured printer: two attempts given up, then the printer is fixed.
+    The citizen's first real receipt is copy 1 — not "DUPLICATE · COPY 3" — and nobody is asked
+    why a copy is being reprinted."""
+    messages = ScriptedMessages()
+    session.settings.set("receipt_printer", "Counter-3-Thermal")  # not installed on this PC
+    messages.answers["choose"] = "later"
+    window = window_for(qtbot, session, tasks, messages)
+    tracking = take_application(qtbot, window, "fir-copy")
+    settle(qtbot, window, tasks)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    window.open_application(tracking)
+    settle(qtbot, window, tasks)
+    assert window.view.print_buttons["receipt"].text() == "Print"  # nothing counted
+    window.view.print_buttons["receipt"].click()  # fails again, given up again
+    settle(qtbot, window, tasks)
+    assert [(h.copy_no, h.state) for h in print_history(session.db, tracking)] == [
+        (1, "failed"), (1, "failed")]
+    session.settings.set("receipt_printer", "pdf-folder")
+    messages.answers["ask_text"] = None  # were a reason asked for, the print would not happen
+    window.view.print_buttons["receipt"].click()
+    settle(qtbot, window, tasks)
+    assert not any(kind == "ask_text" for kind, _ in messages.shown)
+    assert [f.name for f in printouts(folder)] == [f"{tracking}-receipt-copy1.pdf"]
+    assert "DUPLICATE" not in page_text(printouts(folder)[0].read_bytes())
+    assert [(h.copy_no, h.state) for h in print_history(session.db, tracking)][-1] == (
+        1, "delivered")
+    assert window.view.print_buttons["receipt"].text() == "Reprint"
+
+
+def test_no_default_printer_message_reads_as_a_sentence(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner, folder: Path) -> None:
+    from khidmat_desk.gui.printer import PrinterProblem, _printer_for
+
+    with pytest.raises(PrinterProblem) as problem:
+        _printer_for("")  # the offscreen platform has no printers at all
+    assert "no default printer" in str(problem.value).lower()
+    assert "is not available" not in str(problem.value)
+
+
+def test_preview_of_a_document_not_yet_issuable_offers_no_print(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner, folder: Path) -> None:
+    window = window_for(qtbot, session, tasks, ScriptedMessages())
+    tracking = take_application(qtbot, window, "character-certificate")
+    settle(qtbot, window, tasks)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    window.open_application(tracking)
+    settle(qtbot, window, tasks)
+    certificate = next(k for k in window.view.print_buttons if k != "receipt")
+    assert not window.view.print_buttons[certificate].isEnabled()
+    preview = window.view.findChild(type(window.view.print_buttons[certificate]),
+                                    f"preview-{certificate}")
+    preview.click()
+    settle(qtbot, window, tasks)
+    dialog = window.printing.preview_dialog
+    assert dialog is not None and dialog.pages
+    assert not hasattr(dialog, "print_button")
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window, tasks)
+    assert printouts(folder) == [] or all(certificate not in f.name for f in printouts(folder))

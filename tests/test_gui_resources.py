@@ -23,8 +23,9 @@ TS = ROOT / "resources" / "translations" / "khidmat_ur.ts"
 #: The screens the Urdu translation must cover completely.
 COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "DocumentsPage",
            "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView", "PrintFlow",
-           "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "FindingDialog",
-           "UsersDialog", "AccountForm", "CentreView", "CentreModel", "CentreMenu"}
+           "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "HandoverDialog",
+           "SummaryModel", "Status", "Age", "Search", "Role", "FindingDialog", "UsersDialog",
+           "AccountForm", "CentreView", "CentreModel", "CentreMenu"}
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

@@ -155,7 +155,7 @@ def test_datetime_order_and_not_in_future() -> None:
     assert [i.field for i in late.errors] == ["start"]
     same = validate_answers(service, {**base, "start": "2026-11-23T10:00",
                                       "end": "2026-11-23T10:00"}, now=now)
-    assert [i.message for i in same.errors] == ["must be after Start (2026-11-23T10:00)"]
+    assert [i.message for i in same.errors] == ["must be after Start (23-11-2026 10:00)"]
 
 
 @pytest.mark.parametrize("raw", [None, "", "   ", []])

@@ -411,7 +411,7 @@ def test_date_bounds_are_inclusive(d: date, low: date, high: date) -> None:
 def test_impossible_or_unclear_dates_are_refused(raw: str) -> None:
     assert v.parse_date(raw) is None
     assert errors(v.check_date(raw, min=None, max=None)) == [
-        "is not a date; type it like 25/12/2023"]
+        "is not a date; type it like 25-12-2023"]
 
 
 minutes = st.datetimes(min_value=datetime(1000, 1, 1)).map(

@@ -39,7 +39,14 @@ from khidmat_desk.printing.signing import Signer
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Centre, PrintRecord, User
+from khidmat_desk.store.models import (
+    PRINT_DELIVERED,
+    PRINT_FAILED,
+    PRINT_PENDING,
+    Centre,
+    PrintRecord,
+    User,
+)
 
 log = logging.getLogger("khidmat.printing")
 
@@ -71,12 +78,15 @@ class PrintableDocument:
 
 @dataclass(frozen=True)
 class PrintedDocument:
+    """A copy built and sent: it counts as a copy until `print_failed` gives its number back."""
+
     pdf: bytes
     tracking_number: str
     document_key: str
     format: str
     copy_no: int
     qr_payload: str | None
+    record_id: int = 0
 
     @property
     def duplicate(self) -> bool:
@@ -91,6 +101,8 @@ class PrintRecordInfo:
     printed_by: str
     printed_at: datetime
     reason: str | None
+    state: str = PRINT_DELIVERED  # pending | delivered | failed (a failed attempt is no copy)
+    destination: str | None = None
 
 
 @cache
@@ -142,7 +154,8 @@ def _copies(db: Database, uuid: str) -> dict[str, int]:
     with db.read() as session:
         rows = session.execute(
             select(PrintRecord.document_key, func.max(PrintRecord.copy_no))
-            .join(APP, APP.c.id == PrintRecord.application_id).where(APP.c.uuid == uuid)
+            .join(APP, APP.c.id == PrintRecord.application_id)
+            .where(APP.c.uuid == uuid, PrintRecord.state != PRINT_FAILED)
             .group_by(PrintRecord.document_key)).all()
     return {key: int(count) for key, count in rows}
 
@@ -266,18 +279,58 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
         issue = _issue_in(session, detail, officer or _full_name(user), local(when),
                           copy_no)
         pdf, payload = build(issue, issued_on)
-        session.add(PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
-                                copy_no=copy_no, user_id=user.id if user else None,
-                                reason=why, printed_at=when))
+        record = PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
+                             copy_no=copy_no, user_id=user.id if user else None,
+                             reason=why, printed_at=when, state=PRINT_PENDING)
+        session.add(record)
+        session.flush()
+        record_id = record.id
         append_event(session, actor=user.username if user else UNSIGNED_ACTOR,
                      action="document-reprinted" if copy_no > 1 else "document-printed",
                      entity_type="application", entity_id=detail.uuid, at=when,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
                               "reason": why})
-    log.info("%s %s copy %d printed by %s", detail.tracking_number, document_key, copy_no,
+    log.info("%s %s copy %d sent by %s", detail.tracking_number, document_key, copy_no,
              user.username if user else UNSIGNED_ACTOR)
-    return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload)
+    return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload,
+                           record_id)
+
+
+def print_delivered(db: Database, printed: PrintedDocument, where: str, *,
+                    user: UserInfo | None, now: datetime | None = None) -> None:
+    """The copy reached the printer (or its file was written): it stays counted."""
+    _settle(db, printed, PRINT_DELIVERED, where, user, utc_moment(now))
+
+
+def print_failed(db: Database, printed: PrintedDocument, problem: str, *,
+                 user: UserInfo | None, now: datetime | None = None) -> None:
+    """The copy never reached paper and the officer gave up: its copy number is free again,
+    so the next print is not a "duplicate" of a copy nobody received."""
+    _settle(db, printed, PRINT_FAILED, problem, user, utc_moment(now))
+
+
+def _settle(db: Database, printed: PrintedDocument, state: str, note: str,
+            user: UserInfo | None, when: datetime) -> None:
+    with db.write() as session:
+        record = session.get(PrintRecord, printed.record_id)
+        if record is None or record.state != PRINT_PENDING:
+            log.warning("print record %s of %s is not pending; left as it is",
+                        printed.record_id, printed.tracking_number)
+            return
+        record.state, record.settled_at = state, when
+        if state == PRINT_DELIVERED:
+            record.destination = note[:500]
+        uuid = session.execute(select(APP.c.uuid).where(APP.c.id == record.application_id)
+                               ).scalar_one()
+        append_event(session, actor=user.username if user else UNSIGNED_ACTOR,
+                     action="print-delivered" if state == PRINT_DELIVERED else "print-failed",
+                     entity_type="application", entity_id=uuid, at=when,
+                     details={"tracking_number": printed.tracking_number,
+                              "document": printed.document_key, "copy_no": printed.copy_no,
+                              ("where" if state == PRINT_DELIVERED else "problem"): note[:500]})
+    log.info("%s %s copy %d %s", printed.tracking_number, printed.document_key,
+             printed.copy_no, state)
 
 
 def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, datetime | None]:
@@ -285,7 +338,8 @@ def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, d
     row = session.execute(
         select(func.max(PrintRecord.copy_no), func.min(PrintRecord.printed_at))
         .where(PrintRecord.application_id == app_id,
-               PrintRecord.document_key == document_key)).one()
+               PrintRecord.document_key == document_key, PrintRecord.state != PRINT_FAILED)
+    ).one()
     first = row[1]
     if first is not None and first.tzinfo is None:
         first = first.replace(tzinfo=UTC)
@@ -338,11 +392,13 @@ def print_history(db: Database, tracking: str) -> tuple[PrintRecordInfo, ...]:
     with db.read() as session:
         rows = session.execute(
             select(PrintRecord.document_key, PrintRecord.format, PrintRecord.copy_no,
-                   User.username, PrintRecord.printed_at, PrintRecord.reason)
+                   User.username, PrintRecord.printed_at, PrintRecord.reason,
+                   PrintRecord.state, PrintRecord.destination)
             .join(APP, APP.c.id == PrintRecord.application_id)
             .outerjoin(User, User.id == PrintRecord.user_id)
             .where(APP.c.uuid == detail.uuid).order_by(PrintRecord.id)).all()
     return tuple(PrintRecordInfo(r.document_key, r.format, r.copy_no,
-                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason)
+                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason,
+                                 r.state, r.destination)
                  for r in rows)
 

@@ -16,8 +16,10 @@ from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, Comm
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    from khidmat_desk.app.context import CounterContext
     from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
     from khidmat_desk.app.verification import Verification
+    from khidmat_desk.auth.users import UserInfo
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -126,8 +128,23 @@ def run_print_receipt(args: argparse.Namespace) -> int:
         user = sign_in(ctx, args) if args.user else None
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
                                 reason=args.reason, templates=ctx.templates)
-    _report(printed, _write(args.out, printed.pdf))
+        path = _deliver(ctx, printed, args.out, user)
+    _report(printed, path)
     return 0
+
+
+def _deliver(ctx: CounterContext, printed: PrintedDocument, out: str,
+             user: UserInfo | None) -> Path:
+    """Write the copy to --out; only a written file counts as a copy."""
+    from khidmat_desk.app.printing import print_delivered, print_failed
+
+    try:
+        path = _write(out, printed.pdf)
+    except CommandError as exc:
+        print_failed(ctx.db, printed, str(exc), user=user)
+        raise
+    print_delivered(ctx.db, printed, str(path), user=user)
+    return path
 
 
 def run_print_document(args: argparse.Namespace) -> int:
@@ -139,7 +156,8 @@ def run_print_document(args: argparse.Namespace) -> int:
         user = sign_in(ctx, args)
         printed = print_document(ctx.db, args.tracking, key, user=user, signer=ctx.signer(),
                                  reason=args.reason, templates=ctx.templates)
-    _report(printed, _write(args.out, printed.pdf))
+        path = _deliver(ctx, printed, args.out, user)
+    _report(printed, path)
     return 0
 
 
@@ -162,8 +180,9 @@ def run_history(args: argparse.Namespace) -> int:
         return 0
     for r in records:
         why = f"  - {r.reason}" if r.reason else ""
+        state = "" if r.state == "delivered" else f"  [{r.state}]"
         sys.stdout.write(f"{r.printed_at:%Y-%m-%d %H:%M}  {r.document_key} ({r.format})  copy "
-                         f"{r.copy_no}  by {r.printed_by}{why}\n")
+                         f"{r.copy_no}  by {r.printed_by}{state}{why}\n")
     if not records:
         sys.stdout.write("nothing printed yet\n")
     return 0

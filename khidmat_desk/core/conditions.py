@@ -82,6 +82,21 @@ def resolve_date_bound(bound: object, today: date) -> date | None:
     return _add_months(today, months)
 
 
+_YEAR_BOUND = re.compile(r"^year([+-]\d{1,3})?$")
+
+
+def resolve_int_bound(bound: object, today: date) -> int | None:
+    """A number, or ``year`` / ``year+1`` / ``year-100``: relative to the centre's year (the
+    newest model year a vehicle can have is next year's)."""
+    if bound is None:
+        return None
+    if isinstance(bound, str) and (match := _YEAR_BOUND.match(bound)):
+        return today.year + int(match.group(1) or 0)
+    if isinstance(bound, int | str):
+        return int(bound)
+    raise TypeError(f"{bound!r} is not a whole-number bound")
+
+
 def resolve_datetime_bound(bound: object, now: datetime, *, upper: bool) -> datetime | None:
     """Date bounds widen to the whole day; ``now`` is the moment itself."""
     if bound is None:

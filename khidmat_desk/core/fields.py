@@ -252,7 +252,43 @@ class DateWithin:
     when: Condition | None = None
 
 
-Rule: TypeAlias = DateOrder | AgeRange | CnicGender | Different | AtLeastOne | DateWithin
+@dataclass(frozen=True)
+class Periods:
+    """Rows of `group` running from `start` to `end` (periods of residence or stay): a period
+    that starts before the person born on `dob` was born, and two periods that overlap, are
+    pointed out (a warning by default: the officer checks with the citizen)."""
+
+    group: str
+    start: str = "from"
+    end: str = "to"
+    dob: str | None = "date_of_birth"
+    level: IssueLevel = IssueLevel.WARNING
+
+
+@dataclass(frozen=True)
+class CheckDigit:
+    """`field` (in every row of `group`, if given) must end in a valid check digit by `scheme`
+    ("luhn": IMEI numbers, so a mistyped digit is caught before the police search for it)."""
+
+    field: str
+    group: str | None = None
+    scheme: str = "luhn"
+
+
+@dataclass(frozen=True)
+class Recent:
+    """The date in `field` must not be before `since` (a date bound such as ``today-6m``):
+    a learner permit still valid, a tenant registered within the days the law gives."""
+
+    field: str
+    since: DateBound
+    message: str
+    level: IssueLevel = IssueLevel.ERROR
+    when: Condition | None = None
+
+
+Rule: TypeAlias = (DateOrder | AgeRange | CnicGender | Different | AtLeastOne | DateWithin
+                   | Periods | CheckDigit | Recent)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,11 +15,14 @@ from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.fields import (
     AgeRange,
     AtLeastOne,
+    CheckDigit,
     CnicGender,
     DateOrder,
     DateWithin,
     Different,
     Field,
+    Periods,
+    Recent,
     Rule,
     Service,
 )
@@ -70,7 +73,20 @@ def _check(
         return _at_least_one(rule, answers, fields)
     if isinstance(rule, DateWithin):
         return _date_within(rule, answers, fields)
+    if isinstance(rule, Periods):
+        return _periods(rule, answers, fields, errored)
+    if isinstance(rule, CheckDigit):
+        return _check_digit(rule, answers, fields, errored)
+    if isinstance(rule, Recent):
+        return _recent(rule, answers, fields, today, errored)
     raise TypeError(f"unknown rule {rule!r}")
+
+
+def _shown(value: str) -> str:
+    """A stored ISO date or moment as the counter shows it (DD-MM-YYYY [HH:MM])."""
+    moment = _as_moment(value)
+    day = validators.show_date(moment.date())
+    return f"{day} {moment:%H:%M}" if "T" in value else day
 
 
 def _as_moment(value: str) -> datetime:
@@ -91,7 +107,7 @@ def _date_order(rule: DateOrder, answers: Mapping[str, Any], fields: Mapping[str
         if bad:
             word = "be after" if rule.strict else "not be before"
             out.append(_issue(f"{path}{rule.end}", f"{label}{fmap[rule.end].label}",
-                              f"must {word} {fmap[rule.start].label} ({start})"))
+                              f"must {word} {fmap[rule.start].label} ({_shown(start)})"))
     return out
 
 
@@ -167,3 +183,80 @@ def _date_within(rule: DateWithin, answers: Mapping[str, Any],
     else:
         message = f"must be at most {rule.max_days} days after {other_label}"
     return [_issue(rule.field, label, message)]
+
+
+def _periods(rule: Periods, answers: Mapping[str, Any], fields: Mapping[str, Field],
+             errored: set[str]) -> list[Issue]:
+    born_text = answers.get(rule.dob) if rule.dob else None
+    born = date.fromisoformat(born_text) if born_text and rule.dob not in errored else None
+    out: list[Issue] = []
+    seen: list[tuple[date, date, str]] = []
+    for path, label, values, fmap in _scopes(rule.group, answers, fields):
+        start, end = values.get(rule.start), values.get(rule.end)
+        if start is None or f"{path}{rule.start}" in errored:
+            continue
+        first = _as_moment(start).date()
+        last = _as_moment(end).date() if end and f"{path}{rule.end}" not in errored else first
+        where = f"{label}{fmap[rule.start].label}"
+        if born is not None and first < born:
+            out.append(_issue(f"{path}{rule.start}", where,
+                              f"is before the date of birth ({validators.show_date(born)}); "
+                              "check the dates with the citizen", rule.level))
+        for other_first, other_last, other_label in seen:
+            if first < other_last and other_first < last:  # a shared moving day is fine
+                out.append(_issue(f"{path}{rule.start}", where,
+                                  f"overlaps {other_label.rstrip(': ')} "
+                                  f"({validators.show_date(other_first)} to "
+                                  f"{validators.show_date(other_last)}); check the dates "
+                                  "with the citizen", rule.level))
+                break
+        if last >= first:
+            seen.append((first, last, label))
+    return out
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check used by IMEI numbers (and card numbers)."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def luhn_digit(body: str) -> str:
+    """The digit that completes ``body`` so `luhn_ok` holds (the 15th digit of an IMEI)."""
+    return next(d for d in "0123456789" if luhn_ok(body + d))
+
+
+def _check_digit(rule: CheckDigit, answers: Mapping[str, Any], fields: Mapping[str, Field],
+                 errored: set[str]) -> list[Issue]:
+    if rule.scheme != "luhn":
+        raise ValueError(f"unknown check-digit scheme {rule.scheme!r}")
+    out: list[Issue] = []
+    for path, label, values, fmap in _scopes(rule.group, answers, fields):
+        value = values.get(rule.field)
+        if not value or f"{path}{rule.field}" in errored:
+            continue
+        if not luhn_ok(str(value)):
+            out.append(_issue(f"{path}{rule.field}", f"{label}{fmap[rule.field].label}",
+                              "has a wrong check digit (the last one); a digit was probably "
+                              "mistyped: read it again from the box or by dialling *#06#"))
+    return out
+
+
+def _recent(rule: Recent, answers: Mapping[str, Any], fields: Mapping[str, Field],
+            today: date, errored: set[str]) -> list[Issue]:
+    from khidmat_desk.core.conditions import resolve_date_bound
+
+    value = answers.get(rule.field)
+    if value is None or rule.field in errored or not holds(rule.when, answers):
+        return []
+    since = resolve_date_bound(rule.since, today)
+    if since is None or _as_moment(value).date() >= since:
+        return []
+    return [_issue(rule.field, fields[rule.field].label, rule.message, rule.level)]

@@ -19,6 +19,7 @@ from khidmat_desk.core.conditions import (
     referenced_fields,
     resolve_date_bound,
     resolve_datetime_bound,
+    resolve_int_bound,
 )
 from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.issues import Issue, IssueLevel
@@ -221,16 +222,14 @@ def _datetime(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Che
     )
 
 
-def _int_bound(bound: object) -> int | None:
-    return None if bound is None else int(bound)  # type: ignore[call-overload]
-
-
 def _integer(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_integer(raw, min=_int_bound(f.min), max=_int_bound(f.max))
+    return validators.check_integer(raw, min=resolve_int_bound(f.min, ctx.today),
+                                    max=resolve_int_bound(f.max, ctx.today))
 
 
 def _money(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
-    return validators.check_money(raw, min=_int_bound(f.min), max=_int_bound(f.max))
+    return validators.check_money(raw, min=resolve_int_bound(f.min, ctx.today),
+                                  max=resolve_int_bound(f.max, ctx.today))
 
 
 def _district(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:

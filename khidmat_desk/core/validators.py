@@ -280,7 +280,7 @@ def check_email(raw: object) -> Checked:
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates and times: officers write day first (25/12/2023); imports send ISO (2023-12-25).
+# Dates and times: officers write day first (25-12-2023); imports send ISO (2023-12-25).
 # ---------------------------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
@@ -311,8 +311,9 @@ def parse_date(raw: object) -> date | None:
 
 
 def show_date(day: date) -> str:
-    """Day first, as officers write dates (``strftime`` would not pad years before 1000)."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    """DD-MM-YYYY, as the counter shows and officers type dates (``strftime`` would not pad
+    years before 1000)."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def _show_moment(moment: datetime) -> str:
@@ -322,7 +323,7 @@ def _show_moment(moment: datetime) -> str:
 def check_date(raw: object, *, min: date | None, max: date | None) -> Checked:
     day = parse_date(raw)
     if day is None:
-        return _error("is not a date; type it like 25/12/2023")
+        return _error("is not a date; type it like 25-12-2023")
     if min is not None and day < min:
         return _error(f"cannot be before {show_date(min)}")
     if max is not None and day > max:
@@ -374,7 +375,7 @@ def _minute(moment: datetime) -> datetime:
 def check_datetime(raw: object, *, min: datetime | None, max: datetime | None) -> Checked:
     moment = parse_datetime(raw)
     if moment is None:
-        return _error("is not a date and time; type it like 25/12/2023 14:30")
+        return _error("is not a date and time; type it like 25-12-2023 14:30")
     if min is not None and moment < _minute(min):
         return _error(f"cannot be before {_show_moment(min)}")
     if max is not None and moment > _minute(max):

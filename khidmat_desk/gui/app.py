@@ -96,7 +96,7 @@ class Counter(QObject):
         if self.window is None:
             self.app.quit()
 
-    def _on_signed_in(self, user: Any) -> None:
+    def _on_signed_in(self, user: Any, *, offer_drafts: bool = True) -> None:
         from khidmat_desk.gui.main_window import MainWindow  # not needed for the sign-in window
 
         self._start_sync()
@@ -106,9 +106,10 @@ class Counter(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.language_requested.connect(self.set_language)
-        self.window.show()
+        self.window.show_on_screen()
         self.idle.start()
-        self.window.offer_drafts()
+        if offer_drafts:  # once per sign-in, not again when only the language changes
+            self.window.offer_drafts()
 
     def _start_sync(self) -> None:
         """Once per run, for the counter (not per officer): it goes on across switches of user."""
@@ -168,7 +169,7 @@ class Counter(QObject):
         self.window = None
         old.close()
         old.deleteLater()
-        self._on_signed_in(user)
+        self._on_signed_in(user, offer_drafts=False)
 
 
 def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> int:

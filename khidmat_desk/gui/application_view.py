@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_date, format_money, format_value
+from khidmat_desk.gui.words import status_label
 
 _MUTED = "color: #555;"
 
@@ -32,7 +33,8 @@ class ApplicationView(QScrollArea):
     finding_requested = Signal(str)
     back_requested = Signal()
     print_requested = Signal(str, str, int)  # tracking, document key, copies printed so far
-    preview_requested = Signal(str, str, str, int)  # tracking, key, title, copies printed
+    # tracking, key, title, copies printed, whether it can be issued now
+    preview_requested = Signal(str, str, str, int, bool)
 
     def __init__(self, role: str | frozenset[str], urdu: bool = False,
                  user_id: int | None = None) -> None:
@@ -53,7 +55,7 @@ class ApplicationView(QScrollArea):
         tracking = QLabel(detail.tracking_number, objectName="view_tracking")
         tracking.setStyleSheet("font-size: 20pt; font-weight: 700; font-family: monospace;")
         tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        status = QLabel(self.tr("Status: %1").replace("%1", workflow.LABELS[detail.status]),
+        status = QLabel(self.tr("Status: %1").replace("%1", status_label(detail.status)),
                         objectName="view_status", styleSheet="font-size: 12pt; font-weight: 600;")
         title = service.title_ur if self.urdu else service.title
         layout.addWidget(tracking)
@@ -82,7 +84,7 @@ class ApplicationView(QScrollArea):
             row.addWidget(button)
             self.finding_button = button
         for status in workflow.allowed_next(detail.status, self.role):
-            button = QPushButton(self.tr("Mark %1").replace("%1", workflow.LABELS[status]),
+            button = QPushButton(self.tr("Mark %1").replace("%1", status_label(status)),
                                  objectName=f"status-{status}")
             button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(
                 detail.tracking_number, s))
@@ -104,7 +106,7 @@ class ApplicationView(QScrollArea):
         return not own or workflow.may_act_as(self.role, workflow.IN_CHARGE)
 
     def _finding(self, finding: Any) -> QFrame:
-        rows = [(self.tr("Decision"), workflow.LABELS[finding.outcome]),
+        rows = [(self.tr("Decision"), status_label(finding.outcome)),
                 (self.tr("Record status"), finding.record_status_label),
                 (self.tr("Reference"), finding.reference or "—")]
         if finding.reference_date:
@@ -139,7 +141,7 @@ class ApplicationView(QScrollArea):
                 detail.tracking_number, d.key, d.copies_printed))
             preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")
             preview.clicked.connect(lambda _=False, d=doc, t=title: self.preview_requested.emit(
-                detail.tracking_number, d.key, t, d.copies_printed))
+                detail.tracking_number, d.key, t, d.copies_printed, d.ready))
             grid.addWidget(button, n, 2)
             grid.addWidget(preview, n, 3)
             self.print_buttons[doc.key] = button
@@ -177,7 +179,7 @@ class ApplicationView(QScrollArea):
     def _history(self, detail: Any) -> QFrame:
         rows = []
         for change in detail.history:
-            what = workflow.LABELS[change.to_status] + (f" — {change.reason}" if change.reason
+            what = status_label(change.to_status) + (f" — {change.reason}" if change.reason
                                                         else "")
             rows.append((f"{change.at.astimezone():%d-%m-%Y %H:%M}", f"{what} ({change.user}, "
                                                                     f"v{change.version})"))

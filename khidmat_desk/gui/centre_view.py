@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.gui.words import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -67,7 +68,7 @@ class CentreModel(QAbstractTableModel):
         service = get_service(s.service_code)
         due = f"{s.expected_on:%d-%m-%Y}" + (self.tr(" overdue") if row.overdue else "")
         return (s.tracking_number, s.name, service.title_ur if self.urdu else service.short_title,
-                workflow.LABELS.get(s.status, s.status), str(s.counter), row.officer,
+                status_label(s.status), str(s.counter), row.officer,
                 due)[index.column()]
 
 
@@ -90,7 +91,7 @@ class CentreView(QWidget):
         self.status = QComboBox(objectName="centre_status")
         self.status.addItem(self.tr("Any status"), None)
         for status in workflow.STATUSES:
-            self.status.addItem(workflow.LABELS[status], status)
+            self.status.addItem(status_label(status), status)
         self.service = QComboBox(objectName="centre_service")
         self.service.addItem(self.tr("Any service"), None)
         for code in SERVICE_CODES:

@@ -29,6 +29,25 @@ class Messages:
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
+    def page(self, title: str, html: str) -> None:
+        """A long text (the shortcut list) in a dialog that fits the screen and scrolls."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        from khidmat_desk.gui.screen import fit_to_screen
+
+        dialog = QDialog(self.parent, objectName="page")
+        dialog.setWindowTitle(title)
+        browser = QTextBrowser(objectName="page_text")
+        browser.setHtml(html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        fit_to_screen(dialog, QSize(1100, 760))
+        dialog.exec()
+
     def ask_text(self, title: str, label: str) -> str | None:
         """One line of text (a reason), or None when the officer cancels."""
         from PySide6.QtWidgets import QInputDialog

@@ -31,6 +31,17 @@ from khidmat_desk.gui.inputs import label_of, make_input
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
+#: A focus ring that shows on every kind of input, not only on text boxes: the officer works by
+#: keyboard and must see where the next key lands (a choice list or a tick box included).
+FOCUS_RING = """
+QComboBox:focus, QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus {
+    border: 2px solid #1a73e8; border-radius: 3px; padding: 2px;
+}
+QCheckBox:focus, QRadioButton:focus {
+    background: #dbe8fb; border: 1px solid #1a73e8; border-radius: 3px; padding: 1px 3px;
+}
+QPushButton:focus { border: 2px solid #1a73e8; border-radius: 3px; padding: 3px 10px; }
+"""
 
 
 class FieldRow(QObject):
@@ -91,6 +102,7 @@ class GroupEditor(QFrame):
         self.message.hide()
         self.rows: list[dict[str, FieldRow]] = []
         self._frames: list[QWidget] = []
+        self._removers: list[QPushButton] = []
         self._layout = QVBoxLayout(self)
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._items = QVBoxLayout()
@@ -107,8 +119,9 @@ class GroupEditor(QFrame):
 
     def set_value(self, value: Any) -> None:
         for frame in self._frames:
+            frame.hide()
             frame.deleteLater()
-        self.rows, self._frames = [], []
+        self.rows, self._frames, self._removers = [], [], []
         for item in value or []:
             self._add_row(item if isinstance(item, Mapping) else {})
         self.add_button.setEnabled(len(self.rows) < self.field.max_items)
@@ -123,6 +136,8 @@ class GroupEditor(QFrame):
         title.setStyleSheet("font-weight: 600;")
         remove = QPushButton(self.tr("Remove"), objectName=f"{self.field.key}[{index}].remove")
         remove.setAccessibleName(self.tr("Remove row %1").replace("%1", str(index + 1)))
+        remove.setToolTip(self.tr("Remove this row (Ctrl+Shift+Delete)"))
+        remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._on_remove_clicked(index))
         header = QHBoxLayout()
         header.addWidget(title)
@@ -138,23 +153,69 @@ class GroupEditor(QFrame):
             row.left.connect(self.left.emit)
             rows[member.key] = row
         self.rows.append(rows)
+        self._removers.append(remove)
         self._frames.append(frame)
         self._items.addWidget(frame)
         frame.show()  # at once, not on the next event-loop turn, so the next key lands in it
 
     def _on_add_button_clicked(self) -> None:
+        self.add_row()
+
+    def add_row(self) -> bool:
+        """A new empty row, its first input focused (Ctrl+Shift+A); False when full."""
+        if len(self.rows) >= self.field.max_items:
+            return False
         self._add_row({})
         self.add_button.setEnabled(len(self.rows) < self.field.max_items)
-        first = next(iter(self.rows[-1].values()))
-        first.input.focus_widget().setFocus()
+        self._focus_row(len(self.rows) - 1)
         self.changed.emit()
+        return True
 
     def _on_remove_clicked(self, index: int) -> None:
         values = self.value()
+        if not 0 <= index < len(values):
+            return
         del values[index]
         self.set_value(values)
         self.changed.emit()
         self.left.emit(self.field.key)
+        # The focus stays in the group: the row that took its place, the one before, or Add.
+        if self.rows:
+            self._focus_row(min(index, len(self.rows) - 1))
+        else:
+            self.add_button.setFocus()
+
+    def row_holding(self, widget: QWidget | None) -> int | None:
+        """Which row ``widget`` (an input or a Remove button) belongs to."""
+        for index, frame in enumerate(self._frames):
+            if widget is not None and (frame is widget or frame.isAncestorOf(widget)):
+                return index
+        return None
+
+    def remove_row_holding(self, widget: QWidget | None) -> bool:
+        """Remove the row holding the focus (Ctrl+Shift+Delete)."""
+        index = self.row_holding(widget)
+        if index is None:
+            return False
+        self._on_remove_clicked(index)
+        return True
+
+    def _focus_row(self, index: int) -> None:
+        visible = [row for row in self.rows[index].values() if not row.input.widget.isHidden()]
+        if visible:
+            visible[0].input.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_widgets(self) -> list[QWidget]:
+        """Row by row its inputs and Remove button, then Add: the order Tab walks."""
+        order: list[QWidget] = []
+        for rows, remove in zip(self.rows, self._removers, strict=True):
+            for row in rows.values():
+                if not row.input.widget.isHidden():
+                    order += row.input.tab_stops()
+            order.append(remove)
+        if self.add_button.isEnabled():
+            order.append(self.add_button)
+        return order
 
     def field_rows(self) -> Iterator[FieldRow]:
         for item in self.rows:
@@ -231,6 +292,30 @@ class StepForm(QWidget):
         yield from self.rows.values()
         for editor in self.groups.values():
             yield from editor.field_rows()
+
+    def tab_widgets(self) -> list[QWidget]:
+        """The visible inputs in the order of the page, each group's rows and buttons in its
+        place: Tab and Shift+Tab walk exactly this list."""
+        order: list[QWidget] = []
+        for field in self.step.fields:
+            if field.key in self.groups:
+                editor = self.groups[field.key]
+                if editor.isVisibleTo(self):
+                    order += editor.tab_widgets()
+            elif field.key in self.rows:
+                row = self.rows[field.key]
+                if row.input.widget.isVisibleTo(self):
+                    order += row.input.tab_stops()
+        return [w for w in order if w.isEnabled()]
+
+    def group_holding(self, widget: QWidget | None) -> GroupEditor | None:
+        for editor in self.groups.values():
+            if widget is not None and editor.isAncestorOf(widget):
+                return editor
+        return None
+
+    def first_group(self) -> GroupEditor | None:
+        return next((e for e in self.groups.values() if e.isVisibleTo(self)), None)
 
     def apply(self, result: ValidationResult, touched: set[str]) -> None:
         """Visibility from what applies; messages for the fields the officer has finished."""

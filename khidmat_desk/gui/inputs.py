@@ -7,11 +7,13 @@ validation messages name it. Values go to the core wizard as typed; the core nor
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -69,6 +71,10 @@ class FieldInput(QObject):
 
     def focus_widget(self) -> QWidget:
         return self.widget
+
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops in this input, in order."""
+        return [self.focus_widget()]
 
     def _edited(self, *_: object) -> None:
         """A choice made or a box ticked: edited and finished in one go."""
@@ -161,6 +167,10 @@ class NarrativeInput(FieldInput):
         self.widget.setPlainText("" if value is None else str(value))  # type: ignore[attr-defined]
 
 
+#: Letters typed within this many seconds of each other extend one type-ahead search.
+TYPE_AHEAD_S = 1.0
+
+
 class ChoiceInput(FieldInput):
     """One of a fixed list; typing the first letters picks, like everywhere in Windows."""
 
@@ -171,7 +181,27 @@ class ChoiceInput(FieldInput):
             box.addItem(option.label_ur if self.urdu and option.label_ur else option.label,
                         option.value)
         box.currentIndexChanged.connect(self._edited)
+        if self.urdu:  # the labels are Urdu, the keyboard is often Latin: match English too
+            self._typed, self._typed_at = "", 0.0
+            box.installEventFilter(self)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        if not (text.isascii() and text.isalpha()) or event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return False
+        now = time.monotonic()
+        self._typed = (self._typed if now - self._typed_at < TYPE_AHEAD_S else "") + text
+        self._typed_at = now
+        wanted = self._typed.casefold()
+        for index, option in enumerate(self.field.options, start=1):
+            if option.label.casefold().startswith(wanted) or option.value.startswith(wanted):
+                self.widget.setCurrentIndex(index)  # type: ignore[attr-defined]
+                return True
+        return True  # no English match: keep the choice as it is
 
     def value(self) -> Any:
         return self.widget.currentData()  # type: ignore[attr-defined]
@@ -192,10 +222,37 @@ class PickerInput(FieldInput):
         _fill(box, self._choices())
         line = box.lineEdit()
         assert line is not None  # an editable combo box always has one
+        line.editingFinished.connect(self._take_best_match)
         line.editingFinished.connect(self.left.emit)
-        line.textEdited.connect(lambda _: self.changed.emit())
+        line.textEdited.connect(self._on_text_edited)
         box.activated.connect(self._edited)
         return box
+
+    def _on_text_edited(self, typed: str) -> None:
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        completer = box.completer()
+        if completer is not None:
+            model = completer.model()
+            if isinstance(model, QStringListModel):
+                choices = [box.itemText(i) for i in range(box.count())]
+                model.setStringList(ordered_matches(choices, typed))
+        self.changed.emit()
+
+    def _take_best_match(self) -> None:
+        """"Lah" and Enter (or Tab) takes Lahore: the first of the ordered matches, unless
+        what was typed is already one of the choices."""
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        typed = box.currentText().strip()
+        choices = [box.itemText(i) for i in range(box.count())]
+        if not typed or any(c.casefold() == typed.casefold() for c in choices):
+            return
+        matches = ordered_matches(choices, typed)
+        if matches:
+            box.setEditText(matches[0])
+            completer = box.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
 
     def _choices(self) -> Sequence[str]:
         if self.field.type is FieldType.DISTRICT:
@@ -227,11 +284,36 @@ def _fill(box: QComboBox, choices: Sequence[str]) -> None:
     box.setCurrentIndex(-1)
     box.setEditText(typed)
     box.blockSignals(False)
-    completer = QCompleter(list(choices), box)
+    # The popup lists the matches in the order `ordered_matches` gives (names that start with
+    # what was typed first), re-ordered as each letter is typed.
+    completer = QCompleter(QStringListModel(list(choices)), box)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     box.setCompleter(completer)
+
+
+_WORDS = re.compile(r"[\s\-/(),.&']+")
+
+
+def ordered_matches(choices: Sequence[str], typed: str) -> list[str]:
+    """Choices containing ``typed`` (any case): those starting with it first, then those with
+    a word starting with it, then the rest ("Sau" gives Saudi Arabia before Guinea-Bissau)."""
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted:
+        return list(choices)
+    starts: list[str] = []
+    words: list[str] = []
+    inside: list[str] = []
+    for choice in choices:
+        folded = choice.casefold()
+        if folded.startswith(wanted):
+            starts.append(choice)
+        elif any(word.startswith(wanted) for word in _WORDS.split(folded)):
+            words.append(choice)
+        elif wanted in folded:
+            inside.append(choice)
+    return starts + words + inside
 
 
 class FlagInput(FieldInput):
@@ -277,6 +359,9 @@ class ManyInput(FieldInput):
 
     def focus_widget(self) -> QWidget:
         return next(iter(self.boxes.values()), self.widget)
+
+    def tab_stops(self) -> list[QWidget]:
+        return list(self.boxes.values()) or [self.widget]
 
 
 def make_input(field: Field, path: str, urdu: bool = False) -> FieldInput:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,8 +22,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QPushButton
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QPushButton
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
@@ -32,10 +33,12 @@ from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
 from khidmat_desk.gui.printer import PrintQueue
+from khidmat_desk.gui.scanner import install as install_scanner
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
+from khidmat_desk.gui.words import age_label, roles_label, search_kind_label, status_label
 
 log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +47,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class SummaryModel(QAbstractTableModel):
     """Application summaries as rows: tracking number, citizen, service, status, age."""
 
-    HEADERS = ("Tracking number", "Citizen", "Service", "Status", "Age", "Submitted")
+    COLUMNS = 6
 
     def __init__(self, urdu: bool = False) -> None:
         super().__init__()
@@ -62,12 +65,13 @@ class SummaryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return len(self.HEADERS)
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return (self.tr("Tracking number"), self.tr("Citizen"), self.tr("Service"),
+                    self.tr("Status"), self.tr("Age"), self.tr("Submitted"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,17 +86,8 @@ class SummaryModel(QAbstractTableModel):
         service = get_service(row.service_code)
         return (row.tracking_number, row.name,
                 service.title_ur if self.urdu else service.short_title,
-                workflow.LABELS.get(row.status, row.status), _age(self.now - row.created_at),
+                status_label(row.status), age_label(self.now - row.created_at),
                 f"{row.created_at.astimezone():%d-%m-%Y %H:%M}")[index.column()]
-
-
-def _age(delta: Any) -> str:
-    minutes = max(0, int(delta.total_seconds() // 60))
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes // 1440} days"
 
 
 class MainWindow(QMainWindow):
@@ -139,11 +134,25 @@ class MainWindow(QMainWindow):
         self.sync_panel: SyncPanel | None = None
         self._status_bar()
         self._connect()
+        self.scanner = install_scanner(self, self._on_scanned)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
         from khidmat_desk.gui.centre_menu import CentreMenu
 
         self.centre = CentreMenu(self)
         self.refresh_queue()
+
+    def show_on_screen(self) -> None:
+        """Maximised on a counter PC's screen (1366×768, 1024×768 …) so the status bar and the
+        wizard's buttons are never below the taskbar; a comfortable window on a large one."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.width() < 1600 or area.height() < 1000:
+            self.resize(area.size() if area is not None else self.size())
+            self.showMaximized()
+            return
+        self.resize(1440, 900)
+        self.move(area.center() - self.rect().center())
+        self.show()
 
     def _where(self) -> str:
         return self.tr("%1 · counter %2").replace("%1", self.session.centre_code) \
@@ -151,7 +160,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({workflow.roles_text(self.user.roles)})",
+        self.who = QLabel(f"{self.user.full_name} ({roles_label(self.user.roles)})",
                           objectName="who")
         self.where = QLabel(self._where(), objectName="where")
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
@@ -187,8 +196,8 @@ class MainWindow(QMainWindow):
             lambda tracking, key, copies: self.printing.print(tracking, key,
                                                               copies_printed=copies))
         self.view.preview_requested.connect(
-            lambda tracking, key, title, copies: self.printing.preview(
-                tracking, key, title, copies_printed=copies))
+            lambda tracking, key, title, copies, ready: self.printing.preview(
+                tracking, key, title, copies_printed=copies, printable=ready))
         self.printing.said.connect(self._on_printing_said)
         self.printing.printed.connect(self._on_printing_printed)
         ui.action_printers.triggered.connect(self._on_action_printers_triggered)
@@ -207,9 +216,18 @@ class MainWindow(QMainWindow):
         self._tasks.run(self.session.todays_queue, self._on_rows_loaded, self._on_failed)
         self._tasks.run(self.session.todays_counts, self.launcher.set_counts, self._on_failed)
 
+    def _taking_application(self) -> bool:
+        """An application is being typed (its wizard is open and not yet saved)."""
+        return self.wizard is not None and not self.wizard.saved
+
     def show_queue(self) -> None:
-        if self.wizard is not None and self.ui.stack.currentWidget() is self.wizard:
+        if self.wizard is not None and not self.wizard.saved:
+            if self.ui.stack.currentWidget() is not self.wizard:
+                self.ui.stack.setCurrentWidget(self.wizard)
+            self.statusBar().showMessage(self.tr("Finish or cancel the application being "
+                                                 "taken first (Esc)."), 8000)
             return
+        self._close_wizard()
         self.ui.stack.setCurrentWidget(self.ui.home)
         self.search.clear()
         self.refresh_queue()
@@ -234,20 +252,52 @@ class MainWindow(QMainWindow):
 
     def _on_find_done(self, found: Any) -> None:
         count = len(found.items)
-        self.statusBar().showMessage(self.tr("Nothing matches.") if not count else "", 5000)
         if count == 1 and found.kind == "tracking":
             self.open_application(found.items[0].tracking_number)  # a scanned receipt
             return
-        if self.wizard is None or self.ui.stack.currentWidget() is not self.wizard:
-            self.ui.stack.setCurrentWidget(self.ui.home)
-        self.heading.setText(self.tr("%n application(s) found by %1", "", count)
-                             .replace("%1", self.tr(found.kind)))
+        if self._taking_application():
+            self.statusBar().showMessage(
+                self.tr("Found %1; finish or cancel the application being taken first (Esc) "
+                        "to see it.").replace("%1", self._applications(count)) if count else
+                self.tr("No application matches “%1”.").replace("%1", found.query), 10000)
+            return
+        self._close_wizard()
+        self.ui.stack.setCurrentWidget(self.ui.home)
+        if count:
+            self.heading.setText(self.tr("%1 found by %2").replace(
+                "%1", self._applications(count)).replace("%2", search_kind_label(found.kind)))
+            self.statusBar().showMessage(self.tr("Found %1.").replace(
+                "%1", self._applications(count)), 5000)
+        else:
+            self.heading.setText(self.tr("No application matches “%1”.")
+                                 .replace("%1", found.query))
+            self.statusBar().showMessage(self.tr("Nothing matches."), 10000)
         self.model.set_rows(found.items)
         if count:
             self.table.selectRow(0)
+            self.table.setFocus()
 
     def _on_find_failed(self, exc: BaseException) -> None:
         say_known(self._messages, exc, lambda text: self.statusBar().showMessage(text, 10000))
+
+    def _applications(self, count: int) -> str:
+        return self.tr("1 application") if count == 1 else \
+            self.tr("%1 applications").replace("%1", str(count))
+
+    def _on_scanned(self, tracking: str) -> None:
+        """A receipt scanned with the focus anywhere in the window."""
+        if self.ui.stack.currentWidget() is self.locked_page:
+            return
+        self.statusBar().showMessage(self.tr("Scanned %1").replace("%1", tracking), 5000)
+        if self._taking_application():
+            self.statusBar().showMessage(self.tr(
+                "Scanned %1: finish or cancel the application being taken first (Esc), then "
+                "scan again.").replace("%1", tracking), 10000)
+            return
+        self.search.clear()
+        self.statusBar().showMessage(self.tr("Searching…"))
+        self._tasks.run(lambda: self.session.find(tracking), self._on_find_done,
+                        self._on_find_failed)
 
     def _on_applications_activated(self, index: QModelIndex) -> None:
         row = self.model.rows[self.sorted.mapToSource(index).row()]
@@ -270,16 +320,45 @@ class MainWindow(QMainWindow):
         self.view.show_detail(detail, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", detail.tracking_number),
+                                     5000)
 
     def _on_view_status_requested(self, tracking: str, status: str) -> None:
+        if status == workflow.DELIVERED:
+            self.hand_over(tracking)
+            return
         reason: str | None = None
         if status in workflow.REASON_REQUIRED:
             reason = self._messages.ask_text(self.tr("Reason"), self.tr(
-                "Why is this application being marked %1?").replace("%1", workflow.LABELS[status]))
+                "Why is this application being marked %1?").replace("%1", status_label(status)))
             if reason is None:
                 return
         self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
                         lambda _: self._on_status_changed(tracking), self._on_failed)
+
+    def hand_over(self, tracking: str) -> None:
+        """Mark delivered with who collected it: the applicant (CNIC checked against the
+        application) or a representative (name and CNIC recorded)."""
+        from khidmat_desk.gui.handover import HandoverDialog
+
+        detail = self.view.detail
+        name = detail.name if detail is not None and detail.tracking_number == tracking else ""
+        dialog = HandoverDialog(tracking, name, self)
+        self.handover_dialog = dialog
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            handover = dialog.handover()
+            self._tasks.run(lambda: self.session.hand_over(tracking, handover),
+                            lambda _: self._on_handed_over(tracking), self._on_failed)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _on_handed_over(self, tracking: str) -> None:
+        self.statusBar().showMessage(self.tr("%1 handed over.").replace("%1", tracking), 8000)
+        self._on_status_changed(tracking)
 
     def _on_status_changed(self, tracking: str) -> None:
         if self.sync_host is not None:
@@ -444,8 +523,10 @@ class MainWindow(QMainWindow):
         choices = [(d.uuid, _draft_line(d)) for d in drafts[:6]]
         choice = self._messages.choose(
             self.tr("Unfinished applications"),
-            self.tr("%n application(s) were not finished (the counter was closed, locked or "
-                    "lost power). Resume one now?", "", len(drafts)),
+            (self.tr("1 application was not finished (the counter was closed, locked or lost "
+                     "power). Resume it now?") if len(drafts) == 1 else
+             self.tr("%1 applications were not finished (the counter was closed, locked or "
+                     "lost power). Resume one now?").replace("%1", str(len(drafts)))),
             [*choices, ("later", self.tr("Later"))], default="later")
         chosen = next((d for d in drafts if d.uuid == choice), None)
         if chosen is not None:
@@ -478,14 +559,51 @@ class MainWindow(QMainWindow):
         say_known(self._messages, exc,
                   lambda text: self._messages.warning(self.tr("Khidmat Desk"), text))
 
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the counter, by where it works: the menus' actions as they are set, and
+        the keys of the wizard, the application view and the documents."""
+        actions = sorted(((a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                           a.text().replace("&", "")) for a in self.findChildren(QAction)
+                          if not a.shortcut().isEmpty()), key=lambda pair: pair[1].casefold())
+        return [
+            (self.tr("Anywhere"), [
+                (self.tr("Scan a receipt"),
+                 self.tr("Opens that application, whatever has the focus")),
+                *actions,
+            ]),
+            (self.tr("In the wizard"), [
+                ("Enter", self.tr("Next field; the next page after the last field")),
+                ("Tab / Shift+Tab", self.tr("Next / previous input of the page")),
+                ("Alt+Right / Alt+Left", self.tr("Next / previous page")),
+                ("Ctrl+Shift+A", self.tr("Add a row to a table (periods of stay, items …)")),
+                ("Ctrl+Shift+Delete", self.tr("Remove the row being typed in")),
+                ("Ctrl+Shift+D", self.tr("Tick every document on the documents page")),
+                ("PageUp / PageDown", self.tr("Scroll the page (the review)")),
+                ("Ctrl+Enter", self.tr("Submit from the review page")),
+                ("Ctrl+P", self.tr("Print the receipt again, on the saved page")),
+                ("Esc", self.tr("Cancel (asks before throwing away what was typed)")),
+            ]),
+            (self.tr("Application view"), [
+                ("Ctrl+P", self.tr("Print the receipt")),
+                ("Esc", self.tr("Back to the list")),
+            ]),
+        ]
+
     def _on_action_shortcuts_triggered(self) -> None:
-        lines = [f"{a.shortcut().toString()}\t{a.text().replace('&', '')}"
-                 for a in self.findChildren(type(self.ui.action_new)) if not a.shortcut().isEmpty()]
-        lines += ["Enter\t" + self.tr("Next field; next page after the last field"),
-                  "Alt+Left / Alt+Right\t" + self.tr("Previous / next page"),
-                  "Ctrl+Enter\t" + self.tr("Submit from the review page"),
-                  "Esc\t" + self.tr("Cancel / back")]
-        self._messages.info(self.tr("Keyboard shortcuts"), "\n".join(sorted(lines)))
+        """F1: every shortcut, key and meaning in aligned columns."""
+        sections = self.shortcut_sections()
+        columns = (sections[:1], sections[1:])  # side by side: all of it on one screen
+        html = ["<table width='100%'><tr>"]
+        for column in columns:
+            html.append("<td valign='top' width='50%'><table cellspacing='0' cellpadding='3'>")
+            for title, rows in column:
+                html.append(f"<tr><td colspan='2'><b>{escape(title)}</b></td></tr>")
+                html += [f"<tr><td style='padding-right:14px'><b>{escape(key)}</b></td>"
+                         f"<td>{escape(meaning)}</td></tr>" for key, meaning in rows]
+                html.append("<tr><td colspan='2'>&nbsp;</td></tr>")
+            html.append("</table></td>")
+        html.append("</tr></table>")
+        self._messages.page(self.tr("Keyboard shortcuts"), "".join(html))
 
 
 def _draft_line(draft: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.gui.printer import qimage
+from khidmat_desk.gui.screen import fit_to_screen
 from khidmat_desk.printing.raster import PageImage
 
 PREVIEW_DPI = 110
@@ -56,4 +57,4 @@ class PreviewDialog(QDialog):
         layout.addWidget(area)
         layout.addWidget(buttons)
         widest = max((p.width for p in pages), default=400)
-        self.resize(min(widest + 60, 1000), 760)
+        fit_to_screen(self, QSize(min(widest + 60, 1000), 760))

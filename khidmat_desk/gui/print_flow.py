@@ -67,7 +67,9 @@ class PrintFlow(QObject):
             if printed.duplicate else ""
         self.said.emit(self.tr("Printed %1%2 on %3").replace("%1", printed.document_key)
                        .replace("%2", copy).replace("%3", where))
-        self.printed.emit(printed.tracking_number)
+        session = self._session
+        self._tasks.run(lambda: session.print_settled(printed, True, where),
+                        lambda _: self.printed.emit(printed.tracking_number), self._on_failed)
 
     def _on_delivery_failed(self, printed: Any, exc: BaseException) -> None:
         if not isinstance(exc, PrinterProblem):
@@ -82,10 +84,11 @@ class PrintFlow(QObject):
         if choice == "retry":
             self._send(printed)
             return
-        self.said.emit(self.tr("Not printed: copy %1 is in the log but not on paper; printing "
-                               "it again later will say DUPLICATE.")
-                       .replace("%1", str(printed.copy_no)))
-        self.printed.emit(printed.tracking_number)
+        self.said.emit(self.tr("Not printed: nothing reached paper, so nothing was counted; "
+                               "print it again when the printer is ready."))
+        session, problem = self._session, str(exc)
+        self._tasks.run(lambda: session.print_settled(printed, False, problem),
+                        lambda _: self.printed.emit(printed.tracking_number), self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         if say_known(self._messages, exc,
@@ -94,7 +97,10 @@ class PrintFlow(QObject):
 
     # -- preview ---------------------------------------------------------------------------
 
-    def preview(self, tracking: str, key: str, title: str, *, copies_printed: int = 0) -> None:
+    def preview(self, tracking: str, key: str, title: str, *, copies_printed: int = 0,
+                printable: bool = True) -> None:
+        """The pages as they would print; Print is offered only when the document can be
+        issued now."""
         from khidmat_desk.printing.raster import render_pages
 
         session, destination = self._session, self.destination(key)
@@ -102,13 +108,15 @@ class PrintFlow(QObject):
         self._tasks.run(lambda: (render_pages(session.preview(tracking, key), PREVIEW_DPI),
                                  describe(destination)),
                         lambda done: self._show_preview(tracking, key, title, *done,
-                                                        copies_printed=copies_printed),
+                                                        copies_printed=copies_printed,
+                                                        printable=printable),
                         self._on_failed)
 
     def _show_preview(self, tracking: str, key: str, title: str, pages: Any, printer: str, *,
-                      copies_printed: int) -> None:
+                      copies_printed: int, printable: bool) -> None:
         dialog = PreviewDialog(
             self.tr("%1 — preview (%2)").replace("%1", title).replace("%2", printer), pages,
-            lambda: self.print(tracking, key, copies_printed=copies_printed), self._parent)
+            (lambda: self.print(tracking, key, copies_printed=copies_printed)) if printable
+            else None, self._parent)
         self.preview_dialog = dialog
         dialog.open()

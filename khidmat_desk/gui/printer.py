@@ -69,9 +69,12 @@ def _printer_for(destination: str) -> QPrinter:
     info = QPrinterInfo.printerInfo(destination) if destination else \
         QPrinterInfo.defaultPrinter()
     if info.isNull():
-        what = f"The printer '{destination}'" if destination else "No default printer"
-        raise PrinterProblem(f"{what} is not available on this PC. Check that it is switched on "
-                             "and connected, or choose another in Counter → Printers; then retry.")
+        if destination:
+            raise PrinterProblem(f"The printer '{destination}' is not available on this PC. "
+                                 "Check that it is switched on and connected, or choose another "
+                                 "in Counter → Printers; then retry.")
+        raise PrinterProblem("This PC has no default printer. Choose a printer (or \"save as PDF "
+                             "files\") in Counter → Printers; then retry.")
     if info.state() == QPrinter.PrinterState.Error:
         raise PrinterProblem(f"The printer '{info.printerName()}' reports a problem (out of "
                              "paper, jammed or offline?). Fix it and retry.")

@@ -143,6 +143,12 @@ class CounterSession:
                "enable": admin.enable_user}[action]
         act(self.db, by=self.ctx.officer, username=username)
 
+    def hand_over(self, tracking: str, handover: Any) -> Any:
+        """The finished document handed to the applicant or a representative (checked)."""
+        from khidmat_desk.app.delivery import mark_delivered
+
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+
     # -- intake -----------------------------------------------------------------------------
 
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
@@ -211,6 +217,13 @@ class CounterSession:
 
         return print_document(self.db, tracking, key, user=self.ctx.officer,
                               signer=self.ctx.signer(), reason=reason, templates=self.templates)
+
+    def print_settled(self, printed: Any, delivered: bool, note: str) -> None:
+        """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
+        from khidmat_desk.app.printing import print_delivered, print_failed
+
+        settle = print_delivered if delivered else print_failed
+        settle(self.db, printed, note, user=self.user)
 
     def preview(self, tracking: str, key: str) -> bytes:
         """The document as it would print, marked PREVIEW; nothing is recorded."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.gui.screen import fit_to_screen
 
 log = logging.getLogger("khidmat.gui.sync")
 
@@ -119,7 +120,7 @@ class SyncPanel(QDialog):
                        self.quarantined):
             layout.addWidget(widget)
         layout.addLayout(row)
-        self.resize(820, 560)
+        fit_to_screen(self, QSize(820, 560))
         self._quarantined_ids: list[int] = []
 
     def show_status(self, status: Any) -> None:

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from khidmat_desk.core.workflow import ROLES, roles_text
+from khidmat_desk.core.workflow import ROLES
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.words import role_label, roles_label
 
 
 class AccountForm(QDialog):
@@ -46,10 +47,8 @@ class AccountForm(QDialog):
         self.role_boxes: dict[str, QCheckBox] = {}
         if roles is not None:
             row = QHBoxLayout()
-            labels = {"officer": self.tr("officer"), "verifier": self.tr("verifier"),
-                      "in-charge": self.tr("in-charge")}
             for role in ROLES:
-                box = QCheckBox(labels.get(role, role), objectName=f"role_{role}")
+                box = QCheckBox(role_label(role), objectName=f"role_{role}")
                 box.setChecked(role in roles)
                 row.addWidget(box)
                 self.role_boxes[role] = box
@@ -138,7 +137,7 @@ class UsersDialog(QDialog):
         for n, a in enumerate(self.accounts):
             state = self.tr("switched off") if not a.active else (
                 self.tr("locked") if a.locked_until is not None else self.tr("active"))
-            for c, text in enumerate((a.username, a.full_name, roles_text(a.roles), state)):
+            for c, text in enumerate((a.username, a.full_name, roles_label(a.roles), state)):
                 self.table.setItem(n, c, QTableWidgetItem(text))
         if self.accounts and self.table.currentRow() < 0:
             self.table.selectRow(0)

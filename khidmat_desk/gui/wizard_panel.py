@@ -30,7 +30,7 @@ from khidmat_desk.core.fields import Service
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
-from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE, StepForm
+from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
 
@@ -129,6 +129,7 @@ class WizardPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self._layout(heading)
         self._shortcuts()
+        self.setStyleSheet(FOCUS_RING)
 
     def _add_page(self, page: QWidget) -> None:
         area = _scrolling(page)
@@ -154,7 +155,9 @@ class WizardPanel(QWidget):
         keys_and_slots = (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
                           ("Ctrl+Return", self._on_ctrl_enter), ("Ctrl+Enter", self._on_ctrl_enter),
                           ("Escape", self._on_escape), ("Ctrl+P", self._on_print_receipt),
-                          ("Ctrl+Shift+D", self.documents_page.all_button.click))
+                          ("Ctrl+Shift+D", self.documents_page.all_button.click),
+                          ("Ctrl+Shift+A", self._on_add_row),
+                          ("Ctrl+Shift+Delete", self._on_remove_row))
         for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
             QShortcut(QKeySequence(keys), self, activated=slot)
@@ -253,10 +256,7 @@ class WizardPanel(QWidget):
         paths = {i.field for i in issues}
         self.touched |= paths
         self._refresh()
-        count = len(issues)
-        self._say(self.tr("%n field(s) need attention before going on: ", "", count)
-                  + "; ".join(f"{i.label} {i.message}" for i in issues[:3])
-                  + (" …" if count > 3 else ""), error=True)
+        self._say_problems(issues)
         if self.wizard.current == DOCUMENTS_STEP:
             self.documents_page.show_issues(issues)
             return
@@ -292,11 +292,53 @@ class WizardPanel(QWidget):
                    if row.input.widget.isVisibleTo(form)]
         return [w for w in widgets if w.isEnabled()]
 
+    def _on_add_row(self) -> None:
+        """Ctrl+Shift+A: a row in the group being typed in, or the page's first group."""
+        form = self.current_form()
+        if form is None:
+            return
+        editor = form.group_holding(self.focusWidget()) or form.first_group()
+        if editor is not None and not editor.add_row():
+            self._say(self.tr("No more rows can be added here."))
+
+    def _on_remove_row(self) -> None:
+        """Ctrl+Shift+Delete: remove the row the focus is in; the focus stays in the group."""
+        form = self.current_form()
+        editor = form.group_holding(self.focusWidget()) if form is not None else None
+        if editor is not None:
+            editor.remove_row_holding(self.focusWidget())
+
+    def tab_order(self) -> list[QWidget]:
+        form = self.current_form()
+        return form.tab_widgets() if form is not None else self.focus_inputs()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt API
+        """Tab and Shift+Tab walk the page's inputs in their order (rows added later
+        included) and stay on the page instead of wandering into the rest of the window."""
+        order = self.tab_order()
+        focused = self.focusWidget()
+        here = next((n for n, w in enumerate(order)
+                     if focused is not None and (w is focused or w.isAncestorOf(focused))), None)
+        if here is None or not order:
+            return super().focusNextPrevChild(forward)
+        target = order[(here + (1 if forward else -1)) % len(order)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self._on_enter()
             return
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            # Not taken by the focused input (a list or a long text): scroll the page.
+            area = self.pages.currentWidget()
+            bar = area.verticalScrollBar() if isinstance(area, QScrollArea) else None
+            if bar is not None:
+                step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+                bar.setValue(bar.value() + step)
+                return
         super().keyPressEvent(event)
 
     def _on_enter(self) -> None:
@@ -332,6 +374,7 @@ class WizardPanel(QWidget):
         self._collect()
         self.touched.add(path)
         self._refresh()
+        self._recheck_banner()
         self._autosave.start()
         if path == self.service.primary_cnic:
             self._look_up_citizen()
@@ -364,8 +407,10 @@ class WizardPanel(QWidget):
         if profile is not None and not self.saved:
             filled = self._prefill(profile)
             if filled:
-                self._say(self.tr("Filled %n field(s) from this citizen's earlier visit; "
-                                  "check them with the citizen.", "", filled))
+                self._say(self.tr("Filled 1 field from this citizen's earlier visit; check it "
+                                  "with the citizen.") if filled == 1 else
+                          self.tr("Filled %1 fields from this citizen's earlier visit; check "
+                                  "them with the citizen.").replace("%1", str(filled)))
         self.duplicates = open_ones
         if open_ones:
             listed = ", ".join(f"{a.tracking_number} ({a.status}, "
@@ -518,6 +563,22 @@ class WizardPanel(QWidget):
         self.banner.setStyleSheet(ERROR_STYLE if error else "color: #1b5e20;")
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        self._banner_problems = error and bool(text)
+
+    def _say_problems(self, issues: tuple[Issue, ...]) -> None:
+        """The page's problems in the banner; it goes away once they are all put right."""
+        count = len(issues)
+        if not count:
+            self._say("")
+            return
+        lead = (self.tr("1 field needs attention before going on: ") if count == 1 else
+                self.tr("%1 fields need attention before going on: ").replace("%1", str(count)))
+        self._say(lead + "; ".join(f"{i.label} {i.message}" for i in issues[:3])
+                  + (" …" if count > 3 else ""), error=True)
+
+    def _recheck_banner(self) -> None:
+        if getattr(self, "_banner_problems", False) and self.current_form() is not None:
+            self._say_problems(self.wizard.step_issues(self.wizard.current))
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -304,11 +305,25 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+#: A copy sent to a printer or file and not yet confirmed; it holds its copy number.
+PRINT_PENDING = "pending"
+#: The printer took it or the file was written: a copy exists.
+PRINT_DELIVERED = "delivered"
+#: It never reached paper and the officer gave up: kept for the record, the number is free.
+PRINT_FAILED = "failed"
+_LIVE_COPY = text("state != 'failed'")
+
+
 class PrintRecord(Base):
-    """One printed copy of a receipt or output document; copy 2 onwards is a reprint."""
+    """One copy of a receipt or output document sent to paper; copy 2 onwards is a reprint.
+
+    A copy is counted once it is pending or delivered; a failed attempt frees its number.
+    """
 
     __tablename__ = "print_record"
-    __table_args__ = (UniqueConstraint("application_id", "document_key", "copy_no"),)
+    __table_args__ = (Index("uq_print_record_live_copy", "application_id", "document_key",
+                            "copy_no", unique=True, sqlite_where=_LIVE_COPY,
+                            postgresql_where=_LIVE_COPY),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
     document_key: Mapped[str] = mapped_column(String(60))
@@ -317,6 +332,9 @@ class PrintRecord(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[str] = mapped_column(String(10), server_default=PRINT_DELIVERED)
+    destination: Mapped[str | None] = mapped_column(Text)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class SigningKey(Base):

@@ -4,201 +4,204 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="45"/>
         <source>&amp;User name</source>
         <translation>صارف نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
         <source>&amp;Full name</source>
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="49"/>
-        <source>officer</source>
-        <translation>افسر</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="49"/>
-        <source>verifier</source>
-        <translation>تصدیق کنندہ</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="50"/>
-        <source>in-charge</source>
-        <translation>انچارج</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="55"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="61"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="78"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="81"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
 </context>
 <context>
+    <name>Age</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="46"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="48"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 گھنٹے %2 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="50"/>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="58"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="110"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="115"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="162"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="164"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="166"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="186"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -229,42 +232,42 @@
 <context>
     <name>CentreModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="35"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Due</source>
         <translation>مقررہ تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="69"/>
         <source> overdue</source>
         <translation> تاخیر شدہ</translation>
     </message>
@@ -272,42 +275,42 @@
 <context>
     <name>CentreView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="84"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="85"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
         <source>Tracking number, CNIC, mobile, plate or name</source>
         <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="92"/>
         <source>Any status</source>
         <translation>کوئی بھی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
         <source>Any service</source>
         <translation>کوئی بھی سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="101"/>
         <source>Officer (user name)</source>
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="103"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="139"/>
         <source>%1 application(s), %2 overdue</source>
         <translation>%1 درخواستیں، %2 تاخیر شدہ</translation>
     </message>
@@ -436,8 +439,9 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="57"/>
         <source> (optional)</source>
+        <extracomment>A focus ring that shows on every kind of input, not only on text boxes: the officer works by keyboard and must see where the next key lands (a choice list or a tick box included).</extracomment>
         <translation> (اختیاری)</translation>
     </message>
 </context>
@@ -507,29 +511,82 @@
 <context>
     <name>GroupEditor</name>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="110"/>
         <source>Add a row</source>
         <translation>نئی قطار شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="111"/>
         <source>Add a row (Ctrl+Shift+A)</source>
         <translation>نئی قطار شامل کریں (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="135"/>
         <source>Row %1</source>
         <translation>قطار %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="137"/>
         <source>Remove</source>
         <translation>ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/form.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/form.py" line="138"/>
         <source>Remove row %1</source>
         <translation>قطار %1 ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="139"/>
+        <source>Remove this row (Ctrl+Shift+Delete)</source>
+        <translation>یہ قطار ہٹائیں (Ctrl+Shift+Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="31"/>
+        <source>Hand over %1</source>
+        <translation>%1 حوالے کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="33"/>
+        <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
+        <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="35"/>
+        <source>The &amp;applicant in person</source>
+        <translation>درخواست گزار خود (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="37"/>
+        <source>A &amp;representative</source>
+        <translation>نمائندہ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="44"/>
+        <source>Representative&apos;s name</source>
+        <translation>نمائندے کا نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="48"/>
+        <source>Collector&apos;s CNIC</source>
+        <translation>وصول کنندہ کا شناختی کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
+        <source>Representative&apos;s &amp;name</source>
+        <translation>نمائندے کا نام (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="51"/>
+        <source>&amp;CNIC shown</source>
+        <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <source>Hand over</source>
+        <translation>حوالے کریں</translation>
     </message>
 </context>
 <context>
@@ -641,165 +698,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="122"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="138"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="158"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="158"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="168"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="195"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="204"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="215"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="237"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="274"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="243"/>
-        <source>%n application(s) found by %1</source>
-        <translation>
-            <numerusform>%1 سے %n درخواست ملی</numerusform>
-            <numerusform>%1 سے %n درخواستیں ملیں</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="260"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="260"/>
+        <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
+        <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="262"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="272"/>
+        <source>No application matches “%1”.</source>
+        <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="267"/>
+        <source>%1 found by %2</source>
+        <translation>%2 سے %1 ملیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="269"/>
+        <source>Found %1.</source>
+        <translation>%1 ملیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="284"/>
+        <source>1 application</source>
+        <translation>1 درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="285"/>
+        <source>%1 applications</source>
+        <translation>%1 درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="291"/>
+        <source>Scanned %1</source>
+        <translation>%1 اسکین ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
+        <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
+        <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <source>Opened %1</source>
+        <translation>%1 کھولی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="278"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="360"/>
+        <source>%1 handed over.</source>
+        <translation>%1 حوالے کر دی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="373"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="393"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="320"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="407"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="437"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="359"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="363"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="521"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="525"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
-        <source>%n application(s) were not finished (the counter was closed, locked or lost power). Resume one now?</source>
-        <translation>
-            <numerusform>%n درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا اب جاری رکھیں؟</numerusform>
-            <numerusform>%n درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل یا بجلی چلی گئی تھی)۔ کیا ایک اب جاری رکھیں؟</numerusform>
-        </translation>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="526"/>
+        <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
+        <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="449"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="528"/>
+        <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
+        <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
+        <source>Anywhere</source>
+        <translation>ہر جگہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="570"/>
+        <source>Scan a receipt</source>
+        <translation>رسید اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="571"/>
+        <source>Opens that application, whatever has the focus</source>
+        <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <source>In the wizard</source>
+        <translation>اندراج کے دوران</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
+        <source>Next field; the next page after the last field</source>
+        <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
+        <source>Next / previous input of the page</source>
+        <translation>صفحے کا اگلا / پچھلا خانہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="577"/>
+        <source>Next / previous page</source>
+        <translation>اگلا / پچھلا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <source>Add a row to a table (periods of stay, items …)</source>
+        <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="579"/>
+        <source>Remove the row being typed in</source>
+        <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
+        <source>Tick every document on the documents page</source>
+        <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
+        <source>Scroll the page (the review)</source>
+        <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="583"/>
+        <source>Print the receipt again, on the saved page</source>
+        <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="584"/>
+        <source>Cancel (asks before throwing away what was typed)</source>
+        <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
+        <source>Application view</source>
+        <translation>درخواست کا صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="587"/>
+        <source>Print the receipt</source>
+        <translation>رسید پرنٹ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="588"/>
+        <source>Back to the list</source>
+        <translation>فہرست پر واپس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="530"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="560"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="484"/>
-        <source>Next field; next page after the last field</source>
-        <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="485"/>
-        <source>Previous / next page</source>
-        <translation>پچھلا / اگلا صفحہ</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="486"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
-        <source>Cancel / back</source>
-        <translation>منسوخ / واپس</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="606"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -962,17 +1131,17 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="39"/>
         <source>Page %1</source>
         <translation>صفحہ %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="49"/>
         <source>&amp;Print</source>
         <translation>پرنٹ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/preview.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/preview.py" line="52"/>
         <source>Print this document (Ctrl+P)</source>
         <translation>یہ دستاویز پرنٹ کریں (Ctrl+P)</translation>
     </message>
@@ -1005,37 +1174,37 @@
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="85"/>
-        <source>Not printed: copy %1 is in the log but not on paper; printing it again later will say DUPLICATE.</source>
-        <translation>پرنٹ نہیں ہوئی: کاپی %1 ریکارڈ میں ہے مگر کاغذ پر نہیں؛ بعد میں دوبارہ پرنٹ کرنے پر اس پر ڈپلیکیٹ لکھا ہو گا۔</translation>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <source>Not printed: nothing reached paper, so nothing was counted; print it again when the printer is ready.</source>
+        <translation>پرنٹ نہیں ہوا: کاغذ پر کچھ نہیں آیا، اس لیے کوئی کاپی شمار نہیں ہوئی؛ پرنٹر تیار ہو تو دوبارہ پرنٹ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="118"/>
         <source>%1 — preview (%2)</source>
         <translation>%1 — پیش منظر (%2)</translation>
     </message>
@@ -1142,66 +1311,183 @@
     </message>
 </context>
 <context>
-    <name>SyncPanel</name>
+    <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
-        <source>Sync with the central server</source>
-        <translation>مرکزی سرور سے سنک</translation>
+        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
+        <source>officer</source>
+        <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <source>verifier</source>
+        <translation>تصدیق کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <source>in-charge</source>
+        <translation>انچارج</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="56"/>
+        <source>tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="57"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="58"/>
+        <source>mobile number</source>
+        <translation>موبائل نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="59"/>
+        <source>vehicle plate</source>
+        <translation>گاڑی کا نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="60"/>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="14"/>
+        <source>submitted</source>
+        <translation>جمع شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="15"/>
+        <source>in verification</source>
+        <translation>تصدیق جاری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="16"/>
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="17"/>
+        <source>rejected</source>
+        <translation>مسترد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="18"/>
+        <source>ready for collection</source>
+        <translation>وصولی کے لیے تیار</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="19"/>
+        <source>delivered</source>
+        <translation>حوالے کر دی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="20"/>
+        <source>voided</source>
+        <translation>کالعدم</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <source>Citizen</source>
+        <translation>شہری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="73"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Age</source>
+        <translation>وقت گزرا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="74"/>
+        <source>Submitted</source>
+        <translation>جمع کرائی گئی</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="94"/>
+        <source>Sync with the central server</source>
+        <translation>مرکزی سرور سے سنک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="99"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="106"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="108"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -1209,82 +1495,82 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="96"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>U&amp;nlock</source>
         <translation>ان لاک (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Switch o&amp;ff</source>
         <translation>بند کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="120"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="153"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="167"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="171"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="173"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
@@ -1331,76 +1617,85 @@
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="257"/>
-        <source>%n field(s) need attention before going on: </source>
-        <translation>
-            <numerusform>آگے جانے سے پہلے %n خانہ درست کریں: </numerusform>
-            <numerusform>آگے جانے سے پہلے %n خانے درست کریں: </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="367"/>
-        <source>Filled %n field(s) from this citizen&apos;s earlier visit; check them with the citizen.</source>
-        <translation>
-            <numerusform>اس شہری کی پچھلی آمد سے %n خانہ بھرا گیا؛ شہری سے تصدیق کریں۔</numerusform>
-            <numerusform>اس شہری کی پچھلی آمد سے %n خانے بھرے گئے؛ شہری سے تصدیق کریں۔</numerusform>
-        </translation>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="302"/>
+        <source>No more rows can be added here.</source>
+        <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="376"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="410"/>
+        <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
+        <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="412"/>
+        <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
+        <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="421"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="492"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="452"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="497"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="461"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="506"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="475"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="520"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="493"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="538"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="541"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="574"/>
+        <source>1 field needs attention before going on: </source>
+        <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="575"/>
+        <source>%1 fields need attention before going on: </source>
+        <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
 </context>
 </TS>

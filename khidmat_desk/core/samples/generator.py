@@ -16,8 +16,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from khidmat_desk.core import reference
-from khidmat_desk.core.conditions import holds, referenced_fields
-from khidmat_desk.core.fields import AtLeastOne, Field, FieldType, Service
+from khidmat_desk.core.conditions import (
+    holds,
+    referenced_fields,
+    resolve_date_bound,
+    resolve_int_bound,
+)
+from khidmat_desk.core.fields import AtLeastOne, Field, FieldType, Periods, Recent, Service
+from khidmat_desk.core.rules import luhn_digit
 from khidmat_desk.core.samples import words
 from khidmat_desk.core.samples.dates import Clock, DateWindow, rule_index
 from khidmat_desk.core.samples.pattern import text_from_pattern
@@ -193,6 +199,18 @@ class Generator:
             if not self._clashes(f.key, value, scope):
                 break
             value = make(self, f, scope)
+        return self._recent_enough(f, value)
+
+    def _recent_enough(self, f: Field, value: Any) -> Any:
+        """A date a `Recent` rule asks to be recent (a tenant registered within 48 hours of
+        possession) is drawn from that window."""
+        if f.type is not FieldType.DATE or not isinstance(value, str):
+            return value
+        for rule in self.service.rules:
+            if isinstance(rule, Recent) and rule.field == f.key:
+                since = resolve_date_bound(rule.since, self.clock.today)
+                if since is not None and date.fromisoformat(value) < since:
+                    value = since.isoformat()
         return value
 
     def _clashes(self, key: str, value: Any, scope: Scope) -> bool:
@@ -207,7 +225,11 @@ class Generator:
         count = self.rng.randint(least, max(least, min(f.max_items, least + 2)))
         top = scope.values if scope.top is None else scope.top
         rows = [self._fill(f.fields, top=top, group=f.key) for _ in range(count)]
-        return [row for row in rows if row]
+        rows = [row for row in rows if row]
+        for rule in self.service.rules:
+            if isinstance(rule, Periods) and rule.group == f.key:
+                rows = _one_after_another(rows, rule.start, rule.end)
+        return rows
 
     def _text(self, f: Field, scope: Scope) -> str:
         prefix = person_prefix(f.key)
@@ -229,6 +251,9 @@ class Generator:
             return self._address(scope, f.key.rsplit("address", 1)[0] + "district")
         if "description" in about:
             return rng.choice(words.LOOKS if "accused" in (scope.group or "") else words.ITEMS)
+        if f.key == "imei":  # 14 digits and the Luhn check digit, as on a real handset
+            body = "35" + "".join(rng.choice("0123456789") for _ in range(12))
+            return body + luhn_digit(body)
         for keys, answers in words.BY_WORDS:
             if any(k in about for k in keys):
                 return rng.choice(answers)
@@ -319,7 +344,8 @@ class Generator:
         return moment.strftime(f"%Y-%m-%d{sep}%H:%M")
 
     def _integer(self, f: Field, scope: Scope) -> int | str:
-        low, high = _int_or_none(f.min), _int_or_none(f.max)
+        today = self.clock.today
+        low, high = resolve_int_bound(f.min, today), resolve_int_bound(f.max, today)
         parts, this_year = f.key.split("_"), self.clock.today.year
         if "year" in parts:
             high = high if high is not None else this_year
@@ -332,7 +358,8 @@ class Generator:
 
     def _money(self, f: Field, scope: Scope) -> int | str:
         usual = (8_000, 150_000) if "rent" in f.key.split("_") else (500, 200_000)
-        least, most = _int_or_none(f.min) or 0, _int_or_none(f.max)
+        today = self.clock.today
+        least, most = resolve_int_bound(f.min, today) or 0, resolve_int_bound(f.max, today)
         most = most if most is not None else 10**9
         low, high = max(least, usual[0]), min(most, usual[1])
         if low > high:
@@ -413,10 +440,6 @@ def _top_fields(service: Service) -> tuple[Field, ...]:
     return found[1]
 
 
-def _int_or_none(bound: object) -> int | None:
-    return None if bound is None else int(str(bound))
-
-
 def _plain(value: Any) -> str:
     return re.sub(r"[^0-9A-Za-z\u0600-\u06ff]", "", str(value)).upper()
 
@@ -448,3 +471,20 @@ _MAKERS: dict[FieldType, Any] = {
     FieldType.FIR: Generator._fir,
     FieldType.PASSPORT: Generator._passport,
 }
+
+
+def _one_after_another(rows: list[dict[str, Any]], start: str, end: str
+                       ) -> list[dict[str, Any]]:
+    """Periods (of residence, of stay) as people live them: one after another, covering the
+    same span the rows were drawn over, so none overlaps another."""
+    dated = [r for r in rows if isinstance(r.get(start), str) and isinstance(r.get(end), str)]
+    if len(dated) < 2:
+        return rows
+    first = min(date.fromisoformat(r[start]) for r in dated)
+    last = max(date.fromisoformat(r[end]) for r in dated)
+    step = max((last - first).days // len(dated), 1)
+    for n, row in enumerate(dated):
+        begins = first + timedelta(days=n * step)
+        ends = last if n == len(dated) - 1 else first + timedelta(days=(n + 1) * step)
+        row[start], row[end] = begins.isoformat(), max(begins, ends).isoformat()
+    return rows

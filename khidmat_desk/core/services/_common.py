@@ -170,15 +170,21 @@ def applicant_step(
                 fields=person_fields(dob_required=dob_required, id_required=id_required))
 
 
-def addresses_step(*, permanent_required: bool = True) -> Step:
-    return Step(
-        key="addresses",
-        title="Addresses",
-        title_ur="پتے",
-        fields=address_fields("present", "Present address", "موجودہ پتہ", profile=True)
-        + address_fields("permanent", "Permanent address", "مستقل پتہ",
-                         required=permanent_required, profile=True),
-    )
+def addresses_step(*, permanent_required: bool = True, anywhere: bool = False) -> Step:
+    """Present and permanent address. With ``anywhere``, each names its province first: a
+    Punjab resident whose home is in another province (or who lives abroad) is served, with
+    the district typed where it is not one of Punjab's."""
+    if anywhere:
+        fields = home_address_fields("present", "Present address", "موجودہ پتہ",
+                                     profile=True, station_required=True) \
+            + home_address_fields("permanent", "Permanent address", "مستقل پتہ",
+                                  required=permanent_required, profile=True,
+                                  station_required=permanent_required)
+    else:
+        fields = address_fields("present", "Present address", "موجودہ پتہ", profile=True) \
+            + address_fields("permanent", "Permanent address", "مستقل پتہ",
+                             required=permanent_required, profile=True)
+    return Step(key="addresses", title="Addresses", title_ur="پتے", fields=fields)
 
 
 def representative_fields(flag: str = "on_behalf",
@@ -241,6 +247,10 @@ ADDRESS_EXAMPLE: dict[str, Any] = {
     "permanent_district": "Sargodha",
     "permanent_police_station": "Cantt",
 }
+#: The same addresses where each names its province (`addresses_step(anywhere=True)`).
+ANYWHERE_ADDRESS_EXAMPLE: dict[str, Any] = {
+    **ADDRESS_EXAMPLE, "present_province": "punjab", "permanent_province": "punjab",
+}
 
 
 def yes_no(key: str, label: str, label_ur: str = "", **kw: Any) -> Field:
@@ -296,6 +306,8 @@ def home_address_fields(
     *,
     required: bool = True,
     when: Condition | None = None,
+    profile: bool = False,
+    station_required: bool = False,
 ) -> tuple[Field, ...]:
     """An address that may be anywhere: Punjab districts from the list, others typed.
 
@@ -305,24 +317,31 @@ def home_address_fields(
     def inside(province: Condition) -> Condition:
         return _when(when, province)
 
+    def kept(key: str) -> str | None:
+        return f"{prefix}_{key}" if profile else None
+
     return (
         Field(key=f"{prefix}_address", type=FieldType.TEXT, label=label, label_ur=label_ur,
-              required=required, min_length=5, max_length=200, when=when),
+              required=required, min_length=5, max_length=200, when=when,
+              profile=kept("address")),
         Field(key=f"{prefix}_province", type=FieldType.ENUM, label=f"{label}: province",
-              label_ur="صوبہ", options=PROVINCES, required=required, when=when),
+              label_ur="صوبہ", options=PROVINCES, required=required, when=when,
+              profile=kept("province")),
         Field(key=f"{prefix}_district", type=FieldType.DISTRICT, label=f"{label}: district",
               label_ur="ضلع", required=required,
-              when=inside(equals(f"{prefix}_province", "punjab"))),
+              when=inside(equals(f"{prefix}_province", "punjab")), profile=kept("district")),
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
-              label=f"{label}: police station", label_ur="تھانہ", required=False,
-              when=inside(equals(f"{prefix}_province", "punjab"))),
+              label=f"{label}: police station", label_ur="تھانہ", required=station_required,
+              when=inside(equals(f"{prefix}_province", "punjab")),
+              profile=kept("police_station")),
         Field(key=f"{prefix}_district_other", type=FieldType.TEXT,
               label=f"{label}: district (outside Punjab)", label_ur="ضلع (پنجاب سے باہر)",
               required=required, min_length=2, max_length=60,
-              when=inside(one_of(f"{prefix}_province", *OTHER_PROVINCES))),
+              when=inside(one_of(f"{prefix}_province", *OTHER_PROVINCES)),
+              profile=kept("district_other")),
         Field(key=f"{prefix}_country", type=FieldType.COUNTRY, label=f"{label}: country",
               label_ur="ملک", required=required,
-              when=inside(equals(f"{prefix}_province", "abroad"))),
+              when=inside(equals(f"{prefix}_province", "abroad")), profile=kept("country")),
     )
 
 
@@ -365,6 +384,7 @@ def prefixed(prefix: str, values: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = [
     "ADDRESS_EXAMPLE",
+    "ANYWHERE_ADDRESS_EXAMPLE",
     "BLOOD_RELATIONS",
     "GENDERS",
     "ID_TYPES",

@@ -20,6 +20,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Periods,
     Service,
     Step,
     equals,
@@ -28,7 +29,7 @@ from khidmat_desk.core.fields import (
     options,
 )
 from khidmat_desk.core.services._common import (
-    ADDRESS_EXAMPLE,
+    ANYWHERE_ADDRESS_EXAMPLE,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -101,10 +102,11 @@ SERVICE = Service(
     group="verification",
     description="Certificate of police record for use abroad (visa, immigration, study, jobs).",
     shortcut="Ctrl+2",
-    steps=(applicant_step(), addresses_step(), TRAVEL_STEP, ABROAD_STEP),
+    steps=(applicant_step(), addresses_step(anywhere=True), TRAVEL_STEP, ABROAD_STEP),
     rules=(
         *person_rules(),
         DateOrder(start="from", end="to", group="stays"),
+        Periods(group="stays"),
         AgeRange(dob="date_of_birth", min_years=18, when=not_in("id_type", "b-form"),
                  reason="A character certificate is issued to adults; minors apply on a B-Form."),
         AgeRange(dob="date_of_birth", min_years=16, when=equals("id_type", "b-form"),
@@ -134,7 +136,7 @@ SERVICE = Service(
     ),
     example={
         **PERSON_EXAMPLE,
-        **ADDRESS_EXAMPLE,
+        **ANYWHERE_ADDRESS_EXAMPLE,
         "passport_no": "AB1234567",
         "destination_country": "SA",
         "purpose": "job-abroad",

@@ -8,6 +8,7 @@ is accused, what was taken (with IMEI and plate numbers the police can trace) an
 from __future__ import annotations
 
 from khidmat_desk.core.fields import (
+    CheckDigit,
     DocumentRequirement,
     FeeRule,
     Field,
@@ -131,7 +132,7 @@ SERVICE = Service(
     description="Application about an offence, sent to the police station of occurrence.",
     shortcut="Ctrl+8",
     steps=STEPS,
-    rules=(*person_rules(),),
+    rules=(*person_rules(), CheckDigit(field="imei", group="stolen_property")),
     documents=(
         DocumentRequirement("cnic_original", "Complainant's original CNIC shown",
                             "مدعی کا اصل شناختی کارڈ"),
@@ -164,7 +165,7 @@ SERVICE = Service(
         ],
         "stolen_property": [
             {"item_type": "mobile-phone", "description": "Samsung Galaxy A54, black",
-             "value": 95000, "imei": "356789104561238"},
+             "value": 95000, "imei": "356789104561236"},
             {"item_type": "cash", "description": "Cash in wallet", "value": 12000},
         ],
         "witnesses": [

@@ -11,6 +11,8 @@ categories already on the licence, so no categories are chosen for it.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from khidmat_desk.core.fields import (
     AgeRange,
     AllOf,
@@ -20,6 +22,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Recent,
     Service,
     Step,
     When,
@@ -133,6 +136,9 @@ SERVICE = Service(
         AgeRange(dob="date_of_birth", max_years=49, when=AllOf((ISSUING, NO_MEDICAL)),
                  reason="From the age of 50 a medical fitness certificate is needed; "
                         "type who issued it."),
+        Recent(field="learner_permit_date", since="today-6m", when=NEW_REGULAR,
+               message="is more than six months ago: the learner permit has expired; it must be "
+                       "renewed before a regular licence"),
         AtLeastOne(keys=("medical_certificate_by",),
                    when=AllOf((ISSUING, has("categories", *HEAVY))),
                    message="is needed for LTV, HTV and PSV licences; type who issued the "
@@ -165,7 +171,8 @@ SERVICE = Service(
         "transaction": "new-regular",
         "categories": ["car"],
         "learner_permit_no": "LP-2024-556677",
-        "learner_permit_date": "2024-11-02",
+        # Recent enough for a regular licence (42 days to six months old) whenever it is used.
+        "learner_permit_date": (date.today() - timedelta(days=60)).isoformat(),
         "blood_group": "b+",
     },
 )

@@ -18,6 +18,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Periods,
     Service,
     Step,
 )
@@ -69,6 +70,7 @@ SERVICE = Service(
     rules=(
         *person_rules("employee"),
         DateOrder(start="from", end="to", group="residences"),
+        Periods(group="residences", dob="employee_date_of_birth"),
         AgeRange(dob="employee_date_of_birth", min_years=18,
                  reason="Employees are verified from the age of 18."),
     ),

@@ -11,13 +11,14 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Periods,
     Service,
     Step,
     equals,
     options,
 )
 from khidmat_desk.core.services._common import (
-    ADDRESS_EXAMPLE,
+    ANYWHERE_ADDRESS_EXAMPLE,
     PERSON_EXAMPLE,
     addresses_step,
     applicant_step,
@@ -44,7 +45,7 @@ SERVICE = Service(
     shortcut="Ctrl+1",
     steps=(
         applicant_step(),
-        addresses_step(),
+        addresses_step(anywhere=True),
         Step(key="purpose", title="Purpose and residence", title_ur="مقصد اور رہائش", fields=(
             Field(key="purpose", type=FieldType.ENUM, label="Purpose of verification",
                   label_ur="تصدیق کا مقصد", options=PURPOSES),
@@ -61,6 +62,7 @@ SERVICE = Service(
     rules=(
         *person_rules(),
         DateOrder(start="from", end="to", group="residences"),
+        Periods(group="residences"),
     ),
     documents=(
         DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
@@ -80,7 +82,7 @@ SERVICE = Service(
     ),
     example={
         **PERSON_EXAMPLE,
-        **ADDRESS_EXAMPLE,
+        **ANYWHERE_ADDRESS_EXAMPLE,
         "purpose": "employment",
         "organisation": "Habib Bank Limited",
         "residences": [

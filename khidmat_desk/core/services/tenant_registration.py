@@ -8,6 +8,8 @@ this application is for (search and prefill use the tenant's CNIC), whoever file
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from khidmat_desk.core.fields import (
     AgeRange,
     AnyOf,
@@ -18,6 +20,7 @@ from khidmat_desk.core.fields import (
     Field,
     FieldType,
     OutputDocument,
+    Recent,
     Service,
     Step,
     equals,
@@ -155,6 +158,9 @@ SERVICE = Service(
         AgeRange(dob="tenant_date_of_birth", min_years=18,
                  reason="Register a minor as an occupant of the adult tenant."),
         DateOrder(start="possession_date", end="agreement_end"),
+        Recent(field="possession_date", since="today-2d", level=IssueLevel.WARNING,
+               message="was more than 48 hours ago: the law asks for registration within 48 "
+                       "hours of giving possession; the registration is late"),
     ),
     documents=(
         DocumentRequirement("landlord_cnic_copy", "Copy of the landlord's CNIC (original seen)",
@@ -203,8 +209,9 @@ SERVICE = Service(
         "premises_address": "Upper portion, House 45-B, Street 9, Model Town",
         "premises_district": "Lahore",
         "premises_police_station": "Model Town",
-        "possession_date": "2024-03-01",
-        "agreement_end": "2025-02-28",
+        # Registered the day after possession, as the law asks, whenever the example is used.
+        "possession_date": (date.today() - timedelta(days=1)).isoformat(),
+        "agreement_end": (date.today() + timedelta(days=363)).isoformat(),
         "monthly_rent": 45000,
         "occupants": [
             {"name": "Ayesha Kamran", "cnic": "37405-3456789-4", "relation": "spouse"},

@@ -70,7 +70,7 @@ VEHICLE_STEP = Step(key="vehicle", title="Vehicle", title_ur="گاڑی", fields=
     Field(key="model", type=FieldType.TEXT, label="Model", label_ur="ماڈل", min_length=1,
           max_length=40),
     Field(key="model_year", type=FieldType.INTEGER, label="Model year", label_ur="ماڈل کا سال",
-          min=1950),
+          min=1950, max="year+1"),
     Field(key="colour", type=FieldType.TEXT, label="Colour", label_ur="رنگ", min_length=3,
           max_length=30),
 ))

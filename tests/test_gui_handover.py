@@ -1,0 +1,73 @@
+"""Handing over a finished document from the application view: the applicant's CNIC is
+checked against the application; a representative is recorded by name and CNIC."""
+
+from __future__ import annotations
+
+import pytest
+from gui_driver import PASSWORD, ScriptedMessages, settle
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from test_gui_counter import main_window, submit_example
+
+from khidmat_desk.app.applications import change_status, get_application
+from khidmat_desk.app.delivery import Handover, HandoverRefused, mark_delivered
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.tasks import TaskRunner
+
+
+@pytest.fixture
+def session(counter_session: CounterSession) -> CounterSession:
+    return counter_session
+
+
+def ready(session: CounterSession, code: str = "character-certificate") -> tuple[str, str]:
+    tracking = submit_example(session, code)
+    user = session.authenticate("incharge", PASSWORD)
+    for status in ("in-verification", "verified", "ready"):
+        change_status(session.db, tracking, status, user=user)
+    service = get_service(code)
+    return tracking, service.example[service.primary_cnic]
+
+
+def test_the_applicant_collects_with_their_own_cnic_only(session: CounterSession) -> None:
+    tracking, cnic = ready(session)
+    user = session.authenticate("incharge", PASSWORD)
+    with pytest.raises(HandoverRefused, match="not the one this application was made with"):
+        mark_delivered(session.db, tracking, Handover("self", "35202-7654321-3"), user=user)
+    with pytest.raises(HandoverRefused, match="applicant's own CNIC"):
+        mark_delivered(session.db, tracking, Handover("representative", cnic, "Some One"),
+                       user=user)
+    with pytest.raises(HandoverRefused, match="CNIC"):
+        mark_delivered(session.db, tracking, Handover("self", "12345"), user=user)
+    assert get_application(session.db, tracking).status == "ready"  # nothing written
+    mark_delivered(session.db, tracking, Handover("self", cnic), user=user)
+    detail = get_application(session.db, tracking)
+    assert detail.status == "delivered"
+    assert "applicant in person" in (detail.history[-1].reason or "")
+
+
+def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    tracking, _ = ready(session)
+    messages = ScriptedMessages()
+    window = main_window(qtbot, session, tasks, messages)
+    window.open_application(tracking)
+    settle(qtbot, tasks)
+    window.view.status_buttons["delivered"].click()
+    dialog = window.handover_dialog
+    assert dialog.isVisible()
+    QTest.mouseClick(dialog.representative, Qt.MouseButton.LeftButton)  # or Alt+R
+    dialog.representative.setChecked(True)
+    QTest.keyClicks(dialog.name, "Bilal Ahmed")
+    dialog.cnic.setFocus()
+    dialog.cnic.setCursorPosition(0)
+    QTest.keyClicks(dialog.cnic, "3520212345677")
+    QTest.keyClick(dialog.cnic, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    qtbot.waitUntil(lambda: window.view.detail is not None
+                    and window.view.detail.status == "delivered", timeout=5000)
+    reason = window.view.detail.history[-1].reason or ""
+    assert "Bilal Ahmed" in reason and "35202-1234567-7" in reason
+    assert not any(kind == "warning" for kind, _ in messages.shown)

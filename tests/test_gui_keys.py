@@ -1,0 +1,171 @@
+"""Every key an officer needs: pickers that take the first match on Enter and list names that
+start with what was typed first; rows of a repeating group added and removed by keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui_driver import ScriptedMessages, fill_step, show_active, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
+
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.inputs import PickerInput, ordered_matches
+from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.wizard_panel import WizardPanel
+
+
+def test_matches_starting_with_the_text_come_first() -> None:
+    countries = ["Guinea-Bissau", "Saudi Arabia", "Australia", "Austria"]
+    assert ordered_matches(countries, "Sau")[0] == "Saudi Arabia"
+    assert ordered_matches(countries, "sau") == ["Saudi Arabia", "Guinea-Bissau"]
+    assert ordered_matches(countries, "bis") == ["Guinea-Bissau"]  # a word starting with it
+    assert ordered_matches(countries, "") == countries
+    assert ordered_matches(countries, "xyz") == []
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> WizardPanel:
+    counter_session.authenticate("incharge", "counter-pass-1")
+    wizard = WizardPanel(get_service("character-certificate"), tasks, counter_session,
+                         messages=ScriptedMessages())
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 700)
+    show_active(qtbot, wizard)
+    return wizard
+
+
+def first_picker(qtbot: QtBot, panel: WizardPanel, kind: str) -> PickerInput:
+    """Pages filled with the service's example and turned until one holds a ``kind`` picker."""
+    while (form := panel.current_form()) is not None:
+        for row in form.all_rows():
+            if isinstance(row.input, PickerInput) and row.field.type.value == kind \
+                    and row.input.widget.isVisibleTo(form):
+                return row.input
+        fill_step(qtbot, form, panel.service.example)
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    raise AssertionError(f"no {kind} picker")
+
+
+def test_lah_and_enter_takes_lahore(qtbot: QtBot, panel: WizardPanel) -> None:
+    picker = first_picker(qtbot, panel, "district")
+    box: QComboBox = picker.widget
+    box.setFocus()
+    type_text(qtbot, box.lineEdit(), "Lah")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert picker.value() == "Lahore"
+    assert QApplication.focusWidget() is not box.lineEdit()  # Enter went on to the next input
+
+
+def page_with_group(qtbot: QtBot, panel: WizardPanel) -> Any:
+    while (form := panel.current_form()) is not None:
+        editor = form.first_group()
+        if editor is not None:
+            return form, editor
+        fill_step(qtbot, form, panel.service.example)
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    raise AssertionError("no group")
+
+
+def test_rows_are_added_and_removed_by_keyboard_and_tab_stays_in_the_wizard(
+        qtbot: QtBot, panel: WizardPanel) -> None:
+    form, editor = page_with_group(qtbot, panel)
+    start = len(editor.rows)
+    editor.tab_widgets()[0].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(editor.rows) == start + 1
+    assert editor.row_holding(QApplication.focusWidget()) == start  # typing goes in the new row
+    # Tab walks every stop of the page and never leaves the wizard, new row included
+    seen = []
+    for _ in range(len(form.tab_widgets()) + 2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is not None and panel.isAncestorOf(focus), focus
+        seen.append(focus)
+    assert set(form.tab_widgets()) <= set(seen)
+    # Ctrl+Shift+Delete removes the row holding the focus; the focus stays in the group
+    editor._focus_row(start)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(editor.rows) == start
+    focus = QApplication.focusWidget()
+    assert focus is not None and editor.isAncestorOf(focus)
+
+
+def test_the_problem_banner_goes_once_the_problem_is_put_right(
+        qtbot: QtBot, panel: WizardPanel) -> None:
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # nothing typed
+    assert panel.banner.isVisible() and "need attention" in panel.banner.text()
+    assert "(s)" not in panel.banner.text()
+    form = panel.current_form()
+    assert form is not None
+    fill_step(qtbot, form, panel.service.example)
+    assert not panel.banner.isVisible()
+
+
+def test_page_down_scrolls_the_review(qtbot: QtBot, panel: WizardPanel) -> None:
+    from gui_driver import complete_wizard
+
+    panel.resize(900, 420)
+    complete_wizard(qtbot, panel, panel.service, panel.service.example, submit=False)
+    area = panel.pages.currentWidget()
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0  # the review is longer than the page
+    focus = QApplication.focusWidget() or panel
+    before = bar.value()
+    qtbot.keyClick(focus, Qt.Key.Key_PageDown)
+    assert bar.value() > before
+    qtbot.keyClick(QApplication.focusWidget() or panel, Qt.Key.Key_PageUp)
+    assert bar.value() == before
+
+
+def test_f1_lists_every_shortcut_in_columns(qtbot: QtBot, counter_session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    from test_gui_counter import main_window
+
+    messages = ScriptedMessages()
+    window = main_window(qtbot, counter_session, tasks, messages)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    kind, text = messages.shown[-1]
+    assert kind == "page" and text.startswith("<table")
+    for key in ("Ctrl+Shift+A", "Ctrl+Shift+Delete", "Ctrl+Shift+D", "Tab / Shift+Tab",
+                "Ctrl+P", "F5", "Ctrl+L", "Ctrl+1"):
+        assert f"<b>{key}</b>" in text, key
+    assert text.count("<tr>") > 25  # one row per key
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_everything_fits_a_counter_screen(qtbot: QtBot, counter_session: CounterSession,
+                                          tasks: TaskRunner, size: tuple[int, int]) -> None:
+    """The status bar, the wizard's buttons and the review fit a 1366×768 or 1024×768 screen
+    (less a title bar and a taskbar)."""
+    from PySide6.QtCore import QPoint, QRect
+    from test_gui_counter import main_window
+
+    window = main_window(qtbot, counter_session, tasks)
+    usable = (size[0], size[1] - 70)  # title bar and taskbar
+    assert window.minimumSizeHint().width() <= usable[0]
+    assert window.minimumSizeHint().height() <= usable[1]
+    window.resize(*usable)
+    qtbot.waitUntil(lambda: window.size().width() == usable[0], timeout=2000)
+    inside = QRect(QPoint(0, 0), window.size())
+
+    def shown_whole(widget: Any) -> bool:
+        top_left = widget.mapTo(window, QPoint(0, 0))
+        return widget.isVisible() and inside.contains(QRect(top_left, widget.size()))
+
+    for name in ("who", "where", "link"):
+        assert shown_whole(getattr(window, name)), name
+    for code in ("character-certificate", "employee-verification", "tenant-registration"):
+        window.start_wizard(code)
+        panel = window.wizard
+        assert panel is not None
+        qtbot.wait(20)
+        for button in (panel.next_button, panel.cancel_button):
+            assert shown_whole(button), (code, button.objectName())
+        window._close_wizard()
+        window.show_queue()

@@ -1,0 +1,69 @@
+"""The counter in Urdu: the queue's headers, statuses and ages, the search's words, and Latin
+type-ahead in choice lists whose labels are Urdu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from gui_driver import ScriptedMessages, show_active
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.app import Translation
+from khidmat_desk.gui.inputs import ChoiceInput
+from khidmat_desk.gui.main_window import SummaryModel
+from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.wizard_panel import WizardPanel
+from khidmat_desk.gui.words import age_label, search_kind_label, status_label
+
+
+@pytest.fixture
+def urdu(qtbot: QtBot) -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.apply("ur")
+    yield
+    translation.apply("en")
+
+
+def test_queue_words_are_urdu(urdu: None) -> None:
+    model = SummaryModel(urdu=True)
+    headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(6)]
+    assert headers[0] == "ٹریکنگ نمبر" and all(h and h.isascii() is False for h in headers)
+    assert status_label("ready") == "وصولی کے لیے تیار"
+    assert age_label(timedelta(hours=2, minutes=5)) == "2 گھنٹے 05 منٹ"
+    assert age_label(timedelta(days=3)) == "3 دن"
+    assert search_kind_label("cnic") == "شناختی کارڈ"
+
+
+def test_english_stays_english() -> None:
+    assert status_label("ready") == "ready for collection"
+    assert age_label(timedelta(minutes=19)) == "19 min"
+
+
+def test_latin_type_ahead_picks_urdu_choices(qtbot: QtBot, urdu: None,
+                                             counter_session: CounterSession,
+                                             tasks: TaskRunner) -> None:
+    counter_session.authenticate("incharge", "counter-pass-1")
+    panel = WizardPanel(get_service("character-certificate"), tasks, counter_session,
+                        messages=ScriptedMessages(), urdu=True)
+    qtbot.addWidget(panel)
+    show_active(qtbot, panel)
+    form = panel.current_form()
+    assert form is not None
+    gender = form.rows["gender"].input
+    assert isinstance(gender, ChoiceInput)
+    gender.widget.setFocus()
+    QTest.keyClick(gender.widget, "f")
+    assert gender.value() == "female"
+    QTest.keyClick(gender.widget, "m")  # a second later: a new search
+    qtbot.wait(1100)
+    QTest.keyClick(gender.widget, "m")
+    assert gender.value() == "male"
