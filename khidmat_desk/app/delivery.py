@@ -94,7 +94,7 @@ def mark_delivered(db: Database, tracking: str, handover: Handover, *, user: Use
             applicant_id = session.scalar(select(Applicant.id_number)
                                           .where(Applicant.id == row.applicant_id))
         _, line = check_handover(handover, applicant_id)
-        workflow.check_transition(row.status, workflow.DELIVERED, user.role, line)
+        workflow.check_transition(row.status, workflow.DELIVERED, user.roles, line)
         result = apply_status_change(session, row, workflow.DELIVERED, user=user, reason=line,
                                      when=when, action="document-handed-over")
     log.info("%s handed over by %s (%s)", number, user.username, handover.collected_by)
