@@ -91,3 +91,22 @@ def page_text(pdf: bytes) -> str:
 def decode(pdf: bytes, fmt: zxingcpp.BarcodeFormat, dpi: int = 300) -> list[str]:
     return [r.text for image in page_images(pdf, dpi)
             for r in zxingcpp.read_barcodes(image, formats=fmt)]
+
+
+#: What is recorded when a service's document is handed over, per service that records one.
+HANDOVER_EXAMPLES: dict[str, dict[str, Any]] = {
+    "fir-copy": {"pages": 3, "attested_by_name": "Ghulam Mustafa",
+                 "attested_by_rank": "Moharrir (Head Constable), Police Station Gulberg",
+                 "attested_on": "2026-11-22", "received_by_name": "Muhammad Imran",
+                 "received_by_cnic": "35202-1234567-1"},
+}
+
+
+def hand_over(db: Database, tracking: str, user: UserInfo, service_code: str,
+              **changes: Any) -> None:
+    """Record the handover of a verified application of a service that records one."""
+    from khidmat_desk.app.applications import record_handover
+
+    if service_code in HANDOVER_EXAMPLES:
+        record_handover(db, tracking, {**HANDOVER_EXAMPLES[service_code], **changes}, user=user,
+                        now=WHEN)

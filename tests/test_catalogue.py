@@ -17,6 +17,7 @@ from khidmat_desk.core import reference
 from khidmat_desk.core.catalogue import (
     SERVICE_CODES,
     all_services,
+    fee_not_set_message,
     get_service,
     load_tariff,
     quote_fee,
@@ -310,13 +311,14 @@ def test_tariff_entries_are_complete_and_belong_to_a_service(tariff: Any) -> Non
     raw = json.loads(resource_path("data", "tariff.json").read_text("utf-8"))
     fee_keys = {s.fee.key: s for s in SERVICES}
     for key, entry in raw["fees"].items():
-        assert isinstance(entry["pkr"], int) and entry["pkr"] >= 0, key
+        assert entry["pkr"] is None or (isinstance(entry["pkr"], int) and entry["pkr"] >= 0), key
         assert entry["label"] and entry["confidence"] in CONFIDENCES, key
         assert entry["source"] is None or entry["source"].strip(), key
         assert entry["as_of"] is None or isinstance(entry["as_of"], str), key
         assert isinstance(entry["note"], str), key
         if entry["confidence"] == "none":
-            assert entry["pkr"] == 0 and "no official figure" in entry["note"].lower(), key
+            # no figure found: the fee is not set (null), never a made-up free service
+            assert entry["pkr"] is None and "no official figure" in entry["note"].lower(), key
         base, *parts = key.split("/")
         service = fee_keys[base]
         choosers = [service.fee.by, service.fee.per][: len(parts)]
@@ -339,6 +341,35 @@ def test_driving_licence_fee_follows_transaction_and_categories(tariff: Any) -> 
                                      "licence_no": "LHR-55512", "passport_no": "AB1234567"})
     assert idp.ok and "categories" not in idp.answers
     assert quote_fee(service, idp.answers, tariff).total == 930
+
+
+def test_a_learner_permit_is_charged_once_whatever_the_categories(tariff: Any) -> None:
+    """The schedule says Rs 500 for a learner permit of any category, not Rs 500 each."""
+    learner = quote_fee(get_service("driving-licence"),
+                        {"transaction": "learner", "categories": ["motorcycle", "car"]}, tariff)
+    assert [(i.key, i.amount) for i in learner.items] == [("driving-licence/learner", 500)]
+    assert learner.total == 500
+
+
+@pytest.mark.parametrize(("transaction", "category"), [
+    ("renewal", "ltv"), ("renewal", "psv"), ("duplicate", "rickshaw"), ("endorsement", "car")])
+def test_a_category_with_no_figure_is_not_set_rather_than_free(tariff: Any, transaction: str,
+                                                                category: str) -> None:
+    quote = quote_fee(get_service("driving-licence"),
+                      {"transaction": transaction, "categories": [category]}, tariff)
+    assert quote.not_set and not quote.free and quote.total == 0
+    assert "not set" in fee_not_set_message(quote)
+
+
+def test_a_service_with_no_known_fee_is_not_free_and_a_free_one_is(tariff: Any) -> None:
+    vehicle = quote_fee(get_service("vehicle-verification"), {}, tariff)
+    assert vehicle.not_set and not vehicle.free
+    tenant = quote_fee(get_service("tenant-registration"), {}, tariff)
+    assert tenant.free and not tenant.not_set
+    mixed = quote_fee(get_service("driving-licence"),
+                      {"transaction": "renewal", "categories": ["motorcycle", "ltv"]}, tariff)
+    assert [i.set for i in mixed.items] == [True, False]
+    assert mixed.total == 0, "no money is taken while part of the fee is unknown"
 
 
 # ---------------------------------------------------------------------------------------------

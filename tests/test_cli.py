@@ -267,6 +267,34 @@ def test_status_workflow_and_roles(run: Run, data_dir: Path, tmp_path: Path) -> 
     assert code == 0 and "voided" in out and "duplicate entry" in out
 
 
+def test_fir_copy_handover_is_recorded_from_the_command_line(run: Run, data_dir: Path,
+                                                             tmp_path: Path) -> None:
+    tracking = apply(run, data_dir, tmp_path, "fir-copy",
+                     get_service("fir-copy").example)[1].strip()
+    folder = str(data_dir)
+    facts = {"pages": 4, "attested_by_name": "Ghulam Mustafa",
+             "attested_by_rank": "Moharrir (Head Constable)", "attested_on": "2024-01-02",
+             "received_by_name": "Muhammad Imran", "received_by_cnic": "35202-1234567-1"}
+    answers = tmp_path / "handover.json"
+
+    def hand_over(**changes: object) -> tuple[int, str, str]:
+        answers.write_text(json.dumps({**facts, **changes}), "utf-8")
+        return run("handover", tracking, "--answers", str(answers), "--data-dir", folder,
+                   "--user", "incharge", "--password-stdin", stdin=PASSWORD + "\n")
+
+    code, _, err = hand_over()
+    assert code == 2 and "submitted" in err, "only a copy that is ready can be handed over"
+    for status in ("in-verification", "verified", "ready"):
+        assert run("status", tracking, "--data-dir", folder, "--set", status, "--user",
+                   "incharge", "--password-stdin", stdin=PASSWORD + "\n")[0] == 0
+    code, _, err = hand_over(pages="many")
+    assert code == 2 and "Pages of the attested copy" in err
+    code, out, err = hand_over()
+    assert code == 0 and "delivered" in out, err
+    code, out, _ = run("status", tracking, "--data-dir", folder)
+    assert "delivered" in out
+
+
 def test_audit_verify_detects_tampering(run: Run, data_dir: Path, tmp_path: Path) -> None:
     apply(run, data_dir, tmp_path, "fir-copy", get_service("fir-copy").example)
     code, out, _ = run("audit", "verify", "--data-dir", str(data_dir))

@@ -1,7 +1,7 @@
 """Roles and findings: several roles per person, and the police finding of each application.
 
 Revision ID: 0005_roles_findings
-Revises: 0012_print_delivery
+Revises: 0008_photos
 Create Date: 2026-11-30
 
 ``user_role`` holds every role a person has (officer, verifier, in-charge); each existing
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_roles_findings"
-down_revision: str | None = "0012_print_delivery"
+down_revision: str | None = "0008_photos"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, ApplicationDetail
+from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
+from khidmat_desk.app.photos import StoredPhoto
 from khidmat_desk.core import validators
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.fields import OutputDocument, Service
 from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
 from khidmat_desk.printing.content import DocumentContent, PrintedFinding, ReceiptContent
 from khidmat_desk.printing.signing import PayloadContent, Signer, cnic_digest
+from khidmat_desk.printing.templates import Templates
 
 RECEIPT = "receipt"
 REJECTION_LETTER = "rejection-letter"
@@ -57,7 +59,27 @@ def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> st
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
 
-def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
+def fee_state(detail: ApplicationDetail, tariff: Tariff) -> str:
+    """Paid, free, or not set: an application saved without payment is free only when the
+    tariff says the fee is nothing; otherwise the fee was unknown and nothing was taken."""
+    if detail.payment is not None and detail.fee_total > 0:
+        return "paid"
+    quote = quote_fee(get_service(detail.service_code), detail.answers, tariff)
+    return "free" if quote.free else "not-set"
+
+
+def collects_later(service: Service, templates: Templates) -> bool:
+    """Whether the citizen comes back for a document (a certificate issued once verified, or
+    a slip marked ``collected_later``), so the receipt tells them to bring it back."""
+    for output in service.outputs:
+        layout = templates.documents.get(output.key)
+        if layout is not None and (layout.collected_later or layout.issue_after != "submitted"):
+            return True
+    return False
+
+
+def receipt_content(detail: ApplicationDetail, tariff: Tariff,
+                    templates: Templates) -> ReceiptContent:
     service = get_service(detail.service_code)
     payment = detail.payment
     items = tuple((str(i.get("label", "")), int(i.get("amount", 0)))
@@ -69,7 +91,8 @@ def receipt_content(detail: ApplicationDetail) -> ReceiptContent:
         fee_items=items, fee_total=detail.fee_total,
         payment_method=payment.method if payment else None,
         documents=tuple(d.label for d in detail.documents), expected_on=detail.expected_on,
-        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no)
+        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no,
+        fee_state=fee_state(detail, tariff), collect=collects_later(service, templates))
 
 
 def output_of(service: Service, document_key: str) -> OutputDocument | None:
@@ -95,10 +118,11 @@ def printed_finding(service: Service, finding: FindingInfo | None) -> PrintedFin
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
-                     signer: Signer | None) -> DocumentContent:
+                     signer: Signer | None, photo: StoredPhoto | None = None) -> DocumentContent:
     """Everything the page shows; the QR payload is signed unless this is a preview."""
     service = get_service(detail.service_code)
-    answers = detail.answers
+    # A recorded handover prints beside the answers it completes.
+    answers = {**detail.answers, **(detail.answers.get(HANDOVER_KEY) or {})}
     payload = None
     if signer is not None:
         payload = signer.sign(PayloadContent(
@@ -113,7 +137,9 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
         holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
         status=detail.status, qr_payload=payload,
-        finding=printed_finding(service, detail.finding))
+        finding=printed_finding(service, detail.finding),
+        photo_jpeg=photo.jpeg if photo and output.photo else None,
+        photo_sha256=photo.sha256 if photo and output.photo else None)
 
 
 def local(moment: datetime) -> datetime:

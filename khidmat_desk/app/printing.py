@@ -22,15 +22,17 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import print_content
 from khidmat_desk.app.applications import (
     APP,
+    HANDOVER_KEY,
     ApplicationDetail,
     ApplicationError,
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.photos import photo_of
 from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
 from khidmat_desk.core.fields import OutputDocument
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
@@ -110,6 +112,11 @@ def shipped_templates() -> Templates:
     return load_templates()
 
 
+@cache
+def shipped_tariff() -> Tariff:
+    return load_tariff()
+
+
 # ---------------------------------------------------------------------------------------------
 # What can be printed
 # ---------------------------------------------------------------------------------------------
@@ -166,6 +173,11 @@ def _voided_reason(detail: ApplicationDetail) -> str | None:
     return None
 
 
+def _handover_missing(detail: ApplicationDetail) -> bool:
+    return (get_service(detail.service_code).handover is not None
+            and not detail.answers.get(HANDOVER_KEY))
+
+
 def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | None:
     """Why the document cannot be issued yet, or None. ``issue_after`` is a status the
     application must have reached, or "decided" (verified or rejected, whichever)."""
@@ -182,6 +194,9 @@ def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | Non
                   else workflow.LABELS[issue_after])
         return (f"This document is issued once the application is {needed}; "
                 f"{detail.tracking_number} is {now}.")
+    if issue_after == workflow.DELIVERED and _handover_missing(detail):
+        return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
+                "record the handover (pages, attested by, received by) to print this.")
     if layout.finding and detail.finding is None:
         return (f"No police finding is recorded for {detail.tracking_number} yet, and this "
                 "document states it: a verifier or the in-charge records the finding first "
@@ -196,8 +211,12 @@ def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | Non
 
 def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
                   reason: str | None = None, templates: Templates | None = None,
-                  now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy."""
+                  tariff: Tariff | None = None, now: datetime | None = None) -> PrintedDocument:
+    """Print (or reprint, marked DUPLICATE) the receipt, and record the copy.
+
+    ``tariff`` is the centre's (with its override): it tells a free service from one whose
+    fee was not set when the application was saved without payment.
+    """
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
         raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
@@ -205,7 +224,7 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
-    content = print_content.receipt_content(detail)
+    content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts)
     when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
@@ -226,9 +245,10 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     refusal = _not_ready(detail, layout)
     if refusal:
         raise PrintRefused(refusal)
+    photo = photo_of(db, detail.uuid) if output.photo else None
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
-        content = print_content.document_content(detail, output, issued_on, signer)
+        content = print_content.document_content(detail, output, issued_on, signer, photo)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
@@ -236,17 +256,19 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
-                     templates: Templates | None = None, now: datetime | None = None) -> bytes:
+                     templates: Templates | None = None, tariff: Tariff | None = None,
+                     now: datetime | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
-        return render_receipt(print_content.receipt_content(detail), issue, layouts,
-                              layouts.formats[fmt])
+        return render_receipt(print_content.receipt_content(
+            detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
     detail, output, _ = _output(db, tracking, document_key, layouts)
-    content = print_content.document_content(detail, output, when.date(), None)
+    photo = photo_of(db, detail.uuid) if output.photo else None
+    content = print_content.document_content(detail, output, when.date(), None, photo)
     return render_document(content, issue, layouts)
 
 

@@ -56,6 +56,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     add_auth_arguments(status, required=False)
     status.set_defaults(handler=run_status)
 
+    handover = commands.add_parser(
+        "handover", parents=[common], help="record what was handed over and mark it delivered",
+        description="For a service that records its handover (the FIR copy: pages, attested "
+                    "by, rank, date, received by and their CNIC); see 'services --json'.")
+    handover.add_argument("tracking", metavar="TRACKING")
+    handover.add_argument("--answers", required=True, metavar="FILE.json",
+                          help="the handover facts as {field_key: value}")
+    handover.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_auth_arguments(handover)
+    handover.set_defaults(handler=run_handover)
+
+    photo = commands.add_parser(
+        "photo", parents=[common], help="keep the person's photograph with an application",
+        description="For the documents that print one (character certificate, tenant, "
+                    "employee registration and verification, driving-licence slip): a JPEG "
+                    "or PNG, reduced and stripped of its metadata; a retake replaces it.")
+    photo.add_argument("tracking", metavar="TRACKING")
+    photo.add_argument("--file", required=True, metavar="PICTURE", help="JPEG or PNG file")
+    add_auth_arguments(photo)
+    photo.set_defaults(handler=run_photo)
+
 
 def _load_answers(path_text: str) -> dict[str, Any]:
     path = Path(path_text)
@@ -123,6 +144,38 @@ def run_apply(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         sys.stdout.write(f"{result.tracking_number}\n")
+    return 0
+
+
+def run_handover(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.applications import ValidationFailed, record_handover
+
+    facts = _load_answers(args.answers)
+    with open_context(args) as ctx:
+        user = sign_in(ctx, args)
+        try:
+            result = record_handover(ctx.db, args.tracking, facts, user=user)
+        except ValidationFailed as exc:
+            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+    if args.json:
+        print_json(result)
+    else:
+        sys.stdout.write(f"{result.tracking_number}: handed over, now {result.to_status}\n")
+    return 0
+
+
+def run_photo(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.photos import attach_photo
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"--file: cannot read {args.file} ({exc.strerror or exc})") from exc
+    with open_context(args) as ctx:
+        user = sign_in(ctx, args)
+        kept = attach_photo(ctx.db, args.tracking, data, user=user)
+    sys.stdout.write(f"{args.tracking}: photo kept ({kept.width}x{kept.height}, "
+                     f"sha256 {kept.sha256})\n")
     return 0
 
 

@@ -127,7 +127,7 @@ def run_print_receipt(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         user = sign_in(ctx, args) if args.user else None
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                reason=args.reason, templates=ctx.templates)
+                                reason=args.reason, templates=ctx.templates, tariff=ctx.tariff)
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0

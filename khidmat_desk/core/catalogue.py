@@ -80,6 +80,8 @@ class FeeItem:
     key: str
     label: str
     amount: int
+    #: False when the tariff has no figure for it yet: an unknown fee, not a free service.
+    set: bool = True
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,27 @@ class FeeQuote:
     items: tuple[FeeItem, ...]
 
     @property
+    def not_set(self) -> tuple[FeeItem, ...]:
+        return tuple(item for item in self.items if not item.set)
+
+    @property
     def total(self) -> int:
+        """What is taken at the counter: nothing while any part of the fee is not set."""
+        if self.not_set:
+            return 0
         return sum(item.amount for item in self.items)
+
+    @property
+    def free(self) -> bool:
+        return not self.not_set and self.total == 0
+
+
+def fee_not_set_message(quote: FeeQuote) -> str:
+    """What the officer is told when a fee cannot be taken yet."""
+    names = ", ".join(item.label for item in quote.not_set)
+    return (f"The fee for {names} is not set at this centre, so no money can be taken. "
+            "Save the application without payment and ask the in-charge to set the fee "
+            "(its \"pkr\" figure in tariff.json in the centre's data folder).")
 
 
 @dataclass(frozen=True)
@@ -97,11 +118,17 @@ class Tariff:
     sla_days: dict[str, int]
 
     def fee(self, key: str) -> int | None:
+        """The figure in rupees; None when there is none (``"pkr": null``): not set, not free."""
         entry = self.fees.get(key)
         if entry is None:
             return None
         amount = entry.get("pkr")
-        return int(amount) if amount is not None else 0
+        return int(amount) if amount is not None else None
+
+    def charged_once(self, key: str) -> bool:
+        """``"charge": "once"``: one fee whatever the number of categories chosen."""
+        entry = self.fees.get(key) or {}
+        return entry.get("charge") == "once"
 
     def label(self, key: str) -> str:
         entry = self.fees.get(key) or {}
@@ -142,10 +169,10 @@ def quote_fee(service: Service, answers: dict[str, Any], tariff: Tariff) -> FeeQ
     """The fee for these answers, item by item, as the tariff says today."""
     rule = service.fee
     keys: list[str]
-    if rule.per and answers.get(rule.per):
-        prefix = rule.key
-        if rule.by and answers.get(rule.by):
-            prefix = f"{rule.key}/{answers[rule.by]}"
+    prefix = rule.key
+    if rule.by and answers.get(rule.by):
+        prefix = f"{rule.key}/{answers[rule.by]}"
+    if rule.per and answers.get(rule.per) and not tariff.charged_once(prefix):
         keys = [f"{prefix}/{value}" for value in answers[rule.per]]
     elif rule.by and answers.get(rule.by):
         keys = [f"{rule.key}/{answers[rule.by]}"]
@@ -154,7 +181,9 @@ def quote_fee(service: Service, answers: dict[str, Any], tariff: Tariff) -> FeeQ
     items = []
     for key in keys:
         found = _most_specific(tariff, key)
-        items.append(FeeItem(key=found, label=tariff.label(found), amount=tariff.fee(found) or 0))
+        amount = tariff.fee(found)
+        items.append(FeeItem(key=found, label=tariff.label(found), amount=amount or 0,
+                             set=amount is not None))
     return FeeQuote(items=tuple(items))
 
 

@@ -333,7 +333,9 @@ class OutputDocument:
     key: str
     title: str
     title_ur: str = ""
-    kind: str = "slip"  # receipt | certificate | report | slip | letter
+    kind: str = "slip"  # receipt | certificate | report | slip | letter | record
+    #: The document prints the person's photograph (taken at the counter or from a file).
+    photo: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +358,9 @@ class Service:
     primary_name: str = "name"
     primary_mobile: str = "mobile"
     example: dict[str, Any] = field(default_factory=dict)
+    #: What is recorded when the document the citizen came for is handed over (e.g. who
+    #: attested the FIR copy); kept in the answers under "handover".
+    handover: Step | None = None
 
     def all_fields(self) -> tuple[Field, ...]:
         return tuple(f for step in self.steps for f in step.fields)

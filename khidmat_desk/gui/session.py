@@ -210,7 +210,7 @@ class CounterSession:
 
         return print_receipt(self.db, tracking, user=self.ctx.officer,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
-                             templates=self.templates)
+                             templates=self.templates, tariff=self.tariff)
 
     def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
         from khidmat_desk.app.printing import print_document
@@ -231,7 +231,7 @@ class CounterSession:
 
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
-                                templates=self.templates)
+                                templates=self.templates, tariff=self.tariff)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():

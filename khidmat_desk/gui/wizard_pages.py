@@ -114,12 +114,21 @@ class DocumentsPage(QWidget):
             return
         for row, item in enumerate(quote.items):
             self._fee.addWidget(QLabel(item.label), row, 0)
-            self._fee.addWidget(QLabel(format_money(item.amount)), row, 1,
-                                Qt.AlignmentFlag.AlignRight)
-        total = QLabel(self.tr("No fee") if quote.total == 0 else format_money(quote.total),
-                       objectName="fee_total", styleSheet="font-size: 14pt; font-weight: 600;")
+            amount = format_money(item.amount) if item.set else self.tr("not set")
+            self._fee.addWidget(QLabel(amount), row, 1, Qt.AlignmentFlag.AlignRight)
+        # "No fee" only for a free service; an unknown fee is said to be not set
+        words = (self.tr("fee not set: take no money") if quote.not_set
+                 else self.tr("No fee") if quote.total == 0 else format_money(quote.total))
+        total = QLabel(words, objectName="fee_total",
+                       styleSheet="font-size: 14pt; font-weight: 600;")
         self._fee.addWidget(QLabel(self.tr("Total")), len(quote.items), 0)
         self._fee.addWidget(total, len(quote.items), 1, Qt.AlignmentFlag.AlignRight)
+        if quote.not_set:
+            warning = QLabel(self.tr("This fee is not set at this centre: take no money. The "
+                                     "application is saved without payment; ask the in-charge "
+                                     "to set the fee."), objectName="fee_not_set",
+                             wordWrap=True, styleSheet="color: #a61b1b; font-weight: 600;")
+            self._fee.addWidget(warning, len(quote.items) + 1, 0, 1, 3)
         self._fee.setColumnStretch(2, 1)
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
@@ -155,7 +164,8 @@ class ReviewPage(QWidget):
         self._layout.addWidget(QLabel(self.tr("Documents received: %1").replace("%1", docs),
                                       wordWrap=True))
         if fee is not None:
-            total = self.tr("no fee") if fee.total == 0 else format_money(fee.total)
+            total = (self.tr("fee not set: take no money") if fee.not_set
+                     else self.tr("no fee") if fee.total == 0 else format_money(fee.total))
             self._layout.addWidget(QLabel(self.tr("Fee: %1").replace("%1", total),
                                           styleSheet="font-weight: 600;"))
         self._layout.addStretch(1)

@@ -504,6 +504,8 @@ class WizardPanel(QWidget):
         self._say("")
         self.duplicates_note.hide()
         fee = self.tr("no fee") if result.fee_total == 0 else format_money(result.fee_total)
+        if any(w.field == "fee" for w in result.warnings):
+            fee = self.tr("none: the fee is not set at this centre")
         self.done_page.show_result(result, fee, format_date(result.expected_on))
         self.pages.setCurrentWidget(self._areas[self.done_page])
         for button in (self.back_button, self.next_button, self.submit_button,

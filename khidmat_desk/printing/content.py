@@ -45,6 +45,10 @@ class ReceiptContent:
     expected_on: date
     submitted_at: datetime  # the centre's local time
     token_no: str | None
+    #: "paid", "free" (the tariff says so) or "not-set" (no figure yet: nothing was taken)
+    fee_state: str = "paid"
+    #: Whether the citizen comes back for a document (else the receipt is all they get here)
+    collect: bool = True
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,7 @@ class DocumentContent:
     status: str
     qr_payload: str | None  # None on a preview: an unissued page carries no signed code
     finding: PrintedFinding | None = None
+    #: The person's photograph (JPEG) for a document that prints one, and its SHA-256, which
+    #: the page prints beside it so the signed content covers the picture.
+    photo_jpeg: bytes | None = None
+    photo_sha256: str | None = None

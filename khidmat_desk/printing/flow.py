@@ -6,6 +6,7 @@ draws later; A4 pages use the same blocks and simply start at the top margin.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,8 +18,17 @@ from khidmat_desk.printing.fonts import SANS, SANS_BOLD, URDU, text_width
 
 #: Draws a block whose top-left corner is at (x, top) in page coordinates.
 Draw = Callable[[Canvas, float, float], None]
-#: Nastaliq needs much more room above and below the baseline than Latin text.
-URDU_LEADING = 2.1
+#: Nastaliq needs much more room above and below the baseline than Latin text: its tall
+#: letters reach 1.6 em above the baseline and its tails 0.75 em below (measured on the
+#: bundled Noto Nastaliq Urdu), so a line is 2.4 em high.
+URDU_ASCENT = 1.62
+URDU_DESCENT = 0.78
+URDU_LEADING = URDU_ASCENT + URDU_DESCENT
+URDU_OVERHANG = 0.2
+#: Between the lines of an Urdu paragraph, so one line's tails clear the next line's tops.
+URDU_LINE_GAP = 0.25
+#: Noto Sans: capitals and accents stay within 0.95 em above the baseline, descenders 0.3 below.
+LATIN_ASCENT = 1.0
 LATIN_LEADING = 1.3
 
 
@@ -28,10 +38,14 @@ class Flow:
     height: float = 0.0
     blocks: list[tuple[float, Draw]] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
+    keep: list[bool] = field(default_factory=list)
 
-    def add(self, height: float, draw: Draw) -> None:
+    def add(self, height: float, draw: Draw, *, keep_with_next: bool = False) -> None:
+        """A block; one kept with the next (a heading, a table's column names) never ends a
+        page on its own."""
         self.blocks.append((self.height, draw))
         self.heights.append(height)
+        self.keep.append(keep_with_next)
         self.height += height
 
     def space(self, height: float) -> None:
@@ -44,19 +58,29 @@ class Flow:
     def pages(self, page_height: float, last_page_height: float) -> list[list[tuple[float, Draw]]]:
         """Blocks split into pages of ``page_height``; on the last page nothing goes below
         ``last_page_height`` (the room kept for the QR code and signatures)."""
-        pages: list[list[tuple[float, float, Draw]]] = [[]]
-        start = 0.0
-        for (offset, draw), height in zip(self.blocks, self.heights, strict=True):
-            if offset + height - start > page_height and pages[-1]:
-                pages.append([])
-                start = offset
-            pages[-1].append((offset - start, height, draw))
-        last = pages[-1]
-        cut = next((i for i, (o, h, _) in enumerate(last) if o + h > last_page_height), None)
-        if cut is not None and cut > 0:
-            base = last[cut][0]
-            pages[-1:] = [last[:cut], [(o - base, h, d) for o, h, d in last[cut:]]]
-        return [[(o, d) for o, _, d in page] for page in pages]
+        offsets = [offset for offset, _ in self.blocks]
+        breaks = [0]
+        i = 0
+        while i < len(self.blocks):
+            if i > breaks[-1] and offsets[i] + self.heights[i] - offsets[breaks[-1]] > page_height:
+                i = self._held_back(i, breaks[-1])
+                breaks.append(i)
+            i += 1
+        first = breaks[-1]
+        cut = next((i for i in range(first, len(self.blocks))
+                    if offsets[i] + self.heights[i] - offsets[first] > last_page_height), None)
+        if cut is not None and cut > first:
+            breaks.append(self._held_back(cut, first))
+        bounds = [*breaks, len(self.blocks)]
+        return [[(offsets[i] - offsets[a], self.blocks[i][1]) for i in range(a, b)]
+                for a, b in itertools.pairwise(bounds) if b > a] or [[]]
+
+    def _held_back(self, index: int, page_start: int) -> int:
+        """Where the page breaks when block ``index`` does not fit: before any blocks that
+        must stay with it."""
+        while index - 1 > page_start and self.keep[index - 1]:
+            index -= 1
+        return index
 
     # -- text blocks -------------------------------------------------------------------------
 
@@ -65,11 +89,11 @@ class Flow:
         """Latin text wrapped to the column (or ``width``), aligned left, centre or right."""
         room = (width or self.width) - indent
         leading = size * LATIN_LEADING
-        for line in simpleSplit(text, font, size, room) or [""]:
+        for line in wrap_latin(text, font, size, room):
             self.add(leading, _latin_line(line, font, size, align, room, indent, leading))
 
     def urdu_lines(self, text: str, *, size: float, align: str = "right") -> None:
-        leading = size * URDU_LEADING
+        leading = size * (URDU_LEADING + URDU_LINE_GAP)
         for line in urdu.wrap(text, self.width, size):
             self.add(leading, _urdu_line(line, size, align, self.width, leading))
 
@@ -102,13 +126,28 @@ def _latin_line(line: str, font: str, size: float, align: str, room: float, inde
 
 def _urdu_line(line: str, size: float, align: str, width: float, leading: float) -> Draw:
     def draw(canvas: Canvas, x: float, top: float) -> None:
-        baseline = top - leading * 0.62
-        right = x + width
+        baseline = top - size * URDU_ASCENT
+        # Nastaliq strokes reach past a word's advance: keep them off the margin.
+        right = x + width - size * URDU_OVERHANG
         if align == "centre":
             right = x + (width + urdu.line_width(line, size)) / 2
         urdu.draw_line(canvas, line, right, baseline, size)
 
     return draw
+
+
+def wrap_latin(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines no wider than ``width``; a word longer than the line is cut where it must be."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, width) or [""]:
+        while text_width(line, font, size) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -120,4 +159,4 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-__all__ = ["SANS", "SANS_BOLD", "URDU", "Draw", "Flow", "fit"]
+__all__ = ["SANS", "SANS_BOLD", "URDU", "Draw", "Flow", "fit", "wrap_latin"]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from reportlab.lib.utils import simpleSplit
+from dataclasses import dataclass
+
 from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.printing import urdu
 from khidmat_desk.printing.barcodes import Dots, code128_width, draw_code128, scan_text
 from khidmat_desk.printing.content import Issue
-from khidmat_desk.printing.flow import LATIN_LEADING, URDU_LEADING, Flow
+from khidmat_desk.printing.flow import (
+    LATIN_ASCENT,
+    LATIN_LEADING,
+    URDU_ASCENT,
+    URDU_DESCENT,
+    Flow,
+    wrap_latin,
+)
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, text_width
 
 MM = 72 / 25.4
@@ -61,49 +69,104 @@ def copy_mark(flow: Flow, branding: dict[str, str], issue: Issue, *, size: float
     flow.space(size * 0.4)
 
 
+@dataclass(frozen=True)
+class _Line:
+    """One line of a column: its text, Urdu or not, size and font."""
+
+    text: str
+    size: float
+    urdu: bool
+    font: str = SANS
+
+    @property
+    def ascent(self) -> float:
+        return self.size * (URDU_ASCENT if self.urdu else LATIN_ASCENT)
+
+    @property
+    def descent(self) -> float:
+        return self.size * (URDU_DESCENT if self.urdu else LATIN_LEADING - LATIN_ASCENT)
+
+
+def _baselines(lines: list[_Line], first: float) -> tuple[list[float], float]:
+    """Each line's baseline below the top (the first at ``first``) and the column's height."""
+    baselines = []
+    y = first
+    for i, line in enumerate(lines):
+        if i:
+            y += lines[i - 1].descent + line.ascent
+        baselines.append(y)
+    return baselines, (y + lines[-1].descent) if lines else 0.0
+
+
+def _value_lines(value: str, size: float, font: str, room: float) -> list[_Line]:
+    if urdu.has_rtl(value):
+        return [_Line(line, size * 1.1, True) for line in urdu.wrap(value, room, size * 1.1)]
+    return [_Line(line, size, False, font) for line in wrap_latin(value, font, size, room)]
+
+
 def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,
         label_ur: str = "", bold_value: bool = False) -> None:
     """A label (with its Urdu beside it when there is room, else under it) and its value.
 
+    A label longer than its column wraps inside the column; nothing runs into the value.
     An Urdu value is set right to left but starts where Latin values start, so the column
     reads as one column.
     """
     room = flow.width - label_width - 4
-    font = SANS_BOLD if bold_value else SANS
-    if urdu.has_rtl(value):
-        lines = urdu.wrap(value, room, size * 1.1)
-        leading = size * 1.1 * URDU_LEADING * 0.85
-    else:
-        lines = simpleSplit(value, font, size, room) or [""]
-        leading = size * LATIN_LEADING
-    ur_size = size * 0.8
-    beside = bool(label_ur) and (text_width(label, SANS, size * 0.92) + 6
-                                 + urdu.line_width(label_ur, ur_size) < label_width - 8)
-    label_height = size * LATIN_LEADING
-    if label_ur:
-        label_height = max(label_height, ur_size * 1.7) if beside else \
-            label_height + ur_size * URDU_LEADING * 0.8
-    height = max(leading * len(lines), label_height)
+    label_room = label_width - 6
+    label_size, ur_size = size * 0.92, size * 0.8
+    labels = [_Line(line, label_size, False) for line in wrap_latin(label, SANS, label_size,
+                                                                      label_room)]
+    beside = bool(label_ur) and len(labels) == 1 and (
+        text_width(label, SANS, label_size) + 6 + urdu.line_width(label_ur, ur_size)
+        <= label_room)
+    if label_ur and not beside:
+        labels += [_Line(line, ur_size, True) for line in urdu.wrap(label_ur, label_room,
+                                                                     ur_size)]
+    values = _value_lines(value, size, SANS_BOLD if bold_value else SANS, room)
+    first = max(labels[0].ascent, values[0].ascent, ur_size * URDU_ASCENT if beside else 0.0)
+    label_y, label_height = _baselines(labels, first)
+    value_y, value_height = _baselines(values, first)
+    if beside:
+        label_height = max(label_height, first + ur_size * URDU_DESCENT)
 
     def draw(canvas: Canvas, x: float, top: float) -> None:
-        canvas.setFont(SANS, size * 0.92)
         canvas.setFillGray(0.3)
-        baseline = top - size * LATIN_LEADING + size * 0.3
-        canvas.drawString(x, baseline, label)
-        if label_ur:
-            urdu.draw_line(canvas, label_ur, x + label_width - 8,
-                           baseline if beside else baseline - ur_size * 1.6, ur_size)
-        canvas.setFillGray(0)
-        for i, line in enumerate(lines):
-            if urdu.has_rtl(line):
-                start = x + label_width
-                urdu.draw_line(canvas, line, start + urdu.line_width(line, size * 1.1),
-                               top - leading * (i + 0.7), size * 1.1)
+        for line, y in zip(labels, label_y, strict=True):
+            if line.urdu:
+                urdu.draw_line(canvas, line.text, x + label_room, top - y, line.size)
             else:
-                canvas.setFont(font, size)
-                canvas.drawString(x + label_width, top - leading * (i + 1) + size * 0.3, line)
+                canvas.setFont(SANS, line.size)
+                canvas.drawString(x, top - y, line.text)
+        if beside:
+            urdu.draw_line(canvas, label_ur, x + label_room, top - first, ur_size)
+        canvas.setFillGray(0)
+        for line, y in zip(values, value_y, strict=True):
+            if line.urdu:
+                urdu.draw_line(canvas, line.text,
+                               x + label_width + urdu.line_width(line.text, line.size),
+                               top - y, line.size)
+            else:
+                canvas.setFont(line.font, line.size)
+                canvas.drawString(x + label_width, top - y, line.text)
 
-    flow.add(height + size * 0.25, draw)
+    flow.add(max(label_height, value_height) + size * 0.25, draw)
+
+
+def amount_row(flow: Flow, text: str, amount: str, *, size: float, bold: bool = False) -> None:
+    """What is charged, wrapped on the left, and its amount kept whole on the right."""
+    font = SANS_BOLD if bold else SANS
+    amount_width = text_width(amount, font, size)
+    lines = wrap_latin(text, font, size, flow.width - amount_width - 8)
+    leading = size * LATIN_LEADING
+
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        canvas.setFont(font, size)
+        for i, line in enumerate(lines):
+            canvas.drawString(x, top - size * LATIN_ASCENT - i * leading, line)
+        canvas.drawRightString(x + flow.width, top - size * LATIN_ASCENT, amount)
+
+    flow.add(leading * len(lines) + size * 0.15, draw)
 
 
 def barcode(flow: Flow, tracking: str, dots: Dots, *, height_mm: float, size: float) -> None:

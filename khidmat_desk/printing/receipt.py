@@ -8,6 +8,7 @@ at the door: what did I apply for, what did I pay, what did I hand in, when do I
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -38,7 +39,8 @@ def render_receipt(content: ReceiptContent, issue: Issue, templates: Templates,
     canvas.setAuthor(f"Police Khidmat Markaz {issue.centre_code}")
     flow.render(canvas, margin, height - margin)
     if fmt.half_page:
-        _cut_line(canvas, width, height / 2)
+        # A long application may need more than half the sheet: cut below it, not through it.
+        _cut_line(canvas, width, min(height / 2, height - margin - flow.height - 6 * MM))
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -59,12 +61,12 @@ def _compose(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templ
     flow.rule()
     _applicant(flow, content, size)
     flow.rule(dash=True)
-    _payment(flow, content, size)
+    _payment(flow, content, templates.receipt, size)
     _documents(flow, content, size)
     flow.rule(dash=True)
     _issued(flow, content, issue, size)
     flow.rule()
-    _notes(flow, templates, size)
+    _notes(flow, content, templates, size)
 
 
 def _two_columns(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templates,
@@ -76,7 +78,7 @@ def _two_columns(flow: Flow, content: ReceiptContent, issue: Issue, templates: T
     left, right = Flow((flow.width - gap) * 0.56), Flow((flow.width - gap) * 0.44)
     _applicant(left, content, size)
     left.rule(dash=True)
-    _payment(left, content, size)
+    _payment(left, content, templates.receipt, size)
     _documents(left, content, size)
     _number(right, content, fmt)
     right.rule(dash=True)
@@ -89,7 +91,7 @@ def _two_columns(flow: Flow, content: ReceiptContent, issue: Issue, templates: T
     flow.space(4)
     flow.add(max(left.height, right.height), draw)
     flow.rule()
-    _notes(flow, templates, size)
+    _notes(flow, content, templates, size)
 
 
 def _number(flow: Flow, content: ReceiptContent, fmt: ReceiptFormat) -> None:
@@ -99,10 +101,13 @@ def _number(flow: Flow, content: ReceiptContent, fmt: ReceiptFormat) -> None:
                    height_mm=fmt.barcode_height_mm, size=fmt.text_size * 0.85)
 
 
-def _notes(flow: Flow, templates: Templates, size: float) -> None:
+def _notes(flow: Flow, content: ReceiptContent, templates: Templates, size: float) -> None:
+    """"Bring this when you collect your document" only where there is a document to
+    collect; otherwise what the number is for."""
     receipt = templates.receipt
-    flow.lines(receipt["note"], size=size * 0.9)
-    flow.urdu_lines(receipt["note_ur"], size=size * 0.9)
+    key = "note" if content.collect else "note_no_document"
+    flow.lines(receipt[key], size=size * 0.9)
+    flow.urdu_lines(receipt[f"{key}_ur"], size=size * 0.9)
     flow.lines(templates.branding["contact_line"], size=size * 0.85, align="centre")
 
 
@@ -119,17 +124,31 @@ def _applicant(flow: Flow, content: ReceiptContent, size: float) -> None:
         pieces.row(flow, "Token", content.token_no, size=size, label_width=label)
     pieces.row(flow, "Submitted", content.submitted_at.strftime(DATE_TIME), size=size,
                label_width=label)
-    pieces.row(flow, "Collect from", content.expected_on.strftime("%A %d-%m-%Y"), size=size,
-               label_width=label, bold_value=True)
+    if content.collect:
+        pieces.row(flow, "Collect from", content.expected_on.strftime("%A %d-%m-%Y"),
+                   size=size, label_width=label, bold_value=True)
+    elif content.expected_on > content.submitted_at.date():
+        pieces.row(flow, "Result expected", content.expected_on.strftime("%A %d-%m-%Y"),
+                   size=size, label_width=label, bold_value=True)
 
 
-def _payment(flow: Flow, content: ReceiptContent, size: float) -> None:
-    label = flow.width * 0.36
+def _payment(flow: Flow, content: ReceiptContent, receipt: dict[str, Any],
+             size: float) -> None:
     for item, amount in content.fee_items:
-        pieces.row(flow, "Fee", f"{item}: {format_money(amount)}", size=size, label_width=label)
-    paid = (f"{format_money(content.fee_total)} paid ({content.payment_method})"
-            if content.fee_total > 0 and content.payment_method else "No fee for this service")
-    pieces.row(flow, "Total", paid, size=size, label_width=label, bold_value=True)
+        pieces.amount_row(flow, item, format_money(amount), size=size)
+    pieces.amount_row(flow, "Total", _fee_text(content, receipt), size=size, bold=True)
+
+
+def _fee_text(content: ReceiptContent, receipt: dict[str, Any]) -> str:
+    """Paid, free, or not set: an unknown fee is never printed as a free service. A centre
+    that wants "as notified" there says so in its receipt.json."""
+    if content.fee_state == "paid" and content.fee_total > 0:
+        return f"{format_money(content.fee_total)} paid ({content.payment_method})"
+    if content.fee_state == "free":
+        return str(receipt["fee_free"])
+    if receipt.get("fee_not_set_prints") == "as-notified":
+        return str(receipt["fee_as_notified"])
+    return str(receipt["fee_not_set"])
 
 
 def _documents(flow: Flow, content: ReceiptContent, size: float) -> None:

@@ -8,7 +8,7 @@ document needs only an entry in ``documents.json``, never new code.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    title: str
+    name: str = ""
+    rank: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Other wording when the answers match: ``when`` maps a field to the values it may have
+    (all must match), e.g. a stolen item, a woman's gender in Urdu, a licence renewal."""
+
+    when: dict[str, tuple[str, ...]]
+    statement: str | None = None
+    statement_ur: str | None = None
+
+    def matches(self, answers: dict[str, Any]) -> bool:
+        return all(str(answers.get(key)) in values for key, values in self.when.items())
+
+
+@dataclass(frozen=True)
 class DocumentTemplate:
     key: str
     issue_after: str
@@ -40,6 +60,25 @@ class DocumentTemplate:
     validity_days: int | None = None
     #: States the police finding: printed only once one is recorded, with its own section.
     finding: bool = False
+    collected_later: bool = False
+    variants: tuple[Variant, ...] = ()
+    #: "To whom it may concern" and the like, printed above the statement.
+    addressee: str = ""
+    #: The office that issues the document, printed under the title.
+    issuing_authority: str = ""
+    #: Who signs: title, and the name and rank a centre sets.
+    signatories: tuple[Signatory, ...] = ()
+
+    def for_answers(self, answers: dict[str, Any]) -> DocumentTemplate:
+        """The wording for this application: each matching variant replaces the statements
+        it gives, the first match winning for each."""
+        statement, statement_ur = None, None
+        for variant in self.variants:
+            if variant.matches(answers):
+                statement = statement or variant.statement
+                statement_ur = statement_ur or variant.statement_ur
+        return replace(self, statement=statement or self.statement,
+                       statement_ur=statement_ur or self.statement_ur)
 
 
 @dataclass(frozen=True)
@@ -89,10 +128,30 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
             sections=tuple(Section(s["heading"], s.get("heading_ur", ""),
                                    tuple(s.get("fields", ())), s.get("table"))
                            for s in entry.get("sections", ())),
-            signatures=tuple(entry.get("signatures", ())),
-            validity_days=entry.get("validity_days"), finding=bool(entry.get("finding")))
+            signatures=tuple(_signatory(s).title for s in entry.get("signatures", ())),
+            validity_days=entry.get("validity_days"),
+            collected_later=bool(entry.get("collected_later", False)),
+            variants=tuple(_variant(v) for v in entry.get("variants", ())),
+            addressee=str(entry.get("addressee", "")),
+            issuing_authority=str(entry.get("issuing_authority", "")),
+            signatories=tuple(_signatory(s) for s in entry.get("signatures", ())),
+            finding=bool(entry.get("finding")))
     except (KeyError, TypeError) as exc:
         raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
+
+
+def _variant(entry: dict[str, Any]) -> Variant:
+    when = {str(k): tuple(str(v) for v in (values if isinstance(values, list) else [values]))
+            for k, values in entry["when"].items()}
+    return Variant(when, entry.get("statement"), entry.get("statement_ur"))
+
+
+def _signatory(entry: str | dict[str, Any]) -> Signatory:
+    """A plain title, or {"title", "name", "rank"} when the centre names who signs."""
+    if isinstance(entry, str):
+        return Signatory(entry)
+    return Signatory(str(entry["title"]), str(entry.get("name", "")),
+                     str(entry.get("rank", "")))
 
 
 def load_templates(override_dir: Path | None = None) -> Templates:

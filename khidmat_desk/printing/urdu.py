@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from bidi import get_display
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -49,7 +50,7 @@ def _shaped(word: str, size: float) -> Word:
 
 def visual_words(text: str, size: float) -> list[Word]:
     """The words of one line, left to right as they are drawn."""
-    logical = " ".join(w if has_rtl(w) else f"{LRI}{w}{PDI}" for w in text.split())
+    logical = _isolate_latin_runs(text.split())
     if not logical:
         return []
     display = get_display(logical, base_dir="R")
@@ -62,9 +63,36 @@ def visual_words(text: str, size: float) -> list[Word]:
     return words
 
 
+def _isolate_latin_runs(words: list[str]) -> str:
+    """Neighbouring Latin words and numbers are one isolate, so an English name inside an
+    Urdu sentence keeps its word order ("Muhammad Imran", not "Imran Muhammad")."""
+    parts: list[str] = []
+    run: list[str] = []
+    for word in words:
+        if has_rtl(word):
+            if run:
+                parts.append(f"{LRI}{' '.join(run)}{PDI}")
+                run = []
+            parts.append(word)
+        else:
+            run.append(word)
+    if run:
+        parts.append(f"{LRI}{' '.join(run)}{PDI}")
+    return " ".join(parts)
+
+
 def line_width(text: str, size: float) -> float:
     words = visual_words(text, size)
-    return sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+    return sum(w.width for w in words) + _gaps(words, size)
+
+
+def _gap(left: Word, right: Word, size: float) -> float:
+    """A space; wider where Urdu meets Latin, as Nastaliq strokes reach past a word's edge."""
+    return _space(size) * (2.0 if left.font != right.font else 1.0)
+
+
+def _gaps(words: list[Word], size: float) -> float:
+    return sum(_gap(a, b, size) for a, b in pairwise(words))
 
 
 def _space(size: float) -> float:
@@ -74,11 +102,12 @@ def _space(size: float) -> float:
 def draw_line(canvas: Canvas, text: str, x_right: float, y: float, size: float) -> float:
     """Draw one line ending at ``x_right`` (right-aligned, as Urdu is read); returns its width."""
     words = visual_words(text, size)
-    total = sum(w.width for w in words) + _space(size) * max(0, len(words) - 1)
+    total = sum(w.width for w in words) + _gaps(words, size)
     x = x_right - total
-    for word in words:
+    for i, word in enumerate(words):
         _draw_word(canvas, word, x, y, size)
-        x += word.width + _space(size)
+        if i + 1 < len(words):
+            x += word.width + _gap(word, words[i + 1], size)
     return total
 
 

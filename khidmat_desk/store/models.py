@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -335,6 +336,20 @@ class PrintRecord(Base):
     state: Mapped[str] = mapped_column(String(10), server_default=PRINT_DELIVERED)
     destination: Mapped[str | None] = mapped_column(Text)
     settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Photo(Base):
+    """The photograph a document prints, kept with its application: JPEG bytes as taken at
+    the counter (reduced), and their SHA-256, which the document prints and signs."""
+
+    __tablename__ = "photo"
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    jpeg: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SigningKey(Base):

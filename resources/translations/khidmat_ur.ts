@@ -368,17 +368,32 @@
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
+        <source>not set</source>
+        <translation>مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
+        <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
+        <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -386,52 +401,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="200"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="194"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="204"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="199"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="229"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -1280,32 +1295,37 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="163"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="164"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <source>fee not set: take no money</source>
+        <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="178"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -1658,42 +1678,47 @@
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="520"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="508"/>
+        <source>none: the fee is not set at this centre</source>
+        <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="522"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="538"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="539"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="541"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="540"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="542"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="541"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="543"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="576"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="575"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="577"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>

@@ -7,6 +7,11 @@ the audit trail and the central server) and `results` (the dataclasses and known
 """
 
 from khidmat_desk.app.applications.drafts import discard_draft, list_drafts, save_draft
+from khidmat_desk.app.applications.handover import (
+    HANDOVER_KEY,
+    check_handover,
+    record_handover,
+)
 from khidmat_desk.app.applications.reads import (
     MAX_FIND_LIMIT,
     NADRA_ID_TYPES,
@@ -52,12 +57,13 @@ from khidmat_desk.app.applications.submit import (
 )
 
 __all__ = [
-    "APP", "CENTRE_TIME", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES", "OUTBOX_KIND",
-    "PAYMENT_METHODS", "ApplicationDetail", "ApplicationError", "ApplicationNotFound",
-    "ApplicationSummary", "DocumentInfo", "DraftInfo", "FindResult", "InvalidRequest",
-    "PaymentInfo", "StatusChangeInfo", "StatusChangeResult", "SubmitResult", "ValidationFailed",
-    "add_working_days", "applicant_by_id", "apply_status_change", "centre_date", "change_status",
-    "discard_draft", "find_applications", "get_application", "list_drafts",
-    "locked_application_by_uuid", "open_applications_for", "record_payload", "save_draft",
-    "submit_application", "summary_from_row", "utc_moment",
+    "APP", "CENTRE_TIME", "HANDOVER_KEY", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES",
+    "OUTBOX_KIND", "PAYMENT_METHODS", "ApplicationDetail", "ApplicationError",
+    "ApplicationNotFound", "ApplicationSummary", "DocumentInfo", "DraftInfo", "FindResult",
+    "InvalidRequest", "PaymentInfo", "StatusChangeInfo", "StatusChangeResult", "SubmitResult",
+    "ValidationFailed", "add_working_days", "applicant_by_id", "apply_status_change",
+    "centre_date", "change_status", "check_handover", "discard_draft", "find_applications",
+    "get_application", "list_drafts", "locked_application_by_uuid", "open_applications_for",
+    "record_handover", "record_payload", "save_draft", "submit_application", "summary_from_row",
+    "utc_moment",
 ]

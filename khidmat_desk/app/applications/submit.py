@@ -31,9 +31,15 @@ from khidmat_desk.app.applications.results import (
 )
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee, sla_days
+from khidmat_desk.core.catalogue import (
+    Tariff,
+    fee_not_set_message,
+    get_service,
+    quote_fee,
+    sla_days,
+)
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.records import (
     ApplicantProfile,
     SearchKind,
@@ -157,8 +163,13 @@ def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_n
         raise ValidationFailed(checked)
     clean = checked.answers
     quote = quote_fee(service, clean, tariff)
+    warnings = checked.warnings
+    if quote.not_set:
+        # An unknown fee is not a free service: nothing is taken, and the officer is told why.
+        warnings += (Issue("fee", "Fee", fee_not_set_message(quote),
+                            level=IssueLevel.WARNING),)
     return _Plan(
-        service=service, answers=clean, warnings=checked.warnings, day=local.date(),
+        service=service, answers=clean, warnings=warnings, day=local.date(),
         fee_total=quote.total,
         fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
         expected_on=add_working_days(local.date(), sla_days(service, tariff)),

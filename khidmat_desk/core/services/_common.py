@@ -212,8 +212,12 @@ def representative_fields(flag: str = "on_behalf",
 
 
 def period_group(key: str, label: str, label_ur: str, *, min_items: int = 1,
-                 max_items: int = 10, when: Condition | None = None) -> Field:
-    """A repeating group of (district, from, to): where someone lived and when."""
+                 max_items: int = 10, when: Condition | None = None,
+                 with_address: bool = False) -> Field:
+    """A repeating group of (district, from, to): where someone lived and when; with the
+    address when the report names the addresses the police checked."""
+    address = (Field(key="address", type=FieldType.TEXT, label="Address checked",
+                     label_ur="تصدیق شدہ پتہ", min_length=5, max_length=200),)
     return Field(
         key=key, type=FieldType.GROUP, label=label, label_ur=label_ur,
         min_items=min_items, max_items=max_items, when=when,
@@ -223,6 +227,7 @@ def period_group(key: str, label: str, label_ur: str, *, min_items: int = 1,
                   min="today-100y", max="today"),
             Field(key="to", type=FieldType.DATE, label="To", label_ur="تک",
                   min="today-100y", max="today"),
+            *(address if with_address else ()),
         ),
     )
 

@@ -132,7 +132,7 @@ SERVICE = Service(
     sla_key="character-certificate",
     outputs=(
         OutputDocument("character-certificate", "Police character certificate",
-                       "پولیس کریکٹر سرٹیفکیٹ", kind="certificate"),
+                       "پولیس کریکٹر سرٹیفکیٹ", kind="certificate", photo=True),
     ),
     example={
         **PERSON_EXAMPLE,

@@ -161,7 +161,7 @@ SERVICE = Service(
     sla_key="driving-licence",
     outputs=(
         OutputDocument("driving-licence-slip", "Driving-licence application slip",
-                       "ڈرائیونگ لائسنس درخواست کی رسید", kind="slip"),
+                       "ڈرائیونگ لائسنس درخواست کی رسید", kind="slip", photo=True),
     ),
     example={
         **PERSON_EXAMPLE,

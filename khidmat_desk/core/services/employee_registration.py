@@ -118,7 +118,7 @@ SERVICE = Service(
     sla_key="employee-registration",
     outputs=(
         OutputDocument("employee-registration-slip", "Employee registration slip",
-                       "ملازم کے اندراج کی رسید", kind="slip"),
+                       "ملازم کے اندراج کی رسید", kind="slip", photo=True),
     ),
     primary_cnic="employee_cnic",
     primary_name="employee_name",

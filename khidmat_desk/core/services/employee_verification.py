@@ -8,8 +8,6 @@ adults (18 or older) are verified for employment.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from khidmat_desk.core.fields import (
     AgeRange,
     DateOrder,
@@ -54,8 +52,9 @@ POSITION_STEP = Step(key="position", title="Position and residence", title_ur="�
     Field(key="start_date", type=FieldType.DATE, label="Employed since / joining on",
           label_ur="ملازمت کا آغاز", required=False, min="today-60y", max="today+1y"),
     # Optional: the permanent address is always checked; earlier homes only when given.
-    replace(period_group("residences", "Districts and periods of residence to check",
-                         "تصدیق کے لیے رہائش کے اضلاع اور مدت", min_items=0), required=False),
+    # The report certifies the districts, periods and addresses checked: at least one.
+    period_group("residences", "Districts, periods and addresses of residence to check",
+                 "تصدیق کے لیے رہائش کے اضلاع، مدت اور پتے", with_address=True),
 ))
 
 SERVICE = Service(
@@ -85,7 +84,7 @@ SERVICE = Service(
     sla_key="employee-verification",
     outputs=(
         OutputDocument("employee-verification-report", "Employee verification report",
-                       "ملازم کی تصدیقی رپورٹ", kind="report"),
+                       "ملازم کی تصدیقی رپورٹ", kind="report", photo=True),
     ),
     primary_cnic="employee_cnic",
     primary_name="employee_name",
@@ -103,8 +102,10 @@ SERVICE = Service(
         "designation": "Security guard",
         "start_date": "2024-02-01",
         "residences": [
-            {"district": "Dera Ghazi Khan", "from": "1990-01-15", "to": "2015-12-31"},
-            {"district": "Lahore", "from": "2016-01-01", "to": "2024-01-31"},
+            {"district": "Dera Ghazi Khan", "from": "1990-01-15", "to": "2015-12-31",
+             "address": "Basti Qureshian, Mauza Kot Chutta"},
+            {"district": "Lahore", "from": "2016-01-01", "to": "2024-01-31",
+             "address": "House 7, Street 2, Shadbagh"},
         ],
     },
 )

@@ -20,6 +20,8 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    NAME_HINT,
+    NAME_PATTERN,
     PERSON_EXAMPLE,
     addresses_step,
     applicant_step,
@@ -55,6 +57,26 @@ CASE_STEP = Step(key="case", title="FIR", title_ur="ایف آئی آر", fields=
           when=equals("case_link", "lawyer")),
 ))
 
+#: Recorded when the attested copy is handed over: the FIR copy record the service exists for.
+HANDOVER_STEP = Step(key="handover", title="FIR copy handed over",
+                     title_ur="ایف آئی آر کی نقل حوالے", fields=(
+    Field(key="pages", type=FieldType.INTEGER, label="Pages of the attested copy",
+          label_ur="تصدیق شدہ نقل کے صفحات", min=1, max=500),
+    Field(key="attested_by_name", type=FieldType.TEXT, label="Copy attested by",
+          label_ur="نقل تصدیق کنندہ", min_length=2, max_length=60, pattern=NAME_PATTERN,
+          pattern_hint=NAME_HINT),
+    Field(key="attested_by_rank", type=FieldType.TEXT, label="Rank and post of the attesting "
+          "officer", label_ur="تصدیق کنندہ کا عہدہ", min_length=2, max_length=80,
+          help="For example: Moharrir (Head Constable), Police Station Gulberg."),
+    Field(key="attested_on", type=FieldType.DATE, label="Attested on",
+          label_ur="تصدیق کی تاریخ", min="1947-01-01", max="today"),
+    Field(key="received_by_name", type=FieldType.TEXT, label="Handed over to",
+          label_ur="وصول کنندہ", min_length=2, max_length=60, pattern=NAME_PATTERN,
+          pattern_hint=NAME_HINT),
+    Field(key="received_by_cnic", type=FieldType.CNIC, label="CNIC of the person who received it",
+          label_ur="وصول کنندہ کا شناختی کارڈ"),
+))
+
 SERVICE = Service(
     code="fir-copy",
     title="Copy of FIR",
@@ -78,7 +100,10 @@ SERVICE = Service(
     outputs=(
         OutputDocument("fir-copy-receipt", "FIR copy request receipt",
                        "ایف آئی آر کی نقل کی درخواست کی رسید", kind="slip"),
+        OutputDocument("fir-copy-record", "FIR copy handover record",
+                       "ایف آئی آر کی نقل کی حوالگی کا ریکارڈ", kind="record"),
     ),
+    handover=HANDOVER_STEP,
     example={
         **PERSON_EXAMPLE,
         **ADDRESS_EXAMPLE,

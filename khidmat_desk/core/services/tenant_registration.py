@@ -180,7 +180,7 @@ SERVICE = Service(
     sla_key="tenant-registration",
     outputs=(
         OutputDocument("tenant-registration-slip", "Tenant registration slip",
-                       "کرایہ دار اندراج کی رسید", kind="slip"),
+                       "کرایہ دار اندراج کی رسید", kind="slip", photo=True),
     ),
     primary_cnic="tenant_cnic",
     primary_name="tenant_name",

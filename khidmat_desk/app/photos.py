@@ -1,0 +1,99 @@
+"""The person's photograph for the documents that print one (character certificate, tenant,
+employee registration and verification, driving-licence slip).
+
+The counter takes it from a file (a scan or a camera's picture). It is decoded, turned upright,
+reduced to at most ``MAX_SIDE`` pixels, stripped of its metadata (a phone's GPS position has
+no place on a police record) and kept as JPEG with the application, one per application; a
+retake replaces it. Its SHA-256 is printed beside the picture so the document's signed content
+covers it, and the audit trail records who added which digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import delete, select
+
+from khidmat_desk.app.applications import APP, InvalidRequest, get_application, utc_moment
+from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import Photo
+
+log = logging.getLogger("khidmat.photos")
+
+#: Longest side kept: a 35 x 45 mm print at 300 dpi needs about 530 pixels.
+MAX_SIDE = 600
+#: Larger files are refused before decoding (a camera's picture is a few megabytes).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+ACCEPTED = ("JPEG", "PNG", "WEBP", "BMP")
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    jpeg: bytes
+    sha256: str
+    width: int
+    height: int
+
+
+def prepare_photo(data: bytes) -> StoredPhoto:
+    """The picture as it is kept: upright, at most MAX_SIDE pixels, JPEG, no metadata."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidRequest(f"The photo file is {len(data) // (1024 * 1024)} MB; use one of at "
+                             f"most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.format not in ACCEPTED:
+                raise InvalidRequest(f"A {opened.format} file is not a photo format the counter "
+                                     f"takes; use {', '.join(ACCEPTED)}.")
+            image = ImageOps.exif_transpose(opened).convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        log.info("photo refused: %s", exc)
+        raise InvalidRequest("The file is not a readable picture; take the photo again or "
+                             "choose a JPEG or PNG file.") from exc
+    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, optimize=True)
+    jpeg = out.getvalue()
+    return StoredPhoto(jpeg, hashlib.sha256(jpeg).hexdigest(), image.width, image.height)
+
+
+def attach_photo(db: Database, tracking: str, data: bytes, *, user: UserInfo,
+                 now: datetime | None = None) -> StoredPhoto:
+    """Keep the photograph with the application (replacing an earlier one) and audit it."""
+    detail = get_application(db, tracking)
+    service = get_service(detail.service_code)
+    if not any(output.photo for output in service.outputs):
+        raise InvalidRequest(f"{service.title} prints no photograph; nothing is kept.")
+    photo = prepare_photo(data)
+    when = utc_moment(now)
+    with db.write() as session:
+        app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
+                                 .with_for_update()).scalar_one()
+        session.execute(delete(Photo).where(Photo.application_id == app_id))
+        session.add(Photo(application_id=app_id, sha256=photo.sha256, jpeg=photo.jpeg,
+                          width=photo.width, height=photo.height, added_by=user.id,
+                          added_at=when))
+        append_event(session, actor=user.username, action="photo-attached",
+                     entity_type="application", entity_id=detail.uuid, at=when,
+                     details={"tracking_number": detail.tracking_number,
+                              "sha256": photo.sha256})
+    log.info("%s: photo %s kept by %s", detail.tracking_number, photo.sha256[:12],
+             user.username)
+    return photo
+
+
+def photo_of(db: Database, uuid: str) -> StoredPhoto | None:
+    """The photograph kept with the application, if any."""
+    with db.read() as session:
+        row = session.execute(select(Photo.jpeg, Photo.sha256, Photo.width, Photo.height)
+                              .join(APP, APP.c.id == Photo.application_id)
+                              .where(APP.c.uuid == uuid)).one_or_none()
+    return None if row is None else StoredPhoto(row.jpeg, row.sha256, row.width, row.height)
