@@ -59,8 +59,9 @@ def queue_records(db: Database, count: int) -> None:
         outbox.acknowledge(session, [(template.uuid, template.version, template.kind)])
         for index in range(count):
             record_id = uuid7()
-            when = START + timedelta(seconds=index)
-            day = (START + timedelta(days=index // 5000)).date()  # at most 9,999 a day
+            # At most 9,999 a day; each made on the day its tracking number names.
+            when = START + timedelta(days=index // 5000, seconds=index % 5000)
+            day = when.date()
             tracking = str(make_tracking_number("LHR01", day, 7, index % 5000 + 1))
             payload = {**template.payload, "uuid": record_id, "tracking_number": tracking}
             outbox.enqueue(session, uuid=record_id, version=1, kind="application",

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khidmat_central import keys
+from khidmat_central import keys, tokens
 from khidmat_central.ingest import Sender, ingest
+from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync.bundle import BundleError, read_bundle
 from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED
@@ -41,17 +42,20 @@ class ImportOutcome:
                 f"{self.count(REJECTED)} rejected")
 
 
-def import_bundle(db: Database, path: Path) -> ImportOutcome:
+def import_bundle(db: Database, path: Path,
+                  tariff: CentralTariff | None = None) -> ImportOutcome:
     try:
         bundle = read_bundle(path)
         keys.check_known(db, bundle.centre_code, bundle.counter, bundle.public_key)
     except (BundleError, keys.UnknownKey) as exc:
         raise BundleRejected(str(exc)) from exc
     sender = Sender(bundle.centre_code, bundle.counter,
-                    f"bundle {bundle.centre_code}/{bundle.counter}")
+                    f"bundle {bundle.centre_code}/{bundle.counter}",
+                    any_counter=tokens.shares_database(db, bundle.centre_code, bundle.counter))
+    rules = tariff or load_central_tariff()
     verdicts: list[dict[str, Any]] = []
     for start in range(0, len(bundle.entries), _CHUNK):
-        verdicts += ingest(db, bundle.entries[start:start + _CHUNK], sender)
+        verdicts += ingest(db, bundle.entries[start:start + _CHUNK], sender, rules)
     outcome = ImportOutcome(bundle.centre_code, bundle.counter, tuple(verdicts))
     log.info("imported %s: %s", path, outcome.summary())
     return outcome

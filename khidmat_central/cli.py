@@ -1,6 +1,7 @@
 """``khidmat-central``: serve, tokens, status changes, bundle import, bundle keys, the report.
 
-Exit 0 on success, 2 on bad input (one line naming the argument), 1 on any other failure.
+Exit 0 on success, 2 on bad input (one line naming the argument), 1 on any other failure;
+``audit heads`` exits 3 when any head of the counter was flagged.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from khidmat_central.limits import RateLimit
 from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
+from khidmat_central.tariffs import CentralTariff, load_central_tariff, resolve_tariff_path
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, OneLineParser
 from khidmat_desk.store.db import Database
 
@@ -40,12 +43,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--tls-cert", metavar="FILE", help="certificate chain (PEM) for HTTPS")
     serve.add_argument("--tls-key", metavar="FILE", help="private key (PEM) for HTTPS")
+    serve.add_argument("--tariff", metavar="FILE", help="tariff override the fees are checked "
+                       "against (default: $KHIDMAT_CENTRAL_TARIFF, else the shipped tariff)")
+    serve.add_argument("--rate", type=_positive, default=RateLimit.per_second, metavar="N",
+                       help="requests per second each token may make on average")
+    serve.add_argument("--burst", type=_positive, default=RateLimit.burst, metavar="N",
+                       help="requests a token may make at once before --rate applies")
     serve.set_defaults(handler=_serve)
     _register_token(commands, common)
     _register_status(commands, common)
     _register_key(commands, common)
+    _register_audit(commands, common)
     imported = commands.add_parser("import", parents=[common], help="import an offline bundle")
     imported.add_argument("file", metavar="FILE", type=Path)
+    imported.add_argument("--tariff", metavar="FILE", help="as for serve")
     imported.set_defaults(handler=_import)
     report = commands.add_parser("report", parents=[common], help="print the daily report")
     report.add_argument("--date", required=True, type=_day)
@@ -62,6 +73,9 @@ def _register_token(commands: argparse._SubParsersAction[argparse.ArgumentParser
     add.add_argument("--counter", type=int, metavar="N")
     add.add_argument("--reader", action="store_true",
                      help="a token that may only read the daily report")
+    add.add_argument("--shared-database", action="store_true",
+                     help="for a counter whose centre keeps one database for all its counters: "
+                          "it sends every counter's records")
     add.set_defaults(handler=_token_add)
 
 
@@ -88,6 +102,36 @@ def _register_key(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     add.set_defaults(handler=_key_add)
 
 
+def _register_audit(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    audit = commands.add_parser("audit", parents=[common], help="counters' audit chain heads")
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    shown = actions.add_parser("heads", parents=[common],
+                               help="the audit heads a counter sent, with their verdicts")
+    shown.add_argument("--centre", required=True, metavar="CODE")
+    shown.add_argument("--counter", required=True, type=_positive, metavar="N")
+    shown.set_defaults(handler=_audit_heads)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
+def _tariff(args: argparse.Namespace) -> CentralTariff:
+    from khidmat_desk.core.catalogue import TariffError
+
+    try:
+        return load_central_tariff(resolve_tariff_path(args.tariff))
+    except TariffError as exc:
+        raise CentralCommandError(f"--tariff: {exc}", EXIT_BAD_INPUT) from exc
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -109,9 +153,11 @@ def _serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CentralCommandError("--tls-cert/--tls-key: give both, or neither for a server "
                                   "that only this machine reaches", EXIT_BAD_INPUT)
+    tariff = _tariff(args)
     db = _open(args)
     try:
-        serve(db, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key)
+        serve(db, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
+              tariff=tariff, rate_limit=RateLimit(float(args.rate), args.burst))
     finally:
         db.dispose()
     return 0
@@ -128,7 +174,8 @@ def _token_add(args: argparse.Namespace) -> int:
         if not args.counter or args.counter < 1:
             raise CentralCommandError("--counter: give the counter number (1 or more)",
                                       EXIT_BAD_INPUT)
-        role, centre, counter = tokens.COUNTER, args.centre, args.counter
+        role = tokens.SHARED if args.shared_database else tokens.COUNTER
+        centre, counter = args.centre, args.counter
     db = _open(args)
     try:
         token = tokens.add_token(db, role=role, centre_code=centre, counter=counter)
@@ -172,15 +219,37 @@ def _key_add(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from khidmat_central.bundles import import_bundle
 
+    tariff = _tariff(args)
     db = _open(args)
     try:
-        outcome = import_bundle(db, args.file)
+        outcome = import_bundle(db, args.file, tariff)
     finally:
         db.dispose()
     for line in outcome.rejected_lines():
         sys.stdout.write(f"  rejected {line}\n")
     sys.stdout.write(outcome.summary() + "\n")
     return 0
+
+
+def _audit_heads(args: argparse.Namespace) -> int:
+    from khidmat_central.anchors import ANCHORED, heads
+
+    centre = args.centre.strip().upper()
+    db = _open(args)
+    try:
+        found = heads(db, centre, args.counter)
+    finally:
+        db.dispose()
+    if not found:
+        sys.stdout.write(f"{centre} counter {args.counter} has sent no audit head yet\n")
+        return 0
+    for head in found:
+        note = f"  {head.reason}" if head.reason else ""
+        sys.stdout.write(f"{head.received_at:%Y-%m-%d %H:%M:%S} UTC  event {head.sequence:>8}  "
+                         f"{head.hash[:16]}…  {head.verdict}{note}\n")
+    flagged = sum(1 for head in found if head.verdict != ANCHORED)
+    sys.stdout.write(f"{len(found)} heads, {flagged} flagged\n")
+    return 3 if flagged else 0
 
 
 def _report(args: argparse.Namespace) -> int:

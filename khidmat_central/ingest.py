@@ -1,19 +1,21 @@
 """Taking records in, idempotently: the same (uuid, version) twice is stored once.
 
+Each entry is judged on its own, so one bad record never holds back the others in its batch:
+first what it claims about itself (`claims`), then what the server already holds — a version
+comes after the one before it, by a step the workflow allows, and never changes the record's
+tracking number, counter, service or fee; a tracking number belongs to one record; a uuid to
+the centre that sent it first.
+
 The unique constraint decides, not a lookup first: rows go in with ``ON CONFLICT DO NOTHING
 RETURNING``; what came back was accepted, what did not was already there. A stored version
 with the same content is a ``duplicate``; with different content it is ``rejected`` (a record
-version never changes once written). Each entry is judged on its own, so one bad record
-never holds back the others in its batch.
+version never changes once written).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import uuid as uuidlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,74 +23,123 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_central.claims import Claim, EntryRefusedError, Sender, check_entry
 from khidmat_central.schema import Owner, Record, table
-from khidmat_desk.core.workflow import STATUSES
-from khidmat_desk.store.audit import canonical_json
+from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, KINDS, REJECTED, centre_day
+from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED
 
 log = logging.getLogger("khidmat.central.ingest")
 
 RECORD, OWNER = table(Record), table(Owner)
 
+__all__ = ["EntryRefusedError", "Sender", "ingest"]
 
-@dataclass(frozen=True)
-class Sender:
-    """Whose records these are: the token's (or bundle key's) centre and counter."""
-
-    centre_code: str
-    counter: int
-    via: str
+#: What a version must keep from the version before it.
+_FIXED = ("tracking_number", "counter", "service_code", "fee_total")
 
 
-class EntryRefusedError(ValueError):
-    """One entry that cannot be stored; the message goes back to the counter."""
-
-
-def ingest(db: Database, entries: Sequence[Any], sender: Sender) -> list[dict[str, Any]]:
+def ingest(db: Database, entries: Sequence[Any], sender: Sender,
+           tariff: CentralTariff | None = None) -> list[dict[str, Any]]:
     """A verdict for every entry, in order: accepted, duplicate or rejected with a reason."""
+    rules = tariff or load_central_tariff()
     verdicts: list[dict[str, Any] | None] = [None] * len(entries)
-    rows: dict[tuple[str, int], tuple[int, dict[str, Any]]] = {}
+    claims: list[tuple[int, Claim]] = []
     now = datetime.now(UTC)
     for index, entry in enumerate(entries):
         try:
-            row = _row(entry, sender, now)
+            claims.append((index, check_entry(entry, sender, rules, now)))
         except EntryRefusedError as exc:
             verdicts[index] = _verdict(entry, REJECTED, str(exc))
-            continue
-        key = (row["uuid"], row["version"])
-        if key in rows:
-            verdicts[index] = _verdict(entry, DUPLICATE)
-        else:
-            rows[key] = (index, row)
-    if rows:
+    if claims:
         with db.write() as session:
-            _store(session, entries, rows, sender, verdicts)
+            _store(session, entries, claims, sender, verdicts)
+    refused = sum(1 for v in verdicts if v is not None and v["result"] == REJECTED)
+    if refused:
+        log.warning("%s: %d of %d entries refused", sender.via, refused, len(entries))
     return [v if v is not None else _verdict(entries[i], REJECTED, "not processed")
             for i, v in enumerate(verdicts)]
 
 
-def _store(session: Session, entries: Sequence[Any],
-           rows: dict[tuple[str, int], tuple[int, dict[str, Any]]], sender: Sender,
-           verdicts: list[dict[str, Any] | None]) -> None:
-    foreign = _foreign_uuids(session, {key[0] for key in rows}, sender.centre_code)
-    for key in [k for k in rows if k[0] in foreign]:
-        index, _ = rows.pop(key)
-        verdicts[index] = _verdict(entries[index], REJECTED,
-                                   "this record belongs to another centre")
-    if not rows:
+class _Known:
+    """What the server holds for a batch's records, plus what this batch has added so far."""
+
+    def __init__(self, session: Session, claims: list[tuple[int, Claim]]) -> None:
+        uuids = sorted({c.uuid for _, c in claims})
+        self.versions: dict[tuple[str, int], dict[str, Any]] = {
+            (r.uuid, r.version): r._asdict() for r in session.execute(
+                select(RECORD.c.uuid, RECORD.c.version, RECORD.c.status, RECORD.c.payload_hash,
+                       *[RECORD.c[name] for name in _FIXED])
+                .where(RECORD.c.uuid.in_(uuids)))}
+        numbers = sorted({c.tracking_number for _, c in claims})
+        self.tracking: dict[str, str] = {
+            r.tracking_number: r.uuid for r in session.execute(
+                select(RECORD.c.tracking_number, RECORD.c.uuid)
+                .where(RECORD.c.tracking_number.in_(numbers), RECORD.c.version == 1))}
+
+    def judge(self, claim: Claim) -> str | None:
+        """None when the claim fits what is held; otherwise the reason it does not."""
+        held = self.versions.get(claim.key)
+        if held is not None:
+            return None if held["payload_hash"] == claim.payload_hash else (
+                f"version {claim.version} of this record is already stored with different "
+                "content; a changed record needs a new version")
+        owner = self.tracking.get(claim.tracking_number)
+        if owner is not None and owner != claim.uuid:
+            return f"tracking number {claim.tracking_number} already belongs to another record"
+        if claim.version == 1:
+            return None
+        before = self.versions.get((claim.uuid, claim.version - 1))
+        if before is None:
+            return (f"version {claim.version - 1} of this record has not reached the server; "
+                    "versions are taken in order")
+        if before["status"] != claim.from_status:
+            return (f"version {claim.version} changes the status from '{claim.from_status}', "
+                    f"but version {claim.version - 1} is '{before['status']}'")
+        changed = [name for name in _FIXED if before[name] != getattr(claim, name)]
+        if changed:
+            return f"a new version cannot change the record's {', '.join(changed)}"
+        return None
+
+    def add(self, claim: Claim) -> None:
+        self.versions[claim.key] = {"status": claim.status, "payload_hash": claim.payload_hash,
+                                    **{name: getattr(claim, name) for name in _FIXED}}
+        if claim.version == 1:
+            self.tracking[claim.tracking_number] = claim.uuid
+
+
+def _store(session: Session, entries: Sequence[Any], claims: list[tuple[int, Claim]],
+           sender: Sender, verdicts: list[dict[str, Any] | None]) -> None:
+    foreign = _foreign_uuids(session, {c.uuid for _, c in claims}, sender.centre_code)
+    known = _Known(session, claims)
+    fresh: dict[tuple[str, int], tuple[int, Claim]] = {}
+    for index, claim in claims:
+        if claim.uuid in foreign:
+            verdicts[index] = _verdict(entries[index], REJECTED,
+                                       "this record belongs to another centre")
+            continue
+        held = known.versions.get(claim.key)
+        reason = known.judge(claim)
+        if reason is not None:
+            verdicts[index] = _verdict(entries[index], REJECTED, reason)
+        elif held is not None:
+            verdicts[index] = _verdict(entries[index], DUPLICATE)
+        else:
+            known.add(claim)
+            fresh[claim.key] = (index, claim)
+    if not fresh:
         return
     connection = session.connection()
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     inserted = {(r.uuid, r.version) for r in connection.execute(
         insert(RECORD).on_conflict_do_nothing(index_elements=["uuid", "version"])
         .returning(RECORD.c.uuid, RECORD.c.version),
-        [rows[key][1] for key in sorted(rows)])}  # one order: no deadlock between senders
-    stored = _stored_hashes(session, [k for k in rows if k not in inserted])
-    for key, (index, row) in rows.items():
+        [fresh[key][1].row for key in sorted(fresh)])}  # one order: no deadlock between senders
+    raced = _stored_hashes(session, [k for k in fresh if k not in inserted])
+    for key, (index, claim) in fresh.items():
         if key in inserted:
             verdicts[index] = _verdict(entries[index], ACCEPTED)
-        elif stored.get(key) == row["payload_hash"]:
+        elif raced.get(key) == claim.payload_hash:
             verdicts[index] = _verdict(entries[index], DUPLICATE)
         else:
             verdicts[index] = _verdict(entries[index], REJECTED, (
@@ -117,84 +168,22 @@ def _stored_hashes(session: Session,
 
 
 def _verdict(entry: Any, result: str, reason: str | None = None) -> dict[str, Any]:
+    """The verdict, echoing only what the counter can have sent (never raw hostile values)."""
     source = entry if isinstance(entry, dict) else {}
-    verdict = {"uuid": source.get("uuid"), "version": source.get("version"),
-               "kind": source.get("kind"), "result": result}
+    verdict = {"uuid": _echo_text(source.get("uuid")), "version": _echo_int(source.get("version")),
+               "kind": _echo_text(source.get("kind")), "result": result}
     if reason is not None:
         verdict["reason"] = reason
     return verdict
 
 
-def _row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
-    """The stored row for a well-formed entry of the sender's centre; `EntryRefusedError` if not."""
-    if not isinstance(entry, dict):
-        raise EntryRefusedError("an entry must be a JSON object")
-    uuid, version, kind = entry.get("uuid"), entry.get("version"), entry.get("kind")
-    payload = entry.get("payload")
-    _check_identity(uuid, version, kind)
-    if not isinstance(payload, dict):
-        raise EntryRefusedError("payload must be a JSON object")
-    if payload.get("uuid") != uuid or payload.get("version") != version:
-        raise EntryRefusedError("the payload's uuid and version differ from the entry's")
-    created_at = _timestamp(entry.get("created_at"))
-    text = canonical_json(payload)
-    centre = payload.get("centre_code")
-    if centre != sender.centre_code:
-        raise EntryRefusedError(f"this counter may only send records of centre "
-                           f"{sender.centre_code}, not of '{centre}'")
-    return {
-        "uuid": uuid, "version": version, "kind": kind, "centre_code": centre,
-        "counter": _int(payload.get("counter"), "payload counter"),
-        "service_code": _text(payload.get("service_code"), "service_code", 40),
-        "tracking_number": _text(payload.get("tracking_number"), "tracking_number", 32),
-        "status": _status(payload.get("status")),
-        "fee_total": _int(payload.get("fee_total", 0), "fee_total"),
-        "payload_json": text, "payload_hash": _sha256(text),
-        "created_at": created_at, "day": centre_day(created_at),
-        "received_at": now, "received_via": sender.via[:40],
-    }
+def _echo_text(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) <= 64 and value.isascii() and value.isprintable():
+        return value
+    return None
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _check_identity(uuid: Any, version: Any, kind: Any) -> None:
-    try:
-        uuidlib.UUID(str(uuid))
-    except ValueError as exc:
-        raise EntryRefusedError(f"'{uuid}' is not a UUID") from exc
-    if not isinstance(uuid, str) or len(uuid) != 36:
-        raise EntryRefusedError("uuid must be written as 36 characters")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise EntryRefusedError("version must be a whole number of 1 or more")
-    if kind not in KINDS:
-        raise EntryRefusedError(f"kind '{kind}' is not one of: {', '.join(KINDS)}")
-
-
-def _timestamp(value: Any) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError as exc:
-        raise EntryRefusedError(f"created_at '{value}' is not an ISO 8601 time") from exc
-    if moment.tzinfo is None:
-        raise EntryRefusedError("created_at must carry a time zone")
-    return moment.astimezone(UTC)
-
-
-def _text(value: Any, name: str, limit: int) -> str:
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise EntryRefusedError(f"{name} must be text of 1 to {limit} characters")
-    return value
-
-
-def _int(value: Any, name: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise EntryRefusedError(f"{name} must be a whole number")
-    return value
-
-
-def _status(value: Any) -> str:
-    if value not in STATUSES:
-        raise EntryRefusedError(f"status '{value}' is not one of: {', '.join(STATUSES)}")
-    return str(value)
+def _echo_int(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53:
+        return value
+    return None

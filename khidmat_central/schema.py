@@ -1,9 +1,10 @@
 """The central server's tables, created with ``create_all`` when the server first opens a database.
 
-Why no migrations here: this is the reference server's first schema and it has nothing to
-upgrade yet; ``create_all`` only creates what is missing and never changes a table. The day
-the schema changes, an Alembic folder of its own (like the counter's ``db/``) takes over with
-this schema as its baseline.
+Why no migrations here: the schema only ever gained tables (``central_audit_anchor`` came
+after the first release), and ``create_all`` creates what is missing and never changes a
+table, so an older central database gains the new table the next time the server opens it.
+The day an existing table must change, an Alembic folder of its own (like the counter's
+``db/``) takes over with this schema as its baseline.
 
 Idempotency lives in the schema: ``record`` is unique on (uuid, version), and ``owner`` pins
 each uuid to the centre that sent it first, both written with ``ON CONFLICT DO NOTHING`` so
@@ -108,6 +109,26 @@ class BundleKey(CentralBase):
     counter: Mapped[int] = mapped_column(Integer)
     public_key: Mapped[str] = mapped_column(String(64))
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditAnchor(CentralBase):
+    """A counter's audit chain head as it sent it with a push: the history, never overwritten.
+
+    ``verdict`` is ``anchored`` for a head that follows the one before it, or why not
+    (``backwards``: fewer events than already anchored; ``fork``: a different event where an
+    anchored one was). Only anchored heads are what later heads are checked against.
+    """
+
+    __tablename__ = "central_audit_anchor"
+    __table_args__ = (Index("ix_central_audit_anchor_counter", "centre_code", "counter", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    centre_code: Mapped[str] = mapped_column(String(8))
+    counter: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 def table(model: type[CentralBase]) -> Table:

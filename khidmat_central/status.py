@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, literal, select
 
 from khidmat_central.schema import Record, StatusUpdate, table
 from khidmat_desk.core import workflow
@@ -77,7 +77,10 @@ def changes_since(db: Database, centre_code: str, since: int,
     """Changes for one centre after ``since``: (changes, next cursor, more to come)."""
     with db.read() as session:
         rows = session.execute(
-            select(UPDATE).where(UPDATE.c.centre_code == centre_code, UPDATE.c.id > since)
+            # A 64-bit literal: a cursor past a 32-bit id column is "nothing newer", not an
+            # overflow in the database driver.
+            select(UPDATE).where(UPDATE.c.centre_code == centre_code,
+                                 UPDATE.c.id > literal(since, BigInteger()))
             .order_by(UPDATE.c.id).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]

@@ -17,6 +17,10 @@ from khidmat_central.schema import Token
 from khidmat_desk.store.db import Database
 
 COUNTER, READER = "counter", "reader"
+#: A counter whose centre keeps one database for all its counters: its outbox holds every
+#: counter's records, so its token may send records of any counter of its centre.
+SHARED = "shared-db"
+COUNTER_ROLES = (COUNTER, SHARED)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class Caller:
             return f"reader token {self.token_id}"
         return f"{self.centre_code}/counter {self.counter}"
 
+    @property
+    def sends_any_counter(self) -> bool:
+        return self.role == SHARED
+
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -42,15 +50,23 @@ def token_hash(token: str) -> str:
 def add_token(db: Database, *, role: str, centre_code: str | None = None,
               counter: int | None = None) -> str:
     """Make a token and return it; it cannot be shown again."""
-    if role == COUNTER and (not centre_code or not counter or counter < 1):
+    if role in COUNTER_ROLES and (not centre_code or not counter or counter < 1):
         raise ValueError("a counter token needs a centre code and a counter number of 1 or more")
     token = "kd1_" + secrets.token_urlsafe(32)
     with db.write() as session:
         session.add(Token(token_hash=token_hash(token), role=role,
                           centre_code=centre_code.upper() if centre_code else None,
-                          counter=counter if role == COUNTER else None,
+                          counter=counter if role in COUNTER_ROLES else None,
                           created_at=datetime.now(UTC)))
     return token
+
+
+def shares_database(db: Database, centre_code: str, counter: int) -> bool:
+    """Whether this counter's token is one for a centre that shares one database."""
+    with db.read() as session:
+        return session.execute(select(Token.id).where(
+            Token.centre_code == centre_code, Token.counter == counter, Token.role == SHARED,
+            Token.revoked_at.is_(None)).limit(1)).first() is not None
 
 
 def authenticate(db: Database, token: str) -> Caller | None:

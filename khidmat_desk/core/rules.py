@@ -39,9 +39,11 @@ def check_rules(
     return issues
 
 
-def _issue(path: str, label: str, message: str,
-           level: IssueLevel = IssueLevel.ERROR) -> Issue:
-    return Issue(path, label, message, level)
+def _issue(path: str, label: str, template: str,
+           level: IssueLevel = IssueLevel.ERROR, **args: Any) -> Issue:
+    """An issue in words the officer's language can carry: ``template`` is never an f-string;
+    its arguments fill it (a field label or a service's own sentence is translated too)."""
+    return Issue.saying(path, label, template, level, **args)
 
 
 def _scopes(
@@ -105,9 +107,10 @@ def _date_order(rule: DateOrder, answers: Mapping[str, Any], fields: Mapping[str
         first, last = _as_moment(start), _as_moment(end)
         bad = last <= first if rule.strict else last < first
         if bad:
-            word = "be after" if rule.strict else "not be before"
-            out.append(_issue(f"{path}{rule.end}", f"{label}{fmap[rule.end].label}",
-                              f"must {word} {fmap[rule.start].label} ({_shown(start)})"))
+            template = "must be after {other} ({date})" if rule.strict \
+                else "must not be before {other} ({date})"
+            out.append(_issue(f"{path}{rule.end}", f"{label}{fmap[rule.end].label}", template,
+                              other=fmap[rule.start].label, date=_shown(start)))
     return out
 
 
@@ -117,16 +120,21 @@ def _age_range(rule: AgeRange, answers: Mapping[str, Any], fields: Mapping[str, 
     if born is None or not holds(rule.when, answers):
         return []
     age = validators.age_on(date.fromisoformat(born), today)
-    why = f" {rule.reason}" if rule.reason else ""
     label = fields[rule.dob].label
     if rule.min_years is not None and age < rule.min_years:
-        return [_issue(rule.dob, label,
-                       f"the person must be at least {rule.min_years} years old "
-                       f"(is {age}).{why}".rstrip())]
+        if rule.reason:
+            return [_issue(rule.dob, label, "the person must be at least {years} years old "
+                           "(is {age}). {reason}", years=rule.min_years, age=age,
+                           reason=rule.reason)]
+        return [_issue(rule.dob, label, "the person must be at least {years} years old "
+                       "(is {age}).", years=rule.min_years, age=age)]
     if rule.max_years is not None and age > rule.max_years:
-        return [_issue(rule.dob, label,
-                       f"the person must be at most {rule.max_years} years old "
-                       f"(is {age}).{why}".rstrip())]
+        if rule.reason:
+            return [_issue(rule.dob, label, "the person must be at most {years} years old "
+                           "(is {age}). {reason}", years=rule.max_years, age=age,
+                           reason=rule.reason)]
+        return [_issue(rule.dob, label, "the person must be at most {years} years old "
+                       "(is {age}).", years=rule.max_years, age=age)]
     return []
 
 
@@ -139,11 +147,12 @@ def _cnic_gender(rule: CnicGender, answers: Mapping[str, Any],
             continue
         implied = validators.cnic_gender(cnic)
         if implied != gender:
-            parity = "odd" if implied == "male" else "even"
-            out.append(_issue(
-                f"{path}{rule.cnic}", f"{label}{fmap[rule.cnic].label}",
-                f"the last digit is {parity}, which NADRA gives to {implied}s, but the gender "
-                f"chosen is {gender}; check both", IssueLevel.WARNING))
+            template = ("the last digit is odd, which NADRA gives to men, but the gender chosen "
+                        "is female; check both") if implied == "male" else (
+                "the last digit is even, which NADRA gives to women, but the gender chosen is "
+                "male; check both")
+            out.append(_issue(f"{path}{rule.cnic}", f"{label}{fmap[rule.cnic].label}",
+                              template, IssueLevel.WARNING))
     return out
 
 
@@ -152,8 +161,10 @@ def _different(rule: Different, answers: Mapping[str, Any],
     first, second = answers.get(rule.first), answers.get(rule.second)
     if first is None or first != second:
         return []
-    message = rule.message or f"must not be the same as {fields[rule.first].label}"
-    return [_issue(rule.second, fields[rule.second].label, message, rule.level)]
+    if rule.message:
+        return [_issue(rule.second, fields[rule.second].label, rule.message, rule.level)]
+    return [_issue(rule.second, fields[rule.second].label, "must not be the same as {other}",
+                   rule.level, other=fields[rule.first].label)]
 
 
 def _at_least_one(rule: AtLeastOne, answers: Mapping[str, Any],
@@ -161,8 +172,13 @@ def _at_least_one(rule: AtLeastOne, answers: Mapping[str, Any],
     answered = any(answers.get(k) not in (None, "", []) for k in rule.keys)
     if not holds(rule.when, answers) or answered:
         return []
-    names = " or ".join(fields[k].label for k in rule.keys)
-    return [_issue(rule.keys[0], fields[rule.keys[0]].label, rule.message or f"give {names}")]
+    first = fields[rule.keys[0]].label
+    if rule.message:
+        return [_issue(rule.keys[0], first, rule.message)]
+    if len(rule.keys) == 1:
+        return [_issue(rule.keys[0], first, "give {one}", one=first)]
+    return [_issue(rule.keys[0], first, "give {one} or {other}", one=first,
+                   other=" / ".join(fields[k].label for k in rule.keys[1:]))]
 
 
 def _date_within(rule: DateWithin, answers: Mapping[str, Any],
@@ -177,12 +193,12 @@ def _date_within(rule: DateWithin, answers: Mapping[str, Any],
         return []
     label, other_label = fields[rule.field].label, fields[rule.other].label
     if rule.message:
-        message = rule.message
-    elif too_early:
-        message = f"must be at least {rule.min_days} days after {other_label}"
-    else:
-        message = f"must be at most {rule.max_days} days after {other_label}"
-    return [_issue(rule.field, label, message)]
+        return [_issue(rule.field, label, rule.message)]
+    if too_early:
+        return [_issue(rule.field, label, "must be at least {days} days after {other}",
+                       days=rule.min_days, other=other_label)]
+    return [_issue(rule.field, label, "must be at most {days} days after {other}",
+                   days=rule.max_days, other=other_label)]
 
 
 def _periods(rule: Periods, answers: Mapping[str, Any], fields: Mapping[str, Field],
@@ -200,15 +216,15 @@ def _periods(rule: Periods, answers: Mapping[str, Any], fields: Mapping[str, Fie
         where = f"{label}{fmap[rule.start].label}"
         if born is not None and first < born:
             out.append(_issue(f"{path}{rule.start}", where,
-                              f"is before the date of birth ({validators.show_date(born)}); "
-                              "check the dates with the citizen", rule.level))
+                              "is before the date of birth ({born}); check the dates with the "
+                              "citizen", rule.level, born=validators.show_date(born)))
         for other_first, other_last, other_label in seen:
             if first < other_last and other_first < last:  # a shared moving day is fine
                 out.append(_issue(f"{path}{rule.start}", where,
-                                  f"overlaps {other_label.rstrip(': ')} "
-                                  f"({validators.show_date(other_first)} to "
-                                  f"{validators.show_date(other_last)}); check the dates "
-                                  "with the citizen", rule.level))
+                                  "overlaps {other} ({first} to {last}); check the dates with "
+                                  "the citizen", rule.level, other=other_label.rstrip(": "),
+                                  first=validators.show_date(other_first),
+                                  last=validators.show_date(other_last)))
                 break
         if last >= first:
             seen.append((first, last, label))

@@ -140,7 +140,7 @@ def _check_field(
     checked = check_value(f, raw, ctx, scope)
     if f.type is FieldType.BOOLEAN and f.required and checked.value is False:
         return False, [Issue(path, label, "must be confirmed")]
-    issues = [Issue(path, label, fnd.message, fnd.level) for fnd in checked.findings]
+    issues = [Issue(path, label, fnd.message, fnd.level, fnd.said) for fnd in checked.findings]
     return (checked.value if checked.ok else None), issues
 
 
@@ -154,10 +154,12 @@ def _check_group(
     rows = [row for row in raw if not all(is_blank(v) for v in row.values())]
     issues: list[Issue] = []
     if len(rows) < f.min_items and (f.required or rows):
-        need = "at least one row" if f.min_items == 1 else f"at least {f.min_items} rows"
-        issues.append(Issue(path, label, f"needs {need}"))
+        issues.append(Issue(path, label, "needs at least one row") if f.min_items == 1 else
+                      Issue.saying(path, label, "needs at least {least} rows",
+                                   least=f.min_items))
     if len(rows) > f.max_items:
-        issues.append(Issue(path, label, f"can have at most {f.max_items} rows"))
+        issues.append(Issue.saying(path, label, "can have at most {most} rows",
+                                   most=f.max_items))
     out = []
     for index, row in enumerate(rows):
         item, found = _check_item(f, row, ctx, scope, f"{path}[{index}]",

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
-from khidmat_desk.core.issues import IssueLevel
+from khidmat_desk.core.issues import IssueLevel, Said
 
 log = logging.getLogger("khidmat.validators")
 
@@ -27,6 +27,7 @@ log = logging.getLogger("khidmat.validators")
 class Finding:
     level: IssueLevel
     message: str
+    said: Said | None = None  # template and arguments, for the officer's language
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,19 @@ class Checked:
         return all(f.level != IssueLevel.ERROR for f in self.findings)
 
 
-def _error(message: str) -> Checked:
-    return Checked(None, (Finding(IssueLevel.ERROR, message),))
+def finding(level: IssueLevel, template: str, **args: Any) -> Finding:
+    """A finding whose words are ``template`` filled with ``args`` (never an f-string: the
+    template is what gets translated)."""
+    said = Said.of(template, args)
+    return Finding(level, str(said), said)
 
 
-def _warn(value: Any, message: str) -> Checked:
-    return Checked(value, (Finding(IssueLevel.WARNING, message),))
+def _error(template: str, **args: Any) -> Checked:
+    return Checked(None, (finding(IssueLevel.ERROR, template, **args),))
+
+
+def _warn(value: Any, template: str, **args: Any) -> Checked:
+    return Checked(value, (finding(IssueLevel.WARNING, template, **args),))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,10 +105,8 @@ def check_cnic(raw: object) -> Checked:
         return _error(_CNIC_FORMAT)
     digits = "".join(match.groups())
     if digits[0] not in "1234567":
-        return _error(
-            f"cannot start with {digits[0]}: the first digit is the province (1 to 7), "
-            "like 35202-1234567-1"
-        )
+        return _error("cannot start with {digit}: the first digit is the province (1 to 7), "
+                      "like 35202-1234567-1", digit=digits[0])
     return Checked(digits)
 
 
@@ -224,10 +230,11 @@ def check_fir(raw: object, *, today: date) -> Checked:
     if number == 0:
         return _error("has FIR number 0; FIR numbers start at 1, like 5/2023")
     if year > today.year:
-        return _error(f"has the year {year}, which has not come yet; type it like 5/2023")
+        return _error("has the year {year}, which has not come yet; type it like 5/2023",
+                      year=year)
     if year < FIRST_FIR_YEAR:
-        return _error(f"has the year {year}, before {FIRST_FIR_YEAR}; type the year in full, "
-                      "like 5/2023")
+        return _error("has the year {year}, before {first}; type the year in full, like 5/2023",
+                      year=year, first=FIRST_FIR_YEAR)
     return Checked(f"{number}/{year}")
 
 
@@ -239,13 +246,14 @@ _PASSPORT_CHARACTERS = "may use only letters and digits, like AB1234567"
 def check_passport(raw: object) -> Checked:
     """Foreign passports vary, so an unusual shape is a warning, never a refusal."""
     text = _compact(raw)
-    too_long = f"is too long for a passport number (at most {PASSPORT_MAX_LENGTH} characters)"
+    too_long = "is too long for a passport number (at most {most} characters)"
     if text is None:
-        return _error(too_long if isinstance(raw, str) else _PASSPORT_CHARACTERS)
+        return _error(too_long, most=PASSPORT_MAX_LENGTH) if isinstance(raw, str) \
+            else _error(_PASSPORT_CHARACTERS)
     if not text:
         return _error("is empty; type the passport number, like AB1234567")
     if len(text) > PASSPORT_MAX_LENGTH:
-        return _error(too_long)
+        return _error(too_long, most=PASSPORT_MAX_LENGTH)
     text = text.upper()
     if not (text.isascii() and text.isalnum()):
         return _error(_PASSPORT_CHARACTERS)
@@ -325,9 +333,9 @@ def check_date(raw: object, *, min: date | None, max: date | None) -> Checked:
     if day is None:
         return _error("is not a date; type it like 25-12-2023")
     if min is not None and day < min:
-        return _error(f"cannot be before {show_date(min)}")
+        return _error("cannot be before {date}", date=show_date(min))
     if max is not None and day > max:
-        return _error(f"cannot be after {show_date(max)}")
+        return _error("cannot be after {date}", date=show_date(max))
     return Checked(day.isoformat())
 
 
@@ -377,9 +385,9 @@ def check_datetime(raw: object, *, min: datetime | None, max: datetime | None) -
     if moment is None:
         return _error("is not a date and time; type it like 25-12-2023 14:30")
     if min is not None and moment < _minute(min):
-        return _error(f"cannot be before {_show_moment(min)}")
+        return _error("cannot be before {date}", date=_show_moment(min))
     if max is not None and moment > _minute(max):
-        return _error(f"cannot be after {_show_moment(max)}")
+        return _error("cannot be after {date}", date=_show_moment(max))
     return Checked(f"{moment.date().isoformat()}T{moment:%H:%M}")
 
 
@@ -413,9 +421,9 @@ def _bounded(value: int, low: int | None, high: int | None, money: bool = False)
         return f"Rs {n:,}" if money else str(n)
 
     if low is not None and value < low:
-        return _error(f"must be at least {show(low)}")
+        return _error("must be at least {least}", least=show(low))
     if high is not None and value > high:
-        return _error(f"must be at most {show(high)}")
+        return _error("must be at most {most}", most=show(high))
     return Checked(value)
 
 
@@ -484,11 +492,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _length_finding(value: str, min_length: int | None, max_length: int | None) -> str | None:
+def _length_finding(value: str, min_length: int | None,
+                    max_length: int | None) -> Checked | None:
     if min_length is not None and len(value) < min_length:
-        return f"must have at least {min_length} characters"
+        return _error("must have at least {least} characters", least=min_length)
     if max_length is not None and len(value) > max_length:
-        return f"must have at most {max_length:,} characters; it has {len(value):,}"
+        return _error("must have at most {most} characters; it has {has}",
+                      most=f"{max_length:,}", has=f"{len(value):,}")
     return None
 
 
@@ -506,10 +516,10 @@ def check_text(raw: object, *, min_length: int | None, max_length: int | None,
         return _error(_CONTROL_MESSAGE)
     value = _clean_text(text, multiline)
     if problem := _length_finding(value, min_length, max_length):
-        return _error(problem)
+        return problem
     if pattern and value and not _compiled(pattern).fullmatch(value):
-        hint = f"may use only {pattern_hint}" if pattern_hint else "is not in the expected form"
-        return _error(hint)
+        return _error("may use only {hint}", hint=pattern_hint) if pattern_hint \
+            else _error("is not in the expected form")
     return Checked(value)
 
 
@@ -575,7 +585,7 @@ def check_enum(raw: object, allowed: Sequence[str]) -> Checked:
     """One of the option values; case does not matter, the stored value is the declared one."""
     option = _match_option(raw, allowed)
     if option is None:
-        return _error(f"is not one of the choices ({_choices(allowed)})")
+        return _error("is not one of the choices ({choices})", choices=_choices(allowed))
     return Checked(option)
 
 
@@ -587,12 +597,13 @@ def check_multi_enum(raw: object, allowed: Sequence[str]) -> Checked:
     elif isinstance(raw, list | tuple | set | frozenset):
         items = list(raw)
     else:
-        return _error(f"must be a list of choices ({_choices(allowed)})")
+        return _error("must be a list of choices ({choices})", choices=_choices(allowed))
     chosen: set[str] = set()
     for item in items:
         option = _match_option(item, allowed)
         if option is None:
             shown = str(item)[:40]
-            return _error(f"has '{shown}', which is not one of the choices ({_choices(allowed)})")
+            return _error("has '{shown}', which is not one of the choices ({choices})",
+                          shown=shown, choices=_choices(allowed))
         chosen.add(option)
     return Checked([option for option in dict.fromkeys(allowed) if option in chosen])

@@ -28,6 +28,7 @@ from khidmat_desk.core.fields import Field, FieldType, Step
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.gui.inputs import label_of, make_input
+from khidmat_desk.gui.words import issue_label, issue_text
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -52,7 +53,7 @@ class FieldRow(QObject):
 
     def __init__(self, field: Field, path: str, urdu: bool, grid: QGridLayout, row: int) -> None:
         super().__init__()
-        self.field, self.path = field, path
+        self.field, self.path, self.urdu = field, path, urdu
         self.input = make_input(field, path, urdu)
         text = label_of(field, urdu) + ("" if field.required else self.tr(" (optional)"))
         self.label = QLabel("" if field.type is FieldType.BOOLEAN else text)
@@ -80,7 +81,7 @@ class FieldRow(QObject):
         worst = IssueLevel.ERROR if any(i.level == IssueLevel.ERROR for i in issues) \
             else IssueLevel.WARNING
         self.message.setStyleSheet(ERROR_STYLE if worst == IssueLevel.ERROR else WARNING_STYLE)
-        self.message.setText("; ".join(i.message for i in issues))
+        self.message.setText("; ".join(issue_text(i, self.urdu) for i in issues))
         self.message.show()
 
 
@@ -228,7 +229,8 @@ class GroupEditor(QFrame):
     def show_issues(self, issues: tuple[Issue, ...]) -> None:
         """Problems of the table as a whole (too few rows), under it."""
         self.message.setVisible(bool(issues))
-        self.message.setText("; ".join(f"{i.label}: {i.message}" for i in issues))
+        self.message.setText("; ".join(f"{issue_label(i, self.urdu)}: {issue_text(i, self.urdu)}"
+                                       for i in issues))
 
     def apply(self, scope: Mapping[str, Any]) -> None:
         """Show each row's members that apply to that row."""

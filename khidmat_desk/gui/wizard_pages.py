@@ -26,6 +26,7 @@ from khidmat_desk.core.fields import DocumentRequirement
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
+from khidmat_desk.gui.words import issue_label
 
 PAYMENT_METHODS = (("cash", "Cash"), ("card", "Card"), ("online", "Online transfer"))
 
@@ -134,7 +135,9 @@ class DocumentsPage(QWidget):
     def show_issues(self, issues: Sequence[Issue]) -> None:
         self.documents_message.setVisible(bool(issues))
         self.documents_message.setText(
-            self.tr("Not received yet: %1").replace("%1", ", ".join(i.label for i in issues)))
+            self.tr("Not received yet: %1").replace(
+                "%1", "، ".join(issue_label(i, True) for i in issues) if self.urdu
+                else ", ".join(i.label for i in issues)))
 
     def _on_all_button_clicked(self) -> None:
         for box in self.boxes.values():

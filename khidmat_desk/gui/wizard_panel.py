@@ -33,6 +33,7 @@ from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
+from khidmat_desk.gui.words import issue_label, issue_text, learn_labels
 
 log = logging.getLogger("khidmat.gui.wizard")
 AUTOSAVE_MS = 700
@@ -64,6 +65,7 @@ class WizardPanel(QWidget):
         super().__init__(objectName=f"wizard:{service.code}")
         self.service, self._tasks, self._backend = service, tasks, backend
         self._messages, self.urdu = messages, urdu
+        learn_labels(service)
         self.wizard = Wizard(service, tariff=backend.tariff)
         self.draft_uuid = draft.uuid if draft is not None else _new_uuid()
         self.touched: set[str] = set()
@@ -205,9 +207,9 @@ class WizardPanel(QWidget):
         labels = {d.key: d.label for d in self.wizard.documents()}
         documents = [labels[k] for k in sorted(self.wizard.documents_received) if k in labels]
         notes = [(IssueLevel.WARNING, self.duplicates_note.text())] if self.duplicates else []
-        notes += [(IssueLevel.WARNING, f"{i.label}: {i.message}")
+        notes += [(IssueLevel.WARNING, self._issue_line(i))
                   for i in self.wizard.validate().warnings]
-        notes += [(IssueLevel.ERROR, f"{i.label}: {i.message}")
+        notes += [(IssueLevel.ERROR, self._issue_line(i))
                   for i in self.wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR]
         self.review_page.show_review(self.wizard.review(), documents, self.wizard.fee(), notes)
 
@@ -575,8 +577,11 @@ class WizardPanel(QWidget):
             return
         lead = (self.tr("1 field needs attention before going on: ") if count == 1 else
                 self.tr("%1 fields need attention before going on: ").replace("%1", str(count)))
-        self._say(lead + "; ".join(f"{i.label} {i.message}" for i in issues[:3])
+        self._say(lead + "; ".join(self._issue_line(i) for i in issues[:3])
                   + (" …" if count > 3 else ""), error=True)
+
+    def _issue_line(self, issue: Issue) -> str:
+        return f"{issue_label(issue, self.urdu)}: {issue_text(issue, self.urdu)}"
 
     def _recheck_banner(self) -> None:
         if getattr(self, "_banner_problems", False) and self.current_form() is not None:

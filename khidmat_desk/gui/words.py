@@ -3,9 +3,20 @@ the officer's language: each through Qt's translation, so the Urdu counter says 
 
 from __future__ import annotations
 
+import json
+import logging
+import re
+from collections.abc import Iterable
 from datetime import timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
+
+from khidmat_desk.core.fields import Field, Service
+from khidmat_desk.core.issues import Issue
+from khidmat_desk.paths import resource_path
+
+log = logging.getLogger("khidmat.gui")
 
 
 def status_label(status: object) -> str:
@@ -66,3 +77,65 @@ def _pick(labels: dict[str, str], value: object) -> str:
     """The label of a value or of an enum member; the value itself when it has none."""
     key = str(getattr(value, "value", value))
     return labels.get(key, key)
+
+
+# -- what the checks say ----------------------------------------------------------------------
+
+#: English words that stand inside a message (field labels, a service's own sentences) and
+#: their Urdu, gathered from the services the counter has opened.
+_URDU_WORDS: dict[str, str] = {}
+_ROW = re.compile(r"^(?P<group>.+), row (?P<n>\d+): (?P<member>.+)$")
+
+
+@lru_cache(maxsize=1)
+def urdu_messages() -> dict[str, str]:
+    """The Urdu of every message template the checks use (resources/translations)."""
+    path = resource_path("translations", "messages_ur.json")
+    with path.open(encoding="utf-8") as handle:
+        loaded: dict[str, str] = json.load(handle)
+    return loaded
+
+
+def learn_labels(service: Service) -> None:
+    """Remember the Urdu of a service's field labels, for messages that name a field."""
+    def walk(fields: Iterable[Field]) -> None:
+        for field in fields:
+            if field.label_ur:
+                _URDU_WORDS.setdefault(field.label, field.label_ur)
+            walk(field.fields)
+    walk(service.all_fields())
+    for document in service.documents:
+        if document.label_ur:
+            _URDU_WORDS.setdefault(document.label, document.label_ur)
+
+
+def _urdu_word(text: str) -> str:
+    return _URDU_WORDS.get(text) or urdu_messages().get(text) or text
+
+
+def issue_label(issue: Issue, urdu: bool) -> str:
+    """The field an issue is about, as the officer's screen names it."""
+    if not urdu:
+        return issue.label
+    row = _ROW.match(issue.label)
+    if row is None:
+        return _urdu_word(issue.label)
+    return (f"{_urdu_word(row['group'])}، "
+            + QCoreApplication.translate("Issue", "row %1").replace("%1", row["n"])
+            + f": {_urdu_word(row['member'])}")
+
+
+def issue_text(issue: Issue, urdu: bool) -> str:
+    """What is wrong, in the officer's language (English when no translation is known)."""
+    if not urdu:
+        return issue.message
+    said = issue.template
+    template = urdu_messages().get(said.template)
+    if template is None:
+        log.warning("no Urdu for the message %r", said.template)
+        return issue.message
+    try:
+        return template.format(**{key: _urdu_word(value) for key, value in said.args})
+    except (KeyError, IndexError, ValueError):
+        log.exception("the Urdu of %r does not fit its arguments", said.template)
+        return issue.message

@@ -20,10 +20,14 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync import protocol, state
+from khidmat_desk.sync.audit_anchor import ANCHORED_SEQUENCE, audit_claim
 from khidmat_desk.sync.backoff import Backoff
 from khidmat_desk.sync.changes import ChangeApplier, parse_changes_page
 from khidmat_desk.sync.errors import (
@@ -150,19 +154,35 @@ class Syncer:
         batch_id = str(uuidlib.uuid4())
         ids = {(i.uuid, i.version, i.kind): i.id for i in batch}
         self._in_flight = list(ids.values())
-        reply = transport.push(protocol.push_body(batch_id, encoded))
+        with self.db.read() as session:
+            audit = audit_claim(session, state.read_all(session).get(ANCHORED_SEQUENCE))
+        reply = transport.push(protocol.push_body(batch_id, encoded, audit))
         outcome = protocol.parse_push_reply(reply, batch_id, ids)
         now = self._clock()
         with self.db.write() as session:
             outbox.acknowledge(session, outcome.acknowledged)
             for key, reason in outcome.rejected.items():
                 outbox.quarantine(session, ids[key], reason=reason, now=now)
+            self._note_audit_verdict(session, outcome.audit, now)
         progress.pushed += len(outcome.accepted)
         progress.duplicates += len(outcome.duplicates)
         progress.rejected += len(outcome.rejected)
         if len(outcome.acknowledged) + len(outcome.rejected) < len(ids):
             raise BadReply("the central server's reply did not name every record sent")
         self._in_flight = []
+
+    @staticmethod
+    def _note_audit_verdict(session: Session, verdict: dict[str, Any] | None,
+                            now: datetime) -> None:
+        """Keep the sequence the server anchored; a flag from the server is logged loudly."""
+        if verdict is None:
+            return
+        if verdict.get("result") != "anchored":
+            log.error("the central server flagged this counter's audit trail (%s): %s",
+                      verdict.get("result"), verdict.get("reason"))
+        sequence = verdict.get("sequence")
+        if isinstance(sequence, int) and not isinstance(sequence, bool):
+            state.write(session, {ANCHORED_SEQUENCE: sequence}, now=now)
 
     def _quarantine_one(self, entry_id: int, reason: str) -> None:
         with self.db.write() as session:

@@ -12,7 +12,7 @@ import hashlib
 import ipaddress
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -70,8 +70,13 @@ def encode_stored_entry(uuid: str, version: int, kind: str, payload_json: str,
     return f'{head[:-1]},"payload":{payload_json}}}'.encode()
 
 
-def push_body(batch_id: str, encoded_entries: Sequence[bytes]) -> bytes:
-    head = json.dumps({"protocol": PROTOCOL_VERSION, "batch_id": batch_id}).encode()[:-1]
+def push_body(batch_id: str, encoded_entries: Sequence[bytes],
+              audit: dict[str, Any] | None = None) -> bytes:
+    """The push document; ``audit`` is this database's audit chain head (see audit_anchor)."""
+    outer: dict[str, Any] = {"protocol": PROTOCOL_VERSION, "batch_id": batch_id}
+    if audit is not None:
+        outer["audit"] = audit
+    head = json.dumps(outer).encode()[:-1]
     return head + b',"entries":[' + b",".join(encoded_entries) + b"]}"
 
 
@@ -92,6 +97,8 @@ class PushOutcome:
     accepted: tuple[EntryKey, ...] = ()
     duplicates: tuple[EntryKey, ...] = ()
     rejected: dict[EntryKey, str] = field(default_factory=dict)
+    #: The server's verdict on the audit head sent with the batch, when it gave one.
+    audit: dict[str, Any] | None = None
 
     @property
     def acknowledged(self) -> tuple[EntryKey, ...]:
@@ -113,7 +120,11 @@ def parse_push_reply(body: bytes, batch_id: str, sent: Iterable[EntryKey]) -> Pu
             raise TypeError("results is not a list")
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise BadReply(f"the central server's reply could not be read ({exc})") from exc
-    return _verdicts(results, set(sent))
+    outcome = _verdicts(results, set(sent))
+    audit = document.get("audit")
+    if isinstance(audit, dict):
+        outcome = replace(outcome, audit=audit)
+    return outcome
 
 
 def _verdicts(results: list[Any], sent: set[EntryKey]) -> PushOutcome:

@@ -12,6 +12,7 @@ import ssl
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -50,6 +51,7 @@ class Transport:
         self._http = httpx.Client(
             base_url=self.server, verify=_tls_context(config.ca_bundle),
             timeout=httpx.Timeout(config.timeout_seconds), follow_redirects=False,
+            trust_env=_may_use_proxy(self.server),
             headers={"Authorization": f"Bearer {config.token}",
                      "User-Agent": f"khidmat-desk/{__version__}",
                      "Accept-Encoding": "gzip"})
@@ -131,6 +133,19 @@ def _detail(response: httpx.Response) -> str:
         return str(response.json().get("detail", ""))[:300]
     except (ValueError, AttributeError, UnicodeDecodeError):
         return response.text[:120].replace("\n", " ")
+
+
+def _may_use_proxy(server: str) -> bool:
+    """Whether the proxy settings of the environment (HTTP_PROXY and the like) may apply.
+
+    Over HTTPS a proxy only relays the encrypted stream (CONNECT), so the token stays between
+    the counter and the server. Over plain HTTP a proxy would read the token in clear: plain
+    HTTP is only ever for a server on this machine, and it never goes through a proxy.
+    """
+    if urlsplit(server).scheme == "https":
+        return True
+    log.debug("plain HTTP to %s: proxy settings are ignored", server)
+    return False
 
 
 def _tls_context(ca_bundle: Path | None) -> ssl.SSLContext:

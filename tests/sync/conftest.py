@@ -15,6 +15,7 @@ from sync_helpers import Central, Counter, make_counter
 
 from khidmat_central.server import ServerThread
 from khidmat_central.store import open_central
+from khidmat_central.tariffs import CentralTariff
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import sqlite_url
@@ -29,10 +30,11 @@ def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def central(central_url: str) -> Iterator[Central]:
+def central(central_url: str, tariff: Tariff) -> Iterator[Central]:
     db = open_central(central_url)
-    server = ServerThread(db).start()
-    holder = Central(db, server.url, server)
+    rules = CentralTariff(tariff)
+    server = ServerThread(db, tariff=rules).start()
+    holder = Central(db, server.url, server, rules)
     try:
         yield holder
     finally:

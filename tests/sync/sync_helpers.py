@@ -8,6 +8,10 @@ milliseconds instead of minutes.
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +20,7 @@ from pathlib import Path
 
 from khidmat_central import tokens
 from khidmat_central.server import ServerThread
+from khidmat_central.tariffs import CentralTariff
 from khidmat_desk.app.applications import SubmitResult, submit_application
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync import make_syncer, setup_sync
@@ -38,16 +43,59 @@ class Central:
     db: Database
     url: str
     server: ServerThread
+    #: The fees the server checks against: the same small tariff the test counters use.
+    tariff: CentralTariff
 
     def token(self, centre: str = CENTRE, counter: int = 7) -> str:
         return tokens.add_token(self.db, role=tokens.COUNTER, centre_code=centre,
                                 counter=counter)
 
+    def tariff_file(self, folder: Path) -> Path:
+        """The server's tariff as a file, for a server run as its own process."""
+        path = folder / "central-tariff.json"
+        path.write_text(json.dumps({"fees": self.tariff.base.fees}), "utf-8")
+        return path
+
     def restart(self) -> None:
         """Stop the server and start a new one on the same port and database."""
         port = self.server.port
         self.server.stop()
-        self.server = ServerThread(self.db, port=port).start()
+        self.server = ServerThread(self.db, port=port, tariff=self.tariff).start()
+
+
+class CentralProcess:
+    """``khidmat-central serve`` as its own process, killed with SIGKILL and started again."""
+
+    def __init__(self, db_url: str, tariff_file: Path, *options: str) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.db_url = db_url
+        self.options = ("--tariff", str(tariff_file), *options)
+        self.process = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "khidmat_central.cli", "serve", "--db", self.db_url,
+             "--port", str(self.port), *self.options],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return process
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+
+    def kill_and_restart(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
+        self.process = self._start()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
 
 
 @dataclass
@@ -100,3 +148,42 @@ def drain(syncer: Syncer, *, passes: int = 60) -> list[SyncReport]:
             return reports
         time.sleep(syncer.delay_seconds)
     raise AssertionError(f"outbox not empty after {passes} passes: {reports[-1]}")
+
+
+def record_entry(*, centre: str = CENTRE, counter: int = 7, sequence: int = 1,
+                 when: datetime = FRIDAY, **payload_changes: object) -> dict[str, object]:
+    """A raw push entry for version 1 of a police verification, valid in every claim.
+
+    The fee is the test tariff's (500); ``payload_changes`` overrides fields of the payload.
+    """
+    from khidmat_desk.core.tracking import make_tracking_number
+    from khidmat_desk.store.sequences import uuid7
+    from khidmat_desk.sync.protocol import centre_day, iso
+
+    record_id = uuid7()
+    tracking = str(make_tracking_number(centre, centre_day(when), counter, sequence))
+    payload: dict[str, object] = {
+        "uuid": record_id, "version": 1, "tracking_number": tracking, "centre_code": centre,
+        "counter": counter, "service_code": "police-verification", "status": "submitted",
+        "answers": get_service("police-verification").example, "fee_total": 500,
+        "payment": {"amount_pkr": 500, "method": "cash", "received_by": "officer.7",
+                    "at": iso(when), "items": [{"key": "police-verification",
+                                                "label": "Police verification fee",
+                                                "amount": 500}]},
+        "status_change": {"from": None, "to": "submitted", "reason": None, "by": "officer.7",
+                          "at": iso(when), "version": 1},
+    }
+    payload.update(payload_changes)
+    return {"uuid": record_id, "version": 1, "kind": "application", "payload": payload,
+            "created_at": iso(when)}
+
+
+def next_version(entry: dict[str, object], status: str, *, reason: str | None = None,
+                 **payload_changes: object) -> dict[str, object]:
+    """The entry of the version after ``entry``, moving it to ``status``."""
+    before: dict[str, object] = dict(entry["payload"])  # type: ignore[call-overload]
+    version = int(before["version"]) + 1  # type: ignore[call-overload]
+    payload = {**before, "version": version, "status": status,
+               "status_change": {"from": before["status"], "to": status, "reason": reason,
+                                 "by": "officer.7", "version": version}, **payload_changes}
+    return {**entry, "version": version, "payload": payload}

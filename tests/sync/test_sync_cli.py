@@ -122,11 +122,13 @@ def test_export_and_central_import_of_a_bundle(run: Run, data_dir: Path, central
     assert code == 0, err
     assert "4 records" in out
     public_key = out.rsplit("signed by key ", 1)[1].strip()
-    db_args = ["--db", central.db.url]
+    tariff_file = tmp_path / "province-tariff.json"
+    tariff_file.write_text(json.dumps({"fees": tariff.fees}), "utf-8")
+    db_args = ["--db", central.db.url, "--tariff", str(tariff_file)]
     code, _, err = run("import", str(out_file), *db_args, program=central_cli.main)
     assert code == 2 and "does not know" in err
     code, out, _ = run("key", "add", "--centre", "LHR01", "--counter", "7", public_key,
-                       *db_args, program=central_cli.main)
+                       "--db", central.db.url, program=central_cli.main)
     assert code == 0
     code, out, _ = run("import", str(out_file), *db_args, program=central_cli.main)
     assert (code, out.strip()) == (0, "bundle of LHR01 counter 7: 4 accepted, "

@@ -6,19 +6,16 @@ empty, nothing is quarantined.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from fault_proxy import FaultProxy
 from sqlalchemy import select
-from sync_helpers import CLIENT_TIMEOUT, FRIDAY, Central, Counter, drain
+from sync_helpers import CLIENT_TIMEOUT, FRIDAY, Central, CentralProcess, Counter, drain
 
 from khidmat_central.schema import Record
 from khidmat_desk.store import outbox
@@ -145,42 +142,10 @@ def test_a_counter_clock_hours_off(central: Central, proxy: FaultProxy,
     assert_exactly_once(central, counter)
 
 
-class CentralProcess:
-    """``khidmat-central serve`` as its own process, killed with SIGKILL and started again."""
-
-    def __init__(self, db_url: str) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.db_url = db_url
-        self.process = self._start()
-
-    def _start(self) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "khidmat_central.cli", "serve", "--db", self.db_url,
-             "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return process
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline
-                time.sleep(0.05)
-
-    def kill_and_restart(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
-        self.process = self._start()
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-
-def test_the_server_killed_mid_batch(central: Central, counters: Callable[..., Counter]) -> None:
+def test_the_server_killed_mid_batch(central: Central, counters: Callable[..., Counter],
+                                     tmp_path: Path) -> None:
     """SIGKILL while the server holds a batch: it committed all of it or none of it."""
-    server = CentralProcess(central.db.url)
+    server = CentralProcess(central.db.url, central.tariff_file(tmp_path))
     proxy = FaultProxy(upstream=("127.0.0.1", server.port), on_kill=server.kill_and_restart)
     try:
         counter = counters(proxy.url, central.token())

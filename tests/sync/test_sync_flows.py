@@ -201,9 +201,9 @@ def test_a_bundle_carries_the_outbox_and_the_next_sync_clears_it(
         export_bundle(counter.db, counter.settings, counter.officer, tmp_path / "x.bundle")
     done = export_bundle(counter.db, counter.settings, in_charge, tmp_path / "day.bundle")
     assert done.entries == 25
-    outcome = import_bundle(central.db, tmp_path / "day.bundle")
+    outcome = import_bundle(central.db, tmp_path / "day.bundle", central.tariff)
     assert (outcome.count("accepted"), outcome.count("rejected")) == (25, 0)
-    again = import_bundle(central.db, tmp_path / "day.bundle")
+    again = import_bundle(central.db, tmp_path / "day.bundle", central.tariff)
     assert again.count("duplicate") == 25
     proxy.link_down = False
     report = counter.syncer.run_once()
@@ -220,15 +220,15 @@ def test_a_changed_or_unknown_bundle_is_refused(
     path = tmp_path / "day.bundle"
     export_bundle(counter.db, counter.settings, in_charge, path)
     with pytest.raises(BundleRejected, match="does not know"):
-        import_bundle(central.db, path)
+        import_bundle(central.db, path, central.tariff)
     public = bundle.public_key_hex(bundle_key(counter.settings))
     keys.register(central.db, "LHR01", 7, public)
     raw = gzip.decompress(path.read_bytes())
     path.write_bytes(gzip.compress(raw.replace(b"police-verification", b"police-verificatiom")))
     with pytest.raises(BundleRejected, match="bad signature"):
-        import_bundle(central.db, path)
+        import_bundle(central.db, path, central.tariff)
     export_bundle(counter.db, counter.settings, in_charge, path)
-    assert import_bundle(central.db, path).count("accepted") == 2
+    assert import_bundle(central.db, path, central.tariff).count("accepted") == 2
     assert server_count(central) == 2
 
 

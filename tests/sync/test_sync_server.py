@@ -9,21 +9,17 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sync_helpers import FRIDAY, Central, Counter, drain
+from sync_helpers import FRIDAY, Central, Counter, drain, record_entry
 
 from khidmat_central import tokens
 from khidmat_desk.app.applications import change_status
-from khidmat_desk.store.sequences import uuid7
 from khidmat_desk.sync import protocol
+
+_SEQUENCE = iter(range(1, 10_000))
 
 
 def entry(centre: str = "LHR01", **changes: object) -> dict[str, object]:
-    record_id = uuid7()
-    payload = {"uuid": record_id, "version": 1, "centre_code": centre, "counter": 7,
-               "service_code": "police-verification", "tracking_number": "LHR01-X",
-               "status": "submitted", "fee_total": 500}
-    return {"uuid": record_id, "version": 1, "kind": "application", "payload": payload,
-            "created_at": FRIDAY.isoformat(), **changes}
+    return {**record_entry(centre=centre, sequence=next(_SEQUENCE)), **changes}
 
 
 def push(central: Central, token: str, entries: list[object], **kwargs: object
@@ -52,7 +48,7 @@ def test_each_entry_is_judged_on_its_own(central: Central) -> None:
                                              "rejected", "duplicate"]
     assert "whole number" in results[1]["reason"]
     assert "only send records of centre LHR01" in results[3]["reason"]
-    changed = {**good, "payload": {**good["payload"], "fee_total": 0}}  # type: ignore[dict-item]
+    changed = {**good, "payload": {**good["payload"], "token_no": "A12"}}  # type: ignore[dict-item]
     [again] = push(central, token, [changed]).json()["results"]
     assert again["result"] == "rejected" and "different content" in again["reason"]
 

@@ -59,7 +59,8 @@ def make_private_ca(folder: Path) -> tuple[Path, Path, Path]:
 @pytest.fixture
 def https_server(central: Central, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     ca, cert, key = make_private_ca(tmp_path)
-    server = ServerThread(central.db, tls_cert=str(cert), tls_key=str(key)).start()
+    server = ServerThread(central.db, tls_cert=str(cert), tls_key=str(key),
+                          tariff=central.tariff).start()
     yield server.url, ca
     server.stop()
 

@@ -1,0 +1,269 @@
+"""What one pushed entry claims, checked against the token that sent it and the tariff.
+
+Everything a record says about itself is a claim: its centre and counter, its tracking number
+(prefix, date, counter and check character), its fee, its status change. A counter is
+trusted with nothing it could not have produced itself: each claim is checked here, on its
+own, before the entry goes anywhere near the database, and a refusal names the claim. The
+checks that need what the server already holds (version order, transitions, fields that never
+change between versions) are in `ingest`.
+
+Every bound here is also what keeps hostile values away from the database and the JSON
+encoder: versions and fees fit a 32-bit column, times are within this century, text is valid
+Unicode and payloads are not nested deeper than a record ever is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from khidmat_central.tariffs import CentralTariff
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import UnknownServiceError, get_service, quote_fee
+from khidmat_desk.core.tracking import TrackingNumberError, parse_tracking_number
+from khidmat_desk.store.audit import canonical_json
+from khidmat_desk.sync.protocol import KINDS, centre_day
+
+#: Largest version and fee the server stores (a 32-bit column on PostgreSQL).
+MAX_VERSION = 2**31 - 1
+#: No single application costs more than this many rupees; a bigger fee is a lie or a typo.
+MAX_FEE_PKR = 10_000_000
+#: A record is a few levels deep (payload -> payment -> items -> item); far deeper is an attack.
+MAX_DEPTH = 12
+#: Record times must fall in the years tracking numbers can name.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+_WEST, _EAST = timedelta(hours=12), timedelta(hours=14)
+_CONTAINERS = frozenset({dict, list})
+
+
+class EntryRefusedError(ValueError):
+    """One entry that cannot be stored; the message goes back to the counter."""
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Whose records these are: the token's (or bundle key's) centre and counter."""
+
+    centre_code: str
+    counter: int
+    via: str
+    #: A counter on a database its centre shares: it sends every counter's records.
+    any_counter: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A well-formed entry of the sender's own, and the row it would be stored as."""
+
+    uuid: str
+    version: int
+    status: str
+    from_status: str | None
+    tracking_number: str
+    counter: int
+    service_code: str
+    fee_total: int
+    payload_hash: str
+    row: dict[str, Any]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.uuid, self.version)
+
+
+def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime) -> Claim:
+    """The claim of a well-formed entry of the sender's; `EntryRefusedError` naming what is not."""
+    if not isinstance(entry, dict):
+        raise EntryRefusedError("an entry must be a JSON object")
+    uuid, version = _uuid(entry.get("uuid")), _version(entry.get("version"))
+    kind, payload = entry.get("kind"), entry.get("payload")
+    if kind not in KINDS:
+        raise EntryRefusedError(f"kind must be one of: {', '.join(KINDS)}")
+    if not isinstance(payload, dict):
+        raise EntryRefusedError("payload must be a JSON object")
+    if payload.get("uuid") != uuid or payload.get("version") != version:
+        raise EntryRefusedError("the payload's uuid and version differ from the entry's")
+    _check_depth(payload)
+    text, encoded = _canonical(payload)
+    created_at = _timestamp(entry.get("created_at"))
+    counter = _sender_fields(payload, sender)
+    tracking = _tracking(payload, sender.centre_code, counter)
+    service_code = _service(payload.get("service_code"))
+    status, from_status = _status_change(payload, version)
+    fee_total = _fee(payload, service_code, tariff.for_centre(sender.centre_code), version)
+    day = centre_day(created_at)
+    if version == 1 and not _same_day(tracking[1], created_at):
+        raise EntryRefusedError(f"tracking number {tracking[0]} names another day than the "
+                                f"record was made ({day})")
+    digest = hashlib.sha256(encoded).hexdigest()
+    row = {"uuid": uuid, "version": version, "kind": kind, "centre_code": sender.centre_code,
+           "counter": counter, "service_code": service_code, "tracking_number": tracking[0],
+           "status": status, "fee_total": fee_total, "payload_json": text,
+           "payload_hash": digest, "created_at": created_at, "day": day,
+           "received_at": now, "received_via": sender.via[:40]}
+    return Claim(uuid, version, status, from_status, tracking[0], counter, service_code,
+                 fee_total, digest, row)
+
+
+def _uuid(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 36:
+        raise EntryRefusedError("uuid must be a UUID written as 36 characters")
+    try:
+        return str(uuidlib.UUID(value)) if value.isascii() else _not_uuid()
+    except ValueError:
+        return _not_uuid()
+
+
+def _not_uuid() -> str:
+    raise EntryRefusedError("uuid must be a UUID written as 36 characters")
+
+
+def _version(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_VERSION:
+        raise EntryRefusedError(f"version must be a whole number from 1 to {MAX_VERSION}")
+    return value
+
+
+def _check_depth(value: Any, depth: int = 1) -> None:
+    """Refuse a payload (a dict or list) nested deeper than `MAX_DEPTH`; stops at that depth."""
+    if depth > MAX_DEPTH:
+        raise EntryRefusedError(f"the record is nested more than {MAX_DEPTH} levels deep")
+    for child in value.values() if type(value) is dict else value:
+        if type(child) in _CONTAINERS:  # exact types: this is what the JSON parser makes
+            _check_depth(child, depth + 1)
+
+
+def _canonical(payload: dict[str, Any]) -> tuple[str, bytes]:
+    """The stored text and its UTF-8 bytes (hashed); text that cannot be UTF-8 is refused."""
+    text = canonical_json(payload)
+    try:
+        return text, text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EntryRefusedError("the record holds text that is not valid Unicode "
+                                "(a lone surrogate)") from exc
+
+
+def _timestamp(value: Any) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise EntryRefusedError("created_at must be an ISO 8601 time")
+    try:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise EntryRefusedError("created_at must carry a time zone")
+        moment = moment.astimezone(UTC)
+        centre_day(moment)
+    except (ValueError, OverflowError) as exc:
+        if isinstance(exc, EntryRefusedError):
+            raise
+        raise EntryRefusedError("created_at must be an ISO 8601 time") from exc
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise EntryRefusedError(f"created_at must fall in the years {FIRST_YEAR} to {LAST_YEAR}")
+    return moment
+
+
+def _same_day(day: date, made: datetime) -> bool:
+    """Whether ``day`` is the date of ``made`` somewhere on Earth (UTC-12 to UTC+14).
+
+    The tracking number carries the date in the centre's own time zone, a counter setting the
+    server does not know (Asia/Karachi almost always); a date outside that band is a lie.
+    """
+    return (made - _WEST).date() <= day <= (made + _EAST).date()
+
+
+def _sender_fields(payload: dict[str, Any], sender: Sender) -> int:
+    centre, counter = payload.get("centre_code"), payload.get("counter")
+    if centre != sender.centre_code:
+        raise EntryRefusedError(f"this counter may only send records of centre "
+                                f"{sender.centre_code}, not of another centre")
+    if not isinstance(counter, int) or isinstance(counter, bool) or not 1 <= counter <= 99:
+        raise EntryRefusedError("counter must be a counter number from 1 to 99")
+    if counter != sender.counter and not sender.any_counter:
+        raise EntryRefusedError(f"this token belongs to counter {sender.counter} of "
+                                f"{sender.centre_code}; the record names another counter")
+    return counter
+
+
+def _tracking(payload: dict[str, Any], centre_code: str, counter: int) -> tuple[str, date]:
+    text = payload.get("tracking_number")
+    if not isinstance(text, str) or len(text) > 32:
+        raise EntryRefusedError("tracking_number must be text of at most 32 characters")
+    try:
+        number = parse_tracking_number(text)
+    except TrackingNumberError as exc:
+        reason = "its check character is wrong" if exc.reason == "check" else "it is malformed"
+        raise EntryRefusedError(f"tracking_number is not a valid tracking number: "
+                                f"{reason}") from exc
+    if f"{number.body}-{text[-1]}" != text:  # the check character was verified by parsing
+        raise EntryRefusedError(f"tracking_number must be written as {number}")
+    if number.centre != centre_code or number.counter != counter:
+        raise EntryRefusedError(f"tracking number {text} belongs to another centre or "
+                                f"counter than {centre_code} counter {counter}")
+    return text, number.day
+
+
+def _service(value: Any) -> str:
+    if not isinstance(value, str) or not value.isascii() or len(value) > 40:
+        raise EntryRefusedError("service_code must be the code of a service")
+    try:
+        return get_service(value).code
+    except UnknownServiceError as exc:
+        raise EntryRefusedError(f"'{value}' is not a service this server knows") from exc
+
+
+def _status_change(payload: dict[str, Any], version: int) -> tuple[str, str | None]:
+    """(status, the status it came from); the change must be one the workflow has."""
+    status, change = payload.get("status"), payload.get("status_change")
+    if status not in workflow.STATUSES:
+        raise EntryRefusedError(f"status must be one of: {', '.join(workflow.STATUSES)}")
+    if not isinstance(change, dict) or change.get("to") != status \
+            or change.get("version") != version:
+        raise EntryRefusedError("status_change must name this version and its status")
+    before = change.get("from")
+    if version == 1:
+        if status != workflow.SUBMITTED or before is not None:
+            raise EntryRefusedError("version 1 of an application must be 'submitted'")
+        return str(status), None
+    if before not in workflow.STATUSES or status not in workflow.next_statuses(str(before)):
+        raise EntryRefusedError(f"an application cannot go from '{before}' to '{status}'")
+    reason = change.get("reason")
+    if status in workflow.REASON_REQUIRED and not (isinstance(reason, str) and reason.strip()):
+        raise EntryRefusedError(f"going to '{status}' needs a reason")
+    return str(status), str(before)
+
+
+def _fee(payload: dict[str, Any], service_code: str, tariff: Any, version: int) -> int:
+    """The fee, which for a new application must be the tariff's for its answers."""
+    fee = payload.get("fee_total")
+    if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= MAX_FEE_PKR:
+        raise EntryRefusedError(f"fee_total must be a whole number of rupees from 0 to "
+                                f"{MAX_FEE_PKR}")
+    _check_payment(payload.get("payment"), fee)
+    if version > 1:
+        return fee  # compared with the version before it, in ingest
+    answers = payload.get("answers")
+    try:
+        if not isinstance(answers, dict):
+            raise TypeError("answers is not an object")
+        expected = quote_fee(get_service(service_code), answers, tariff).total
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise EntryRefusedError("the fee cannot be worked out from the record's "
+                                "answers") from exc
+    if fee != expected:
+        raise EntryRefusedError(f"fee_total {fee} is not the tariff's fee for this "
+                                f"application ({expected})")
+    return fee
+
+
+def _check_payment(payment: Any, fee: int) -> None:
+    if fee == 0:
+        if payment is not None:
+            raise EntryRefusedError("a free application cannot carry a payment")
+        return
+    amount = payment.get("amount_pkr") if isinstance(payment, dict) else None
+    if amount != fee or isinstance(amount, bool):
+        raise EntryRefusedError("the payment does not match fee_total")
