@@ -27,9 +27,11 @@ import segno  # noqa: E402
 from printing_helpers import set_up_centre, submit_example, verify_application  # noqa: E402
 from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from test_photos import camera_picture  # noqa: E402
 
 from khidmat_desk.app import print_content, printing  # noqa: E402
 from khidmat_desk.app.applications import get_application  # noqa: E402
+from khidmat_desk.app.photos import attach_photo  # noqa: E402
 from khidmat_desk.app.printing import shipped_templates  # noqa: E402
 from khidmat_desk.auth.users import create_user  # noqa: E402
 from khidmat_desk.core.catalogue import get_service, load_tariff  # noqa: E402
@@ -63,8 +65,9 @@ def cases(folder: Path) -> dict[str, Callable[[], object]]:
     detail = get_application(db, tracking)
     layouts = shipped_templates()
     issue = Issue("LHR07", "Liberty Market", "Lahore", 3, "Asif Khan", detail.created_at)
-    receipt = print_content.receipt_content(detail)
+    receipt = print_content.receipt_content(detail, load_tariff(), layouts)
     output = get_service(PCC).outputs[0]
+    photo = attach_photo(db, tracking, camera_picture(), user=officer)
     payload = print_content.document_content(detail, output, detail.created_at.date(),
                                               signer).qr_payload or ""
     return {
@@ -77,6 +80,9 @@ def cases(folder: Path) -> dict[str, Callable[[], object]]:
         "certificate: sign + render": lambda: render_document(
             print_content.document_content(detail, output, detail.created_at.date(), signer),
             issue, layouts),
+        "certificate with photo: sign + render": lambda: render_document(
+            print_content.document_content(detail, output, detail.created_at.date(), signer,
+                                           photo), issue, layouts),
         "certificate: print + record": lambda: printing.print_document(
             db, tracking, PCC, user=head, signer=signer),
         "QR encode: segno (chosen)": lambda: segno.make_qr(payload, error="m",

@@ -23,8 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from khidmat_desk.app.applications import submit_application  # noqa: E402
+from khidmat_desk.app.context import CounterContext  # noqa: E402
+from khidmat_desk.app.settings import CounterSettings  # noqa: E402
 from khidmat_desk.auth.users import UserInfo, create_user  # noqa: E402
 from khidmat_desk.core.catalogue import get_service, load_tariff  # noqa: E402
+from khidmat_desk.core.intake import Intake, applicable_documents  # noqa: E402
+from khidmat_desk.core.validation import validate_answers  # noqa: E402
 from khidmat_desk.store.db import Database, open_database, sqlite_url  # noqa: E402
 from khidmat_desk.store.sequences import uuid7  # noqa: E402
 
@@ -50,15 +54,19 @@ def bare_insert(directory: Path, row_text: str) -> Callable[[], None]:
     return insert
 
 
-def one_submit(database: Database, user: UserInfo, service_code: str) -> Callable[[], None]:
+def one_submit(database: Database, user: UserInfo, service_code: str,
+               directory: Path) -> Callable[[], None]:
     service = get_service(service_code)
-    tariff = load_tariff()
-    documents = [d.key for d in service.documents if d.when is None]
+    settings = CounterSettings.load(directory)
+    settings.set("centre_code", "LHR01")
+    settings.set("counter", 1)
+    ctx = CounterContext(settings, database, load_tariff(), user=user)
+    answers = validate_answers(service, service.example).answers
+    taken = Intake(service.code, service.example,
+                   tuple(d.key for d in applicable_documents(service, answers)))
 
     def submit() -> None:
-        submit_application(database, service_code=service.code, answers=service.example,
-                           user=user, centre_code="LHR01", counter=1, tariff=tariff,
-                           documents_received=documents)
+        submit_application(ctx, taken)
 
     return submit
 
@@ -73,7 +81,7 @@ def measure(count: int, directory: Path, service_code: str) -> tuple[list[float]
     database = open_database(sqlite_url(directory / "counter.sqlite3"))
     with database.write() as session:
         user = create_user(session, "bench.officer", "Bench Officer", "officer", "bench pass 1")
-    save = one_submit(database, user, service_code)
+    save = one_submit(database, user, service_code, directory)
     bare = bare_insert(directory, json.dumps(get_service(service_code).example))
     for _ in range(WARM_UP):
         save()

@@ -32,10 +32,14 @@ sys.path.insert(0, str(ROOT))
 from khidmat_central import tokens  # noqa: E402
 from khidmat_central.store import open_central  # noqa: E402
 from khidmat_desk.app.applications import submit_application  # noqa: E402
+from khidmat_desk.app.context import CounterContext  # noqa: E402
+from khidmat_desk.app.settings import CounterSettings  # noqa: E402
 from khidmat_desk.app.sync_changes import remote_change_applier  # noqa: E402
 from khidmat_desk.auth.users import create_user  # noqa: E402
 from khidmat_desk.core.catalogue import get_service, load_tariff  # noqa: E402
+from khidmat_desk.core.intake import Intake, applicable_documents  # noqa: E402
 from khidmat_desk.core.tracking import make_tracking_number  # noqa: E402
+from khidmat_desk.core.validation import validate_answers  # noqa: E402
 from khidmat_desk.store import outbox  # noqa: E402
 from khidmat_desk.store.db import Database, open_database, sqlite_url  # noqa: E402
 from khidmat_desk.store.sequences import uuid7  # noqa: E402
@@ -47,13 +51,19 @@ BUDGET = 2000.0
 START = datetime(2026, 3, 6, 4, 0, tzinfo=UTC)
 
 
-def queue_records(db: Database, count: int) -> None:
+def queue_records(db: Database, count: int, directory: Path) -> None:
     """One real application, then ``count`` queued versions of its size and shape."""
     with db.write() as session:
         user = create_user(session, "bench.officer", "Bench Officer", "officer", "bench pass 1")
-    submit_application(db, service_code="police-verification",
-                       answers=get_service("police-verification").example, user=user,
-                       centre_code="LHR01", counter=7, tariff=load_tariff(None), now=START)
+    settings = CounterSettings.load(directory)
+    settings.set("centre_code", "LHR01")
+    settings.set("counter", 7)
+    service = get_service("police-verification")
+    answers = validate_answers(service, service.example).answers
+    taken = Intake(service.code, service.example,
+                   tuple(d.key for d in applicable_documents(service, answers)))
+    submit_application(CounterContext(settings, db, load_tariff(None), user=user), taken,
+                       now=START)
     with db.write() as session:
         [template] = outbox.due(session, now=START + timedelta(days=1))
         outbox.acknowledge(session, [(template.uuid, template.version, template.kind)])
@@ -150,7 +160,7 @@ def main() -> None:
 def run(folder: Path, records: int, central_url: str | None) -> None:
     counter_db = open_database(sqlite_url(folder / "counter.sqlite3"))
     central_db = open_central(central_url or sqlite_url(folder / "central.sqlite3"))
-    queue_records(counter_db, records)
+    queue_records(counter_db, records, folder)
     body = wire_bytes(counter_db)
     token = tokens.add_token(central_db, role=tokens.COUNTER, centre_code="LHR01", counter=7)
     server, url = start_central(central_db.url)

@@ -33,6 +33,15 @@ PG_SKIP_REASON = (f"PostgreSQL variant: set {PG_URL_VARIABLE}="
 BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgres))
 
 
+@pytest.fixture(autouse=True)
+def _centre_clock_reset() -> Iterator[None]:
+    """A test that opens a centre with another time zone leaves the default one behind."""
+    yield
+    from khidmat_desk.core import clock
+
+    clock.set_centre_zone(clock.DEFAULT_ZONE)
+
+
 def _pg_base_url() -> str | None:
     return os.environ.get(PG_URL_VARIABLE) or None
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pypdfium2
 import zxingcpp
+from intake_helpers import counter_context, intake, required_documents
 from PIL import Image
 
 from khidmat_desk.app.applications import change_status, submit_application
@@ -41,10 +42,12 @@ def set_up_centre(db: Database, signer: Signer) -> None:
 def submit_example(db: Database, officer: UserInfo, tariff: Tariff, service_code: str,
                    **changes: Any) -> str:
     service = get_service(service_code)
-    result = submit_application(
-        db, service_code=service_code, answers={**service.example, **changes}, user=officer,
-        centre_code=CENTRE, counter=3, tariff=tariff, token_no="A-017",
-        documents_received=[d.key for d in service.documents if d.when is None], now=WHEN)
+    answers = {**service.example, **changes}
+    required = required_documents(service_code, answers)
+    received = [d.key for d in service.documents if d.when is None or d.key in required]
+    result = submit_application(counter_context(db, officer, tariff, centre_code=CENTRE, counter=3),
+                                intake(service_code, answers, documents=received,
+                                       token_no="A-017"), now=WHEN)
     return result.tracking_number
 
 
@@ -97,16 +100,21 @@ def decode(pdf: bytes, fmt: zxingcpp.BarcodeFormat, dpi: int = 300) -> list[str]
 HANDOVER_EXAMPLES: dict[str, dict[str, Any]] = {
     "fir-copy": {"pages": 3, "attested_by_name": "Ghulam Mustafa",
                  "attested_by_rank": "Moharrir (Head Constable), Police Station Gulberg",
-                 "attested_on": "2026-11-22", "received_by_name": "Muhammad Imran",
-                 "received_by_cnic": "35202-1234567-1"},
+                 "attested_on": "2026-11-22"},
 }
 
 
 def hand_over(db: Database, tracking: str, user: UserInfo, service_code: str,
               **changes: Any) -> None:
-    """Record the handover of a verified application of a service that records one."""
-    from khidmat_desk.app.applications import record_handover
+    """Hand a ready application of a service that records its handover to the applicant."""
+    from khidmat_desk.app.applications import get_application
+    from khidmat_desk.app.delivery import SELF, Handover, mark_delivered
 
     if service_code in HANDOVER_EXAMPLES:
-        record_handover(db, tracking, {**HANDOVER_EXAMPLES[service_code], **changes}, user=user,
-                        now=WHEN)
+        cnic = holder_cnic(get_application(db, tracking).answers, service_code)
+        mark_delivered(db, tracking, Handover(SELF, cnic), user=user,
+                       facts={**HANDOVER_EXAMPLES[service_code], **changes}, now=WHEN)
+
+
+def holder_cnic(answers: dict[str, Any], service_code: str) -> str:
+    return str(answers[get_service(service_code).primary_cnic])

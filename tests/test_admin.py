@@ -106,13 +106,12 @@ def test_the_last_in_charge_stays(db: Database, in_charge: UserInfo, make_user: 
 
 def test_a_switched_off_account_is_told_so_and_its_open_session_stops(
         db: Database, in_charge: UserInfo, officer: UserInfo, tariff: Any) -> None:
-    from khidmat_desk.app.applications import change_status, submit_application
-    from khidmat_desk.core.catalogue import get_service
+    from intake_helpers import counter_context, intake
 
-    service = get_service("police-verification")
-    tracking = submit_application(db, service_code=service.code, answers=service.example,
-                                  user=officer, centre_code="LHR01", counter=1,
-                                  tariff=tariff).tracking_number
+    from khidmat_desk.app.applications import change_status, submit_application
+
+    tracking = submit_application(counter_context(db, officer, tariff),
+                                  intake("police-verification")).tracking_number
     admin.disable_user(db, by=in_charge, username="asif.khan")
     with pytest.raises(AccountDisabled):  # still signed in at the counter: the next step stops
         change_status(db, tracking, "in-verification", user=officer)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import func, select
 
 from khidmat_desk.app.applications import (
@@ -48,6 +49,8 @@ from khidmat_desk.store.models import (
 )
 
 GPV = "police-verification"
+#: The four documents a police verification cannot be taken without.
+REQUIRED = ("cnic_original", "cnic_copy", "affidavit", "photos")
 #: Friday 6 March 2026, 10:00 in Lahore.
 FRIDAY = datetime(2026, 3, 6, 5, 0, tzinfo=UTC)
 
@@ -58,10 +61,12 @@ def example(**changes: Any) -> dict[str, Any]:
 
 def submit(db: Database, user: UserInfo, tariff: Tariff, *, now: datetime = FRIDAY,
            counter: int = 7, service: str = GPV, answers: dict[str, Any] | None = None,
+           application_uuid: str | None = None, documents_received: list[str] | None = None,
            **options: Any) -> SubmitResult:
-    return submit_application(
-        db, service_code=service, answers=answers if answers is not None else example(),
-        user=user, centre_code="LHR01", counter=counter, tariff=tariff, now=now, **options)
+    chosen = answers if answers is not None else example()
+    return submit_application(counter_context(db, user, tariff, counter=counter),
+                              intake(service, chosen, documents=documents_received, **options),
+                              application_uuid=application_uuid, now=now)
 
 
 def count(db: Database, model: Any) -> int:
@@ -75,7 +80,7 @@ def count(db: Database, model: Any) -> int:
 def test_a_submit_saves_everything_together(db: Database, officer: UserInfo,
                                             tariff: Tariff) -> None:
     result = submit(db, officer, tariff, token_no=" A-017 ",
-                    documents_received=["cnic_original", "photos", "cnic_original"])
+                    documents_received=[*REQUIRED, "authority_letter", "cnic_original"])
     assert result.tracking_number.startswith("LHR01-260306-07-0001-")
     assert parse_tracking_number(result.tracking_number).sequence == 1
     assert uuid_module.UUID(result.uuid).version == 7
@@ -94,7 +99,7 @@ def test_a_submit_saves_everything_together(db: Database, officer: UserInfo,
                                                                              officer.id)
         assert payment.items == [{"key": GPV, "label": "Police verification fee", "amount": 500}]
         documents = session.execute(select(DocumentReceived.doc_key)).scalars().all()
-        assert sorted(documents) == ["cnic_original", "photos"]
+        assert sorted(documents) == sorted([*REQUIRED, "authority_letter"])
         change = session.scalars(select(StatusChange)).one()
         assert (change.from_status, change.to_status, change.version) == (None, "submitted", 1)
         event = session.scalars(select(AuditEvent).where(
@@ -111,7 +116,7 @@ def test_a_submit_saves_everything_together(db: Database, officer: UserInfo,
 
 def test_the_outbox_payload_is_the_whole_record(db: Database, officer: UserInfo,
                                                 tariff: Tariff) -> None:
-    result = submit(db, officer, tariff, documents_received=["photos"], payment_method="card")
+    result = submit(db, officer, tariff, payment_method="card")
     with db.read() as session:
         payload = session.scalars(select(OutboxEntry.payload)).one()
     assert json.loads(json.dumps(payload)) == payload  # JSON-safe
@@ -121,8 +126,9 @@ def test_the_outbox_payload_is_the_whole_record(db: Database, officer: UserInfo,
     assert payload["answers"]["cnic"] == "3520212345671"
     assert payload["applicant"] == {"id_type": "cnic", "id_number": "3520212345671"}
     assert payload["payment"]["method"] == "card" and payload["payment"]["amount_pkr"] == 500
-    assert payload["documents_received"] == [
-        {"key": "photos", "label": "Two passport-size photographs"}]
+    assert [d["key"] for d in payload["documents_received"]] == list(REQUIRED)
+    assert payload["documents_received"][-1] == {"key": "photos",
+                                                 "label": "Two passport-size photographs"}
     assert payload["expected_on"] == "2026-03-10"
     assert payload["created_at"] == "2026-03-06T05:00:00.000000+00:00"
     assert payload["status_change"]["to"] == "submitted"
@@ -182,6 +188,20 @@ def test_bad_request_values_are_named(db: Database, officer: UserInfo, in_charge
     assert_nothing_written(db)
 
 
+@pytest.mark.parametrize("left_out", REQUIRED)
+def test_every_required_document_is_checked_by_the_save_itself(
+        db: Database, officer: UserInfo, in_charge: UserInfo, tariff: Tariff,
+        left_out: str) -> None:
+    """Whoever calls (wizard, command line, a script), a police verification is not saved
+    without each of its four required documents."""
+    with pytest.raises(ValidationFailed) as refused:
+        submit(db, officer, tariff, documents_received=[k for k in REQUIRED if k != left_out])
+    assert [issue.field for issue in refused.value.result.errors] == [f"documents.{left_out}"]
+    assert "has not been received" in str(refused.value)
+    assert_nothing_written(db)
+
+
+
 def test_a_free_service_records_no_payment(db: Database, officer: UserInfo) -> None:
     free = Tariff(fees={GPV: {"pkr": 0, "label": "Free"}}, sla_days={GPV: 0})
     result = submit(db, officer, free)
@@ -199,8 +219,9 @@ def test_warnings_are_returned_and_do_not_block(db: Database, officer: UserInfo,
 
 def test_submitting_a_draft_twice_saves_once(db: Database, officer: UserInfo,
                                              tariff: Tariff) -> None:
-    draft = save_draft(db, user=officer, service_code=GPV, answers={"name": "Muhammad Im"},
-                       step="applicant", now=FRIDAY)
+    draft = save_draft(db, user=officer, service_code=GPV,
+                       wizard_state={"answers": {"name": "Muhammad Im"}}, step="applicant",
+                       now=FRIDAY)
     assert [d.uuid for d in list_drafts(db, officer)] == [draft]
     first = submit(db, officer, tariff, application_uuid=draft)
     again = submit(db, officer, tariff, application_uuid=draft)
@@ -210,13 +231,15 @@ def test_submitting_a_draft_twice_saves_once(db: Database, officer: UserInfo,
 
 
 def test_drafts_are_saved_overwritten_and_discarded(db: Database, officer: UserInfo) -> None:
-    key = save_draft(db, user=officer, service_code=GPV, answers={"name": "Asif"},
-                     step="applicant", now=FRIDAY)
-    save_draft(db, user=officer, service_code=GPV, answers={"name": "Asif Khan", "cnic": "3"},
-               step="addresses", draft_uuid=key, now=FRIDAY + timedelta(minutes=1))
+    key = save_draft(db, user=officer, service_code=GPV,
+                     wizard_state={"answers": {"name": "Asif"}}, step="applicant", now=FRIDAY)
+    state = {"answers": {"name": "Asif Khan", "cnic": "3"}, "documents": ["photos"],
+             "token_no": "A-1", "payment_method": "card"}
+    save_draft(db, user=officer, service_code=GPV, wizard_state=state, step="addresses",
+               draft_uuid=key, now=FRIDAY + timedelta(minutes=1))
     [draft] = list_drafts(db, officer)
-    assert (draft.answers, draft.step, draft.updated_at) == (
-        {"name": "Asif Khan", "cnic": "3"}, "addresses", FRIDAY + timedelta(minutes=1))
+    assert (draft.wizard_state, draft.step, draft.updated_at) == (
+        state, "addresses", FRIDAY + timedelta(minutes=1))
     discard_draft(db, key)
     assert list_drafts(db, officer) == ()
 
@@ -299,13 +322,13 @@ def test_an_empty_search_is_explained(db: Database) -> None:
 
 def test_get_application_returns_the_whole_story(db: Database, officer: UserInfo,
                                                  tariff: Tariff) -> None:
-    result = submit(db, officer, tariff, documents_received=["affidavit"])
+    result = submit(db, officer, tariff)
     detail = get_application(db, result.tracking_number.lower())
     assert (detail.uuid, detail.status, detail.version, detail.officer) == (
         result.uuid, "submitted", 1, "asif.khan")
     assert detail.answers["guardian_name"] == "Abdul Rasheed"
     assert detail.payment is not None and detail.payment.received_by == "asif.khan"
-    assert [d.key for d in detail.documents] == ["affidavit"]
+    assert [d.key for d in detail.documents] == list(REQUIRED)
     assert [(h.from_status, h.to_status, h.user) for h in detail.history] == [
         (None, "submitted", "asif.khan")]
     assert detail.status is Status.SUBMITTED and detail.history[0].to_status is Status.SUBMITTED

@@ -273,20 +273,24 @@ def test_fir_copy_handover_is_recorded_from_the_command_line(run: Run, data_dir:
                      get_service("fir-copy").example)[1].strip()
     folder = str(data_dir)
     facts = {"pages": 4, "attested_by_name": "Ghulam Mustafa",
-             "attested_by_rank": "Moharrir (Head Constable)", "attested_on": "2024-01-02",
-             "received_by_name": "Muhammad Imran", "received_by_cnic": "35202-1234567-1"}
+             "attested_by_rank": "Moharrir (Head Constable)", "attested_on": "2024-01-02"}
     answers = tmp_path / "handover.json"
 
     def hand_over(**changes: object) -> tuple[int, str, str]:
         answers.write_text(json.dumps({**facts, **changes}), "utf-8")
-        return run("handover", tracking, "--answers", str(answers), "--data-dir", folder,
-                   "--user", "incharge", "--password-stdin", stdin=PASSWORD + "\n")
+        return run("handover", tracking, "--answers", str(answers), "--cnic",
+                   "35202-1234567-1", "--data-dir", folder, "--user", "incharge",
+                   "--password-stdin", stdin=PASSWORD + "\n")
 
     code, _, err = hand_over()
     assert code == 2 and "submitted" in err, "only a copy that is ready can be handed over"
-    for status in ("in-verification", "verified", "ready"):
-        assert run("status", tracking, "--data-dir", folder, "--set", status, "--user",
-                   "incharge", "--password-stdin", stdin=PASSWORD + "\n")[0] == 0
+    signed_in = ("--data-dir", folder, "--user", "incharge", "--password-stdin")
+    assert run("status", tracking, "--set", "in-verification", *signed_in,
+               stdin=PASSWORD + "\n")[0] == 0
+    assert run("finding", tracking, "--outcome", "verified", "--record-status",
+               "nothing-adverse", "--reference", "PS Gulberg 5/2024", *signed_in,
+               stdin=PASSWORD + "\n")[0] == 0
+    assert run("status", tracking, "--set", "ready", *signed_in, stdin=PASSWORD + "\n")[0] == 0
     code, _, err = hand_over(pages="many")
     assert code == 2 and "Pages of the attested copy" in err
     code, out, err = hand_over()

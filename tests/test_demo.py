@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import func, select
 
 from khidmat_desk.app.applications import (
-    CENTRE_TIME,
+    SubmitResult,
     add_working_days,
     find_applications,
     get_application,
@@ -28,9 +29,10 @@ from khidmat_desk.app.demo import (
     build_demo,
 )
 from khidmat_desk.app.demo.plan import SERVICE_MIX
-from khidmat_desk.auth.users import authenticate
+from khidmat_desk.auth.users import UserInfo, authenticate
 from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.catalogue import get_service, load_tariff, sla_days
+from khidmat_desk.core.clock import centre_zone
 from khidmat_desk.core.samples import NamePool, sample_answers
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.validation import validate_answers
@@ -49,6 +51,7 @@ from khidmat_desk.store.models import (
 )
 
 #: Wednesday 19 November 2025, 15:30 in Lahore: the demo's "now".
+CENTRE_TIME = centre_zone()
 NOW = datetime(2025, 11, 19, 15, 30, tzinfo=CENTRE_TIME).astimezone(UTC)
 TODAY = date(2025, 11, 19)
 SIZE = 500
@@ -251,6 +254,18 @@ def test_the_demo_accounts_sign_in_with_the_documented_passwords(fresh: Database
     assert all(at is not None for at in logged_in)
 
 
+def save_sample(db: Database, user: UserInfo, code: str, *, seed: int, counter: int,
+                after: timedelta) -> SubmitResult:
+    """A generated application saved at a demo counter as an officer would, ``after`` NOW."""
+    service = get_service(code)
+    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
+    answers = sample_answers(service, random.Random(seed), today=TODAY, now=local,
+                             names=NamePool.load())
+    return submit_application(
+        counter_context(db, user, centre_code=DEMO_CENTRE_CODE, counter=counter),
+        intake(service.code, answers), now=NOW + after)
+
+
 def test_a_later_save_continues_the_daily_sequence(fresh: Database) -> None:
     build_demo(fresh, applications=300, days=5, seed=11, now=NOW)
     user = authenticate(fresh, "officer1", DEMO_PASSWORDS["officer1"], now=NOW)
@@ -258,13 +273,8 @@ def test_a_later_save_continues_the_daily_sequence(fresh: Database) -> None:
         last = session.scalar(select(CounterSequence.last_value).where(
             CounterSequence.counter == 1, CounterSequence.day == TODAY))
     assert last is not None and last > 0
-    service = get_service("police-verification")
-    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
-    answers = sample_answers(service, random.Random(5), today=TODAY, now=local,
-                             names=NamePool.load())
-    result = submit_application(fresh, service_code=service.code, answers=answers, user=user,
-                                centre_code=DEMO_CENTRE_CODE, counter=1, tariff=load_tariff(),
-                                now=NOW + timedelta(minutes=5))
+    result = save_sample(fresh, user, "police-verification", seed=5, counter=1,
+                         after=timedelta(minutes=5))
     number = parse_tracking_number(result.tracking_number)
     assert (number.day, number.counter, number.sequence) == (TODAY, 1, last + 1)
     with fresh.read() as session:
@@ -349,11 +359,6 @@ def test_the_demo_runs_on_every_database(db: Database) -> None:
     assert found is not None
     assert find_applications(db, found.tracking_number).items[0].name == found.display_name
     officer = authenticate(db, "officer2", DEMO_PASSWORDS["officer2"], now=NOW)
-    service = get_service("fir-copy")
-    local = NOW.astimezone(CENTRE_TIME).replace(tzinfo=None)
-    answers = sample_answers(service, random.Random(2), today=TODAY, now=local,
-                             names=NamePool.load())
-    result = submit_application(db, service_code=service.code, answers=answers, user=officer,
-                                centre_code=DEMO_CENTRE_CODE, counter=2, tariff=load_tariff(),
-                                now=NOW + timedelta(minutes=1))
+    result = save_sample(db, officer, "fir-copy", seed=2, counter=2,
+                         after=timedelta(minutes=1))
     assert get_application(db, result.tracking_number).status == workflow.SUBMITTED

@@ -14,8 +14,8 @@ from khidmat_desk.cli.translate import translate_error
 from khidmat_desk.errors import KnownError, is_known
 
 #: Exceptions that are deliberately not for the officer: faults in the program or its data.
-BUGS = {"NotSignedIn", "DemoDataError", "StepIncompleteError", "UnknownTimeZoneError",
-        "PayloadError", "UnreadableFile"}
+BUGS = {"NotSignedIn", "DemoDataError", "StepIncompleteError", "PayloadError",
+        "UnreadableFile", "RecordError"}
 
 
 def _error_classes() -> list[type[BaseException]]:

@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import select
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
 from khidmat_desk.app.findings import FindingRefused, record_finding
 from khidmat_desk.auth.users import AccountDisabled, PermissionDenied, UserInfo, set_active
-from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.core.findings import FindingError, check_finding, finding_kind
 from khidmat_desk.core.workflow import FindingRequiredError, RoleNotAllowedError
 from khidmat_desk.store.audit import verify_chain
@@ -24,9 +25,7 @@ PCC = "character-certificate"
 
 
 def submit(db: Database, officer: UserInfo, tariff: Tariff, code: str = PCC) -> str:
-    service = get_service(code)
-    return submit_application(db, service_code=code, answers=service.example, user=officer,
-                              centre_code="LHR01", counter=2, tariff=tariff,
+    return submit_application(counter_context(db, officer, tariff, counter=2), intake(code),
                               now=WHEN).tracking_number
 
 

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 from gui_driver import PASSWORD, ScriptedMessages, settle, show_active
+from intake_helpers import counter_context, intake
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
 from khidmat_desk.auth.users import authenticate, create_user
-from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
@@ -30,11 +30,9 @@ def session(counter_session: CounterSession) -> CounterSession:
 
 def submit(session: CounterSession, code: str = "character-certificate", counter: int = 3,
            user: str = "asma.bibi", password: str = "officer-pass-1") -> str:
-    service = get_service(code)
     officer = authenticate(session.db, user, password)
-    return submit_application(session.db, service_code=code, answers=service.example,
-                              user=officer, centre_code="LHR01", counter=counter,
-                              tariff=session.tariff).tracking_number
+    return submit_application(counter_context(session.db, officer, session.tariff,
+                                              counter=counter), intake(code)).tracking_number
 
 
 def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner, username: str,

@@ -18,6 +18,7 @@ from gui_driver import (
     settle,
     show_active,
 )
+from intake_helpers import intake
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -47,12 +48,8 @@ def session(counter_session: CounterSession) -> CounterSession:
 def submit_example(session: CounterSession, code: str, **changes: Any) -> str:
     service = get_service(code)
     answers = {**service.example, **changes}
-    user = session.authenticate("incharge", PASSWORD)
-    return submit_application(session.db, service_code=code, answers=answers, user=user,
-                              centre_code="LHR01", counter=3, tariff=session.tariff,
-                              documents_received=[d.key for d in service.documents
-                                                  if d.required and d.when is None]
-                              ).tracking_number
+    session.authenticate("incharge", PASSWORD)
+    return submit_application(session.ctx, intake(code, answers)).tracking_number
 
 
 def main_window(qtbot: QtBot, session: CounterSession, tasks: TaskRunner,

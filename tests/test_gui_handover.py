@@ -76,3 +76,30 @@ def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSessio
     reason = window.view.detail.history[-1].reason or ""
     assert "Bilal Ahmed" in reason and "35202-1234567-7" in reason
     assert not any(kind == "warning" for kind, _ in messages.shown)
+
+
+def test_an_fir_copy_is_handed_over_with_who_attested_it(qtbot: QtBot, session: CounterSession,
+                                                         tasks: TaskRunner) -> None:
+    """The FIR-copy service records the attested copy it exists for: the dialog asks for the
+    pages and who attested it, and they are kept with the application."""
+    tracking, cnic = ready(session, "fir-copy")
+    window = main_window(qtbot, session, tasks, ScriptedMessages())
+    window.open_application(tracking)
+    settle(qtbot, tasks)
+    window.view.status_buttons["delivered"].click()
+    dialog = window.handover_dialog
+    typed = {"pages": "3", "attested_by_name": "Ghulam Mustafa",
+             "attested_by_rank": "Moharrir, Police Station Gulberg", "attested_on": "22-11-2025"}
+    for key, text in typed.items():
+        QTest.keyClicks(dialog.fact_inputs[key], text)
+    dialog.cnic.setFocus()
+    dialog.cnic.setCursorPosition(0)
+    QTest.keyClicks(dialog.cnic, cnic.replace("-", ""))
+    QTest.keyClick(dialog.cnic, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    qtbot.waitUntil(lambda: window.view.detail is not None
+                    and window.view.detail.status == "delivered", timeout=5000)
+    kept = get_application(session.db, tracking).answers["handover"]
+    assert kept["pages"] == 3 and kept["attested_by_name"] == "Ghulam Mustafa"
+    assert kept["attested_on"] == "2025-11-22"
+    assert "applicant in person" in kept["collected"]

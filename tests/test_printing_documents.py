@@ -169,6 +169,8 @@ def test_a_centre_may_choose_as_notified_for_a_fee_not_set(centre: Centre,
 
 
 def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) -> None:
+    from intake_helpers import counter_context, intake
+
     from khidmat_desk.app.applications import get_application, submit_application
     from khidmat_desk.core.catalogue import load_tariff
 
@@ -177,9 +179,9 @@ def test_saving_with_a_fee_not_set_takes_no_money_and_says_so(centre: Centre) ->
                "licence_no": "LHR-55512", "medical_certificate_by": "Services Hospital"}
     for key in ("learner_permit_no", "learner_permit_date"):
         answers.pop(key)
-    result = submit_application(centre.db, service_code=service.code, answers=answers,
-                                user=centre.officer, centre_code=CENTRE, counter=3,
-                                tariff=load_tariff(), payment_method="cash")
+    result = submit_application(
+        counter_context(centre.db, centre.officer, load_tariff(), centre_code=CENTRE, counter=3),
+        intake(service.code, answers, payment_method="cash"))
     assert result.fee_total == 0
     assert any(w.field == "fee" and "not set" in w.message for w in result.warnings)
     assert get_application(centre.db, result.tracking_number).payment is None
@@ -286,7 +288,7 @@ def test_the_fir_copy_record_says_what_was_handed_over_and_who_attested_it(
     assert "1245/2023" in text and "Gulberg" in text
     example = HANDOVER_EXAMPLES["fir-copy"]
     for value in ("Ghulam Mustafa", example["attested_by_rank"], "22-11-2026",
-                  "35202-1234567-1"):
+                  "Collected by the applicant in person (CNIC 35202-1234567-1)"):
         assert str(value) in text, value
     assert "Pages of the attested copy" in text
 
@@ -294,16 +296,20 @@ def test_the_fir_copy_record_says_what_was_handed_over_and_who_attested_it(
 def test_a_handover_is_checked_and_needs_the_copy_to_be_ready(centre: Centre) -> None:
     from printing_helpers import HANDOVER_EXAMPLES, submit_example
 
-    from khidmat_desk.app.applications import ValidationFailed, record_handover
+    from khidmat_desk.app.applications import ValidationFailed
+    from khidmat_desk.app.delivery import SELF, Handover, mark_delivered
     from khidmat_desk.core.catalogue import load_tariff
     from khidmat_desk.core.workflow import WorkflowError
 
     tracking = submit_example(centre.db, centre.officer, load_tariff(), "fir-copy")
-    with pytest.raises(ValidationFailed) as bad:
-        record_handover(centre.db, tracking, {**HANDOVER_EXAMPLES["fir-copy"], "pages": 0},
-                        user=centre.officer)
-    assert [i.field for i in bad.value.result.errors] == ["pages"]
+    collector = Handover(SELF, "35202-1234567-1")
     with pytest.raises(WorkflowError):
-        record_handover(centre.db, tracking, HANDOVER_EXAMPLES["fir-copy"], user=centre.officer)
+        mark_delivered(centre.db, tracking, collector, user=centre.officer,
+                       facts=HANDOVER_EXAMPLES["fir-copy"])
+    verify_application(centre.db, tracking, centre.in_charge)
+    with pytest.raises(ValidationFailed) as bad:
+        mark_delivered(centre.db, tracking, collector, user=centre.officer,
+                       facts={**HANDOVER_EXAMPLES["fir-copy"], "pages": 0})
+    assert [i.field for i in bad.value.result.errors] == ["pages"]
     listed = {d.key: d for d in printing.list_documents(centre.db, tracking)}
     assert not listed["fir-copy-record"].ready

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from intake_helpers import counter_context, intake, required_documents
 from PIL import Image
 from printing_helpers import hand_over, set_up_centre, verify_application
 from printing_layout import outside, overlapping, text_boxes
@@ -125,14 +126,16 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list
 
 def _print_all(db: Database, signer: Signer, officer: UserInfo, head: UserInfo, tariff: Any,
                service: Service) -> list[Printed]:
+    answers = long_answers(service)
+    required = required_documents(service.code, answers)
+    received = [d.key for d in service.documents if d.when is None or d.key in required]
     tracking = submit_application(
-        db, service_code=service.code, answers=long_answers(service), user=officer,
-        centre_code="LHR07", counter=3, tariff=tariff, token_no="A-1017-EVENING",
-        documents_received=[d.key for d in service.documents if d.when is None],
-        now=None).tracking_number
+        counter_context(db, officer, tariff, centre_code="LHR07", counter=3),
+        intake(service.code, answers, documents=received, token_no="A-1017-EVENING")
+    ).tracking_number
     verify_application(db, tracking, head)
     hand_over(db, tracking, head, service.code, attested_by_name=LONG_NAME,
-              attested_by_rank=LONG_TEXT[:80].strip(), received_by_name=LONG_NAME)
+              attested_by_rank=LONG_TEXT[:80].strip())
     if any(output.photo for output in service.outputs):
         attach_photo(db, tracking, _portrait(), user=officer)
     pages = [Printed(f"receipt {fmt}", PRINTABLE_MARGIN[fmt],

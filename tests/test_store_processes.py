@@ -23,23 +23,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def child_main(path: str, counter: int, count: int, user_id: int, go_file: str) -> None:
     from khidmat_desk.app.applications import submit_application
+    from khidmat_desk.app.context import CounterContext
+    from khidmat_desk.app.settings import CounterSettings
     from khidmat_desk.auth.users import UserInfo
     from khidmat_desk.core.catalogue import Tariff, get_service
+    from khidmat_desk.core.intake import Intake
+    from khidmat_desk.core.workflow import Role
     from khidmat_desk.store.db import open_database, sqlite_url
 
     database = open_database(sqlite_url(path))
     service = get_service("police-verification")
     tariff = Tariff(fees={service.code: {"pkr": 500, "label": "Fee"}},
                     sla_days={service.code: 3})
-    user = UserInfo(user_id, "asif.khan", "Asif Khan", "officer")
+    user = UserInfo(user_id, "asif.khan", "Asif Khan", Role.OFFICER)
+    settings = CounterSettings.load(Path(path).parent / "no-folder")
+    settings.set("centre_code", "LHR01")
+    settings.set("counter", counter)
+    ctx = CounterContext(settings, database, tariff, user=user)
+    taken = Intake(service.code, service.example,
+                   ("cnic_original", "cnic_copy", "affidavit", "photos"))
     print("ready", flush=True)
     while go_file and not Path(go_file).exists():  # start together with the other children
         time.sleep(0.001)
     for _ in range(count):
-        result = submit_application(
-            database, service_code=service.code, answers=service.example, user=user,
-            centre_code="LHR01", counter=counter, tariff=tariff,
-            documents_received=["cnic_original"])
+        result = submit_application(ctx, taken)
         print(result.tracking_number, flush=True)
 
 

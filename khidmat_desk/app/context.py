@@ -1,6 +1,6 @@
 """One counter's open data folder, as every front end uses it: settings, database, tariff,
-document layouts (with the centre's replacements), reference-list overrides, the signing key and
-the signed-in user.
+document layouts (with the centre's replacements), reference-list overrides, the centre's clock,
+the signing key and the signed-in user.
 
 The counter window and each command line run open it the same way, so both see the same tariff
 and the same layouts: there is no fallback to the shipped files once a context is open.
@@ -39,11 +39,12 @@ class CounterContext:
     def open(cls, settings: CounterSettings) -> CounterContext:
         """Read the centre's tariff, layouts and reference overrides, and open the database
         (upgraded, after a backup, if older)."""
-        from khidmat_desk.core import reference
+        from khidmat_desk.core import clock, reference
         from khidmat_desk.core.catalogue import load_tariff
         from khidmat_desk.store.db import open_database
 
         reference.set_override_dir(settings.data_dir)
+        clock.set_centre_zone(str(settings.get("timezone")))
         tariff = load_tariff(settings.tariff_override)
         db = open_database(settings.database_url, backup_dir=settings.backup_dir)
         return cls(settings, db, tariff)
@@ -67,9 +68,10 @@ class CounterContext:
     def templates(self) -> Templates:
         """The document layouts with the centre's replacements, read when first needed."""
         if self._templates is None:
+            from khidmat_desk.app.data_checks import check_layouts
             from khidmat_desk.printing.templates import load_templates
 
-            self._templates = load_templates(self.settings.templates_dir)
+            self._templates = check_layouts(load_templates(self.settings.templates_dir))
         return self._templates
 
     def secret_store(self) -> SecretStore:

@@ -10,28 +10,34 @@ collector in its status history, audited and queued for the central server in on
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from khidmat_desk.app.applications.record import APP, utc_moment
 from khidmat_desk.app.applications.results import (
     ApplicationError,
-    ApplicationNotFound,
     StatusChangeResult,
+    ValidationFailed,
 )
-from khidmat_desk.app.applications.status import apply_status_change
+from khidmat_desk.app.applications.status import apply_status_change, locked_application
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.fields import Service
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.core.validators import check_cnic, format_cnic
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Applicant
 
 log = logging.getLogger("khidmat.applications")
 
+#: Where a service's handover facts are kept in its answers.
+HANDOVER_KEY: Final = "handover"
 SELF: Final = "self"
 REPRESENTATIVE: Final = "representative"
 MAX_NAME = 100
@@ -79,22 +85,44 @@ def check_handover(handover: Handover, applicant_id: str | None) -> tuple[str, s
     return cnic, f"Collected by representative {name} (CNIC {format_cnic(cnic)})."
 
 
+def check_facts(service: Service, facts: Mapping[str, Any] | None,
+                now: datetime | None = None) -> dict[str, Any] | None:
+    """What a service records when it hands its document over (the FIR copy: pages, attested
+    by whom, rank, date), cleaned as the wizard cleans answers; refused with the reasons."""
+    if service.handover is None:
+        return None
+    local = clock.local(utc_moment(now))
+    form = replace(service, steps=(service.handover,), rules=(), documents=())
+    checked = validate_answers(form, dict(facts or {}), today=local.date(),
+                               now=local.replace(tzinfo=None))
+    if not checked.ok:
+        raise ValidationFailed(checked)
+    return dict(checked.answers)
+
+
 def mark_delivered(db: Database, tracking: str, handover: Handover, *, user: UserInfo,
+                   facts: Mapping[str, Any] | None = None,
                    now: datetime | None = None) -> StatusChangeResult:
-    """Record the handover: checked, then the step to delivered, in one transaction."""
+    """Record the handover: checked, then the step to delivered, in one transaction.
+
+    A service that records what it handed over (``Service.handover``) keeps those ``facts``
+    and the collector's line with its answers under ``handover``, in the same new version.
+    """
     number = str(parse_tracking_number(tracking))
     when = utc_moment(now)
     with db.write() as session:
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         applicant_id = None
         if row.applicant_id is not None:
             applicant_id = session.scalar(select(Applicant.id_number)
                                           .where(Applicant.id == row.applicant_id))
         _, line = check_handover(handover, applicant_id)
         workflow.check_transition(row.status, workflow.DELIVERED, user.roles, line)
+        recorded = check_facts(get_service(row.service_code), facts, when)
+        if recorded is not None:
+            answers = {**row.answers, HANDOVER_KEY: {**recorded, "collected": line}}
+            session.execute(update(APP).where(APP.c.id == row.id).values(answers=answers))
+            row = session.execute(select(APP).where(APP.c.id == row.id)).one()
         result = apply_status_change(session, row, workflow.DELIVERED, user=user, reason=line,
                                      when=when, action="document-handed-over")
     log.info("%s handed over by %s (%s)", number, user.username, handover.collected_by)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.app.applications import CENTRE_TIME, HANDOVER_KEY, ApplicationDetail
+from khidmat_desk.app.applications import ApplicationDetail
+from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import StoredPhoto
-from khidmat_desk.core import validators
+from khidmat_desk.core import clock, validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.fields import OutputDocument, Service
 from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
@@ -24,26 +25,20 @@ GENERIC_OUTPUTS: tuple[OutputDocument, ...] = (
 )
 
 
-def _id_prefix(service: Service) -> str:
-    return service.primary_cnic[: -len("cnic")]
-
-
 def holder_id_number(service: Service, answers: dict[str, Any]) -> str | None:
     """The main person's identity number as stored: CNIC digits, or a passport/POC number."""
-    prefix = _id_prefix(service)
-    value = answers.get(service.primary_cnic) or answers.get(f"{prefix}foreign_id")
+    value = answers.get(service.primary_cnic) or answers.get(service.primary_foreign_id)
     return str(value) if value else None
 
 
 def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -> str:
     """'CNIC 35202-1234567-1' on a certificate; '35202-XXXXXXX-1' style on a receipt."""
-    prefix = _id_prefix(service)
     cnic = answers.get(service.primary_cnic)
-    label = _id_type_label(service, answers, prefix)
+    label = _id_type_label(service, answers)
     if cnic:
         number = validators.mask_cnic(cnic) if masked else validators.format_cnic(cnic)
         return f"{label} {number}"
-    foreign = answers.get(f"{prefix}foreign_id")
+    foreign = answers.get(service.primary_foreign_id)
     if foreign:
         shown = str(foreign)
         if masked and len(shown) > 4:
@@ -52,9 +47,9 @@ def holder_id_text(service: Service, answers: dict[str, Any], *, masked: bool) -
     return ""
 
 
-def _id_type_label(service: Service, answers: dict[str, Any], prefix: str) -> str:
-    id_field = service.field_map().get(f"{prefix}id_type")
-    chosen = answers.get(f"{prefix}id_type", "cnic")
+def _id_type_label(service: Service, answers: dict[str, Any]) -> str:
+    id_field = service.field_map().get(service.primary_id_type)
+    chosen = answers.get(service.primary_id_type, "cnic")
     options = id_field.options if id_field else ()
     return next((o.label for o in options if o.value == chosen), "CNIC")
 
@@ -86,12 +81,12 @@ def receipt_content(detail: ApplicationDetail, tariff: Tariff,
                   for i in (payment.items if payment else ()))
     return ReceiptContent(
         tracking_number=detail.tracking_number, service=service, name=detail.name,
-        name_ur=str(detail.answers.get(f"{service.primary_name}_ur") or ""),
+        name_ur=str(detail.answers.get(service.primary_name_ur) or ""),
         masked_id=holder_id_text(service, detail.answers, masked=True),
         fee_items=items, fee_total=detail.fee_total,
         payment_method=payment.method if payment else None,
         documents=tuple(d.label for d in detail.documents), expected_on=detail.expected_on,
-        submitted_at=detail.created_at.astimezone(CENTRE_TIME), token_no=detail.token_no,
+        submitted_at=clock.local(detail.created_at), token_no=detail.token_no,
         fee_state=fee_state(detail, tariff), collect=collects_later(service, templates))
 
 
@@ -134,7 +129,7 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
     return DocumentContent(
         tracking_number=detail.tracking_number, service=service, output=output,
         answers=answers, holder=detail.name,
-        holder_ur=str(answers.get(f"{service.primary_name}_ur") or ""),
+        holder_ur=str(answers.get(service.primary_name_ur) or ""),
         holder_id=holder_id_text(service, answers, masked=False), issued_on=issued_on,
         status=detail.status, qr_payload=payload,
         finding=printed_finding(service, detail.finding),
@@ -143,4 +138,4 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
 
 
 def local(moment: datetime) -> datetime:
-    return moment.astimezone(CENTRE_TIME)
+    return clock.local(moment)

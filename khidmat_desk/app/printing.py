@@ -22,12 +22,12 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import print_content
 from khidmat_desk.app.applications import (
     APP,
-    HANDOVER_KEY,
     ApplicationDetail,
     ApplicationError,
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import photo_of
 from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role

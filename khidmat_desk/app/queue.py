@@ -6,16 +6,12 @@ never with years of history.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from khidmat_desk.app.applications import (
-    CENTRE_TIME,
-    ApplicationSummary,
-    centre_date,
-    summary_from_row,
-)
+from khidmat_desk.app.applications import ApplicationSummary, summary_from_row
+from khidmat_desk.core import clock
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.search import APP, SUMMARY_COLUMNS
 
@@ -23,9 +19,8 @@ QUEUE_LIMIT = 2000
 
 
 def _today_window(now: datetime | None) -> tuple[datetime, datetime]:
-    day = centre_date(now or datetime.now(UTC))
-    start = datetime.combine(day, time.min, CENTRE_TIME).astimezone(UTC)
-    return start, start + timedelta(days=1)
+    day = clock.day_of(now or clock.utc_now())
+    return clock.day_start(day), clock.day_start(day + timedelta(days=1))
 
 
 def todays_counts(db: Database, *, centre_code: str, counter: int,

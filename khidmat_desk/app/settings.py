@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from khidmat_desk.core.clock import DEFAULT_ZONE, UnknownTimeZoneError, zone_named
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 
@@ -31,24 +32,33 @@ class Setting:
     type: type
     default: Any
     label: str
+    choices: tuple[Any, ...] = ()  # the allowed values, when the setting is one of a few
+    minimum: int | None = None  # the smallest allowed number
+
+
+ZONE_CHECK = "zone"  # choices marker: the value must name a time zone
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("centre_code", str, "", "Centre code"),
-    Setting("counter", int, 0, "Counter number of this PC"),
+    Setting("counter", int, 0, "Counter number of this PC", minimum=0),
     Setting("database_url", str, "", "Database URL (empty: the SQLite file in the data folder)"),
-    Setting("timezone", str, "Asia/Karachi", "Time zone of the centre"),
-    Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes"),
-    Setting("language", str, "en", "Language of the counter (en or ur)"),
+    Setting("timezone", str, DEFAULT_ZONE, "Time zone of the centre", choices=(ZONE_CHECK,)),
+    Setting("idle_lock_minutes", int, 5, "Lock the counter after this many idle minutes",
+            minimum=1),
+    Setting("language", str, "en", "Language of the counter (en or ur)", choices=("en", "ur")),
     Setting("receipt_printer", str, "",
             "Printer for receipts (empty: the system's default; 'pdf-folder': save as PDF files)"),
     Setting("document_printer", str, "",
             "Printer for certificates, letters and reports (same choices as receipts)"),
-    Setting("receipt_format", str, "thermal", "Receipt paper: thermal (80 mm roll) or a4"),
+    Setting("receipt_format", str, "thermal", "Receipt paper: thermal (80 mm roll) or a4",
+            choices=("thermal", "a4")),
     Setting("after_submit", str, "print",
-            "After an application is saved: print the receipt, preview it, or nothing"),
+            "After an application is saved: print the receipt, preview it, or nothing",
+            choices=("print", "preview", "nothing")),
     Setting("secret_store", str, "keyring",
-            "Where secrets are kept: keyring (the system's) or file (protected files, fallback)"),
+            "Where secrets are kept: keyring (the system's) or file (protected files, fallback)",
+            choices=("keyring", "file")),
     Setting("sync_server", str, "",
             "Central server address (https://...; plain http only for this machine)"),
     Setting("sync_ca_bundle", str, "",
@@ -125,8 +135,20 @@ class CounterSettings:
 
 
 def _coerce(key: str, value: Any) -> Any:
+    """The value as the setting's type, or `SettingsError` saying what is allowed."""
     setting = _BY_KEY[key]
     try:
-        return setting.type(value)
+        coerced = setting.type(value)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"setting '{key}' must be {setting.type.__name__}") from exc
+    if setting.choices == (ZONE_CHECK,):
+        try:
+            zone_named(coerced)
+        except UnknownTimeZoneError as exc:
+            raise SettingsError(str(exc)) from exc
+    elif setting.choices and coerced not in setting.choices:
+        raise SettingsError(f"setting '{key}' must be one of: "
+                            f"{', '.join(map(str, setting.choices))} (not '{coerced}')")
+    if setting.minimum is not None and coerced < setting.minimum:
+        raise SettingsError(f"setting '{key}' must be at least {setting.minimum}")
+    return coerced

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +29,7 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
+from khidmat_desk.core import clock
 from khidmat_desk.core.workflow import (
     IN_CHARGE,
     OFFICER,
@@ -52,7 +52,6 @@ log = logging.getLogger("khidmat.auth")
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,39}")
-_CENTRE_TIME = ZoneInfo("Asia/Karachi")
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and
 class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and CLI
     def __init__(self, until: datetime) -> None:
         self.until = until
-        local = until.astimezone(_CENTRE_TIME).strftime("%H:%M")
+        local = clock.local(until).strftime("%H:%M")
         super().__init__(
             f"This account is locked after {MAX_FAILURES} wrong passwords in a row. Try again "
             f"after {local}, or ask the in-charge to unlock it.")

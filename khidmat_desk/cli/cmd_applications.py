@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
-from khidmat_desk.cli.output import print_json, print_table, warn
+from khidmat_desk.cli.output import print_json, print_result, print_table, stamp, warn
 
 if TYPE_CHECKING:
     from khidmat_desk.app.context import CounterContext
@@ -57,11 +59,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     status.set_defaults(handler=run_status)
 
     handover = commands.add_parser(
-        "handover", parents=[common], help="record what was handed over and mark it delivered",
-        description="For a service that records its handover (the FIR copy: pages, attested "
-                    "by, rank, date, received by and their CNIC); see 'services --json'.")
+        "handover", parents=[common], help="hand a finished document over; mark it delivered",
+        description="Who collected it (the applicant, whose CNIC must match, or a "
+                    "representative) and, for a service that records its handover (the FIR "
+                    "copy: pages, attested by, rank, date), those facts.")
     handover.add_argument("tracking", metavar="TRACKING")
-    handover.add_argument("--answers", required=True, metavar="FILE.json",
+    handover.add_argument("--collected-by", choices=("self", "representative"), default="self")
+    handover.add_argument("--cnic", required=True, help="CNIC of the person collecting")
+    handover.add_argument("--name", default="", help="representative's name")
+    handover.add_argument("--answers", metavar="FILE.json",
                           help="the handover facts as {field_key: value}")
     handover.add_argument("--json", action="store_true", help="print the result as JSON")
     add_auth_arguments(handover)
@@ -115,52 +121,48 @@ def summarise(issues: tuple[Any, ...]) -> str:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import ValidationFailed, submit_application
+    from khidmat_desk.app.applications import submit_application
     from khidmat_desk.core.catalogue import get_service
     from khidmat_desk.core.issues import IssueLevel
     from khidmat_desk.core.wizard import REVIEW_STEP, Wizard
 
     service = get_service(args.service)
-    answers = _load_answers(args.answers)
-    wizard = Wizard(service, answers=dict(answers))
-    received = _documents(args.documents, tuple(d.key for d in service.documents))
-    for key in received:
+    wizard = Wizard(service, answers=_load_answers(args.answers), token_no=args.token or "")
+    for key in _documents(args.documents, tuple(d.key for d in service.documents)):
         wizard.set_document(key, True)
     problems = tuple(i for i in wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR)
     if problems:
         raise BadInput(f"answers: {summarise(problems)}")
-    with open_context(args) as ctx:
-        user = sign_in(ctx, args)
-        try:
-            result = submit_application(
-                ctx.db, service_code=service.code, answers=answers, user=user,
-                centre_code=ctx.centre_code, counter=ctx.counter, tariff=ctx.tariff,
-                token_no=args.token, documents_received=received)
-        except ValidationFailed as exc:
-            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+    with open_context(args) as ctx, _answers_checked():
+        sign_in(ctx, args)
+        result = submit_application(ctx, wizard.intake())
     for issue in result.warnings:
         warn(str(issue))
-    if args.json:
-        print_json(result)
-    else:
-        sys.stdout.write(f"{result.tracking_number}\n")
+    print_result(args.json, result, result.tracking_number)
     return 0
 
 
-def run_handover(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import ValidationFailed, record_handover
+@contextmanager
+def _answers_checked() -> Iterator[None]:
+    """Answers the save refuses are bad input, named like the pre-check names them."""
+    from khidmat_desk.app.applications import ValidationFailed
 
-    facts = _load_answers(args.answers)
-    with open_context(args) as ctx:
+    try:
+        yield
+    except ValidationFailed as exc:
+        raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
+
+
+def run_handover(args: argparse.Namespace) -> int:
+    from khidmat_desk.app.delivery import Handover, mark_delivered
+
+    facts = _load_answers(args.answers) if args.answers else None
+    collector = Handover(args.collected_by, args.cnic, args.name)
+    with open_context(args) as ctx, _answers_checked():
         user = sign_in(ctx, args)
-        try:
-            result = record_handover(ctx.db, args.tracking, facts, user=user)
-        except ValidationFailed as exc:
-            raise BadInput(f"answers: {summarise(exc.result.errors)}") from exc
-    if args.json:
-        print_json(result)
-    else:
-        sys.stdout.write(f"{result.tracking_number}: handed over, now {result.to_status}\n")
+        result = mark_delivered(ctx.db, args.tracking, collector, user=user, facts=facts)
+    print_result(args.json, result,
+                 f"{result.tracking_number}: handed over, now {result.to_status}")
     return 0
 
 
@@ -190,7 +192,7 @@ def run_find(args: argparse.Namespace) -> int:
         print_json({"kind": found.kind, "items": found.items})
     else:
         print_table(("TRACKING", "SUBMITTED", "SERVICE", "NAME", "STATUS"), [
-            (s.tracking_number, s.created_at.strftime("%Y-%m-%d %H:%M"), s.service_code, s.name,
+            (s.tracking_number, stamp(s.created_at), s.service_code, s.name,
              s.status) for s in found.items])
     if not found.items:
         sys.stderr.write(f"no application matches this {found.kind}\n")
@@ -215,7 +217,7 @@ def run_status(args: argparse.Namespace) -> int:
     sys.stdout.write(f"{detail.tracking_number}  {detail.status}  (version {detail.version})\n")
     for change in detail.history:
         reason = f"  - {change.reason}" if change.reason else ""
-        sys.stdout.write(f"  {change.at:%Y-%m-%d %H:%M}  {change.from_status or '-'} -> "
+        sys.stdout.write(f"  {stamp(change.at)}  {change.from_status or '-'} -> "
                          f"{change.to_status}  by {change.user}{reason}\n")
     return 0
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
 from khidmat_desk.cli.context import data_dir_of
+from khidmat_desk.core import clock
 
 if TYPE_CHECKING:
     from khidmat_desk.core.catalogue import Tariff
@@ -26,12 +26,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _tariff(args: argparse.Namespace) -> Tariff:
+    """The centre's tariff when run in a centre's data folder (its clock too), else the shipped
+    one."""
     from khidmat_desk.app.settings import CounterSettings
     from khidmat_desk.core.catalogue import load_tariff
 
     data_dir = data_dir_of(args)
-    override = CounterSettings.load(data_dir).tariff_override if data_dir.is_dir() else None
-    return load_tariff(override)
+    if not data_dir.is_dir():
+        return load_tariff()
+    settings = CounterSettings.load(data_dir)
+    clock.set_centre_zone(str(settings.get("timezone")))
+    return load_tariff(settings.tariff_override)
 
 
 def run_services(args: argparse.Namespace) -> int:
@@ -41,7 +46,7 @@ def run_services(args: argparse.Namespace) -> int:
 
     tariff = _tariff(args)
     if args.json:
-        json.dump(catalogue_json(tariff, date.today()), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(catalogue_json(tariff, clock.today()), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     rows = [("CODE", "SERVICE", "FEE", "SLA", "FIELDS")]

@@ -172,6 +172,7 @@ def _chosen_output(documents: tuple[PrintableDocument, ...], chosen: str | None)
 
 def run_history(args: argparse.Namespace) -> int:
     from khidmat_desk.app.printing import print_history
+    from khidmat_desk.cli.output import stamp
 
     with open_context(args) as ctx:
         records = print_history(ctx.db, args.tracking)
@@ -181,7 +182,7 @@ def run_history(args: argparse.Namespace) -> int:
     for r in records:
         why = f"  - {r.reason}" if r.reason else ""
         state = "" if r.state == "delivered" else f"  [{r.state}]"
-        sys.stdout.write(f"{r.printed_at:%Y-%m-%d %H:%M}  {r.document_key} ({r.format})  copy "
+        sys.stdout.write(f"{stamp(r.printed_at)}  {r.document_key} ({r.format})  copy "
                          f"{r.copy_no}  by {r.printed_by}{state}{why}\n")
     if not records:
         sys.stdout.write("nothing printed yet\n")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from khidmat_desk.app.context import CounterContext
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
+from khidmat_desk.core import clock
 
 if TYPE_CHECKING:
     from khidmat_desk.sync.status import SyncReport
@@ -152,7 +153,7 @@ def _changes_only() -> Callable[[SyncReport], None]:
 
 
 def _print_line(line: str) -> None:
-    sys.stdout.write(f"{datetime.now(UTC).astimezone().strftime('%H:%M:%S')} {line}\n")
+    sys.stdout.write(f"{clock.now():%H:%M:%S} {line}\n")
     sys.stdout.flush()
 
 
@@ -178,6 +179,7 @@ def _verify(ctx: CounterContext, args: argparse.Namespace) -> int:
 
 def _quarantine(ctx: CounterContext, args: argparse.Namespace) -> int:
     from khidmat_desk.app.sync import QuarantineError, list_quarantined, requeue
+    from khidmat_desk.cli.output import stamp
 
     user = sign_in(ctx, args)
     if args.requeue is not None:
@@ -190,7 +192,7 @@ def _quarantine(ctx: CounterContext, args: argparse.Namespace) -> int:
     entries = list_quarantined(ctx.db, user)
     for entry in entries:
         sys.stdout.write(f"{entry.entry_id}\t{entry.tracking_number}\tversion {entry.version}"
-                         f"\t{entry.quarantined_at:%Y-%m-%d %H:%M}\t{entry.reason}\n")
+                         f"\t{stamp(entry.quarantined_at)}\t{entry.reason}\n")
     sys.stdout.write(f"{len(entries)} records set aside\n")
     return 0
 

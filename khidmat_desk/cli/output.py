@@ -9,6 +9,8 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
 
+from khidmat_desk.core import clock
+
 
 def jsonable(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
@@ -24,9 +26,22 @@ def jsonable(obj: Any) -> Any:
     return obj
 
 
+def stamp(moment: datetime) -> str:
+    """A stored moment as the command line shows it: centre time, sortable."""
+    return clock.local(moment).strftime("%Y-%m-%d %H:%M")
+
+
 def print_json(obj: Any) -> None:
     json.dump(jsonable(obj), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_result(as_json: bool, result: Any, line: str) -> None:
+    """The whole result as JSON (``--json``), or the one line a person reads."""
+    if as_json:
+        print_json(result)
+    else:
+        sys.stdout.write(line + "\n")
 
 
 def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

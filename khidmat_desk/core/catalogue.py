@@ -10,11 +10,13 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from khidmat_desk.core.declarations import declaration_problems
 from khidmat_desk.core.fields import Service
 from khidmat_desk.errors import KnownError
 from khidmat_desk.paths import resource_path
@@ -63,6 +65,9 @@ def get_service(code: str) -> Service:
     service: Service = importlib.import_module(_module_name(code)).SERVICE
     if service.code != code:
         raise RuntimeError(f"module for {code} declares code {service.code}")
+    problems = declaration_problems(service)
+    if problems:
+        raise RuntimeError("; ".join(problems))
     return service
 
 
@@ -152,10 +157,12 @@ def load_tariff(override: Path | None = None) -> Tariff:
         except (OSError, ValueError) as exc:
             raise TariffError(f"{override}: not a readable tariff file ({exc})") from exc
         for key, entry in (extra.get("fees") or {}).items():
+            _known_key(override, "fee", key, fees)
             if not isinstance(entry, dict) or "pkr" not in entry:
                 raise TariffError(f"{override}: fee '{key}' needs a 'pkr' figure")
             fees[key] = {**fees.get(key, {}), **entry}
         for key, days in (extra.get("sla_days") or {}).items():
+            _known_key(override, "SLA", key, sla)
             sla[key] = int(days)
         log.info("tariff override applied from %s", override)
     return Tariff(fees=fees, sla_days=sla)
@@ -163,6 +170,14 @@ def load_tariff(override: Path | None = None) -> Tariff:
 
 class TariffError(KnownError, ValueError):
     """A tariff override that cannot be used; ``str()`` says what is wrong with it."""
+
+
+def _known_key(override: Path, what: str, key: str, shipped: Mapping[str, Any]) -> None:
+    """A centre may change a figure, not invent a key no service reads (a misspelt key would
+    silently leave the shipped figure in force)."""
+    if key not in shipped:
+        raise TariffError(f"{override}: '{key}' is not a {what} key of the tariff; the keys "
+                          f"are: {', '.join(sorted(shipped))}")
 
 
 def quote_fee(service: Service, answers: dict[str, Any], tariff: Tariff) -> FeeQuote:

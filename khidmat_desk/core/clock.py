@@ -12,14 +12,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from khidmat_desk.errors import KnownError
+
 DEFAULT_ZONE = "Asia/Karachi"
 
 _zone = ZoneInfo(DEFAULT_ZONE)
 
 
-class UnknownTimeZoneError(ValueError):
+class UnknownTimeZoneError(KnownError, ValueError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"'{name}' is not a time zone; use a name like {DEFAULT_ZONE}")
+        super().__init__(f"setting 'timezone': '{name}' is not a time zone; use a name like "
+                         f"{DEFAULT_ZONE}")
 
 
 def zone_named(name: str) -> ZoneInfo:

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.core import reference, validators
+from khidmat_desk.core import clock, reference, validators
 from khidmat_desk.core.fields import Field, FieldType
 
 
@@ -17,6 +17,11 @@ def format_money(amount: int) -> str:
 def format_date(value: str | date) -> str:
     day = value if isinstance(value, date) else date.fromisoformat(value)
     return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def format_moment(moment: datetime, pattern: str = "%d-%m-%Y %H:%M") -> str:
+    """A stored moment as the centre's clock showed it (never the PC's own zone)."""
+    return clock.local(moment).strftime(pattern)
 
 
 def format_value(f: Field, value: Any) -> str:

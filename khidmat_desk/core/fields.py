@@ -156,6 +156,8 @@ class Field:
     profile: str | None = None
     #: The answer is confidential (e.g. a survivor's details): masked in lists and exports.
     confidential: bool = False
+    #: A police station's: the key of the district field whose stations it lists.
+    district_field: str = ""
 
     def effective_max_length(self) -> int | None:
         if self.max_length is not None:
@@ -353,9 +355,14 @@ class Service:
     sla_key: str
     outputs: tuple[OutputDocument, ...] = ()
     shortcut: str = ""  # e.g. "Ctrl+1"
-    #: Field keys identifying the main person (prefill profile and search index).
+    #: Field keys identifying the main person (prefill profile, search index, the holder on
+    #: printed documents): CNIC, the kind of card shown, a passport or Proof-of-Registration
+    #: number instead of a CNIC, name, name in Urdu, mobile.
     primary_cnic: str = "cnic"
+    primary_id_type: str = "id_type"
+    primary_foreign_id: str = "foreign_id"
     primary_name: str = "name"
+    primary_name_ur: str = "name_ur"
     primary_mobile: str = "mobile"
     example: dict[str, Any] = field(default_factory=dict)
     #: What is recorded when the document the citizen came for is handed over (e.g. who

@@ -106,10 +106,8 @@ def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[Sear
 
 def applicant_profile(service: Service, answers: Mapping[str, Any]) -> ApplicantProfile | None:
     """The primary person's identity and prefill details, or None when they gave no ID number."""
-    cnic_key = service.primary_cnic
-    prefix = cnic_key[: -len("cnic")]
-    id_type = answers.get(f"{prefix}id_type", "cnic")
-    id_number = answers.get(cnic_key) or answers.get(f"{prefix}foreign_id")
+    id_type = answers.get(service.primary_id_type, "cnic")
+    id_number = answers.get(service.primary_cnic) or answers.get(service.primary_foreign_id)
     name = answers.get(service.primary_name)
     if not id_number or not name:
         return None
@@ -117,7 +115,7 @@ def applicant_profile(service: Service, answers: Mapping[str, Any]) -> Applicant
                if f.profile and f.key in answers}
     return ApplicantProfile(
         id_type=str(id_type), id_number=str(id_number), name=str(name),
-        name_ur=answers.get(f"{service.primary_name}_ur"),
+        name_ur=answers.get(service.primary_name_ur),
         mobile=answers.get(service.primary_mobile), details=details,
     )
 

@@ -169,7 +169,7 @@ def _different(rule: Different, answers: Mapping[str, Any],
 
 def _at_least_one(rule: AtLeastOne, answers: Mapping[str, Any],
                   fields: Mapping[str, Field]) -> list[Issue]:
-    answered = any(answers.get(k) not in (None, "", []) for k in rule.keys)
+    answered = any(not validators.is_blank(answers.get(k)) for k in rule.keys)
     if not holds(rule.when, answers) or answered:
         return []
     first = fields[rule.keys[0]].label

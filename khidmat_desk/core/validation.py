@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from khidmat_desk.core import reference, validators
+from khidmat_desk.core import clock, reference, validators
 from khidmat_desk.core.conditions import (
     holds,
     referenced_fields,
@@ -24,7 +24,7 @@ from khidmat_desk.core.conditions import (
 from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.rules import check_rules
-from khidmat_desk.core.validators import Checked, Finding
+from khidmat_desk.core.validators import Checked, Finding, is_blank
 
 
 @dataclass(frozen=True)
@@ -56,16 +56,6 @@ class Context:
     now: datetime
 
 
-def is_blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | tuple | dict | set):
-        return len(value) == 0
-    return False
-
-
 def validate_answers(
     service: Service,
     answers: Mapping[str, Any],
@@ -76,7 +66,7 @@ def validate_answers(
     if not isinstance(answers, Mapping):
         issue = Issue("", "Answers", "must be an object of field names and values")
         return ValidationResult(answers={}, issues=(issue,))
-    now = now or datetime.now()
+    now = now or clock.wall_now()
     ctx = Context(today=today or now.date(), now=now)
     fields = service.all_fields()
     known = {f.key for f in fields}
@@ -247,8 +237,7 @@ def _police_station(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) 
                                     pattern=None, pattern_hint="", multiline=False)
     if not checked.ok:
         return checked
-    district_key = f.key[: -len("police_station")] + "district"
-    district = scope.get(district_key)
+    district = scope.get(f.district_field)
     canonical = reference.find_police_station(district, checked.value) if district else None
     return Checked(canonical or checked.value, checked.findings)
 

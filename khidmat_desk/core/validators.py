@@ -18,6 +18,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.issues import IssueLevel, Said
 
 log = logging.getLogger("khidmat.validators")
@@ -81,6 +82,24 @@ def _identifier_text(raw: object) -> str | None:
     if len(text) > _MAX_IDENTIFIER:
         return None
     return _ascii_digits(text.translate(_DASHES)).strip()
+
+
+def is_blank(value: Any) -> bool:
+    """Not answered: None, text of only spaces, an empty list or mapping. The one test of
+    "nothing was given" (False and 0 are answers)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | tuple | dict | set):
+        return len(value) == 0
+    return False
+
+
+def compact_id(text: str) -> str:
+    """An identity number as stored and compared: no spaces or dashes, capitals
+    ("35202-1234567-1" and "35202 1234567 1" are "3520212345671"; "ab 12" is "AB12")."""
+    return _SPACES.sub("", text).replace("-", "").upper()
 
 
 def _compact(raw: object) -> str | None:
@@ -354,9 +373,9 @@ def _parse_time(text: str) -> tuple[int, int] | None:
 
 
 def _local_minute(moment: datetime) -> datetime | None:
-    """A moment with a time zone, as the counter's clock showed it; naive ones are local already."""
+    """A moment with a time zone, as the centre's clock showed it; naive ones are local already."""
     try:
-        local = moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+        local = clock.local(moment).replace(tzinfo=None) if moment.tzinfo else moment
     except (OverflowError, ValueError, OSError) as exc:  # beyond the calendar once shifted
         log.debug("cannot show %r in local time: %s", moment, exc)
         return None

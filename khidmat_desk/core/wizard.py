@@ -18,6 +18,12 @@ from khidmat_desk.core.catalogue import FeeQuote, Tariff, quote_fee
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import DocumentRequirement, Field, Service
+from khidmat_desk.core.intake import (
+    DEFAULT_PAYMENT,
+    Intake,
+    applicable_documents,
+    missing_documents,
+)
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validation import ValidationResult, validate_answers
 
@@ -80,6 +86,8 @@ class Wizard:
     today: date | None = None
     now: datetime | None = None
     current: str = ""
+    token_no: str = ""
+    payment_method: str = DEFAULT_PAYMENT
     _result: ValidationResult | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -211,15 +219,10 @@ class Wizard:
     # -- documents, fee, review --------------------------------------------------------------
 
     def documents(self) -> tuple[DocumentRequirement, ...]:
-        answers = self.validate().answers
-        return tuple(d for d in self.service.documents if holds(d.when, answers))
+        return applicable_documents(self.service, self.validate().answers)
 
     def _document_issues(self) -> tuple[Issue, ...]:
-        return tuple(
-            Issue(f"documents.{d.key}", d.label, "has not been received")
-            for d in self.documents()
-            if d.required and d.key not in self.documents_received
-        )
+        return missing_documents(self.service, self.validate().answers, self.documents_received)
 
     def fee(self) -> FeeQuote | None:
         if self.tariff is None:
@@ -240,16 +243,26 @@ class Wizard:
     # -- drafts ----------------------------------------------------------------------------
 
     def to_draft(self) -> dict[str, Any]:
+        """The whole wizard state, JSON-safe, as a draft keeps it."""
         return {"answers": dict(self.answers), "documents": sorted(self.documents_received),
-                "step": self.current}
+                "step": self.current, "token_no": self.token_no,
+                "payment_method": self.payment_method}
 
     @classmethod
     def from_draft(cls, service: Service, draft: Mapping[str, Any], **kw: Any) -> Wizard:
         wizard = cls(service, answers=dict(draft.get("answers") or {}),
-                     documents_received=set(draft.get("documents") or ()), **kw)
+                     documents_received=set(draft.get("documents") or ()),
+                     token_no=str(draft.get("token_no") or ""),
+                     payment_method=str(draft.get("payment_method") or DEFAULT_PAYMENT), **kw)
         wizard.current = str(draft.get("step") or wizard.current)
         wizard._ensure_current()
         return wizard
+
+    def intake(self) -> Intake:
+        """What is to be saved: the answers as typed (the save checks them again), the
+        documents ticked, the token and the payment method."""
+        return Intake(self.service.code, dict(self.answers), tuple(sorted(self.documents_received)),
+                      self.token_no.strip() or None, self.payment_method or DEFAULT_PAYMENT)
 
 
 def complete_documents(wizard: Wizard, keys: Iterable[str] | None = None) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
-from khidmat_desk.core.display import format_date, format_money, format_value
+from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
 from khidmat_desk.gui.words import status_label
 
 _MUTED = "color: #555;"
@@ -38,7 +38,7 @@ class ApplicationView(QScrollArea):
 
     def __init__(self, role: str | frozenset[str], urdu: bool = False,
                  user_id: int | None = None) -> None:
-        super().__init__(objectName="application_view")
+        super().__init__(objectName="application_view")  # type: ignore[call-arg]
         self.role, self.urdu, self.user_id = role, urdu, user_id
         self.finding_button: QPushButton | None = None
         self.detail: Any = None
@@ -52,14 +52,14 @@ class ApplicationView(QScrollArea):
         service = get_service(detail.service_code)
         body = QWidget()
         layout = QVBoxLayout(body)
-        tracking = QLabel(detail.tracking_number, objectName="view_tracking")
+        tracking = QLabel(detail.tracking_number, objectName="view_tracking")  # type: ignore[call-overload]
         tracking.setStyleSheet("font-size: 20pt; font-weight: 700; font-family: monospace;")
         tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        status = QLabel(self.tr("Status: %1").replace("%1", status_label(detail.status)),
+        status = QLabel(self.tr("Status: %1").replace("%1", status_label(detail.status)),  # type: ignore[call-overload]
                         objectName="view_status", styleSheet="font-size: 12pt; font-weight: 600;")
         title = service.title_ur if self.urdu else service.title
         layout.addWidget(tracking)
-        layout.addWidget(QLabel(f"{title} · {detail.name}", styleSheet="font-size: 12pt;"))
+        layout.addWidget(QLabel(f"{title} · {detail.name}", styleSheet="font-size: 12pt;"))  # type: ignore[call-overload]
         layout.addWidget(status)
         layout.addLayout(self._action_row(detail))
         if printable:
@@ -79,18 +79,18 @@ class ApplicationView(QScrollArea):
         self.status_buttons = {}
         self.finding_button = None
         if self._may_record_finding(detail):
-            button = QPushButton(self.tr("Record &finding…"), objectName="record_finding")
+            button = QPushButton(self.tr("Record &finding…"), objectName="record_finding")  # type: ignore[call-overload]
             button.clicked.connect(lambda: self.finding_requested.emit(detail.tracking_number))
             row.addWidget(button)
             self.finding_button = button
         for status in workflow.allowed_next(detail.status, self.role):
-            button = QPushButton(self.tr("Mark %1").replace("%1", status_label(status)),
+            button = QPushButton(self.tr("Mark %1").replace("%1", status_label(status)),  # type: ignore[call-overload]
                                  objectName=f"status-{status}")
             button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(
                 detail.tracking_number, s))
             row.addWidget(button)
             self.status_buttons[status] = button
-        back = QPushButton(self.tr("Back to the list (Esc)"), objectName="view_back")
+        back = QPushButton(self.tr("Back to the list (Esc)"), objectName="view_back")  # type: ignore[call-overload]
         back.clicked.connect(self.back_requested.emit)
         row.addStretch(1)
         row.addWidget(back)
@@ -121,17 +121,17 @@ class ApplicationView(QScrollArea):
 
     def _print_box(self, detail: Any, printable: Any) -> QFrame:
         """One row per document: print (or reprint, with its copy number) and preview."""
-        frame = QFrame(frameShape=QFrame.Shape.StyledPanel, objectName="print_box")
+        frame = QFrame(frameShape=QFrame.Shape.StyledPanel, objectName="print_box")  # type: ignore[call-arg]
         grid = QGridLayout(frame)
-        grid.addWidget(QLabel(self.tr("Print"), styleSheet="font-weight: 600;"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Print"), styleSheet="font-weight: 600;"), 0, 0)  # type: ignore[call-overload]
         self.print_buttons = {}
         for n, doc in enumerate(printable, start=1):
             title = doc.title_ur if self.urdu and doc.title_ur else doc.title
             copies = (self.tr("%1 printed").replace("%1", str(doc.copies_printed))
                       if doc.copies_printed else self.tr("not printed yet"))
             grid.addWidget(QLabel(title), n, 0)
-            grid.addWidget(QLabel(copies, styleSheet=_MUTED), n, 1)
-            button = QPushButton(self.tr("Reprint") if doc.copies_printed else self.tr("Print"),
+            grid.addWidget(QLabel(copies, styleSheet=_MUTED), n, 1)  # type: ignore[call-overload]
+            button = QPushButton(self.tr("Reprint") if doc.copies_printed else self.tr("Print"),  # type: ignore[call-overload]
                                  objectName=f"print-{doc.key}")
             button.setAccessibleName(self.tr("Print %1").replace("%1", doc.title))
             button.setEnabled(doc.ready)
@@ -139,7 +139,7 @@ class ApplicationView(QScrollArea):
                                                        else ""))
             button.clicked.connect(lambda _=False, d=doc: self.print_requested.emit(
                 detail.tracking_number, d.key, d.copies_printed))
-            preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")
+            preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")  # type: ignore[call-overload]
             preview.clicked.connect(lambda _=False, d=doc, t=title: self.preview_requested.emit(
                 detail.tracking_number, d.key, t, d.copies_printed, d.ready))
             grid.addWidget(button, n, 2)
@@ -150,7 +150,7 @@ class ApplicationView(QScrollArea):
 
     def _facts(self, detail: Any) -> QFrame:
         rows = [
-            (self.tr("Submitted"), f"{detail.created_at.astimezone():%d-%m-%Y %H:%M} · "
+            (self.tr("Submitted"), f"{format_moment(detail.created_at)} · "
                                    f"{detail.centre_code} counter {detail.counter} · "
                                    f"{detail.officer}"),
             (self.tr("Expected on"), format_date(detail.expected_on)),
@@ -181,7 +181,7 @@ class ApplicationView(QScrollArea):
         for change in detail.history:
             what = status_label(change.to_status) + (f" — {change.reason}" if change.reason
                                                         else "")
-            rows.append((f"{change.at.astimezone():%d-%m-%Y %H:%M}", f"{what} ({change.user}, "
+            rows.append((format_moment(change.at), f"{what} ({change.user}, "
                                                                     f"v{change.version})"))
         return _table(self.tr("Status history"), rows)
 
@@ -189,9 +189,9 @@ class ApplicationView(QScrollArea):
 def _table(title: str, rows: list[tuple[str, str]]) -> QFrame:
     frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
     grid = QGridLayout(frame)
-    grid.addWidget(QLabel(title, styleSheet="font-weight: 600;"), 0, 0, 1, 2)
+    grid.addWidget(QLabel(title, styleSheet="font-weight: 600;"), 0, 0, 1, 2)  # type: ignore[call-overload]
     for n, (label, value) in enumerate(rows, start=1):
-        grid.addWidget(QLabel(label, styleSheet=_MUTED, wordWrap=True), n, 0,
+        grid.addWidget(QLabel(label, styleSheet=_MUTED, wordWrap=True), n, 0,  # type: ignore[call-overload]
                        Qt.AlignmentFlag.AlignTop)
         shown = QLabel(value, wordWrap=True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

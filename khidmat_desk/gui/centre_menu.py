@@ -43,12 +43,12 @@ class CentreMenu(QObject):
 
     def _install_menu(self) -> None:
         window = self.window
-        menu = QMenu(self.tr("C&entre"), window, objectName="menu_centre")
-        everything = QAction(self.tr("&All counters' applications"), window,
+        menu = QMenu(self.tr("C&entre"), window, objectName="menu_centre")  # type: ignore[call-overload]
+        everything = QAction(self.tr("&All counters' applications"), window,  # type: ignore[call-overload]
                              objectName="action_centre_view")
         everything.setShortcut(QKeySequence("Ctrl+Shift+A"))
         everything.triggered.connect(self.show_centre_view)
-        users = QAction(self.tr("&Users…"), window, objectName="action_users")
+        users = QAction(self.tr("&Users…"), window, objectName="action_users")  # type: ignore[call-overload]
         users.setShortcut(QKeySequence("Ctrl+Shift+U"))
         users.triggered.connect(self.open_users)
         menu.addAction(everything)

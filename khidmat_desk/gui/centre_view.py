@@ -80,41 +80,41 @@ class CentreView(QWidget):
     back_requested = Signal()
 
     def __init__(self, urdu: bool = False) -> None:
-        super().__init__(objectName="centre_view")
+        super().__init__(objectName="centre_view")  # type: ignore[call-arg]
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("All counters' applications"),
+        layout.addWidget(QLabel(self.tr("All counters' applications"),  # type: ignore[call-overload]
                                 styleSheet="font-size: 14pt; font-weight: 600;"))
         row = QHBoxLayout()
-        self.text = QLineEdit(objectName="centre_search",
+        self.text = QLineEdit(objectName="centre_search",  # type: ignore[call-overload]
                               placeholderText=self.tr("Tracking number, CNIC, mobile, plate "
                                                       "or name"))
-        self.status = QComboBox(objectName="centre_status")
+        self.status = QComboBox(objectName="centre_status")  # type: ignore[call-arg]
         self.status.addItem(self.tr("Any status"), None)
         for status in workflow.STATUSES:
             self.status.addItem(status_label(status), status)
-        self.service = QComboBox(objectName="centre_service")
+        self.service = QComboBox(objectName="centre_service")  # type: ignore[call-arg]
         self.service.addItem(self.tr("Any service"), None)
         for code in SERVICE_CODES:
             service = get_service(code)
             self.service.addItem(service.title_ur if urdu else service.short_title, code)
-        self.officer = QLineEdit(objectName="centre_officer",
+        self.officer = QLineEdit(objectName="centre_officer",  # type: ignore[call-overload]
                                  placeholderText=self.tr("Officer (user name)"))
-        self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")
-        apply = QPushButton(self.tr("&Show"), objectName="centre_apply")
+        self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")  # type: ignore[call-overload]
+        apply = QPushButton(self.tr("&Show"), objectName="centre_apply")  # type: ignore[call-overload]
         apply.setDefault(True)
         row.addWidget(self.text, 2)
         for widget in (self.status, self.service, self.officer, self.overdue, apply):
             row.addWidget(widget)
         layout.addLayout(row)
         self.model = CentreModel(urdu)
-        self.table = QTableView(objectName="centre_table")
+        self.table = QTableView(objectName="centre_table")  # type: ignore[call-arg]
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        self.count = QLabel(objectName="centre_count")
+        self.count = QLabel(objectName="centre_count")  # type: ignore[call-overload]
         layout.addWidget(self.count)
         apply.clicked.connect(self._emit_filters)
         self.text.returnPressed.connect(self._emit_filters)

@@ -36,9 +36,9 @@ class Messages:
 
         from khidmat_desk.gui.screen import fit_to_screen
 
-        dialog = QDialog(self.parent, objectName="page")
+        dialog = QDialog(self.parent, objectName="page")  # type: ignore[call-arg]
         dialog.setWindowTitle(title)
-        browser = QTextBrowser(objectName="page_text")
+        browser = QTextBrowser(objectName="page_text")  # type: ignore[call-arg]
         browser.setHtml(html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
@@ -73,7 +73,7 @@ class Messages:
                 box.setDefaultButton(button)
                 box.setEscapeButton(button)
         box.exec()
-        return str(buttons.get(box.clickedButton(), default))
+        return str(buttons.get(box.clickedButton(), default))  # type: ignore[call-overload]
 
     def crash(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Khidmat Desk", summary,

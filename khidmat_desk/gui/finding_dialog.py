@@ -35,15 +35,15 @@ class FindingDialog(QDialog):
     def __init__(self, tracking: str, service_title: str, kind: FindingKind, *,
                  own_intake: bool, service_code: str, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="finding_dialog")
+        super().__init__(parent, objectName="finding_dialog")  # type: ignore[call-arg]
         self.kind, self.service_code, self.today = kind, service_code, today
         self.setWindowTitle(self.tr("Record finding — %1").replace("%1", tracking))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{tracking} · {service_title}",
+        layout.addWidget(QLabel(f"{tracking} · {service_title}",  # type: ignore[call-overload]
                                 styleSheet="font-weight: 600;"))
         form = QFormLayout()
-        self.choose_verified = QRadioButton(self.tr("&Verified"), objectName="finding_verified")
-        self.choose_rejected = QRadioButton(self.tr("&Rejected"), objectName="finding_rejected")
+        self.choose_verified = QRadioButton(self.tr("&Verified"), objectName="finding_verified")  # type: ignore[call-overload]
+        self.choose_rejected = QRadioButton(self.tr("&Rejected"), objectName="finding_rejected")  # type: ignore[call-overload]
         self.choose_verified.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.choose_verified)
@@ -53,26 +53,26 @@ class FindingDialog(QDialog):
         outcome.addWidget(self.choose_rejected)
         outcome.addStretch(1)
         form.addRow(self.tr("Decision"), outcome)
-        self.status = QComboBox(objectName="finding_status")
+        self.status = QComboBox(objectName="finding_status")  # type: ignore[call-arg]
         form.addRow(self.tr("Record &status"), self.status)
-        self.reference = QLineEdit(objectName="finding_reference", maxLength=80)
+        self.reference = QLineEdit(objectName="finding_reference", maxLength=80)  # type: ignore[call-overload]
         form.addRow(kind.reference_label, self.reference)
-        self.reference_date = QLineEdit(objectName="finding_reference_date",
+        self.reference_date = QLineEdit(objectName="finding_reference_date",  # type: ignore[call-overload]
                                         placeholderText=self.tr("DD-MM-YYYY (optional)"))
         self.reference_date.setInputMask("99-99-9999;_")
         form.addRow(self.tr("Reference &date"), self.reference_date)
-        self.remark = QPlainTextEdit(objectName="finding_remark")
+        self.remark = QPlainTextEdit(objectName="finding_remark")  # type: ignore[call-overload]
         self.remark.setTabChangesFocus(True)
         self.remark.setFixedHeight(70)
         form.addRow(self.tr("Re&mark (the reason, for a rejection)"), self.remark)
-        self.override = QLineEdit(objectName="finding_override", maxLength=300)
+        self.override = QLineEdit(objectName="finding_override", maxLength=300)  # type: ignore[call-overload]
         if own_intake:
-            form.addRow(QLabel(self.tr("You took in this application yourself. As the "
+            form.addRow(QLabel(self.tr("You took in this application yourself. As the "  # type: ignore[call-overload]
                                        "in-charge you may decide on it only with a reason."),
                                wordWrap=True, styleSheet="color: #a40;"))
             form.addRow(self.tr("Reason for deciding it &yourself"), self.override)
         layout.addLayout(form)
-        self.problem = QLabel(objectName="finding_problem", wordWrap=True,
+        self.problem = QLabel(objectName="finding_problem", wordWrap=True,  # type: ignore[call-overload]
                               styleSheet="color: #b00;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -59,7 +59,7 @@ class FieldRow(QObject):
         self.label = QLabel("" if field.type is FieldType.BOOLEAN else text)
         self.label.setBuddy(self.input.focus_widget())
         self.label.setWordWrap(True)
-        self.message = QLabel(objectName=f"message:{path}", wordWrap=True)
+        self.message = QLabel(objectName=f"message:{path}", wordWrap=True)  # type: ignore[call-overload]
         self.message.hide()
         grid.addWidget(self.label, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.input.widget, row, 1)
@@ -92,13 +92,13 @@ class GroupEditor(QFrame):
     left = Signal(str)
 
     def __init__(self, field: Field, urdu: bool) -> None:
-        super().__init__(objectName=field.key)
+        super().__init__(objectName=field.key)  # type: ignore[call-arg]
         self.field, self.urdu = field, urdu
         self.setAccessibleName(field.label)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Placed by the page above and below the rows; shown and hidden with them.
-        self.title = QLabel(label_of(field, urdu), styleSheet="font-weight: 600;")
-        self.message = QLabel(objectName=f"message:{field.key}", wordWrap=True,
+        self.title = QLabel(label_of(field, urdu), styleSheet="font-weight: 600;")  # type: ignore[call-overload]
+        self.message = QLabel(objectName=f"message:{field.key}", wordWrap=True,  # type: ignore[call-overload]
                               styleSheet=ERROR_STYLE)
         self.message.hide()
         self.rows: list[dict[str, FieldRow]] = []
@@ -108,7 +108,7 @@ class GroupEditor(QFrame):
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._items = QVBoxLayout()
         self._layout.addLayout(self._items)
-        self.add_button = QPushButton(self.tr("Add a row"), objectName=f"{field.key}.add")
+        self.add_button = QPushButton(self.tr("Add a row"), objectName=f"{field.key}.add")  # type: ignore[call-overload]
         self.add_button.setToolTip(self.tr("Add a row (Ctrl+Shift+A)"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self._layout.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -135,7 +135,7 @@ class GroupEditor(QFrame):
         grid.setColumnMinimumWidth(0, 170)
         title = QLabel(self.tr("Row %1").replace("%1", str(index + 1)))
         title.setStyleSheet("font-weight: 600;")
-        remove = QPushButton(self.tr("Remove"), objectName=f"{self.field.key}[{index}].remove")
+        remove = QPushButton(self.tr("Remove"), objectName=f"{self.field.key}[{index}].remove")  # type: ignore[call-overload]
         remove.setAccessibleName(self.tr("Remove row %1").replace("%1", str(index + 1)))
         remove.setToolTip(self.tr("Remove this row (Ctrl+Shift+Delete)"))
         remove.setAutoDefault(False)
@@ -247,7 +247,7 @@ class StepForm(QWidget):
     left = Signal(str)
 
     def __init__(self, step: Step, urdu: bool) -> None:
-        super().__init__(objectName=f"step:{step.key}")
+        super().__init__(objectName=f"step:{step.key}")  # type: ignore[call-arg]
         self.step = step
         self.rows: dict[str, FieldRow] = {}
         self.groups: dict[str, GroupEditor] = {}
@@ -339,7 +339,7 @@ class StepForm(QWidget):
     def _follow_districts(self, answers: Mapping[str, Any]) -> None:
         for key, row in self.rows.items():
             if row.field.type is FieldType.POLICE_STATION:
-                district = answers.get(key[: -len("police_station")] + "district")
+                district = answers.get(row.field.district_field)
                 if key in self._station_districts and self._station_districts[key] == district:
                     continue
                 stations = reference.police_stations(district) if district else ()

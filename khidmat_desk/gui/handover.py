@@ -20,35 +20,48 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.app.delivery import REPRESENTATIVE, SELF, Handover
+from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.form import FOCUS_RING
 
 CNIC_MASK = "99999-9999999-9;_"
 
 
 class HandoverDialog(QDialog):
-    def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="handover")
+    """``facts``: what the service records when it hands over (the FIR copy: pages, who
+    attested it, rank, date), asked below the collector; checked by the use case."""
+
+    def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None,
+                 facts: tuple[Field, ...] = ()) -> None:
+        super().__init__(parent, objectName="handover")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", tracking))
         self.setStyleSheet(FOCUS_RING)
         intro = QLabel(self.tr("Who is collecting the document for %1? Ask for their CNIC and "
                                "type its number.").replace("%1", applicant), wordWrap=True)
-        self.in_person = QRadioButton(self.tr("The &applicant in person"),
+        self.in_person = QRadioButton(self.tr("The &applicant in person"),  # type: ignore[call-overload]
                                       objectName="handover_self")
-        self.representative = QRadioButton(self.tr("A &representative"),
+        self.representative = QRadioButton(self.tr("A &representative"),  # type: ignore[call-overload]
                                            objectName="handover_representative")
         self.in_person.setChecked(True)
         choice = QButtonGroup(self)
         for button in (self.in_person, self.representative):
             choice.addButton(button)
-        self.name = QLineEdit(objectName="handover_name")
+        self.name = QLineEdit(objectName="handover_name")  # type: ignore[call-overload]
         self.name.setAccessibleName(self.tr("Representative's name"))
-        self.cnic = QLineEdit(objectName="handover_cnic")
+        self.cnic = QLineEdit(objectName="handover_cnic")  # type: ignore[call-overload]
         self.cnic.setInputMask(CNIC_MASK)
         self.cnic.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.cnic.setAccessibleName(self.tr("Collector's CNIC"))
         form = QFormLayout()
         form.addRow(self.tr("Representative's &name"), self.name)
         form.addRow(self.tr("&CNIC shown"), self.cnic)
+        self.fact_inputs: dict[str, QLineEdit] = {}
+        for f in facts:
+            line = QLineEdit(objectName=f"handover_fact_{f.key}")  # type: ignore[call-overload]
+            line.setAccessibleName(f.label)
+            if f.type is FieldType.DATE:
+                line.setPlaceholderText("DD-MM-YYYY")
+            form.addRow(f.label, line)
+            self.fact_inputs[f.key] = line
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -68,6 +81,12 @@ class HandoverDialog(QDialog):
     def _follow_choice(self, representative: bool) -> None:
         self.name.setEnabled(representative)
         (self.name if representative else self.cnic).setFocus()
+
+    def facts(self) -> dict[str, str] | None:
+        """The handover facts as typed, or None when the service records none."""
+        if not self.fact_inputs:
+            return None
+        return {key: line.text().strip() for key, line in self.fact_inputs.items()}
 
     def handover(self) -> Handover:
         if self.representative.isChecked():

@@ -29,7 +29,7 @@ GROUP_TITLES = {
 
 class LauncherEntry(QPushButton):
     def __init__(self, service: Service, urdu: bool) -> None:
-        super().__init__(objectName=f"new-{service.code}")
+        super().__init__(objectName=f"new-{service.code}")  # type: ignore[call-overload]
         self.service = service
         shortcut = QKeySequence(service.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         title = service.title_ur if urdu else service.short_title
@@ -41,10 +41,10 @@ class LauncherEntry(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 0, 8, 0)
         self.title = QLabel(title)
-        self.count = QLabel("0", objectName=f"count-{service.code}")
+        self.count = QLabel("0", objectName=f"count-{service.code}")  # type: ignore[call-overload]
         self.count.setStyleSheet("color: #0b3d2e; font-weight: 600;")
         self.count.setToolTip(self.tr("Applications today at this counter"))
-        keys = QLabel(shortcut, styleSheet="color: #777; font-size: 8.5pt;")
+        keys = QLabel(shortcut, styleSheet="color: #777; font-size: 8.5pt;")  # type: ignore[call-overload]
         for label in (self.title, self.count, keys):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row.addWidget(self.title, 1)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QPushBu
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.errors import Messages, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
@@ -87,7 +88,7 @@ class SummaryModel(QAbstractTableModel):
         return (row.tracking_number, row.name,
                 service.title_ur if self.urdu else service.short_title,
                 status_label(row.status), age_label(self.now - row.created_at),
-                f"{row.created_at.astimezone():%d-%m-%Y %H:%M}")[index.column()]
+                format_moment(row.created_at))[index.column()]
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view = ApplicationView(user.roles, urdu, user_id=user.id)
         self.ui.stack.addWidget(self.view)
-        self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",
+        self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",  # type: ignore[call-overload]
                                   alignment=Qt.AlignmentFlag.AlignCenter,
                                   styleSheet="font-size: 18pt; color: #777;")
         self.ui.stack.addWidget(self.locked_page)
@@ -155,16 +156,16 @@ class MainWindow(QMainWindow):
         self.show()
 
     def _where(self) -> str:
-        return self.tr("%1 · counter %2").replace("%1", self.session.centre_code) \
-            .replace("%2", str(self.session.counter))
+        return self.tr("%1 · counter %2").replace("%1", self.session.ctx.centre_code) \
+            .replace("%2", str(self.session.ctx.counter))
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({roles_label(self.user.roles)})",
+        self.who = QLabel(f"{self.user.full_name} ({roles_label(self.user.roles)})",  # type: ignore[call-overload]
                           objectName="who")
-        self.where = QLabel(self._where(), objectName="where")
+        self.where = QLabel(self._where(), objectName="where")  # type: ignore[call-overload]
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
-        self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)
+        self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)  # type: ignore[call-overload]
         self.link.setToolTip(self.tr("Sync with the central server (Ctrl+Shift+S)"))
         self.link.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.link.setStyleSheet("color: #777; padding: 0 6px;")
@@ -190,8 +191,8 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self._on_applications_activated)
         self.view.status_requested.connect(self._on_view_status_requested)
         self.view.back_requested.connect(self.show_queue)
-        QShortcut(QKeySequence("Escape"), self.view, activated=self.show_queue)
-        QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._on_view_ctrl_p)
+        QShortcut(QKeySequence("Escape"), self.view, activated=self.show_queue)  # type: ignore[call-overload]
+        QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._on_view_ctrl_p)  # type: ignore[call-overload]
         self.view.print_requested.connect(
             lambda tracking, key, copies: self.printing.print(tracking, key,
                                                               copies_printed=copies))
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.printing.said.connect(self._on_printing_said)
         self.printing.printed.connect(self._on_printing_printed)
         ui.action_printers.triggered.connect(self._on_action_printers_triggered)
-        sync_action = QAction(self.tr("S&ync…"), self, objectName="action_sync")
+        sync_action = QAction(self.tr("S&ync…"), self, objectName="action_sync")  # type: ignore[call-overload]
         sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
@@ -342,15 +343,17 @@ class MainWindow(QMainWindow):
         from khidmat_desk.gui.handover import HandoverDialog
 
         detail = self.view.detail
-        name = detail.name if detail is not None and detail.tracking_number == tracking else ""
-        dialog = HandoverDialog(tracking, name, self)
+        shown = detail is not None and detail.tracking_number == tracking
+        name = detail.name if shown else ""
+        step = get_service(detail.service_code).handover if shown else None
+        dialog = HandoverDialog(tracking, name, self, facts=step.fields if step else ())
         self.handover_dialog = dialog
 
         def done(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
                 return
-            handover = dialog.handover()
-            self._tasks.run(lambda: self.session.hand_over(tracking, handover),
+            handover, facts = dialog.handover(), dialog.facts()
+            self._tasks.run(lambda: self.session.hand_over(tracking, handover, facts),
                             lambda _: self._on_handed_over(tracking), self._on_failed)
 
         dialog.finished.connect(done)
@@ -608,7 +611,7 @@ class MainWindow(QMainWindow):
 
 def _draft_line(draft: Any) -> str:
     service = get_service(draft.service_code)
-    answers = draft.answers.get("answers", {})
+    answers = draft.wizard_state.get("answers", {})
     name = answers.get(service.primary_name) or "—"
-    return f"{service.short_title}: {name} ({draft.updated_at.astimezone():%d-%m %H:%M})"
+    return f"{service.short_title}: {name} ({format_moment(draft.updated_at, '%d-%m %H:%M')})"
 

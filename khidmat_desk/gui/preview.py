@@ -26,14 +26,14 @@ PREVIEW_DPI = 110
 class PreviewDialog(QDialog):
     def __init__(self, title: str, pages: Sequence[PageImage],
                  on_print: Callable[[], None] | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="preview")
+        super().__init__(parent, objectName="preview")  # type: ignore[call-arg]
         self.setWindowTitle(title)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages: list[QLabel] = []
         for number, page in enumerate(pages, start=1):
-            label = QLabel(objectName=f"page-{number}")
+            label = QLabel(objectName=f"page-{number}")  # type: ignore[call-overload]
             label.setPixmap(QPixmap.fromImage(qimage(page)))
             label.setStyleSheet("border: 1px solid #999; background: white;")
             label.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
@@ -52,7 +52,7 @@ class PreviewDialog(QDialog):
             self.print_button.setToolTip(self.tr("Print this document (Ctrl+P)"))
             self.print_button.clicked.connect(self.accept)
             self.accepted.connect(on_print)
-            QShortcut(QKeySequence("Ctrl+P"), self, activated=self.accept)
+            QShortcut(QKeySequence("Ctrl+P"), self, activated=self.accept)  # type: ignore[call-overload]
         layout = QVBoxLayout(self)
         layout.addWidget(area)
         layout.addWidget(buttons)

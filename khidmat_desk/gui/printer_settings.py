@@ -17,7 +17,7 @@ KEYS = ("receipt_printer", "document_printer", "receipt_format", "after_submit")
 class PrinterSettingsDialog(QDialog):
     def __init__(self, printers: Sequence[str], current: dict[str, Any],
                  on_save: Callable[[dict[str, Any]], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="printer_settings")
+        super().__init__(parent, objectName="printer_settings")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Printers of this counter"))
         destinations = [("", self.tr("The system's default printer"))]
         destinations += [(name, name) for name in printers]
@@ -47,7 +47,7 @@ class PrinterSettingsDialog(QDialog):
 
     def _box(self, key: str, choices: Sequence[tuple[str, str]],
              current: dict[str, Any]) -> QComboBox:
-        box = QComboBox(objectName=key)
+        box = QComboBox(objectName=key)  # type: ignore[call-arg]
         for value, label in choices:
             box.addItem(label, value)
         found = box.findData(current.get(key, ""))

@@ -7,17 +7,32 @@ The data (settings, database, tariff, layouts, signing key, signed-in user) is o
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
 
 if TYPE_CHECKING:
+    from khidmat_desk.app.applications import (
+        ApplicationDetail,
+        ApplicationSummary,
+        DraftInfo,
+        FindResult,
+        StatusChangeResult,
+        SubmitResult,
+    )
+    from khidmat_desk.app.delivery import Handover
+    from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
+    from khidmat_desk.app.sync import PendingEntry, QuarantinedEntry
     from khidmat_desk.auth.users import UserInfo
     from khidmat_desk.core.catalogue import Tariff
+    from khidmat_desk.core.intake import Intake
+    from khidmat_desk.core.records import ApplicantProfile
     from khidmat_desk.printing.templates import Templates
     from khidmat_desk.store.db import Database
+    from khidmat_desk.sync.client import Syncer
+    from khidmat_desk.sync.status import SyncStatus
 
 
 class CounterSession:
@@ -48,14 +63,6 @@ class CounterSession:
     def templates(self) -> Templates:
         return self.ctx.templates
 
-    @property
-    def centre_code(self) -> str:
-        return str(self.settings.get("centre_code"))
-
-    @property
-    def counter(self) -> int:
-        return int(self.settings.get("counter"))
-
     def open(self) -> None:
         if self._ctx is None:
             ctx = CounterContext.open(self.settings)
@@ -69,7 +76,7 @@ class CounterSession:
 
     # -- people -----------------------------------------------------------------------------
 
-    def authenticate(self, username: str, password: str) -> Any:
+    def authenticate(self, username: str, password: str) -> UserInfo:
         from khidmat_desk.auth.users import authenticate
 
         user = authenticate(self.db, username, password)
@@ -78,24 +85,24 @@ class CounterSession:
 
     # -- lists ------------------------------------------------------------------------------
 
-    def todays_queue(self) -> Any:
+    def todays_queue(self) -> tuple[ApplicationSummary, ...]:
         from khidmat_desk.app.queue import todays_applications
 
-        return todays_applications(self.db, centre_code=self.centre_code, counter=self.counter,
-                                   now=datetime.now().astimezone())
+        return todays_applications(self.db, centre_code=self.ctx.centre_code,
+                                   counter=self.ctx.counter)
 
     def todays_counts(self) -> dict[str, int]:
         from khidmat_desk.app.queue import todays_counts
 
-        return todays_counts(self.db, centre_code=self.centre_code, counter=self.counter,
-                             now=datetime.now().astimezone())
+        return todays_counts(self.db, centre_code=self.ctx.centre_code, counter=self.ctx.counter)
 
-    def find(self, text: str) -> Any:
+    def find(self, text: str) -> FindResult:
         from khidmat_desk.app.applications import find_applications
 
         return find_applications(self.db, text)
 
-    def change_status(self, tracking: str, status: str, reason: str | None) -> Any:
+    def change_status(self, tracking: str, status: str,
+                      reason: str | None) -> StatusChangeResult:
         from khidmat_desk.app.applications import change_status
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
@@ -110,7 +117,7 @@ class CounterSession:
     def centre_applications(self, filters: dict[str, Any]) -> Any:
         from khidmat_desk.app.centre_view import CentreFilter, centre_applications
 
-        return centre_applications(self.db, by=self.ctx.officer, centre_code=self.centre_code,
+        return centre_applications(self.db, by=self.ctx.officer, centre_code=self.ctx.centre_code,
                                    filters=CentreFilter(**filters))
 
     def list_accounts(self) -> Any:
@@ -143,15 +150,18 @@ class CounterSession:
                "enable": admin.enable_user}[action]
         act(self.db, by=self.ctx.officer, username=username)
 
-    def hand_over(self, tracking: str, handover: Any) -> Any:
-        """The finished document handed to the applicant or a representative (checked)."""
+    def hand_over(self, tracking: str, handover: Handover,
+                  facts: Mapping[str, Any] | None = None) -> StatusChangeResult:
+        """The finished document handed to the applicant or a representative (checked), with
+        what the service records when it hands over (the FIR copy's attestation)."""
         from khidmat_desk.app.delivery import mark_delivered
 
-        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer)
+        return mark_delivered(self.db, tracking, handover, user=self.ctx.officer, facts=facts)
 
     # -- intake -----------------------------------------------------------------------------
 
-    def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]:
+    def lookup_citizen(self, service_code: str, cnic: str
+                       ) -> tuple[ApplicantProfile | None, tuple[ApplicationSummary, ...]]:
         """The citizen's last known details and their open applications for this service."""
         from khidmat_desk.app.applications import applicant_by_id, open_applications_for
 
@@ -160,13 +170,13 @@ class CounterSession:
 
     def save_draft(self, service_code: str, draft: dict[str, Any], step: str,
                    draft_uuid: str) -> str:
-        """The wizard's whole state (answers, documents, token) is kept as the draft's answers."""
+        """The wizard's whole state (answers, documents, token, payment) is the draft."""
         from khidmat_desk.app.applications import save_draft
 
-        return save_draft(self.db, user=self.ctx.officer, service_code=service_code, answers=draft,
-                          step=step, draft_uuid=draft_uuid)
+        return save_draft(self.db, user=self.ctx.officer, service_code=service_code,
+                          wizard_state=draft, step=step, draft_uuid=draft_uuid)
 
-    def list_drafts(self) -> Any:
+    def list_drafts(self) -> tuple[DraftInfo, ...]:
         from khidmat_desk.app.applications import list_drafts
 
         return list_drafts(self.db, self.ctx.officer)
@@ -176,27 +186,23 @@ class CounterSession:
 
         discard_draft(self.db, draft_uuid)
 
-    def submit(self, service_code: str, draft: dict[str, Any], draft_uuid: str) -> Any:
+    def submit(self, intake: Intake, draft_uuid: str) -> SubmitResult:
         from khidmat_desk.app.applications import submit_application
 
-        return submit_application(
-            self.db, service_code=service_code, answers=draft["answers"], user=self.ctx.officer,
-            centre_code=self.centre_code, counter=self.counter, tariff=self.tariff,
-            token_no=draft.get("token_no") or None,
-            payment_method=draft.get("payment_method") or "cash",
-            documents_received=draft.get("documents") or (), application_uuid=draft_uuid)
+        return submit_application(self.ctx, intake, application_uuid=draft_uuid)
 
     def save_language(self, language: str) -> None:
         self.save_settings({"language": language})
 
     # -- printing ---------------------------------------------------------------------------
 
-    def printable(self, tracking: str) -> Any:
+    def printable(self, tracking: str) -> tuple[PrintableDocument, ...]:
         from khidmat_desk.app.printing import list_documents
 
         return list_documents(self.db, tracking, self.templates)
 
-    def application_with_documents(self, tracking: str) -> tuple[Any, Any]:
+    def application_with_documents(
+            self, tracking: str) -> tuple[ApplicationDetail, tuple[PrintableDocument, ...]]:
         """The application and what can be printed for it, reading it once."""
         from khidmat_desk.app.applications import get_application
         from khidmat_desk.app.printing import documents_for
@@ -204,7 +210,7 @@ class CounterSession:
         detail = get_application(self.db, tracking)
         return detail, documents_for(self.db, detail, self.templates)
 
-    def print_receipt(self, tracking: str, reason: str | None = None) -> Any:
+    def print_receipt(self, tracking: str, reason: str | None = None) -> PrintedDocument:
         """Render the receipt and record the copy, in one transaction."""
         from khidmat_desk.app.printing import print_receipt
 
@@ -212,13 +218,14 @@ class CounterSession:
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
                              templates=self.templates, tariff=self.tariff)
 
-    def print_document(self, tracking: str, key: str, reason: str | None = None) -> Any:
+    def print_document(self, tracking: str, key: str,
+                       reason: str | None = None) -> PrintedDocument:
         from khidmat_desk.app.printing import print_document
 
         return print_document(self.db, tracking, key, user=self.ctx.officer,
                               signer=self.ctx.signer(), reason=reason, templates=self.templates)
 
-    def print_settled(self, printed: Any, delivered: bool, note: str) -> None:
+    def print_settled(self, printed: PrintedDocument, delivered: bool, note: str) -> None:
         """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
         from khidmat_desk.app.printing import print_delivered, print_failed
 
@@ -244,17 +251,17 @@ class CounterSession:
     def sync_configured(self) -> bool:
         return bool(self.settings.get("sync_server"))
 
-    def make_syncer(self) -> Any:
+    def make_syncer(self) -> Syncer:
         from khidmat_desk.app.sync import make_syncer
 
         return make_syncer(self.settings, self.db)
 
-    def sync_status(self) -> Any:
+    def sync_status(self) -> SyncStatus:
         from khidmat_desk.app.sync import sync_status
 
         return sync_status(self.db)
 
-    def sync_lists(self) -> tuple[Any, Any]:
+    def sync_lists(self) -> tuple[tuple[PendingEntry, ...], tuple[QuarantinedEntry, ...]]:
         """Waiting records for anyone; the set-aside ones for the in-charge (the role is
         checked in the use case)."""
         from khidmat_desk.app.sync import list_pending, list_quarantined

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.core import clock
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.gui.screen import fit_to_screen
 
@@ -76,9 +78,8 @@ def link_text(status: Any) -> tuple[str, str]:
 
 
 def _clock(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local:%H:%M}" if local.date() == datetime.now().astimezone().date() \
-        else f"{local:%d-%m %H:%M}"
+    return format_moment(moment, "%H:%M" if clock.day_of(moment) == clock.today()
+                         else "%d-%m %H:%M")
 
 
 class SyncPanel(QDialog):
@@ -89,23 +90,23 @@ class SyncPanel(QDialog):
     refresh_requested = Signal()
 
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="sync_panel")
+        super().__init__(parent, objectName="sync_panel")  # type: ignore[call-arg]
         self.role = role
         self.setWindowTitle(self.tr("Sync with the central server"))
-        self.state = QLabel(objectName="sync_state", wordWrap=True)
-        self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")
+        self.state = QLabel(objectName="sync_state", wordWrap=True)  # type: ignore[call-overload]
+        self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
         self.pending = _table(objectName="sync_pending", headers=(
             self.tr("Tracking number"), self.tr("Record"), self.tr("Tries"),
             self.tr("Last problem")))
         self.quarantined = _table(objectName="sync_quarantined", headers=(
             self.tr("Tracking number"), self.tr("Record"), self.tr("Server's reason"),
             self.tr("Since")))
-        self.requeue_button = QPushButton(self.tr("&Requeue the selected record"),
+        self.requeue_button = QPushButton(self.tr("&Requeue the selected record"),  # type: ignore[call-overload]
                                           objectName="sync_requeue")
         self.requeue_button.setVisible(role == IN_CHARGE)
         self.requeue_button.setToolTip(self.tr("After the cause was fixed: send it again"))
         self.requeue_button.clicked.connect(self._on_requeue_button_clicked)
-        now = QPushButton(self.tr("&Try now"), objectName="sync_now")
+        now = QPushButton(self.tr("&Try now"), objectName="sync_now")  # type: ignore[call-overload]
         now.clicked.connect(self.try_now.emit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger("khidmat.gui.tasks")
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -45,8 +47,10 @@ class TaskRunner(QObject):
         self._on_error = on_error
         self._live: set[_Signals] = set()
 
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
+    def run(self, work: Callable[[], T], on_done: Callable[[T], None],
             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """``work()`` on the background thread; ``on_done(result)`` (or ``on_error``) back on
+        the GUI thread."""
         signals = _Signals()
         self._live.add(signals)
         signals.done.connect(on_done)

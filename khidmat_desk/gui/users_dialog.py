@@ -36,11 +36,11 @@ class AccountForm(QDialog):
 
     def __init__(self, title: str, *, account: bool, roles: frozenset[str] | None,
                  password: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="account_form")
+        super().__init__(parent, objectName="account_form")  # type: ignore[call-arg]
         self.setWindowTitle(title)
         form = QFormLayout(self)
-        self.username = QLineEdit(objectName="account_username", maxLength=40)
-        self.full_name = QLineEdit(objectName="account_full_name", maxLength=80)
+        self.username = QLineEdit(objectName="account_username", maxLength=40)  # type: ignore[call-overload]
+        self.full_name = QLineEdit(objectName="account_full_name", maxLength=80)  # type: ignore[call-overload]
         if account:
             form.addRow(self.tr("&User name"), self.username)
             form.addRow(self.tr("&Full name"), self.full_name)
@@ -48,19 +48,19 @@ class AccountForm(QDialog):
         if roles is not None:
             row = QHBoxLayout()
             for role in ROLES:
-                box = QCheckBox(role_label(role), objectName=f"role_{role}")
+                box = QCheckBox(role_label(role), objectName=f"role_{role}")  # type: ignore[call-overload]
                 box.setChecked(role in roles)
                 row.addWidget(box)
                 self.role_boxes[role] = box
             form.addRow(self.tr("Roles"), row)
-        self.password = QLineEdit(objectName="account_password",
+        self.password = QLineEdit(objectName="account_password",  # type: ignore[call-overload]
                                   echoMode=QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(objectName="account_repeat",
+        self.repeat = QLineEdit(objectName="account_repeat",  # type: ignore[call-overload]
                                 echoMode=QLineEdit.EchoMode.Password)
         if password:
             form.addRow(self.tr("&Password"), self.password)
             form.addRow(self.tr("&Repeat password"), self.repeat)
-        self.problem = QLabel(wordWrap=True, styleSheet="color: #b00;",
+        self.problem = QLabel(wordWrap=True, styleSheet="color: #b00;",  # type: ignore[call-overload]
                               objectName="account_problem")
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -92,14 +92,14 @@ class UsersDialog(QDialog):
 
     def __init__(self, tasks: TaskRunner, session: Any, messages: Messages,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="users_dialog")
+        super().__init__(parent, objectName="users_dialog")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Users"))
         self.resize(720, 420)
         self._tasks, self.session, self._messages = tasks, session, messages
         self.accounts: list[Any] = []
         self.form: AccountForm | None = None
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(self.COLUMNS), objectName="users_table")
+        self.table = QTableWidget(0, len(self.COLUMNS), objectName="users_table")  # type: ignore[call-overload]
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -112,16 +112,16 @@ class UsersDialog(QDialog):
                            ("password", self.tr("Reset &password…")),
                            ("unlock", self.tr("U&nlock")), ("disable", self.tr("Switch o&ff")),
                            ("enable", self.tr("Switch o&n"))):
-            button = QPushButton(label, objectName=f"users_{key}")
+            button = QPushButton(label, objectName=f"users_{key}")  # type: ignore[call-overload]
             button.clicked.connect(lambda _=False, k=key: self._on_action_clicked(k))
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
-        close = QPushButton(self.tr("Close"), objectName="users_close")
+        close = QPushButton(self.tr("Close"), objectName="users_close")  # type: ignore[call-overload]
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.status = QLabel(objectName="users_status", wordWrap=True)
+        self.status = QLabel(objectName="users_status", wordWrap=True)  # type: ignore[call-overload]
         layout.addWidget(self.status)
         self.refresh()
 

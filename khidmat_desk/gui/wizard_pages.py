@@ -49,24 +49,24 @@ class DocumentsPage(QWidget):
     changed = Signal()
 
     def __init__(self, urdu: bool) -> None:
-        super().__init__(objectName="step:documents")
+        super().__init__(objectName="step:documents")  # type: ignore[call-arg]
         self.urdu = urdu
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Documents received"), styleSheet="font-weight: 600;")
+        heading = QLabel(self.tr("Documents received"), styleSheet="font-weight: 600;")  # type: ignore[call-overload]
         self._documents = QVBoxLayout()
-        self.all_button = QPushButton(self.tr("All received"), objectName="documents.all")
+        self.all_button = QPushButton(self.tr("All received"), objectName="documents.all")  # type: ignore[call-overload]
         self.all_button.setToolTip(self.tr("Tick every document (Ctrl+Shift+D)"))
         self.all_button.clicked.connect(self._on_all_button_clicked)
-        self.documents_message = QLabel(objectName="message:documents", wordWrap=True,
+        self.documents_message = QLabel(objectName="message:documents", wordWrap=True,  # type: ignore[call-overload]
                                         styleSheet=ERROR_STYLE)
         self.documents_message.hide()
-        fee_heading = QLabel(self.tr("Fee"), styleSheet="font-weight: 600;")
+        fee_heading = QLabel(self.tr("Fee"), styleSheet="font-weight: 600;")  # type: ignore[call-overload]
         self._fee = QGridLayout()
-        self.token = QLineEdit(objectName="token_no", maxLength=20)
+        self.token = QLineEdit(objectName="token_no", maxLength=20)  # type: ignore[call-overload]
         self.token.setAccessibleName(self.tr("Queue token number"))
         self.token.setPlaceholderText(self.tr("optional"))
-        self.payment = QComboBox(objectName="payment_method")
+        self.payment = QComboBox(objectName="payment_method")  # type: ignore[call-arg]
         self.payment.setAccessibleName(self.tr("Payment method"))
         for value, label in PAYMENT_METHODS:
             self.payment.addItem(self.tr(label), value)
@@ -94,7 +94,7 @@ class DocumentsPage(QWidget):
             self.boxes = {}
             for doc in documents:
                 label = doc.label_ur if self.urdu and doc.label_ur else doc.label
-                box = QCheckBox(label + ("" if doc.required else self.tr(" (if any)")),
+                box = QCheckBox(label + ("" if doc.required else self.tr(" (if any)")),  # type: ignore[call-overload]
                                 objectName=f"documents.{doc.key}")
                 box.setAccessibleName(doc.label)
                 box.toggled.connect(lambda _: self.changed.emit())
@@ -120,12 +120,12 @@ class DocumentsPage(QWidget):
         # "No fee" only for a free service; an unknown fee is said to be not set
         words = (self.tr("fee not set: take no money") if quote.not_set
                  else self.tr("No fee") if quote.total == 0 else format_money(quote.total))
-        total = QLabel(words, objectName="fee_total",
+        total = QLabel(words, objectName="fee_total",  # type: ignore[call-overload]
                        styleSheet="font-size: 14pt; font-weight: 600;")
         self._fee.addWidget(QLabel(self.tr("Total")), len(quote.items), 0)
         self._fee.addWidget(total, len(quote.items), 1, Qt.AlignmentFlag.AlignRight)
         if quote.not_set:
-            warning = QLabel(self.tr("This fee is not set at this centre: take no money. The "
+            warning = QLabel(self.tr("This fee is not set at this centre: take no money. The "  # type: ignore[call-overload]
                                      "application is saved without payment; ask the in-charge "
                                      "to set the fee."), objectName="fee_not_set",
                              wordWrap=True, styleSheet="color: #a61b1b; font-weight: 600;")
@@ -150,14 +150,14 @@ class ReviewPage(QWidget):
     edit_requested = Signal(str)
 
     def __init__(self) -> None:
-        super().__init__(objectName="step:review")
+        super().__init__(objectName="step:review")  # type: ignore[call-arg]
         self._layout = QVBoxLayout(self)
 
     def show_review(self, sections: Sequence[ReviewSection], documents: Sequence[str],
                     fee: FeeQuote | None, notes: Sequence[tuple[str, str]]) -> None:
         _clear(self._layout)
         for level, text in notes:
-            note = QLabel(text, wordWrap=True, objectName=f"note:{level}")
+            note = QLabel(text, wordWrap=True, objectName=f"note:{level}")  # type: ignore[call-overload]
             note.setStyleSheet((ERROR_STYLE if level == IssueLevel.ERROR else WARNING_STYLE)
                                + "font-weight: 600;")
             self._layout.addWidget(note)
@@ -169,21 +169,21 @@ class ReviewPage(QWidget):
         if fee is not None:
             total = (self.tr("fee not set: take no money") if fee.not_set
                      else self.tr("no fee") if fee.total == 0 else format_money(fee.total))
-            self._layout.addWidget(QLabel(self.tr("Fee: %1").replace("%1", total),
+            self._layout.addWidget(QLabel(self.tr("Fee: %1").replace("%1", total),  # type: ignore[call-overload]
                                           styleSheet="font-weight: 600;"))
         self._layout.addStretch(1)
 
     def _section(self, section: ReviewSection) -> QWidget:
         frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
         grid = QGridLayout(frame)
-        title = QLabel(section.title, styleSheet="font-weight: 600;")
-        edit = QPushButton(self.tr("Change"), objectName=f"edit.{section.step}")
+        title = QLabel(section.title, styleSheet="font-weight: 600;")  # type: ignore[call-overload]
+        edit = QPushButton(self.tr("Change"), objectName=f"edit.{section.step}")  # type: ignore[call-overload]
         edit.setAccessibleName(self.tr("Change %1").replace("%1", section.title))
         edit.clicked.connect(lambda: self.edit_requested.emit(section.step))
         grid.addWidget(title, 0, 0)
         grid.addWidget(edit, 0, 2, Qt.AlignmentFlag.AlignRight)
         for n, row in enumerate(section.rows, start=1):
-            grid.addWidget(QLabel(row.label, styleSheet="color: #555;"), n, 0,
+            grid.addWidget(QLabel(row.label, styleSheet="color: #555;"), n, 0,  # type: ignore[call-overload]
                            Qt.AlignmentFlag.AlignTop)
             value = QLabel(row.value, wordWrap=True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -198,24 +198,24 @@ class DonePage(QWidget):
 
     def __init__(self, on_new: Callable[[], None], on_close: Callable[[], None],
                  on_print: Callable[[], None]) -> None:
-        super().__init__(objectName="step:done")
+        super().__init__(objectName="step:done")  # type: ignore[call-arg]
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self.tr("Application saved"), styleSheet="font-size: 14pt;")
-        self.tracking = QLabel(objectName="tracking_number")
+        self.heading = QLabel(self.tr("Application saved"), styleSheet="font-size: 14pt;")  # type: ignore[call-overload]
+        self.tracking = QLabel(objectName="tracking_number")  # type: ignore[call-overload]
         self.tracking.setStyleSheet("font-size: 30pt; font-weight: 700; font-family: monospace;")
         self.tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tracking.setAccessibleName(self.tr("Tracking number"))
-        self.details = QLabel(objectName="done_details", wordWrap=True)
-        self.new_button = QPushButton(self.tr("&New application"), objectName="new_same")
+        self.details = QLabel(objectName="done_details", wordWrap=True)  # type: ignore[call-overload]
+        self.new_button = QPushButton(self.tr("&New application"), objectName="new_same")  # type: ignore[call-overload]
         self.new_button.setToolTip(self.tr("Same service, next citizen (Enter)"))
-        self.close_button = QPushButton(self.tr("Back to the &queue"), objectName="close_done")
+        self.close_button = QPushButton(self.tr("Back to the &queue"), objectName="close_done")  # type: ignore[call-overload]
         self.close_button.setToolTip(self.tr("Back to the queue (Esc)"))
         self.new_button.clicked.connect(on_new)
         self.close_button.clicked.connect(on_close)
-        self.print_button = QPushButton(self.tr("&Print receipt"), objectName="print_receipt")
+        self.print_button = QPushButton(self.tr("&Print receipt"), objectName="print_receipt")  # type: ignore[call-overload]
         self.print_button.setToolTip(self.tr("Print the receipt (Ctrl+P)"))
         self.print_button.clicked.connect(on_print)
-        self.print_status = QLabel(objectName="print_status", wordWrap=True)
+        self.print_status = QLabel(objectName="print_status", wordWrap=True)  # type: ignore[call-overload]
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.new_button)

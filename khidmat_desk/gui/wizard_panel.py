@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.catalogue import Tariff
-from khidmat_desk.core.display import LRI, PDI, format_date, format_money
+from khidmat_desk.core.display import LRI, PDI, format_date, format_moment, format_money
 from khidmat_desk.core.fields import Service
+from khidmat_desk.core.intake import Intake
 from khidmat_desk.core.issues import Issue, IssueLevel
+from khidmat_desk.core.validators import is_blank
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
@@ -49,7 +51,7 @@ class IntakeBackend(Protocol):
                    draft_uuid: str) -> str: ...
     def discard_draft(self, draft_uuid: str) -> None: ...
     def lookup_citizen(self, service_code: str, cnic: str) -> tuple[Any, tuple[Any, ...]]: ...
-    def submit(self, service_code: str, draft: dict[str, Any], draft_uuid: str) -> Any: ...
+    def submit(self, intake: Intake, draft_uuid: str) -> Any: ...
 
 
 class WizardPanel(QWidget):
@@ -62,7 +64,7 @@ class WizardPanel(QWidget):
 
     def __init__(self, service: Service, tasks: TaskRunner, backend: IntakeBackend, *,
                  messages: Messages, urdu: bool = False, draft: Any = None) -> None:
-        super().__init__(objectName=f"wizard:{service.code}")
+        super().__init__(objectName=f"wizard:{service.code}")  # type: ignore[call-arg]
         self.service, self._tasks, self._backend = service, tasks, backend
         self._messages, self.urdu = messages, urdu
         learn_labels(service)
@@ -77,24 +79,24 @@ class WizardPanel(QWidget):
         self._autosave.timeout.connect(self._save_draft)
         self._build()
         if draft is not None:
-            self._restore(draft.answers)
+            self._restore(draft.wizard_state)
         self._refresh()
 
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
         title = self.service.title_ur if self.urdu else self.service.title
-        heading = QLabel(title, objectName="wizard_title", styleSheet="font-size: 15pt;"
+        heading = QLabel(title, objectName="wizard_title", styleSheet="font-size: 15pt;"  # type: ignore[call-overload]
                          "font-weight: 600;")
-        self.steps_list = QListWidget(objectName="wizard_steps")
+        self.steps_list = QListWidget(objectName="wizard_steps")  # type: ignore[call-arg]
         self.steps_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps_list.setFixedWidth(220)
         self.steps_list.setWordWrap(True)
         self.steps_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps_list.itemClicked.connect(self._on_steps_list_item_clicked)
-        self.banner = QLabel(objectName="banner", wordWrap=True)
+        self.banner = QLabel(objectName="banner", wordWrap=True)  # type: ignore[call-overload]
         self.banner.hide()
-        self.duplicates_note = QLabel(objectName="duplicates", wordWrap=True,
+        self.duplicates_note = QLabel(objectName="duplicates", wordWrap=True,  # type: ignore[call-overload]
                                       styleSheet=WARNING_STYLE + "font-weight: 600;")
         self.duplicates_note.hide()
         self.pages = QStackedWidget()
@@ -113,13 +115,13 @@ class WizardPanel(QWidget):
         self.done_page = DonePage(self._on_new_same, self._finish, self._on_print_receipt)
         for page in (self.documents_page, self.review_page, self.done_page):
             self._add_page(page)
-        self.back_button = QPushButton(self.tr("← &Back"), objectName="back")
+        self.back_button = QPushButton(self.tr("← &Back"), objectName="back")  # type: ignore[call-overload]
         self.back_button.setToolTip(self.tr("Previous page (Alt+Left)"))
-        self.next_button = QPushButton(self.tr("&Next →"), objectName="next")
+        self.next_button = QPushButton(self.tr("&Next →"), objectName="next")  # type: ignore[call-overload]
         self.next_button.setToolTip(self.tr("Next page (Enter after the last field, Alt+Right)"))
-        self.submit_button = QPushButton(self.tr("&Submit"), objectName="submit")
+        self.submit_button = QPushButton(self.tr("&Submit"), objectName="submit")  # type: ignore[call-overload]
         self.submit_button.setToolTip(self.tr("Save the application (Ctrl+Enter)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")  # type: ignore[call-overload]
         self.cancel_button.setToolTip(self.tr("Cancel this application (Esc)"))
         for button in (self.back_button, self.next_button, self.submit_button,
                        self.cancel_button):
@@ -162,7 +164,7 @@ class WizardPanel(QWidget):
                           ("Ctrl+Shift+Delete", self._on_remove_row))
         for keys, slot in keys_and_slots:
             # Window-wide while the wizard is on screen: Tab may have left the page.
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self, activated=slot)  # type: ignore[call-overload]
 
     # -- state to screen -----------------------------------------------------------------------
 
@@ -416,7 +418,8 @@ class WizardPanel(QWidget):
         self.duplicates = open_ones
         if open_ones:
             listed = ", ".join(f"{a.tracking_number} ({a.status}, "
-                               f"{a.created_at.astimezone():%d-%m-%Y})" for a in open_ones[:3])
+                               f"{format_moment(a.created_at, '%d-%m-%Y')})"
+                               for a in open_ones[:3])
             if self.urdu:  # keep the numbers and their brackets in order inside Urdu
                 listed = f"{LRI}{listed}{PDI}"
             self.duplicates_note.setText(self.tr(
@@ -433,7 +436,7 @@ class WizardPanel(QWidget):
             for form in self.forms.values():
                 for row in form.rows.values():
                     wanted = details.get(row.field.profile or "")
-                    if wanted is None or row.input.value() not in ("", None, [], False):
+                    if wanted is None or not _unanswered(row.input.value()):
                         continue
                     row.input.set_value(wanted)
                     self.touched.add(row.path)
@@ -448,10 +451,13 @@ class WizardPanel(QWidget):
     # -- drafts, submit, cancel --------------------------------------------------------------
 
     def draft(self) -> dict[str, Any]:
-        draft = self.wizard.to_draft()
-        draft["token_no"] = self.documents_page.token.text()
-        draft["payment_method"] = self.documents_page.payment.currentData()
-        return draft
+        self._take_payment()
+        return self.wizard.to_draft()
+
+    def _take_payment(self) -> None:
+        """The token and payment method from the documents page into the wizard's state."""
+        self.wizard.token_no = self.documents_page.token.text()
+        self.wizard.payment_method = str(self.documents_page.payment.currentData() or "cash")
 
     def _restore(self, stored: dict[str, Any]) -> None:
         self.wizard = Wizard.from_draft(self.service, stored, tariff=self._backend.tariff)
@@ -460,8 +466,8 @@ class WizardPanel(QWidget):
         try:
             for form in self.forms.values():
                 form.set_values(answers)
-            self.documents_page.token.setText(str(stored.get("token_no") or ""))
-            method = self.documents_page.payment.findData(stored.get("payment_method") or "cash")
+            self.documents_page.token.setText(self.wizard.token_no)
+            method = self.documents_page.payment.findData(self.wizard.payment_method)
             self.documents_page.payment.setCurrentIndex(max(method, 0))
         finally:
             self._loading = False
@@ -469,7 +475,7 @@ class WizardPanel(QWidget):
         self.touched = {f.key for f in self.service.all_fields() if f.key in self.wizard.answers}
 
     def has_typed(self) -> bool:
-        return any(v not in ("", None, [], False) for v in self.wizard.answers.values())
+        return any(not _unanswered(v) for v in self.wizard.answers.values())
 
     def _save_draft(self) -> None:
         if self.saved or not self.has_typed():
@@ -497,8 +503,9 @@ class WizardPanel(QWidget):
         self._autosave.stop()
         self.submit_button.setEnabled(False)
         self._say(self.tr("Saving…"))
-        draft, key, code = self.draft(), self.draft_uuid, self.service.code
-        self._tasks.run(lambda: self._backend.submit(code, draft, key), self._on_submit_done,
+        self._take_payment()
+        intake, key = self.wizard.intake(), self.draft_uuid
+        self._tasks.run(lambda: self._backend.submit(intake, key), self._on_submit_done,
                         self._on_submit_failed)
 
     def _on_submit_done(self, result: Any) -> None:
@@ -601,3 +608,7 @@ def _new_uuid() -> str:
 
     return uuid7()
 
+
+def _unanswered(value: Any) -> bool:
+    """Blank, or a tick box left unticked (nothing the officer typed)."""
+    return value is False or is_blank(value)

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.validators import is_blank
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
 from khidmat_desk.printing.content import DocumentContent, Issue, PrintedFinding
@@ -188,14 +189,21 @@ def _photo(canvas: Canvas, content: DocumentContent, x: float, top: float) -> No
     canvas.restoreState()
 
 
-def _field_map(service: Service) -> dict[str, Field]:
-    """The service's fields and, where it records a handover, the handover's fields."""
+#: What a statement may name besides answers (documents.json's "_about" says what each is).
+STATEMENT_WORDS = frozenset({"holder", "holder_id", "holder_ur", "id_number", "tracking",
+                             "centre", "issued", "collected", "service", "finding",
+                             "finding_ur", "finding_reference"})
+
+
+def printable_fields(service: Service) -> dict[str, Field]:
+    """The service's fields and, where it records a handover, the handover's fields: what a
+    layout may name."""
     handover = service.handover.fields if service.handover else ()
     return {**service.field_map(), **{f.key: f for f in handover}}
 
 
 def _section(flow: Flow, content: DocumentContent, section: Section) -> None:
-    fields = _field_map(content.service)
+    fields = printable_fields(content.service)
     if section.table:
         group = fields.get(section.table)
         rows = content.answers.get(section.table) or []
@@ -204,7 +212,7 @@ def _section(flow: Flow, content: DocumentContent, section: Section) -> None:
             _table(flow, group, rows)
         return
     shown = [(fields[k], content.answers[k]) for k in section.fields
-             if k in fields and content.answers.get(k) not in (None, "", [])]
+             if k in fields and not is_blank(content.answers.get(k))]
     if not shown:
         return
     _heading(flow, section)
@@ -371,7 +379,7 @@ class _Answers(string.Formatter):
     def __init__(self, content: DocumentContent, *, urdu: bool) -> None:
         self.content = content
         self.urdu = urdu
-        self.fields = _field_map(content.service)
+        self.fields = printable_fields(content.service)
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
         content = self.content
@@ -384,7 +392,8 @@ class _Answers(string.Formatter):
                    "service": content.service.title,
                    "finding": finding.statement if finding else "",
                    "finding_ur": finding.statement_ur if finding else "",
-                   "finding_reference": finding.reference if finding else ""}
+                   "finding_reference": finding.reference if finding else "",
+                   "collected": str(content.answers.get("collected") or "")}
         if key in special:
             return special[str(key)]
         f = self.fields.get(str(key))

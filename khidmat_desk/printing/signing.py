@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from khidmat_desk.core.validators import compact_id
+
 FORMAT = "PKM1"
 SEPARATOR = "|"
 _FIELD_COUNT = 10
@@ -63,7 +65,7 @@ def unb64(text: str) -> bytes:
 
 def cnic_digest(tracking_number: str, id_number: str | None) -> str:
     """16 characters that match only this document's holder; '-' when there is no number."""
-    digits = "".join((id_number or "").split()).replace("-", "").upper()
+    digits = compact_id(id_number or "")
     if not digits:
         return "-"
     return b64(hashlib.sha256(f"{tracking_number}|{digits}".encode()).digest()[:12])

@@ -15,18 +15,22 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from intake_helpers import intake
 
 from khidmat_central import tokens
 from khidmat_central.server import ServerThread
 from khidmat_central.tariffs import CentralTariff
 from khidmat_desk.app.applications import SubmitResult, submit_application
+from khidmat_desk.app.context import CounterContext
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync import make_syncer, setup_sync
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.sync import protocol
 from khidmat_desk.sync.client import Syncer, SyncTuning
 from khidmat_desk.sync.status import SyncReport
 
@@ -108,14 +112,10 @@ class Counter:
     submitted: list[SubmitResult] = field(default_factory=list)
 
     def submit(self, count: int = 1, *, now: datetime = FRIDAY) -> list[SubmitResult]:
-        made = []
-        for index in range(count):
-            made.append(submit_application(
-                self.db, service_code="police-verification",
-                answers=get_service("police-verification").example, user=self.officer,
-                centre_code=str(self.settings.get("centre_code")),
-                counter=int(self.settings.get("counter")), tariff=self.tariff,
-                now=now + timedelta(seconds=index)))
+        ctx = CounterContext(self.settings, self.db, self.tariff, user=self.officer)
+        made = [submit_application(ctx, intake("police-verification"),
+                                   now=now + timedelta(seconds=index))
+                for index in range(count)]
         self.submitted += made
         return made
 
@@ -148,6 +148,21 @@ def drain(syncer: Syncer, *, passes: int = 60) -> list[SyncReport]:
             return reports
         time.sleep(syncer.delay_seconds)
     raise AssertionError(f"outbox not empty after {passes} passes: {reports[-1]}")
+
+
+def sample_record(record_id: str, centre: str = "LHR01") -> protocol.ApplicationRecord:
+    """A well-formed application record that no counter saved (for the server alone)."""
+    return protocol.ApplicationRecord(
+        uuid=record_id, version=1, tracking_number=f"{centre}-260306-07-0001-7",
+        centre_code=centre, counter=7, service_code="police-verification", status="submitted",
+        answers={"name": "Muhammad Imran"}, display_name="Muhammad Imran", token_no=None,
+        fee_total=500, expected_on=date(2026, 3, 10), created_at=FRIDAY, updated_at=FRIDAY,
+        officer="asif.khan", applicant=protocol.RecordApplicant("cnic", "3520212345671"),
+        payment=protocol.RecordPayment(500, "cash", "asif.khan", FRIDAY, (
+            protocol.RecordFeeItem("police-verification", "Police verification fee", 500),)),
+        documents_received=(protocol.RecordDocument("photos", "Two photographs"),),
+        status_change=protocol.RecordStatusChange(None, "submitted", None, "asif.khan", FRIDAY,
+                                                  1))
 
 
 def record_entry(*, centre: str = CENTRE, counter: int = 7, sequence: int = 1,

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from intake_helpers import counter_context, intake
 from sqlalchemy import delete, select
 from sync_helpers import FRIDAY, Central
 
@@ -18,7 +19,7 @@ from khidmat_central.schema import Record
 from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import authenticate
-from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import open_database
 
 PASSWORD = "incharge-pass-1"
@@ -40,12 +41,9 @@ def data_dir(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> Path:
 def submit(folder: Path, tariff: Tariff, count: int, *, now: datetime = FRIDAY) -> list[str]:
     db = open_database(CounterSettings.load(folder).database_url)
     try:
-        user = authenticate(db, "incharge", PASSWORD)
-        return [submit_application(
-            db, service_code="police-verification",
-            answers=get_service("police-verification").example, user=user,
-            centre_code="LHR01", counter=7, tariff=tariff, now=now).tracking_number
-            for _ in range(count)]
+        ctx = counter_context(db, authenticate(db, "incharge", PASSWORD), tariff, counter=7)
+        return [submit_application(ctx, intake("police-verification"), now=now).tracking_number
+                for _ in range(count)]
     finally:
         db.dispose()
 

@@ -7,11 +7,6 @@ the audit trail and the central server) and `results` (the dataclasses and known
 """
 
 from khidmat_desk.app.applications.drafts import discard_draft, list_drafts, save_draft
-from khidmat_desk.app.applications.handover import (
-    HANDOVER_KEY,
-    check_handover,
-    record_handover,
-)
 from khidmat_desk.app.applications.reads import (
     MAX_FIND_LIMIT,
     NADRA_ID_TYPES,
@@ -24,10 +19,11 @@ from khidmat_desk.app.applications.reads import (
 from khidmat_desk.app.applications.record import (
     APP,
     OUTBOX_KIND,
-    record_payload,
+    sync_record,
     utc_moment,
 )
 from khidmat_desk.app.applications.results import (
+    ApplicantId,
     ApplicationDetail,
     ApplicationError,
     ApplicationNotFound,
@@ -48,7 +44,6 @@ from khidmat_desk.app.applications.status import (
     locked_application_by_uuid,
 )
 from khidmat_desk.app.applications.submit import (
-    CENTRE_TIME,
     MAX_TOKEN_LENGTH,
     PAYMENT_METHODS,
     add_working_days,
@@ -57,13 +52,13 @@ from khidmat_desk.app.applications.submit import (
 )
 
 __all__ = [
-    "APP", "CENTRE_TIME", "HANDOVER_KEY", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES",
-    "OUTBOX_KIND", "PAYMENT_METHODS", "ApplicationDetail", "ApplicationError",
+    "APP", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES",
+    "OUTBOX_KIND", "PAYMENT_METHODS", "ApplicantId", "ApplicationDetail", "ApplicationError",
     "ApplicationNotFound", "ApplicationSummary", "DocumentInfo", "DraftInfo", "FindResult",
     "InvalidRequest", "PaymentInfo", "StatusChangeInfo", "StatusChangeResult", "SubmitResult",
     "ValidationFailed", "add_working_days", "applicant_by_id", "apply_status_change",
-    "centre_date", "change_status", "check_handover", "discard_draft", "find_applications",
+    "centre_date", "change_status", "discard_draft", "find_applications",
     "get_application", "list_drafts", "locked_application_by_uuid", "open_applications_for",
-    "record_handover", "record_payload", "save_draft", "submit_application", "summary_from_row",
+    "save_draft", "submit_application", "summary_from_row", "sync_record",
     "utc_moment",
 ]

@@ -17,9 +17,11 @@ from khidmat_desk.store.models import Draft
 from khidmat_desk.store.sequences import uuid7
 
 
-def save_draft(db: Database, *, user: UserInfo, service_code: str, answers: Mapping[str, Any],
-               step: str, draft_uuid: str | None = None, now: datetime | None = None) -> str:
-    """Create or overwrite a draft; returns its uuid (also the application's uuid later)."""
+def save_draft(db: Database, *, user: UserInfo, service_code: str,
+               wizard_state: Mapping[str, Any], step: str, draft_uuid: str | None = None,
+               now: datetime | None = None) -> str:
+    """Create or overwrite a draft holding the wizard's whole state (answers, documents ticked,
+    token, payment); returns its uuid (also the application's uuid later)."""
     get_service(service_code)
     key = draft_uuid or uuid7()
     when = utc_moment(now)
@@ -27,9 +29,9 @@ def save_draft(db: Database, *, user: UserInfo, service_code: str, answers: Mapp
         draft = session.get(Draft, key)
         if draft is None:
             session.add(Draft(uuid=key, user_id=user.id, service_code=service_code,
-                              answers=dict(answers), step=step, updated_at=when))
+                              answers=dict(wizard_state), step=step, updated_at=when))
         else:
-            draft.answers, draft.step, draft.updated_at = dict(answers), step, when
+            draft.answers, draft.step, draft.updated_at = dict(wizard_state), step, when
     return key
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import APP
 from khidmat_desk.app.applications.results import (
+    ApplicantId,
     ApplicationDetail,
     ApplicationNotFound,
     ApplicationSummary,
@@ -19,7 +20,7 @@ from khidmat_desk.app.applications.results import (
     StatusChangeInfo,
 )
 from khidmat_desk.app.finding_records import finding_of
-from khidmat_desk.core import workflow
+from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.records import ApplicantProfile, SearchKind, classify_query
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.workflow import Status
@@ -73,19 +74,32 @@ def get_application(db: Database, tracking: str) -> ApplicationDetail:
     """Everything about one application: answers, payment, documents and status history."""
     number = str(parse_tracking_number(tracking))
     with db.read() as session:
-        row = session.execute(select(APP, User.username).join(User, User.id == APP.c.officer_id)
-                              .where(APP.c.tracking_number == number)).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
-        return ApplicationDetail(
-            uuid=row.uuid, tracking_number=row.tracking_number, centre_code=row.centre_code,
-            counter=row.counter, service_code=row.service_code, status=Status(row.status),
-            version=row.version, name=row.display_name, answers=row.answers,
-            token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
-            created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
-            payment=payment_of(session, row.id), documents=documents_of(session, row.id),
-            history=_history(session, row.id), officer_id=row.officer_id,
-            finding=finding_of(session, row.id, row.service_code))
+        detail = read_detail(session, APP.c.tracking_number == number)
+    if detail is None:
+        raise ApplicationNotFound(number)
+    return detail
+
+
+def read_detail(session: Session, which: ColumnElement[bool]) -> ApplicationDetail | None:
+    """The one application ``which`` selects, read whole inside the caller's transaction."""
+    row = session.execute(
+        select(APP, User.username, Applicant.id_type.label("holder_id_type"),
+               Applicant.id_number.label("holder_id_number"))
+        .join(User, User.id == APP.c.officer_id)
+        .outerjoin(Applicant, Applicant.id == APP.c.applicant_id).where(which)).one_or_none()
+    if row is None:
+        return None
+    return ApplicationDetail(
+        uuid=row.uuid, tracking_number=row.tracking_number, centre_code=row.centre_code,
+        counter=row.counter, service_code=row.service_code, status=Status(row.status),
+        version=row.version, name=row.display_name, answers=row.answers,
+        token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
+        created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
+        payment=payment_of(session, row.id), documents=documents_of(session, row.id),
+        history=_history(session, row.id), officer_id=row.officer_id,
+        finding=finding_of(session, row.id, row.service_code),
+        applicant=None if row.holder_id_type is None else ApplicantId(row.holder_id_type,
+                                                                      row.holder_id_number))
 
 
 def payment_of(session: Session, app_id: int) -> PaymentInfo | None:
@@ -118,7 +132,7 @@ def _history(session: Session, app_id: int) -> tuple[StatusChangeInfo, ...]:
 
 def applicant_by_id(db: Database, id_type: str, id_number: str) -> ApplicantProfile | None:
     """The person last seen with this identity document, to prefill a new application."""
-    number = "".join(id_number.split()).replace("-", "").upper()
+    number = validators.compact_id(id_number)
     with db.read() as session:
         row = session.execute(select(Applicant).where(
             Applicant.id_type == id_type, Applicant.id_number == number)).scalar_one_or_none()
@@ -135,7 +149,7 @@ def open_applications_for(db: Database, service_code: str,
 
     The wizard warns before a second application is taken for the same thing.
     """
-    number = "".join(cnic.split()).replace("-", "")
+    number = validators.compact_id(cnic)
     with db.read() as session:
         people = select(Applicant.id).where(Applicant.id_number == number,
                                             Applicant.id_type.in_(NADRA_ID_TYPES))

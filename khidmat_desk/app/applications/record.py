@@ -1,20 +1,34 @@
 """What every version of an application writes besides itself: its status history row, an
-audit event (no personal data) and the outbox entry carrying the full record to the server."""
+audit event (no personal data) and the outbox entry carrying the full record to the server.
+
+The record is built by one function, `sync_record`, from the application as read (submit has it
+in hand already; a status change reads it back inside its transaction), so the counter's two
+writers and the central server share one declared shape: `sync.protocol.ApplicationRecord`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from khidmat_desk.app.applications.results import ApplicationDetail, StatusChangeInfo
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.records import ApplicantProfile
+from khidmat_desk.core.findings import FindingInfo
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.models import Application, StatusChange, table_of
+from khidmat_desk.sync.protocol import (
+    ApplicationRecord,
+    RecordApplicant,
+    RecordDocument,
+    RecordFeeItem,
+    RecordFinding,
+    RecordPayment,
+    RecordStatusChange,
+)
 
 OUTBOX_KIND = "application"
 APP = table_of(Application)
@@ -30,56 +44,62 @@ def utc_moment(now: datetime | None) -> datetime:
     return now.astimezone(UTC)
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
+    """The record sent to the central server for the application's latest version (the last
+    entry of its history is the change that made it)."""
+    change = detail.history[-1]
+    payment = detail.payment
+    return ApplicationRecord(
+        uuid=detail.uuid, version=detail.version, tracking_number=detail.tracking_number,
+        centre_code=detail.centre_code, counter=detail.counter,
+        service_code=detail.service_code, status=detail.status, answers=detail.answers,
+        display_name=detail.name, token_no=detail.token_no, fee_total=detail.fee_total,
+        expected_on=detail.expected_on, created_at=detail.created_at,
+        updated_at=detail.updated_at, officer=detail.officer,
+        applicant=None if detail.applicant is None else RecordApplicant(
+            detail.applicant.id_type, detail.applicant.id_number),
+        payment=None if payment is None else RecordPayment(
+            amount_pkr=payment.amount_pkr, method=payment.method,
+            received_by=payment.received_by, at=payment.at,
+            items=tuple(RecordFeeItem(str(i["key"]), str(i["label"]), int(i["amount"]))
+                        for i in payment.items)),
+        documents_received=tuple(RecordDocument(d.key, d.label) for d in detail.documents),
+        status_change=RecordStatusChange(change.from_status, change.to_status, change.reason,
+                                         change.user, change.at, change.version),
+        finding=_finding(detail.finding),
+    )
 
 
-def record_payload(app: Mapping[str, Any], officer: str, applicant: ApplicantProfile | None,
-                   payment: Mapping[str, Any] | None, documents: list[dict[str, str]],
-                   change: dict[str, Any], finding: dict[str, Any] | None = None
-                   ) -> dict[str, Any]:
-    """The full, JSON-safe record at this version: what the outbox carries to the server.
-
-    ``finding`` is the police finding once one is recorded (see `finding_payload`).
-    """
-    return {
-        "uuid": app["uuid"], "version": app["version"],
-        "tracking_number": app["tracking_number"], "centre_code": app["centre_code"],
-        "counter": app["counter"], "service_code": app["service_code"],
-        "status": app["status"], "answers": app["answers"], "display_name": app["display_name"],
-        "token_no": app["token_no"], "fee_total": app["fee_total"],
-        "expected_on": app["expected_on"].isoformat(), "created_at": _iso(app["created_at"]),
-        "updated_at": _iso(app["updated_at"]), "officer": officer,
-        "applicant": None if applicant is None else {
-            "id_type": applicant.id_type, "id_number": applicant.id_number},
-        "payment": None if payment is None else {
-            "amount_pkr": payment["amount_pkr"], "method": payment["method"],
-            "received_by": payment["received_by"], "at": _iso(payment["at"]),
-            "items": list(payment["items"])},
-        "documents_received": [dict(d) for d in documents],
-        "status_change": change,
-        "finding": finding,
-    }
+def _finding(found: FindingInfo | None) -> RecordFinding | None:
+    if found is None:
+        return None
+    return RecordFinding(
+        outcome=found.outcome, record_status=found.record_status,
+        record_status_label=found.record_status_label, reference=found.reference,
+        reference_date=found.reference_date, remark=found.remark,
+        recorded_by=found.recorded_by, recorded_at=found.recorded_at,
+        override_reason=found.override_reason, version=found.version)
 
 
-def record_version(session: Session, user: UserInfo, action: str, payload: dict[str, Any],
-            when: datetime) -> None:
-    """Audit event (no personal data: the record is in the outbox) and outbox entry."""
-    change = payload["status_change"]
-    append_event(session, actor=user.username, action=action, entity_type="application",
-                 entity_id=payload["uuid"], at=when, details={
-                     "tracking_number": payload["tracking_number"],
-                     "service_code": payload["service_code"], "version": payload["version"],
-                     "from": change["from"], "to": change["to"], "reason": change["reason"]})
-    outbox.enqueue(session, uuid=payload["uuid"], version=payload["version"], kind=OUTBOX_KIND,
-                   payload=payload, now=when)
+def record_version(session: Session, action: str, record: ApplicationRecord,
+                   when: datetime) -> None:
+    """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
+    user who made the change."""
+    change = record.status_change
+    append_event(session, actor=change.by, action=action, entity_type="application",
+                 entity_id=record.uuid, at=when, details={
+                     "tracking_number": record.tracking_number,
+                     "service_code": record.service_code, "version": record.version,
+                     "from": change.from_status, "to": change.to_status,
+                     "reason": change.reason})
+    outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
+                   payload=record.to_payload(), now=when)
 
 
-def write_status_change(connection: Connection, app_id: int, old: str | None, new: str,
-                         reason: str | None, user: UserInfo, when: datetime,
-                         version: int) -> dict[str, Any]:
+def write_status_change(connection: Connection, app_id: int, old: Status | None, new: Status,
+                        reason: str | None, user: UserInfo, when: datetime,
+                        version: int) -> StatusChangeInfo:
     connection.execute(_INSERT_STATUS, [{
         "application_id": app_id, "from_status": old, "to_status": new, "reason": reason,
         "user_id": user.id, "at": when, "version": version}])
-    return {"from": old, "to": new, "reason": reason, "by": user.username,
-            "at": _iso(when), "version": version}
+    return StatusChangeInfo(old, new, reason, user.username, when, version)

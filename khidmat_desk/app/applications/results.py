@@ -93,8 +93,15 @@ class ApplicationDetail:
     payment: PaymentInfo | None
     documents: tuple[DocumentInfo, ...]
     history: tuple[StatusChangeInfo, ...]
+    applicant: ApplicantId | None = None  # the main person's identity document
     officer_id: int | None = None
     finding: FindingInfo | None = None
+
+
+@dataclass(frozen=True)
+class ApplicantId:
+    id_type: str
+    id_number: str
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class StatusChangeResult:
 class DraftInfo:
     uuid: str
     service_code: str
-    answers: dict[str, Any]
+    wizard_state: dict[str, Any]  # answers, documents ticked, token, payment (Wizard.to_draft)
     step: str
     updated_at: datetime
 

@@ -10,23 +10,20 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from khidmat_desk.app.applications.reads import documents_of, payment_of
+from khidmat_desk.app.applications.reads import read_detail
 from khidmat_desk.app.applications.record import (
     APP,
-    record_payload,
     record_version,
+    sync_record,
     utc_moment,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import ApplicationNotFound, StatusChangeResult
-from khidmat_desk.app.finding_records import finding_of, finding_payload
 from khidmat_desk.auth.users import UserInfo, acting_user
 from khidmat_desk.core import workflow
-from khidmat_desk.core.records import ApplicantProfile
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Applicant, User
 
 log = logging.getLogger("khidmat.applications")
 
@@ -39,14 +36,21 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     why = (reason or "").strip() or None
     with db.write() as session:
         actor = acting_user(session, user)
-        row = session.execute(select(APP).where(APP.c.tracking_number == number)
-                              .with_for_update()).one_or_none()
-        if row is None:
-            raise ApplicationNotFound(number)
+        row = locked_application(session, number)
         target = workflow.check_transition(row.status, new_status, actor.roles, why)
         result = apply_status_change(session, row, target, user=actor, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result
+
+
+def locked_application(session: Session, number: str) -> Any:
+    """The application row with this (checked) tracking number, locked for a change in the
+    caller's transaction; `ApplicationNotFound` when this counter's records lack it."""
+    row = session.execute(select(APP).where(APP.c.tracking_number == number)
+                          .with_for_update()).one_or_none()
+    if row is None:
+        raise ApplicationNotFound(number)
+    return row
 
 
 def locked_application_by_uuid(session: Session, uuid: str) -> Any:
@@ -58,31 +62,15 @@ def apply_status_change(session: Session, row: Any, new_status: Status, *, user:
                         reason: str | None, when: datetime,
                         action: str = "status-changed") -> StatusChangeResult:
     """Write a checked status change inside the caller's transaction: a new version, its
-    status history row, an audit event and an outbox entry."""
+    status history row, an audit event and an outbox entry carrying the application as read
+    back after the change."""
     version = row.version + 1
     session.execute(update(APP).where(APP.c.id == row.id).values(
         status=new_status, version=version, updated_at=when))
-    change = write_status_change(session.connection(), row.id, row.status, new_status,
-                                  reason, user, when, version)
-    app = {**row._asdict(), "status": new_status, "version": version, "updated_at": when}
-    payload = _stored_payload(session, app, change)
-    record_version(session, user, action, payload, when)
+    write_status_change(session.connection(), row.id, Status(row.status), new_status, reason,
+                        user, when, version)
+    detail = read_detail(session, APP.c.id == row.id)
+    if detail is None:  # the row was locked above; it cannot have gone
+        raise RuntimeError(f"application {row.uuid} vanished during its status change")
+    record_version(session, action, sync_record(detail), when)
     return StatusChangeResult(row.tracking_number, Status(row.status), new_status, version)
-
-
-def _stored_payload(session: Session, app: dict[str, Any],
-                    change: dict[str, Any]) -> dict[str, Any]:
-    officer = session.scalar(select(User.username).where(User.id == app["officer_id"]))
-    applicant = None
-    if app["applicant_id"] is not None:
-        person = session.execute(select(Applicant.id_type, Applicant.id_number)
-                                 .where(Applicant.id == app["applicant_id"])).one()
-        applicant = ApplicantProfile(person.id_type, person.id_number, "", None, None)
-    payment = payment_of(session, app["id"])
-    documents = [{"key": d.key, "label": d.label} for d in documents_of(session, app["id"])]
-    payment_dict = None if payment is None else {
-        "amount_pkr": payment.amount_pkr, "method": payment.method,
-        "received_by": payment.received_by, "at": payment.at, "items": payment.items}
-    finding = finding_payload(finding_of(session, app["id"], app["service_code"]))
-    return record_payload(app, officer or "", applicant, payment_dict, documents, change,
-                          finding)

@@ -7,11 +7,10 @@ event and an outbox entry together: either all of it is on disk (fsync'd) or non
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,18 +18,22 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import (
     APP,
-    record_payload,
     record_version,
+    sync_record,
     utc_moment,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import (
+    ApplicantId,
+    ApplicationDetail,
+    DocumentInfo,
     InvalidRequest,
+    PaymentInfo,
     SubmitResult,
     ValidationFailed,
 )
 from khidmat_desk.auth.users import UserInfo, require_role
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import (
     Tariff,
     fee_not_set_message,
@@ -39,6 +42,7 @@ from khidmat_desk.core.catalogue import (
     sla_days,
 )
 from khidmat_desk.core.fields import Service
+from khidmat_desk.core.intake import Intake, missing_documents
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.records import (
     ApplicantProfile,
@@ -50,14 +54,14 @@ from khidmat_desk.core.records import (
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
-from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
+if TYPE_CHECKING:
+    from khidmat_desk.app.context import CounterContext
+
 log = logging.getLogger("khidmat.applications")
 
-#: Tracking dates and "today" are the centre's local date, whatever the PC's clock zone is.
-CENTRE_TIME = ZoneInfo("Asia/Karachi")
 PAYMENT_METHODS: tuple[str, ...] = ("cash", "card", "online")
 MAX_TOKEN_LENGTH = 20
 
@@ -121,47 +125,52 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def centre_date(moment: datetime) -> date:
-    return moment.astimezone(CENTRE_TIME).date()
+    """The centre's calendar day of ``moment`` (tracking dates, "today")."""
+    return clock.day_of(moment)
 
 
-def submit_application(
-    db: Database, *, service_code: str, answers: Mapping[str, Any], user: UserInfo,
-    centre_code: str, counter: int, tariff: Tariff, token_no: str | None = None,
-    payment_method: str = "cash", documents_received: Iterable[str] = (),
-    now: datetime | None = None, application_uuid: str | None = None,
-) -> SubmitResult:
-    """Validate and save a new application (version 1, status submitted) in one transaction.
+def submit_application(ctx: CounterContext, intake: Intake, *,
+                       application_uuid: str | None = None,
+                       now: datetime | None = None) -> SubmitResult:
+    """Validate and save a new application (version 1, status submitted) in one transaction,
+    taken by the context's signed-in officer at its centre and counter.
 
-    ``application_uuid`` is the wizard draft's uuid: the draft is removed in the same
-    transaction, and submitting the same uuid again returns the first result instead of
-    saving a second copy.
+    The answers are checked exactly as the wizard checks them, and every required document of
+    the checklist must have been received, whoever calls. ``application_uuid`` is the wizard
+    draft's uuid: the draft is removed in the same transaction, and submitting the same uuid
+    again returns the first result instead of saving a second copy.
     """
+    user = ctx.officer
     when = utc_moment(now)
     require_role(user, workflow.OFFICER)
-    plan = _plan(service_code, answers, tariff, token_no, documents_received, when)
-    _check_request(centre_code, counter, payment_method, plan.day)
-    with db.write() as session:
+    plan = _plan(intake, ctx.tariff, when)
+    _check_request(ctx.centre_code, ctx.counter, intake.payment_method, plan.day)
+    with ctx.db.write() as session:
         if application_uuid is not None:
             earlier = _existing_result(session, application_uuid, plan.warnings)
             if earlier is not None:
                 return earlier
-        result = _save_new(session, plan, user=user, centre_code=centre_code.strip().upper(),
-                           counter=counter, method=payment_method, when=when,
+        result = _save_new(session, plan, user=user,
+                           centre_code=ctx.centre_code.strip().upper(), counter=ctx.counter,
+                           method=intake.payment_method, when=when,
                            uuid=application_uuid or uuid7(),
                            from_draft=application_uuid is not None)
-    log.info("saved %s (%s) by %s", result.tracking_number, service_code, user.username)
+    log.info("saved %s (%s) by %s", result.tracking_number, intake.service_code, user.username)
     return result
 
 
-def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_no: str | None,
-          documents: Iterable[str], when: datetime) -> _Plan:
-    service = get_service(service_code)
-    local = when.astimezone(CENTRE_TIME)
-    checked = validate_answers(service, answers, today=local.date(),
+def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
+    service = get_service(intake.service_code)
+    local = clock.local(when)
+    checked = validate_answers(service, intake.answers, today=local.date(),
                                now=local.replace(tzinfo=None))
     if not checked.ok:
         raise ValidationFailed(checked)
     clean = checked.answers
+    documents = _documents(service, intake.documents_received)
+    missing = missing_documents(service, clean, {d["key"] for d in documents})
+    if missing:
+        raise ValidationFailed(replace(checked, issues=checked.issues + missing))
     quote = quote_fee(service, clean, tariff)
     warnings = checked.warnings
     if quote.not_set:
@@ -174,8 +183,9 @@ def _plan(service_code: str, answers: Mapping[str, Any], tariff: Tariff, token_n
         fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
         expected_on=add_working_days(local.date(), sla_days(service, tariff)),
         name=display_name(service, clean), profile=applicant_profile(service, clean),
-        keys=search_keys(service, clean), documents=_documents(service, documents),
-        token_no=_token(token_no),
+        keys=search_keys(service, clean),
+        documents=documents,
+        token_no=_token(intake.token_no),
     )
 
 
@@ -229,23 +239,31 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
             {"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
             for d in plan.documents])
     change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
-                                  when, 1)
+                                 when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
-    payload = record_payload(app, user.username, plan.profile, payment, plan.documents, change)
-    record_version(session, user, "application-submitted", payload, when)
+    saved = ApplicationDetail(
+        uuid=uuid, tracking_number=tracking, centre_code=centre_code, counter=counter,
+        service_code=plan.service.code, status=workflow.SUBMITTED, version=1, name=plan.name,
+        answers=plan.answers, token_no=plan.token_no, fee_total=plan.fee_total,
+        expected_on=plan.expected_on, created_at=when, updated_at=when, officer=user.username,
+        payment=payment, documents=tuple(DocumentInfo(d["key"], d["label"])
+                                         for d in plan.documents),
+        history=(change,), applicant=None if plan.profile is None else ApplicantId(
+            plan.profile.id_type, plan.profile.id_number))
+    record_version(session, "application-submitted", sync_record(saved), when)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
 def _write_payment(connection: Connection, app_id: int, plan: _Plan, method: str,
-                   user: UserInfo, when: datetime) -> dict[str, Any] | None:
+                   user: UserInfo, when: datetime) -> PaymentInfo | None:
     """A payment row for a paid service; a free service records no payment."""
     if plan.fee_total <= 0:
         return None
-    payment = {"application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
-               "received_by": user.id, "at": when, "items": plan.fee_items}
-    connection.execute(_INSERT_PAYMENT, payment)
-    return {**payment, "received_by": user.username}
+    connection.execute(_INSERT_PAYMENT, {
+        "application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
+        "received_by": user.id, "at": when, "items": plan.fee_items})
+    return PaymentInfo(plan.fee_total, method, user.username, when, tuple(plan.fee_items))
 
 
 def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,

@@ -23,7 +23,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from khidmat_desk.app.applications import CENTRE_TIME
 from khidmat_desk.app.demo import plan
 from khidmat_desk.app.demo.bulk import BulkWriter, Tally
 from khidmat_desk.app.demo.produce import DemoDataError, Job, Spec, few_collections
@@ -38,6 +37,7 @@ from khidmat_desk.app.demo.setup import (
 )
 from khidmat_desk.app.demo.story import Person, Setting
 from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core import clock
 from khidmat_desk.core.catalogue import Tariff, load_tariff
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.store.db import Database
@@ -148,7 +148,7 @@ def _check_arguments(applications: int, days: int, chunk_size: int, check_every:
 def _make_plan(applications: int, days: int, seed: int, district: str, counters: int,
                moment: datetime, repeat_share: float, check_every: int,
                chunk_size: int) -> _Plan:
-    now_local = plan.to_local(moment, CENTRE_TIME)
+    now_local = plan.to_local(moment, clock.centre_zone())
     day_list = plan.local_days(now_local, days)
     windows = [plan.opening_window(d, now_local) for d in day_list]
     today_share = (windows[-1][1] - windows[-1][0]) / timedelta(hours=len(plan.HOUR_WEIGHT))
@@ -159,7 +159,7 @@ def _make_plan(applications: int, days: int, seed: int, district: str, counters:
 
 
 def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=CENTRE_TIME).astimezone(UTC)
+    return clock.from_wall(local)
 
 
 def _opening_of(the_plan: _Plan, moment: datetime) -> datetime:

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
-from khidmat_desk.app.applications import CENTRE_TIME, OUTBOX_KIND, add_working_days
-from khidmat_desk.app.applications import record_payload as application_payload
+from khidmat_desk.app.applications import (
+    OUTBOX_KIND,
+    ApplicantId,
+    ApplicationDetail,
+    DocumentInfo,
+    PaymentInfo,
+    StatusChangeInfo,
+    add_working_days,
+    sync_record,
+)
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
-from khidmat_desk.core import workflow
+from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile, SearchKind
+from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
 
@@ -133,16 +142,33 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
                                            app["uuid"], details))
     outbox = None
     if at >= setting.unsent_since:
-        change = {"from": old, "to": event.to, "reason": event.reason, "by": user.username,
-                  "at": at.isoformat(timespec="microseconds"), "version": app["version"]}
-        payment = None if record.payment is None else {
-            **record.payment, "received_by": intake.officer.username}
-        payload = application_payload(app, intake.officer.username, intake.profile, payment,
-                                      intake.documents, change)
+        change = StatusChangeInfo(None if old is None else Status(old), Status(event.to),
+                                  event.reason, user.username, at, app["version"])
+        payload = sync_record(_as_read(record, intake, change)).to_payload()
         outbox = {"uuid": app["uuid"], "version": app["version"], "kind": OUTBOX_KIND,
                   "payload": payload, "created_at": at, "attempts": 0}
     record.events.append((at, material, row, outbox))
 
 
+def _as_read(record: Record, intake: Intake, change: StatusChangeInfo) -> ApplicationDetail:
+    """The application as a read would return it at this version (what the record is built
+    from on the counter)."""
+    app, paid, profile = record.app, record.payment, intake.profile
+    return ApplicationDetail(
+        uuid=app["uuid"], tracking_number=app["tracking_number"],
+        centre_code=app["centre_code"], counter=app["counter"],
+        service_code=app["service_code"], status=Status(app["status"]), version=app["version"],
+        name=app["display_name"], answers=app["answers"], token_no=app["token_no"],
+        fee_total=app["fee_total"], expected_on=app["expected_on"],
+        created_at=app["created_at"], updated_at=app["updated_at"],
+        officer=intake.officer.username,
+        payment=None if paid is None else PaymentInfo(
+            paid["amount_pkr"], paid["method"], intake.officer.username, paid["at"],
+            tuple(paid["items"])),
+        documents=tuple(DocumentInfo(d["key"], d["label"]) for d in intake.documents),
+        history=(change,),
+        applicant=None if profile is None else ApplicantId(profile.id_type, profile.id_number))
+
+
 def _aware(local: datetime) -> datetime:
-    return local.replace(tzinfo=CENTRE_TIME).astimezone(UTC)
+    return clock.from_wall(local)

@@ -373,7 +373,7 @@ class Generator:
         return f"{amount:,}" if style < 0.85 else f"Rs {amount:,}"
 
     def _police_station(self, f: Field, scope: Scope) -> str:
-        district = scope.lookup(f.key[: -len("police_station")] + "district")
+        district = scope.lookup(f.district_field)
         known = reference.police_stations(str(district)) if district else ()
         return self.rng.choice(known or words.STATIONS)
 

@@ -155,7 +155,8 @@ def address_fields(
               profile=f"{prefix}_district" if profile else None),
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
               label=f"{label}: police station", label_ur="تھانہ", required=required, when=when,
-              profile=f"{prefix}_police_station" if profile else None),
+              profile=f"{prefix}_police_station" if profile else None,
+              district_field=f"{prefix}_district"),
     )
 
 
@@ -338,7 +339,7 @@ def home_address_fields(
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
               label=f"{label}: police station", label_ur="تھانہ", required=station_required,
               when=inside(equals(f"{prefix}_province", "punjab")),
-              profile=kept("police_station")),
+              profile=kept("police_station"), district_field=f"{prefix}_district"),
         Field(key=f"{prefix}_district_other", type=FieldType.TEXT,
               label=f"{label}: district (outside Punjab)", label_ur="ضلع (پنجاب سے باہر)",
               required=required, min_length=2, max_length=60,

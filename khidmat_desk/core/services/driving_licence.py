@@ -11,8 +11,9 @@ categories already on the licence, so no categories are chosen for it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.fields import (
     AgeRange,
     AllOf,
@@ -172,7 +173,7 @@ SERVICE = Service(
         "categories": ["car"],
         "learner_permit_no": "LP-2024-556677",
         # Recent enough for a regular licence (42 days to six months old) whenever it is used.
-        "learner_permit_date": (date.today() - timedelta(days=60)).isoformat(),
+        "learner_permit_date": (clock.today() - timedelta(days=60)).isoformat(),
         "blood_group": "b+",
     },
 )

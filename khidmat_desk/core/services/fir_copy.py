@@ -40,7 +40,7 @@ CASE_STEP = Step(key="case", title="FIR", title_ur="ایف آئی آر", fields=
     Field(key="fir_district", type=FieldType.DISTRICT, label="District of the police station",
           label_ur="تھانے کا ضلع"),
     Field(key="fir_police_station", type=FieldType.POLICE_STATION, label="Police station",
-          label_ur="تھانہ"),
+          label_ur="تھانہ", district_field="fir_district"),
     Field(key="fir_no", type=FieldType.FIR, label="FIR number / year",
           label_ur="ایف آئی آر نمبر / سال"),
     Field(key="fir_date", type=FieldType.DATE, label="Date of registration",
@@ -57,7 +57,8 @@ CASE_STEP = Step(key="case", title="FIR", title_ur="ایف آئی آر", fields=
           when=equals("case_link", "lawyer")),
 ))
 
-#: Recorded when the attested copy is handed over: the FIR copy record the service exists for.
+#: Recorded when the attested copy is handed over (with who collected it, as for every
+#: service): the FIR copy record the service exists for.
 HANDOVER_STEP = Step(key="handover", title="FIR copy handed over",
                      title_ur="ایف آئی آر کی نقل حوالے", fields=(
     Field(key="pages", type=FieldType.INTEGER, label="Pages of the attested copy",
@@ -70,11 +71,6 @@ HANDOVER_STEP = Step(key="handover", title="FIR copy handed over",
           help="For example: Moharrir (Head Constable), Police Station Gulberg."),
     Field(key="attested_on", type=FieldType.DATE, label="Attested on",
           label_ur="تصدیق کی تاریخ", min="1947-01-01", max="today"),
-    Field(key="received_by_name", type=FieldType.TEXT, label="Handed over to",
-          label_ur="وصول کنندہ", min_length=2, max_length=60, pattern=NAME_PATTERN,
-          pattern_hint=NAME_HINT),
-    Field(key="received_by_cnic", type=FieldType.CNIC, label="CNIC of the person who received it",
-          label_ur="وصول کنندہ کا شناختی کارڈ"),
 ))
 
 SERVICE = Service(

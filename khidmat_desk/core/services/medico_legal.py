@@ -100,7 +100,10 @@ SERVICE = Service(
                        kind="report"),
     ),
     primary_cnic="injured_cnic",
+    primary_id_type="injured_id_type",
+    primary_foreign_id="injured_foreign_id",
     primary_name="injured_name",
+    primary_name_ur="injured_name_ur",
     primary_mobile="injured_mobile",
     example={
         **prefixed("injured", {

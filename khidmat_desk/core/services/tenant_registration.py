@@ -8,8 +8,9 @@ this application is for (search and prefill use the tenant's CNIC), whoever file
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from khidmat_desk.core import clock
 from khidmat_desk.core.fields import (
     AgeRange,
     AnyOf,
@@ -183,7 +184,10 @@ SERVICE = Service(
                        "کرایہ دار اندراج کی رسید", kind="slip", photo=True),
     ),
     primary_cnic="tenant_cnic",
+    primary_id_type="tenant_id_type",
+    primary_foreign_id="tenant_foreign_id",
     primary_name="tenant_name",
+    primary_name_ur="tenant_name_ur",
     primary_mobile="tenant_mobile",
     example={
         "filed_by": "landlord",
@@ -210,8 +214,8 @@ SERVICE = Service(
         "premises_district": "Lahore",
         "premises_police_station": "Model Town",
         # Registered the day after possession, as the law asks, whenever the example is used.
-        "possession_date": (date.today() - timedelta(days=1)).isoformat(),
-        "agreement_end": (date.today() + timedelta(days=363)).isoformat(),
+        "possession_date": (clock.today() - timedelta(days=1)).isoformat(),
+        "agreement_end": (clock.today() + timedelta(days=363)).isoformat(),
         "monthly_rent": 45000,
         "occupants": [
             {"name": "Ayesha Kamran", "cnic": "37405-3456789-4", "relation": "spouse"},

@@ -137,7 +137,10 @@ SERVICE = Service(
                        "خواتین پر تشدد کی رپورٹ کی رسید", kind="slip"),
     ),
     primary_cnic="survivor_cnic",
+    primary_id_type="survivor_id_type",
+    primary_foreign_id="survivor_foreign_id",
     primary_name="survivor_name",
+    primary_name_ur="survivor_name_ur",
     primary_mobile="survivor_mobile",
     example={
         **prefixed("survivor", {

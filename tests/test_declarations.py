@@ -1,0 +1,46 @@
+"""Services declare their conventions by name; a wrong name is caught when the service loads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.core.declarations import declaration_problems
+from khidmat_desk.core.fields import FieldType
+
+
+@pytest.mark.parametrize("code", SERVICE_CODES)
+def test_every_service_declares_its_names_correctly(code: str) -> None:
+    assert declaration_problems(get_service(code)) == []
+
+
+def test_a_misspelt_holder_key_is_named() -> None:
+    service = replace(get_service("tenant-registration"), primary_name_ur="tenant_nam_ur")
+    assert declaration_problems(service) == [
+        "tenant-registration: primary_name_ur names 'tenant_nam_ur', which is not one of its "
+        "fields"]
+
+
+def test_a_police_station_must_name_its_district() -> None:
+    service = get_service("fir-copy")
+    steps = tuple(replace(s, fields=tuple(
+        replace(f, district_field="fir_distric") if f.key == "fir_police_station" else f
+        for f in s.fields)) for s in service.steps)
+    [problem] = declaration_problems(replace(service, steps=steps))
+    assert "police station 'fir_police_station' must name its district field" in problem
+
+
+def test_the_police_stations_follow_the_declared_district() -> None:
+    from khidmat_desk.core import reference
+    from khidmat_desk.core.validation import validate_answers
+
+    service = get_service("police-verification")
+    station = next(f for f in service.all_fields() if f.type is FieldType.POLICE_STATION)
+    district = reference.find_district("Lahore")
+    assert district is not None
+    known = reference.police_stations(district.name)[0]
+    answers = {**service.example, station.district_field: "lahore",
+               station.key: known.upper()}
+    assert validate_answers(service, answers).answers[station.key] == known
