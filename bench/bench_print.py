@@ -67,9 +67,10 @@ def cases(folder: Path) -> dict[str, Callable[[], object]]:
     issue = Issue("LHR07", "Liberty Market", "Lahore", 3, "Asif Khan", detail.created_at)
     receipt = print_content.receipt_content(detail, load_tariff(), layouts)
     output = get_service(PCC).outputs[0]
+    layout = layouts.document(output.key)
     photo = attach_photo(db, tracking, camera_picture(), user=officer)
     payload = print_content.document_content(detail, output, detail.created_at.date(),
-                                              signer).qr_payload or ""
+                                              signer, layout).qr_payload or ""
     return {
         "bare one-line page (baseline)": bare_page,
         "receipt, thermal: render": lambda: render_receipt(receipt, issue, layouts,
@@ -78,11 +79,11 @@ def cases(folder: Path) -> dict[str, Callable[[], object]]:
                                                            layouts.formats["a4"]),
         "receipt: print + record": lambda: printing.print_receipt(db, tracking, user=head),
         "certificate: sign + render": lambda: render_document(
-            print_content.document_content(detail, output, detail.created_at.date(), signer),
-            issue, layouts),
+            print_content.document_content(detail, output, detail.created_at.date(), signer,
+                                           layout), issue, layouts),
         "certificate with photo: sign + render": lambda: render_document(
             print_content.document_content(detail, output, detail.created_at.date(), signer,
-                                           photo), issue, layouts),
+                                           layout, photo), issue, layouts),
         "certificate: print + record": lambda: printing.print_document(
             db, tracking, PCC, user=head, signer=signer),
         "QR encode: segno (chosen)": lambda: segno.make_qr(payload, error="m",

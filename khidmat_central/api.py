@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from khidmat_central import anchors, keys, reports, status, tokens
+from khidmat_central import anchors, keys, public, reports, status, tokens
 from khidmat_central.claims import Sender
 from khidmat_central.ingest import ingest
 from khidmat_central.limits import BodyRefusedError, RateLimit, TokenBuckets, read_limited
@@ -150,6 +150,7 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
     def daily(_who: Caller, day: Annotated[date, Query(alias="date")]) -> dict[str, Any]:
         return reports.daily_report(db, day)
 
+    public.install(app, db)
     return app
 
 

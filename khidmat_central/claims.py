@@ -15,7 +15,7 @@ Unicode and payloads are not nested deeper than a record ever is.
 from __future__ import annotations
 
 import hashlib
-import uuid as uuidlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -23,7 +23,11 @@ from typing import Any
 from khidmat_central.tariffs import CentralTariff
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service, quote_fee
-from khidmat_desk.core.tracking import TrackingNumberError, parse_tracking_number
+from khidmat_desk.core.tracking import (
+    TrackingNumberError,
+    check_character,
+    parse_tracking_number,
+)
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.sync.protocol import KINDS, centre_day
 
@@ -39,6 +43,11 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 _WEST, _EAST = timedelta(hours=12), timedelta(hours=14)
 _CONTAINERS = frozenset({dict, list})
+#: How many worked-out fees a tariff remembers (see `CentralTariff.quotes`).
+_FEES_KEPT = 10_000
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
+#: A tracking number exactly as counters write it: CENTRE-YYMMDD-CC-SSSS-K.
+_TRACKING = re.compile(r"([A-Z0-9]{2,8})-(\d\d)(\d\d)(\d\d)-(\d\d)-(\d{4})-[A-Z0-9]", re.ASCII)
 
 
 class EntryRefusedError(ValueError):
@@ -95,7 +104,7 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     tracking = _tracking(payload, sender.centre_code, counter)
     service_code = _service(payload.get("service_code"))
     status, from_status = _status_change(payload, version)
-    fee_total = _fee(payload, service_code, tariff.for_centre(sender.centre_code), version)
+    fee_total = _fee(payload, service_code, tariff, sender.centre_code, version)
     day = centre_day(created_at)
     if version == 1 and not _same_day(tracking[1], created_at):
         raise EntryRefusedError(f"tracking number {tracking[0]} names another day than the "
@@ -111,16 +120,9 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
 
 
 def _uuid(value: Any) -> str:
-    if not isinstance(value, str) or len(value) != 36:
-        raise EntryRefusedError("uuid must be a UUID written as 36 characters")
-    try:
-        return str(uuidlib.UUID(value)) if value.isascii() else _not_uuid()
-    except ValueError:
-        return _not_uuid()
-
-
-def _not_uuid() -> str:
-    raise EntryRefusedError("uuid must be a UUID written as 36 characters")
+    if not isinstance(value, str) or _UUID.fullmatch(value) is None:
+        raise EntryRefusedError("uuid must be a UUID written as 36 characters, lower case")
+    return value
 
 
 def _version(value: Any) -> int:
@@ -189,21 +191,36 @@ def _sender_fields(payload: dict[str, Any], sender: Sender) -> int:
 
 
 def _tracking(payload: dict[str, Any], centre_code: str, counter: int) -> tuple[str, date]:
+    """The number, written as counters write it, with its check character and date checked."""
     text = payload.get("tracking_number")
     if not isinstance(text, str) or len(text) > 32:
         raise EntryRefusedError("tracking_number must be text of at most 32 characters")
+    match = _TRACKING.fullmatch(text)
+    if match is None or check_character(text[:-2]) != text[-1]:
+        _refuse_tracking(text)
+    centre, year, month, day, number_counter, sequence = match.groups()  # type: ignore[union-attr]
+    try:
+        made_on = date(2000 + int(year), int(month), int(day))
+    except ValueError as exc:
+        raise EntryRefusedError("tracking_number is not a valid tracking number: its date "
+                                "is not a date") from exc
+    if int(sequence) == 0:
+        raise EntryRefusedError("tracking_number is not a valid tracking number: sequence 0")
+    if centre != centre_code or int(number_counter) != counter:
+        raise EntryRefusedError(f"tracking number {text} belongs to another centre or "
+                                f"counter than {centre_code} counter {counter}")
+    return text, made_on
+
+
+def _refuse_tracking(text: str) -> None:
+    """Say why ``text`` is not a tracking number in the form counters write (the slow path)."""
     try:
         number = parse_tracking_number(text)
     except TrackingNumberError as exc:
         reason = "its check character is wrong" if exc.reason == "check" else "it is malformed"
         raise EntryRefusedError(f"tracking_number is not a valid tracking number: "
                                 f"{reason}") from exc
-    if f"{number.body}-{text[-1]}" != text:  # the check character was verified by parsing
-        raise EntryRefusedError(f"tracking_number must be written as {number}")
-    if number.centre != centre_code or number.counter != counter:
-        raise EntryRefusedError(f"tracking number {text} belongs to another centre or "
-                                f"counter than {centre_code} counter {counter}")
-    return text, number.day
+    raise EntryRefusedError(f"tracking_number must be written as {number}")
 
 
 def _service(value: Any) -> str:
@@ -236,7 +253,8 @@ def _status_change(payload: dict[str, Any], version: int) -> tuple[str, str | No
     return str(status), str(before)
 
 
-def _fee(payload: dict[str, Any], service_code: str, tariff: Any, version: int) -> int:
+def _fee(payload: dict[str, Any], service_code: str, rules: CentralTariff, centre_code: str,
+         version: int) -> int:
     """The fee, which for a new application must be the tariff's for its answers."""
     fee = payload.get("fee_total")
     if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= MAX_FEE_PKR:
@@ -249,7 +267,7 @@ def _fee(payload: dict[str, Any], service_code: str, tariff: Any, version: int) 
     try:
         if not isinstance(answers, dict):
             raise TypeError("answers is not an object")
-        expected = quote_fee(get_service(service_code), answers, tariff).total
+        expected = _expected_fee(service_code, answers, rules, centre_code)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise EntryRefusedError("the fee cannot be worked out from the record's "
                                 "answers") from exc
@@ -257,6 +275,26 @@ def _fee(payload: dict[str, Any], service_code: str, tariff: Any, version: int) 
         raise EntryRefusedError(f"fee_total {fee} is not the tariff's fee for this "
                                 f"application ({expected})")
     return fee
+
+
+def _expected_fee(service_code: str, answers: dict[str, Any], rules: CentralTariff,
+                  centre_code: str) -> int:
+    """The tariff's fee for these answers, remembered by the answers the fee depends on."""
+    service, tariff = get_service(service_code), rules.for_centre(centre_code)
+    rule = service.fee
+    by = answers.get(rule.by) if rule.by else None
+    per = answers.get(rule.per) if rule.per else None
+    try:
+        key = (centre_code, service_code, by, tuple(per) if isinstance(per, list) else per)
+        hash(key)
+    except TypeError:  # an unhashable answer: work it out without remembering it
+        return quote_fee(service, answers, tariff).total
+    known = rules.quotes
+    if key not in known:
+        if len(known) > _FEES_KEPT:
+            known.clear()
+        known[key] = quote_fee(service, answers, tariff).total
+    return known[key]
 
 
 def _check_payment(payment: Any, fee: int) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from khidmat_central.limits import RateLimit
 from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
@@ -57,7 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     imported = commands.add_parser("import", parents=[common], help="import an offline bundle")
     imported.add_argument("file", metavar="FILE", type=Path)
     imported.add_argument("--tariff", metavar="FILE", help="as for serve")
+    imported.add_argument("--seal-key", metavar="FILE", type=Path,
+                          help="the server's sealing key, to open confidential records")
     imported.set_defaults(handler=_import)
+    sealing = commands.add_parser("seal-key", parents=[common],
+                                  help="the key confidential records in bundles are sealed to")
+    sealing_actions = sealing.add_subparsers(dest="seal_command", metavar="ACTION",
+                                             required=True)
+    create = sealing_actions.add_parser("create", parents=[common],
+                                        help="make the key; prints the public half for "
+                                             "counters ('sync --setup --seal-key')")
+    create.add_argument("--out", required=True, metavar="FILE", type=Path)
+    create.set_defaults(handler=_seal_key_create)
     report = commands.add_parser("report", parents=[common], help="print the daily report")
     report.add_argument("--date", required=True, type=_day)
     report.set_defaults(handler=_report)
@@ -220,15 +234,45 @@ def _import(args: argparse.Namespace) -> int:
     from khidmat_central.bundles import import_bundle
 
     tariff = _tariff(args)
+    key = _read_seal_key(args.seal_key) if args.seal_key else None
     db = _open(args)
     try:
-        outcome = import_bundle(db, args.file, tariff)
+        outcome = import_bundle(db, args.file, tariff, seal_key=key)
     finally:
         db.dispose()
     for line in outcome.rejected_lines():
         sys.stdout.write(f"  rejected {line}\n")
     sys.stdout.write(outcome.summary() + "\n")
     return 0
+
+
+def _seal_key_create(args: argparse.Namespace) -> int:
+    from khidmat_desk.sync import seal
+
+    key = seal.new_key()
+    try:
+        descriptor = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise CentralCommandError(f"--out: cannot create {args.out} ({exc.strerror or exc}); "
+                                  "an existing key is never overwritten", EXIT_BAD_INPUT) from exc
+    with os.fdopen(descriptor, "w") as out:
+        out.write(seal.private_text(key) + "\n")
+    sys.stdout.write(f"{seal.public_hex(key)}\n")
+    sys.stderr.write(f"Sealing key written to {args.out} (readable by this account only); "
+                     "give the line above to every centre's in-charge.\n")
+    return 0
+
+
+def _read_seal_key(path: Path) -> X25519PrivateKey:
+    from khidmat_desk.sync import seal
+
+    try:
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            raise CentralCommandError(f"--seal-key: {path} can be read by other accounts; "
+                                      f"make it private (chmod 600 {path})", EXIT_BAD_INPUT)
+        return seal.private_from_text(path.read_text("ascii"))
+    except (OSError, seal.SealError) as exc:
+        raise CentralCommandError(f"--seal-key: {exc}", EXIT_BAD_INPUT) from exc
 
 
 def _audit_heads(args: argparse.Namespace) -> int:

@@ -24,10 +24,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from khidmat_central.claims import Claim, EntryRefusedError, Sender, check_entry
+from khidmat_central.public import ingest_documents
 from khidmat_central.schema import Owner, Record, table
 from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED
+from khidmat_desk.sync.protocol import ACCEPTED, DOCUMENT_KIND, DUPLICATE, REJECTED
 
 log = logging.getLogger("khidmat.central.ingest")
 
@@ -44,9 +45,17 @@ def ingest(db: Database, entries: Sequence[Any], sender: Sender,
     """A verdict for every entry, in order: accepted, duplicate or rejected with a reason."""
     rules = tariff or load_central_tariff()
     verdicts: list[dict[str, Any] | None] = [None] * len(entries)
+    documents = [i for i, e in enumerate(entries)
+                 if isinstance(e, dict) and e.get("kind") == DOCUMENT_KIND]
+    if documents:  # issued copies, for the public verification pages
+        answers = ingest_documents(db, [entries[i] for i in documents], sender)
+        for index, verdict in zip(documents, answers, strict=True):
+            verdicts[index] = verdict
     claims: list[tuple[int, Claim]] = []
     now = datetime.now(UTC)
     for index, entry in enumerate(entries):
+        if verdicts[index] is not None:
+            continue
         try:
             claims.append((index, check_entry(entry, sender, rules, now)))
         except EntryRefusedError as exc:

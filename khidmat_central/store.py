@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
+from khidmat_central import public  # noqa: F401 - its tables are created with the others
 from khidmat_central.schema import CentralBase
 from khidmat_desk.store.db import Database
 

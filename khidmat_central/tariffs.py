@@ -32,6 +32,9 @@ class CentralTariff:
 
     base: Tariff
     centres: dict[str, Tariff] = field(default_factory=dict)
+    #: Fees already worked out from these figures, by (centre, service, the answers the fee
+    #: depends on): most records of a day ask for the same few.
+    quotes: dict[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
 
     def for_centre(self, centre_code: str) -> Tariff:
         return self.centres.get(centre_code, self.base)

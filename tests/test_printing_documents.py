@@ -20,6 +20,7 @@ from printing_helpers import (
 )
 
 from khidmat_desk.app import printing
+from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.app.print_content import holder_id_number
 from khidmat_desk.app.verification import verify_payload
 from khidmat_desk.auth.users import UserInfo, create_user
@@ -83,15 +84,19 @@ def test_each_output_document_scans_verifies_and_reads(centre: Centre, code: str
         assert decode(printed.pdf, QR) == [printed.qr_payload]
         keys = {centre.signer.key_id: (CENTRE, centre.signer.public_key)}
         result = verify_payload(printed.qr_payload, keys, cnic=holder_id_number(
-            service, service.example))
+            service, service.example), page_text=page_text(printed.pdf))
         assert result.valid and result.cnic_matches is not False, result.reason
-        assert result.content is not None and result.content.tracking_number == tracking
+        assert result.page_checked and result.tracking_number == tracking
         assert _scanned_tracking(printed.pdf, 300) == [tracking]
         text = " ".join(page_text(printed.pdf).split())
-        assert output.title.upper() in text and tracking in text
+        layout = printing.shipped_templates().document(output.key)
+        assert (layout.title or output.title).upper() in text and tracking in text
         assert "DUPLICATE" not in text
         cnic = service.example.get(service.primary_cnic)
-        if cnic:  # certificates print the full number
+        if layout.discreet:  # nothing on a survivor's slip names her or the matter
+            assert service.title not in text and service.example["survivor_name"] not in text
+            assert result.document is not None and result.document.service_code == "-"
+        elif cnic:  # certificates print the full number
             assert validators.format_cnic(validators.check_cnic(cnic).value) in text
 
 
@@ -103,7 +108,11 @@ def test_each_receipt_scans_and_masks_the_cnic(centre: Centre, code: str, fmt: s
     printed = printing.print_receipt(centre.db, tracking, user=centre.officer, fmt=fmt)
     assert _scanned_tracking(printed.pdf, 203 if fmt == "thermal" else 300) == [tracking]
     text = " ".join(page_text(printed.pdf).split())
-    assert tracking in text and service.title in text
+    assert tracking in text
+    if is_confidential(service.code):  # a survivor's receipt names neither her nor the matter
+        assert service.title not in text and str(service.example["survivor_name"]) not in text
+    else:
+        assert service.title in text
     # "collect your document" only where there is one to collect
     collects = code in COLLECTED
     assert ("Collect from" in text) is collects
@@ -111,7 +120,7 @@ def test_each_receipt_scans_and_masks_the_cnic(centre: Centre, code: str, fmt: s
     cnic = service.example.get(service.primary_cnic)
     if cnic:
         digits = validators.check_cnic(cnic).value
-        assert validators.mask_cnic(digits) in text
+        assert (validators.mask_cnic(digits) in text) is not is_confidential(service.code)
         assert validators.format_cnic(digits) not in text
 
 

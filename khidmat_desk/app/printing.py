@@ -27,6 +27,7 @@ from khidmat_desk.app.applications import (
     get_application,
     utc_moment,
 )
+from khidmat_desk.app.confidential import check_may_see
 from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import photo_of
 from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
@@ -37,8 +38,9 @@ from khidmat_desk.core.fields import OutputDocument
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
 from khidmat_desk.printing.receipt import render_receipt
-from khidmat_desk.printing.signing import Signer
+from khidmat_desk.printing.signing import Signer, parse_document, payload_of_qr
 from khidmat_desk.printing.templates import DocumentTemplate, Templates, load_templates
+from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
@@ -47,8 +49,12 @@ from khidmat_desk.store.models import (
     PRINT_PENDING,
     Centre,
     PrintRecord,
+    SigningKey,
     User,
 )
+from khidmat_desk.store.sequences import uuid7
+from khidmat_desk.sync.document_record import KIND as DOCUMENT_RECORD
+from khidmat_desk.sync.document_record import DocumentIssue
 
 log = logging.getLogger("khidmat.printing")
 
@@ -211,11 +217,13 @@ def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | Non
 
 def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: str = "thermal",
                   reason: str | None = None, templates: Templates | None = None,
-                  tariff: Tariff | None = None, now: datetime | None = None) -> PrintedDocument:
+                  tariff: Tariff | None = None, now: datetime | None = None,
+                  base_url: str | None = None) -> PrintedDocument:
     """Print (or reprint, marked DUPLICATE) the receipt, and record the copy.
 
     ``tariff`` is the centre's (with its override): it tells a free service from one whose
-    fee was not set when the application was saved without payment.
+    fee was not set when the application was saved without payment. ``base_url``: the
+    central server's public address, for the status QR code (none without it).
     """
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
@@ -224,7 +232,9 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     refusal = _voided_reason(detail)
     if refusal:
         raise PrintRefused(refusal)
-    content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts)
+    check_may_see(user, detail)
+    content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts,
+                                            base_url)
     when = utc_moment(now)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
@@ -237,18 +247,22 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
 
 def print_document(db: Database, tracking: str, document_key: str, *, user: UserInfo,
                    signer: Signer, reason: str | None = None,
-                   templates: Templates | None = None,
-                   now: datetime | None = None) -> PrintedDocument:
-    """Print (or reprint) a service's output document with its signed QR code."""
+                   templates: Templates | None = None, now: datetime | None = None,
+                   base_url: str | None = None) -> PrintedDocument:
+    """Print (or reprint) a service's output document with its signed QR code; the copy goes
+    to the central server too, for the public verification page at ``base_url``."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
     refusal = _not_ready(detail, layout)
     if refusal:
         raise PrintRefused(refusal)
+    check_may_see(user, detail)
     photo = photo_of(db, detail.uuid) if output.photo else None
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
-        content = print_content.document_content(detail, output, issued_on, signer, photo)
+        content = print_content.document_content(detail, output, issued_on, signer, layout,
+                                                 photo, copy_no=issue.copy_no,
+                                                 base_url=base_url)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
@@ -257,18 +271,19 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
                      templates: Templates | None = None, tariff: Tariff | None = None,
-                     now: datetime | None = None) -> bytes:
+                     now: datetime | None = None, user: UserInfo | None = None) -> bytes:
     """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
+    check_may_see(user, detail)
     issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
     if document_key == RECEIPT:
         return render_receipt(print_content.receipt_content(
             detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
-    detail, output, _ = _output(db, tracking, document_key, layouts)
+    detail, output, layout = _output(db, tracking, document_key, layouts)
     photo = photo_of(db, detail.uuid) if output.photo else None
-    content = print_content.document_content(detail, output, when.date(), None, photo)
+    content = print_content.document_content(detail, output, when.date(), None, layout, photo)
     return render_document(content, issue, layouts)
 
 
@@ -313,6 +328,8 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                      details={"tracking_number": detail.tracking_number,
                               "document": document_key, "format": fmt, "copy_no": copy_no,
                               "reason": why})
+        if payload is not None:
+            _send_copy(session, detail, document_key, copy_no, payload, when)
     log.info("%s %s copy %d sent by %s", detail.tracking_number, document_key, copy_no,
              user.username if user else UNSIGNED_ACTOR)
     return PrintedDocument(pdf, detail.tracking_number, document_key, fmt, copy_no, payload,
@@ -353,6 +370,23 @@ def _settle(db: Database, printed: PrintedDocument, state: str, note: str,
                               ("where" if state == PRINT_DELIVERED else "problem"): note[:500]})
     log.info("%s %s copy %d %s", printed.tracking_number, printed.document_key,
              printed.copy_no, state)
+
+
+def _send_copy(session: Session, detail: ApplicationDetail, document_key: str, copy_no: int,
+               qr: str, when: datetime) -> None:
+    """Queue the issued copy for the central server, in the print's own transaction."""
+    payload = payload_of_qr(qr)
+    key_id = parse_document(payload)[0].key_id
+    public_key = session.scalar(select(SigningKey.public_key)
+                                .where(SigningKey.key_id == key_id))
+    record = DocumentIssue(
+        uuid=uuid7(), centre_code=detail.centre_code, counter=detail.counter,
+        tracking_number=detail.tracking_number, application_uuid=detail.uuid,
+        service_code=detail.service_code, document_key=document_key, copy_no=copy_no,
+        printed_at=when.astimezone(UTC).isoformat(), payload=payload,
+        public_key=public_key or "")
+    outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=DOCUMENT_RECORD,
+                   payload=record.to_payload(), now=when)
 
 
 def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, datetime | None]:

@@ -63,6 +63,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Central server address (https://...; plain http only for this machine)"),
     Setting("sync_ca_bundle", str, "",
             "CA certificates file for a central server with a private certificate authority"),
+    Setting("central_seal_key", str, "",
+            "The central server's public sealing key (hex): confidential records in offline "
+            "bundles are sealed to it"),
+    Setting("public_verify_url", str, "",
+            "Public address of the central server's verification pages, printed in QR codes "
+            "(empty: QR codes carry only the signed content)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

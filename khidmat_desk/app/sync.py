@@ -24,7 +24,7 @@ from khidmat_desk.errors import KnownError
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
-from khidmat_desk.sync import bundle, protocol
+from khidmat_desk.sync import bundle, protocol, seal
 from khidmat_desk.sync.client import Syncer, SyncTuning
 from khidmat_desk.sync.errors import SyncNotConfigured
 from khidmat_desk.sync.status import SyncStatus, current_status
@@ -73,11 +73,17 @@ def secret_store(settings: CounterSettings) -> SecretStore:
 
 
 def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
-               ca_bundle: str | None = None) -> str:
+               ca_bundle: str | None = None, public_url: str | None = None,
+               seal_key: str | None = None) -> str:
     """Check and save the server address (settings) and token (keyring); returns where the
     token is kept. ``token`` None keeps the server only: the token comes from
     ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
     url = protocol.check_server_url(server)
+    public = protocol.check_server_url(public_url) if public_url else None
+    try:
+        sealing = seal.check_public_hex(seal_key) if seal_key else None
+    except seal.SealError as exc:
+        raise SyncNotConfigured(str(exc)) from exc
     if token is not None and not token.strip():
         raise SyncNotConfigured("the token is empty; paste the token the central server gave")
     if ca_bundle and not Path(ca_bundle).is_file():
@@ -88,6 +94,10 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
         store.put(TOKEN_SECRET, token.strip())
         where = store.describe()
     settings.set("sync_server", url)
+    if public is not None:
+        settings.set("public_verify_url", public)
+    if sealing is not None:
+        settings.set("central_seal_key", sealing)
     if ca_bundle is not None:
         settings.set("sync_ca_bundle", str(Path(ca_bundle).resolve()) if ca_bundle else "")
     settings.save()

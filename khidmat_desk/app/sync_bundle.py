@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync import bundle_key
 from khidmat_desk.auth.users import UserInfo, require_role
@@ -44,7 +45,9 @@ def export_bundle(db: Database, settings: CounterSettings, user: UserInfo, out: 
         items = outbox.unacknowledged(session, created_from=_start_of(date_from),
                                       created_before=_start_of(date_to, next_day=True))
     size = bundle.write_bundle(out, items, centre_code=str(settings.get("centre_code")),
-                               counter=int(settings.get("counter")), key=key, now=when)
+                               counter=int(settings.get("counter")), key=key, now=when,
+                               confidential=_confidential,
+                               seal_to=str(settings.get("central_seal_key")) or None)
     public_key = bundle.public_key_hex(key)
     with db.write() as session:
         append_event(session, actor=user.username, action="bundle-exported",
@@ -53,6 +56,11 @@ def export_bundle(db: Database, settings: CounterSettings, user: UserInfo, out: 
                          "to": _text(date_to), "public_key": public_key})
     log.info("bundle of %d entries written to %s by %s", len(items), out, user.username)
     return BundleExport(out, len(items), size, public_key)
+
+
+def _confidential(item: outbox.OutboxItem) -> bool:
+    """A record of a confidential service (an application or an issued copy of its paper)."""
+    return is_confidential(str(item.payload.get("service_code", "")))
 
 
 def _start_of(day: date | None, *, next_day: bool = False) -> datetime | None:

@@ -182,12 +182,12 @@ def run_photo(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import find_applications
+    from khidmat_desk.app.confidential import search_applications
 
     if args.limit < 1:
         raise BadInput("--limit: must be 1 or more")
     with open_context(args) as ctx:
-        found = find_applications(ctx.db, args.query, limit=args.limit)
+        found = search_applications(ctx.db, args.query, None, limit=args.limit)
     if args.json:
         print_json({"kind": found.kind, "items": found.items})
     else:
@@ -201,16 +201,18 @@ def run_find(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.applications import change_status, get_application
+    from khidmat_desk.app.applications import change_status
+    from khidmat_desk.app.confidential import view_application
 
     if args.new_status is None and (args.reason or args.user):
         raise BadInput("--set: give the new status, or leave out --reason and --user")
     with open_context(args) as ctx:
+        user = None
         if args.new_status is not None:
             _precheck_transition(ctx, args)
             user = sign_in(ctx, args)
             change_status(ctx.db, args.tracking, args.new_status, user=user, reason=args.reason)
-        detail = get_application(ctx.db, args.tracking)
+        detail = view_application(ctx.db, args.tracking, user)
     if args.json:
         print_json(detail)
         return 0

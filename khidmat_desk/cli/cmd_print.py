@@ -72,8 +72,10 @@ def _verify_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
                    common: argparse.ArgumentParser) -> None:
     verify = commands.add_parser(
         "verify", parents=[common], help="check a document's signed QR code",
-        description="Prints VALID or INVALID and what the code says. Exit 0 when valid, 1 when "
-                    "not, 2 when the file cannot be read or holds no QR code.")
+        description="Prints VALID, INVALID, or NOT THIS PERSON (a genuine document whose holder "
+                    "is not the --cnic given), then every fact the code signs. For a PDF the "
+                    "page's own text is compared with them. Exit 0 when valid, 1 when not, 2 "
+                    "when the file cannot be read or holds no QR code.")
     verify.add_argument("file", nargs="?", metavar="FILE.pdf",
                         help="a printed document as PDF, or a scan or photo of it (PNG/JPEG)")
     verify.add_argument("--payload", metavar="TEXT", help="the QR code's text instead of a file")
@@ -115,6 +117,11 @@ def _write(path_text: str, data: bytes) -> Path:
     return path
 
 
+def _public_url(ctx: CounterContext) -> str | None:
+    """The central server's public verification address that QR codes open, if set."""
+    return str(ctx.settings.get("public_verify_url")) or None
+
+
 def _report(printed: PrintedDocument, path: Path) -> None:
     mark = f" (DUPLICATE, copy {printed.copy_no})" if printed.duplicate else ""
     sys.stdout.write(f"{printed.document_key} for {printed.tracking_number} written to "
@@ -127,7 +134,8 @@ def run_print_receipt(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         user = sign_in(ctx, args) if args.user else None
         printed = print_receipt(ctx.db, args.tracking, user=user, fmt=args.format,
-                                reason=args.reason, templates=ctx.templates, tariff=ctx.tariff)
+                                reason=args.reason, templates=ctx.templates, tariff=ctx.tariff,
+                                base_url=_public_url(ctx))
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0
@@ -155,7 +163,8 @@ def run_print_document(args: argparse.Namespace) -> int:
                              args.document)
         user = sign_in(ctx, args)
         printed = print_document(ctx.db, args.tracking, key, user=user, signer=ctx.signer(),
-                                 reason=args.reason, templates=ctx.templates)
+                                 reason=args.reason, templates=ctx.templates,
+                                 base_url=_public_url(ctx))
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0
@@ -195,29 +204,32 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.verification import verify_payload
+    from khidmat_desk.app.verification import VALID, verify_payload
 
     if (args.file is None) == (args.payload is None):
         raise BadInput("FILE: give a document file or --payload TEXT (one of them)")
-    payloads = [args.payload] if args.payload is not None else _payloads_in(Path(args.file))
+    if args.payload is not None:
+        payloads, page_text = [args.payload], None
+    else:
+        payloads, page_text = _payloads_in(Path(args.file))
     keys = _verification_keys(args)
-    results = [verify_payload(text, keys, cnic=args.cnic) for text in payloads]
+    results = [verify_payload(text, keys, cnic=args.cnic, page_text=page_text)
+               for text in payloads]
     for result in results:
-        _show(result, args.json)
-    passed = all(r.valid and r.cnic_matches is not False for r in results)
-    return 0 if passed else EXIT_FAILURE
+        _show(result, args.json, cnic_given=args.cnic is not None)
+    return 0 if all(r.verdict == VALID for r in results) else EXIT_FAILURE
 
 
-def _payloads_in(path: Path) -> list[str]:
-    from khidmat_desk.printing.qrread import UnreadableFile, qr_texts_in_file
+def _payloads_in(path: Path) -> tuple[list[str], str | None]:
+    from khidmat_desk.printing.qrread import UnreadableFile, read_file
 
     try:
-        texts = qr_texts_in_file(path)
+        found = read_file(path)
     except UnreadableFile as exc:
         raise BadInput(f"FILE: {exc}") from exc
-    if not texts:
+    if not found.qr_texts:
         raise BadInput(f"FILE: no QR code could be read in {path}")
-    return texts
+    return found.qr_texts, found.page_text
 
 
 def _verification_keys(
@@ -251,28 +263,71 @@ def _centre_named_in(path: Path) -> str:
     return ANY_CENTRE
 
 
-def _show(result: Verification, as_json: bool) -> None:
-    content = result.content
+def _show(result: Verification, as_json: bool, *, cnic_given: bool) -> None:
     if as_json:
-        sys.stdout.write(json.dumps({
-            "valid": result.valid, "reason": result.reason, "cnic_matches": result.cnic_matches,
-            "content": asdict(content) if content else None}, indent=2) + "\n")
+        sys.stdout.write(json.dumps(_as_json(result), indent=2, ensure_ascii=False) + "\n")
         return
-    sys.stdout.write(("VALID" if result.valid else "INVALID") + f": {result.reason}\n")
-    if content is None:
-        return
-    from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+    first = result.reason
+    if result.verdict == "NOT THIS PERSON":
+        first = ("the identity number given is not the holder's; the document itself is "
+                 f"genuine ({result.reason})")
+    sys.stdout.write(f"{result.verdict}: {first}\n")
+    for label, value in _header_lines(result):
+        sys.stdout.write(f"  {label + ':':19}{value}\n")
+    if result.document is not None and result.document.facts:
+        from khidmat_desk.app.verification import fact_lines
 
-    service = (get_service(content.service_code).title
-               if content.service_code in SERVICE_CODES else content.service_code)
-    for label, value in (("Tracking number", content.tracking_number), ("Service", service),
-                         ("Name", content.name), ("Issued on", content.issued_on),
-                         ("Status at issue", content.status), ("Centre", content.centre_code),
-                         ("Key", content.key_id)):
-        sys.stdout.write(f"  {label + ':':17}{value}\n")
+        sys.stdout.write("  Signed content (compare each line with the paper):\n")
+        for label, value in fact_lines(result.document):
+            mark = "  <- NOT as signed on the page" if label in result.page_differs else ""
+            sys.stdout.write(f"    {label}: {value}{mark}\n")
+    if result.document is not None and result.cnic_matches is None and cnic_given:
+        sys.stdout.write("  Identity number:   this document carries none to compare with\n")
     if result.cnic_matches is not None:
-        sys.stdout.write("  CNIC:            " + ("matches this document\n" if result.cnic_matches
-                                                  else "DOES NOT match this document\n"))
+        sys.stdout.write("  Identity number:   " + (
+            "matches the holder of this document\n" if result.cnic_matches
+            else "DOES NOT match the holder of this document\n"))
+
+
+def _header_lines(result: Verification) -> list[tuple[str, str]]:
+    from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+    from khidmat_desk.printing.signing import format_short_code
+
+    content, document = result.content, result.document
+    source = document or content
+    if source is None:
+        return []
+    service = (get_service(source.service_code).title
+               if source.service_code in SERVICE_CODES else "not named on this document")
+    lines = [("Tracking number", source.tracking_number), ("Service", service)]
+    if content is not None:
+        lines += [("Name", content.name), ("Issued on", content.issued_on),
+                  ("Status at issue", content.status)]
+    if document is not None:
+        lines += [("Issued on", document.issued_on), ("Copy", str(document.copy_no))]
+    lines += [("Centre", source.centre_code), ("Key", source.key_id)]
+    if result.code:
+        lines.append(("Verification code", format_short_code(result.code)))
+    return lines
+
+
+def _as_json(result: Verification) -> dict[str, object]:
+    from khidmat_desk.app.verification import fact_lines
+
+    document = result.document
+    return {
+        "verdict": result.verdict, "valid": result.valid, "reason": result.reason,
+        "cnic_matches": result.cnic_matches,
+        "content": asdict(result.content) if result.content else None,
+        "document": None if document is None else {
+            "format": 2, "key_id": document.key_id,
+            "tracking_number": document.tracking_number,
+            "service_code": document.service_code, "document_key": document.document_key,
+            "issued_on": document.issued_on, "copy_no": document.copy_no,
+            "centre_code": document.centre_code, "verification_code": result.code,
+            "facts": [{"label": label, "value": value}
+                      for label, value in fact_lines(document)]},
+        "page_checked": result.page_checked, "page_differs": list(result.page_differs)}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -46,6 +46,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                       help="with --setup: read the token from standard input")
     sync.add_argument("--ca-bundle", metavar="FILE",
                       help="with --setup: CA certificates for a private certificate authority")
+    sync.add_argument("--public-url", metavar="URL",
+                      help="with --setup: the public address of the verification pages that "
+                           "documents' QR codes open")
+    sync.add_argument("--seal-key", metavar="KEY",
+                      help="with --setup: the central server's public sealing key (hex), for "
+                           "confidential records in offline bundles")
     sync.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                       help="with --verify: the centre day (default: today)")
     add_auth_arguments(sync, required=False)
@@ -98,7 +104,8 @@ def _setup(ctx: CounterContext, args: argparse.Namespace) -> int:
                        f"or set {TOKEN_ENV} where there is no keyring")
     try:
         where = setup_sync(ctx.settings, server=args.server, token=token,
-                           ca_bundle=args.ca_bundle)
+                           ca_bundle=args.ca_bundle, public_url=args.public_url,
+                           seal_key=args.seal_key)
     except SyncNotConfigured as exc:
         raise BadInput(f"--server/--token-stdin: {exc}") from exc
     except SecretsUnavailable as exc:

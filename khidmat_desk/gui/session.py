@@ -86,10 +86,10 @@ class CounterSession:
     # -- lists ------------------------------------------------------------------------------
 
     def todays_queue(self) -> tuple[ApplicationSummary, ...]:
-        from khidmat_desk.app.queue import todays_applications
+        from khidmat_desk.app.confidential import todays_queue
 
-        return todays_applications(self.db, centre_code=self.ctx.centre_code,
-                                   counter=self.ctx.counter)
+        return todays_queue(self.db, centre_code=self.ctx.centre_code, counter=self.ctx.counter,
+                            user=self.ctx.user)
 
     def todays_counts(self) -> dict[str, int]:
         from khidmat_desk.app.queue import todays_counts
@@ -97,9 +97,9 @@ class CounterSession:
         return todays_counts(self.db, centre_code=self.ctx.centre_code, counter=self.ctx.counter)
 
     def find(self, text: str) -> FindResult:
-        from khidmat_desk.app.applications import find_applications
+        from khidmat_desk.app.confidential import search_applications
 
-        return find_applications(self.db, text)
+        return search_applications(self.db, text, self.ctx.user)
 
     def change_status(self, tracking: str, status: str,
                       reason: str | None) -> StatusChangeResult:
@@ -205,10 +205,12 @@ class CounterSession:
             self, tracking: str) -> tuple[ApplicationDetail, tuple[PrintableDocument, ...]]:
         """The application and what can be printed for it, reading it once."""
         from khidmat_desk.app.applications import get_application
+        from khidmat_desk.app.confidential import visible_detail
         from khidmat_desk.app.printing import documents_for
 
         detail = get_application(self.db, tracking)
-        return detail, documents_for(self.db, detail, self.templates)
+        return (visible_detail(detail, self.ctx.user),
+                documents_for(self.db, detail, self.templates))
 
     def print_receipt(self, tracking: str, reason: str | None = None) -> PrintedDocument:
         """Render the receipt and record the copy, in one transaction."""
@@ -216,14 +218,20 @@ class CounterSession:
 
         return print_receipt(self.db, tracking, user=self.ctx.officer,
                              fmt=str(self.settings.get("receipt_format")), reason=reason,
-                             templates=self.templates, tariff=self.tariff)
+                             templates=self.templates, tariff=self.tariff,
+                             base_url=self._public_url())
 
     def print_document(self, tracking: str, key: str,
                        reason: str | None = None) -> PrintedDocument:
         from khidmat_desk.app.printing import print_document
 
         return print_document(self.db, tracking, key, user=self.ctx.officer,
-                              signer=self.ctx.signer(), reason=reason, templates=self.templates)
+                              signer=self.ctx.signer(), reason=reason, templates=self.templates,
+                              base_url=self._public_url())
+
+    def _public_url(self) -> str | None:
+        """The central server's public verification address that QR codes open, if set."""
+        return str(self.settings.get("public_verify_url")) or None
 
     def print_settled(self, printed: PrintedDocument, delivered: bool, note: str) -> None:
         """A sent copy reached paper (``note`` says where) or was given up (``note`` says why)."""
@@ -238,7 +246,8 @@ class CounterSession:
 
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
-                                templates=self.templates, tariff=self.tariff)
+                                templates=self.templates, tariff=self.tariff,
+                                user=self.ctx.user)
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():

@@ -49,6 +49,10 @@ class ReceiptContent:
     fee_state: str = "paid"
     #: Whether the citizen comes back for a document (else the receipt is all they get here)
     collect: bool = True
+    #: The public status lookup (status only) and the code it asks for; None when the
+    #: centre has no public address set.
+    status_url: str | None = None
+    status_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,15 @@ class DocumentContent:
     holder_id: str  # "CNIC 35202-1234567-1": certificates print the full number
     issued_on: date
     status: str
-    qr_payload: str | None  # None on a preview: an unissued page carries no signed code
-    finding: PrintedFinding | None = None
+    #: The QR code's text: the signed payload, after the public page's address when the
+    #: centre has one. None on a preview: an unissued page carries no signed code.
+    qr_payload: str | None
     #: The person's photograph (JPEG) for a document that prints one, and its SHA-256, which
-    #: the page prints beside it so the signed content covers the picture.
+    #: the page prints beside it; the signed content holds it whole.
     photo_jpeg: bytes | None = None
     photo_sha256: str | None = None
+    #: The short code that opens this copy on the public verification page, and its address.
+    verification_code: str | None = None
+    verification_url: str | None = None
+    #: The police finding, on a document that states it.
+    finding: PrintedFinding | None = None

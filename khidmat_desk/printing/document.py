@@ -40,6 +40,10 @@ TEXT = 9.5
 #: A4 is printed on office lasers (600 dpi): 8 dots = 0.34 mm modules.
 BARCODE_DOTS = Dots(600, 8)
 QR_MODULE = 0.5 * MM
+#: A QR code that carries every fact of a long document gets smaller modules, down to 8 dots
+#: of a 600 dpi laser (0.34 mm), so it stays within this side.
+QR_MAX_SIDE = 40 * MM
+QR_MIN_DOTS = 8
 FOOTER_HEIGHT = 40 * MM
 #: A passport-size photograph (35 x 45 mm) reduced to fit beside the barcode.
 PHOTO_WIDTH = 26 * MM
@@ -315,8 +319,10 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
     bottom = 14 * MM
     if content.qr_payload:
         matrix = qr_matrix(content.qr_payload)
-        side = qr_size(matrix, QR_MODULE)
-        draw_qr(canvas, matrix, MARGIN - 4 * QR_MODULE, bottom + 6 * MM, QR_MODULE)
+        module = _qr_module(len(matrix))
+        side = qr_size(matrix, module)
+        draw_qr(canvas, matrix, MARGIN - 4 * module, bottom + 6 * MM, module)
+        _verification_code(canvas, content, MARGIN + side + 4 * MM, bottom + 20 * MM)
     else:
         side = 34 * MM
         canvas.saveState()
@@ -341,6 +347,25 @@ def _footer(canvas: Canvas, content: DocumentContent, issue: Issue, templates: T
     for line in simpleSplit(note, SANS, 7, width - 2 * MARGIN - side - 4 * MM):
         text.textLine(line)
     canvas.drawText(text)
+
+
+def _qr_module(modules: int) -> float:
+    dot = 72 / 600
+    fitted = int(QR_MAX_SIDE / (modules + 8) / dot) * dot
+    return max(QR_MIN_DOTS * dot, min(QR_MODULE, fitted))
+
+
+def _verification_code(canvas: Canvas, content: DocumentContent, x: float, y: float) -> None:
+    """The code that opens this copy on the public page, for a reader without a phone."""
+    if not content.verification_code:
+        return
+    code = f"{content.verification_code[:4]}-{content.verification_code[4:]}"
+    canvas.setFont(SANS_BOLD, 8)
+    canvas.drawString(x, y, f"Verification code {code}")
+    if content.verification_url:
+        canvas.setFont(SANS, 7)
+        page = content.verification_url.split("?", 1)[0]
+        canvas.drawString(x, y - 9, f"at {page} with the reference number")
 
 
 def _signatures(canvas: Canvas, people: tuple[Signatory, ...], left: float, right: float,

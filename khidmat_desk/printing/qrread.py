@@ -7,6 +7,7 @@ camera sees it, rather than trusting text hidden in the PDF.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
@@ -20,6 +21,14 @@ _QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 class UnreadableFile(ValueError):  # noqa: N818 - read as a message, like the others
     """The file is not a PDF or image this program can read; the text says which."""
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """The QR texts found, and for a PDF its pages' text (a scan or photo has none)."""
+
+    qr_texts: list[str]
+    page_text: str | None
 
 
 def qr_texts_in_image(image: Image.Image) -> list[str]:
@@ -42,16 +51,33 @@ def qr_texts_in_pdf(data: bytes) -> list[str]:
         document.close()
 
 
+def text_of_pdf(data: bytes) -> str:
+    """The text a PDF's pages draw, to compare with what its QR code signs."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise UnreadableFile(f"not a PDF this program can open ({exc})") from exc
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
 def qr_texts_in_file(path: Path) -> list[str]:
     """QR texts in a PDF, or in a PNG/JPEG photo or scan of a printed page."""
+    return read_file(path).qr_texts
+
+
+def read_file(path: Path) -> ReadFile:
+    """The QR texts of a PDF (with its text) or of a PNG/JPEG photo or scan of a page."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path} ({exc.strerror or exc})") from exc
     if data.startswith(b"%PDF"):
-        return qr_texts_in_pdf(data)
+        return ReadFile(qr_texts_in_pdf(data), text_of_pdf(data))
     try:
         with Image.open(path) as image:
-            return qr_texts_in_image(image)
+            return ReadFile(qr_texts_in_image(image), None)
     except OSError as exc:
         raise UnreadableFile(f"{path} is neither a PDF nor an image") from exc

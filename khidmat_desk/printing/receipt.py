@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from khidmat_desk.core.display import format_money
 from khidmat_desk.printing import pieces
-from khidmat_desk.printing.barcodes import Dots
+from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
 from khidmat_desk.printing.content import Issue, ReceiptContent
 from khidmat_desk.printing.flow import Flow
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
@@ -65,6 +65,7 @@ def _compose(flow: Flow, content: ReceiptContent, issue: Issue, templates: Templ
     _documents(flow, content, size)
     flow.rule(dash=True)
     _issued(flow, content, issue, size)
+    _status_qr(flow, content, fmt)
     flow.rule()
     _notes(flow, content, templates, size)
 
@@ -83,6 +84,7 @@ def _two_columns(flow: Flow, content: ReceiptContent, issue: Issue, templates: T
     _number(right, content, fmt)
     right.rule(dash=True)
     _issued(right, content, issue, size)
+    _status_qr(right, content, fmt)
 
     def draw(canvas: Canvas, x: float, top: float) -> None:
         left.render(canvas, x, top)
@@ -167,6 +169,27 @@ def _issued(flow: Flow, content: ReceiptContent, issue: Issue, size: float) -> N
     pieces.row(flow, "Officer", issue.officer, size=size, label_width=label)
     pieces.row(flow, "Printed", f"{issue.printed_at.strftime(DATE_TIME)} · copy {issue.copy_no}",
                size=size, label_width=label)
+
+
+def _status_qr(flow: Flow, content: ReceiptContent, fmt: ReceiptFormat) -> None:
+    """A QR code to the public status lookup (status only, nothing personal in it or on the
+    page it opens), with the code to type for a reader without a phone."""
+    if not content.status_url or not content.status_code:
+        return
+    matrix = qr_matrix(content.status_url)
+    module = 3 * 25.4 / fmt.barcode_dpi * MM if fmt.barcode_dpi < 300 else 0.4 * MM
+    side = qr_size(matrix, module)
+    size = fmt.text_size * 0.85
+    code = f"{content.status_code[:4]}-{content.status_code[4:]}"
+    page = content.status_url.split("?", 1)[0]
+
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        draw_qr(canvas, matrix, x + (flow.width - side) / 2, top - side, module)
+
+    flow.space(size * 0.5)
+    flow.add(side, draw)
+    flow.lines(f"Application status: scan the code, or open {page} and type the number above "
+               f"and the code {code}", size=size, align="centre")
 
 
 def _cut_line(canvas: Canvas, width: float, y: float) -> None:

@@ -60,6 +60,11 @@ class DocumentTemplate:
     validity_days: int | None = None
     #: States the police finding: printed only once one is recorded, with its own section.
     finding: bool = False
+    #: A title of its own instead of the service's output title (a discreet slip's).
+    title: str | None = None
+    title_ur: str | None = None
+    #: Nothing on the page or in its QR code may reveal the person or the matter.
+    discreet: bool = False
     collected_later: bool = False
     variants: tuple[Variant, ...] = ()
     #: "To whom it may concern" and the like, printed above the statement.
@@ -129,7 +134,8 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
                                    tuple(s.get("fields", ())), s.get("table"))
                            for s in entry.get("sections", ())),
             signatures=tuple(_signatory(s).title for s in entry.get("signatures", ())),
-            validity_days=entry.get("validity_days"),
+            validity_days=entry.get("validity_days"), title=entry.get("title"),
+            title_ur=entry.get("title_ur"), discreet=bool(entry.get("discreet", False)),
             collected_later=bool(entry.get("collected_later", False)),
             variants=tuple(_variant(v) for v in entry.get("variants", ())),
             addressee=str(entry.get("addressee", "")),

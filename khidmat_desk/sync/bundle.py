@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 from khidmat_desk.store.outbox import OutboxItem
-from khidmat_desk.sync import protocol
+from khidmat_desk.sync import protocol, seal
 
 FORMAT = "khidmat-bundle"
 FORMAT_VERSION = 1
@@ -73,10 +73,25 @@ def private_key_from_text(text: str) -> Ed25519PrivateKey:
 
 
 def write_bundle(path: Path, items: Sequence[OutboxItem], *, centre_code: str, counter: int,
-                 key: Ed25519PrivateKey, now: datetime | None = None) -> int:
-    """Write ``items`` to ``path`` atomically, signed; returns the file's size in bytes."""
-    entries = [json.loads(protocol.encode_entry(i.uuid, i.version, i.kind, i.payload,
-                                                i.created_at)) for i in items]
+                 key: Ed25519PrivateKey, now: datetime | None = None,
+                 confidential: Callable[[OutboxItem], bool] | None = None,
+                 seal_to: str | None = None) -> int:
+    """Write ``items`` to ``path`` atomically, signed; returns the file's size in bytes.
+    Items ``confidential`` says are so are sealed to the central server's key ``seal_to``
+    (hex); without that key such items cannot leave on a stick and nothing is written."""
+    secret = [i for i in items if confidential is not None and confidential(i)]
+    if secret and not seal_to:
+        raise BundleError(
+            f"{len(secret)} confidential record(s) must be sealed for the central server, "
+            "and its sealing key is not set here; set it with 'khidmat-desk sync --setup "
+            "--seal-key KEY' (the central server's operator has it), or send them over the "
+            "link")
+    sealed = {id(i) for i in secret}
+    entries = []
+    for item in items:
+        entry = json.loads(protocol.encode_entry(item.uuid, item.version, item.kind,
+                                                 item.payload, item.created_at))
+        entries.append(seal.seal(entry, seal_to or "") if id(item) in sealed else entry)
     body = json.dumps({
         "centre_code": centre_code, "counter": counter,
         "created_at": protocol.iso(now or datetime.now(UTC)), "entry_count": len(entries),

@@ -34,8 +34,10 @@ REPORT_PATH = "/v1/report/daily"
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)
+#: An issued copy of a certificate, letter, report or slip (see sync/document_record.py).
+DOCUMENT_KIND = "document"
 #: Record kinds the protocol carries today.
-KINDS: tuple[str, ...] = ("application",)
+KINDS: tuple[str, ...] = ("application", DOCUMENT_KIND)
 
 #: Client-side bounds of one push; the server refuses more than SERVER_MAX_* per request.
 MAX_BATCH_ENTRIES = 500
