@@ -42,7 +42,7 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
-from khidmat_desk.gui.words import age_label, role_label, search_kind_label, status_label
+from khidmat_desk.gui.words import age_label, roles_label, search_kind_label, status_label
 
 log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view = ApplicationView(user.role, urdu)
+        self.view = ApplicationView(user.roles, urdu, user_id=user.id)
         self.ui.stack.addWidget(self.view)
         self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",  # type: ignore[call-overload]
                                   alignment=Qt.AlignmentFlag.AlignCenter,
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.scanner = install_scanner(self, self._on_scanned)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
+        from khidmat_desk.gui.centre_menu import CentreMenu
+
+        self.centre = CentreMenu(self)
         self.refresh_queue()
 
     def show_on_screen(self) -> None:
@@ -161,7 +164,8 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({role_label(self.user.role)})", objectName="who")  # type: ignore[call-overload]
+        self.who = QLabel(f"{self.user.full_name} ({roles_label(self.user.roles)})",  # type: ignore[call-overload]
+                          objectName="who")
         self.where = QLabel(self._where(), objectName="where")  # type: ignore[call-overload]
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
         self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)  # type: ignore[call-overload]
