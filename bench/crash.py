@@ -53,7 +53,7 @@ def worker(data_dir: Path, journal_path: Path, seed: int) -> None:
     from khidmat_desk.auth.users import authenticate
     from khidmat_desk.core.catalogue import get_service, load_tariff
     from khidmat_desk.core.intake import Intake
-    from khidmat_desk.core.workflow import REASON_REQUIRED, next_statuses
+    from khidmat_desk.core.workflow import FINDING_STATUSES, REASON_REQUIRED, next_statuses
     from khidmat_desk.store.db import open_database
     from khidmat_desk.sync.client import SyncTuning
 
@@ -96,7 +96,8 @@ def worker(data_dir: Path, journal_path: Path, seed: int) -> None:
         elif step == "status":
             number = rng.choice(tracking)
             detail = get_application(db, number)
-            choices = [s for s in next_statuses(detail.status) if s not in REASON_REQUIRED]
+            choices = [s for s in next_statuses(detail.status)  # a finding is not a step
+                       if s not in REASON_REQUIRED and s not in FINDING_STATUSES]
             if choices:
                 moved = change_status(db, number, rng.choice(choices), user=user)
                 note("status", detail.uuid, moved.version)

@@ -127,6 +127,11 @@ def officer(db: Database) -> UserInfo:
 
 
 @pytest.fixture
+def verifier(db: Database) -> UserInfo:
+    return _make_user(db, "bilal.ahmed", "verifier")
+
+
+@pytest.fixture
 def in_charge(db: Database) -> UserInfo:
     return _make_user(db, "nadia.iqbal", "in-charge")
 

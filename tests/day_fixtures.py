@@ -34,6 +34,7 @@ from khidmat_desk.app.applications import (
     save_draft,
     submit_application,
 )
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.app.printing import print_receipt
 from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core import clock
@@ -100,9 +101,11 @@ def fill_day(day: Day) -> Day:
     for key in ("a1", "b1"):  # sent to the police station at 17:00
         change_status(db, day.apps[key].tracking_number, "in-verification", user=asif,
                       now=local("2026-03-06T17:00"))
-    for status, at in (("verified", "17:30"), ("ready", "17:40")):
-        change_status(db, day.apps["b1"].tracking_number, status, user=nadia,
-                      now=local(f"2026-03-06T{at}"))
+    record_finding(db, day.apps["b1"].tracking_number, user=nadia, outcome="verified",
+                   record_status="not-involved", reference="SP 42/2026",
+                   reference_date=date(2026, 3, 6), now=local("2026-03-06T17:30"))
+    change_status(db, day.apps["b1"].tracking_number, "ready", user=nadia,
+                  now=local("2026-03-06T17:40"))
     for copy_at in ("10:01", "12:00"):  # the second copy is a reprint
         print_receipt(db, day.apps["a1"].tracking_number, user=asif,
                       reason="Printer jammed" if copy_at == "12:00" else None,

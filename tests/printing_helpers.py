@@ -13,8 +13,10 @@ from PIL import Image
 
 from khidmat_desk.app.applications import change_status, submit_application
 from khidmat_desk.app.centre import init_centre
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.findings import finding_kind
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import SigningKey
@@ -22,6 +24,8 @@ from khidmat_desk.store.models import SigningKey
 CENTRE = "LHR07"
 WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 VERIFIED_PATH = ("in-verification", "verified", "ready")
+#: A reference every kind of finding accepts (crime reports need an FIR no./year).
+REFERENCE = "125/2026"
 
 
 def set_up_centre(db: Database, signer: Signer) -> None:
@@ -47,9 +51,22 @@ def submit_example(db: Database, officer: UserInfo, tariff: Tariff, service_code
     return result.tracking_number
 
 
-def verify_application(db: Database, tracking: str, user: UserInfo) -> None:
-    for status in VERIFIED_PATH:
-        change_status(db, tracking, status, user=user, now=WHEN)
+def verify_application(db: Database, tracking: str, user: UserInfo,
+                       record_status: str | None = None) -> None:
+    """Into verification, the finding recorded by ``user`` (a verifier or the in-charge who
+    did not take it in), then ready."""
+    change_status(db, tracking, "in-verification", user=user, now=WHEN)
+    service = db_service(db, tracking)
+    status = record_status or finding_kind(service).for_outcome("verified")[0].key
+    record_finding(db, tracking, user=user, outcome="verified", record_status=status,
+                   reference=REFERENCE, remark="", now=WHEN)
+    change_status(db, tracking, "ready", user=user, now=WHEN)
+
+
+def db_service(db: Database, tracking: str) -> str:
+    from khidmat_desk.app.applications import get_application
+
+    return get_application(db, tracking).service_code
 
 
 def page_images(pdf: bytes, dpi: int = 300) -> list[Image.Image]:

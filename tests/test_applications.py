@@ -28,6 +28,7 @@ from khidmat_desk.app.applications import (
     save_draft,
     submit_application,
 )
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.core.records import EmptyQueryError, SearchKind
@@ -354,13 +355,19 @@ def test_an_unknown_tracking_number_is_not_found(db: Database, officer: UserInfo
 
 
 def test_the_workflow_path_versions_and_queues_every_step(
-        db: Database, officer: UserInfo, tariff: Tariff) -> None:
+        db: Database, officer: UserInfo, verifier: UserInfo, tariff: Tariff) -> None:
     number = submit(db, officer, tariff).tracking_number
     steps = [("in-verification", None), ("rejected", "fake affidavit"), ("ready", None),
              ("delivered", None)]
     for version, (status, reason) in enumerate(steps, start=2):
-        changed = change_status(db, number, status, user=officer, reason=reason,
-                                now=FRIDAY + timedelta(hours=version))
+        at = FRIDAY + timedelta(hours=version)
+        if status == "rejected":
+            found = record_finding(db, number, user=verifier, outcome=status,
+                                   record_status="not-verifiable", reference="",
+                                   remark=str(reason), now=at)
+            assert (found.outcome, found.version) == (status, version)
+            continue
+        changed = change_status(db, number, status, user=officer, reason=reason, now=at)
         assert (changed.to_status, changed.version) == (status, version)
     detail = get_application(db, number)
     assert (detail.status, detail.version) == ("delivered", 5)
@@ -416,7 +423,7 @@ def test_the_applicant_is_remembered_with_the_latest_details(
 
 
 def test_open_applications_for_the_same_person_and_service(
-        db: Database, officer: UserInfo, tariff: Tariff) -> None:
+        db: Database, officer: UserInfo, verifier: UserInfo, tariff: Tariff) -> None:
     first = submit(db, officer, tariff)
     second = submit(db, officer, tariff, now=FRIDAY + timedelta(minutes=5))
     submit(db, officer, tariff, answers=example(cnic="35202-1111111-1"))
@@ -425,9 +432,11 @@ def test_open_applications_for_the_same_person_and_service(
            answers={**character.example, "cnic": "35202-1234567-1"})
     found = open_applications_for(db, GPV, "35202-1234567-1")
     assert [s.tracking_number for s in found] == [second.tracking_number, first.tracking_number]
-    for status, reason in (("in-verification", None), ("rejected", "no"), ("ready", None),
-                           ("delivered", None)):
-        change_status(db, second.tracking_number, status, user=officer, reason=reason)
+    change_status(db, second.tracking_number, "in-verification", user=officer)
+    record_finding(db, second.tracking_number, user=verifier, outcome="rejected",
+                   record_status="not-verifiable", reference="", remark="no")
+    for status in ("ready", "delivered"):
+        change_status(db, second.tracking_number, status, user=officer)
     found = open_applications_for(db, GPV, "3520212345671")
     assert [s.tracking_number for s in found] == [first.tracking_number]
 

@@ -95,7 +95,8 @@ def test_create_user_and_list(db: Database) -> None:
     ("1asif", "Asif Khan", "officer", PASSWORD, "starting with a letter"),
     ("asif khan", "Asif Khan", "officer", PASSWORD, "3 to 40 characters"),
     ("asif", "A", "officer", PASSWORD, "full name"),
-    ("asif", "Asif Khan", "admin", PASSWORD, "role must be one of: officer, in-charge"),
+    ("asif", "Asif Khan", "admin", PASSWORD,
+     "'admin' is not a role; give one or more of: officer, verifier, in-charge"),
     ("asif", "Asif Khan", "officer", "short", "at least 8 characters"),
     ("asif.khan", "Asif Khan", "officer", "ASIF.KHAN", "same as the user name"),
 ])

@@ -285,9 +285,13 @@ def test_fir_copy_handover_is_recorded_from_the_command_line(run: Run, data_dir:
 
     code, _, err = hand_over()
     assert code == 2 and "submitted" in err, "only a copy that is ready can be handed over"
-    for status in ("in-verification", "verified", "ready"):
-        assert run("status", tracking, "--data-dir", folder, "--set", status, "--user",
-                   "incharge", "--password-stdin", stdin=PASSWORD + "\n")[0] == 0
+    signed_in = ("--data-dir", folder, "--user", "incharge", "--password-stdin")
+    assert run("status", tracking, "--set", "in-verification", *signed_in,
+               stdin=PASSWORD + "\n")[0] == 0
+    assert run("finding", tracking, "--outcome", "verified", "--record-status",
+               "nothing-adverse", "--reference", "PS Gulberg 5/2024", *signed_in,
+               stdin=PASSWORD + "\n")[0] == 0
+    assert run("status", tracking, "--set", "ready", *signed_in, stdin=PASSWORD + "\n")[0] == 0
     code, _, err = hand_over(pages="many")
     assert code == 2 and "Pages of the attested copy" in err
     code, out, err = hand_over()

@@ -222,9 +222,12 @@ def test_verify_says_not_this_person_first(run: Run, tmp_path: Path) -> None:
                          stdin="incharge-pass-1\n")
     assert code == 0, err
     tracking = out.strip()
-    for status in ("in-verification", "verified", "ready"):
-        run("status", tracking, "--data-dir", str(folder), "--set", status, "--user",
-            "incharge", "--password-stdin", stdin="incharge-pass-1\n")
+    signed_in = ("--data-dir", str(folder), "--user", "incharge", "--password-stdin")
+    run("status", tracking, "--set", "in-verification", *signed_in, stdin="incharge-pass-1\n")
+    run("finding", tracking, "--outcome", "verified", "--record-status", "not-involved",
+        "--reference", "CRO 1/2026", "--override-reason", "one-person test centre", *signed_in,
+        stdin="incharge-pass-1\n")
+    run("status", tracking, "--set", "ready", *signed_in, stdin="incharge-pass-1\n")
     pdf = tmp_path / "pcc.pdf"
     assert run("print", "document", tracking, "--data-dir", str(folder), "--out", str(pdf),
                "--user", "incharge", "--password-stdin", stdin="incharge-pass-1\n")[0] == 0

@@ -167,9 +167,14 @@ def world(server: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) -> 
                                "incharge", "--password-stdin", stdin=PASSWORD)
     assert code == 0, err
     world.tracking = out.strip()
-    for status in ("in-verification", "verified", "ready"):
-        assert world.cli("status", world.tracking, "--set", status, "--user", "incharge",
-                         "--password-stdin", stdin=PASSWORD)[0] == 0
+    signed_in = ("--user", "incharge", "--password-stdin")
+    assert world.cli("status", world.tracking, "--set", "in-verification", *signed_in,
+                     stdin=PASSWORD)[0] == 0
+    assert world.cli("finding", world.tracking, "--outcome", "verified", "--record-status",
+                     "not-involved", "--reference", "CRO 1/2026", "--override-reason",
+                     "one-person test centre", *signed_in, stdin=PASSWORD)[0] == 0
+    assert world.cli("status", world.tracking, "--set", "ready", *signed_in,
+                     stdin=PASSWORD)[0] == 0
     assert world.cli("print", "document", world.tracking, "--out", str(world.certificate),
                      "--user", "incharge", "--password-stdin", stdin=PASSWORD)[0] == 0
     assert world.cli("print", "receipt", world.tracking, "--out", str(world.receipt))[0] == 0

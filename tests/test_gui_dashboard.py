@@ -40,7 +40,8 @@ def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner, usernam
 def open_dashboard(qtbot: QtBot, window: MainWindow) -> Dashboard:
     """Centre → Today at the centre (Ctrl+T), then wait for the figures."""
     [centre] = [a for a in window.menuBar().actions() if a.text() == "C&entre"]
-    [today] = centre.menu().actions()  # type: ignore[union-attr]
+    [today] = [a for a in centre.menu().actions()  # type: ignore[union-attr]
+               if a.objectName() == "action_today"]
     assert today.shortcut().toString() == "Ctrl+T"
     today.trigger()
     qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.summary

@@ -12,7 +12,9 @@ from test_gui_counter import main_window, submit_example
 
 from khidmat_desk.app.applications import change_status, get_application
 from khidmat_desk.app.delivery import Handover, HandoverRefused, mark_delivered
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.findings import finding_kind
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -25,8 +27,11 @@ def session(counter_session: CounterSession) -> CounterSession:
 def ready(session: CounterSession, code: str = "character-certificate") -> tuple[str, str]:
     tracking = submit_example(session, code)
     user = session.authenticate("incharge", PASSWORD)
-    for status in ("in-verification", "verified", "ready"):
-        change_status(session.db, tracking, status, user=user)
+    change_status(session.db, tracking, "in-verification", user=user)
+    record_finding(session.db, tracking, user=user, outcome="verified",
+                   record_status=finding_kind(code).for_outcome("verified")[0].key,
+                   reference="CRO 1/2026", override_reason="a one-person test centre")
+    change_status(session.db, tracking, "ready", user=user)
     service = get_service(code)
     return tracking, service.example[service.primary_cnic]
 

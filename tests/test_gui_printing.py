@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.app.printing import print_history
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import create_user
@@ -130,8 +131,10 @@ def test_certificate_waits_for_verification_and_only_the_in_charge_reprints_it(
     certificate = next(k for k in window.view.print_buttons if k != "receipt")
     assert not window.view.print_buttons[certificate].isEnabled()  # not verified yet
     in_charge = session.authenticate("incharge", PASSWORD)
-    for status in ("in-verification", "verified", "ready"):
-        change_status(session.db, tracking, status, user=in_charge)
+    change_status(session.db, tracking, "in-verification", user=in_charge)
+    record_finding(session.db, tracking, user=in_charge, outcome="verified",
+                   record_status="not-involved", reference="CRO 4411/2026")
+    change_status(session.db, tracking, "ready", user=in_charge)
     session.authenticate("officer7", "officer-pass-7")
     window.open_application(tracking)
     settle(qtbot, window, tasks)

@@ -24,7 +24,8 @@ TS = ROOT / "resources" / "translations" / "khidmat_ur.ts"
 COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "DocumentsPage",
            "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView", "PrintFlow",
            "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "HandoverDialog",
-           "SummaryModel", "Status", "Age", "Search", "Role"}
+           "SummaryModel", "Status", "Age", "Search", "Role", "FindingDialog", "UsersDialog",
+           "AccountForm", "CentreView", "CentreModel", "CentreMenu"}
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

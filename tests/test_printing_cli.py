@@ -36,9 +36,16 @@ def centre(tmp_path: Path, run: Run) -> tuple[Path, str]:
                          stdin=PASSWORD + "\n")
     assert code == 0, err
     tracking = out.strip()
-    for status in ("in-verification", "verified", "ready"):
-        assert run("status", tracking, "--data-dir", str(folder), "--set", status, "--user",
-                   "incharge", "--password-stdin", stdin=PASSWORD + "\n")[0] == 0
+    signed_in = ("--data-dir", str(folder), "--user", "incharge", "--password-stdin")
+    assert run("status", tracking, "--set", "in-verification", *signed_in,
+               stdin=PASSWORD + "\n")[0] == 0
+    # The in-charge took it in, so deciding on it needs a reason (segregation of duties).
+    code, _, err = run("finding", tracking, "--outcome", "verified", "--record-status",
+                       "not-involved", "--reference", "CRO 1123/2026", "--override-reason",
+                       "only one verifier at this centre, on leave", *signed_in,
+                       stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert run("status", tracking, "--set", "ready", *signed_in, stdin=PASSWORD + "\n")[0] == 0
     return folder, tracking
 
 

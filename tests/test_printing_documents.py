@@ -31,9 +31,9 @@ from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 
 #: Services whose citizen comes back for a document: a certificate, letter or report issued
-#: once verified, or the attested FIR copy.
+#: once verified, the attested FIR copy, or a crime report's outcome (FIR registered or not).
 COLLECTED = {"police-verification", "character-certificate", "vehicle-verification",
-             "employee-verification", "community-policing", "fir-copy"}
+             "employee-verification", "community-policing", "fir-copy", "crime-report"}
 QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 CODE128 = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.Code128)
 

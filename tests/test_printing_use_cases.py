@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import change_status
+from khidmat_desk.app.findings import record_finding
 from khidmat_desk.app.printing import PrintRefused
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, load_tariff
@@ -102,10 +103,13 @@ def test_a_certificate_waits_for_verification(
     assert listed["receipt"].ready and not listed[PCC].ready
     assert listed[PCC].reprint_role == "in-charge"
     change_status(db, tracking, "in-verification", user=in_charge, now=WHEN)
-    change_status(db, tracking, "rejected", user=in_charge, reason="record found", now=WHEN)
+    record_finding(db, tracking, user=in_charge, outcome="rejected", record_status="wanted",
+                   reference="CRO 77/2026", remark="record found", now=WHEN)
     change_status(db, tracking, "ready", user=in_charge, now=WHEN)
     with pytest.raises(PrintRefused):  # ready after a rejection is not a clean certificate
         printing.print_document(db, tracking, PCC, user=in_charge, signer=signer)
+    listed = {d.key: d for d in printing.list_documents(db, tracking)}
+    assert listed["rejection-letter"].ready  # the letter explaining it is printed instead
 
 
 def test_nothing_is_printed_for_a_voided_application(

@@ -118,7 +118,7 @@ def mark_delivered(db: Database, tracking: str, handover: Handover, *, user: Use
             applicant_id = session.scalar(select(Applicant.id_number)
                                           .where(Applicant.id == row.applicant_id))
         _, line = check_handover(handover, applicant_id)
-        workflow.check_transition(row.status, workflow.DELIVERED, user.role, line)
+        workflow.check_transition(row.status, workflow.DELIVERED, user.roles, line)
         recorded = check_facts(get_service(row.service_code), facts, when)
         if recorded is not None:
             answers = {**row.answers, HANDOVER_KEY: {**recorded, "collected": line}}

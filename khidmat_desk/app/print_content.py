@@ -15,7 +15,8 @@ from khidmat_desk.core import clock, validators
 from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
-from khidmat_desk.printing.content import DocumentContent, ReceiptContent
+from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
+from khidmat_desk.printing.content import DocumentContent, PrintedFinding, ReceiptContent
 from khidmat_desk.printing.idcheck import id_check, new_salt
 from khidmat_desk.printing.signing import (
     ID_MARK,
@@ -35,6 +36,12 @@ from khidmat_desk.printing.signing import (
 from khidmat_desk.printing.templates import DocumentTemplate, Templates
 
 RECEIPT = "receipt"
+REJECTION_LETTER = "rejection-letter"
+#: Documents any service prints when they apply: the letter explaining a rejection.
+GENERIC_OUTPUTS: tuple[OutputDocument, ...] = (
+    OutputDocument(REJECTION_LETTER, "Letter of rejection", "درخواست مسترد ہونے کا خط",
+                   kind="letter"),
+)
 
 
 def holder_id_number(service: Service, answers: dict[str, Any]) -> str | None:
@@ -118,7 +125,25 @@ def receipt_content(detail: ApplicationDetail, tariff: Tariff, templates: Templa
 
 
 def output_of(service: Service, document_key: str) -> OutputDocument | None:
-    return next((o for o in service.outputs if o.key == document_key), None)
+    return next((o for o in (*service.outputs, *GENERIC_OUTPUTS) if o.key == document_key),
+                None)
+
+
+def printed_finding(service: Service, finding: FindingInfo | None) -> PrintedFinding | None:
+    """The recorded finding in the words of record_statuses.json."""
+    if finding is None:
+        return None
+    kind = finding_kind(service.code)
+    status = kind.status(finding.record_status)
+    return PrintedFinding(
+        outcome=finding.outcome, status_row=kind.status_label,
+        status_row_ur=kind.status_label_ur, status_label=finding.record_status_label,
+        status_label_ur=status.label_ur if status else "",
+        statement=printed_statement(status, finding) if status else "",
+        statement_ur=printed_statement(status, finding, urdu=True) if status else "",
+        reference_label=kind.reference_label, reference_label_ur=kind.reference_label_ur,
+        reference=finding.reference, reference_date=finding.reference_date,
+        remark=finding.remark, decided_by=finding.recorded_by_name)
 
 
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
@@ -148,7 +173,8 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         holder_id="" if discreet else holder_id_text(service, answers, masked=False),
         issued_on=issued_on, status=detail.status, qr_payload=payload,
         photo_jpeg=photo.jpeg if photo and output.photo else None, photo_sha256=photo_sha256,
-        verification_code=code, verification_url=url)
+        verification_code=code, verification_url=url,
+        finding=None if discreet else printed_finding(service, detail.finding))
 
 
 def signed_document(detail: ApplicationDetail, answers: dict[str, Any],

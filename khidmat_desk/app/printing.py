@@ -30,7 +30,7 @@ from khidmat_desk.app.applications import (
 from khidmat_desk.app.confidential import check_may_see
 from khidmat_desk.app.delivery import HANDOVER_KEY
 from khidmat_desk.app.photos import photo_of
-from khidmat_desk.app.print_content import RECEIPT, local
+from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
@@ -61,6 +61,8 @@ from khidmat_desk.sync.document_record import DocumentIssue
 log = logging.getLogger("khidmat.printing")
 
 RECEIPT_FORMATS = ("thermal", "a4")
+#: ``issue_after`` of a document that states the decision, whichever it was.
+DECIDED = "decided"
 DOCUMENT_FORMAT = "a4"
 #: Actor recorded when a receipt is printed by a script that signed nobody in.
 UNSIGNED_ACTOR = "command-line"
@@ -138,19 +140,29 @@ def documents_for(db: Database, detail: ApplicationDetail,
                   templates: Templates | None = None) -> tuple[PrintableDocument, ...]:
     """`list_documents` for an application already read (the counter shows both at once)."""
     layouts = templates or shipped_templates()
-    service = get_service(detail.service_code)
     copies = _copies(db, detail.uuid)
     receipt = layouts.receipt
     items = [PrintableDocument(RECEIPT, receipt["title"], receipt["title_ur"], "receipt",
                                copies.get(RECEIPT, 0), detail.status != workflow.VOIDED,
                                _voided_reason(detail), receipt["reprint_role"])]
-    for output in service.outputs:
+    for output in _outputs(detail, layouts):
         layout = layouts.document(output.key)
-        reason = _not_ready(detail, layout.issue_after)
+        reason = _not_ready(detail, layout)
         items.append(PrintableDocument(output.key, output.title, output.title_ur, output.kind,
                                        copies.get(output.key, 0), reason is None, reason,
                                        layout.reprint_role))
     return tuple(items)
+
+
+def _outputs(detail: ApplicationDetail, layouts: Templates) -> tuple[OutputDocument, ...]:
+    """The service's own documents, and the rejection letter once it applies (unless the
+    service's own documents already state every decision)."""
+    service = get_service(detail.service_code)
+    own_decision = any(layouts.document(o.key).issue_after in (workflow.REJECTED, DECIDED)
+                       for o in service.outputs)
+    rejected = workflow.REJECTED in {c.to_status for c in detail.history}
+    extra = () if own_decision or not rejected else GENERIC_OUTPUTS
+    return (*service.outputs, *extra)
 
 
 def _copies(db: Database, uuid: str) -> dict[str, int]:
@@ -174,18 +186,30 @@ def _handover_missing(detail: ApplicationDetail) -> bool:
             and not detail.answers.get(HANDOVER_KEY))
 
 
-def _not_ready(detail: ApplicationDetail, issue_after: str) -> str | None:
+def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | None:
+    """Why the document cannot be issued yet, or None. ``issue_after`` is a status the
+    application must have reached, or "decided" (verified or rejected, whichever)."""
     voided = _voided_reason(detail)
+    issue_after = layout.issue_after
     if voided or issue_after == workflow.SUBMITTED:
         return voided
     reached = {change.to_status for change in detail.history}
-    if issue_after in reached and detail.status != workflow.REJECTED:
-        if issue_after == workflow.DELIVERED and _handover_missing(detail):
-            return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
-                    "record the handover (pages, attested by, received by) to print this.")
-        return None
-    return (f"This document is issued once the application is {workflow.LABELS[issue_after]}; "
-            f"{detail.tracking_number} is {workflow.LABELS.get(detail.status, detail.status)}.")
+    wanted = workflow.FINDING_STATUSES if issue_after == DECIDED else {issue_after}
+    now = workflow.LABELS.get(detail.status, detail.status)
+    if not (wanted & reached) or (issue_after == workflow.VERIFIED
+                                  and workflow.REJECTED in reached):
+        needed = ("decided (verified or rejected)" if issue_after == DECIDED
+                  else workflow.LABELS[issue_after])
+        return (f"This document is issued once the application is {needed}; "
+                f"{detail.tracking_number} is {now}.")
+    if issue_after == workflow.DELIVERED and _handover_missing(detail):
+        return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
+                "record the handover (pages, attested by, received by) to print this.")
+    if layout.finding and detail.finding is None:
+        return (f"No police finding is recorded for {detail.tracking_number} yet, and this "
+                "document states it: a verifier or the in-charge records the finding first "
+                "(Record finding).")
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,7 +255,7 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     to the central server too, for the public verification page at ``base_url``."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
-    refusal = _not_ready(detail, layout.issue_after)
+    refusal = _not_ready(detail, layout)
     if refusal:
         raise PrintRefused(refusal)
     check_may_see(user, detail)
@@ -270,7 +294,7 @@ def _output(db: Database, tracking: str, document_key: str,
     detail = get_application(db, tracking)
     service = get_service(detail.service_code)
     output = print_content.output_of(service, document_key)
-    if output is None:
+    if output is None or (output in GENERIC_OUTPUTS and output not in _outputs(detail, layouts)):
         names = ", ".join(o.key for o in service.outputs) or "none"
         raise PrintRefused(f"{service.title} does not issue '{document_key}'; it issues: "
                            f"{names} (and the receipt).")

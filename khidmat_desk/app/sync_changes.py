@@ -80,4 +80,4 @@ def _central_account(session: Session, when: datetime) -> UserInfo:
                     active=False, created_at=when, updated_at=when)
         session.add(user)
         session.flush()
-    return UserInfo(user.id, user.username, user.full_name, workflow.IN_CHARGE)
+    return UserInfo(user.id, user.username, user.full_name, frozenset({workflow.IN_CHARGE}))

@@ -1,5 +1,10 @@
 """User accounts: create, log in (with lockout), unlock, change passwords, check roles.
 
+A person holds one or more roles (officer, verifier, in-charge; see ``core.workflow``). The
+roles are read from the database at sign-in and again by every privileged use case
+(`acting_user`), so an account switched off or stripped of a role while signed in is refused
+at its next action, not at its next sign-in.
+
 Failed logins are committed even though the login fails: the counter of wrong passwords and
 the lock must survive the error being raised. Every login, refusal and lock is an audit event.
 An unknown user name gets the same answer, after the same delay, as a wrong password, and a
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -28,12 +34,23 @@ from khidmat_desk.auth.passwords import (
     verify_password,
 )
 from khidmat_desk.core.validators import clean_free_text
-from khidmat_desk.core.workflow import IN_CHARGE, OFFICER, ROLES, Role
+from khidmat_desk.core.workflow import (
+    IN_CHARGE,
+    OFFICER,
+    ROLES,
+    VERIFIER,
+    Role,
+    main_role,
+    may_act_as,
+    role_holders,
+    role_set,
+    roles_text,
+)
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, user_state
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import User
+from khidmat_desk.store.models import User, UserRole
 
 log = logging.getLogger("khidmat.auth")
 
@@ -50,12 +67,27 @@ _REFUSED = (
 
 @dataclass(frozen=True)
 class UserInfo:
-    """Who is logged in: handed to every use case that records or checks the actor."""
+    """Who is logged in: handed to every use case that records or checks the actor.
+
+    ``roles`` may be given as one role name; it is kept as a set.
+    """
 
     id: int
     username: str
     full_name: str
-    role: Role
+    roles: frozenset[Role]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roles", frozenset(Role(r) for r in role_set(self.roles)))
+
+    @property
+    def role(self) -> str:
+        """The highest role held, for one-word labels."""
+        return main_role(self.roles)
+
+    def may(self, role: str) -> bool:
+        """Whether this person may do ``role``'s work (the in-charge may do anyone's)."""
+        return may_act_as(self.roles, role)
 
 
 @dataclass(frozen=True)
@@ -65,11 +97,15 @@ class UserAccount:
     id: int
     username: str
     full_name: str
-    role: str
+    roles: frozenset[str]
     active: bool
     locked_until: datetime | None
     failed_attempts: int
     last_login_at: datetime | None
+
+    @property
+    def role(self) -> str:
+        return main_role(self.roles)
 
 
 class AuthError(KnownError):
@@ -121,13 +157,15 @@ class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the 
 
 
 def require_role(user: UserInfo, role: str) -> None:
-    """Raise `PermissionDenied` unless ``user`` holds ``role`` (the in-charge holds both)."""
-    if user.role == role or user.role == IN_CHARGE:
+    """Raise `PermissionDenied` unless ``user`` may do ``role``'s work (the in-charge may do
+    everyone's)."""
+    if user.may(role):
         return
-    log.warning("%s (%s) was refused an action needing %s", user.username, user.role, role)
+    log.warning("%s (%s) was refused an action needing %s", user.username,
+                roles_text(user.roles), role)
     raise PermissionDenied(
-        f"Only the {role} can do this. You are logged in as {user.full_name} ({user.role}); "
-        "ask the in-charge.")
+        f"Only {role_holders(role)} can do this. You are signed in as {user.full_name} "
+        f"({roles_text(user.roles)}); ask the in-charge.")
 
 
 def _utc_now(now: datetime | None) -> datetime:
@@ -146,20 +184,30 @@ def check_password_rules(password: str, username: str = "") -> None:
         raise InvalidAccountDetails("The password cannot be the same as the user name.")
 
 
-def _check_new_account(username: str, full_name: str, role: str) -> None:
+def check_roles(roles: str | Iterable[str]) -> frozenset[str]:
+    """The roles as a set; at least one, each one of `ROLES`."""
+    chosen = role_set(roles)
+    unknown = sorted(chosen - set(ROLES))
+    if unknown or not chosen:
+        raise InvalidAccountDetails(
+            f"'{', '.join(unknown) or 'no role'}' is not a role; give one or more of: "
+            f"{', '.join(ROLES)}.")
+    return chosen
+
+
+def _check_new_account(username: str, full_name: str) -> None:
     if not _USERNAME.fullmatch(username):
         raise InvalidAccountDetails(
             "The user name must be 3 to 40 characters: small English letters, digits, dots, "
             "hyphens or underscores, starting with a letter (for example 'asif.khan').")
     if not 2 <= len(full_name.strip()) <= 80:
         raise InvalidAccountDetails("The full name must be 2 to 80 characters.")
-    if role not in ROLES:
-        raise InvalidAccountDetails(f"The role must be one of: {', '.join(ROLES)}.")
 
 
-def create_user(session: Session, username: str, full_name: str, role: str, password: str, *,
-                created_by: UserInfo | None = None, now: datetime | None = None) -> UserInfo:
-    """Add an account inside the caller's transaction.
+def create_user(session: Session, username: str, full_name: str, role: str | Iterable[str],
+                password: str, *, created_by: UserInfo | None = None,
+                now: datetime | None = None) -> UserInfo:
+    """Add an account with one or more roles inside the caller's transaction.
 
     ``created_by`` None is only for setting up the very first account of a new database.
     """
@@ -168,19 +216,23 @@ def create_user(session: Session, username: str, full_name: str, role: str, pass
     full_name = clean_free_text(full_name)
     if created_by is not None:
         require_role(created_by, IN_CHARGE)
-    _check_new_account(name, full_name, role)
+    _check_new_account(name, full_name)
+    roles = check_roles(role)
     check_password_rules(password, name)
     if session.scalar(select(User.id).where(User.username == name)) is not None:
         raise InvalidAccountDetails(f"The user name '{name}' is already taken; choose another.")
-    user = User(username=name, full_name=full_name.strip(), role=role,
+    user = User(username=name, full_name=full_name.strip(), role=main_role(roles),
                 password_hash=hash_password(password), failed_attempts=0, active=True,
                 created_at=when, updated_at=when)
     session.add(user)
     session.flush()
+    session.add_all(UserRole(user_id=user.id, role=r) for r in sorted(roles))
+    session.flush()
     append_event(session, actor=created_by.username if created_by else "setup",
                  action="user-created", entity_type="user", entity_id=name,
-                 details={"role": role, STATE_KEY: user_state(session, name)}, at=when)
-    return _info(user)
+                 details={"role": main_role(roles), "roles": sorted(roles),
+                          STATE_KEY: user_state(session, name)}, at=when)
+    return _info(session, user)
 
 
 def authenticate(db: Database, username: str, password: str, *,
@@ -232,12 +284,12 @@ def _attempt_login(session: Session, name: str, password: str, when: datetime,
         _login_event(session, name, "login-refused", {"reason": "account switched off"}, when)
         return AccountDisabled()
     if not record_success:
-        return _info(user)
+        return _info(session, user)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.failed_attempts, user.last_login_at, user.locked_until = 0, when, None
     _login_event(session, name, "login", {}, when)
-    return _info(user)
+    return _info(session, user)
 
 
 def _count_failure(session: Session, user: User, when: datetime) -> AuthError:
@@ -271,6 +323,7 @@ def unlock_user(db: Database, username: str, *, by: UserInfo, now: datetime | No
     require_role(by, IN_CHARGE)
     when = _utc_now(now)
     with db.write() as session:
+        acting_user(session, by, IN_CHARGE)
         user = _existing(session, username)
         user.locked_until, user.failed_attempts, user.updated_at = None, 0, when
         _account_event(session, by, "user-unlocked", user.username, {}, when)
@@ -285,8 +338,9 @@ def set_password(db: Database, username: str, new_password: str, *, by: UserInfo
         require_role(by, IN_CHARGE)
     check_password_rules(new_password, name)
     with db.write() as session:
+        acting_user(session, by, None if by.username == name else IN_CHARGE)
         user = _existing(session, name)
-        if by.role != IN_CHARGE and not verify_password(current_password or "",
+        if not by.may(IN_CHARGE) and not verify_password(current_password or "",
                                                         user.password_hash):
             raise InvalidAccountDetails("The current password is wrong; nothing was changed.")
         user.password_hash, user.updated_at = hash_password(new_password), when
@@ -297,25 +351,99 @@ def set_password(db: Database, username: str, new_password: str, *, by: UserInfo
 
 def set_active(db: Database, username: str, active: bool, *, by: UserInfo,
                now: datetime | None = None) -> None:
-    """Switch an account off (someone left) or on again; accounts are never deleted."""
+    """Switch an account off (someone left) or on again; accounts are never deleted.
+
+    The last active in-charge cannot be switched off: nobody could administer the centre.
+    """
     require_role(by, IN_CHARGE)
     when = _utc_now(now)
     with db.write() as session:
+        acting_user(session, by, IN_CHARGE)
         user = _existing(session, username)
         if not active and user.id == by.id:
             raise InvalidAccountDetails("You cannot switch off your own account.")
+        if not active and user.active and IN_CHARGE in roles_of(session, user):
+            check_not_last_in_charge(session, user)
         user.active, user.updated_at = active, when
         _account_event(session, by, "user-switched-on" if active else "user-switched-off",
                        user.username, {}, when)
 
 
+def set_roles(db: Database, username: str, roles: str | Iterable[str], *, by: UserInfo,
+              now: datetime | None = None) -> frozenset[str]:
+    """Give an account exactly these roles; the last active in-charge keeps theirs."""
+    require_role(by, IN_CHARGE)
+    chosen = check_roles(roles)
+    when = _utc_now(now)
+    with db.write() as session:
+        acting_user(session, by, IN_CHARGE)
+        user = _existing(session, username)
+        before = roles_of(session, user)
+        if IN_CHARGE in before and IN_CHARGE not in chosen and user.active:
+            check_not_last_in_charge(session, user)
+        write_roles(session, user, chosen)
+        user.updated_at = when
+        _account_event(session, by, "user-roles-changed", user.username,
+                       {"before": sorted(before), "after": sorted(chosen)}, when)
+    return chosen
+
+
 def list_users(db: Database) -> tuple[UserAccount, ...]:
     with db.read() as session:
         users = session.scalars(select(User).order_by(User.username)).all()
+        extra = _extra_roles(session)
         return tuple(UserAccount(
-            id=u.id, username=u.username, full_name=u.full_name, role=u.role, active=u.active,
+            id=u.id, username=u.username, full_name=u.full_name,
+            roles=frozenset({u.role} | extra.get(u.id, set())), active=u.active,
             locked_until=u.locked_until, failed_attempts=u.failed_attempts,
             last_login_at=u.last_login_at) for u in users)
+
+
+def _extra_roles(session: Session) -> dict[int, set[str]]:
+    held: dict[int, set[str]] = {}
+    for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
+        held.setdefault(user_id, set()).add(role)
+    return held
+
+
+def roles_of(session: Session, user: User) -> frozenset[Role]:
+    """Every role ``user`` holds: the ``user_role`` rows and the account's own main role."""
+    rows = session.scalars(select(UserRole.role).where(UserRole.user_id == user.id))
+    return frozenset(Role(r) for r in {user.role, *rows})
+
+
+def write_roles(session: Session, user: User, roles: frozenset[str]) -> None:
+    """Replace ``user``'s roles (inside the caller's transaction)."""
+    for row in session.scalars(select(UserRole).where(UserRole.user_id == user.id)):
+        session.delete(row)
+    session.flush()
+    session.add_all(UserRole(user_id=user.id, role=r) for r in sorted(roles))
+    user.role = main_role(roles)
+    session.flush()
+
+
+def check_not_last_in_charge(session: Session, user: User) -> None:
+    """Refuse to leave the centre without an active in-charge other than ``user``."""
+    others = session.scalars(select(User).where(User.active.is_(True), User.id != user.id))
+    if not any(IN_CHARGE in roles_of(session, other) for other in others):
+        raise InvalidAccountDetails(
+            f"{user.full_name} ({user.username}) is the last in-charge who can sign in; "
+            "nobody could run the centre without one. Add another in-charge first.")
+
+
+def acting_user(session: Session, by: UserInfo, role: str | None = None) -> UserInfo:
+    """The signed-in person as the database knows them now: refused if their account has
+    been switched off since they signed in, or (with ``role``) no longer allows the work."""
+    user = session.get(User, by.id)
+    if user is None or user.username != by.username:
+        raise UnknownUser(by.username)
+    if not user.active:
+        log.warning("%s acted after their account was switched off", by.username)
+        raise AccountDisabled()
+    current = _info(session, user)
+    if role is not None:
+        require_role(current, role)
+    return current
 
 
 def has_users(db: Database) -> bool:
@@ -332,14 +460,16 @@ def _existing(session: Session, username: str) -> User:
     return user
 
 
-def _info(user: User) -> UserInfo:
+def _info(session: Session, user: User) -> UserInfo:
     return UserInfo(id=user.id, username=user.username, full_name=user.full_name,
-                    role=Role(user.role))
+                    roles=roles_of(session, user))
 
 
 __all__ = [
-    "IN_CHARGE", "OFFICER", "AccountDisabled", "AccountLocked", "AuthError", "BadCredentials",
-    "InvalidAccountDetails", "PermissionDenied", "UnknownUser", "UserAccount", "UserInfo",
-    "authenticate", "check_password_rules", "create_user", "has_users", "list_users",
-    "record_sign_in", "require_role", "set_active", "set_password", "unlock_user",
+    "IN_CHARGE", "OFFICER", "VERIFIER", "AccountDisabled", "AccountLocked", "AuthError",
+    "BadCredentials", "InvalidAccountDetails", "PermissionDenied", "UnknownUser", "UserAccount",
+    "UserInfo", "acting_user", "authenticate", "check_not_last_in_charge",
+    "check_password_rules", "check_roles", "create_user", "has_users", "list_users",
+    "record_sign_in", "require_role", "roles_of", "set_active", "set_password", "set_roles",
+    "unlock_user", "write_roles",
 ]

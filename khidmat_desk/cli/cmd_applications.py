@@ -257,7 +257,7 @@ def _precheck_transition(ctx: CounterContext, args: argparse.Namespace) -> None:
 
     current = get_application(ctx.db, args.tracking).status
     wanted = normalize_username(args.user or "")
-    roles = [u.role for u in list_users(ctx.db) if u.username == wanted]
+    roles = [u.roles for u in list_users(ctx.db) if u.username == wanted]
     if roles:
         check_transition(current, args.new_status, roles[0], args.reason)
 

@@ -221,7 +221,7 @@ def _print_shifts(plan: ShiftPlan) -> None:
     from khidmat_desk.core import clock
 
     for shift in plan.shifts:
-        span = plan.period(date.today(), shift.name)
+        span = plan.period(clock.today(), shift.name)
         sys.stdout.write(f"{shift.name}\t{clock.local(span.start):%H:%M}-"
                          f"{clock.local(span.end):%H:%M}\n")
 

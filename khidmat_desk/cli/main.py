@@ -18,12 +18,15 @@ from khidmat_desk.cli import (
     cmd_audit,
     cmd_backup,
     cmd_catalogue,
+    cmd_centre,
     cmd_day,
     cmd_doctor,
+    cmd_findings,
     cmd_gui,
     cmd_print,
     cmd_setup,
     cmd_sync,
+    cmd_users,
 )
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CommandError, OneLineParser
 from khidmat_desk.cli.translate import translate_error
@@ -54,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                            parents=[_common_options(inherited=False)])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_audit, cmd_print,
-                   cmd_sync, cmd_backup, cmd_day, cmd_doctor, cmd_gui):
+    for module in (cmd_setup, cmd_catalogue, cmd_applications, cmd_centre, cmd_findings,
+                   cmd_users, cmd_audit, cmd_print, cmd_sync, cmd_backup, cmd_day, cmd_doctor,
+                   cmd_gui):
         module.register(commands, common)
     return parser
 

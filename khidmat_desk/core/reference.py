@@ -71,6 +71,11 @@ def _source(filename: str) -> Path:
     return resource_path("data", filename)
 
 
+def data_file(filename: str) -> Path:
+    """A data file under ``resources/data``, or the centre's replacement of it."""
+    return _source(filename)
+
+
 # ---------------------------------------------------------------------------------------------
 # Districts
 # ---------------------------------------------------------------------------------------------

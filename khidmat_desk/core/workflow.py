@@ -6,10 +6,16 @@ to hand over, so a rejected application also passes through ready to delivered. 
 voided are final. Voiding is possible from any status that is not final, only by the
 in-charge, and always with a reason; a rejection also needs a reason, because the citizen will
 ask why.
+
+Roles: the officer takes applications in and hands results over; the verifier records the
+police finding, which is what makes an application verified or rejected; the in-charge may do
+everything a verifier may, and voids. A person may hold several roles. Verified and rejected
+are reached only by recording a finding (see ``app.findings``), never by a bare status change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from khidmat_desk.errors import KnownError
@@ -28,10 +34,12 @@ class Status(StrEnum):
 
 
 class Role(StrEnum):
-    """What a user may do: an officer takes applications, the in-charge may also void, reprint
-    without a reason of their own, close the day and manage users."""
+    """What a user may do (a person may hold several): an officer takes applications in, a
+    verifier records the police finding, the in-charge may do both and also void, reprint,
+    close the day and manage users. In order of rank."""
 
     OFFICER = "officer"
+    VERIFIER = "verifier"
     IN_CHARGE = "in-charge"
 
 
@@ -39,9 +47,16 @@ class Role(StrEnum):
 SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED = (
     Status.SUBMITTED, Status.IN_VERIFICATION, Status.VERIFIED, Status.REJECTED)
 READY, DELIVERED, VOIDED = Status.READY, Status.DELIVERED, Status.VOIDED
-OFFICER, IN_CHARGE = Role.OFFICER, Role.IN_CHARGE
+OFFICER, VERIFIER, IN_CHARGE = Role.OFFICER, Role.VERIFIER, Role.IN_CHARGE
 
 ROLES: tuple[Role, ...] = tuple(Role)
+#: What each role may also do: the in-charge may do everything an officer or verifier may.
+_IMPLIED: dict[str, frozenset[str]] = {
+    OFFICER: frozenset({OFFICER}),
+    VERIFIER: frozenset({VERIFIER}),
+    IN_CHARGE: frozenset({OFFICER, VERIFIER, IN_CHARGE}),
+}
+
 STATUSES: tuple[Status, ...] = tuple(Status)
 FINAL_STATUSES: frozenset[str] = frozenset({DELIVERED, VOIDED})
 
@@ -59,6 +74,8 @@ _NEXT: dict[str, tuple[Status, ...]] = {
 REASON_REQUIRED: frozenset[str] = frozenset({REJECTED, VOIDED})
 #: Statuses only the in-charge may set.
 IN_CHARGE_ONLY: frozenset[str] = frozenset({VOIDED})
+#: Statuses set only by recording the police finding, by a verifier or the in-charge.
+FINDING_STATUSES: frozenset[str] = frozenset({VERIFIED, REJECTED})
 
 LABELS: dict[str, str] = {
     SUBMITTED: "submitted",
@@ -81,6 +98,43 @@ class RoleNotAllowedError(WorkflowError):
     """The change exists, but only the in-charge may make it."""
 
     bad_input = False
+
+
+class FindingRequiredError(WorkflowError):
+    """Verified and rejected are recorded with the police finding, not as a bare status."""
+
+
+def role_set(roles: str | Iterable[str]) -> frozenset[str]:
+    """``"officer"`` or ``{"officer", "verifier"}`` as a set of role names."""
+    return frozenset({roles}) if isinstance(roles, str) else frozenset(roles)
+
+
+def abilities(roles: str | Iterable[str]) -> frozenset[str]:
+    """Every role whose work these roles may do (the in-charge's include the others')."""
+    return frozenset().union(*(_IMPLIED.get(r, frozenset()) for r in role_set(roles)))
+
+
+def may_act_as(roles: str | Iterable[str], role: str) -> bool:
+    return role in abilities(roles)
+
+
+def main_role(roles: str | Iterable[str]) -> Role:
+    """The highest of these roles, for a one-word label: in-charge, then verifier, officer."""
+    held = role_set(roles)
+    return next((r for r in reversed(ROLES) if r in held), OFFICER)
+
+
+def role_holders(role: str) -> str:
+    """"the in-charge", "a verifier or the in-charge": who may do ``role``'s work."""
+    if role == IN_CHARGE:
+        return "the in-charge"
+    return f"{'an' if role[0] in 'aeiou' else 'a'} {role} or the in-charge"
+
+
+def roles_text(roles: str | Iterable[str]) -> str:
+    """"officer, verifier" in the order of `ROLES`."""
+    held = role_set(roles)
+    return ", ".join(r for r in ROLES if r in held)
 
 
 def is_final(status: str) -> bool:
@@ -114,25 +168,54 @@ def forward_path(current: str, target: str) -> tuple[Status, ...] | None:
     return None
 
 
-def allowed_next(current: str, role: str) -> tuple[Status, ...]:
-    """The statuses this role may set next (what the GUI offers as buttons)."""
-    return tuple(s for s in next_statuses(current) if role == IN_CHARGE or s not in IN_CHARGE_ONLY)
+def role_for(new: str) -> str:
+    """The role whose work setting ``new`` is."""
+    if new in IN_CHARGE_ONLY:
+        return IN_CHARGE
+    return VERIFIER if new in FINDING_STATUSES else OFFICER
 
 
-def check_transition(current: str, new: str, role: str, reason: str | None) -> Status:
-    """``new`` as a status, or `WorkflowError` unless ``role`` may move an application from
-    ``current`` to it."""
+def allowed_next(current: str, roles: str | Iterable[str]) -> tuple[Status, ...]:
+    """The statuses these roles may set next by a plain status change (the GUI's buttons);
+    verified and rejected are not among them: they come with the finding."""
+    return tuple(s for s in next_statuses(current)
+                 if s not in FINDING_STATUSES and may_act_as(roles, role_for(s)))
+
+
+#: Statuses at which a finding can be recorded: before the decision, or after a decision
+#: taken elsewhere (the central server's) that came without one.
+FINDING_FROM: tuple[str, ...] = (SUBMITTED, IN_VERIFICATION, VERIFIED, REJECTED)
+
+
+def may_record_finding(current: str, roles: str | Iterable[str], *,
+                       has_finding: bool = False) -> bool:
+    """Whether these roles may record the finding now (one finding per application)."""
+    return not has_finding and current in FINDING_FROM and may_act_as(roles, VERIFIER)
+
+
+def check_transition(current: str, new: str, roles: str | Iterable[str], reason: str | None,
+                     *, with_finding: bool = False) -> Status:
+    """``new`` as a status, or `WorkflowError` unless ``roles`` may move an application from
+    ``current`` to it; ``with_finding`` is True only for the status a recorded finding sets."""
     for status in (current, new):
         if status not in _NEXT:
             raise WorkflowError(f"'{status}' is not a status; the statuses are: "
                                 f"{', '.join(STATUSES)}.")
-    if role not in ROLES:
-        raise WorkflowError(f"'{role}' is not a role; the roles are: {', '.join(ROLES)}.")
+    unknown = sorted(role_set(roles) - set(ROLES))
+    if unknown or not role_set(roles):
+        raise WorkflowError(f"'{', '.join(unknown)}' is not a role; the roles are: "
+                            f"{', '.join(ROLES)}.")
     if new not in next_statuses(current):
         raise WorkflowError(_not_allowed(current, new))
-    if new in IN_CHARGE_ONLY and role != IN_CHARGE:
-        raise RoleNotAllowedError(f"Only the in-charge can change an application from "
+    needed = role_for(new)
+    if not may_act_as(roles, needed):
+        raise RoleNotAllowedError(f"Only {role_holders(needed)} can change an application from "
                                   f"'{LABELS[current]}' to '{LABELS[new]}'.")
+    if new in FINDING_STATUSES and not with_finding:
+        raise FindingRequiredError(
+            f"An application becomes '{LABELS[new]}' only with the police finding: record "
+            "what the police found, the reference and a remark (Record finding at the "
+            "counter, or 'khidmat-desk finding' on the command line).")
     if new in REASON_REQUIRED and not (reason or "").strip():
         raise WorkflowError(f"Changing an application from '{LABELS[current]}' to "
                             f"'{LABELS[new]}' needs a reason; type why.")
@@ -144,6 +227,7 @@ def _not_allowed(current: str, new: str) -> str:
     if is_final(current):
         return f"{start} '{LABELS[current].capitalize()}' is final: nothing can follow it."
     options = ", ".join(
-        f"'{LABELS[s]}'" + (" (in-charge only)" if s in IN_CHARGE_ONLY else "")
+        f"'{LABELS[s]}'" + (" (in-charge only)" if s in IN_CHARGE_ONLY else
+                            " (with the finding)" if s in FINDING_STATUSES else "")
         for s in next_statuses(current))
     return f"{start} From '{LABELS[current]}' it can go to: {options}."

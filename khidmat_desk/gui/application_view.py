@@ -30,14 +30,17 @@ class ApplicationView(QScrollArea):
     """Shows an ``ApplicationDetail``; ``status_requested(tracking, status)`` asks for a change."""
 
     status_requested = Signal(str, str)
+    finding_requested = Signal(str)
     back_requested = Signal()
     print_requested = Signal(str, str, int)  # tracking, document key, copies printed so far
     # tracking, key, title, copies printed, whether it can be issued now
     preview_requested = Signal(str, str, str, int, bool)
 
-    def __init__(self, role: str, urdu: bool = False) -> None:
+    def __init__(self, role: str | frozenset[str], urdu: bool = False,
+                 user_id: int | None = None) -> None:
         super().__init__(objectName="application_view")  # type: ignore[call-arg]
-        self.role, self.urdu = role, urdu
+        self.role, self.urdu, self.user_id = role, urdu, user_id
+        self.finding_button: QPushButton | None = None
         self.detail: Any = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -61,17 +64,25 @@ class ApplicationView(QScrollArea):
         layout.addLayout(self._action_row(detail))
         if printable:
             layout.addWidget(self._print_box(detail, printable))
+        if getattr(detail, "finding", None) is not None:
+            layout.addWidget(self._finding(detail.finding))
         layout.addWidget(self._facts(detail))
         layout.addWidget(self._answers(service, detail.answers))
         layout.addWidget(self._history(detail))
         layout.addStretch(1)
         self.setWidget(body)
-        first = next(iter(self.status_buttons.values()), None)
+        first = self.finding_button or next(iter(self.status_buttons.values()), None)
         (first or self).setFocus()
 
     def _action_row(self, detail: Any) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status_buttons = {}
+        self.finding_button = None
+        if self._may_record_finding(detail):
+            button = QPushButton(self.tr("Record &finding…"), objectName="record_finding")  # type: ignore[call-overload]
+            button.clicked.connect(lambda: self.finding_requested.emit(detail.tracking_number))
+            row.addWidget(button)
+            self.finding_button = button
         for status in workflow.allowed_next(detail.status, self.role):
             button = QPushButton(self.tr("Mark %1").replace("%1", status_label(status)),  # type: ignore[call-overload]
                                  objectName=f"status-{status}")
@@ -84,6 +95,29 @@ class ApplicationView(QScrollArea):
         row.addStretch(1)
         row.addWidget(back)
         return row
+
+    def _may_record_finding(self, detail: Any) -> bool:
+        """Offered to a verifier, and to the in-charge, who alone may decide on their own
+        intake (with a reason); the use case checks it all again."""
+        has_finding = getattr(detail, "finding", None) is not None
+        if not workflow.may_record_finding(detail.status, self.role, has_finding=has_finding):
+            return False
+        own = self.user_id is not None and getattr(detail, "officer_id", None) == self.user_id
+        return not own or workflow.may_act_as(self.role, workflow.IN_CHARGE)
+
+    def _finding(self, finding: Any) -> QFrame:
+        rows = [(self.tr("Decision"), status_label(finding.outcome)),
+                (self.tr("Record status"), finding.record_status_label),
+                (self.tr("Reference"), finding.reference or "—")]
+        if finding.reference_date:
+            rows.append((self.tr("Reference date"), format_date(finding.reference_date)))
+        if finding.remark:
+            rows.append((self.tr("Remark"), finding.remark))
+        rows.append((self.tr("Recorded by"), f"{finding.recorded_by_name} · "
+                                             f"{finding.recorded_at.astimezone():%d-%m-%Y %H:%M}"))
+        if finding.override_reason:
+            rows.append((self.tr("Decided on own intake because"), finding.override_reason))
+        return _table(self.tr("Police finding"), rows)
 
     def _print_box(self, detail: Any, printable: Any) -> QFrame:
         """One row per document: print (or reprint, with its copy number) and preview."""

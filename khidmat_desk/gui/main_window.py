@@ -42,7 +42,7 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
-from khidmat_desk.gui.words import age_label, role_label, search_kind_label, status_label
+from khidmat_desk.gui.words import age_label, roles_label, search_kind_label, status_label
 
 log = logging.getLogger("khidmat.gui")
 _Index = QModelIndex | QPersistentModelIndex
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view = ApplicationView(user.role, urdu)
+        self.view = ApplicationView(user.roles, urdu, user_id=user.id)
         self.ui.stack.addWidget(self.view)
         self.locked_page = QLabel(self.tr("Counter locked"), objectName="locked_page",  # type: ignore[call-overload]
                                   alignment=Qt.AlignmentFlag.AlignCenter,
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.scanner = install_scanner(self, self._on_scanned)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
+        from khidmat_desk.gui.centre_menu import CentreMenu
+
+        self.centre = CentreMenu(self)
         self.refresh_queue()
 
     def show_on_screen(self) -> None:
@@ -161,7 +164,8 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.who = QLabel(f"{self.user.full_name} ({role_label(self.user.role)})", objectName="who")  # type: ignore[call-overload]
+        self.who = QLabel(f"{self.user.full_name} ({roles_label(self.user.roles)})",  # type: ignore[call-overload]
+                          objectName="who")
         self.where = QLabel(self._where(), objectName="where")  # type: ignore[call-overload]
         # The sync worker's state: link, waiting, set aside, last success. Click for the panel.
         self.link = QPushButton(self.tr("Sync: not set up"), objectName="link", flat=True)  # type: ignore[call-overload]
@@ -206,13 +210,6 @@ class MainWindow(QMainWindow):
         sync_action.triggered.connect(self.open_sync_panel)
         ui.menu_counter.insertAction(ui.action_lock, sync_action)
         self._add_help_actions()
-        if self.user.role == workflow.IN_CHARGE:
-            centre = self.menuBar().addMenu(self.tr("C&entre"))
-            today = QAction(self.tr("&Today at the centre…"), self)
-            today.setObjectName("action_today")
-            today.setShortcut(QKeySequence("Ctrl+T"))
-            today.triggered.connect(self.open_dashboard)
-            centre.addAction(today)
         self.dashboard: Dashboard | None = None
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
@@ -356,8 +353,10 @@ class MainWindow(QMainWindow):
         self.view.show_detail(detail, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
-        # The next key acts on this application: its first step, else its receipt's Print.
-        first = next(iter(self.view.status_buttons.values()), None) \
+        # The next key acts on this application: recording its finding (for who may), its
+        # first step, else its receipt's Print.
+        first = self.view.finding_button \
+            or next(iter(self.view.status_buttons.values()), None) \
             or self.view.print_buttons.get("receipt")
         (first or self.view).setFocus(Qt.FocusReason.OtherFocusReason)
         self.statusBar().showMessage(

@@ -127,6 +127,49 @@ class CounterSession:
 
         return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
 
+    # -- findings, the whole centre, accounts (the use cases check the roles) -----------------
+
+    def record_finding(self, tracking: str, answers: dict[str, Any]) -> Any:
+        from khidmat_desk.app.findings import record_finding
+
+        return record_finding(self.db, tracking, user=self.ctx.officer, **answers)
+
+    def centre_applications(self, filters: dict[str, Any]) -> Any:
+        from khidmat_desk.app.centre_view import CentreFilter, centre_applications
+
+        return centre_applications(self.db, by=self.ctx.officer, centre_code=self.ctx.centre_code,
+                                   filters=CentreFilter(**filters))
+
+    def list_accounts(self) -> Any:
+        from khidmat_desk.app.admin import list_accounts
+
+        return list_accounts(self.db, by=self.ctx.officer)
+
+    def add_user(self, username: str, full_name: str, roles: frozenset[str],
+                 password: str) -> Any:
+        from khidmat_desk.app.admin import add_user
+
+        return add_user(self.db, by=self.ctx.officer, username=username, full_name=full_name,
+                        roles=roles, password=password)
+
+    def set_user_roles(self, username: str, roles: frozenset[str]) -> Any:
+        from khidmat_desk.app.admin import set_user_roles
+
+        return set_user_roles(self.db, by=self.ctx.officer, username=username, roles=roles)
+
+    def reset_password(self, username: str, password: str) -> None:
+        from khidmat_desk.app.admin import reset_password
+
+        reset_password(self.db, by=self.ctx.officer, username=username, new_password=password)
+
+    def account_action(self, action: str, username: str) -> None:
+        """unlock, disable or enable an account."""
+        from khidmat_desk.app import admin
+
+        act = {"unlock": admin.unlock_user, "disable": admin.disable_user,
+               "enable": admin.enable_user}[action]
+        act(self.db, by=self.ctx.officer, username=username)
+
     def hand_over(self, tracking: str, handover: Handover,
                   facts: Mapping[str, Any] | None = None) -> StatusChangeResult:
         """The finished document handed to the applicant or a representative (checked), with

@@ -43,6 +43,13 @@ def role_label(role: object) -> str:
     return _pick(labels, role)
 
 
+def roles_label(roles: object) -> str:
+    """Every role a person holds, highest last: "officer, verifier"."""
+    held = {str(r) for r in roles} if isinstance(roles, set | frozenset | list | tuple) \
+        else {str(roles)}
+    return ", ".join(role_label(r) for r in ("officer", "verifier", "in-charge") if r in held)
+
+
 def age_label(delta: timedelta) -> str:
     """How long ago: "35 min", "2 h 05 min", "3 days"."""
     minutes = max(0, int(delta.total_seconds() // 60))

@@ -56,6 +56,25 @@ class ReceiptContent:
 
 
 @dataclass(frozen=True)
+class PrintedFinding:
+    """The police finding as a page states it (wording from record_statuses.json)."""
+
+    outcome: str  # verified | rejected
+    status_row: str  # what the row is called: "Record status", "Outcome"
+    status_row_ur: str
+    status_label: str
+    status_label_ur: str
+    statement: str  # the record status's wording, reference filled in
+    statement_ur: str
+    reference_label: str
+    reference_label_ur: str
+    reference: str
+    reference_date: date | None
+    remark: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
 class DocumentContent:
     tracking_number: str
     service: Service
@@ -76,3 +95,5 @@ class DocumentContent:
     #: The short code that opens this copy on the public verification page, and its address.
     verification_code: str | None = None
     verification_url: str | None = None
+    #: The police finding, on a document that states it.
+    finding: PrintedFinding | None = None

@@ -21,7 +21,7 @@ from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.validators import is_blank
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
-from khidmat_desk.printing.content import DocumentContent, Issue
+from khidmat_desk.printing.content import DocumentContent, Issue, PrintedFinding
 from khidmat_desk.printing.flow import (
     LATIN_ASCENT,
     LATIN_LEADING,
@@ -116,8 +116,29 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
         flow.space(3)
     if wording.statement_ur:
         flow.urdu_lines(_fill(wording.statement_ur, content, urdu=True), size=TEXT + 1)
+    if template.finding and content.finding is not None:
+        _finding(flow, content.finding)
     for section in template.sections:
         _section(flow, content, section)
+
+
+def _finding(flow: Flow, finding: PrintedFinding) -> None:
+    """What the police found and where it came from, as recorded by the verifier."""
+    _heading(flow, Section("Police finding", "پولیس رپورٹ"))
+    decision = "Verified" if finding.outcome == "verified" else "Rejected"
+    rows = [("Decision", "فیصلہ", decision),
+            (finding.status_row, finding.status_row_ur, finding.status_label)]
+    if finding.reference:
+        rows.append((finding.reference_label, finding.reference_label_ur, finding.reference))
+    if finding.reference_date:
+        rows.append(("Reference date", "تاریخ", finding.reference_date.strftime("%d-%m-%Y")))
+    if finding.remark:
+        rows.append(("Reason" if finding.outcome == "rejected" else "Remark",
+                     "وجہ" if finding.outcome == "rejected" else "کیفیت", finding.remark))
+    rows.append(("Recorded by", "", finding.decided_by))
+    for label, label_ur, value in rows:
+        pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur,
+                   bold_value=label == finding.status_row)
 
 
 def _reference(flow: Flow, content: DocumentContent, issue: Issue,
@@ -174,7 +195,8 @@ def _photo(canvas: Canvas, content: DocumentContent, x: float, top: float) -> No
 
 #: What a statement may name besides answers (documents.json's "_about" says what each is).
 STATEMENT_WORDS = frozenset({"holder", "holder_id", "holder_ur", "id_number", "tracking",
-                             "centre", "issued", "collected"})
+                             "centre", "issued", "collected", "service", "finding",
+                             "finding_ur", "finding_reference"})
 
 
 def printable_fields(service: Service) -> dict[str, Field]:
@@ -386,11 +408,16 @@ class _Answers(string.Formatter):
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
         content = self.content
+        finding = content.finding
         special = {"holder": content.holder, "holder_id": content.holder_id,
                    "holder_ur": content.holder_ur or content.holder,
                    "id_number": content.holder_id.rsplit(" ", 1)[-1],
                    "tracking": content.tracking_number,
                    "issued": content.issued_on.strftime("%d-%m-%Y"),
+                   "service": content.service.title,
+                   "finding": finding.statement if finding else "",
+                   "finding_ur": finding.statement_ur if finding else "",
+                   "finding_reference": finding.reference if finding else "",
                    "collected": str(content.answers.get("collected") or "")}
         if key in special:
             return special[str(key)]

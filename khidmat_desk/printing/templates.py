@@ -58,6 +58,8 @@ class DocumentTemplate:
     sections: tuple[Section, ...]
     signatures: tuple[str, ...]
     validity_days: int | None = None
+    #: States the police finding: printed only once one is recorded, with its own section.
+    finding: bool = False
     #: A title of its own instead of the service's output title (a discreet slip's).
     title: str | None = None
     title_ur: str | None = None
@@ -138,7 +140,8 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
             variants=tuple(_variant(v) for v in entry.get("variants", ())),
             addressee=str(entry.get("addressee", "")),
             issuing_authority=str(entry.get("issuing_authority", "")),
-            signatories=tuple(_signatory(s) for s in entry.get("signatures", ())))
+            signatories=tuple(_signatory(s) for s in entry.get("signatures", ())),
+            finding=bool(entry.get("finding")))
     except (KeyError, TypeError) as exc:
         raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
 

@@ -4,9 +4,10 @@ The hash chain alone proves the log was not edited; it says nothing about the re
 every event that changes an application (submission, status change, print) or an account
 carries ``details["state"]``: the sha256 of the whole record as it stood after the change
 (application row, applicant's identity, status history, payments, documents received, copies
-printed, the photograph's bytes). `verify_records` recomputes the digest from the rows and
-compares it with the newest event that carries one, which catches an edited row, a deleted
-record and a record added behind the counter's back.
+printed, the photograph's bytes, the police finding; for an account its roles too).
+`verify_records` recomputes the digest from the rows and compares it with the newest event
+that carries one, which catches an edited row, a deleted record and a record added behind the
+counter's back.
 
 The digest is built from values, never from database ids, so the demo (which writes in bulk
 and hands out ids itself) computes the same digest for the same record.
@@ -29,11 +30,13 @@ from khidmat_desk.store.models import (
     Application,
     AuditEvent,
     DocumentReceived,
+    Finding,
     Payment,
     Photo,
     PrintRecord,
     StatusChange,
     User,
+    UserRole,
     table_of,
 )
 
@@ -50,7 +53,9 @@ _PAYMENT = table_of(Payment)
 _DOCUMENT = table_of(DocumentReceived)
 _PRINT = table_of(PrintRecord)
 _PHOTO = table_of(Photo)
+_FINDING = table_of(Finding)
 _USER = table_of(User)
+_USER_ROLE = table_of(UserRole)
 _EVENT = table_of(AuditEvent)
 
 
@@ -76,9 +81,13 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
                        payments: Iterable[Mapping[str, Any]],
                        documents: Iterable[Mapping[str, Any]],
                        prints: Iterable[Mapping[str, Any]],
-                       photos: Iterable[Mapping[str, Any]] = ()) -> str:
-    """The digest of one application and everything hanging off it, from plain values."""
-    return _digest({
+                       photos: Iterable[Mapping[str, Any]] = (),
+                       findings: Iterable[Mapping[str, Any]] = ()) -> str:
+    """The digest of one application and everything hanging off it, from plain values.
+
+    The police finding joins the material only when there is one, so the digest of an
+    application without a finding is what it was before findings were recorded."""
+    material: dict[str, Any] = {
         "application": [
             app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
             app["service_code"], app["status"], app["answers"], app["version"],
@@ -100,23 +109,47 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
         "photos": sorted(
             [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
              _iso(p["added_at"])] for p in photos),
-    })
+    }
+    found = sorted(
+        [f["outcome"], f["record_status"], f["reference"], _day(f["reference_date"]),
+         f["remark"], f["override_reason"], f["recorded_by"], _iso(f["recorded_at"]),
+         f["version"]] for f in findings)
+    if found:
+        material["findings"] = found
+    return _digest(material)
 
 
-def user_digest(user: Mapping[str, Any]) -> str:
-    """What an account event vouches for: who it is, what it may do, its password."""
-    return _digest([user["username"], user["full_name"], user["role"], bool(user["active"]),
-                    user["password_hash"]])
+def user_digest(user: Mapping[str, Any], roles: Iterable[str] = ()) -> str:
+    """What an account event vouches for: who it is, what it may do (its main role and every
+    ``user_role`` row), whether it is switched on, its password. Roles beyond the main one
+    join the material only when there are some, so an account holding one role digests as it
+    did before a person could hold several."""
+    material = [user["username"], user["full_name"], user["role"], bool(user["active"]),
+                user["password_hash"]]
+    extra = sorted(set(roles) - {user["role"]})
+    if extra:
+        material.append(extra)
+    return _digest(material)
+
+
+def _roles_by_user(connection: Connection, user_ids: Sequence[int]) -> dict[int, list[str]]:
+    roles: dict[int, list[str]] = {i: [] for i in user_ids}
+    for row in connection.execute(select(_USER_ROLE.c.user_id, _USER_ROLE.c.role)
+                                  .where(_USER_ROLE.c.user_id.in_(user_ids))):
+        roles[row.user_id].append(row.role)
+    return roles
 
 
 def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str, str]:
     """uuid -> digest for these application rows, read with one query per table."""
     ids = [row.id for row in apps]
     by_id: dict[int, dict[str, list[Mapping[str, Any]]]] = {
-        i: {"changes": [], "payments": [], "documents": [], "prints": [], "photos": []}
+        i: {"changes": [], "payments": [], "documents": [], "prints": [], "photos": [],
+            "findings": []}
         for i in ids}
     for name, table in (("changes", _CHANGE), ("payments", _PAYMENT),
-                        ("documents", _DOCUMENT), ("prints", _PRINT), ("photos", _PHOTO)):
+                        ("documents", _DOCUMENT), ("prints", _PRINT), ("photos", _PHOTO),
+                        ("findings", _FINDING)):
         for child in connection.execute(select(table).where(table.c.application_id.in_(ids))):
             by_id[child.application_id][name].append(dict(child._mapping))
     person_ids = {row.applicant_id for row in apps if row.applicant_id is not None}
@@ -138,9 +171,11 @@ def application_state(session: Session, uuid: str) -> str:
 def user_state(session: Session, username: str) -> str | None:
     """The digest of one account as it stands in this transaction; None if there is none."""
     session.flush()
-    row = session.connection().execute(
-        select(_USER).where(_USER.c.username == username)).one_or_none()
-    return None if row is None else user_digest(dict(row._mapping))
+    connection = session.connection()
+    row = connection.execute(select(_USER).where(_USER.c.username == username)).one_or_none()
+    if row is None:
+        return None
+    return user_digest(dict(row._mapping), _roles_by_user(connection, [row.id])[row.id])
 
 
 @dataclass
@@ -211,7 +246,7 @@ def _check_applications(connection: Connection, apps: Sequence[Any],
             report.not_covered += 1
         elif recorded[row.uuid] != actual[row.uuid]:
             report.add(f"application {row.tracking_number} was changed after its last audited "
-                       "step (its application, status, payment, document or print rows no "
+                       "step (its application, status, payment, document, print or finding rows no "
                        "longer match the audit trail)")
 
 
@@ -233,6 +268,7 @@ def _check_deleted_applications(connection: Connection, report: RecordsReport) -
 
 def _check_users(connection: Connection, report: RecordsReport) -> None:
     users = connection.execute(select(_USER)).all()
+    roles = _roles_by_user(connection, [u.id for u in users])
     recorded = _latest_states(connection, "user", [u.username for u in users])
     for user in users:
         report.checked += 1
@@ -242,6 +278,6 @@ def _check_users(connection: Connection, report: RecordsReport) -> None:
                        "the counter")
         elif state is None:
             report.not_covered += 1
-        elif state != user_digest(dict(user._mapping)):
+        elif state != user_digest(dict(user._mapping), roles[user.id]):
             report.add(f"account '{user.username}' was changed outside the counter (its name, "
                        "role, password or switch no longer match the audit trail)")

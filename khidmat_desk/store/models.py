@@ -116,6 +116,19 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class UserRole(Base):
+    """One role a person holds; a person may hold several (officer and verifier, say).
+
+    ``app_user.role`` keeps the person's highest role; the roles a person holds are these rows
+    together with that one.
+    """
+
+    __tablename__ = "user_role"
+    __table_args__ = (PrimaryKeyConstraint("user_id", "role"),)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    role: Mapped[str] = mapped_column(String(12))
+
+
 class Applicant(Base):
     """The person behind applications, found by identity number to prefill the next visit."""
 
@@ -213,6 +226,24 @@ class DocumentReceived(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"))
     doc_key: Mapped[str] = mapped_column(String(40))
     label: Mapped[str] = mapped_column(String(200))
+
+
+class Finding(Base):
+    """What the police found for one application: the decision, the record status (from
+    ``record_statuses.json``), where it came from and a remark. One per application."""
+
+    __tablename__ = "finding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    outcome: Mapped[str] = mapped_column(String(20))
+    record_status: Mapped[str] = mapped_column(String(40))
+    reference: Mapped[str] = mapped_column(String(80))
+    reference_date: Mapped[date | None] = mapped_column(Date)
+    remark: Mapped[str] = mapped_column(Text)
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 class AuditEvent(Base):

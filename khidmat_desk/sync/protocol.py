@@ -224,6 +224,31 @@ class RecordDocument:
 
 
 @dataclass(frozen=True)
+class RecordFinding:
+    """The police finding recorded on the application (verified or rejected, and why)."""
+
+    outcome: str
+    record_status: str
+    record_status_label: str
+    reference: str
+    reference_date: date | None
+    remark: str
+    recorded_by: str  # user name
+    recorded_at: datetime
+    override_reason: str | None  # the in-charge deciding on their own intake, and why
+    version: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"outcome": self.outcome, "record_status": self.record_status,
+                "record_status_label": self.record_status_label, "reference": self.reference,
+                "reference_date": (self.reference_date.isoformat()
+                                   if self.reference_date else None),
+                "remark": self.remark, "recorded_by": self.recorded_by,
+                "recorded_at": utc_iso(self.recorded_at),
+                "override_reason": self.override_reason, "version": self.version}
+
+
+@dataclass(frozen=True)
 class RecordStatusChange:
     """The change that made this version (``from`` is None for the first)."""
 
@@ -260,6 +285,7 @@ class ApplicationRecord:
     payment: RecordPayment | None
     documents_received: tuple[RecordDocument, ...]
     status_change: RecordStatusChange
+    finding: RecordFinding | None = None
 
     def to_payload(self) -> dict[str, Any]:
         """JSON-safe; times in UTC with microseconds, days as ISO dates."""
@@ -284,6 +310,7 @@ class ApplicationRecord:
                 "from": self.status_change.from_status, "to": self.status_change.to_status,
                 "reason": self.status_change.reason, "by": self.status_change.by,
                 "at": utc_iso(self.status_change.at), "version": self.status_change.version},
+            "finding": None if self.finding is None else self.finding.to_payload(),
         }
 
     @classmethod
@@ -305,6 +332,7 @@ class ApplicationRecord:
                 RecordDocument(d.text("key"), d.text("label"))
                 for d in p.list_of("documents_received")),
             status_change=_status_change(_Fields(p.mapping("status_change"), "status_change")),
+            finding=_finding(p.optional_mapping("finding")),
         )
 
 
@@ -329,6 +357,22 @@ def _payment(found: _Fields | None) -> RecordPayment | None:
         received_by=found.text("received_by"), at=found.moment("at"),
         items=tuple(RecordFeeItem(i.text("key"), i.text("label"), i.whole("amount"))
                     for i in found.list_of("items")))
+
+
+def _finding(found: _Fields | None) -> RecordFinding | None:
+    if found is None:
+        return None
+    return RecordFinding(
+        outcome=found.choice("outcome", ("verified", "rejected")),
+        record_status=found.text("record_status"),
+        record_status_label=found.text("record_status_label"),
+        reference=found.text("reference", empty=True),
+        reference_date=(None if found.value.get("reference_date") is None
+                        else found.day("reference_date")),
+        remark=found.text("remark", empty=True), recorded_by=found.text("recorded_by"),
+        recorded_at=found.moment("recorded_at"),
+        override_reason=found.optional_text("override_reason"),
+        version=found.whole("version"))
 
 
 def _status_change(found: _Fields) -> RecordStatusChange:

@@ -2,19 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="45"/>
+        <source>&amp;User name</source>
+        <translation>صارف نام (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
+        <source>&amp;Full name</source>
+        <translation>پورا نام (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="55"/>
+        <source>Roles</source>
+        <translation>ذمہ داریاں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="61"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
+        <source>&amp;Repeat password</source>
+        <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="78"/>
+        <source>Tick at least one role.</source>
+        <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="81"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="57"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="59"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="61"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -22,105 +60,259 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="58"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="76"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
+        <source>Record &amp;finding…</source>
+        <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="92"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
+        <source>Decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="110"/>
+        <source>Record status</source>
+        <translation>ریکارڈ کی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
+        <source>Reference</source>
+        <translation>حوالہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
+        <source>Reference date</source>
+        <translation>حوالے کی تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="115"/>
+        <source>Remark</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
+        <source>Recorded by</source>
+        <translation>درج کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
+        <source>Decided on own intake because</source>
+        <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
+        <source>Police finding</source>
+        <translation>پولیس رپورٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="162"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="166"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="186"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>CentreMenu</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="41"/>
+        <source>Taking applications in is the officers&apos; work.</source>
+        <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="46"/>
+        <source>C&amp;entre</source>
+        <translation>مرکز (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
+        <source>&amp;All counters&apos; applications</source>
+        <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="51"/>
+        <source>&amp;Users…</source>
+        <translation>صارفین… (&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>CentreModel</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Tracking number</source>
+        <translation>ٹریکنگ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Citizen</source>
+        <translation>شہری</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
+        <source>Due</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="69"/>
+        <source> overdue</source>
+        <translation> تاخیر شدہ</translation>
+    </message>
+</context>
+<context>
+    <name>CentreView</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="85"/>
+        <source>All counters&apos; applications</source>
+        <translation>تمام کاؤنٹرز کی درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
+        <source>Tracking number, CNIC, mobile, plate or name</source>
+        <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="92"/>
+        <source>Any status</source>
+        <translation>کوئی بھی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
+        <source>Any service</source>
+        <translation>کوئی بھی سروس</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="101"/>
+        <source>Officer (user name)</source>
+        <translation>افسر (صارف نام)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
+        <source>&amp;Overdue only</source>
+        <translation>صرف تاخیر شدہ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="103"/>
+        <source>&amp;Show</source>
+        <translation>دکھائیں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="139"/>
+        <source>%1 application(s), %2 overdue</source>
+        <translation>%1 درخواستیں، %2 تاخیر شدہ</translation>
     </message>
 </context>
 <context>
@@ -534,6 +726,69 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="40"/>
+        <source>Record finding — %1</source>
+        <translation>پولیس رپورٹ درج کریں — %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="45"/>
+        <source>&amp;Verified</source>
+        <translation>تصدیق شدہ (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="46"/>
+        <source>&amp;Rejected</source>
+        <translation>مسترد (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="55"/>
+        <source>Decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="57"/>
+        <source>Record &amp;status</source>
+        <translation>ریکارڈ کی حیثیت (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="61"/>
+        <source>DD-MM-YYYY (optional)</source>
+        <translation>DD-MM-YYYY (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="63"/>
+        <source>Reference &amp;date</source>
+        <translation>حوالے کی تاریخ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="67"/>
+        <source>Re&amp;mark (the reason, for a rejection)</source>
+        <translation>کیفیت (مسترد کرنے پر وجہ) (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="70"/>
+        <source>You took in this application yourself. As the in-charge you may decide on it only with a reason.</source>
+        <translation>یہ درخواست آپ نے خود وصول کی تھی۔ بطور انچارج آپ اس پر صرف وجہ لکھ کر فیصلہ کر سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="73"/>
+        <source>Reason for deciding it &amp;yourself</source>
+        <translation>خود فیصلہ کرنے کی وجہ (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="120"/>
+        <source>The reference date is not a date like 25-11-2026.</source>
+        <translation>حوالے کی تاریخ 25-11-2026 جیسی تاریخ نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="133"/>
+        <source>Type why you decide on an application you took in.</source>
+        <translation>لکھیں کہ آپ اپنی وصول کردہ درخواست پر فیصلہ کیوں کر رہے ہیں۔</translation>
+    </message>
+</context>
+<context>
     <name>GroupEditor</name>
     <message>
         <location filename="../../khidmat_desk/gui/form.py" line="111"/>
@@ -617,7 +872,7 @@
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="124"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -742,302 +997,302 @@
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="162"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="167"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="208"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="253"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="284"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="214"/>
         <source>C&amp;entre</source>
         <translation>&amp;مرکز</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="215"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="296"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="300"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="303"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="307"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="366"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="370"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="371"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="396"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="400"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="435"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="473"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="532"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="536"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="565"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="570"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="613"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="617"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="614"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="621"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="604"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="608"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1405,27 +1660,27 @@
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="67"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="68"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="69"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="71"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -1564,6 +1819,89 @@
         <location filename="../../khidmat_desk/gui/sync_panel.py" line="123"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="96"/>
+        <source>Users</source>
+        <translation>صارفین</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <source>&amp;Add…</source>
+        <translation>شامل کریں… (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <source>R&amp;oles…</source>
+        <translation>ذمہ داریاں… (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <source>Reset &amp;password…</source>
+        <translation>نیا پاس ورڈ… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <source>U&amp;nlock</source>
+        <translation>ان لاک (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <source>Switch o&amp;ff</source>
+        <translation>بند کریں (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <source>Switch o&amp;n</source>
+        <translation>فعال کریں (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="120"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <source>switched off</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <source>locked</source>
+        <translation>لاک</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="153"/>
+        <source>Choose an account in the list first.</source>
+        <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="167"/>
+        <source>Add a user</source>
+        <translation>صارف شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="171"/>
+        <source>Roles of %1</source>
+        <translation>%1 کی ذمہ داریاں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="173"/>
+        <source>New password for %1</source>
+        <translation>%1 کا نیا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
+        <source>Saved.</source>
+        <translation>محفوظ ہو گیا۔</translation>
     </message>
 </context>
 <context>

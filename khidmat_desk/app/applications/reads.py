@@ -19,6 +19,7 @@ from khidmat_desk.app.applications.results import (
     PaymentInfo,
     StatusChangeInfo,
 )
+from khidmat_desk.app.finding_records import finding_of
 from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.records import ApplicantProfile, SearchKind, classify_query
 from khidmat_desk.core.tracking import parse_tracking_number
@@ -95,7 +96,8 @@ def read_detail(session: Session, which: ColumnElement[bool]) -> ApplicationDeta
         token_no=row.token_no, fee_total=row.fee_total, expected_on=row.expected_on,
         created_at=row.created_at, updated_at=row.updated_at, officer=row.username,
         payment=payment_of(session, row.id), documents=documents_of(session, row.id),
-        history=_history(session, row.id),
+        history=_history(session, row.id), officer_id=row.officer_id,
+        finding=finding_of(session, row.id, row.service_code),
         applicant=None if row.holder_id_type is None else ApplicantId(row.holder_id_type,
                                                                       row.holder_id_number))
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import day_close
 from khidmat_desk.app.applications.results import ApplicationDetail, StatusChangeInfo
 from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.core.findings import FindingInfo
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
@@ -26,6 +27,7 @@ from khidmat_desk.sync.protocol import (
     RecordApplicant,
     RecordDocument,
     RecordFeeItem,
+    RecordFinding,
     RecordPayment,
     RecordStatusChange,
 )
@@ -57,7 +59,19 @@ def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
         documents_received=tuple(RecordDocument(d.key, d.label) for d in detail.documents),
         status_change=RecordStatusChange(change.from_status, change.to_status, change.reason,
                                          change.user, change.at, change.version),
+        finding=_finding(detail.finding),
     )
+
+
+def _finding(found: FindingInfo | None) -> RecordFinding | None:
+    if found is None:
+        return None
+    return RecordFinding(
+        outcome=found.outcome, record_status=found.record_status,
+        record_status_label=found.record_status_label, reference=found.reference,
+        reference_date=found.reference_date, remark=found.remark,
+        recorded_by=found.recorded_by, recorded_at=found.recorded_at,
+        override_reason=found.override_reason, version=found.version)
 
 
 def record_version(session: Session, action: str, record: ApplicationRecord,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from khidmat_desk.core.findings import FindingInfo
 from khidmat_desk.core.issues import Issue
 from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
@@ -93,6 +94,8 @@ class ApplicationDetail:
     documents: tuple[DocumentInfo, ...]
     history: tuple[StatusChangeInfo, ...]
     applicant: ApplicantId | None = None  # the main person's identity document
+    officer_id: int | None = None
+    finding: FindingInfo | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from khidmat_desk.app.applications.record import (
     write_status_change,
 )
 from khidmat_desk.app.applications.results import ApplicationNotFound, StatusChangeResult
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.auth.users import UserInfo, acting_user
 from khidmat_desk.core import workflow
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.tracking import parse_tracking_number
@@ -42,13 +42,14 @@ def change_status(db: Database, tracking: str, new_status: str, *, user: UserInf
     when = utc_moment(now)
     why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
+        actor = acting_user(session, user)
         row = locked_application(session, number)
-        target = workflow.check_transition(row.status, new_status, user.role, why)
+        target = workflow.check_transition(row.status, new_status, actor.roles, why)
         if target == workflow.VOIDED:
             day_close.require_override(session, made_at=row.created_at, tracking_number=number,
-                                       user=user, override_reason=override_reason,
+                                       user=actor, override_reason=override_reason,
                                        change="voiding it", when=when)
-        result = apply_status_change(session, row, target, user=user, reason=why, when=when)
+        result = apply_status_change(session, row, target, user=actor, reason=why, when=when)
     log.info("%s: %s -> %s by %s", number, row.status, new_status, user.username)
     return result
 

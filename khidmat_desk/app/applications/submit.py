@@ -31,7 +31,7 @@ from khidmat_desk.app.applications.results import (
     SubmitResult,
     ValidationFailed,
 )
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import (
     Tariff,
@@ -142,6 +142,7 @@ def submit_application(ctx: CounterContext, intake: Intake, *,
     """
     user = ctx.officer
     when = utc_moment(now)
+    require_role(user, workflow.OFFICER)
     plan = _plan(intake, ctx.tariff, when)
     _check_request(ctx.centre_code, ctx.counter, intake.payment_method, plan.day)
     with ctx.db.write() as session:

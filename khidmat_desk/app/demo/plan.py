@@ -119,14 +119,14 @@ def _whole_story(rng: random.Random, submitted: datetime, sla: int,
         ready = max(decided, _during_hours(rng, decided.date() + timedelta(days=rng.randint(0, 1))))
         delivered = max(ready, _during_hours(rng, ready.date() + timedelta(days=rng.randint(0, 9))))
     if rng.random() < REJECT_SHARE:
-        yield StatusEvent(decided, workflow.REJECTED, rng.random() < 0.5,
-                          rng.choice(REJECT_REASONS))
+        # Decisions are the in-charge's: an officer never decides on what they took in.
+        yield StatusEvent(decided, workflow.REJECTED, True, rng.choice(REJECT_REASONS))
         if rng.random() < REJECTED_LEFT:
             return  # the citizen has not come back for the letter
         ready = max(ready, _during_hours(rng, decided.date() + timedelta(days=rng.randint(1, 5))))
         delivered = max(delivered, ready)
     else:
-        yield StatusEvent(decided, workflow.VERIFIED, rng.random() < 0.5)
+        yield StatusEvent(decided, workflow.VERIFIED, True)
     yield StatusEvent(ready, workflow.READY, rng.random() < 0.5)
     if rng.random() >= UNCOLLECTED_SHARE:
         yield StatusEvent(delivered, workflow.DELIVERED, False)

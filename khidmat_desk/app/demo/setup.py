@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from khidmat_desk.auth.users import UserInfo, create_user
+from khidmat_desk.auth.users import UserInfo, create_user, roles_of
 from khidmat_desk.core import workflow
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre, Counter, User
@@ -68,5 +68,5 @@ def _account(session: Session, username: str, full_name: str, role: str, passwor
              at: datetime) -> UserInfo:
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is not None:
-        return UserInfo(user.id, user.username, user.full_name, workflow.Role(user.role))
+        return UserInfo(user.id, user.username, user.full_name, roles_of(session, user))
     return create_user(session, username, full_name, role, password, now=at)

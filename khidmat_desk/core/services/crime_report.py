@@ -147,6 +147,8 @@ SERVICE = Service(
     outputs=(
         OutputDocument("crime-report-acknowledgement", "Crime report acknowledgement",
                        "کرائم رپورٹ کی رسید", kind="slip"),
+        OutputDocument("crime-report-outcome", "Crime report outcome", "کرائم رپورٹ کا نتیجہ",
+                       kind="letter"),
     ),
     example={
         **PERSON_EXAMPLE,

@@ -1,0 +1,145 @@
+"""All counters: the in-charge's list of every counter's applications, searched and filtered
+by status, service, officer and overdue. Filtering runs off the GUI thread; the use case
+checks the role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khidmat_desk.core import workflow
+from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.gui.words import status_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CentreModel(QAbstractTableModel):
+    def __init__(self, urdu: bool = False) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+        self.urdu = urdu
+        self.headers = (self.tr("Tracking number"), self.tr("Citizen"), self.tr("Service"),
+                        self.tr("Status"), self.tr("Counter"), self.tr("Officer"),
+                        self.tr("Due"))
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        s = row.summary
+        service = get_service(s.service_code)
+        due = f"{s.expected_on:%d-%m-%Y}" + (self.tr(" overdue") if row.overdue else "")
+        return (s.tracking_number, s.name, service.title_ur if self.urdu else service.short_title,
+                status_label(s.status), str(s.counter), row.officer,
+                due)[index.column()]
+
+
+class CentreView(QWidget):
+    """``filters_changed(dict)`` asks for a new list; ``open_requested(tracking)`` opens one."""
+
+    filters_changed = Signal(dict)
+    open_requested = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, urdu: bool = False) -> None:
+        super().__init__(objectName="centre_view")  # type: ignore[call-arg]
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("All counters' applications"),  # type: ignore[call-overload]
+                                styleSheet="font-size: 14pt; font-weight: 600;"))
+        row = QHBoxLayout()
+        self.text = QLineEdit(objectName="centre_search",  # type: ignore[call-overload]
+                              placeholderText=self.tr("Tracking number, CNIC, mobile, plate "
+                                                      "or name"))
+        self.status = QComboBox(objectName="centre_status")  # type: ignore[call-arg]
+        self.status.addItem(self.tr("Any status"), None)
+        for status in workflow.STATUSES:
+            self.status.addItem(status_label(status), status)
+        self.service = QComboBox(objectName="centre_service")  # type: ignore[call-arg]
+        self.service.addItem(self.tr("Any service"), None)
+        for code in SERVICE_CODES:
+            service = get_service(code)
+            self.service.addItem(service.title_ur if urdu else service.short_title, code)
+        self.officer = QLineEdit(objectName="centre_officer",  # type: ignore[call-overload]
+                                 placeholderText=self.tr("Officer (user name)"))
+        self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")  # type: ignore[call-overload]
+        apply = QPushButton(self.tr("&Show"), objectName="centre_apply")  # type: ignore[call-overload]
+        apply.setDefault(True)
+        row.addWidget(self.text, 2)
+        for widget in (self.status, self.service, self.officer, self.overdue, apply):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.model = CentreModel(urdu)
+        self.table = QTableView(objectName="centre_table")  # type: ignore[call-arg]
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        self.count = QLabel(objectName="centre_count")  # type: ignore[call-overload]
+        layout.addWidget(self.count)
+        apply.clicked.connect(self._emit_filters)
+        self.text.returnPressed.connect(self._emit_filters)
+        self.officer.returnPressed.connect(self._emit_filters)
+        self.status.activated.connect(self._emit_filters)
+        self.service.activated.connect(self._emit_filters)
+        self.overdue.toggled.connect(self._emit_filters)
+        self.table.activated.connect(self._on_table_activated)
+
+    def filters(self) -> dict[str, Any]:
+        return {"text": self.text.text().strip(), "status": self.status.currentData(),
+                "service_code": self.service.currentData(),
+                "officer": self.officer.text().strip() or None,
+                "overdue": self.overdue.isChecked()}
+
+    def _emit_filters(self, *_: Any) -> None:
+        self.filters_changed.emit(self.filters())
+
+    def show_rows(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.overdue)
+        self.count.setText(self.tr("%1 application(s), %2 overdue")
+                           .replace("%1", str(len(rows))).replace("%2", str(overdue)))
+        if rows:
+            self.table.selectRow(0)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        self.open_requested.emit(self.model.rows[index.row()].summary.tracking_number)
