@@ -12,6 +12,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,6 +78,10 @@ class CentralProcess:
             self.port = probe.getsockname()[1]
         self.db_url = db_url
         self.options = ("--tariff", str(tariff_file), *options)
+        # The proxy may ask for a kill from two connections at once: one restart at a time,
+        # so no started server is left running unreferenced.
+        self._lock = threading.Lock()
+        self._stopped = False
         self.process = self._start()
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -94,13 +99,17 @@ class CentralProcess:
                 time.sleep(0.05)
 
     def kill_and_restart(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
-        self.process = self._start()
+        with self._lock:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            if not self._stopped:
+                self.process = self._start()
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
+        with self._lock:
+            self._stopped = True
+            self.process.kill()
+            self.process.wait(timeout=10)
 
 
 @dataclass
