@@ -236,3 +236,26 @@ def test_a_finding_or_a_role_changed_behind_the_counters_back_is_found(
     assert report.found == 2, report.problems
     assert any(tracking in p and "finding" in p for p in report.problems)
     assert any(f"account '{officer.username}'" in p for p in report.problems)
+
+
+def test_the_verifiers_list_holds_what_awaits_a_finding_and_nothing_else(
+        db: Database, officer: UserInfo, verifier: UserInfo, in_charge: UserInfo,
+        tariff: Tariff) -> None:
+    from khidmat_desk.app.centre_view import CentreFilter, centre_applications
+
+    awaiting = CentreFilter(awaiting_finding=True)
+    older, newer = submit(db, officer, tariff), submit(db, officer, tariff, "police-verification")
+    decided = submit(db, officer, tariff)
+    record(db, decided, verifier)
+    secret = submit(db, officer, tariff, "women-violence-report")
+
+    def listed(user: UserInfo, filters: CentreFilter = awaiting) -> list[str]:
+        return [r.summary.tracking_number for r in centre_applications(
+            db, by=user, centre_code="LHR01", filters=filters, now=WHEN)]
+
+    assert listed(verifier) == [older, newer]  # oldest first; decided and confidential out
+    assert listed(in_charge) == [older, newer, secret]  # the in-charge sees the report too
+    with pytest.raises(PermissionDenied):
+        listed(verifier, CentreFilter())  # the whole centre is the in-charge's
+    with pytest.raises(PermissionDenied):
+        listed(officer)

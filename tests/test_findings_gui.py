@@ -175,3 +175,57 @@ def _no_stray_dialogs(qtbot: QtBot) -> Any:
                                                           "account_form"):
             widget.close()
 
+
+
+def test_a_verifier_works_down_the_list_awaiting_a_finding(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    first = submit(session, "character-certificate", counter=3)
+    second = submit(session, "police-verification", counter=7)
+    hidden = submit(session, "women-violence-report", counter=3)  # confidential: not listed
+    window = window_for(qtbot, session, tasks, "bilal.ahmed", "verifier-pass-1")
+    settle(qtbot, tasks)
+    view = window.centre.centre_view
+    assert window.ui.stack.currentWidget() is view  # a verifier's home is this list
+    assert "Awaiting a police finding" in view.heading.text()
+    listed = [r.summary.tracking_number for r in view.model.rows]
+    assert listed == [first, second] and hidden not in listed  # oldest first
+    assert view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # the oldest opens ...
+    settle(qtbot, tasks)
+    assert window.view.detail.tracking_number == first
+    assert window.view.finding_button is not None and window.view.finding_button.hasFocus()
+    window.centre._save_finding(first, {  # ... is decided (the dialog is tested above) ...
+        "outcome": "verified", "record_status": "not-involved", "reference": "CRO 7/2026"})
+    settle(qtbot, tasks)
+    qtbot.waitUntil(lambda: window.view.finding_button is None)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # ... and Esc: the list, without it
+    settle(qtbot, tasks)
+    assert window.ui.stack.currentWidget() is view
+    assert [r.summary.tracking_number for r in view.model.rows] == [second]
+    window.ui.action_queue.trigger()  # F5 is this list too: there is no intake queue here
+    settle(qtbot, tasks)
+    assert window.ui.stack.currentWidget() is view
+
+
+def test_the_in_charge_goes_back_to_the_list_an_application_came_from(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    tracking = submit(session, "lost-report", counter=9)
+    window = window_for(qtbot, session, tasks, "incharge", PASSWORD)
+    assert window.ui.stack.currentWidget() is window.ui.home
+    assert window.centre.menu is not None
+    [awaiting] = [a for a in window.centre.menu.actions()
+                  if a.objectName() == "action_awaiting_finding"]
+    assert awaiting.shortcut().toString() == "Ctrl+Shift+F"
+    awaiting.trigger()
+    settle(qtbot, tasks)
+    view = window.centre.centre_view
+    assert [r.summary.tracking_number for r in view.model.rows] == [tracking]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    assert window.ui.stack.currentWidget() is window.view
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    settle(qtbot, tasks)
+    assert window.ui.stack.currentWidget() is view
+    window.ui.action_queue.trigger()  # F5: the counter's own queue
+    settle(qtbot, tasks)
+    assert window.ui.stack.currentWidget() is window.ui.home

@@ -1,9 +1,12 @@
 """The in-charge's view of the whole centre: every counter's applications, not only this PC's,
-searched and filtered by status, service, officer, counter and overdue.
+searched and filtered by status, service, officer, counter and overdue; and the verifiers'
+work list, the applications still awaiting a police finding, oldest first.
 
 Counters that share one database (PostgreSQL) all appear; a counter with its own SQLite shows
 what it holds. Overdue means the service's promised date has passed and the result is not
-ready yet. The list is the in-charge's: the role is checked here.
+ready yet. The whole list is the in-charge's; a verifier sees only what awaits a finding, and
+not the confidential services' reports (only their officer and the in-charge see those). The
+roles are checked here.
 """
 
 from __future__ import annotations
@@ -12,16 +15,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, exists, select
 
 from khidmat_desk.app.applications import ApplicationSummary, centre_date, summary_from_row
 from khidmat_desk.app.applications.reads import find_applications
+from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.auth.users import UserInfo, acting_user, require_role
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import User
+from khidmat_desk.store.models import Finding, User
 from khidmat_desk.store.search import APP, SUMMARY_COLUMNS
 
 MAX_ROWS = 1000
@@ -44,6 +48,9 @@ class CentreFilter:
     officer: str | None = None  # user name of who took it in
     counter: int | None = None
     overdue: bool = False
+    #: Only submitted or in-verification applications with no finding yet, oldest first:
+    #: the verifiers' work list (a verifier may list nothing else).
+    awaiting_finding: bool = False
     limit: int = 200
 
 
@@ -57,20 +64,35 @@ class CentreRow:
 def centre_applications(db: Database, *, by: UserInfo, centre_code: str,
                         filters: CentreFilter = CentreFilter(),
                         now: datetime | None = None) -> tuple[CentreRow, ...]:
-    """Newest first, at most ``filters.limit`` (up to `MAX_ROWS`)."""
-    require_role(by, workflow.IN_CHARGE)
+    """Newest first (awaiting a finding: oldest first), at most ``filters.limit`` (up to
+    `MAX_ROWS`)."""
+    role = workflow.VERIFIER if filters.awaiting_finding else workflow.IN_CHARGE
+    require_role(by, role)
     _check(filters)
     today = centre_date(now or datetime.now(UTC))
     limit = max(1, min(filters.limit, MAX_ROWS))
     uuids: list[str] | None = None
     if filters.text.strip():
         uuids = [s.uuid for s in find_applications(db, filters.text, limit=500).items]
-    query = _query(filters, centre_code, today, uuids).limit(limit)
+    query = _query(filters, centre_code, today, uuids)
     with db.read() as session:
-        acting_user(session, by, workflow.IN_CHARGE)
-        rows = session.execute(query).all()
+        acting = acting_user(session, by, role)
+        if filters.awaiting_finding:
+            query = _awaiting_finding(query, every_service=acting.may(workflow.IN_CHARGE))
+        rows = session.execute(query.limit(limit)).all()
     return tuple(CentreRow(summary_from_row(r), r.username,
                            r.status in WAITING and r.expected_on < today) for r in rows)
+
+
+def _awaiting_finding(query: Select[Any], *, every_service: bool) -> Select[Any]:
+    query = (query.where(APP.c.status.in_((workflow.SUBMITTED, workflow.IN_VERIFICATION)),
+                         ~exists().where(Finding.application_id == APP.c.id))
+             .order_by(None).order_by(APP.c.id))
+    if not every_service:
+        hidden = [code for code in SERVICE_CODES if is_confidential(code)]
+        if hidden:
+            query = query.where(APP.c.service_code.not_in(hidden))
+    return query
 
 
 def _check(filters: CentreFilter) -> None:

@@ -14,9 +14,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
              common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "applications", parents=[common],
-        help="every counter's applications, filtered (in-charge)",
+        help="every counter's applications, filtered (in-charge); those awaiting a finding "
+             "(verifier)",
         description="Newest first. QUERY is a tracking number, CNIC, mobile, plate or name, "
-                    "as for 'find'; the filters narrow the list. Exit 1 when nothing matches.")
+                    "as for 'find'; the filters narrow the list. With --awaiting-finding, "
+                    "the verifiers' work list: submitted or in verification and no finding "
+                    "yet, oldest first. Exit 1 when nothing matches.")
     parser.add_argument("query", nargs="?", default="", metavar="QUERY")
     parser.add_argument("--status", metavar="STATUS")
     parser.add_argument("--service", metavar="CODE")
@@ -24,6 +27,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser.add_argument("--counter", type=int, metavar="N")
     parser.add_argument("--overdue", action="store_true",
                         help="only those past their promised date and not ready yet")
+    parser.add_argument("--awaiting-finding", action="store_true",
+                        help="only those awaiting the police finding, oldest first")
     parser.add_argument("--limit", type=int, default=200, help="most rows (default 200)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     add_auth_arguments(parser)
@@ -32,12 +37,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 def run_applications(args: argparse.Namespace) -> int:
     from khidmat_desk.app.centre_view import CentreFilter, CentreViewError, centre_applications
+    from khidmat_desk.core import clock
 
     if args.limit < 1:
         raise BadInput("--limit: must be 1 or more")
     filters = CentreFilter(text=args.query, status=args.status, service_code=args.service,
                            officer=args.officer, counter=args.counter, overdue=args.overdue,
-                           limit=args.limit)
+                           awaiting_finding=args.awaiting_finding, limit=args.limit)
     with open_context(args) as ctx:
         user = sign_in(ctx, args)
         try:
@@ -50,7 +56,7 @@ def run_applications(args: argparse.Namespace) -> int:
     else:
         print_table(("TRACKING", "SUBMITTED", "COUNTER", "OFFICER", "SERVICE", "STATUS",
                      "DUE", "NAME"), [
-            (r.summary.tracking_number, f"{r.summary.created_at:%Y-%m-%d %H:%M}",
+            (r.summary.tracking_number, f"{clock.local(r.summary.created_at):%Y-%m-%d %H:%M}",
              str(r.summary.counter), r.officer, r.summary.service_code, r.summary.status,
              f"{r.summary.expected_on:%Y-%m-%d}" + (" OVERDUE" if r.overdue else ""),
              r.summary.name) for r in rows])

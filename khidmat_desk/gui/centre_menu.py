@@ -32,13 +32,22 @@ class CentreMenu(QObject):
         self.centre_view.filters_changed.connect(self._on_centre_view_filters_changed)
         self.centre_view.open_requested.connect(window.open_application)
         window.view.finding_requested.connect(self._on_view_finding_requested)
+        self.centre_view.open_requested.connect(self._on_centre_view_open_requested)
+        #: An application was opened from the centre's list: Esc goes back to that list.
+        self.from_list = False
         self.menu: QMenu | None = None
-        if window.user.may(workflow.IN_CHARGE):
+        if window.user.may(workflow.VERIFIER):
             self._install_menu()
         if not window.user.may(workflow.OFFICER):  # a verifier decides; intake is refused
             window.ui.launcher_panel.setEnabled(False)
             window.ui.launcher_panel.setToolTip(self.tr("Taking applications in is the "
                                                         "officers' work."))
+
+    @property
+    def verifier_home(self) -> bool:
+        """A verifier who takes nothing in: their home is the list awaiting a finding."""
+        user = self.window.user
+        return user.may(workflow.VERIFIER) and not user.may(workflow.OFFICER)
 
     def _install_menu(self) -> None:
         window = self.window
@@ -54,19 +63,51 @@ class CentreMenu(QObject):
         users = QAction(self.tr("&Users…"), window, objectName="action_users")  # type: ignore[call-overload]
         users.setShortcut(QKeySequence("Ctrl+Shift+U"))
         users.triggered.connect(self.open_users)
-        menu.addAction(today)
-        menu.addAction(everything)
-        menu.addAction(users)
+        awaiting = QAction(self.tr("Awaiting a &finding"), window,  # type: ignore[call-overload]
+                           objectName="action_awaiting_finding")
+        awaiting.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        awaiting.triggered.connect(self.show_awaiting)
+        if window.user.may(workflow.IN_CHARGE):
+            menu.addAction(today)
+            menu.addAction(everything)
+        menu.addAction(awaiting)
+        if window.user.may(workflow.IN_CHARGE):
+            menu.addAction(users)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
 
     # -- all counters ---------------------------------------------------------------------------
 
     def show_centre_view(self) -> None:
+        self._show_list(awaiting=False)
+
+    def show_awaiting(self) -> None:
+        """The verifiers' work list: what awaits a police finding, oldest first."""
+        self._show_list(awaiting=True)
+
+    def _show_list(self, *, awaiting: bool) -> None:
         window = self.window
+        if window._taking_application():
+            window.statusBar().showMessage(self.tr("Finish or cancel the application being "
+                                                   "taken first (Esc)."), 8000)
+            return
+        window._close_wizard()
+        self.from_list = False
+        self.centre_view.set_awaiting(awaiting)
         window.ui.stack.setCurrentWidget(self.centre_view)
-        self.centre_view.text.setFocus()
+        self.centre_view.table.setFocus()
         self._on_centre_view_filters_changed(self.centre_view.filters())
+
+    def back_to_list(self) -> bool:
+        """Esc from an application opened from the centre's list (or a verifier's): that list
+        again, refreshed — the application just decided leaves it. False: not from a list."""
+        if not (self.from_list or self.verifier_home):
+            return False
+        self._show_list(awaiting=self.centre_view.awaiting or self.verifier_home)
+        return True
+
+    def _on_centre_view_open_requested(self, _tracking: str) -> None:
+        self.from_list = True
 
     def _on_centre_view_filters_changed(self, filters: dict[str, Any]) -> None:
         session = self.window.session

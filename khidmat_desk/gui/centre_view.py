@@ -1,6 +1,6 @@
 """All counters: the in-charge's list of every counter's applications, searched and filtered
-by status, service, officer and overdue. Filtering runs off the GUI thread; the use case
-checks the role."""
+by status, service, officer and overdue; in its second form, the verifiers' list of what
+awaits a police finding. Filtering runs off the GUI thread; the use case checks the role."""
 
 from __future__ import annotations
 
@@ -82,8 +82,11 @@ class CentreView(QWidget):
     def __init__(self, urdu: bool = False) -> None:
         super().__init__(objectName="centre_view")  # type: ignore[call-arg]
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("All counters' applications"),  # type: ignore[call-overload]
-                                styleSheet="font-size: 14pt; font-weight: 600;"))
+        self.awaiting = False  # the verifiers' list: awaiting a finding, oldest first
+        self.heading = QLabel(self.tr("All counters' applications"),  # type: ignore[call-overload]
+                              objectName="centre_heading",
+                              styleSheet="font-size: 14pt; font-weight: 600;")
+        layout.addWidget(self.heading)
         row = QHBoxLayout()
         self.text = QLineEdit(objectName="centre_search",  # type: ignore[call-overload]
                               placeholderText=self.tr("Tracking number, CNIC, mobile, plate "
@@ -124,11 +127,20 @@ class CentreView(QWidget):
         self.overdue.toggled.connect(self._emit_filters)
         self.table.activated.connect(self._on_table_activated)
 
+    def set_awaiting(self, awaiting: bool) -> None:
+        """The verifiers' work list (submitted or in verification, no finding yet, oldest
+        first) or every application; the status filter means nothing in the first."""
+        self.awaiting = awaiting
+        self.heading.setText(self.tr("Awaiting a police finding — oldest first") if awaiting
+                             else self.tr("All counters' applications"))
+        self.status.setVisible(not awaiting)
+
     def filters(self) -> dict[str, Any]:
-        return {"text": self.text.text().strip(), "status": self.status.currentData(),
+        return {"text": self.text.text().strip(),
+                "status": None if self.awaiting else self.status.currentData(),
                 "service_code": self.service.currentData(),
                 "officer": self.officer.text().strip() or None,
-                "overdue": self.overdue.isChecked()}
+                "overdue": self.overdue.isChecked(), "awaiting_finding": self.awaiting}
 
     def _emit_filters(self, *_: Any) -> None:
         self.filters_changed.emit(self.filters())
@@ -136,7 +148,7 @@ class CentreView(QWidget):
     def show_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
-        self.count.setText(self.tr("%1 application(s), %2 overdue")
+        self.count.setText(self.tr("Applications: %1 · overdue: %2")
                            .replace("%1", str(len(rows))).replace("%2", str(overdue)))
         if rows:
             self.table.selectRow(0)

@@ -143,7 +143,10 @@ class MainWindow(QMainWindow):
         from khidmat_desk.gui.centre_menu import CentreMenu
 
         self.centre = CentreMenu(self)
-        self.refresh_queue()
+        if self.centre.verifier_home:
+            self.centre.show_awaiting()
+        else:
+            self.refresh_queue()
 
     def show_on_screen(self) -> None:
         """Maximised on a counter PC's screen (1366×768, 1024×768 …) so the status bar and the
@@ -193,8 +196,8 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.table.activated.connect(self._on_applications_activated)
         self.view.status_requested.connect(self._on_view_status_requested)
-        self.view.back_requested.connect(self.show_queue)
-        QShortcut(QKeySequence("Escape"), self.view, activated=self.show_queue)  # type: ignore[call-overload]
+        self.view.back_requested.connect(self._on_view_back_requested)
+        QShortcut(QKeySequence("Escape"), self.view, activated=self._on_view_back_requested)  # type: ignore[call-overload]
         QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._on_view_ctrl_p)  # type: ignore[call-overload]
         self.view.print_requested.connect(
             lambda tracking, key, copies: self.printing.print(tracking, key,
@@ -251,7 +254,15 @@ class MainWindow(QMainWindow):
         """An application is being typed (its wizard is open and not yet saved)."""
         return self.wizard is not None and not self.wizard.saved
 
+    def _on_view_back_requested(self) -> None:
+        """Esc on an application: back to the list it was opened from."""
+        if not self.centre.back_to_list():
+            self.show_queue()
+
     def show_queue(self) -> None:
+        if self.centre.verifier_home:  # a verifier's queue is what awaits a finding
+            self.centre.show_awaiting()
+            return
         if self.wizard is not None and not self.wizard.saved:
             if self.ui.stack.currentWidget() is not self.wizard:
                 self.ui.stack.setCurrentWidget(self.wizard)

@@ -209,24 +209,40 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="43"/>
         <source>Taking applications in is the officers&apos; work.</source>
+        <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="54"/>
         <source>C&amp;entre</source>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="55"/>
+        <source>&amp;Today at the centre…</source>
+        <translation>مرکز میں &amp;آج…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="59"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
+        <source>Awaiting a &amp;finding</source>
+        <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="91"/>
+        <source>Finish or cancel the application being taken first (Esc).</source>
+        <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
 </context>
 <context>
@@ -275,44 +291,50 @@
 <context>
     <name>CentreView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="135"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="92"/>
         <source>Tracking number, CNIC, mobile, plate or name</source>
         <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
         <source>Any status</source>
         <translation>کوئی بھی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="99"/>
         <source>Any service</source>
         <translation>کوئی بھی سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="104"/>
         <source>Officer (user name)</source>
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="105"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="106"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="139"/>
-        <source>%1 application(s), %2 overdue</source>
-        <translation>%1 درخواستیں، %2 تاخیر شدہ</translation>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="134"/>
+        <source>Awaiting a police finding — oldest first</source>
+        <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="151"/>
+        <source>Applications: %1 · overdue: %2</source>
+        <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
 </context>
 <context>
@@ -829,42 +851,42 @@
         <translation>%1 حوالے کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="39"/>
         <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
         <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="41"/>
         <source>The &amp;applicant in person</source>
         <translation>درخواست گزار خود (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="43"/>
         <source>A &amp;representative</source>
         <translation>نمائندہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
         <source>Representative&apos;s name</source>
         <translation>نمائندے کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="54"/>
         <source>Collector&apos;s CNIC</source>
         <translation>وصول کنندہ کا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
         <source>Representative&apos;s &amp;name</source>
         <translation>نمائندے کا نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="57"/>
         <source>&amp;CNIC shown</source>
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="69"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -997,302 +1019,292 @@
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="165"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="171"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="457"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="175"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="208"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="292"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="354"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="214"/>
-        <source>C&amp;entre</source>
-        <translation>&amp;مرکز</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="215"/>
-        <source>&amp;Today at the centre…</source>
-        <translation>مرکز میں &amp;آج…</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="302"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="300"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="304"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="307"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="374"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="370"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="371"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="383"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="400"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="412"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="444"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="493"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="536"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="547"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="584"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="587"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="617"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="633"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="589"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="608"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
