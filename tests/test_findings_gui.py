@@ -198,6 +198,8 @@ def test_a_verifier_works_down_the_list_awaiting_a_finding(
         "outcome": "verified", "record_status": "not-involved", "reference": "CRO 7/2026"})
     settle(qtbot, tasks)
     qtbot.waitUntil(lambda: window.view.finding_button is None)
+    assert window.statusBar().currentMessage() == (
+        f"Finding recorded on {first}: verified. Esc: back to the list.")
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # ... and Esc: the list, without it
     settle(qtbot, tasks)
     assert window.ui.stack.currentWidget() is view

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.words import status_label
 
 if TYPE_CHECKING:
     from khidmat_desk.gui.main_window import MainWindow
@@ -144,5 +145,9 @@ class CentreMenu(QObject):
 
     def _save_finding(self, tracking: str, answers: dict[str, Any]) -> None:
         window = self.window
+        outcome = status_label(answers.get("outcome", ""))
+        said = self.tr("Finding recorded on %1: %2. Esc: back to the list.") \
+            .replace("%1", tracking).replace("%2", outcome)
         window._tasks.run(lambda: window.session.record_finding(tracking, answers),
-                          lambda _: window._on_status_changed(tracking), window._on_failed)
+                          lambda _: window._on_status_changed(tracking, said),
+                          window._on_failed)

@@ -209,40 +209,45 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="44"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="55"/>
         <source>C&amp;entre</source>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="64"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
         <source>Awaiting a &amp;finding</source>
         <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="92"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="149"/>
+        <source>Finding recorded on %1: %2. Esc: back to the list.</source>
+        <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
 </context>
 <context>
