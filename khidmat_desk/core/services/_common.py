@@ -21,6 +21,9 @@ from khidmat_desk.core.fields import (
     one_of,
     options,
 )
+from khidmat_desk.core.fields import (
+    person_key as _k,
+)
 
 RELATIONS = options(
     ("s/o", "Son of", "ولد"),
@@ -53,10 +56,6 @@ BLOOD_RELATIONS = options(
 
 NAME_PATTERN = r"^[A-Za-z][A-Za-z .'\-]*$"
 NAME_HINT = "letters, spaces, dots, apostrophes and hyphens"
-
-
-def _k(prefix: str, key: str) -> str:
-    return f"{prefix}_{key}" if prefix else key
 
 
 def _when(base: Condition | None, extra: Condition) -> Condition:
@@ -101,7 +100,8 @@ def person_fields(
     if with_guardian:
         fields += [
             Field(key=_k(prefix, "relation"), type=FieldType.ENUM, label="Relation",
-                  label_ur="رشتہ", options=RELATIONS, profile=p("relation"), when=when),
+                  label_ur="رشتہ", options=RELATIONS, profile=p("relation"), when=when,
+                  guardian_field=_k(prefix, "guardian_name")),
             Field(key=_k(prefix, "guardian_name"), type=FieldType.TEXT,
                   label="Father's or husband's name", label_ur="والد / شوہر کا نام",
                   min_length=2, max_length=60, pattern=NAME_PATTERN, pattern_hint=NAME_HINT,
@@ -113,7 +113,8 @@ def person_fields(
               profile=p("id_type"), when=when),
         Field(key=_k(prefix, "cnic"), type=FieldType.CNIC, label=f"{who} CNIC / B-Form / NICOP",
               label_ur=f"{who_ur} کا شناختی کارڈ نمبر", required=id_required,
-              when=_when(when, one_of(_k(prefix, "id_type"), *NADRA_ID_TYPES))),
+              when=_when(when, one_of(_k(prefix, "id_type"), *NADRA_ID_TYPES)),
+              id_type_field=_k(prefix, "id_type")),
         Field(key=_k(prefix, "foreign_id"), type=FieldType.PASSPORT,
               label=f"{who} POC / passport number", label_ur="پاسپورٹ / پی او سی نمبر",
               required=id_required, profile=p("foreign_id"),
@@ -344,7 +345,7 @@ def home_address_fields(
               label=f"{label}: district (outside Punjab)", label_ur="ضلع (پنجاب سے باہر)",
               required=required, min_length=2, max_length=60,
               when=inside(one_of(f"{prefix}_province", *OTHER_PROVINCES)),
-              profile=kept("district_other")),
+              profile=kept("district_other"), province_field=f"{prefix}_province"),
         Field(key=f"{prefix}_country", type=FieldType.COUNTRY, label=f"{label}: country",
               label_ur="ملک", required=required,
               when=inside(equals(f"{prefix}_province", "abroad")), profile=kept("country")),

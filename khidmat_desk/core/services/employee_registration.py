@@ -120,12 +120,7 @@ SERVICE = Service(
         OutputDocument("employee-registration-slip", "Employee registration slip",
                        "ملازم کے اندراج کی رسید", kind="slip", photo=True),
     ),
-    primary_cnic="employee_cnic",
-    primary_id_type="employee_id_type",
-    primary_foreign_id="employee_foreign_id",
-    primary_name="employee_name",
-    primary_name_ur="employee_name_ur",
-    primary_mobile="employee_mobile",
+    primary_person="employee",
     example={
         **prefixed("employer", {k: v for k, v in PERSON_EXAMPLE.items()
                                 if k not in ("name_ur", "date_of_birth")}),

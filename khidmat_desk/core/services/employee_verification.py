@@ -86,12 +86,7 @@ SERVICE = Service(
         OutputDocument("employee-verification-report", "Employee verification report",
                        "ملازم کی تصدیقی رپورٹ", kind="report", photo=True),
     ),
-    primary_cnic="employee_cnic",
-    primary_id_type="employee_id_type",
-    primary_foreign_id="employee_foreign_id",
-    primary_name="employee_name",
-    primary_name_ur="employee_name_ur",
-    primary_mobile="employee_mobile",
+    primary_person="employee",
     example={
         "organisation_name": "Crescent Security Services (Pvt) Ltd",
         "organisation_address": "Office 4, 2nd Floor, Mall Road",

@@ -99,12 +99,7 @@ SERVICE = Service(
         OutputDocument("medico-legal-docket", "Medico-legal docket", "میڈیکو لیگل ڈاکٹ",
                        kind="report"),
     ),
-    primary_cnic="injured_cnic",
-    primary_id_type="injured_id_type",
-    primary_foreign_id="injured_foreign_id",
-    primary_name="injured_name",
-    primary_name_ur="injured_name_ur",
-    primary_mobile="injured_mobile",
+    primary_person="injured",
     example={
         **prefixed("injured", {
             "name": "Bilal Ahmed", "name_ur": "بلال احمد", "relation": "s/o",

@@ -183,12 +183,7 @@ SERVICE = Service(
         OutputDocument("tenant-registration-slip", "Tenant registration slip",
                        "کرایہ دار اندراج کی رسید", kind="slip", photo=True),
     ),
-    primary_cnic="tenant_cnic",
-    primary_id_type="tenant_id_type",
-    primary_foreign_id="tenant_foreign_id",
-    primary_name="tenant_name",
-    primary_name_ur="tenant_name_ur",
-    primary_mobile="tenant_mobile",
+    primary_person="tenant",
     example={
         "filed_by": "landlord",
         **prefixed("landlord", {k: v for k, v in PERSON_EXAMPLE.items()

@@ -136,12 +136,7 @@ SERVICE = Service(
                        "Violence-against-women report acknowledgement",
                        "خواتین پر تشدد کی رپورٹ کی رسید", kind="slip"),
     ),
-    primary_cnic="survivor_cnic",
-    primary_id_type="survivor_id_type",
-    primary_foreign_id="survivor_foreign_id",
-    primary_name="survivor_name",
-    primary_name_ur="survivor_name_ur",
-    primary_mobile="survivor_mobile",
+    primary_person="survivor",
     example={
         **prefixed("survivor", {
             "name": "Fatima Noor", "name_ur": "فاطمہ نور", "relation": "w/o",
