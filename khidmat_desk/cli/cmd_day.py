@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 
@@ -63,7 +63,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     export_day = commands.add_parser(
         "export-day", parents=[common],
         help="this counter's day as a signed day bundle for the in-charge's PC (in-charge)")
-    export_day.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
+    export_day.add_argument("--date", required=True, type=iso_day, metavar="YYYY-MM-DD")
     export_day.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_auth_arguments(export_day)
     export_day.set_defaults(handler=run_export_day)
@@ -86,16 +86,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", required=True, type=iso_day, metavar="YYYY-MM-DD",
                         help="the working day")
     parser.add_argument("--shift", default="", metavar="NAME", help="one shift of that day")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
 
 
 def _amount(text: str) -> int:

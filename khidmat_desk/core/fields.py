@@ -7,7 +7,7 @@ declarations, so a rule can never live only in a screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeAlias
 
@@ -326,12 +326,12 @@ class DocumentRequirement:
 class FeeRule:
     """How the fee is found in the tariff.
 
-    `key` names a tariff entry. When `by` names an enum field, the entry is looked up as
-    ``key/<value>``; when `per` names a multi_enum field, one ``key/<value>`` is charged per
-    chosen value. Missing entries fall back to ``key`` itself.
+    `key` names a tariff entry (left empty, the service's code). When `by` names an enum
+    field, the entry is looked up as ``key/<value>``; when `per` names a multi_enum field,
+    one ``key/<value>`` is charged per chosen value. Missing entries fall back to ``key``.
     """
 
-    key: str
+    key: str = ""
     by: str | None = None
     per: str | None = None
 
@@ -367,8 +367,10 @@ class Service:
     steps: tuple[Step, ...]
     rules: tuple[Rule, ...] = ()
     documents: tuple[DocumentRequirement, ...] = ()
-    fee: FeeRule
-    sla_key: str
+    #: The tariff entry (by default the one named by the service's code).
+    fee: FeeRule = FeeRule()
+    #: The processing-time entry (by default the service's code).
+    sla_key: str = ""
     outputs: tuple[OutputDocument, ...] = ()
     shortcut: str = ""  # e.g. "Ctrl+1"
     #: The main person, as `person_fields` names a person's keys: "" for the applicant's own
@@ -390,6 +392,10 @@ class Service:
     handover: Step | None = None
 
     def __post_init__(self) -> None:
+        if not self.fee.key:
+            object.__setattr__(self, "fee", replace(self.fee, key=self.code))
+        if not self.sla_key:
+            object.__setattr__(self, "sla_key", self.code)
         for part in HOLDER_PARTS:
             if not getattr(self, f"primary_{part}"):
                 object.__setattr__(self, f"primary_{part}", person_key(self.primary_person, part))

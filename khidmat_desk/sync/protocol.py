@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from khidmat_desk.core.clock import DEFAULT_ZONE
+from khidmat_desk.core.findings import FindingFacts
 from khidmat_desk.core.workflow import STATUSES
 from khidmat_desk.sync.errors import BadReply, InsecureServerUrl
 
@@ -230,19 +231,8 @@ class RecordDocument:
 
 
 @dataclass(frozen=True)
-class RecordFinding:
+class RecordFinding(FindingFacts):
     """The police finding recorded on the application (verified or rejected, and why)."""
-
-    outcome: str
-    record_status: str
-    record_status_label: str
-    reference: str
-    reference_date: date | None
-    remark: str
-    recorded_by: str  # user name
-    recorded_at: datetime
-    override_reason: str | None  # the in-charge deciding on their own intake, and why
-    version: int
 
     def to_payload(self) -> dict[str, Any]:
         return {"outcome": self.outcome, "record_status": self.record_status,

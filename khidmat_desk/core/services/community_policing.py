@@ -12,7 +12,6 @@ from __future__ import annotations
 from khidmat_desk.core.fields import (
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -81,8 +80,6 @@ SERVICE = Service(
                             "ادارے کا خط / کارڈ", required=False),
         DocumentRequirement("photo", "Photograph", "تصویر"),
     ),
-    fee=FeeRule(key="community-policing"),
-    sla_key="community-policing",
     outputs=(
         OutputDocument("community-policing-certificate", "Community policing enrolment certificate",
                        "کمیونٹی پولیسنگ اندراج سرٹیفکیٹ", kind="certificate"),

@@ -12,7 +12,6 @@ from khidmat_desk.core.fields import (
     AgeRange,
     Different,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -114,8 +113,6 @@ SERVICE = Service(
         DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر"),
         DocumentRequirement("affidavit", "Affidavit", "بیان حلفی", required=False),
     ),
-    fee=FeeRule(key="employee-registration"),
-    sla_key="employee-registration",
     outputs=(
         OutputDocument("employee-registration-slip", "Employee registration slip",
                        "ملازم کے اندراج کی رسید", kind="slip", photo=True),

@@ -12,7 +12,6 @@ from khidmat_desk.core.fields import (
     AgeRange,
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -80,8 +79,6 @@ SERVICE = Service(
                             "ملازم کے شناختی کارڈ کی نقل"),
         DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر"),
     ),
-    fee=FeeRule(key="employee-verification"),
-    sla_key="employee-verification",
     outputs=(
         OutputDocument("employee-verification-report", "Employee verification report",
                        "ملازم کی تصدیقی رپورٹ", kind="report", photo=True),

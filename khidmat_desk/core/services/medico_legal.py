@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -93,8 +92,6 @@ SERVICE = Service(
         DocumentRequirement("companion_cnic", "Original CNIC of the person who brought them",
                             "لانے والے کا اصل شناختی کارڈ", when=BROUGHT),
     ),
-    fee=FeeRule(key="medico-legal"),
-    sla_key="medico-legal",
     outputs=(
         OutputDocument("medico-legal-docket", "Medico-legal docket", "میڈیکو لیگل ڈاکٹ",
                        kind="report"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -106,8 +105,6 @@ SERVICE = Service(
         DocumentRequirement("id_document", "Identity document, if the person has one",
                             "شناختی دستاویز (اگر ہو)", required=False),
     ),
-    fee=FeeRule(key="protection-assistance"),
-    sla_key="protection-assistance",
     outputs=(
         OutputDocument("protection-referral", "Protection-assistance referral letter",
                        "تحفظ کا ریفرل خط", kind="letter"),

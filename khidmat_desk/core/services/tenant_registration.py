@@ -17,7 +17,6 @@ from khidmat_desk.core.fields import (
     DateOrder,
     Different,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -177,8 +176,6 @@ SERVICE = Service(
         DocumentRequirement("dealer_cnic_copy", "Copy of the property dealer's CNIC",
                             "پراپرٹی ڈیلر کے شناختی کارڈ کی نقل", when=VIA_DEALER),
     ),
-    fee=FeeRule(key="tenant-registration"),
-    sla_key="tenant-registration",
     outputs=(
         OutputDocument("tenant-registration-slip", "Tenant registration slip",
                        "کرایہ دار اندراج کی رسید", kind="slip", photo=True),

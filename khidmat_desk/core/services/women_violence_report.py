@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -129,8 +128,6 @@ SERVICE = Service(
         DocumentRequirement("reporter_cnic", "Reporter's original CNIC shown",
                             "اطلاع دہندہ کا اصل شناختی کارڈ", when=REPORTED_BY_OTHER),
     ),
-    fee=FeeRule(key="women-violence-report"),
-    sla_key="women-violence-report",
     outputs=(
         OutputDocument("vaw-report-acknowledgement",
                        "Violence-against-women report acknowledgement",
