@@ -11,6 +11,7 @@ from typing import Any
 
 import pypdfium2
 import zxingcpp
+from cli_helpers import cli_init
 from intake_helpers import counter_context, intake, required_documents
 from PIL import Image
 
@@ -40,10 +41,8 @@ def apply_on_new_centre(run: Run, tmp_path: Path, service_code: str,
     """``khidmat-desk init`` a centre under ``tmp_path``, then ``apply`` one application with
     ``answers`` as its in-charge; the data folder and the tracking number."""
     folder = tmp_path / "centre"
-    assert run("init", "--data-dir", str(folder), "--centre-code", CENTRE, "--centre-name",
-               "Liberty Market", "--district", "Lahore", "--counter", "3", "--user",
-               IN_CHARGE, "--password-stdin", "--secret-store", "file",
-               stdin=IN_CHARGE_PASSWORD + "\n")[0] == 0
+    cli_init(run, folder, IN_CHARGE_PASSWORD, centre=CENTRE, counter=3, user=IN_CHARGE,
+             name="Liberty Market")
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers))
     code, out, err = run("apply", service_code, "--data-dir", str(folder), "--answers",
