@@ -113,8 +113,8 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     text, encoded = _canonical(payload)
     created_at = _timestamp(entry.get("created_at"))
     record = _record(payload)
-    counter = _sender_fields(record, sender)
-    tracking = _tracking(record.tracking_number, sender.centre_code, counter)
+    counter = sender_counter(record.centre_code, record.counter, sender)
+    tracking = tracking_of(record.tracking_number, sender.centre_code, counter)
     service_code = _service(record.service_code)
     from_status = _status_change(record)
     fee_total = _fee(record, service_code, tariff, sender.centre_code)
@@ -198,19 +198,20 @@ def _same_day(day: date, made: datetime) -> bool:
     return (made - _WEST).date() <= day <= (made + _EAST).date()
 
 
-def _sender_fields(record: ApplicationRecord, sender: Sender) -> int:
-    if record.centre_code != sender.centre_code:
+def sender_counter(centre_code: str, counter: int, sender: Sender) -> int:
+    """The counter a record (or an issued copy) names, if the sender may send its records."""
+    if centre_code != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
                                 f"{sender.centre_code}, not of another centre")
-    if not 1 <= record.counter <= 99:
+    if not 1 <= counter <= 99:
         raise EntryRefusedError("counter must be a counter number from 1 to 99")
-    if record.counter != sender.counter and not sender.any_counter:
+    if counter != sender.counter and not sender.any_counter:
         raise EntryRefusedError(f"this token belongs to counter {sender.counter} of "
                                 f"{sender.centre_code}; the record names another counter")
-    return record.counter
+    return counter
 
 
-def _tracking(text: str, centre_code: str, counter: int) -> tuple[str, date]:
+def tracking_of(text: str, centre_code: str, counter: int) -> tuple[str, date]:
     """The number, written as counters write it, with its check character and date checked."""
     if len(text) > 32:
         raise EntryRefusedError("tracking_number must be text of at most 32 characters")

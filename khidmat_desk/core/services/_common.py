@@ -234,16 +234,19 @@ def period_group(key: str, label: str, label_ur: str, *, min_items: int = 1,
     )
 
 
+def person_example(name: str, name_ur: str, relation: str, guardian_name: str, cnic: str,
+                   gender: str, date_of_birth: str, mobile: str | None = None, *,
+                   person: str = "") -> dict[str, Any]:
+    """Example answers of `person_fields(person)` for a CNIC holder (no mobile when None)."""
+    values = {"name": name, "name_ur": name_ur, "relation": relation,
+              "guardian_name": guardian_name, "id_type": "cnic", "cnic": cnic,
+              "gender": gender, "date_of_birth": date_of_birth, "mobile": mobile}
+    return {_k(person, key): value for key, value in values.items() if value is not None}
+
+
 PERSON_EXAMPLE: dict[str, Any] = {
-    "name": "Muhammad Imran",
-    "name_ur": "محمد عمران",
-    "relation": "s/o",
-    "guardian_name": "Abdul Rasheed",
-    "id_type": "cnic",
-    "cnic": "35202-1234567-1",
-    "gender": "male",
-    "date_of_birth": "1988-04-12",
-    "mobile": "0300-1234567",
+    **person_example("Muhammad Imran", "محمد عمران", "s/o", "Abdul Rasheed", "35202-1234567-1",
+                     "male", "1988-04-12", "0300-1234567"),
     "email": "imran@example.com",
 }
 ADDRESS_EXAMPLE: dict[str, Any] = {
@@ -412,6 +415,7 @@ __all__ = [
     "narrative",
     "optional",
     "period_group",
+    "person_example",
     "person_fields",
     "person_rules",
     "prefixed",

@@ -23,9 +23,9 @@ from khidmat_desk.core.services._common import (
     address_fields,
     companion_fields,
     optional,
+    person_example,
     person_fields,
     person_rules,
-    prefixed,
     yes_no,
 )
 
@@ -98,11 +98,8 @@ SERVICE = Service(
     ),
     primary_person="injured",
     example={
-        **prefixed("injured", {
-            "name": "Bilal Ahmed", "name_ur": "بلال احمد", "relation": "s/o",
-            "guardian_name": "Ghulam Nabi", "id_type": "cnic", "cnic": "35201-4567890-5",
-            "gender": "male", "date_of_birth": "1996-02-14",
-        }),
+        **person_example("Bilal Ahmed", "بلال احمد", "s/o", "Ghulam Nabi", "35201-4567890-5",
+                         "male", "1996-02-14", person="injured"),
         "brought_by_someone": True,
         "brought_by_name": "Usman Ghani",
         "brought_by_cnic": "35201-5678901-7",

@@ -27,9 +27,9 @@ from khidmat_desk.core.services._common import (
     companion_fields,
     confidential,
     narrative,
+    person_example,
     person_fields,
     person_rules,
-    prefixed,
     yes_no,
 )
 
@@ -135,11 +135,8 @@ SERVICE = Service(
     ),
     primary_person="survivor",
     example={
-        **prefixed("survivor", {
-            "name": "Fatima Noor", "name_ur": "فاطمہ نور", "relation": "w/o",
-            "guardian_name": "Shahid Iqbal", "id_type": "cnic", "cnic": "34101-2345678-6",
-            "gender": "female", "date_of_birth": "1994-05-21", "mobile": "0312-3456789",
-        }),
+        **person_example("Fatima Noor", "فاطمہ نور", "w/o", "Shahid Iqbal", "34101-2345678-6",
+                         "female", "1994-05-21", "0312-3456789", person="survivor"),
         "survivor_address": "Street 3, Peoples Colony",
         "survivor_district": "Faisalabad",
         "reported_by_other": False,
