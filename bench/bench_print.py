@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import segno  # noqa: E402
-from printing_helpers import set_up_centre, submit_example, verify_application  # noqa: E402
+from printing_helpers import signing_counter, submit_example, verify_application  # noqa: E402
 from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from test_photos import camera_picture  # noqa: E402
@@ -33,13 +33,10 @@ from khidmat_desk.app import print_content, printing  # noqa: E402
 from khidmat_desk.app.applications import get_application  # noqa: E402
 from khidmat_desk.app.photos import attach_photo  # noqa: E402
 from khidmat_desk.app.printing import shipped_templates  # noqa: E402
-from khidmat_desk.auth.users import create_user  # noqa: E402
 from khidmat_desk.core.catalogue import get_service, load_tariff  # noqa: E402
 from khidmat_desk.printing.content import Issue  # noqa: E402
 from khidmat_desk.printing.document import render_document  # noqa: E402
 from khidmat_desk.printing.receipt import render_receipt  # noqa: E402
-from khidmat_desk.printing.signing import Signer  # noqa: E402
-from khidmat_desk.store.db import open_database, sqlite_url  # noqa: E402
 
 PCC = "character-certificate"
 WARM_UP = 10
@@ -54,12 +51,7 @@ def bare_page() -> None:
 
 
 def cases(folder: Path) -> dict[str, Callable[[], object]]:
-    db = open_database(sqlite_url(folder / "bench.sqlite3"))
-    signer = Signer.generate()
-    set_up_centre(db, signer)
-    with db.write() as session:
-        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
-        head = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", "correct horse 1")
+    db, signer, officer, head = signing_counter(folder / "bench.sqlite3")
     tracking = submit_example(db, officer, load_tariff(), PCC)
     verify_application(db, tracking, head)
     detail = get_application(db, tracking)

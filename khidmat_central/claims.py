@@ -2,9 +2,11 @@
 
 Everything a record says about itself is a claim: its centre and counter, its tracking number
 (prefix, date, counter and check character), its fee, its status change. A counter is
-trusted with nothing it could not have produced itself: each claim is checked here, on its
-own, before the entry goes anywhere near the database, and a refusal names the claim. The
-checks that need what the server already holds (version order, transitions, fields that never
+trusted with nothing it could not have produced itself. The payload is read strictly as the
+protocol's declared `ApplicationRecord` (the type the counter writes; a malformed one is
+refused naming its field); then each claim is checked on that typed record, on its own,
+before the entry goes anywhere near the database, and a refusal names the claim. The checks
+that need what the server already holds (version order, transitions, fields that never
 change between versions) are in `ingest`.
 
 Every bound here is also what keeps hostile values away from the database and the JSON
@@ -29,7 +31,13 @@ from khidmat_desk.core.tracking import (
     parse_tracking_number,
 )
 from khidmat_desk.store.audit import canonical_json
-from khidmat_desk.sync.protocol import KINDS, centre_day
+from khidmat_desk.sync.protocol import (
+    KINDS,
+    ApplicationRecord,
+    RecordError,
+    RecordPayment,
+    centre_day,
+)
 
 #: Largest version and fee the server stores (a 32-bit column on PostgreSQL).
 MAX_VERSION = 2**31 - 1
@@ -86,7 +94,11 @@ class Claim:
 
 
 def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime) -> Claim:
-    """The claim of a well-formed entry of the sender's; `EntryRefusedError` naming what is not."""
+    """The claim of a well-formed entry of the sender's; `EntryRefusedError` naming what is not.
+
+    The payload is read as the declared `ApplicationRecord`, the same type the counter writes;
+    the claims are then checked on the typed record.
+    """
     if not isinstance(entry, dict):
         raise EntryRefusedError("an entry must be a JSON object")
     uuid, version = _uuid(entry.get("uuid")), _version(entry.get("version"))
@@ -100,11 +112,12 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     _check_depth(payload)
     text, encoded = _canonical(payload)
     created_at = _timestamp(entry.get("created_at"))
-    counter = _sender_fields(payload, sender)
-    tracking = _tracking(payload, sender.centre_code, counter)
-    service_code = _service(payload.get("service_code"))
-    status, from_status = _status_change(payload, version)
-    fee_total = _fee(payload, service_code, tariff, sender.centre_code, version)
+    record = _record(payload)
+    counter = sender_counter(record.centre_code, record.counter, sender)
+    tracking = tracking_of(record.tracking_number, sender.centre_code, counter)
+    service_code = _service(record.service_code)
+    from_status = _status_change(record)
+    fee_total = _fee(record, service_code, tariff, sender.centre_code)
     day = centre_day(created_at)
     if version == 1 and not _same_day(tracking[1], created_at):
         raise EntryRefusedError(f"tracking number {tracking[0]} names another day than the "
@@ -112,11 +125,19 @@ def check_entry(entry: Any, sender: Sender, tariff: CentralTariff, now: datetime
     digest = hashlib.sha256(encoded).hexdigest()
     row = {"uuid": uuid, "version": version, "kind": kind, "centre_code": sender.centre_code,
            "counter": counter, "service_code": service_code, "tracking_number": tracking[0],
-           "status": status, "fee_total": fee_total, "payload_json": text,
+           "status": record.status, "fee_total": fee_total, "payload_json": text,
            "payload_hash": digest, "created_at": created_at, "day": day,
            "received_at": now, "received_via": sender.via[:40]}
-    return Claim(uuid, version, status, from_status, tracking[0], counter, service_code,
+    return Claim(uuid, version, record.status, from_status, tracking[0], counter, service_code,
                  fee_total, digest, row)
+
+
+def _record(payload: dict[str, Any]) -> ApplicationRecord:
+    """The payload read strictly as the protocol's application record."""
+    try:
+        return ApplicationRecord.from_payload(payload)
+    except RecordError as exc:
+        raise EntryRefusedError(f"not an application record: {exc}") from exc
 
 
 def _uuid(value: Any) -> str:
@@ -177,12 +198,12 @@ def _same_day(day: date, made: datetime) -> bool:
     return (made - _WEST).date() <= day <= (made + _EAST).date()
 
 
-def _sender_fields(payload: dict[str, Any], sender: Sender) -> int:
-    centre, counter = payload.get("centre_code"), payload.get("counter")
-    if centre != sender.centre_code:
+def sender_counter(centre_code: str, counter: int, sender: Sender) -> int:
+    """The counter a record (or an issued copy) names, if the sender may send its records."""
+    if centre_code != sender.centre_code:
         raise EntryRefusedError(f"this counter may only send records of centre "
                                 f"{sender.centre_code}, not of another centre")
-    if not isinstance(counter, int) or isinstance(counter, bool) or not 1 <= counter <= 99:
+    if not 1 <= counter <= 99:
         raise EntryRefusedError("counter must be a counter number from 1 to 99")
     if counter != sender.counter and not sender.any_counter:
         raise EntryRefusedError(f"this token belongs to counter {sender.counter} of "
@@ -190,10 +211,9 @@ def _sender_fields(payload: dict[str, Any], sender: Sender) -> int:
     return counter
 
 
-def _tracking(payload: dict[str, Any], centre_code: str, counter: int) -> tuple[str, date]:
+def tracking_of(text: str, centre_code: str, counter: int) -> tuple[str, date]:
     """The number, written as counters write it, with its check character and date checked."""
-    text = payload.get("tracking_number")
-    if not isinstance(text, str) or len(text) > 32:
+    if len(text) > 32:
         raise EntryRefusedError("tracking_number must be text of at most 32 characters")
     match = _TRACKING.fullmatch(text)
     if match is None or check_character(text[:-2]) != text[-1]:
@@ -223,8 +243,8 @@ def _refuse_tracking(text: str) -> None:
     raise EntryRefusedError(f"tracking_number must be written as {number}")
 
 
-def _service(value: Any) -> str:
-    if not isinstance(value, str) or not value.isascii() or len(value) > 40:
+def _service(value: str) -> str:
+    if not value.isascii() or len(value) > 40:
         raise EntryRefusedError("service_code must be the code of a service")
     try:
         return get_service(value).code
@@ -232,42 +252,35 @@ def _service(value: Any) -> str:
         raise EntryRefusedError(f"'{value}' is not a service this server knows") from exc
 
 
-def _status_change(payload: dict[str, Any], version: int) -> tuple[str, str | None]:
-    """(status, the status it came from); the change must be one the workflow has."""
-    status, change = payload.get("status"), payload.get("status_change")
-    if status not in workflow.STATUSES:
-        raise EntryRefusedError(f"status must be one of: {', '.join(workflow.STATUSES)}")
-    if not isinstance(change, dict) or change.get("to") != status \
-            or change.get("version") != version:
+def _status_change(record: ApplicationRecord) -> str | None:
+    """The status the record came from; the change must be one the workflow has."""
+    status, change = record.status, record.status_change
+    if change.to_status != status or change.version != record.version:
         raise EntryRefusedError("status_change must name this version and its status")
-    before = change.get("from")
-    if version == 1:
+    before = change.from_status
+    if record.version == 1:
         if status != workflow.SUBMITTED or before is not None:
             raise EntryRefusedError("version 1 of an application must be 'submitted'")
-        return str(status), None
-    if before not in workflow.STATUSES or status not in workflow.next_statuses(str(before)):
+        return None
+    if before is None or status not in workflow.next_statuses(before):
         raise EntryRefusedError(f"an application cannot go from '{before}' to '{status}'")
-    reason = change.get("reason")
-    if status in workflow.REASON_REQUIRED and not (isinstance(reason, str) and reason.strip()):
+    if status in workflow.REASON_REQUIRED and not (change.reason or "").strip():
         raise EntryRefusedError(f"going to '{status}' needs a reason")
-    return str(status), str(before)
+    return before
 
 
-def _fee(payload: dict[str, Any], service_code: str, rules: CentralTariff, centre_code: str,
-         version: int) -> int:
+def _fee(record: ApplicationRecord, service_code: str, rules: CentralTariff,
+         centre_code: str) -> int:
     """The fee, which for a new application must be the tariff's for its answers."""
-    fee = payload.get("fee_total")
-    if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= MAX_FEE_PKR:
+    fee = record.fee_total
+    if not 0 <= fee <= MAX_FEE_PKR:
         raise EntryRefusedError(f"fee_total must be a whole number of rupees from 0 to "
                                 f"{MAX_FEE_PKR}")
-    _check_payment(payload.get("payment"), fee)
-    if version > 1:
+    _check_payment(record.payment, fee)
+    if record.version > 1:
         return fee  # compared with the version before it, in ingest
-    answers = payload.get("answers")
     try:
-        if not isinstance(answers, dict):
-            raise TypeError("answers is not an object")
-        expected = _expected_fee(service_code, answers, rules, centre_code)
+        expected = _expected_fee(service_code, record.answers, rules, centre_code)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise EntryRefusedError("the fee cannot be worked out from the record's "
                                 "answers") from exc
@@ -297,11 +310,10 @@ def _expected_fee(service_code: str, answers: dict[str, Any], rules: CentralTari
     return known[key]
 
 
-def _check_payment(payment: Any, fee: int) -> None:
+def _check_payment(payment: RecordPayment | None, fee: int) -> None:
     if fee == 0:
         if payment is not None:
             raise EntryRefusedError("a free application cannot carry a payment")
         return
-    amount = payment.get("amount_pkr") if isinstance(payment, dict) else None
-    if amount != fee or isinstance(amount, bool):
+    if payment is None or payment.amount_pkr != fee:
         raise EntryRefusedError("the payment does not match fee_total")

@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -20,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from khidmat_central.limits import RateLimit
 from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
 from khidmat_central.tariffs import CentralTariff, load_central_tariff, resolve_tariff_path
+from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, OneLineParser
 from khidmat_desk.store.db import Database
 
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--out", required=True, metavar="FILE", type=Path)
     create.set_defaults(handler=_seal_key_create)
     report = commands.add_parser("report", parents=[common], help="print the daily report")
-    report.add_argument("--date", required=True, type=_day)
+    report.add_argument("--date", required=True, type=iso_day)
     report.set_defaults(handler=_report)
     return parser
 
@@ -144,13 +144,6 @@ def _tariff(args: argparse.Namespace) -> CentralTariff:
         return load_central_tariff(resolve_tariff_path(args.tariff))
     except TariffError as exc:
         raise CentralCommandError(f"--tariff: {exc}", EXIT_BAD_INPUT) from exc
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
 
 
 def _open(args: argparse.Namespace) -> Database:

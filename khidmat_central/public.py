@@ -35,9 +35,7 @@ from sqlalchemy import Index, Integer, String, Text, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from khidmat_central.claims import EntryRefusedError, Sender
-from khidmat_central.claims import _sender_fields as sender_fields
-from khidmat_central.claims import _tracking as tracking_of
+from khidmat_central.claims import EntryRefusedError, Sender, sender_counter, tracking_of
 from khidmat_central.schema import CentralBase, Record, StatusUpdate, table
 from khidmat_desk.app.verification import expired, fact_lines, holder_check
 from khidmat_desk.core import workflow
@@ -137,8 +135,8 @@ def _document_row(entry: Any, sender: Sender, now: datetime) -> dict[str, Any]:
     record = DocumentIssue.from_payload(entry["payload"])
     if (record.uuid, record.version) != (entry.get("uuid"), entry.get("version")):
         raise ValueError("the payload's uuid and version differ from the entry's")
-    counter = sender_fields(entry["payload"], sender)
-    tracking_of(entry["payload"], sender.centre_code, counter)
+    counter = sender_counter(record.centre_code, record.counter, sender)
+    tracking_of(record.tracking_number, sender.centre_code, counter)
     try:
         document, signature, body = parse_document(record.payload)
         public = public_key_from_text(record.public_key)

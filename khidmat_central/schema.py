@@ -55,7 +55,23 @@ class Owner(CentralBase):
     centre_code: Mapped[str] = mapped_column(String(8))
 
 
-class Record(CentralBase):
+class _StoredVersion:
+    """What every stored version of a pushed record keeps: whose version it is, the payload
+    as canonical JSON text (sorted keys; hashed and stored from one encoding), and when and
+    over which token or bundle it came."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    centre_code: Mapped[str] = mapped_column(String(8))
+    payload_json: Mapped[str] = mapped_column(Text)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_via: Mapped[str] = mapped_column(String(40))
+
+
+class Record(_StoredVersion, CentralBase):
     """One version of one record, exactly once."""
 
     __tablename__ = "central_record"
@@ -65,26 +81,16 @@ class Record(CentralBase):
         Index("ix_central_record_report", "day", "version"),
         Index("ix_central_record_tracking", "tracking_number"),
     )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36))
-    version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(30))
-    centre_code: Mapped[str] = mapped_column(String(8))
     counter: Mapped[int] = mapped_column(Integer)
     service_code: Mapped[str] = mapped_column(String(40))
     tracking_number: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(20))
     fee_total: Mapped[int] = mapped_column(Integer)
-    #: The record as canonical JSON text (sorted keys): hashed and stored from one encoding.
-    payload_json: Mapped[str] = mapped_column(Text)
-    payload_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     day: Mapped[date] = mapped_column(Date)
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    received_via: Mapped[str] = mapped_column(String(40))
 
 
-class DayCloseRecord(CentralBase):
+class DayCloseRecord(_StoredVersion, CentralBase):
     """One version of a centre's day or shift close (figures only), exactly once."""
 
     __tablename__ = "central_day_close"
@@ -92,18 +98,9 @@ class DayCloseRecord(CentralBase):
         UniqueConstraint("uuid", "version"),
         Index("ix_central_day_close_day", "day", "centre_code"),
     )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36))
-    version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(30))
-    centre_code: Mapped[str] = mapped_column(String(8))
     day: Mapped[date] = mapped_column(Date)
     shift: Mapped[str] = mapped_column(String(20))
     state: Mapped[str] = mapped_column(String(10))
-    payload_json: Mapped[str] = mapped_column(Text)
-    payload_hash: Mapped[str] = mapped_column(String(64))
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    received_via: Mapped[str] = mapped_column(String(40))
 
 
 class StatusUpdate(CentralBase):

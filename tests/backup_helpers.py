@@ -24,14 +24,15 @@ PASSWORD = "incharge-pass-1"
 SERVICE = "character-certificate"
 
 
-def make_centre(folder: Path, *, counter: int = 3) -> CounterSettings:
-    """A centre as `khidmat-desk init` leaves it: settings and a migrated database."""
+def make_centre(folder: Path, *, counter: int = 3, password: str = PASSWORD) -> CounterSettings:
+    """A centre as `khidmat-desk init` leaves it: settings and a migrated database, with the
+    in-charge's account signing in with ``password``."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = CounterSettings.load(folder)
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     try:
         init_centre(db, code="LHR01", name="Liberty Market", district="Lahore", counter=counter,
-                    username="incharge", full_name="Saima Aslam", password=PASSWORD)
+                    username="incharge", full_name="Saima Aslam", password=password)
     finally:
         db.dispose()
     settings.set("centre_code", "LHR01")

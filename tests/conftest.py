@@ -199,6 +199,18 @@ def counter_session(centre_folder: Path, tasks: Any, qtbot: Any) -> Iterator[Any
 
 
 @pytest.fixture
+def session(counter_session: Any) -> Any:
+    """The counter's session, as the GUI tests name it (a test may prepare its own)."""
+    return counter_session
+
+
+@pytest.fixture
+def folder(centre_folder: Path) -> Path:
+    """The centre's data folder, as the GUI tests name it."""
+    return centre_folder
+
+
+@pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
         ) -> Callable[..., tuple[int, str, str]]:
     """A command line run in-process: ``run(*argv, stdin=..., program=main)`` gives

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import backup_helpers
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from khidmat_desk.app.centre import init_centre
 from khidmat_desk.app.keys import ensure_signing_key
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.secrets import FILE, SecretStore
@@ -73,19 +73,14 @@ class ScriptedMessages(Messages):
 
 
 def make_centre(folder: Path, *, counter: int = 3) -> CounterSettings:
-    """A centre on disk, as `khidmat-desk init` leaves it: settings and a migrated database."""
-    folder.mkdir(parents=True, exist_ok=True)
-    settings = CounterSettings.load(folder)
+    """A centre on disk, as `khidmat-desk init` leaves it, with a signing key and documents
+    printed to PDF files."""
+    settings = backup_helpers.make_centre(folder, counter=counter, password=PASSWORD)
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     try:
-        init_centre(db, code="LHR01", name="Liberty Market", district="Lahore", counter=counter,
-                    username="incharge", full_name="Saima Aslam", password=PASSWORD)
         ensure_signing_key(db, SecretStore(folder, FILE), "LHR01", actor="incharge")
     finally:
         db.dispose()
-    settings.set("centre_code", "LHR01")
-    settings.set("counter", counter)
-    settings.set("secret_store", FILE)  # as `init --secret-store file` on a PC with no keyring
     settings.set("receipt_printer", "pdf-folder")
     settings.set("document_printer", "pdf-folder")
     settings.save()

@@ -3,22 +3,26 @@ real decoders (pdfium renders the page, zxing-cpp reads the codes)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pypdfium2
 import zxingcpp
+from cli_helpers import cli_init
 from intake_helpers import counter_context, intake, required_documents
 from PIL import Image
 
 from khidmat_desk.app.applications import change_status, submit_application
 from khidmat_desk.app.centre import init_centre
 from khidmat_desk.app.findings import record_finding
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core.catalogue import Tariff, get_service
 from khidmat_desk.core.findings import finding_kind
 from khidmat_desk.printing.signing import Signer
-from khidmat_desk.store.db import Database
+from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.models import SigningKey
 
 CENTRE = "LHR07"
@@ -26,6 +30,26 @@ WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 VERIFIED_PATH = ("in-verification", "verified", "ready")
 #: A reference every kind of finding accepts (crime reports need an FIR no./year).
 REFERENCE = "125/2026"
+#: The in-charge made by `apply_on_new_centre`, and their password.
+IN_CHARGE, IN_CHARGE_PASSWORD = "incharge", "incharge-pass-1"
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def apply_on_new_centre(run: Run, tmp_path: Path, service_code: str,
+                        answers: dict[str, Any]) -> tuple[Path, str]:
+    """``khidmat-desk init`` a centre under ``tmp_path``, then ``apply`` one application with
+    ``answers`` as its in-charge; the data folder and the tracking number."""
+    folder = tmp_path / "centre"
+    cli_init(run, folder, IN_CHARGE_PASSWORD, centre=CENTRE, counter=3, user=IN_CHARGE,
+             name="Liberty Market")
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    code, out, err = run("apply", service_code, "--data-dir", str(folder), "--answers",
+                         str(path), "--user", IN_CHARGE, "--password-stdin",
+                         stdin=IN_CHARGE_PASSWORD + "\n")
+    assert code == 0, err
+    return folder, out.strip()
 
 
 def set_up_centre(db: Database, signer: Signer) -> None:
@@ -37,6 +61,18 @@ def set_up_centre(db: Database, signer: Signer) -> None:
         session.add(SigningKey(key_id=signer.key_id, centre_code=CENTRE,
                                public_key=public_key_text(signer.public_key), created_at=WHEN,
                                retired_at=None))
+
+
+def signing_counter(path: Path) -> tuple[Database, Signer, UserInfo, UserInfo]:
+    """A counter database at ``path``: the centre with a signing key, an officer (asif.khan)
+    and an in-charge (nadia.iqbal)."""
+    db = open_database(sqlite_url(path))
+    signer = Signer.generate()
+    set_up_centre(db, signer)
+    with db.write() as session:
+        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
+        head = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", "correct horse 1")
+    return db, signer, officer, head
 
 
 def submit_example(db: Database, officer: UserInfo, tariff: Tariff, service_code: str,

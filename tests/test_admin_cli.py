@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_helpers import cli_init
 
 from khidmat_desk.core.catalogue import get_service
 
@@ -18,11 +19,7 @@ Run = Callable[..., tuple[int, str, str]]
 @pytest.fixture
 def folder(tmp_path: Path, run: Run) -> Path:
     folder = tmp_path / "centre"
-    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "LHR01",
-                       "--centre-name", "Liberty Market", "--district", "Lahore", "--counter",
-                       "2", "--user", "incharge", "--secret-store", "file", "--password-stdin",
-                       stdin=PASSWORD + "\n")
-    assert code == 0, err
+    cli_init(run, folder, PASSWORD, counter=2, name="Liberty Market")
     return folder
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_helpers import cli_init
 
 from khidmat_desk import __version__
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
@@ -24,12 +25,7 @@ Run = Callable[..., tuple[int, str, str]]
 @pytest.fixture
 def data_dir(tmp_path: Path, run: Run) -> Path:
     folder = tmp_path / "centre"
-    code, out, err = run("init", "--data-dir", str(folder), "--centre-code", "lhr01",
-                         "--centre-name", "Liberty Market Khidmat Markaz", "--district",
-                         "lahore", "--counter", "7", "--user", "incharge",
-                         "--secret-store", "file", "--password-stdin", stdin=PASSWORD + "\n")
-    assert code == 0, err
-    assert "Centre LHR01" in out
+    assert "Centre LHR01" in cli_init(run, folder, PASSWORD, centre="lhr01")
     _add_officer(folder)
     return folder
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_helpers import cli_init
 from day_fixtures import PASSWORD, Day, fill_day, make_staff
 
 from khidmat_desk.app.settings import CounterSettings
@@ -22,11 +23,7 @@ FRIDAY = "2026-03-06"
 def centre(tmp_path: Path, run: Run, tariff: Tariff) -> tuple[Path, Day]:
     """A centre set up with `init`, holding the hand-computed Friday of day_fixtures."""
     folder = tmp_path / "centre"
-    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "LHR01",
-                       "--centre-name", "Liberty Market Khidmat Markaz", "--district", "Lahore",
-                       "--counter", "7", "--user", "incharge", "--secret-store", "file",
-                       "--password-stdin", stdin="incharge-pass-1\n")
-    assert code == 0, err
+    cli_init(run, folder, "incharge-pass-1")
     db = open_database(CounterSettings.load(folder).database_url)
     try:
         asif, bilal, nadia = make_staff(db)
@@ -165,11 +162,7 @@ def test_a_counters_day_bundle_is_imported_once(centre: tuple[Path, Day], run: R
                                                 tmp_path: Path, tariff: Tariff) -> None:
     folder, _ = centre
     office = tmp_path / "office"
-    code, _, err = run("init", "--data-dir", str(office), "--centre-code", "LHR01",
-                       "--centre-name", "Liberty Market Khidmat Markaz", "--district", "Lahore",
-                       "--counter", "1", "--user", "nadia.iqbal", "--secret-store", "file",
-                       "--password-stdin", stdin=PASSWORD + "\n")
-    assert code == 0, err
+    cli_init(run, office, PASSWORD, counter=1, user="nadia.iqbal")
     code, out, err = run(*as_user(folder, "nadia.iqbal", "export-day", "--date", FRIDAY,
                                   "--out", str(tmp_path / "c7.bundle")), stdin=PASSWORD + "\n")
     assert code == 0, err

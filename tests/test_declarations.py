@@ -44,3 +44,24 @@ def test_the_police_stations_follow_the_declared_district() -> None:
     answers = {**service.example, station.district_field: "lahore",
                station.key: known.upper()}
     assert validate_answers(service, answers).answers[station.key] == known
+
+
+def test_a_misspelt_link_between_a_persons_fields_is_named() -> None:
+    service = get_service("tenant-registration")
+    steps = tuple(replace(s, fields=tuple(
+        replace(f, id_type_field="tenant_idtype") if f.key == service.primary_cnic else f
+        for f in s.fields)) for s in service.steps)
+    assert declaration_problems(replace(service, steps=steps)) == [
+        "tenant-registration: field 'tenant_cnic' must name its identity document field "
+        "(id_type_field='tenant_idtype' is no identity document field here)"]
+
+
+def test_person_fields_declare_their_links_and_the_holder_follows_its_person() -> None:
+    service = get_service("employee-registration")
+    fields = service.field_map()
+    assert service.primary_prefix == "employee_"
+    assert (service.primary_cnic, service.primary_name_ur) == ("employee_cnic",
+                                                               "employee_name_ur")
+    assert fields["employee_cnic"].id_type_field == "employee_id_type"
+    assert fields["employee_relation"].guardian_field == "employee_guardian_name"
+    assert get_service("police-verification").primary_prefix == ""

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from cli_helpers import cli_init
 from sqlalchemy import select
 
 from khidmat_central import cli as central_cli
@@ -32,9 +33,7 @@ def _apply(run: Run, folder: Path, tmp_path: Path, service: str) -> str:
 
 def test_a_confidential_report_leaves_on_a_stick_only_sealed(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "centre"
-    assert run("init", "--data-dir", str(folder), "--centre-code", "LHR01", "--centre-name",
-               "Liberty Market", "--district", "Lahore", "--counter", "7", "--user",
-               "incharge", "--password-stdin", "--secret-store", "file", stdin=PASSWORD)[0] == 0
+    cli_init(run, folder, PASSWORD.strip(), name="Liberty Market")
     report = _apply(run, folder, tmp_path, VAW)
     other = _apply(run, folder, tmp_path, "police-verification")
     assert run("print", "document", report, "--out", str(tmp_path / "slip.pdf"), "--user",

@@ -3,12 +3,11 @@ it; others, and commands run without signing in, find nothing under her name or 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from printing_helpers import WHEN, set_up_centre, submit_example
+from printing_helpers import WHEN, apply_on_new_centre, set_up_centre, submit_example
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.confidential import (
@@ -90,17 +89,7 @@ def test_printing_needs_the_officer_who_took_it_or_the_in_charge(report: tuple[
 
 
 def test_the_command_line_without_sign_in_shows_nothing(run: Run, tmp_path: Path) -> None:
-    folder = tmp_path / "centre"
-    assert run("init", "--data-dir", str(folder), "--centre-code", "LHR07", "--centre-name",
-               "Liberty Market", "--district", "Lahore", "--counter", "3", "--user",
-               "incharge", "--password-stdin", "--secret-store", "file",
-               stdin="incharge-pass-1\n")[0] == 0
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps(EXAMPLE))
-    code, out, err = run("apply", VAW, "--data-dir", str(folder), "--answers", str(answers),
-                         "--user", "incharge", "--password-stdin", stdin="incharge-pass-1\n")
-    assert code == 0, err
-    tracking = out.strip()
+    folder, tracking = apply_on_new_centre(run, tmp_path, VAW, EXAMPLE)
     code, out, _ = run("find", EXAMPLE["survivor_name"], "--data-dir", str(folder))
     assert code == 1 and EXAMPLE["survivor_name"] not in out
     code, out, _ = run("status", tracking, "--json", "--data-dir", str(folder))

@@ -15,9 +15,10 @@ import pytest
 from printing_helpers import (
     CENTRE,
     WHEN,
+    apply_on_new_centre,
     decode,
     page_text,
-    set_up_centre,
+    signing_counter,
     submit_example,
     verify_application,
 )
@@ -31,7 +32,7 @@ from khidmat_desk.app.verification import (
     fact_lines,
     verify_payload,
 )
-from khidmat_desk.auth.users import UserInfo, create_user
+from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import get_service, load_tariff
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
@@ -41,7 +42,7 @@ from khidmat_desk.printing.signing import (
     parse_document,
     payload_of_qr,
 )
-from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import OutboxEntry
 
 Run = Callable[..., tuple[int, str, str]]
@@ -63,12 +64,7 @@ class Desk:
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    db = open_database(sqlite_url(tmp_path_factory.mktemp("signed") / "c.sqlite3"))
-    signer = Signer.generate()
-    set_up_centre(db, signer)
-    with db.write() as session:
-        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
-        head = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", "correct horse 1")
+    db, signer, officer, head = signing_counter(tmp_path_factory.mktemp("signed") / "c.sqlite3")
     tracking = submit_example(db, officer, load_tariff(), CERTIFICATE)
     verify_application(db, tracking, head)
     try:
@@ -210,18 +206,8 @@ def test_a_hostile_code_is_refused_not_a_crash(desk: Desk, certificate:
 
 
 def test_verify_says_not_this_person_first(run: Run, tmp_path: Path) -> None:
-    folder = tmp_path / "centre"
-    assert run("init", "--data-dir", str(folder), "--centre-code", "LHR07", "--centre-name",
-               "Liberty Market", "--district", "Lahore", "--counter", "3", "--user",
-               "incharge", "--password-stdin", "--secret-store", "file",
-               stdin="incharge-pass-1\n")[0] == 0
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps(get_service(CERTIFICATE).example))
-    code, out, err = run("apply", CERTIFICATE, "--data-dir", str(folder), "--answers",
-                         str(answers), "--user", "incharge", "--password-stdin",
-                         stdin="incharge-pass-1\n")
-    assert code == 0, err
-    tracking = out.strip()
+    folder, tracking = apply_on_new_centre(run, tmp_path, CERTIFICATE,
+                                           get_service(CERTIFICATE).example)
     signed_in = ("--data-dir", str(folder), "--user", "incharge", "--password-stdin")
     run("status", tracking, "--set", "in-verification", *signed_in, stdin="incharge-pass-1\n")
     run("finding", tracking, "--outcome", "verified", "--record-status", "not-involved",

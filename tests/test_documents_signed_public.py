@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 import zxingcpp
+from cli_helpers import cli_init
 from printing_helpers import decode
 
 from khidmat_desk.core.catalogue import get_service
@@ -154,9 +155,7 @@ def world(server: tuple[str, str], tmp_path_factory: pytest.TempPathFactory) -> 
                             "--db", db_url, "--centre", "LHR07", "--counter", "3"],
                            capture_output=True, text=True, check=True).stdout.strip()
     folder = tmp / "centre"
-    assert run("init", "--data-dir", str(folder), "--centre-code", "LHR07", "--centre-name",
-               "Liberty Market", "--district", "Lahore", "--counter", "3", "--user",
-               "incharge", "--password-stdin", "--secret-store", "file", stdin=PASSWORD)[0] == 0
+    cli_init(run, folder, PASSWORD.strip(), centre="LHR07", counter=3, name="Liberty Market")
     world = World(folder, url, "", tmp / "pcc.pdf", tmp / "receipt.pdf", run, tmp)
     code, out, err = world.cli("sync", "--setup", "--server", url, "--public-url", url,
                                "--token-stdin", stdin=token + "\n")

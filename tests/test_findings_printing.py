@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-from printing_helpers import WHEN, page_text, set_up_centre, submit_example
+from printing_helpers import WHEN, page_text, signing_counter, submit_example
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import change_status
@@ -19,7 +18,7 @@ from khidmat_desk.app.printing import PrintRefused
 from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core.catalogue import load_tariff
 from khidmat_desk.printing.signing import Signer
-from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.db import Database
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,9 @@ class Centre:
 
 @pytest.fixture(scope="module")
 def centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Centre]:
-    path: Path = tmp_path_factory.mktemp("findings") / "counter.sqlite3"
-    db = open_database(sqlite_url(path))
-    signer = Signer.generate()
-    set_up_centre(db, signer)
+    db, signer, officer, _ = signing_counter(
+        tmp_path_factory.mktemp("findings") / "counter.sqlite3")
     with db.write() as session:
-        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
         verifier = create_user(session, "bilal.ahmed", "Bilal Ahmed", "verifier",
                                "correct horse 1")
     try:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from gui_driver import (
     PASSWORD,
     ScriptedMessages,
@@ -33,16 +32,6 @@ from khidmat_desk.gui.login import LoginDialog
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
-
-
-@pytest.fixture
-def folder(centre_folder: Path) -> Path:
-    return centre_folder
-
-
-@pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    return counter_session
 
 
 def submit_example(session: CounterSession, code: str, **changes: Any) -> str:

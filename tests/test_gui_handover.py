@@ -19,11 +19,6 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 
 
-@pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    return counter_session
-
-
 def ready(session: CounterSession, code: str = "character-certificate") -> tuple[str, str]:
     tracking = submit_example(session, code)
     user = session.authenticate("incharge", PASSWORD)

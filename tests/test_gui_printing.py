@@ -24,16 +24,6 @@ from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 
 
-@pytest.fixture
-def folder(centre_folder: Path) -> Path:
-    return centre_folder
-
-
-@pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    return counter_session
-
-
 def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner,
                messages: ScriptedMessages, username: str = "incharge",
                password: str = PASSWORD) -> MainWindow:
@@ -63,6 +53,16 @@ def take_application(qtbot: QtBot, window: MainWindow, code: str) -> str:
     return panel.done_page.tracking.text()
 
 
+def take_and_reopen(qtbot: QtBot, window: MainWindow, tasks: TaskRunner, code: str) -> str:
+    """Take an application, leave the wizard and open it again from the queue."""
+    tracking = take_application(qtbot, window, code)
+    settle(qtbot, window, tasks)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
+    window.open_application(tracking)
+    settle(qtbot, window, tasks)
+    return tracking
+
+
 def test_receipt_prints_after_submit_and_its_barcode_scans(
         qtbot: QtBot, session: CounterSession, tasks: TaskRunner, folder: Path) -> None:
     window = window_for(qtbot, session, tasks, ScriptedMessages())
@@ -81,11 +81,7 @@ def test_reprint_asks_why_and_says_duplicate(qtbot: QtBot, session: CounterSessi
                                              tasks: TaskRunner, folder: Path) -> None:
     messages = ScriptedMessages()
     window = window_for(qtbot, session, tasks, messages)
-    tracking = take_application(qtbot, window, "fir-copy")
-    settle(qtbot, window, tasks)
-    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
-    window.open_application(tracking)
-    settle(qtbot, window, tasks)
+    tracking = take_and_reopen(qtbot, window, tasks, "fir-copy")
     button = window.view.print_buttons["receipt"]
     assert button.text() == "Reprint"
     messages.answers["ask_text"] = None  # the officer cancels: nothing printed, nothing logged
@@ -123,11 +119,7 @@ def test_certificate_waits_for_verification_and_only_the_in_charge_reprints_it(
                     password="officer-pass-7")
     messages = ScriptedMessages()
     window = window_for(qtbot, session, tasks, messages, "officer7", "officer-pass-7")
-    tracking = take_application(qtbot, window, "character-certificate")
-    settle(qtbot, window, tasks)
-    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
-    window.open_application(tracking)
-    settle(qtbot, window, tasks)
+    tracking = take_and_reopen(qtbot, window, tasks, "character-certificate")
     certificate = next(k for k in window.view.print_buttons if k != "receipt")
     assert not window.view.print_buttons[certificate].isEnabled()  # not verified yet
     in_charge = session.authenticate("incharge", PASSWORD)
@@ -190,11 +182,7 @@ def test_copies_that_never_reached_paper_are_not_counted(
     session.settings.set("receipt_printer", "Counter-3-Thermal")  # not installed on this PC
     messages.answers["choose"] = "later"
     window = window_for(qtbot, session, tasks, messages)
-    tracking = take_application(qtbot, window, "fir-copy")
-    settle(qtbot, window, tasks)
-    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
-    window.open_application(tracking)
-    settle(qtbot, window, tasks)
+    tracking = take_and_reopen(qtbot, window, tasks, "fir-copy")
     assert window.view.print_buttons["receipt"].text() == "Print"  # nothing counted
     window.view.print_buttons["receipt"].click()  # fails again, given up again
     settle(qtbot, window, tasks)
@@ -225,11 +213,7 @@ def test_no_default_printer_message_reads_as_a_sentence(
 def test_preview_of_a_document_not_yet_issuable_offers_no_print(
         qtbot: QtBot, session: CounterSession, tasks: TaskRunner, folder: Path) -> None:
     window = window_for(qtbot, session, tasks, ScriptedMessages())
-    tracking = take_application(qtbot, window, "character-certificate")
-    settle(qtbot, window, tasks)
-    qtbot.keyClick(window.wizard, Qt.Key.Key_Escape)
-    window.open_application(tracking)
-    settle(qtbot, window, tasks)
+    take_and_reopen(qtbot, window, tasks, "character-certificate")
     certificate = next(k for k in window.view.print_buttons if k != "receipt")
     assert not window.view.print_buttons[certificate].isEnabled()
     preview = window.view.findChild(type(window.view.print_buttons[certificate]),

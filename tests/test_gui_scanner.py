@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from gui_driver import ScriptedMessages, complete_wizard, settle
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -15,16 +14,12 @@ from pytestqt.qtbot import QtBot
 from test_gui_counter import main_window, submit_example
 
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.fields import Service
 from khidmat_desk.core.tracking import check_character
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.scanner import BURST_GAP_S, read_scan
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
-
-
-@pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    return counter_session
 
 
 def scan(qtbot: QtBot, number: str) -> None:
@@ -52,6 +47,18 @@ def two_in_queue(qtbot: QtBot, session: CounterSession, tasks: TaskRunner
     window = main_window(qtbot, session, tasks)
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
     return window, first, second
+
+
+def saved_in_wizard(qtbot: QtBot, session: CounterSession, tasks: TaskRunner,
+                    window: MainWindow, code: str) -> Service:
+    """Take an application through the wizard and stay on its saved page."""
+    session.settings.set("after_submit", "nothing")
+    service = get_service(code)
+    window.start_wizard(service.code)
+    assert window.wizard is not None
+    complete_wizard(qtbot, window.wizard, service, service.example)
+    settle(qtbot, tasks)
+    return service
 
 
 def test_read_scan_takes_only_valid_numbers_in_any_layout() -> None:
@@ -122,13 +129,8 @@ def test_scan_inside_a_wizard_input_keeps_what_was_typed(
 def test_scan_on_the_saved_page_opens_the_application(
         qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
     window, first, _ = two_in_queue(qtbot, session, tasks)
-    session.settings.set("after_submit", "nothing")
-    service = get_service("lost-report")
-    window.start_wizard(service.code)
-    assert window.wizard is not None
-    complete_wizard(qtbot, window.wizard, service, service.example)
-    settle(qtbot, tasks)
-    assert window.wizard.saved
+    saved_in_wizard(qtbot, session, tasks, window, "lost-report")
+    assert window.wizard is not None and window.wizard.saved
     window.wizard.setFocus()
     scan(qtbot, first)
     opened(qtbot, window, tasks, first)
@@ -163,12 +165,7 @@ def _slow_clock() -> Any:
 def test_after_the_saved_page_queue_and_searches_answer_visibly(
         qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
     window, _, _ = two_in_queue(qtbot, session, tasks)
-    session.settings.set("after_submit", "nothing")
-    service = get_service("tenant-registration")
-    window.start_wizard(service.code)
-    assert window.wizard is not None
-    complete_wizard(qtbot, window.wizard, service, service.example)
-    settle(qtbot, tasks)
+    service = saved_in_wizard(qtbot, session, tasks, window, "tenant-registration")
     QTest.keyClick(window, Qt.Key.Key_F5)
     settle(qtbot, tasks)
     assert window.ui.stack.currentWidget() is window.ui.home

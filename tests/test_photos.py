@@ -12,16 +12,16 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
-from printing_helpers import page_text, set_up_centre, submit_example, verify_application
+from printing_helpers import page_text, signing_counter, submit_example, verify_application
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import InvalidRequest, get_application
 from khidmat_desk.app.photos import MAX_SIDE, attach_photo, photo_of, prepare_photo
-from khidmat_desk.auth.users import UserInfo, create_user
+from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import load_tariff
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.audit import verify_chain
-from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.db import Database
 
 
 def camera_picture(width: int = 3000, height: int = 4000, *, fmt: str = "JPEG",
@@ -57,13 +57,7 @@ def test_a_file_that_is_not_a_picture_is_refused_in_plain_words() -> None:
 
 @pytest.fixture
 def counter(tmp_path: Path) -> Iterator[tuple[Database, Signer, UserInfo, UserInfo]]:
-    db = open_database(sqlite_url(tmp_path / "counter.sqlite3"))
-    signer = Signer.generate()
-    set_up_centre(db, signer)
-    with db.write() as session:
-        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
-        head = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge",
-                           "correct horse 1")
+    db, signer, officer, head = signing_counter(tmp_path / "counter.sqlite3")
     try:
         yield db, signer, officer, head
     finally:

@@ -14,7 +14,7 @@ from printing_helpers import (
     decode,
     hand_over,
     page_text,
-    set_up_centre,
+    signing_counter,
     submit_example,
     verify_application,
 )
@@ -23,12 +23,12 @@ from khidmat_desk.app import printing
 from khidmat_desk.app.confidential import is_confidential
 from khidmat_desk.app.print_content import holder_id_number
 from khidmat_desk.app.verification import verify_payload
-from khidmat_desk.auth.users import UserInfo, create_user
+from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service, load_tariff
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.printing.signing import Signer
-from khidmat_desk.store.db import Database, open_database, sqlite_url
+from khidmat_desk.store.db import Database
 
 #: Services whose citizen comes back for a document: a certificate, letter or report issued
 #: once verified, the attested FIR copy, or a crime report's outcome (FIR registered or not).
@@ -50,13 +50,8 @@ class Centre:
 @pytest.fixture(scope="module")
 def centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Centre]:
     """One centre with one verified application of every service (built once: it is slow)."""
-    path: Path = tmp_path_factory.mktemp("printing") / "counter.sqlite3"
-    db = open_database(sqlite_url(path))
-    signer = Signer.generate()
-    set_up_centre(db, signer)
-    with db.write() as session:
-        officer = create_user(session, "asif.khan", "Asif Khan", "officer", "correct horse 1")
-        head = create_user(session, "nadia.iqbal", "Nadia Iqbal", "in-charge", "correct horse 1")
+    db, signer, officer, head = signing_counter(
+        tmp_path_factory.mktemp("printing") / "counter.sqlite3")
     tariff = load_tariff()
     tracking = {}
     for code in SERVICE_CODES:

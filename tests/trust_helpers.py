@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cli_helpers import cli_init
+
 from khidmat_desk.core.catalogue import get_service
 
 IN_CHARGE_PASSWORD = "incharge-pass-1"
@@ -22,11 +24,7 @@ def make_centre(run: Run, folder: Path) -> Path:
     from khidmat_desk.auth.users import create_user
     from khidmat_desk.store.db import open_database
 
-    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "LHR01",
-                       "--centre-name", "Liberty Market Khidmat Markaz", "--district", "lahore",
-                       "--counter", "7", "--user", "incharge", "--secret-store", "file",
-                       "--password-stdin", stdin=IN_CHARGE_PASSWORD + "\n")
-    assert code == 0, err
+    cli_init(run, folder, IN_CHARGE_PASSWORD)
     db = open_database(CounterSettings.load(folder).database_url)
     with db.write() as session:
         create_user(session, "officer1", "Asma Bibi", "officer", OFFICER_PASSWORD)

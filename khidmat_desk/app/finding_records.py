@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,17 +27,3 @@ def finding_of(session: Session, app_id: int, service_code: str) -> FindingInfo 
         recorded_by=row.username, recorded_by_name=row.full_name,
         recorded_at=found.recorded_at, override_reason=found.override_reason,
         version=found.version)
-
-
-def finding_payload(info: FindingInfo | None) -> dict[str, Any] | None:
-    """The finding as the sync record carries it (JSON-safe)."""
-    if info is None:
-        return None
-    return {
-        "outcome": info.outcome, "record_status": info.record_status,
-        "record_status_label": info.record_status_label, "reference": info.reference,
-        "reference_date": info.reference_date.isoformat() if info.reference_date else None,
-        "remark": info.remark, "recorded_by": info.recorded_by,
-        "recorded_at": info.recorded_at.isoformat(timespec="microseconds"),
-        "override_reason": info.override_reason, "version": info.version,
-    }

@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 
 if TYPE_CHECKING:
+    from khidmat_desk.app.context import CounterContext
     from khidmat_desk.app.day_close import CloseResult
+    from khidmat_desk.auth.users import UserInfo
     from khidmat_desk.core.shifts import ShiftPlan
 
 T = TypeVar("T")
@@ -63,7 +65,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     export_day = commands.add_parser(
         "export-day", parents=[common],
         help="this counter's day as a signed day bundle for the in-charge's PC (in-charge)")
-    export_day.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD")
+    export_day.add_argument("--date", required=True, type=iso_day, metavar="YYYY-MM-DD")
     export_day.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_auth_arguments(export_day)
     export_day.set_defaults(handler=run_export_day)
@@ -86,16 +88,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", required=True, type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", required=True, type=iso_day, metavar="YYYY-MM-DD",
                         help="the working day")
     parser.add_argument("--shift", default="", metavar="NAME", help="one shift of that day")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
 
 
 def _amount(text: str) -> int:
@@ -155,10 +150,8 @@ def _print_close(result: CloseResult) -> None:
 def run_reopen(args: argparse.Namespace) -> int:
     from khidmat_desk.app.day_close import reopen_period
 
-    with open_context(args) as ctx:
-        user = sign_in(ctx, args)
-        info = _translated(lambda: reopen_period(ctx.db, user, day=args.date, shift=args.shift,
-                                                 reason=args.reason))
+    info = _signed_in(args, lambda ctx, user: reopen_period(
+        ctx.db, user, day=args.date, shift=args.shift, reason=args.reason))
     label = f"{info.day}" + (f" ({info.shift} shift)" if info.shift else "")
     sys.stdout.write(f"{label} reopened by {info.reopened_by} (version {info.version}); "
                      "close it again when it is right\n")
@@ -168,11 +161,9 @@ def run_reopen(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from khidmat_desk.app.day_reports import write_report
 
-    with open_context(args) as ctx:
-        user = sign_in(ctx, args)
-        done = _translated(lambda: write_report(
-            ctx.db, user, day=args.date, shift=args.shift, out=args.out, fmt=args.format,
-            kind=args.register, data_dir=ctx.settings.data_dir))
+    done = _signed_in(args, lambda ctx, user: write_report(
+        ctx.db, user, day=args.date, shift=args.shift, out=args.out, fmt=args.format,
+        kind=args.register, data_dir=ctx.settings.data_dir))
     what = "day report" if done.kind == "day" else f"{done.kind} register"
     sys.stdout.write(f"{what} of {done.period.label} written: {done.path} "
                      f"({done.size_bytes:,} bytes, {done.applications} applications)\n")
@@ -182,10 +173,8 @@ def run_report(args: argparse.Namespace) -> int:
 def run_export_day(args: argparse.Namespace) -> int:
     from khidmat_desk.app.day_bundle import export_day_bundle
 
-    with open_context(args) as ctx:
-        user = sign_in(ctx, args)
-        done = _translated(lambda: export_day_bundle(ctx.db, ctx.settings, user, day=args.date,
-                                                     out=args.out))
+    done = _signed_in(args, lambda ctx, user: export_day_bundle(
+        ctx.db, ctx.settings, user, day=args.date, out=args.out))
     sys.stdout.write(f"day bundle of {args.date} written: {done.path} ({done.applications} "
                      f"applications, {done.versions} record versions); key {done.public_key}\n")
     return 0
@@ -194,10 +183,8 @@ def run_export_day(args: argparse.Namespace) -> int:
 def run_import_day(args: argparse.Namespace) -> int:
     from khidmat_desk.app.day_bundle import import_day_bundle
 
-    with open_context(args) as ctx:
-        user = sign_in(ctx, args)
-        done = _translated(lambda: import_day_bundle(ctx.db, user, args.bundle,
-                                                     trusted_key=args.key))
+    done = _signed_in(args, lambda ctx, user: import_day_bundle(
+        ctx.db, user, args.bundle, trusted_key=args.key))
     sys.stdout.write(f"counter {done.counter}, {done.day}: {done.applications_added} "
                      f"applications, {done.versions_added} record versions and "
                      f"{done.prints_added} printed copies added; {done.late} late\n")
@@ -224,6 +211,13 @@ def _print_shifts(plan: ShiftPlan) -> None:
         span = plan.period(clock.today(), shift.name)
         sys.stdout.write(f"{shift.name}\t{clock.local(span.start):%H:%M}-"
                          f"{clock.local(span.end):%H:%M}\n")
+
+
+def _signed_in(args: argparse.Namespace, work: Callable[[CounterContext, UserInfo], T]) -> T:
+    """Sign the --user in and do one of the day's use cases as them (see `_translated`)."""
+    with open_context(args) as ctx:
+        user = sign_in(ctx, args)
+        return _translated(lambda: work(ctx, user))
 
 
 def _translated(action: Callable[[], T]) -> T:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import Any
 
+from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json
@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                          help="what the record shows (see the list without --outcome)")
     finding.add_argument("--reference", default="", metavar="TEXT",
                          help="CRO / police-station report number (crime report: FIR no./year)")
-    finding.add_argument("--reference-date", type=_day, metavar="YYYY-MM-DD")
+    finding.add_argument("--reference-date", type=iso_day, metavar="YYYY-MM-DD")
     finding.add_argument("--remark", default="", metavar="TEXT",
                          help="remark; for a rejection, the reason printed on the letter")
     finding.add_argument("--override-reason", metavar="TEXT",
@@ -33,13 +33,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     finding.add_argument("--json", action="store_true", help="print the result as JSON")
     add_auth_arguments(finding, required=False)
     finding.set_defaults(handler=run_finding)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
 
 
 def run_finding(args: argparse.Namespace) -> int:

@@ -12,12 +12,13 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.context import CounterContext
+from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.core import clock
@@ -52,7 +53,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     sync.add_argument("--seal-key", metavar="KEY",
                       help="with --setup: the central server's public sealing key (hex), for "
                            "confidential records in offline bundles")
-    sync.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+    sync.add_argument("--date", type=iso_day, metavar="YYYY-MM-DD",
                       help="with --verify: the centre day (default: today)")
     add_auth_arguments(sync, required=False)
     sync.set_defaults(handler=run_sync)
@@ -60,17 +61,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                                  help="export records for the central server (in-charge)")
     export.add_argument("--format", required=True, choices=["bundle"])
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
-    export.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
-    export.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("--from", dest="date_from", type=iso_day, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", type=iso_day, metavar="YYYY-MM-DD")
     add_auth_arguments(export)
     export.set_defaults(handler=run_export)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
 
 
 def run_sync(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ def declaration_problems(service: Service) -> list[str]:
     fields = service.field_map()
     problems = [f"{service.code}: {name} names '{key}', which is not one of its fields"
                 for name, key in _holder_keys(service) if key not in fields]
-    problems += _station_problems(service.code, service.all_fields())
+    problems += _link_problems(service.code, service.all_fields())
     return problems
 
 
@@ -26,16 +26,29 @@ def _holder_keys(service: Service) -> tuple[tuple[str, str], ...]:
             ("primary_mobile", service.primary_mobile))
 
 
-def _station_problems(code: str, scope: tuple[Field, ...]) -> list[str]:
-    """Each police-station field follows a district field of the same scope (top level or
-    one group's row)."""
+#: Links a field declares to another field of its scope: (the link, the kind of field that
+#: must declare it (None: any field that sets it), what the linked field must be, its name).
+_LINKS: tuple[tuple[str, FieldType | None, FieldType, str], ...] = (
+    ("district_field", FieldType.POLICE_STATION, FieldType.DISTRICT, "district"),
+    ("id_type_field", None, FieldType.ENUM, "identity document"),
+    ("guardian_field", None, FieldType.TEXT, "guardian's name"),
+    ("province_field", None, FieldType.ENUM, "province"),
+)
+
+
+def _link_problems(code: str, scope: tuple[Field, ...]) -> list[str]:
+    """Each declared link names a field of the right kind in the same scope (top level or one
+    group's row); a police station always names its district field."""
     kinds = {f.key: f.type for f in scope}
     problems = []
     for f in scope:
         if f.type is FieldType.GROUP:
-            problems += _station_problems(code, f.fields)
-        elif f.type is FieldType.POLICE_STATION and kinds.get(f.district_field) \
-                is not FieldType.DISTRICT:
-            problems.append(f"{code}: police station '{f.key}' must name its district field "
-                            f"(district_field='{f.district_field}' is not a district here)")
+            problems += _link_problems(code, f.fields)
+            continue
+        for link, owner, target, name in _LINKS:
+            value = getattr(f, link)
+            if (f.type is owner or (owner is None and value)) and kinds.get(value) is not target:
+                what = "police station" if owner is FieldType.POLICE_STATION else "field"
+                problems.append(f"{code}: {what} '{f.key}' must name its {name} field "
+                                f"({link}='{value}' is no {name} field here)")
     return problems

@@ -7,7 +7,7 @@ declarations, so a rule can never live only in a screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeAlias
 
@@ -158,6 +158,12 @@ class Field:
     confidential: bool = False
     #: A police station's: the key of the district field whose stations it lists.
     district_field: str = ""
+    #: A CNIC's: the key of the field saying which card was shown (CNIC, B-Form, NICOP).
+    id_type_field: str = ""
+    #: A relation's ("son of", "wife of"): the key of the guardian's name it is read with.
+    guardian_field: str = ""
+    #: A district typed in (outside Punjab): the key of the province field it belongs to.
+    province_field: str = ""
 
     def effective_max_length(self) -> int | None:
         if self.max_length is not None:
@@ -320,12 +326,12 @@ class DocumentRequirement:
 class FeeRule:
     """How the fee is found in the tariff.
 
-    `key` names a tariff entry. When `by` names an enum field, the entry is looked up as
-    ``key/<value>``; when `per` names a multi_enum field, one ``key/<value>`` is charged per
-    chosen value. Missing entries fall back to ``key`` itself.
+    `key` names a tariff entry (left empty, the service's code). When `by` names an enum
+    field, the entry is looked up as ``key/<value>``; when `per` names a multi_enum field,
+    one ``key/<value>`` is charged per chosen value. Missing entries fall back to ``key``.
     """
 
-    key: str
+    key: str = ""
     by: str | None = None
     per: str | None = None
 
@@ -340,6 +346,16 @@ class OutputDocument:
     photo: bool = False
 
 
+#: The holder keys a service names (``Service.primary_<part>``).
+HOLDER_PARTS = ("cnic", "id_type", "foreign_id", "name", "name_ur", "mobile")
+
+
+def person_key(person: str, part: str) -> str:
+    """The key of one detail of a person: ``name`` for the applicant (``person`` empty),
+    ``tenant_name`` for the tenant. `person_fields` and the holder keys follow it."""
+    return f"{person}_{part}" if person else part
+
+
 @dataclass(frozen=True, kw_only=True)
 class Service:
     code: str
@@ -351,23 +367,43 @@ class Service:
     steps: tuple[Step, ...]
     rules: tuple[Rule, ...] = ()
     documents: tuple[DocumentRequirement, ...] = ()
-    fee: FeeRule
-    sla_key: str
+    #: The tariff entry (by default the one named by the service's code).
+    fee: FeeRule = FeeRule()
+    #: The processing-time entry (by default the service's code).
+    sla_key: str = ""
     outputs: tuple[OutputDocument, ...] = ()
     shortcut: str = ""  # e.g. "Ctrl+1"
+    #: The main person, as `person_fields` names a person's keys: "" for the applicant's own
+    #: (``cnic``, ``name``...), "tenant" for ``tenant_cnic``, ``tenant_name``...
+    primary_person: str = ""
     #: Field keys identifying the main person (prefill profile, search index, the holder on
     #: printed documents): CNIC, the kind of card shown, a passport or Proof-of-Registration
-    #: number instead of a CNIC, name, name in Urdu, mobile.
-    primary_cnic: str = "cnic"
-    primary_id_type: str = "id_type"
-    primary_foreign_id: str = "foreign_id"
-    primary_name: str = "name"
-    primary_name_ur: str = "name_ur"
-    primary_mobile: str = "mobile"
+    #: number instead of a CNIC, name, name in Urdu, mobile. Left empty, each is the
+    #: `primary_person`'s key of that name.
+    primary_cnic: str = ""
+    primary_id_type: str = ""
+    primary_foreign_id: str = ""
+    primary_name: str = ""
+    primary_name_ur: str = ""
+    primary_mobile: str = ""
     example: dict[str, Any] = field(default_factory=dict)
     #: What is recorded when the document the citizen came for is handed over (e.g. who
     #: attested the FIR copy); kept in the answers under "handover".
     handover: Step | None = None
+
+    def __post_init__(self) -> None:
+        if not self.fee.key:
+            object.__setattr__(self, "fee", replace(self.fee, key=self.code))
+        if not self.sla_key:
+            object.__setattr__(self, "sla_key", self.code)
+        for part in HOLDER_PARTS:
+            if not getattr(self, f"primary_{part}"):
+                object.__setattr__(self, f"primary_{part}", person_key(self.primary_person, part))
+
+    @property
+    def primary_prefix(self) -> str:
+        """What the main person's keys start with ("" or e.g. "tenant_")."""
+        return person_key(self.primary_person, "")
 
     def all_fields(self) -> tuple[Field, ...]:
         return tuple(f for step in self.steps for f in step.fields)

@@ -9,7 +9,7 @@ province uses have changed before and will change again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -61,8 +61,8 @@ class FindingKind:
 
 
 @dataclass(frozen=True)
-class FindingInfo:
-    """A recorded finding, as the application view, printing and the sync record see it."""
+class FindingFacts:
+    """A recorded finding, as the sync record carries it (`sync.protocol.RecordFinding`)."""
 
     outcome: str
     record_status: str
@@ -70,11 +70,17 @@ class FindingInfo:
     reference: str
     reference_date: date | None
     remark: str
-    recorded_by: str
-    recorded_by_name: str
+    recorded_by: str  # user name
     recorded_at: datetime
-    override_reason: str | None
+    override_reason: str | None  # the in-charge deciding on their own intake, and why
     version: int
+
+
+@dataclass(frozen=True)
+class FindingInfo(FindingFacts):
+    """A recorded finding, as the application view and printing see it."""
+
+    recorded_by_name: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)

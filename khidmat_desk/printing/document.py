@@ -229,17 +229,17 @@ def _rows(shown: list[tuple[Field, Any]],
     """(label, Urdu label, value) per answer. "Relation: Son of" and "Father's name: X" read
     as one line "Son of: X"; a CNIC is labelled with the card the person showed."""
     keys = {f.key for f, _ in shown}
+    read_with_relation = {f.guardian_field for f, _ in shown if f.guardian_field}
     rows = []
     for f, value in shown:
-        prefix = f.key[: -len("relation")] if f.key.endswith("relation") else None
-        if prefix is not None and f"{prefix}guardian_name" in keys and f.options:
+        if f.guardian_field and f.guardian_field in keys and f.options:
             option = next((o for o in f.options if o.value == value), None)
-            guardian = answers[f"{prefix}guardian_name"]
+            guardian = answers[f.guardian_field]
             rows.append((option.label if option else f.label,
                          option.label_ur if option else f.label_ur, str(guardian)))
-        elif f.key.endswith("guardian_name") and f"{f.key[:-13]}relation" in keys:
+        elif f.key in read_with_relation:
             continue
-        elif f.type is FieldType.CNIC and f"{f.key[: -len('cnic')]}id_type" in answers:
+        elif f.type is FieldType.CNIC and f.id_type_field and f.id_type_field in answers:
             rows.append((f"{_card(f, answers)} number", f.label_ur, _text(f, value)))
         else:
             rows.append((f.label, f.label_ur, _text(f, value)))
@@ -247,7 +247,8 @@ def _rows(shown: list[tuple[Field, Any]],
 
 
 def _card(f: Field, answers: dict[str, Any]) -> str:
-    id_type = answers.get(f"{f.key[: -len('cnic')]}id_type", "cnic")
+    """The card a CNIC field's number is on, as its declared id-type field says."""
+    id_type = answers.get(f.id_type_field, "cnic")
     return {"b-form": "B-Form", "nicop": "NICOP"}.get(str(id_type), "CNIC")
 
 

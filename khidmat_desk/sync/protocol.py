@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from khidmat_desk.core.clock import DEFAULT_ZONE
+from khidmat_desk.core.findings import FindingFacts
 from khidmat_desk.core.workflow import STATUSES
 from khidmat_desk.sync.errors import BadReply, InsecureServerUrl
 
@@ -216,6 +217,12 @@ class RecordPayment:
     at: datetime
     items: tuple[RecordFeeItem, ...]
 
+    def to_payload(self) -> dict[str, Any]:
+        return {"amount_pkr": self.amount_pkr, "method": self.method,
+                "received_by": self.received_by, "at": utc_iso(self.at),
+                "items": [{"key": i.key, "label": i.label, "amount": i.amount}
+                          for i in self.items]}
+
 
 @dataclass(frozen=True)
 class RecordDocument:
@@ -224,19 +231,8 @@ class RecordDocument:
 
 
 @dataclass(frozen=True)
-class RecordFinding:
+class RecordFinding(FindingFacts):
     """The police finding recorded on the application (verified or rejected, and why)."""
-
-    outcome: str
-    record_status: str
-    record_status_label: str
-    reference: str
-    reference_date: date | None
-    remark: str
-    recorded_by: str  # user name
-    recorded_at: datetime
-    override_reason: str | None  # the in-charge deciding on their own intake, and why
-    version: int
 
     def to_payload(self) -> dict[str, Any]:
         return {"outcome": self.outcome, "record_status": self.record_status,
@@ -299,11 +295,7 @@ class ApplicationRecord:
             "updated_at": utc_iso(self.updated_at), "officer": self.officer,
             "applicant": None if self.applicant is None else {
                 "id_type": self.applicant.id_type, "id_number": self.applicant.id_number},
-            "payment": None if self.payment is None else {
-                "amount_pkr": self.payment.amount_pkr, "method": self.payment.method,
-                "received_by": self.payment.received_by, "at": utc_iso(self.payment.at),
-                "items": [{"key": i.key, "label": i.label, "amount": i.amount}
-                          for i in self.payment.items]},
+            "payment": None if self.payment is None else self.payment.to_payload(),
             "documents_received": [{"key": d.key, "label": d.label}
                                    for d in self.documents_received],
             "status_change": {
@@ -382,6 +374,14 @@ def _status_change(found: _Fields) -> RecordStatusChange:
         version=found.whole("version"))
 
 
+def _shown(value: Any) -> str:
+    """A short text value quoted for a message (followed by a space); anything else, nothing:
+    a reason never echoes a long or strange value back."""
+    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
+        return f"'{value}' "
+    return ""
+
+
 class _Fields:
     """Typed reads of one JSON object's fields, each failure naming the field's path."""
 
@@ -412,7 +412,8 @@ class _Fields:
     def choice(self, key: str, allowed: Sequence[str]) -> str:
         value = self.value.get(key)
         if value not in allowed:
-            raise RecordError(f"{self._name(key)} '{value}' is not one of: {', '.join(allowed)}")
+            raise RecordError(f"{self._name(key)} {_shown(value)}is not one of: "
+                              f"{', '.join(allowed)}")
         return str(value)
 
     def optional_choice(self, key: str, allowed: Sequence[str]) -> str | None:

@@ -16,8 +16,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from intake_helpers import intake
 
@@ -160,55 +161,54 @@ def drain(syncer: Syncer, *, passes: int = 60) -> list[SyncReport]:
     raise AssertionError(f"outbox not empty after {passes} passes: {reports[-1]}")
 
 
-def sample_record(record_id: str, centre: str = "LHR01") -> protocol.ApplicationRecord:
-    """A well-formed application record that no counter saved (for the server alone)."""
+def record_payment(amount: int, *, by: str = "officer.7",
+                   at: datetime = FRIDAY) -> protocol.RecordPayment:
+    """A cash payment of ``amount`` rupees, one line of the police verification fee."""
+    return protocol.RecordPayment(amount, "cash", by, at, (
+        protocol.RecordFeeItem("police-verification", "Police verification fee", amount),))
+
+
+def sample_record(record_id: str, centre: str = CENTRE, *, counter: int = 7, sequence: int = 1,
+                  when: datetime = FRIDAY) -> protocol.ApplicationRecord:
+    """Version 1 of a police verification that no counter saved (for the server alone), valid
+    in every claim the server checks; the fee is the test tariff's (500)."""
+    from khidmat_desk.core.tracking import make_tracking_number
+
+    officer = f"officer.{counter}"
+    service = get_service("police-verification")
     return protocol.ApplicationRecord(
-        uuid=record_id, version=1, tracking_number=f"{centre}-260306-07-0001-7",
-        centre_code=centre, counter=7, service_code="police-verification", status="submitted",
-        answers={"name": "Muhammad Imran"}, display_name="Muhammad Imran", token_no=None,
-        fee_total=500, expected_on=date(2026, 3, 10), created_at=FRIDAY, updated_at=FRIDAY,
-        officer="asif.khan", applicant=protocol.RecordApplicant("cnic", "3520212345671"),
-        payment=protocol.RecordPayment(500, "cash", "asif.khan", FRIDAY, (
-            protocol.RecordFeeItem("police-verification", "Police verification fee", 500),)),
+        uuid=record_id, version=1,
+        tracking_number=str(make_tracking_number(centre, protocol.centre_day(when), counter,
+                                                 sequence)),
+        centre_code=centre, counter=counter, service_code=service.code, status="submitted",
+        answers=dict(service.example), display_name="Muhammad Imran", token_no=None,
+        fee_total=500, expected_on=protocol.centre_day(when) + timedelta(days=4),
+        created_at=when, updated_at=when, officer=officer,
+        applicant=protocol.RecordApplicant("cnic", "3520212345671"),
+        payment=record_payment(500, by=officer, at=when),
         documents_received=(protocol.RecordDocument("photos", "Two photographs"),),
-        status_change=protocol.RecordStatusChange(None, "submitted", None, "asif.khan", FRIDAY,
-                                                  1))
+        status_change=protocol.RecordStatusChange(None, "submitted", None, officer, when, 1))
 
 
 def record_entry(*, centre: str = CENTRE, counter: int = 7, sequence: int = 1,
-                 when: datetime = FRIDAY, **payload_changes: object) -> dict[str, object]:
-    """A raw push entry for version 1 of a police verification, valid in every claim.
-
-    The fee is the test tariff's (500); ``payload_changes`` overrides fields of the payload.
-    """
-    from khidmat_desk.core.tracking import make_tracking_number
+                 when: datetime = FRIDAY, **payload_changes: object) -> dict[str, Any]:
+    """A raw push entry carrying a complete `sample_record` (a new uuid each time);
+    ``payload_changes`` overrides fields of its payload (the attack a test makes)."""
     from khidmat_desk.store.sequences import uuid7
-    from khidmat_desk.sync.protocol import centre_day, iso
 
-    record_id = uuid7()
-    tracking = str(make_tracking_number(centre, centre_day(when), counter, sequence))
-    payload: dict[str, object] = {
-        "uuid": record_id, "version": 1, "tracking_number": tracking, "centre_code": centre,
-        "counter": counter, "service_code": "police-verification", "status": "submitted",
-        "answers": get_service("police-verification").example, "fee_total": 500,
-        "payment": {"amount_pkr": 500, "method": "cash", "received_by": "officer.7",
-                    "at": iso(when), "items": [{"key": "police-verification",
-                                                "label": "Police verification fee",
-                                                "amount": 500}]},
-        "status_change": {"from": None, "to": "submitted", "reason": None, "by": "officer.7",
-                          "at": iso(when), "version": 1},
-    }
-    payload.update(payload_changes)
-    return {"uuid": record_id, "version": 1, "kind": "application", "payload": payload,
-            "created_at": iso(when)}
+    record = sample_record(uuid7(), centre, counter=counter, sequence=sequence, when=when)
+    payload = {**record.to_payload(), **payload_changes}
+    return {"uuid": record.uuid, "version": 1, "kind": protocol.APPLICATION, "payload": payload,
+            "created_at": protocol.iso(when)}
 
 
-def next_version(entry: dict[str, object], status: str, *, reason: str | None = None,
-                 **payload_changes: object) -> dict[str, object]:
+def next_version(entry: dict[str, Any], status: str, *, reason: str | None = None,
+                 **payload_changes: object) -> dict[str, Any]:
     """The entry of the version after ``entry``, moving it to ``status``."""
-    before: dict[str, object] = dict(entry["payload"])  # type: ignore[call-overload]
-    version = int(before["version"]) + 1  # type: ignore[call-overload]
+    before: dict[str, Any] = dict(entry["payload"])
+    version = int(before["version"]) + 1
     payload = {**before, "version": version, "status": status,
                "status_change": {"from": before["status"], "to": status, "reason": reason,
-                                 "by": "officer.7", "version": version}, **payload_changes}
+                                 "by": "officer.7", "at": before["updated_at"],
+                                 "version": version}, **payload_changes}
     return {**entry, "version": version, "payload": payload}

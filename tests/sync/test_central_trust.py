@@ -15,7 +15,16 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import func, select
-from sync_helpers import CENTRE, FRIDAY, Central, Counter, drain, next_version, record_entry
+from sync_helpers import (
+    CENTRE,
+    FRIDAY,
+    Central,
+    Counter,
+    drain,
+    next_version,
+    record_entry,
+    record_payment,
+)
 
 from khidmat_central import tokens
 from khidmat_central.limits import RateLimit
@@ -86,10 +95,10 @@ def test_every_claim_is_checked_and_the_rest_of_the_batch_goes_in(central: Centr
                                  ""),
         "negative fee": (record_entry(sequence=4, fee_total=-500), "fee_total must be"),
         "fee of 10^30": (record_entry(sequence=5, fee_total=10**30), "fee_total must be"),
-        "fee below the tariff": (record_entry(sequence=6, fee_total=100, payment={
-            "amount_pkr": 100}), "not the tariff's fee for this application (500)"),
-        "payment that does not match": (record_entry(sequence=7, payment={"amount_pkr": 1}),
-                                        "payment does not match"),
+        "fee below the tariff": (record_entry(sequence=6, fee_total=100, payment=record_payment(
+            100).to_payload()), "not the tariff's fee for this application (500)"),
+        "payment that does not match": (record_entry(
+            sequence=7, payment=record_payment(1).to_payload()), "payment does not match"),
         "free but paid": (record_entry(sequence=8, fee_total=0), "cannot carry a payment"),
         "unknown service": (record_entry(sequence=9, service_code="free-money"),
                             "not a service"),
@@ -154,6 +163,34 @@ def test_a_tracking_number_belongs_to_one_record(central: Central) -> None:
     results = verdicts(push(central, token, [first, copy]))
     assert results[0] == ("accepted", "")
     assert results[1][0] == "rejected" and "already belongs to another record" in results[1][1]
+
+
+def test_the_payload_is_read_as_the_declared_record_entry_by_entry(central: Central) -> None:
+    """The server reads the same `ApplicationRecord` the counter writes: a payload missing a
+    field of the record, or holding one of the wrong type, is refused naming that field."""
+    token = central.token(counter=7)
+    malformed = {
+        "expected_on": (lambda p: p.pop("expected_on"), "expected_on must be a date"),
+        "documents_received": (lambda p: p.update(documents_received="photos"),
+                               "documents_received must be a list"),
+        "payment.method": (lambda p: p["payment"].pop("method"), "payment.method must be text"),
+        "finding.outcome": (lambda p: p.update(finding={"outcome": "maybe"}),
+                            "finding.outcome 'maybe' is not one of: verified, rejected"),
+        "status 10 kB": (lambda p: p.update(status="x" * 10_000), "status is not one of"),
+    }
+    batch = [record_entry(sequence=1)]
+    for number, (change, _) in enumerate(malformed.values(), start=2):
+        batch.append(record_entry(sequence=number))
+        change(batch[-1]["payload"])
+    batch.append(record_entry(sequence=9))
+    results = verdicts(push(central, token, batch))
+    assert results[0] == results[-1] == ("accepted", "")
+    for (name, (_, reason)), (result, said) in zip(malformed.items(), results[1:-1],
+                                                   strict=True):
+        assert result == "rejected", name
+        assert said.startswith("not an application record: ") and reason in said, name
+        assert len(said) < 200, name  # a hostile value is never echoed back
+    assert stored(central) == 2
 
 
 HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from cli_helpers import cli_init
 from intake_helpers import counter_context, intake
 from sqlalchemy import delete, select
 from sync_helpers import FRIDAY, Central
@@ -30,11 +31,7 @@ Run = Callable[..., tuple[int, str, str]]
 def data_dir(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("KHIDMAT_SYNC_TOKEN", raising=False)
     folder = tmp_path / "centre"
-    code, _, err = run("init", "--data-dir", str(folder), "--centre-code", "lhr01",
-                       "--centre-name", "Liberty Market Khidmat Markaz", "--district",
-                       "lahore", "--counter", "7", "--user", "incharge", "--secret-store",
-                       "file", "--password-stdin", stdin=PASSWORD + "\n")
-    assert code == 0, err
+    cli_init(run, folder, PASSWORD, centre="lhr01")
     return folder
 
 

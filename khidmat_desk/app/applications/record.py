@@ -8,6 +8,7 @@ writers and the central server share one declared shape: `sync.protocol.Applicat
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 
 from sqlalchemy import Connection, insert
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from khidmat_desk.app import day_close
 from khidmat_desk.app.applications.results import ApplicationDetail, StatusChangeInfo
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.findings import FindingInfo
+from khidmat_desk.core.findings import FindingFacts, FindingInfo
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
@@ -66,12 +67,7 @@ def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
 def _finding(found: FindingInfo | None) -> RecordFinding | None:
     if found is None:
         return None
-    return RecordFinding(
-        outcome=found.outcome, record_status=found.record_status,
-        record_status_label=found.record_status_label, reference=found.reference,
-        reference_date=found.reference_date, remark=found.remark,
-        recorded_by=found.recorded_by, recorded_at=found.recorded_at,
-        override_reason=found.override_reason, version=found.version)
+    return RecordFinding(**{f.name: getattr(found, f.name) for f in fields(FindingFacts)})
 
 
 def record_version(session: Session, action: str, record: ApplicationRecord,

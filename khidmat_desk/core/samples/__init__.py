@@ -54,7 +54,7 @@ def sample_answers_for_all(rng: random.Random, today: date, *,
 
 def primary_citizen(service: Service, answers: Mapping[str, Any]) -> Citizen | None:
     """The main person of generated answers, to bring back later as a returning visitor."""
-    return citizen_from(answers, service.primary_cnic[: -len("cnic")])
+    return citizen_from(answers, service.primary_prefix)
 
 
 __all__ = ["Citizen", "Name", "NamePool", "person_prefix", "primary_citizen", "random_citizen",

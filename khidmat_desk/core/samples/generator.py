@@ -56,7 +56,7 @@ class Generator:
                  home_district: str | None, citizen: Citizen | None, as_typed: bool) -> None:
         self.service, self.rng, self.clock, self.names = service, rng, clock, names
         self.home_district, self.citizen, self.typed = home_district, citizen, as_typed
-        self.primary = service.primary_cnic[: -len("cnic")]
+        self.primary = service.primary_prefix
 
     def run(self) -> dict[str, Any]:
         fields = _top_fields(self.service)
@@ -244,8 +244,8 @@ class Generator:
         about, rng = f"{f.key} {f.label}".lower(), self.rng
         if f.multiline:
             return " ".join(rng.sample(words.SENTENCES, rng.randint(1, 3)))
-        if f.key.endswith("district_other"):
-            province = scope.lookup(f.key[: -len("district_other")] + "province")
+        if f.province_field:  # a district outside Punjab, typed in
+            province = scope.lookup(f.province_field)
             return rng.choice(words.OUTSIDE_PUNJAB.get(str(province), ("Karachi", "Peshawar")))
         if any(w in about for w in ("address", "premises", "place")):
             return self._address(scope, f.key.rsplit("address", 1)[0] + "district")

@@ -21,6 +21,9 @@ from khidmat_desk.core.fields import (
     one_of,
     options,
 )
+from khidmat_desk.core.fields import (
+    person_key as _k,
+)
 
 RELATIONS = options(
     ("s/o", "Son of", "ولد"),
@@ -53,10 +56,6 @@ BLOOD_RELATIONS = options(
 
 NAME_PATTERN = r"^[A-Za-z][A-Za-z .'\-]*$"
 NAME_HINT = "letters, spaces, dots, apostrophes and hyphens"
-
-
-def _k(prefix: str, key: str) -> str:
-    return f"{prefix}_{key}" if prefix else key
 
 
 def _when(base: Condition | None, extra: Condition) -> Condition:
@@ -101,7 +100,8 @@ def person_fields(
     if with_guardian:
         fields += [
             Field(key=_k(prefix, "relation"), type=FieldType.ENUM, label="Relation",
-                  label_ur="رشتہ", options=RELATIONS, profile=p("relation"), when=when),
+                  label_ur="رشتہ", options=RELATIONS, profile=p("relation"), when=when,
+                  guardian_field=_k(prefix, "guardian_name")),
             Field(key=_k(prefix, "guardian_name"), type=FieldType.TEXT,
                   label="Father's or husband's name", label_ur="والد / شوہر کا نام",
                   min_length=2, max_length=60, pattern=NAME_PATTERN, pattern_hint=NAME_HINT,
@@ -113,7 +113,8 @@ def person_fields(
               profile=p("id_type"), when=when),
         Field(key=_k(prefix, "cnic"), type=FieldType.CNIC, label=f"{who} CNIC / B-Form / NICOP",
               label_ur=f"{who_ur} کا شناختی کارڈ نمبر", required=id_required,
-              when=_when(when, one_of(_k(prefix, "id_type"), *NADRA_ID_TYPES))),
+              when=_when(when, one_of(_k(prefix, "id_type"), *NADRA_ID_TYPES)),
+              id_type_field=_k(prefix, "id_type")),
         Field(key=_k(prefix, "foreign_id"), type=FieldType.PASSPORT,
               label=f"{who} POC / passport number", label_ur="پاسپورٹ / پی او سی نمبر",
               required=id_required, profile=p("foreign_id"),
@@ -233,16 +234,19 @@ def period_group(key: str, label: str, label_ur: str, *, min_items: int = 1,
     )
 
 
+def person_example(name: str, name_ur: str, relation: str, guardian_name: str, cnic: str,
+                   gender: str, date_of_birth: str, mobile: str | None = None, *,
+                   person: str = "") -> dict[str, Any]:
+    """Example answers of `person_fields(person)` for a CNIC holder (no mobile when None)."""
+    values = {"name": name, "name_ur": name_ur, "relation": relation,
+              "guardian_name": guardian_name, "id_type": "cnic", "cnic": cnic,
+              "gender": gender, "date_of_birth": date_of_birth, "mobile": mobile}
+    return {_k(person, key): value for key, value in values.items() if value is not None}
+
+
 PERSON_EXAMPLE: dict[str, Any] = {
-    "name": "Muhammad Imran",
-    "name_ur": "محمد عمران",
-    "relation": "s/o",
-    "guardian_name": "Abdul Rasheed",
-    "id_type": "cnic",
-    "cnic": "35202-1234567-1",
-    "gender": "male",
-    "date_of_birth": "1988-04-12",
-    "mobile": "0300-1234567",
+    **person_example("Muhammad Imran", "محمد عمران", "s/o", "Abdul Rasheed", "35202-1234567-1",
+                     "male", "1988-04-12", "0300-1234567"),
     "email": "imran@example.com",
 }
 ADDRESS_EXAMPLE: dict[str, Any] = {
@@ -344,7 +348,7 @@ def home_address_fields(
               label=f"{label}: district (outside Punjab)", label_ur="ضلع (پنجاب سے باہر)",
               required=required, min_length=2, max_length=60,
               when=inside(one_of(f"{prefix}_province", *OTHER_PROVINCES)),
-              profile=kept("district_other")),
+              profile=kept("district_other"), province_field=f"{prefix}_province"),
         Field(key=f"{prefix}_country", type=FieldType.COUNTRY, label=f"{label}: country",
               label_ur="ملک", required=required,
               when=inside(equals(f"{prefix}_province", "abroad")), profile=kept("country")),
@@ -411,6 +415,7 @@ __all__ = [
     "narrative",
     "optional",
     "period_group",
+    "person_example",
     "person_fields",
     "person_rules",
     "prefixed",

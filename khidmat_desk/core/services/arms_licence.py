@@ -12,7 +12,6 @@ from __future__ import annotations
 from khidmat_desk.core.fields import (
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -103,8 +102,6 @@ SERVICE = Service(
         DocumentRequirement("application_copy", "Copy of the online application",
                             "آن لائن درخواست کی نقل", when=NEW),
     ),
-    fee=FeeRule(key="arms-licence"),
-    sla_key="arms-licence",
     outputs=(
         OutputDocument("arms-licence-verification-slip", "Arms-licence verification slip",
                        "اسلحہ لائسنس تصدیقی رسید", kind="slip"),

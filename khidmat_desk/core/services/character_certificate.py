@@ -16,7 +16,6 @@ from khidmat_desk.core.fields import (
     AgeRange,
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -128,8 +127,6 @@ SERVICE = Service(
         DocumentRequirement("representative_cnic", "Representative's original CNIC shown",
                             "نمائندے کا اصل شناختی کارڈ", when=ABROAD),
     ),
-    fee=FeeRule(key="character-certificate"),
-    sla_key="character-certificate",
     outputs=(
         OutputDocument("character-certificate", "Police character certificate",
                        "پولیس کریکٹر سرٹیفکیٹ", kind="certificate", photo=True),

@@ -12,7 +12,6 @@ from __future__ import annotations
 from khidmat_desk.core.fields import (
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -26,6 +25,7 @@ from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
     addresses_step,
     applicant_step,
+    person_example,
     person_rules,
 )
 
@@ -81,22 +81,13 @@ SERVICE = Service(
                             "ادارے کا خط / کارڈ", required=False),
         DocumentRequirement("photo", "Photograph", "تصویر"),
     ),
-    fee=FeeRule(key="community-policing"),
-    sla_key="community-policing",
     outputs=(
         OutputDocument("community-policing-certificate", "Community policing enrolment certificate",
                        "کمیونٹی پولیسنگ اندراج سرٹیفکیٹ", kind="certificate"),
     ),
     example={
-        "name": "Ayesha Siddiqa",
-        "name_ur": "عائشہ صدیقہ",
-        "relation": "d/o",
-        "guardian_name": "Muhammad Siddique",
-        "id_type": "cnic",
-        "cnic": "35202-3344556-8",
-        "gender": "female",
-        "date_of_birth": "2003-08-19",
-        "mobile": "0322-9988776",
+        **person_example("Ayesha Siddiqa", "عائشہ صدیقہ", "d/o", "Muhammad Siddique",
+                         "35202-3344556-8", "female", "2003-08-19", "0322-9988776"),
         **ADDRESS_EXAMPLE,
         "programme": "volunteers-in-police",
         "institution_type": "university",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from khidmat_desk.core.fields import (
     CheckDigit,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -142,8 +141,6 @@ SERVICE = Service(
         DocumentRequirement("property_papers", "Receipts or papers of the stolen property",
                             "چوری شدہ مال کی رسیدیں / کاغذات", required=False),
     ),
-    fee=FeeRule(key="crime-report"),
-    sla_key="crime-report",
     outputs=(
         OutputDocument("crime-report-acknowledgement", "Crime report acknowledgement",
                        "کرائم رپورٹ کی رسید", kind="slip"),

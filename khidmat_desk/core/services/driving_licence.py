@@ -158,8 +158,7 @@ SERVICE = Service(
         DocumentRequirement("visa_copy", "Copy of the visa, if any", "ویزا کی نقل (اگر ہو)",
                             required=False, when=IDP),
     ),
-    fee=FeeRule(key="driving-licence", by="transaction", per="categories"),
-    sla_key="driving-licence",
+    fee=FeeRule(by="transaction", per="categories"),
     outputs=(
         OutputDocument("driving-licence-slip", "Driving-licence application slip",
                        "ڈرائیونگ لائسنس درخواست کی رسید", kind="slip", photo=True),

@@ -12,7 +12,6 @@ from khidmat_desk.core.fields import (
     AgeRange,
     Different,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -28,6 +27,7 @@ from khidmat_desk.core.services._common import (
     PERSON_EXAMPLE,
     address_fields,
     home_address_fields,
+    person_example,
     person_fields,
     person_rules,
     prefixed,
@@ -53,11 +53,8 @@ EMPLOYEE_FIELDS: tuple[Field, ...] = (
 EMPLOYEE_STEP = Step(key="employee", title="Employee", title_ur="ملازم", fields=EMPLOYEE_FIELDS)
 
 EMPLOYEE_EXAMPLE = {
-    **prefixed("employee", {
-        "name": "Nadeem Abbas", "name_ur": "ندیم عباس", "relation": "s/o",
-        "guardian_name": "Ghulam Abbas", "id_type": "cnic", "cnic": "32103-3456789-1",
-        "gender": "male", "date_of_birth": "1990-01-15", "mobile": "0346-7654321",
-    }),
+    **person_example("Nadeem Abbas", "ندیم عباس", "s/o", "Ghulam Abbas", "32103-3456789-1",
+                     "male", "1990-01-15", "0346-7654321", person="employee"),
     "employee_permanent_address": "Basti Qureshian, Mauza Kot Chutta",
     "employee_permanent_province": "punjab",
     "employee_permanent_district": "Dera Ghazi Khan",
@@ -114,18 +111,11 @@ SERVICE = Service(
         DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر"),
         DocumentRequirement("affidavit", "Affidavit", "بیان حلفی", required=False),
     ),
-    fee=FeeRule(key="employee-registration"),
-    sla_key="employee-registration",
     outputs=(
         OutputDocument("employee-registration-slip", "Employee registration slip",
                        "ملازم کے اندراج کی رسید", kind="slip", photo=True),
     ),
-    primary_cnic="employee_cnic",
-    primary_id_type="employee_id_type",
-    primary_foreign_id="employee_foreign_id",
-    primary_name="employee_name",
-    primary_name_ur="employee_name_ur",
-    primary_mobile="employee_mobile",
+    primary_person="employee",
     example={
         **prefixed("employer", {k: v for k, v in PERSON_EXAMPLE.items()
                                 if k not in ("name_ur", "date_of_birth")}),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -91,8 +90,6 @@ SERVICE = Service(
         DocumentRequirement("power_of_attorney", "Power of attorney (wakalatnama)",
                             "وکالت نامہ", when=equals("case_link", "lawyer")),
     ),
-    fee=FeeRule(key="fir-copy"),
-    sla_key="fir-copy",
     outputs=(
         OutputDocument("fir-copy-receipt", "FIR copy request receipt",
                        "ایف آئی آر کی نقل کی درخواست کی رسید", kind="slip"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -105,8 +104,6 @@ SERVICE = Service(
         DocumentRequirement("owner_cnic_copy", "Copy of the owner's CNIC",
                             "مالک کے شناختی کارڈ کی نقل", when=NOT_OWNER),
     ),
-    fee=FeeRule(key="lost-report"),
-    sla_key="lost-report",
     outputs=(
         OutputDocument("lost-document-report", "Lost-document report", "گمشدگی رپورٹ",
                        kind="report"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -24,9 +23,9 @@ from khidmat_desk.core.services._common import (
     address_fields,
     companion_fields,
     optional,
+    person_example,
     person_fields,
     person_rules,
-    prefixed,
     yes_no,
 )
 
@@ -93,24 +92,14 @@ SERVICE = Service(
         DocumentRequirement("companion_cnic", "Original CNIC of the person who brought them",
                             "لانے والے کا اصل شناختی کارڈ", when=BROUGHT),
     ),
-    fee=FeeRule(key="medico-legal"),
-    sla_key="medico-legal",
     outputs=(
         OutputDocument("medico-legal-docket", "Medico-legal docket", "میڈیکو لیگل ڈاکٹ",
                        kind="report"),
     ),
-    primary_cnic="injured_cnic",
-    primary_id_type="injured_id_type",
-    primary_foreign_id="injured_foreign_id",
-    primary_name="injured_name",
-    primary_name_ur="injured_name_ur",
-    primary_mobile="injured_mobile",
+    primary_person="injured",
     example={
-        **prefixed("injured", {
-            "name": "Bilal Ahmed", "name_ur": "بلال احمد", "relation": "s/o",
-            "guardian_name": "Ghulam Nabi", "id_type": "cnic", "cnic": "35201-4567890-5",
-            "gender": "male", "date_of_birth": "1996-02-14",
-        }),
+        **person_example("Bilal Ahmed", "بلال احمد", "s/o", "Ghulam Nabi", "35201-4567890-5",
+                         "male", "1996-02-14", person="injured"),
         "brought_by_someone": True,
         "brought_by_name": "Usman Ghani",
         "brought_by_cnic": "35201-5678901-7",

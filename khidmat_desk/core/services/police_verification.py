@@ -7,7 +7,6 @@ records for every district the applicant lived in during the periods given.
 from khidmat_desk.core.fields import (
     DateOrder,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -74,8 +73,6 @@ SERVICE = Service(
         DocumentRequirement("authority_letter", "Authority letter from the applicant",
                             "اختیار نامہ", when=equals("on_behalf", True)),
     ),
-    fee=FeeRule(key="police-verification"),
-    sla_key="police-verification",
     outputs=(
         OutputDocument("verification-letter", "Police verification letter", "پولیس تصدیقی خط",
                        kind="letter"),

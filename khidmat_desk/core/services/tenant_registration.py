@@ -17,7 +17,6 @@ from khidmat_desk.core.fields import (
     DateOrder,
     Different,
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -177,18 +176,11 @@ SERVICE = Service(
         DocumentRequirement("dealer_cnic_copy", "Copy of the property dealer's CNIC",
                             "پراپرٹی ڈیلر کے شناختی کارڈ کی نقل", when=VIA_DEALER),
     ),
-    fee=FeeRule(key="tenant-registration"),
-    sla_key="tenant-registration",
     outputs=(
         OutputDocument("tenant-registration-slip", "Tenant registration slip",
                        "کرایہ دار اندراج کی رسید", kind="slip", photo=True),
     ),
-    primary_cnic="tenant_cnic",
-    primary_id_type="tenant_id_type",
-    primary_foreign_id="tenant_foreign_id",
-    primary_name="tenant_name",
-    primary_name_ur="tenant_name_ur",
-    primary_mobile="tenant_mobile",
+    primary_person="tenant",
     example={
         "filed_by": "landlord",
         **prefixed("landlord", {k: v for k, v in PERSON_EXAMPLE.items()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -104,8 +103,6 @@ SERVICE = Service(
         DocumentRequirement("vehicle_shown", "Vehicle brought for inspection",
                             "گاڑی معائنے کے لیے لائی گئی", required=False),
     ),
-    fee=FeeRule(key="vehicle-verification"),
-    sla_key="vehicle-verification",
     outputs=(
         OutputDocument("vehicle-verification-report", "Vehicle verification report",
                        "گاڑی کی تصدیقی رپورٹ", kind="report"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from khidmat_desk.core.fields import (
     DocumentRequirement,
-    FeeRule,
     Field,
     FieldType,
     OutputDocument,
@@ -28,9 +27,9 @@ from khidmat_desk.core.services._common import (
     companion_fields,
     confidential,
     narrative,
+    person_example,
     person_fields,
     person_rules,
-    prefixed,
     yes_no,
 )
 
@@ -129,25 +128,15 @@ SERVICE = Service(
         DocumentRequirement("reporter_cnic", "Reporter's original CNIC shown",
                             "اطلاع دہندہ کا اصل شناختی کارڈ", when=REPORTED_BY_OTHER),
     ),
-    fee=FeeRule(key="women-violence-report"),
-    sla_key="women-violence-report",
     outputs=(
         OutputDocument("vaw-report-acknowledgement",
                        "Violence-against-women report acknowledgement",
                        "خواتین پر تشدد کی رپورٹ کی رسید", kind="slip"),
     ),
-    primary_cnic="survivor_cnic",
-    primary_id_type="survivor_id_type",
-    primary_foreign_id="survivor_foreign_id",
-    primary_name="survivor_name",
-    primary_name_ur="survivor_name_ur",
-    primary_mobile="survivor_mobile",
+    primary_person="survivor",
     example={
-        **prefixed("survivor", {
-            "name": "Fatima Noor", "name_ur": "فاطمہ نور", "relation": "w/o",
-            "guardian_name": "Shahid Iqbal", "id_type": "cnic", "cnic": "34101-2345678-6",
-            "gender": "female", "date_of_birth": "1994-05-21", "mobile": "0312-3456789",
-        }),
+        **person_example("Fatima Noor", "فاطمہ نور", "w/o", "Shahid Iqbal", "34101-2345678-6",
+                         "female", "1994-05-21", "0312-3456789", person="survivor"),
         "survivor_address": "Street 3, Peoples Colony",
         "survivor_district": "Faisalabad",
         "reported_by_other": False,
