@@ -63,7 +63,8 @@ class RestoreDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Restore"), objectName="restore_now")  # type: ignore[call-overload]
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         for button in buttons.buttons():  # Enter restores, whichever field it is typed in
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self.restore_button.setDefault(True)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
