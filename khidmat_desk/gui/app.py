@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from khidmat_desk.app.logs import setup_logging
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("khidmat.gui")
 LANGUAGES = ("en", "ur")
-#: how often the counter asks whether a periodic backup is due
+# how often the counter asks whether a periodic backup is due
 BACKUP_CHECK_MS = 10 * 60_000
 
 
@@ -80,7 +80,7 @@ class Counter(QObject):
         self.login: LoginDialog | None = None
         self.sync_host: Any = None
         self.on_login_shown: Callable[[], None] | None = None
-        #: the lock on the data folder this counter holds (a restore at start needs it)
+        # the lock on the data folder this counter holds (a restore at start needs it)
         self.data_lock: CounterLock | None = None
         self.restore_dialog: QDialog | None = None
         # backups copy the file with their own connection: never behind the officer's work
@@ -247,6 +247,13 @@ class Counter(QObject):
         self._on_signed_in(user, offer_drafts=False)
 
 
+def already_running(data_dir: Path) -> str:
+    """What a second start on the same data folder says, in the counter's language."""
+    return QCoreApplication.translate(
+        "Counter", "Khidmat Desk is already open with the data folder %1 on this computer. "
+        "Use that window (it may be minimised), or close it first.").replace("%1", str(data_dir))
+
+
 def say_shown_and_quit() -> None:
     """For ``gui --check-start``: the sign-in window is up, say so and quit."""
     sys.stdout.write("sign-in window shown\n")
@@ -277,7 +284,8 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
         lock.acquire()
     except CounterAlreadyRunningError as exc:
         log.warning("%s", exc)
-        messages.warning("Khidmat Desk", str(exc))
+        Translation(app).apply(str(settings.get("language")))  # type: ignore[arg-type]
+        messages.warning("Khidmat Desk", already_running(data_dir))
         return 1
     tasks = TaskRunner(on_error=lambda exc: report_error(messages, exc))
     session = CounterSession(settings)
