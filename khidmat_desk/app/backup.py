@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from khidmat_desk.app.running import CounterLock, counter_is_running
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import (
     PARTIAL_SUFFIX,
@@ -75,7 +76,7 @@ class DatabaseHealth:
     def message(self) -> str:
         """What to tell the officer when the database is not sound."""
         offer = (f"The last backup is {self.last_backup.path} "
-                 f"({self.last_backup.taken_at.astimezone():%d-%m-%Y %H:%M}); the in-charge "
+                 f"({format_moment(self.last_backup.taken_at)}); the in-charge "
                  f"can put it back with: khidmat-desk restore \"{self.last_backup.path}\""
                  if self.last_backup else "There is no backup to restore from.")
         return ("The database file is damaged (" + (self.problems[0] if self.problems else "?")

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
 
 
 def backup_line(backup: Any) -> str:
-    """The backup as the in-charge reads it: when it was taken, and the file."""
-    return f"{backup.taken_at.astimezone():%d-%m-%Y %H:%M} — {backup.path}"
+    """The backup as the in-charge reads it: when it was taken (centre time), and the file."""
+    return f"{format_moment(backup.taken_at)} — {backup.path}"
 
 
 class RestoreDialog(QDialog):
@@ -59,12 +60,13 @@ class RestoreDialog(QDialog):
         layout.addLayout(form)
         self.message = QLabel(objectName="restore_message", wordWrap=True)  # type: ignore[call-overload]
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         self.restore_button = QPushButton(self.tr("&Restore"), objectName="restore_now")  # type: ignore[call-overload]
+        cancel = QPushButton(self.tr("Cancel"), objectName="restore_cancel")  # type: ignore[call-overload]
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        for button in buttons.buttons():  # Enter restores, whichever field it is typed in
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.restore_button, cancel):  # Enter restores, from either field
+            button.setAutoDefault(False)
         self.restore_button.setDefault(True)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)

@@ -1728,42 +1728,47 @@ The in-charge can put it back now.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="44"/>
         <source>Restore the last good backup</source>
         <translation>آخری درست بیک اپ واپس لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="47"/>
         <source>This backup will replace the damaged database. The damaged file is kept aside in the backups folder, and the restore is written to the audit trail. Applications saved after the backup was taken are not in it: they must be entered again from their papers.</source>
         <translation>یہ بیک اپ خراب ڈیٹا بیس کی جگہ لے گا۔ خراب فائل بیک اپ فولڈر میں الگ محفوظ رکھی جائے گی، اور بیک اپ واپس لگانے کا اندراج آڈٹ ریکارڈ میں ہو گا۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں اس میں نہیں ہیں: انہیں ان کے کاغذات سے دوبارہ درج کرنا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="58"/>
         <source>In-charge&apos;s &amp;user name</source>
         <translation>انچارج کا یوزر نیم (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="59"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="64"/>
         <source>&amp;Restore</source>
         <translation>واپس لگائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="65"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="84"/>
         <source>Type the in-charge&apos;s user name and password.</source>
         <translation>انچارج کا یوزر نیم اور پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="88"/>
         <source>Checking the backup and restoring it…</source>
         <translation>بیک اپ کی جانچ ہو رہی ہے اور اسے واپس لگایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="102"/>
         <source>The backup could not be restored.</source>
         <translation>بیک اپ واپس نہیں لگ سکا۔</translation>
     </message>
