@@ -256,3 +256,15 @@ def test_backup_command_writes_into_the_backups_folder(centre: CounterSettings,
                          "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert _applications(tmp_path / "usb.sqlite3") == 3
+
+
+def test_the_counter_restoring_at_its_own_start_holds_the_lock_itself(
+        centre: CounterSettings, tmp_path: Path) -> None:
+    good = backup.take_backup(centre, reason="manual")
+    _damage(backup.database_file(centre))
+    with (CounterLock(tmp_path / "another-counter") as elsewhere, CounterLock(centre.data_dir),
+          pytest.raises(backup.CounterIsOpenError)):  # another folder's lock proves nothing
+        restore_backup(centre, good, username="incharge", password=PASSWORD, held=elsewhere)
+    with CounterLock(centre.data_dir) as own:
+        result = restore_backup(centre, good, username="incharge", password=PASSWORD, held=own)
+        assert result.replaced_kept_at is not None and backup.check_health(centre).ok

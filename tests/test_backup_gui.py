@@ -62,7 +62,7 @@ def test_a_damaged_database_is_named_with_its_last_backup_and_not_opened(
     try:
         qtbot.waitUntil(lambda: bool(messages.shown), timeout=10_000)
         kind, text = messages.shown[0]
-        assert kind == "warning" and "damaged" in text and str(good) in text
+        assert kind == "choose" and "damaged" in text and str(good) in text  # Quit chosen
         assert database.read_bytes() == damaged  # never opened, so nothing was written to it
     finally:
         _stop(counter, session, tasks)

@@ -33,10 +33,12 @@ from khidmat_desk.auth.users import UserInfo, authenticate
 from khidmat_desk.core import validators, workflow
 from khidmat_desk.core.catalogue import get_service, load_tariff, sla_days
 from khidmat_desk.core.clock import centre_zone
+from khidmat_desk.core.findings import check_finding
 from khidmat_desk.core.samples import NamePool, sample_answers
 from khidmat_desk.core.tracking import parse_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store.audit import verify_chain
+from khidmat_desk.store.audit_state import verify_records
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.models import (
     Applicant,
@@ -44,6 +46,7 @@ from khidmat_desk.store.models import (
     AuditEvent,
     Centre,
     CounterSequence,
+    Finding,
     OutboxEntry,
     Payment,
     StatusChange,
@@ -287,7 +290,7 @@ def test_a_second_demo_adds_to_the_first(fresh: Database) -> None:
     assert (first.applications, second.applications) == (200, 150)
     rows = _rows(fresh, Application.tracking_number)
     assert len(rows) == len({r.tracking_number for r in rows}) == 350
-    assert len(_rows(fresh, User.id)) == 5  # nobody was created twice
+    assert len(_rows(fresh, User.id)) == 6  # 4 officers, the verifier, the in-charge: once each
     with fresh.read() as session:
         assert verify_chain(session).ok
 
@@ -354,6 +357,8 @@ def test_the_demo_runs_on_every_database(db: Database) -> None:
     assert summary.applications == 150
     with db.read() as session:
         assert verify_chain(session).ok
+        assert verify_records(session).ok  # the findings' digests too
+        assert session.scalar(select(func.count()).select_from(Finding))
         found = session.execute(select(Application.tracking_number, Application.display_name)
                                 .order_by(Application.id.desc())).first()
     assert found is not None
@@ -362,3 +367,94 @@ def test_the_demo_runs_on_every_database(db: Database) -> None:
     result = save_sample(db, officer, "fir-copy", seed=2, counter=2,
                          after=timedelta(minutes=1))
     assert get_application(db, result.tracking_number).status == workflow.SUBMITTED
+
+
+# -- findings: every decision is the verifier's, with what the police found -----------------
+
+
+def test_every_decision_has_the_verifiers_finding(demo: tuple[Database, DemoSummary]) -> None:
+    db, _ = demo
+    with db.read() as session:
+        verifier = session.scalars(select(User).where(User.username == "verifier")).one()
+        decisions = session.execute(
+            select(Application.id, Application.service_code, Application.officer_id,
+                   StatusChange.to_status, StatusChange.user_id, StatusChange.version,
+                   StatusChange.at, StatusChange.reason)
+            .join(StatusChange, StatusChange.application_id == Application.id)
+            .where(StatusChange.to_status.in_(sorted(workflow.FINDING_STATUSES)))).all()
+        found = {f.application_id: f for f in session.scalars(select(Finding))}
+        events = Counter(session.scalars(select(AuditEvent.action)))
+    assert verifier.role == workflow.VERIFIER
+    assert len(decisions) == len(found) > SIZE / 2
+    assert {workflow.VERIFIED, workflow.REJECTED} <= {d.to_status for d in decisions}
+    for decision in decisions:
+        finding = found[decision.id]
+        assert decision.user_id == finding.recorded_by == verifier.id != decision.officer_id
+        assert (finding.outcome, finding.version, finding.recorded_at) == (
+            decision.to_status, decision.version, decision.at)
+        checked = check_finding(decision.service_code, outcome=finding.outcome,
+                                record_status=finding.record_status,
+                                reference_no=finding.reference,
+                                reference_date=finding.reference_date, remark=finding.remark,
+                                today=finding.recorded_at.astimezone(CENTRE_TIME).date())
+        assert (checked.status.key, checked.reference, checked.reference_date,
+                checked.remark) == (finding.record_status, finding.reference,
+                                    finding.reference_date, finding.remark)
+        assert decision.reason  # the remark of a rejection, the record status otherwise
+    assert events["finding-recorded"] == events["finding-details"] == len(found)
+    assert events["status-changed"] > 0
+
+
+def test_demo_records_with_findings_pass_audit_verify(demo: tuple[Database, DemoSummary]) -> None:
+    db, _ = demo
+    with db.read() as session:
+        report = verify_records(session)
+    assert report.ok, report
+
+
+def test_sent_versions_after_a_decision_carry_the_finding(
+        demo: tuple[Database, DemoSummary]) -> None:
+    db, _ = demo
+    with db.read() as session:
+        findings = {uuid: (version, reference) for uuid, version, reference in session.execute(
+            select(Application.uuid, Finding.version, Finding.reference)
+            .join(Finding, Finding.application_id == Application.id))}
+        entries = session.execute(select(OutboxEntry.uuid, OutboxEntry.version,
+                                         OutboxEntry.payload)).all()
+    carried = 0
+    for entry in entries:
+        decided = findings.get(entry.uuid)
+        if decided is None or entry.version < decided[0]:
+            assert entry.payload.get("finding") is None
+            continue
+        carried += 1
+        assert entry.payload["finding"]["version"] == decided[0]
+        assert entry.payload["finding"]["reference"] == decided[1]
+        assert entry.payload["finding"]["recorded_by"] == "verifier"
+    assert carried > 0
+
+
+def test_a_demo_certificate_prints_the_record_status(fresh: Database) -> None:
+    from printing_helpers import page_text
+
+    from khidmat_desk.app import printing
+    from khidmat_desk.core.findings import finding_kind
+    from khidmat_desk.printing.signing import Signer
+
+    build_demo(fresh, applications=80, days=12, seed=5, now=NOW)
+    with fresh.read() as session:
+        tracking, status = session.execute(
+            select(Application.tracking_number, Finding.record_status)
+            .join(Finding, Finding.application_id == Application.id)
+            .where(Application.service_code == "character-certificate",
+                   Finding.outcome == workflow.VERIFIED)).first()  # type: ignore[misc]
+    officer = authenticate(fresh, "officer1", DEMO_PASSWORDS["officer1"], now=NOW)
+    printed = printing.print_document(fresh, tracking, "character-certificate", user=officer,
+                                      signer=Signer.generate(), now=NOW)
+    text = " ".join(page_text(printed.pdf).split())
+    label = finding_kind("character-certificate").status(status)
+    assert label is not None
+    assert "Police finding" in text and label.label in text
+    assert "Recorded by Tariq Mahmood" in text
+    with fresh.read() as session:
+        assert verify_records(session).ok

@@ -53,6 +53,34 @@ def test_every_string_of_the_main_screens_is_translated() -> None:
             assert text, (name, message.findtext("source"))
 
 
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {(context.findtext("name") or "", message.findtext("source") or ""): message
+            for context in root.iter("context") for message in context.iter("message")}
+
+
+def test_every_string_of_every_screen_is_translated() -> None:
+    """Not only the main screens: messages, the sync status, printers, the restore dialog."""
+    missing = [key for key, message in _messages(TS).items()
+               if (message.find("translation") is None
+                   or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+                   or not "".join(message.find("translation").itertext()).strip())]  # type: ignore[union-attr]
+    assert not missing, f"translate these in {TS.name}: {missing}"
+
+
+def test_the_translation_source_lists_every_string_of_the_code(tmp_path: Path) -> None:
+    lupdate = ROOT / ".venv" / "bin" / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is installed with the development environment")
+    fresh = tmp_path / "ur.ts"
+    sources = sorted(str(p) for p in (ROOT / "khidmat_desk" / "gui").glob("*.py"))
+    sources += sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", *sources, "-ts", str(fresh)],
+                   check=True)
+    new = sorted(set(_messages(fresh)) - set(_messages(TS)))
+    assert not new, f"run scripts/build-translations and translate: {new}"
+
+
 def test_compiled_translation_is_current_and_loads(tmp_path: Path) -> None:
     lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
     if lrelease.exists():

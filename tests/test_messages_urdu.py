@@ -170,3 +170,71 @@ def test_the_urdu_counter_says_what_is_wrong_in_urdu(qtbot: QtBot,
     banner = urdu_panel.banner.text()
     assert "ضروری ہے" in banner  # "is required", in Urdu
     assert "is required" not in banner
+
+
+# -- what the counter says about itself: the sync status, database problems, a second start --
+
+
+def test_every_sync_problem_and_database_problem_has_its_urdu() -> None:
+    import inspect
+
+    from khidmat_desk.store import errors
+    from khidmat_desk.sync.client import SYNC_UNEXPECTED, SYNC_WAITING
+
+    database = {kind.default_message for _, kind in inspect.getmembers(errors, inspect.isclass)
+                if issubclass(kind, errors.StoreError)}
+    missing = sorted(m for m in {SYNC_WAITING, SYNC_UNEXPECTED} | database if m not in CATALOGUE)
+    assert not missing, f"add the Urdu of these to messages_ur.json: {missing}"
+    assert len(database) >= 9
+
+
+def test_the_urdu_status_bar_says_what_stops_the_sync_in_urdu(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from khidmat_desk.core.issues import Said
+    from khidmat_desk.gui.app import Translation
+    from khidmat_desk.gui.sync_panel import link_text
+    from khidmat_desk.store.errors import DiskFullError
+    from khidmat_desk.sync.client import SYNC_WAITING
+    from khidmat_desk.sync.status import SyncReport
+
+    said = Said.of(SYNC_WAITING, {"cause": str(DiskFullError())})
+    report = SyncReport(pushed=0, duplicates=0, rejected=0, pulled=0, pending=4, quarantined=2,
+                        online=True, last_success=None, next_attempt=None, error=str(said),
+                        problem=str(said), problem_said=said)
+    calm = SyncReport(pushed=1, duplicates=0, rejected=0, pulled=0, pending=3, quarantined=2,
+                      online=False, last_success=None, next_attempt=None)
+    english = link_text(report)[0]
+    assert english == f"Sync: ⚠ Sync is waiting: {DiskFullError.default_message} · 4 waiting"
+    assert link_text(calm)[0] == "Sync: ○ offline · 3 waiting · 2 set aside"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.apply("ur")
+    try:
+        urdu, colour = link_text(report, urdu=True)
+        quiet = link_text(calm, urdu=True)[0]
+    finally:
+        translation.apply("en")
+    assert urdu == ("سنک: ⚠ سنک رکا ہوا ہے: " + CATALOGUE[DiskFullError.default_message]
+                    + " · 4 منتظر")
+    assert colour == "#b00020"
+    assert quiet == "سنک: ○ آف لائن · 3 منتظر · 2 الگ رکھے گئے"
+
+
+def test_a_second_counter_on_the_same_folder_is_told_so_in_urdu(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from khidmat_desk.gui.app import Translation, already_running
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert "already open with the data folder" in already_running(tmp_path)
+    translation = Translation(app)
+    translation.apply("ur")
+    try:
+        said = already_running(tmp_path)
+    finally:
+        translation.apply("en")
+    assert said.startswith("اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر") and str(tmp_path) in said

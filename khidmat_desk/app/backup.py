@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khidmat_desk.app.running import counter_is_running
+from khidmat_desk.app.running import CounterLock, counter_is_running
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import (
     PARTIAL_SUFFIX,
@@ -44,7 +45,12 @@ class BackupNotPossibleError(StoreError):
 
 
 class DatabaseDamagedError(StoreError):
-    """The integrity check at start failed; the message names the last good backup."""
+    """The integrity check at start failed; the message names the last good backup, and
+    ``health`` says what failed and which backup (if any) can be put back."""
+
+    def __init__(self, health: DatabaseHealth) -> None:
+        super().__init__(health.message)
+        self.health = health
 
 
 class CounterIsOpenError(StoreError):
@@ -70,7 +76,7 @@ class DatabaseHealth:
     def message(self) -> str:
         """What to tell the officer when the database is not sound."""
         offer = (f"The last backup is {self.last_backup.path} "
-                 f"({self.last_backup.taken_at.astimezone():%d-%m-%Y %H:%M}); the in-charge "
+                 f"({format_moment(self.last_backup.taken_at)}); the in-charge "
                  f"can put it back with: khidmat-desk restore \"{self.last_backup.path}\""
                  if self.last_backup else "There is no backup to restore from.")
         return ("The database file is damaged (" + (self.problems[0] if self.problems else "?")
@@ -186,7 +192,7 @@ def require_healthy(settings: CounterSettings) -> None:
     """At start: raise DatabaseDamagedError (with what to do) unless the quick check passes."""
     health = check_health(settings)
     if not health.ok:
-        raise DatabaseDamagedError(health.message)
+        raise DatabaseDamagedError(health)
 
 
 def last_good_backup(settings: CounterSettings) -> BackupInfo | None:
@@ -213,7 +219,11 @@ def check_backup_file(path: Path) -> str:
     return revision
 
 
-def ensure_counter_closed(settings: CounterSettings) -> None:
+def ensure_counter_closed(settings: CounterSettings, held: CounterLock | None = None) -> None:
+    """No counter may be open on the data folder; ``held`` is the caller's own lock on it (the
+    counter restoring at its own start), which proves that no other one is."""
+    if held is not None and held.holds(settings.data_dir):
+        return
     if counter_is_running(settings.data_dir):
         raise CounterIsOpenError()
 

@@ -138,7 +138,7 @@ def _apply(session: Session, row: Any, path: tuple[workflow.Status, ...],
         reference_date=checked.reference_date, remark=checked.remark, override_reason=why,
         recorded_by=actor.id, recorded_at=when, version=version))
     session.flush()
-    reason = checked.remark if final == workflow.REJECTED else _verified_note(checked)
+    reason = checked.remark if final == workflow.REJECTED else verified_note(checked)
     apply_status_change(session, current, final, user=actor, reason=reason, when=when,
                         action="finding-recorded")
     append_event(session, actor=actor.username, action="finding-details",
@@ -153,6 +153,6 @@ def _apply(session: Session, row: Any, path: tuple[workflow.Status, ...],
     return version
 
 
-def _verified_note(checked: CheckedFinding) -> str:
+def verified_note(checked: CheckedFinding) -> str:
     note = checked.status.label + (f" ({checked.reference})" if checked.reference else "")
     return f"{note}. {checked.remark}" if checked.remark else note

@@ -19,6 +19,7 @@ from khidmat_desk.app.backup import (
     ensure_counter_closed,
     set_aside_current,
 )
+from khidmat_desk.app.running import CounterLock
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import copy_database, fsync_folder
@@ -39,13 +40,18 @@ class RestoreResult:
 
 
 def restore_backup(settings: CounterSettings, backup: Path, *, username: str, password: str,
-                   now: datetime | None = None) -> RestoreResult:
-    """Replace the counter's database with ``backup`` (in-charge only)."""
+                   now: datetime | None = None, held: CounterLock | None = None
+                   ) -> RestoreResult:
+    """Replace the counter's database with ``backup`` (in-charge only).
+
+    ``held`` is the counter's own lock when the counter itself restores at its start, before
+    its database is opened; anyone else (``khidmat-desk restore``) needs the counter closed.
+    """
     from khidmat_desk.auth.users import authenticate, require_role
     from khidmat_desk.store.db import Database, open_database, sqlite_url
     from khidmat_desk.store.migrate import upgrade
 
-    ensure_counter_closed(settings)
+    ensure_counter_closed(settings, held)
     backup = backup.resolve()
     revision = check_backup_file(backup)
     target = database_file(settings)
@@ -62,7 +68,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
     except BaseException:
         _remove_with_journals(staged)
         raise
-    ensure_counter_closed(settings)  # once more: the copy and the sign-in took a while
+    ensure_counter_closed(settings, held)  # once more: the copy and the sign-in took a while
     kept = set_aside_current(settings, now)
     staged.replace(target)
     fsync_folder(target.parent)

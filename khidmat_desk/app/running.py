@@ -46,6 +46,10 @@ class CounterLock:
         self._handle = handle
         log.info("counter lock taken in %s", self.data_dir)
 
+    def holds(self, data_dir: Path) -> bool:
+        """True while this lock is taken on ``data_dir``."""
+        return self._handle is not None and self.data_dir.resolve() == data_dir.resolve()
+
     def release(self) -> None:
         if self._handle is not None:
             _unlock(self._handle)

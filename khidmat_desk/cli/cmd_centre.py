@@ -7,7 +7,7 @@ import sys
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
-from khidmat_desk.cli.output import print_json, print_table
+from khidmat_desk.cli.output import print_json, print_table, stamp
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -37,7 +37,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 def run_applications(args: argparse.Namespace) -> int:
     from khidmat_desk.app.centre_view import CentreFilter, CentreViewError, centre_applications
-    from khidmat_desk.core import clock
 
     if args.limit < 1:
         raise BadInput("--limit: must be 1 or more")
@@ -56,7 +55,7 @@ def run_applications(args: argparse.Namespace) -> int:
     else:
         print_table(("TRACKING", "SUBMITTED", "COUNTER", "OFFICER", "SERVICE", "STATUS",
                      "DUE", "NAME"), [
-            (r.summary.tracking_number, f"{clock.local(r.summary.created_at):%Y-%m-%d %H:%M}",
+            (r.summary.tracking_number, stamp(r.summary.created_at),
              str(r.summary.counter), r.officer, r.summary.service_code, r.summary.status,
              f"{r.summary.expected_on:%Y-%m-%d}" + (" OVERDUE" if r.overdue else ""),
              r.summary.name) for r in rows])

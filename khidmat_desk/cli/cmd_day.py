@@ -165,8 +165,9 @@ def run_report(args: argparse.Namespace) -> int:
         ctx.db, user, day=args.date, shift=args.shift, out=args.out, fmt=args.format,
         kind=args.register, data_dir=ctx.settings.data_dir))
     what = "day report" if done.kind == "day" else f"{done.kind} register"
+    counted = f", {done.applications} applications" if done.kind == "day" else ""
     sys.stdout.write(f"{what} of {done.period.label} written: {done.path} "
-                     f"({done.size_bytes:,} bytes, {done.applications} applications)\n")
+                     f"({done.size_bytes:,} bytes{counted})\n")
     return 0
 
 

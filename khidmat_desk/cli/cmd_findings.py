@@ -9,7 +9,7 @@ from typing import Any
 from khidmat_desk.cli.arguments import iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
-from khidmat_desk.cli.output import print_json
+from khidmat_desk.cli.output import print_json, stamp
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -100,7 +100,7 @@ def _show(detail: Any, as_json: bool) -> None:
         when = f" of {found.reference_date:%Y-%m-%d}" if found.reference_date else ""
         out.write(f"  {found.outcome}: {found.record_status_label}; {kind.reference_label} "
                   f"{found.reference or '-'}{when}; recorded by {found.recorded_by} "
-                  f"{found.recorded_at:%Y-%m-%d %H:%M}\n")
+                  f"{stamp(found.recorded_at)}\n")
         if found.remark:
             out.write(f"  remark: {found.remark}\n")
         if found.override_reason:

@@ -10,7 +10,7 @@ from typing import Any
 
 from khidmat_desk.cli.context import add_auth_arguments, open_context, read_password, sign_in
 from khidmat_desk.cli.errors import BadInput
-from khidmat_desk.cli.output import print_json, print_table
+from khidmat_desk.cli.output import print_json, print_table, stamp
 
 ACTIONS = ("list", "add", "roles", "passwd", "unlock", "disable", "enable")
 
@@ -103,7 +103,7 @@ def _show(accounts: Any, as_json: bool) -> None:
         return
     print_table(("USER", "NAME", "ROLES", "STATE", "LAST SIGN-IN"), [
         (a.username, a.full_name, ",".join(_ordered(a.roles)), _state(a),
-         f"{a.last_login_at:%Y-%m-%d %H:%M}" if a.last_login_at else "-") for a in accounts])
+         stamp(a.last_login_at) if a.last_login_at else "-") for a in accounts])
 
 
 def _row(account: Any) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
 
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("khidmat.gui")
 LANGUAGES = ("en", "ur")
-#: how often the counter asks whether a periodic backup is due
+# how often the counter asks whether a periodic backup is due
 BACKUP_CHECK_MS = 10 * 60_000
 
 
@@ -80,6 +80,9 @@ class Counter(QObject):
         self.login: LoginDialog | None = None
         self.sync_host: Any = None
         self.on_login_shown: Callable[[], None] | None = None
+        # the lock on the data folder this counter holds (a restore at start needs it)
+        self.data_lock: CounterLock | None = None
+        self.restore_dialog: QDialog | None = None
         # backups copy the file with their own connection: never behind the officer's work
         self.backups = TaskRunner(on_error=lambda exc: report_error(self.messages, exc))
         self.backup_timer = QTimer(self)
@@ -100,9 +103,53 @@ class Counter(QObject):
     def _on_open_failed(self, exc: BaseException) -> None:
         from khidmat_desk.app.backup import DatabaseDamagedError
 
+        if isinstance(exc, DatabaseDamagedError):  # nothing may be written to it
+            self._offer_restore(exc.health)
+            return
         report_error(self.messages, exc)
-        if isinstance(exc, DatabaseDamagedError):  # nothing may be written to it: stop here
+
+    def _offer_restore(self, health: Any) -> None:
+        """A damaged database: put the last good backup back, or quit; never open it."""
+        problem = health.problems[0] if health.problems else "?"
+        backup = health.last_backup
+        title = self.tr("Khidmat Desk — the database is damaged")
+        if backup is None:
+            self.messages.warning(title, self.tr(
+                "The database on this computer is damaged (%1) and there is no good backup on "
+                "this computer to put back. Do not use this counter: call the in-charge. The "
+                "damaged file stays untouched in %2.")
+                .replace("%1", problem).replace("%2", str(self.session.settings.data_dir)))
             self.app.quit()
+            return
+        from khidmat_desk.gui.restore_dialog import RestoreDialog, backup_line
+
+        choice = self.messages.choose(title, self.tr(
+            "The database on this computer is damaged (%1): nothing more can be saved in it. "
+            "Stop working at this counter and call the in-charge.\n\nThe last good backup "
+            "is:\n%2\n\nThe in-charge can put it back now.")
+            .replace("%1", problem).replace("%2", backup_line(backup)),
+            [("restore", self.tr("&Restore the last good backup…")), ("quit", self.tr("&Quit"))],
+            "quit")
+        if choice != "restore":
+            self.app.quit()
+            return
+        dialog = RestoreDialog(
+            self.tasks, lambda user, password: self.session.restore(backup.path, user, password,
+                                                                    self.data_lock),
+            backup, self.login)
+        dialog.restored.connect(self._on_restored)
+        dialog.rejected.connect(lambda: self._offer_restore(health))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _on_restored(self, result: Any) -> None:
+        """The backup is back in place: go on starting with it."""
+        self.restore_dialog = None
+        self.tasks.run(self.session.open, self._on_database_ready, self._on_open_failed)
+        self.messages.info("Khidmat Desk", self.tr(
+            "The backup is back in place. The damaged database is kept at %1. Applications "
+            "saved after the backup was taken must be entered again from their papers.")
+            .replace("%1", str(result.replaced_kept_at or "-")))
 
     def back_up(self, reason: str) -> None:
         self.backups.run(lambda: self.session.backup(reason), self._on_backup_done)
@@ -200,6 +247,13 @@ class Counter(QObject):
         self._on_signed_in(user, offer_drafts=False)
 
 
+def already_running(data_dir: Path) -> str:
+    """What a second start on the same data folder says, in the counter's language."""
+    return QCoreApplication.translate(
+        "Counter", "Khidmat Desk is already open with the data folder %1 on this computer. "
+        "Use that window (it may be minimised), or close it first.").replace("%1", str(data_dir))
+
+
 def say_shown_and_quit() -> None:
     """For ``gui --check-start``: the sign-in window is up, say so and quit."""
     sys.stdout.write("sign-in window shown\n")
@@ -230,13 +284,15 @@ def run(data_dir: Path, *, on_login_shown: Callable[[], None] | None = None) -> 
         lock.acquire()
     except CounterAlreadyRunningError as exc:
         log.warning("%s", exc)
-        messages.warning("Khidmat Desk", str(exc))
+        Translation(app).apply(str(settings.get("language")))  # type: ignore[arg-type]
+        messages.warning("Khidmat Desk", already_running(data_dir))
         return 1
     tasks = TaskRunner(on_error=lambda exc: report_error(messages, exc))
     session = CounterSession(settings)
     counter = Counter(app, session, tasks, messages,  # type: ignore[arg-type]
                       idle_ms=int(settings.get("idle_lock_minutes")) * 60_000)
     counter.on_login_shown = on_login_shown
+    counter.data_lock = lock
     counter.start()
     code = app.exec()
     if counter.window is not None:

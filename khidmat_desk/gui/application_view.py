@@ -114,7 +114,7 @@ class ApplicationView(QScrollArea):
         if finding.remark:
             rows.append((self.tr("Remark"), finding.remark))
         rows.append((self.tr("Recorded by"), f"{finding.recorded_by_name} · "
-                                             f"{finding.recorded_at.astimezone():%d-%m-%Y %H:%M}"))
+                                             f"{format_moment(finding.recorded_at)}"))
         if finding.override_reason:
             rows.append((self.tr("Decided on own intake because"), finding.override_reason))
         return _table(self.tr("Police finding"), rows)

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from khidmat_desk.errors import is_known
@@ -85,8 +85,9 @@ class Messages:
     def crash(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Khidmat Desk", summary,
                           QMessageBox.StandardButton.Close, self.parent)
-        box.setInformativeText("Nothing that was saved is lost. Please report this with the "
-                               "details below; they are also in the log file.")
+        box.setInformativeText(QCoreApplication.translate(
+            "Messages", "Nothing that was saved is lost. Please report this with the details "
+            "below; they are also in the log file."))
         box.setDetailedText(details)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
@@ -99,7 +100,8 @@ def report_error(messages: Messages, exc: BaseException) -> None:
         return
     details = "".join(traceback.format_exception(exc))
     log.error("unexpected error\n%s", details)
-    messages.crash(f"Something went wrong: {type(exc).__name__}: {exc}", details)
+    messages.crash(QCoreApplication.translate("Messages", "Something went wrong: %1")
+                   .replace("%1", f"{type(exc).__name__}: {exc}"), details)
 
 
 def say_known(messages: Messages, exc: BaseException, say: Callable[[str], None]) -> bool:

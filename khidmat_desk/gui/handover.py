@@ -31,7 +31,7 @@ class HandoverDialog(QDialog):
     attested it, rank, date), asked below the collector; checked by the use case."""
 
     def __init__(self, tracking: str, applicant: str, parent: QWidget | None = None,
-                 facts: tuple[Field, ...] = ()) -> None:
+                 facts: tuple[Field, ...] = (), *, urdu: bool = False) -> None:
         super().__init__(parent, objectName="handover")  # type: ignore[call-arg]
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", tracking))
         self.setStyleSheet(FOCUS_RING)
@@ -58,10 +58,11 @@ class HandoverDialog(QDialog):
         self.fact_inputs: dict[str, QLineEdit] = {}
         for f in facts:
             line = QLineEdit(objectName=f"handover_fact_{f.key}")  # type: ignore[call-overload]
-            line.setAccessibleName(f.label)
+            label = f.label_ur if urdu and f.label_ur else f.label
+            line.setAccessibleName(label)
             if f.type is FieldType.DATE:
-                line.setPlaceholderText("DD-MM-YYYY")
-            form.addRow(f.label, line)
+                line.setPlaceholderText(self.tr("DD-MM-YYYY"))
+            form.addRow(label, line)
             self.fact_inputs[f.key] = line
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -150,7 +150,8 @@ class NarrativeInput(FieldInput):
             edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             edit.setFont(urdu_font(edit.font().pointSizeF()))
         limit = self.field.effective_max_length()
-        edit.setPlaceholderText(f"up to {limit} characters" if limit else "")
+        edit.setPlaceholderText(self.tr("up to %1 characters").replace("%1", str(limit))
+                                if limit else "")
         edit.textChanged.connect(self.changed.emit)
         edit.installEventFilter(self)
         return edit

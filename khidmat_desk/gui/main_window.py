@@ -395,7 +395,8 @@ class MainWindow(QMainWindow):
         shown = detail is not None and detail.tracking_number == tracking
         name = detail.name if shown else ""
         step = get_service(detail.service_code).handover if shown else None
-        dialog = HandoverDialog(tracking, name, self, facts=step.fields if step else ())
+        dialog = HandoverDialog(tracking, name, self, facts=step.fields if step else (),
+                                urdu=self.urdu)
         self.handover_dialog = dialog
 
         def done(result: int) -> None:
@@ -459,7 +460,7 @@ class MainWindow(QMainWindow):
                 if status.pending else "")
             colour = "#777"
         else:
-            text, colour = link_text(status)
+            text, colour = link_text(status, self.urdu)
         self.link.setText(text)
         self.link.setStyleSheet(f"color: {colour}; padding: 0 6px;")
         if self.sync_panel is not None and self.sync_panel.isVisible():
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
 
     def open_sync_panel(self) -> None:
         if self.sync_panel is None:
-            panel = SyncPanel(self.user.role, self)
+            panel = SyncPanel(self.user.role, self, urdu=self.urdu)
             panel.try_now.connect(self._on_sync_panel_try_now)
             panel.requeue_requested.connect(self._on_sync_panel_requeue_requested)
             self.sync_panel = panel

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -36,14 +36,20 @@ class PrinterProblem(Exception):  # noqa: N818 - read as a message by the office
     """The document could not be delivered; ``str()`` says what to check. It can be retried."""
 
 
+def _with(translated: str, *args: object) -> str:
+    """A translated text with %1, %2… filled in one pass (an argument may hold a %)."""
+    return re.sub(r"%(\d)", lambda m: str(args[int(m[1]) - 1]), translated)
+
+
 def installed_printers() -> list[str]:
     return [info.printerName() for info in QPrinterInfo.availablePrinters()]
 
 
 def describe(destination: str) -> str:
     if destination == PDF_FOLDER:
-        return "PDF files (printouts folder)"
-    return destination or (QPrinterInfo.defaultPrinterName() or "the default printer")
+        return QCoreApplication.translate("Printer", "PDF files (printouts folder)")
+    return destination or (QPrinterInfo.defaultPrinterName()
+                           or QCoreApplication.translate("Printer", "the default printer"))
 
 
 def deliver(pdf: bytes, name: str, destination: str, folder: Path) -> str:
@@ -59,8 +65,9 @@ def _save(pdf: bytes, name: str, folder: Path) -> str:
     try:
         path.write_bytes(pdf)
     except OSError as exc:
-        raise PrinterProblem(f"The document could not be saved in {folder} "
-                             f"({exc.strerror or exc}); free some disk space and retry.") from exc
+        raise PrinterProblem(_with(QCoreApplication.translate(
+            "Printer", "The document could not be saved in %1 (%2); free some disk space and "
+            "retry."), folder, exc.strerror or exc)) from exc
     log.info("saved %s", path)
     return str(path)
 
@@ -70,14 +77,17 @@ def _printer_for(destination: str) -> QPrinter:
         QPrinterInfo.defaultPrinter()
     if info.isNull():
         if destination:
-            raise PrinterProblem(f"The printer '{destination}' is not available on this PC. "
-                                 "Check that it is switched on and connected, or choose another "
-                                 "in Counter → Printers; then retry.")
-        raise PrinterProblem("This PC has no default printer. Choose a printer (or \"save as PDF "
-                             "files\") in Counter → Printers; then retry.")
+            raise PrinterProblem(_with(QCoreApplication.translate(
+                "Printer", "The printer '%1' is not available on this PC. Check that it is "
+                "switched on and connected, or choose another in Counter → Printers; then "
+                "retry."), destination))
+        raise PrinterProblem(QCoreApplication.translate(
+            "Printer", "This PC has no default printer. Choose a printer (or \"save as PDF "
+            "files\") in Counter → Printers; then retry."))
     if info.state() == QPrinter.PrinterState.Error:
-        raise PrinterProblem(f"The printer '{info.printerName()}' reports a problem (out of "
-                             "paper, jammed or offline?). Fix it and retry.")
+        raise PrinterProblem(_with(QCoreApplication.translate(
+            "Printer", "The printer '%1' reports a problem (out of paper, jammed or "
+            "offline?). Fix it and retry."), info.printerName()))
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
@@ -90,8 +100,9 @@ def _print(pdf: bytes, name: str, destination: str) -> str:
                                       QPageLayout.Orientation.Portrait, QMarginsF()))
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrinterProblem(f"Printing could not start on '{printer.printerName()}'. Check it "
-                             "is on, connected and has paper; then retry.")
+        raise PrinterProblem(_with(QCoreApplication.translate(
+            "Printer", "Printing could not start on '%1'. Check it is on, connected and has "
+            "paper; then retry."), printer.printerName()))
     try:
         for number, page in enumerate(pages):
             if number:

@@ -89,6 +89,16 @@ class CounterSession:
         return (periodic_backup(self.settings) if reason == "periodic"
                 else backup_if_local(self.settings, reason))
 
+    def restore(self, backup: Any, username: str, password: str, held: Any) -> Any:
+        """At start, on a damaged database: put ``backup`` back (the in-charge signs in against
+        it), the damaged database kept aside; the same use case as ``khidmat-desk restore``."""
+        from khidmat_desk.app.restore import restore_backup
+
+        if self._ctx is not None:
+            raise RuntimeError("the database is open: a restore happens before it is opened")
+        return restore_backup(self.settings, backup, username=username, password=password,
+                              held=held)
+
     def close(self) -> None:
         if self._ctx is not None:
             self._ctx.close()

@@ -9,12 +9,13 @@ through the database worker like every other read.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from khidmat_desk.core import clock
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.gui.screen import fit_to_screen
+from khidmat_desk.gui.words import said_text
 
 log = logging.getLogger("khidmat.gui.sync")
 
@@ -64,20 +66,32 @@ class SyncHost(QObject):
             self._thread.join(timeout)
 
 
-def link_text(status: Any) -> tuple[str, str]:
-    """The status bar's words and colour for a report or a stored status."""
+def link_text(status: Any, urdu: bool = False) -> tuple[str, str]:
+    """The status bar's words and colour for a report or a stored status, in the officer's
+    language (a problem from below through its template, the rest through Qt's translation)."""
+    waiting = _with(QCoreApplication.translate("Sync", "%1 waiting"), status.pending)
     problem = getattr(status, "problem", None)
     if problem:
-        return f"Sync: ⚠ {problem} · {status.pending} waiting", "#b00020"
-    state = "● online" if status.online else "○ offline"
-    parts = [state, f"{status.pending} waiting"]
+        said = getattr(status, "problem_said", None)
+        told = said_text(said, urdu) if said is not None else problem
+        return (_with(QCoreApplication.translate("Sync", "Sync: ⚠ %1 · %2"), told, waiting),
+                "#b00020")
+    parts = [QCoreApplication.translate("Sync", "● online") if status.online
+             else QCoreApplication.translate("Sync", "○ offline"), waiting]
     if status.quarantined:
-        parts.append(f"{status.quarantined} set aside")
+        parts.append(_with(QCoreApplication.translate("Sync", "%1 set aside"),
+                           status.quarantined))
     if status.last_success is not None:
-        parts.append(f"last sent {_clock(status.last_success)}")
+        parts.append(_with(QCoreApplication.translate("Sync", "last sent %1"),
+                           _clock(status.last_success)))
     colour = "#1b5e20" if status.online and not status.quarantined else (
         "#b00020" if status.quarantined else "#8a5a00")
-    return "Sync: " + " · ".join(parts), colour
+    return _with(QCoreApplication.translate("Sync", "Sync: %1"), " · ".join(parts)), colour
+
+
+def _with(translated: str, *args: object) -> str:
+    """A translated text with %1, %2… filled in one pass (an argument may hold a %)."""
+    return re.sub(r"%(\d)", lambda m: str(args[int(m[1]) - 1]), translated)
 
 
 def _clock(moment: datetime) -> str:
@@ -92,9 +106,9 @@ class SyncPanel(QDialog):
     requeue_requested = Signal(int)
     refresh_requested = Signal()
 
-    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str, parent: QWidget | None = None, *, urdu: bool = False) -> None:
         super().__init__(parent, objectName="sync_panel")  # type: ignore[call-arg]
-        self.role = role
+        self.role, self.urdu = role, urdu
         self.setWindowTitle(self.tr("Sync with the central server"))
         self.state = QLabel(objectName="sync_state", wordWrap=True)  # type: ignore[call-overload]
         self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
@@ -128,7 +142,7 @@ class SyncPanel(QDialog):
         self._quarantined_ids: list[int] = []
 
     def show_status(self, status: Any) -> None:
-        text, colour = link_text(status)
+        text, colour = link_text(status, self.urdu)
         self.state.setText(text)
         self.state.setStyleSheet(f"color: {colour}; font-weight: 600;")
         problem = getattr(status, "error", None) or getattr(status, "last_error", None)

@@ -88,8 +88,6 @@ class AccountForm(QDialog):
 class UsersDialog(QDialog):
     """The account list with one button per action on the selected account."""
 
-    COLUMNS = ("User", "Name", "Roles", "State")
-
     def __init__(self, tasks: TaskRunner, session: Any, messages: Messages,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="users_dialog")  # type: ignore[call-arg]
@@ -99,8 +97,9 @@ class UsersDialog(QDialog):
         self.accounts: list[Any] = []
         self.form: AccountForm | None = None
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(self.COLUMNS), objectName="users_table")  # type: ignore[call-overload]
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        columns = [self.tr("User"), self.tr("Name"), self.tr("Roles"), self.tr("State")]
+        self.table = QTableWidget(0, len(columns), objectName="users_table")  # type: ignore[call-overload]
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

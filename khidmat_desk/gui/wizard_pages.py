@@ -28,8 +28,6 @@ from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
 from khidmat_desk.gui.words import issue_label
 
-PAYMENT_METHODS = (("cash", "Cash"), ("card", "Card"), ("online", "Online transfer"))
-
 
 def _clear(layout: QLayout) -> None:
     while layout.count():
@@ -68,8 +66,9 @@ class DocumentsPage(QWidget):
         self.token.setPlaceholderText(self.tr("optional"))
         self.payment = QComboBox(objectName="payment_method")  # type: ignore[call-arg]
         self.payment.setAccessibleName(self.tr("Payment method"))
-        for value, label in PAYMENT_METHODS:
-            self.payment.addItem(self.tr(label), value)
+        for value, label in (("cash", self.tr("Cash")), ("card", self.tr("Card")),
+                             ("online", self.tr("Online transfer"))):
+            self.payment.addItem(label, value)
         extra = QGridLayout()
         for row, (text, widget) in enumerate(((self.tr("&Queue token number"), self.token),
                                               (self.tr("Pa&yment"), self.payment))):

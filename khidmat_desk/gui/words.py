@@ -13,7 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication
 
 from khidmat_desk.core.fields import Field, Service
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, Said
 from khidmat_desk.paths import resource_path
 
 log = logging.getLogger("khidmat.gui")
@@ -127,15 +127,20 @@ def issue_label(issue: Issue, urdu: bool) -> str:
 
 def issue_text(issue: Issue, urdu: bool) -> str:
     """What is wrong, in the officer's language (English when no translation is known)."""
+    return said_text(issue.template, urdu) if urdu else issue.message
+
+
+def said_text(said: Said, urdu: bool) -> str:
+    """A message from below (a template and its arguments) in the officer's language; each
+    argument that is itself a known sentence (a database problem) is said in Urdu too."""
     if not urdu:
-        return issue.message
-    said = issue.template
+        return str(said)
     template = urdu_messages().get(said.template)
     if template is None:
         log.warning("no Urdu for the message %r", said.template)
-        return issue.message
+        return str(said)
     try:
         return template.format(**{key: _urdu_word(value) for key, value in said.args})
     except (KeyError, IndexError, ValueError):
         log.exception("the Urdu of %r does not fit its arguments", said.template)
-        return issue.message
+        return str(said)

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from khidmat_desk.core.issues import Said
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.errors import StoreError
@@ -43,6 +44,12 @@ from khidmat_desk.sync.status import SyncReport, current_status
 from khidmat_desk.sync.transport import Transport
 
 log = logging.getLogger("khidmat.sync")
+
+#: What the status bar says when this computer stops the sync (the Urdu of each is in
+#: resources/translations/messages_ur.json, like the checks' messages).
+SYNC_WAITING = "Sync is waiting: {cause}"
+SYNC_UNEXPECTED = ("Sync hit an unexpected error ({error}); it keeps trying. Details are in "
+                   "the log file.")
 
 
 @dataclass(frozen=True)
@@ -255,7 +262,8 @@ class Syncer:
         self._failures += 1
         self._in_flight = []
         self.delay_seconds = self._backoff.delay(self._failures, None)
-        problem = f"Sync is waiting: {exc}"
+        said = Said.of(SYNC_WAITING, {"cause": str(exc)})
+        problem = str(said)
         log.warning("sync pass stopped by the database (%d in a row), next try in %.1f s: %s",
                     self._failures, self.delay_seconds, exc)
         try:
@@ -270,7 +278,7 @@ class Syncer:
                 quarantined=last.quarantined if last else 0, online=self._online,
                 last_success=last.last_success if last else None,
                 next_attempt=None, error=problem)
-        return replace(report, problem=problem)
+        return replace(report, problem=problem, problem_said=said)
 
     def _record_success(self, started: datetime) -> None:
         self._failures, self._online, self.delay_seconds = 0, True, 0.0
@@ -320,15 +328,16 @@ class Syncer:
             log.exception("unexpected error in a sync pass; trying again after a pause")
             self._failures += 1
             self.delay_seconds = self._backoff.delay(self._failures, None)
-            problem = (f"Sync hit an unexpected error ({type(exc).__name__}: {exc}); it "
-                       "keeps trying. Details are in the log file.")
+            said = Said.of(SYNC_UNEXPECTED, {"error": f"{type(exc).__name__}: {exc}"})
+            problem = str(said)
             last = self.last_report
             return SyncReport(pushed=0, duplicates=0, rejected=0, pulled=0,
                               pending=last.pending if last else 0,
                               quarantined=last.quarantined if last else 0,
                               online=self._online,
                               last_success=last.last_success if last else None,
-                              next_attempt=None, error=problem, problem=problem)
+                              next_attempt=None, error=problem, problem=problem,
+                              problem_said=said)
 
     def _wait_out_backoff(self) -> None:
         """Wait the backoff; while the link is down, probe it and end the wait when it is back."""

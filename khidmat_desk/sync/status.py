@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from khidmat_desk.core.issues import Said
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync import state
@@ -38,6 +39,9 @@ class SyncReport:
     #: What is wrong on this computer (database busy, disk full, a bug) that stops the sync;
     #: the status bar shows it instead of the link state until a pass gets through.
     problem: str | None = None
+    #: The same as a template and its arguments, for the screen to say in the officer's
+    #: language (``str(problem_said) == problem``).
+    problem_said: Said | None = None
 
     @property
     def outbox_empty(self) -> bool:

@@ -222,7 +222,7 @@
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
         <source>&amp;Today at the centre…</source>
-        <translation>مرکز میں &amp;آج…</translation>
+        <translation>مرکز میں آج… (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
@@ -340,6 +340,54 @@
         <location filename="../../khidmat_desk/gui/centre_view.py" line="151"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="115"/>
+        <source>Khidmat Desk — the database is damaged</source>
+        <translation>خدمت ڈیسک — ڈیٹا بیس خراب ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="118"/>
+        <source>The database on this computer is damaged (%1) and there is no good backup on this computer to put back. Do not use this counter: call the in-charge. The damaged file stays untouched in %2.</source>
+        <translation>اس کمپیوٹر کا ڈیٹا بیس خراب ہے (%1) اور اس کمپیوٹر پر کوئی درست بیک اپ موجود نہیں جسے واپس لگایا جا سکے۔ یہ کاؤنٹر استعمال نہ کریں: انچارج کو بلائیں۔ خراب فائل %2 میں جوں کی توں محفوظ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="127"/>
+        <source>The database on this computer is damaged (%1): nothing more can be saved in it. Stop working at this counter and call the in-charge.
+
+The last good backup is:
+%2
+
+The in-charge can put it back now.</source>
+        <translation>اس کمپیوٹر کا ڈیٹا بیس خراب ہے (%1): اب اس میں کچھ محفوظ نہیں ہو سکتا۔ اس کاؤنٹر پر کام روک دیں اور انچارج کو بلائیں۔
+
+آخری درست بیک اپ یہ ہے:
+%2
+
+انچارج اسے ابھی واپس لگا سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
+        <source>&amp;Restore the last good backup…</source>
+        <translation>آخری درست بیک اپ واپس لگائیں… (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>بند کریں (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="150"/>
+        <source>The backup is back in place. The damaged database is kept at %1. Applications saved after the backup was taken must be entered again from their papers.</source>
+        <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="252"/>
+        <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
+        <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
 </context>
 <context>
@@ -610,82 +658,97 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="54"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="56"/>
         <source>All received</source>
         <translation>سب وصول ہو گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="57"/>
         <source>Tick every document (Ctrl+Shift+D)</source>
         <translation>تمام دستاویزات پر نشان لگائیں (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="62"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="65"/>
         <source>Queue token number</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="66"/>
         <source>optional</source>
         <translation>اختیاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="68"/>
         <source>Payment method</source>
         <translation>ادائیگی کا طریقہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <source>Cash</source>
+        <translation>نقد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <source>Card</source>
+        <translation>کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
+        <source>Online transfer</source>
+        <translation>آن لائن منتقلی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="73"/>
         <source>&amp;Queue token number</source>
         <translation>ٹوکن نمبر (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="75"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
         <source>Pa&amp;yment</source>
         <translation>ادائیگی (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="96"/>
         <source> (if any)</source>
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
         <source>not set</source>
         <translation>مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
         <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
         <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -693,52 +756,52 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="214"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="231"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -891,7 +954,12 @@
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="64"/>
+        <source>DD-MM-YYYY</source>
+        <translation>DD-MM-YYYY (دن-مہینہ-سال)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/handover.py" line="70"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -1030,7 +1098,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="174"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1148,168 +1216,168 @@
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="412"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="425"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="445"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="451"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="459"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="490"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="493"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="547"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="548"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="584"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="587"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="588"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="633"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="589"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1470,6 +1538,28 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/errors.py" line="88"/>
+        <source>Nothing that was saved is lost. Please report this with the details below; they are also in the log file.</source>
+        <translation>جو کچھ محفوظ ہو چکا تھا وہ ضائع نہیں ہوا۔ براہِ کرم نیچے دی گئی تفصیلات کے ساتھ اس کی اطلاع دیں؛ یہ تفصیلات لاگ فائل میں بھی موجود ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/errors.py" line="103"/>
+        <source>Something went wrong: %1</source>
+        <translation>کچھ غلط ہو گیا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeInput</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/inputs.py" line="153"/>
+        <source>up to %1 characters</source>
+        <extracomment>Masks that make the officer type only digits; separators are filled in.</extracomment>
+        <translation>زیادہ سے زیادہ %1 حروف</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/preview.py" line="39"/>
@@ -1551,6 +1641,45 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="50"/>
+        <source>PDF files (printouts folder)</source>
+        <extracomment>Rendering above this gains nothing on paper and costs memory on a 1200 dpi laser printer.</extracomment>
+        <translation>پی ڈی ایف فائلیں (پرنٹ آؤٹس فولڈر)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="52"/>
+        <source>the default printer</source>
+        <translation>طے شدہ پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="68"/>
+        <source>The document could not be saved in %1 (%2); free some disk space and retry.</source>
+        <translation>دستاویز %1 میں محفوظ نہیں ہو سکی (%2)؛ ڈسک پر کچھ جگہ خالی کریں اور دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="80"/>
+        <source>The printer &apos;%1&apos; is not available on this PC. Check that it is switched on and connected, or choose another in Counter → Printers; then retry.</source>
+        <translation>پرنٹر &apos;%1&apos; اس کمپیوٹر پر دستیاب نہیں۔ دیکھیں کہ وہ آن اور جڑا ہوا ہے، یا کاؤنٹر ← پرنٹر میں کوئی دوسرا منتخب کریں؛ پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="84"/>
+        <source>This PC has no default printer. Choose a printer (or &quot;save as PDF files&quot;) in Counter → Printers; then retry.</source>
+        <translation>اس کمپیوٹر پر کوئی طے شدہ پرنٹر نہیں۔ کاؤنٹر ← پرنٹر میں کوئی پرنٹر (یا &quot;پی ڈی ایف فائلوں میں محفوظ کریں&quot;) منتخب کریں؛ پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="88"/>
+        <source>The printer &apos;%1&apos; reports a problem (out of paper, jammed or offline?). Fix it and retry.</source>
+        <translation>پرنٹر &apos;%1&apos; کسی مسئلے کی اطلاع دے رہا ہے (کاغذ ختم، کاغذ پھنسا ہوا یا آف لائن؟)۔ اسے ٹھیک کریں اور دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/printer.py" line="103"/>
+        <source>Printing could not start on &apos;%1&apos;. Check it is on, connected and has paper; then retry.</source>
+        <translation>&apos;%1&apos; پر پرنٹنگ شروع نہیں ہو سکی۔ دیکھیں کہ وہ آن ہے، جڑا ہوا ہے اور اس میں کاغذ ہے؛ پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+</context>
+<context>
     <name>PrinterSettingsDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/printer_settings.py" line="21"/>
@@ -1619,39 +1748,87 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="44"/>
+        <source>Restore the last good backup</source>
+        <translation>آخری درست بیک اپ واپس لگائیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="47"/>
+        <source>This backup will replace the damaged database. The damaged file is kept aside in the backups folder, and the restore is written to the audit trail. Applications saved after the backup was taken are not in it: they must be entered again from their papers.</source>
+        <translation>یہ بیک اپ خراب ڈیٹا بیس کی جگہ لے گا۔ خراب فائل بیک اپ فولڈر میں الگ محفوظ رکھی جائے گی، اور بیک اپ واپس لگانے کا اندراج آڈٹ ریکارڈ میں ہو گا۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں اس میں نہیں ہیں: انہیں ان کے کاغذات سے دوبارہ درج کرنا ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="58"/>
+        <source>In-charge&apos;s &amp;user name</source>
+        <translation>انچارج کا یوزر نیم (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="59"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="64"/>
+        <source>&amp;Restore</source>
+        <translation>واپس لگائیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="65"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="84"/>
+        <source>Type the in-charge&apos;s user name and password.</source>
+        <translation>انچارج کا یوزر نیم اور پاس ورڈ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="88"/>
+        <source>Checking the backup and restoring it…</source>
+        <translation>بیک اپ کی جانچ ہو رہی ہے اور اسے واپس لگایا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="102"/>
+        <source>The backup could not be restored.</source>
+        <translation>بیک اپ واپس نہیں لگ سکا۔</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="165"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="179"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -1774,66 +1951,104 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="72"/>
+        <source>%1 waiting</source>
+        <translation>%1 منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="77"/>
+        <source>Sync: ⚠ %1 · %2</source>
+        <translation>سنک: ⚠ %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="79"/>
+        <source>● online</source>
+        <translation>● آن لائن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="80"/>
+        <source>○ offline</source>
+        <translation>○ آف لائن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="82"/>
+        <source>%1 set aside</source>
+        <translation>%1 الگ رکھے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="85"/>
+        <source>last sent %1</source>
+        <translation>آخری بار %1 پر بھیجا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="89"/>
+        <source>Sync: %1</source>
+        <translation>سنک: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="112"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="121"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="126"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="136"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="137"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -1841,82 +2056,102 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="94"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <source>User</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <source>Roles</source>
+        <translation>ذمہ داریاں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>U&amp;nlock</source>
         <translation>ان لاک (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>Switch o&amp;ff</source>
         <translation>بند کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="137"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="152"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="166"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="170"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="187"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>

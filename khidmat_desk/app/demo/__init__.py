@@ -25,12 +25,15 @@ from sqlalchemy import select, update
 
 from khidmat_desk.app.demo import plan
 from khidmat_desk.app.demo.bulk import BulkWriter, Tally
+from khidmat_desk.app.demo.findings import write_findings
 from khidmat_desk.app.demo.produce import DemoDataError, Job, Spec, few_collections
 from khidmat_desk.app.demo.running import Batch, made, worker_count, write_all
 from khidmat_desk.app.demo.setup import (
     DEMO_IN_CHARGE,
     DEMO_IN_CHARGE_PASSWORD,
     DEMO_OFFICER_PASSWORD,
+    DEMO_VERIFIER,
+    DEMO_VERIFIER_PASSWORD,
     Staff,
     ensure_centre,
     officer_username,
@@ -53,6 +56,7 @@ DEFAULT_COUNTERS = 4
 #: Sign-in details of the demo accounts (officer N works at counter N).
 DEMO_PASSWORDS: dict[str, str] = {
     DEMO_IN_CHARGE: DEMO_IN_CHARGE_PASSWORD,
+    DEMO_VERIFIER: DEMO_VERIFIER_PASSWORD,
     **{officer_username(n): DEMO_OFFICER_PASSWORD for n in range(1, DEFAULT_COUNTERS + 1)},
 }
 #: Visitors who took a token from the queue machine.
@@ -124,7 +128,7 @@ def build_demo(db: Database, *, applications: int, days: int, seed: int,
     since = unsent_since or _aware(datetime.combine(the_plan.now_local.date(),
                                                     datetime.min.time()))
     setting = Setting(centre_code, tariff or load_tariff(), _person(staff.in_charge),
-                      the_plan.now_local, since)
+                      the_plan.now_local, since, _person(staff.verifier))
     dialect = db.engine.dialect.name
     writer = BulkWriter(centre_code, moment, converted=dialect == "sqlite")
     _sign_ins(writer, staff, the_plan)
@@ -132,6 +136,8 @@ def build_demo(db: Database, *, applications: int, days: int, seed: int,
         batches = _batches(the_plan, setting, staff, _sequences(db, centre_code, the_plan),
                            dialect)
         write_all(db, writer, batches, worker_count(workers, applications))
+    with db.write() as session:
+        write_findings(session.connection(), staff.verifier.id)
     _remember_last_logins(db, writer.tally)
     return _summary(centre_code, the_plan, writer.tally, applications, started)
 
@@ -176,7 +182,7 @@ def _sign_ins(writer: BulkWriter, staff: Staff, the_plan: _Plan) -> None:
     rng = random.Random(f"{the_plan.seed}:sign-in")
     for (start, _end), count in zip(the_plan.windows, the_plan.counts, strict=True):
         if count:
-            for user in (*staff.officers.values(), staff.in_charge):
+            for user in (*staff.officers.values(), staff.verifier, staff.in_charge):
                 at = start - timedelta(minutes=rng.randint(2, 25))
                 writer.log_in(_person(user), _aware(at))
 

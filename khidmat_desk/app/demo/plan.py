@@ -119,7 +119,7 @@ def _whole_story(rng: random.Random, submitted: datetime, sla: int,
         ready = max(decided, _during_hours(rng, decided.date() + timedelta(days=rng.randint(0, 1))))
         delivered = max(ready, _during_hours(rng, ready.date() + timedelta(days=rng.randint(0, 9))))
     if rng.random() < REJECT_SHARE:
-        # Decisions are the in-charge's: an officer never decides on what they took in.
+        # Decisions come with the police finding, recorded by the verifier (see story).
         yield StatusEvent(decided, workflow.REJECTED, True, rng.choice(REJECT_REASONS))
         if rng.random() < REJECTED_LEFT:
             return  # the citizen has not come back for the letter

@@ -22,6 +22,9 @@ from khidmat_desk.store.models import Centre, Counter, User
 DEMO_IN_CHARGE = "incharge"
 DEMO_IN_CHARGE_PASSWORD = "incharge-demo-1"  # noqa: S105 - published on purpose, demo only
 DEMO_OFFICER_PASSWORD = "officer-demo-1"  # noqa: S105 - published on purpose, demo only
+DEMO_VERIFIER = "verifier"
+DEMO_VERIFIER_PASSWORD = "verifier-demo-1"  # noqa: S105 - published on purpose, demo only
+VERIFIER_FULL_NAME = "Tariq Mahmood"
 _FULL_NAMES = ("Asif Khan", "Sana Javed", "Bilal Ahmed", "Hina Malik", "Usman Butt",
                "Ayesha Qureshi", "Kamran Awan", "Rabia Sheikh")
 IN_CHARGE_FULL_NAME = "Nadia Iqbal"
@@ -33,10 +36,12 @@ def officer_username(counter: int) -> str:
 
 @dataclass(frozen=True)
 class Staff:
-    """Who works at the demo centre: the officer of each counter, and the in-charge."""
+    """Who works at the demo centre: the officer of each counter, the verifier who records the
+    police findings, and the in-charge."""
 
     in_charge: UserInfo
     officers: dict[int, UserInfo]  # by counter number
+    verifier: UserInfo
 
 
 def ensure_centre(db: Database, *, code: str, name: str, district: str, counters: int,
@@ -55,7 +60,9 @@ def ensure_centre(db: Database, *, code: str, name: str, district: str, counters
             n: _account(session, officer_username(n), _full_name(n), workflow.OFFICER,
                         DEMO_OFFICER_PASSWORD, at)
             for n in range(1, counters + 1)}
-    return Staff(in_charge, officers)
+        verifier = _account(session, DEMO_VERIFIER, VERIFIER_FULL_NAME, workflow.VERIFIER,
+                            DEMO_VERIFIER_PASSWORD, at)
+    return Staff(in_charge, officers, verifier)
 
 
 def _full_name(counter: int) -> str:

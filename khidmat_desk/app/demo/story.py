@@ -9,7 +9,7 @@ the audit chain are left to the writer, which alone knows them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeAlias
 
@@ -23,6 +23,7 @@ from khidmat_desk.app.applications import (
     add_working_days,
     sync_record,
 )
+from khidmat_desk.app.demo import findings
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
@@ -54,6 +55,7 @@ class Setting:
     in_charge: Person
     now_local: datetime
     unsent_since: datetime  # aware: versions from then on wait in the outbox
+    verifier: Person  # records every finding: never the officer who took the application in
 
 
 #: An audit event waiting for its place in the chain: (moment, material, row, outbox entry or
@@ -72,6 +74,7 @@ class Record:
     profile: ApplicantProfile | None
     created_at: datetime
     checked: bool
+    findings: list[dict[str, Any]] = field(default_factory=list)  # rows, less the app's id
 
 
 @dataclass(frozen=True)
@@ -130,14 +133,21 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
     """One version: status history row, audit event, and outbox entry if not yet sent."""
     app, at = record.app, _aware(event.at)
     user = setting.in_charge if event.by_in_charge else intake.officer
+    action = "application-submitted" if old is None else "status-changed"
+    reason = event.reason
+    if event.to in workflow.FINDING_STATUSES:  # the verifier records what the police found
+        user, action = setting.verifier, findings.FINDING_RECORDED
+        record.findings.append(findings.demo_finding(
+            app["service_code"], app["tracking_number"], event.to, at, event.reason or "",
+            verifier_id=user.id, version=app["version"] + 1))
+        reason = findings.change_reason(app["service_code"], record.findings[-1])
     if old is not None:
         app.update(status=event.to, version=app["version"] + 1, updated_at=at)
-    record.changes.append({"from_status": old, "to_status": event.to, "reason": event.reason,
+    record.changes.append({"from_status": old, "to_status": event.to, "reason": reason,
                            "user_id": user.id, "at": at, "version": app["version"]})
     details = {"tracking_number": app["tracking_number"], "service_code": app["service_code"],
-               "version": app["version"], "from": old, "to": event.to, "reason": event.reason,
+               "version": app["version"], "from": old, "to": event.to, "reason": reason,
                STATE_KEY: _state(record, intake)}
-    action = "application-submitted" if old is None else "status-changed"
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": app["uuid"], "details": details}
     material = canonical_json(audit_fields(at, user.username, action, "application",
@@ -145,11 +155,25 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
     outbox = None
     if at >= setting.unsent_since:
         change = StatusChangeInfo(None if old is None else Status(old), Status(event.to),
-                                  event.reason, user.username, at, app["version"])
-        payload = sync_record(_as_read(record, intake, change)).to_payload()
+                                  reason, user.username, at, app["version"])
+        payload = sync_record(_as_read(record, intake, change, setting)).to_payload()
         outbox = {"uuid": app["uuid"], "version": app["version"], "kind": OUTBOX_KIND,
                   "payload": payload, "created_at": at, "attempts": 0}
     record.events.append((at, material, row, outbox))
+    if action == findings.FINDING_RECORDED:
+        _log(record, at, user, findings.FINDING_DETAILS,
+             findings.details_event(app["tracking_number"], record.findings[-1]))
+
+
+def _log(record: Record, at: datetime, user: Person, action: str,
+         details: dict[str, Any]) -> None:
+    """An audit event about the application that changes nothing in it (no outbox entry)."""
+    uuid = record.app["uuid"]
+    row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
+           "entity_id": uuid, "details": details}
+    material = canonical_json(audit_fields(at, user.username, action, "application", uuid,
+                                           details))
+    record.events.append((at, material, row, None))
 
 
 def _state(record: Record, intake: Intake) -> str:
@@ -158,10 +182,11 @@ def _state(record: Record, intake: Intake) -> str:
     return application_digest(
         record.app, None if profile is None else (profile.id_type, profile.id_number),
         record.changes, [] if record.payment is None else [record.payment], record.documents,
-        [])
+        [], findings=record.findings)
 
 
-def _as_read(record: Record, intake: Intake, change: StatusChangeInfo) -> ApplicationDetail:
+def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,
+             setting: Setting) -> ApplicationDetail:
     """The application as a read would return it at this version (what the record is built
     from on the counter)."""
     app, paid, profile = record.app, record.payment, intake.profile
@@ -178,7 +203,9 @@ def _as_read(record: Record, intake: Intake, change: StatusChangeInfo) -> Applic
             tuple(paid["items"])),
         documents=tuple(DocumentInfo(d["key"], d["label"]) for d in intake.documents),
         history=(change,),
-        applicant=None if profile is None else ApplicantId(profile.id_type, profile.id_number))
+        applicant=None if profile is None else ApplicantId(profile.id_type, profile.id_number),
+        finding=None if not record.findings else findings.finding_info(
+            app["service_code"], record.findings[-1], setting.verifier.username))
 
 
 def _aware(local: datetime) -> datetime:
