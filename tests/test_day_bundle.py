@@ -143,3 +143,36 @@ def test_an_untrusted_or_changed_bundle_is_refused(pcs: dict[str, Pc], tariff: T
         export_day_bundle(a.db, a.settings, a.users["asif.khan"], day=FRIDAY,
                           out=tmp_path / "x.bundle")
     assert snapshot(office)["application"] == []
+
+
+def test_imported_records_carry_their_finding_and_pass_the_audit(
+        pcs: dict[str, Pc], tariff: Tariff, tmp_path: Path) -> None:
+    from datetime import date
+
+    from khidmat_desk.app.applications import get_application
+    from khidmat_desk.app.findings import record_finding
+    from khidmat_desk.store.audit import verify_chain
+    from khidmat_desk.store.audit_state import verify_records
+
+    a, office = pcs["a"], pcs["office"]
+    with a.db.write() as session:
+        verifier = create_user(session, "zara.shah", "Zara Shah", "verifier", PASSWORD)
+    decided = a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    record_finding(a.db, decided, user=verifier, outcome="verified",
+                   record_status="case-pending", reference="CRO 1123/2026",
+                   reference_date=date(2026, 3, 5), remark="Under trial",
+                   now=local("2026-03-06T15:00"))
+    key = export(a, tmp_path / "a.bundle")
+    nadia = office.users["nadia.iqbal"]
+    import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key)
+    found = get_application(office.db, decided).finding
+    assert found is not None
+    assert (found.record_status, found.reference, found.recorded_by) == (
+        "case-pending", "CRO 1123/2026", "zara.shah")
+    with office.db.read() as session:
+        assert verify_chain(session).ok
+        report = verify_records(session)
+    assert report.ok, report.problems  # imported applications and colleagues are vouched for
+    import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key)  # again
+    with office.db.read() as session:
+        assert verify_records(session).ok

@@ -3,11 +3,14 @@
 A counter writes its working day as a signed day bundle (gzip: a header line with the signer's
 Ed25519 key and signature, then the body). The body holds every application the day touched
 (taken, moved along, voided or printed that day) as it stands now, with its whole status
-history, payment, documents and printed copies. The in-charge's PC imports it: what it does
-not hold yet is added, what it holds is left as it is, so importing the same bundle twice
-changes nothing. Imported versions that fall in a day the in-charge already closed are flagged
-as late there. Imported records are not queued for the central server: each counter sends its
-own. The in-charge trusts a counter by its key (printed by the export), given on import.
+history, payment, documents, printed copies and police finding. The in-charge's PC imports it:
+what it does not hold yet is added, what it holds is left as it is, so importing the same bundle
+twice changes nothing. Every application and colleague's account an import adds to or changes
+gets its own audit event carrying the digest of what now stands (as a save does), so `audit
+verify` on the in-charge's PC vouches for imported records too. Imported versions that fall in a
+day the in-charge already closed are flagged as late there. Imported records are not queued for
+the central server: each counter sends its own. The in-charge trusts a counter by its key
+(printed by the export), given on import.
 """
 
 from __future__ import annotations
@@ -40,11 +43,13 @@ from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
 from khidmat_desk.store import search
 from khidmat_desk.store.audit import append_event
+from khidmat_desk.store.audit_state import STATE_KEY, application_state, user_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
     Application,
     Centre,
     DocumentReceived,
+    Finding,
     Payment,
     PrintRecord,
     StatusChange,
@@ -61,6 +66,7 @@ FORMAT_VERSION = 1
 _NO_LOGIN = "!"  # no password hash matches: an imported colleague cannot sign in here
 APP, CHANGE, PAY = table_of(Application), table_of(StatusChange), table_of(Payment)
 DOC, PRINT, USER = table_of(DocumentReceived), table_of(PrintRecord), table_of(User)
+FINDING = table_of(Finding)
 
 
 class DayBundleError(KnownError):
@@ -144,6 +150,12 @@ def _records(session: Session, start: datetime, end: datetime) -> list[dict[str,
             "by": names.get(r.user_id) if r.user_id else None, "reason": r.reason,
             "printed_at": _iso(r.printed_at), "state": r.state,
             "settled_at": _iso(r.settled_at) if r.settled_at else None})
+    findings = {r.application_id: {
+        "outcome": r.outcome, "record_status": r.record_status, "reference": r.reference,
+        "reference_date": r.reference_date.isoformat() if r.reference_date else None,
+        "remark": r.remark, "override_reason": r.override_reason,
+        "by": names[r.recorded_by], "at": _iso(r.recorded_at), "version": r.version}
+        for r in session.execute(select(FINDING).where(FINDING.c.application_id.in_(ids)))}
     rows = session.execute(select(APP).where(APP.c.id.in_(ids)).order_by(APP.c.id))
     return [{
         "uuid": a.uuid, "tracking_number": a.tracking_number, "centre_code": a.centre_code,
@@ -153,7 +165,7 @@ def _records(session: Session, start: datetime, end: datetime) -> list[dict[str,
         "expected_on": a.expected_on.isoformat(), "display_name": a.display_name,
         "created_at": _iso(a.created_at), "updated_at": _iso(a.updated_at),
         "history": history[a.id], "payments": payments[a.id], "documents": documents[a.id],
-        "prints": prints[a.id]} for a in rows]
+        "prints": prints[a.id], "finding": findings.get(a.id)} for a in rows]
 
 
 def _iso(moment: datetime) -> str:
@@ -195,16 +207,24 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *, trusted_key: 
     require_role(user, IN_CHARGE)
     when = utc_moment(now)
     document = read_day_bundle(path, trusted_key)
-    totals = [0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
     with db.write() as session:
         centre = session.scalar(select(Centre.code))
         if centre != document["centre_code"]:
             raise DayBundleError(f"{path} is centre {document['centre_code']}'s, this PC holds "
                                  f"centre {centre}")
-        users = _Users(session, when)
+        users = _Users(session, when, user.username)
         for record in document["records"]:
             added = _merge(session, record, users, when)
             totals = [a + b for a, b in zip(totals, added, strict=True)]
+            if any(added[:3]) or added[4]:
+                append_event(session, actor=user.username, action="application-imported",
+                             entity_type="application", entity_id=record["uuid"], at=when,
+                             details={"tracking_number": record["tracking_number"],
+                                      "counter": record["counter"],
+                                      "version": record["version"],
+                                      STATE_KEY: application_state(session, record["uuid"])})
+        totals = totals[:4]
         append_event(session, actor=user.username, action="day-bundle-imported",
                      entity_type="day_bundle", entity_id=document["day"], at=when, details={
                          "counter": document["counter"], "applications": totals[0],
@@ -219,8 +239,8 @@ class _Users:
     """Local user ids by name; a colleague from another counter gets an account that cannot
     sign in here, so their records keep their name."""
 
-    def __init__(self, session: Session, when: datetime) -> None:
-        self.session, self.when = session, when
+    def __init__(self, session: Session, when: datetime, actor: str) -> None:
+        self.session, self.when, self.actor = session, when, actor
         self.ids: dict[str, int] = {r.username: int(r.id) for r in session.execute(
             select(USER.c.id, USER.c.username))}
 
@@ -230,12 +250,17 @@ class _Users:
                 "username": username, "full_name": username, "role": OFFICER,
                 "password_hash": _NO_LOGIN, "failed_attempts": 0, "active": False,
                 "created_at": self.when, "updated_at": self.when}).scalar_one())
+            append_event(self.session, actor=self.actor, action="user-imported",
+                         entity_type="user", entity_id=username, at=self.when, details={
+                             "reason": "named by an imported day bundle; cannot sign in here",
+                             STATE_KEY: user_state(self.session, username)})
         return self.ids[username]
 
 
 def _merge(session: Session, record: dict[str, Any], users: _Users,
-           when: datetime) -> tuple[int, int, int, int]:
-    """Add what this database lacks of one application: (new app, versions, prints, late)."""
+           when: datetime) -> tuple[int, int, int, int, int]:
+    """Add what this database lacks of one application: (new app, versions, prints, late,
+    finding)."""
     existing = session.execute(select(APP.c.id, APP.c.version)
                                .where(APP.c.uuid == record["uuid"])).first()
     new_app = existing is None
@@ -264,7 +289,27 @@ def _merge(session: Session, record: dict[str, Any], users: _Users,
             tracking_number=record["tracking_number"], made_at=at, noted_at=when,
             what=f"imported from counter {record['counter']} after the close "
                  f"({change['from'] or 'new'} -> {change['to']})")
-    return int(new_app), versions, _insert_prints(session, app_id, record, users), late
+    prints = _insert_prints(session, app_id, record, users)
+    return int(new_app), versions, prints, late, _insert_finding(session, app_id, record, users)
+
+
+def _insert_finding(session: Session, app_id: int, record: dict[str, Any],
+                    users: _Users) -> int:
+    """The police finding, when the bundle has one and this PC does not (one per
+    application); bundles written before findings were carried have none."""
+    found = record.get("finding")
+    if not found or session.scalar(select(FINDING.c.id)
+                                   .where(FINDING.c.application_id == app_id)) is not None:
+        return 0
+    session.execute(insert(FINDING), {
+        "application_id": app_id, "outcome": found["outcome"],
+        "record_status": found["record_status"], "reference": found["reference"],
+        "reference_date": (date.fromisoformat(found["reference_date"])
+                           if found["reference_date"] else None),
+        "remark": found["remark"], "override_reason": found["override_reason"],
+        "recorded_by": users.id_of(found["by"]), "recorded_at": _moment(found["at"]),
+        "version": found["version"]})
+    return 1
 
 
 def _insert_application(session: Session, record: dict[str, Any], users: _Users) -> int:
