@@ -22,6 +22,7 @@ from pathlib import Path
 
 from khidmat_desk import __version__
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core import clock
 
 log = logging.getLogger("khidmat.doctor")
 
@@ -227,7 +228,7 @@ def _outbox(settings: CounterSettings, now: datetime) -> Finding:
     detail = f"{counts.pending} waiting, {counts.quarantined} set aside"
     if oldest:
         age = now - oldest[0].created_at
-        detail += f"; oldest from {oldest[0].created_at.astimezone():%d-%m-%Y %H:%M}"
+        detail += f"; oldest from {clock.local(oldest[0].created_at):%d-%m-%Y %H:%M}"
         if age > timedelta(days=1):
             return Finding("outbox", WARN, detail + " (more than a day old)")
     if counts.quarantined:
@@ -244,7 +245,7 @@ def _last_backup(settings: CounterSettings, now: datetime) -> Finding:
     if newest is None:
         return Finding("last backup", WARN, f"none in {settings.backup_dir}")
     detail = (f"{newest.path.name} ({newest.reason}, "
-              f"{newest.taken_at.astimezone():%d-%m-%Y %H:%M}, {newest.size / 1e6:,.1f} MB)")
+              f"{clock.local(newest.taken_at):%d-%m-%Y %H:%M}, {newest.size / 1e6:,.1f} MB)")
     hours = max(1, int(settings.get("backup_every_hours")))
     if now - newest.taken_at > timedelta(hours=2 * hours):
         return Finding("last backup", WARN, detail + " — older than expected")
