@@ -241,6 +241,8 @@ def test_verify_says_not_this_person_first(run: Run, tmp_path: Path) -> None:
     assert "every signed fact is on the page" in out.splitlines()[0]
     assert "Districts and periods of stay to certify 2: District: Lahore" in out
     assert "Passport number: AB1234567" in out
+    assert "Police finding: Record status: Not involved" in out
+    assert "Police finding: CRO / police-station report no.: CRO 1/2026" in out
 
 
 def test_the_photograph_is_signed_and_another_one_is_invalid(desk: Desk) -> None:

@@ -16,7 +16,12 @@ from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
 from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
-from khidmat_desk.printing.content import DocumentContent, PrintedFinding, ReceiptContent
+from khidmat_desk.printing.content import (
+    FINDING_STATEMENT,
+    DocumentContent,
+    PrintedFinding,
+    ReceiptContent,
+)
 from khidmat_desk.printing.idcheck import id_check, new_salt
 from khidmat_desk.printing.signing import (
     ID_MARK,
@@ -197,25 +202,37 @@ def signed_document(detail: ApplicationDetail, answers: dict[str, Any],
 def printed_facts(detail: ApplicationDetail, answers: dict[str, Any],
                   template: DocumentTemplate, issued_on: date, salt: bytes,
                   photo_sha256: str | None = None) -> tuple[Fact, ...]:
-    """What the layout prints, in its order: the holder, the answers the statement names,
-    every section's answers and tables (a recorded handover's too), the validity and the
-    photograph's SHA-256."""
+    """What the layout prints, in its order: the holder, the answers the statement names, the
+    police finding on a document that states it (each line of its block), every section's
+    answers and tables (a recorded handover's too), the validity and the photograph's
+    SHA-256."""
     service = get_service(detail.service_code)
     handover = service.handover.fields if service.handover else ()
     fields = {**service.field_map(), **{f.key: f for f in handover}}
     wording = template.for_answers(answers)
     keys = [service.primary_name, service.primary_cnic, service.primary_foreign_id]
     keys += _statement_keys(wording.statement) + _statement_keys(wording.statement_ur)
-    for section in template.sections:
-        keys += [section.table] if section.table else list(section.fields)
     facts: list[Fact] = []
     seen: set[str] = set()
-    for key in keys:
+
+    def add(key: str) -> None:
         f = fields.get(key)
         if key in seen or f is None or answers.get(key) in (None, "", []):
-            continue
+            return
         seen.add(key)
         facts.append(_fact(f, answers[key], salt, detail.tracking_number))
+
+    for key in keys:
+        add(key)
+    if template.finding and detail.finding is not None:
+        found = printed_finding(service, detail.finding)
+        if found is not None:
+            if "{finding}" in wording.statement and found.statement:
+                facts.append(Fact(FINDING_STATEMENT, found.statement))
+            facts += [Fact(key, value) for key, _, _, value in found.rows()]
+    for section in template.sections:
+        for key in [section.table] if section.table else list(section.fields):
+            add(key)
     if template.validity_days:
         until = issued_on + timedelta(days=template.validity_days)
         facts.append(Fact("valid_until", until.strftime("%d-%m-%Y")))
