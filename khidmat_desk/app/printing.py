@@ -29,7 +29,7 @@ from khidmat_desk.app.applications import (
 )
 from khidmat_desk.app.confidential import check_may_see
 from khidmat_desk.app.delivery import HANDOVER_KEY
-from khidmat_desk.app.photos import photo_of
+from khidmat_desk.app.photos import has_photo, photo_of
 from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
@@ -145,9 +145,12 @@ def documents_for(db: Database, detail: ApplicationDetail,
     items = [PrintableDocument(RECEIPT, receipt["title"], receipt["title_ur"], "receipt",
                                copies.get(RECEIPT, 0), detail.status != workflow.VOIDED,
                                _voided_reason(detail), receipt["reprint_role"])]
+    photo_kept: bool | None = None
     for output in _outputs(detail, layouts):
         layout = layouts.document(output.key)
-        reason = _not_ready(detail, layout)
+        if output.photo and layout.photo_required and photo_kept is None:
+            photo_kept = has_photo(db, detail.uuid)
+        reason = _not_ready(detail, output, layout, photo_kept=bool(photo_kept))
         items.append(PrintableDocument(output.key, output.title, output.title_ur, output.kind,
                                        copies.get(output.key, 0), reason is None, reason,
                                        layout.reprint_role))
@@ -186,9 +189,11 @@ def _handover_missing(detail: ApplicationDetail) -> bool:
             and not detail.answers.get(HANDOVER_KEY))
 
 
-def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | None:
+def _not_ready(detail: ApplicationDetail, output: OutputDocument, layout: DocumentTemplate,
+               *, photo_kept: bool) -> str | None:
     """Why the document cannot be issued yet, or None. ``issue_after`` is a status the
-    application must have reached, or "decided" (verified or rejected, whichever)."""
+    application must have reached, or "decided" (verified or rejected, whichever); a layout
+    may require the photograph the document prints."""
     voided = _voided_reason(detail)
     issue_after = layout.issue_after
     if voided or issue_after == workflow.SUBMITTED:
@@ -209,6 +214,9 @@ def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | Non
         return (f"No police finding is recorded for {detail.tracking_number} yet, and this "
                 "document states it: a verifier or the in-charge records the finding first "
                 "(Record finding).")
+    if output.photo and layout.photo_required and not photo_kept:
+        return (f"No photograph is kept with {detail.tracking_number}, and the {output.title} "
+                "prints one: add the photograph first (Add photograph…).")
     return None
 
 
@@ -255,11 +263,11 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     to the central server too, for the public verification page at ``base_url``."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
-    refusal = _not_ready(detail, layout)
+    photo = photo_of(db, detail.uuid) if output.photo else None
+    refusal = _not_ready(detail, output, layout, photo_kept=photo is not None)
     if refusal:
         raise PrintRefused(refusal)
     check_may_see(user, detail)
-    photo = photo_of(db, detail.uuid) if output.photo else None
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
         content = print_content.document_content(detail, output, issued_on, signer, layout,
