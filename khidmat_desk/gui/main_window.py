@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         from khidmat_desk.gui.centre_menu import CentreMenu
 
         self.centre = CentreMenu(self)
+        from khidmat_desk.gui.photo_box import PhotoFlow
+
+        self.photos = PhotoFlow(self)
         self.refresh_queue()
 
     def show_on_screen(self) -> None:
@@ -351,6 +354,7 @@ class MainWindow(QMainWindow):
         detail, printable = loaded
         self._close_wizard()
         self.view.show_detail(detail, printable)
+        self.photos.load(detail.tracking_number)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
         # The next key acts on this application: recording its finding (for who may), its

@@ -60,148 +60,148 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="61"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="88"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="99"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="127"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="133"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="137"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="151"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="147"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="151"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="170"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="175"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="176"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="179"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="183"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="194"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="203"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -209,22 +209,27 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="40"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="45"/>
         <source>C&amp;entre</source>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="46"/>
+        <source>&amp;Today at the centre…</source>
+        <translation>مرکز میں &amp;آج…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="50"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="54"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
@@ -829,42 +834,42 @@
         <translation>%1 حوالے کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="39"/>
         <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
         <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="41"/>
         <source>The &amp;applicant in person</source>
         <translation>درخواست گزار خود (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="43"/>
         <source>A &amp;representative</source>
         <translation>نمائندہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
         <source>Representative&apos;s name</source>
         <translation>نمائندے کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="54"/>
         <source>Collector&apos;s CNIC</source>
         <translation>وصول کنندہ کا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
         <source>Representative&apos;s &amp;name</source>
         <translation>نمائندے کا نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="57"/>
         <source>&amp;CNIC shown</source>
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="69"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -997,302 +1002,292 @@
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="165"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="171"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="175"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="208"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="284"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="214"/>
-        <source>C&amp;entre</source>
-        <translation>&amp;مرکز</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="215"/>
-        <source>&amp;Today at the centre…</source>
-        <translation>مرکز میں &amp;آج…</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="294"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="300"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="296"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="301"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="307"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="303"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="370"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="375"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="371"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="376"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="400"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="405"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="437"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="451"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="477"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="486"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="536"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="540"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="569"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="577"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="576"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="617"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="621"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="633"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="608"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="612"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="658"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1450,6 +1445,100 @@
         <location filename="../../ui/main_window.ui" line="172"/>
         <source>F1</source>
         <translation>F1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoBox</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="85"/>
+        <source>Add &amp;photograph…</source>
+        <translation>تصویر شامل کریں (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="56"/>
+        <source>Add or replace the person&apos;s photograph</source>
+        <translation>درخواست گزار کی تصویر شامل کریں یا بدلیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="59"/>
+        <source>Photograph</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="74"/>
+        <source>Looking for a kept photograph…</source>
+        <translation>محفوظ تصویر تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="82"/>
+        <source>No
+photograph</source>
+        <translation>کوئی
+تصویر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="83"/>
+        <source>No photograph is kept yet; %1 prints one.</source>
+        <translation>ابھی کوئی تصویر محفوظ نہیں؛ %1 پر تصویر چھپتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="89"/>
+        <source>Kept: %1 × %2 pixels, SHA-256 %3… (printed under the picture).</source>
+        <translation>محفوظ: %1 × %2 پکسل، SHA-256 %3… (تصویر کے نیچے چھپتا ہے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="92"/>
+        <source>Replace &amp;photograph…</source>
+        <translation>تصویر بدلیں (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="96"/>
+        <source>Checking and keeping the photograph…</source>
+        <translation>تصویر جانچی اور محفوظ کی جا رہی ہے…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFlow</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="112"/>
+        <source>Choose the photograph</source>
+        <translation>تصویر منتخب کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="113"/>
+        <source>Photographs (%1)</source>
+        <translation>تصاویر (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="157"/>
+        <source>Replace the photograph</source>
+        <translation>تصویر بدلیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="158"/>
+        <source>A photograph is already kept with %1. Replace it? The change is recorded in the audit trail; copies already printed keep the old one.</source>
+        <translation>%1 کے ساتھ ایک تصویر پہلے سے محفوظ ہے۔ کیا اسے بدلا جائے؟ یہ تبدیلی آڈٹ ریکارڈ میں درج ہوگی؛ پہلے سے چھپی ہوئی نقول پر پرانی تصویر ہی رہے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="161"/>
+        <source>The kept photograph was not changed.</source>
+        <translation>محفوظ تصویر نہیں بدلی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="165"/>
+        <source>No photograph chosen.</source>
+        <translation>کوئی تصویر منتخب نہیں کی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="169"/>
+        <source>Checking %1…</source>
+        <translation>%1 جانچی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="188"/>
+        <source>Photograph kept with %1: %2 × %3 pixels, SHA-256 %4…</source>
+        <translation>تصویر %1 کے ساتھ محفوظ کر لی گئی: %2 × %3 پکسل، SHA-256 %4…</translation>
     </message>
 </context>
 <context>
