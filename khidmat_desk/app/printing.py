@@ -11,6 +11,8 @@ check is made here, not only by greying out a button.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -268,15 +270,68 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     if refusal:
         raise PrintRefused(refusal)
     check_may_see(user, detail)
+    checks = _PREPARED.take(detail.tracking_number, document_key)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
         content = print_content.document_content(detail, output, issued_on, signer, layout,
                                                  photo, copy_no=issue.copy_no,
-                                                 base_url=base_url)
+                                                 base_url=base_url, checks=checks)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
                   utc_moment(now), build, officer=None)
+
+
+class _PreparedChecks:
+    """Identity checks made ahead of a copy's print, in memory only, each used once.
+
+    A document's identity checks are slow by design (scrypt, 32 MiB: see ``idcheck``); the
+    counter makes them while the officer looks at the application, so Print does not wait
+    for them. Nothing is kept on disk; a prepared set is taken by the next print of that
+    document (or dropped when the number of prepared sets passes ``LIMIT``)."""
+
+    LIMIT = 16
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sets: OrderedDict[tuple[str, str], print_content.IdChecks] = OrderedDict()
+
+    def put(self, tracking: str, key: str, checks: print_content.IdChecks) -> None:
+        with self._lock:
+            self._sets[(tracking, key)] = checks
+            self._sets.move_to_end((tracking, key))
+            while len(self._sets) > self.LIMIT:
+                self._sets.popitem(last=False)
+
+    def take(self, tracking: str, key: str) -> print_content.IdChecks | None:
+        with self._lock:
+            return self._sets.pop((tracking, key), None)
+
+    def has(self, tracking: str, key: str) -> bool:
+        with self._lock:
+            return (tracking, key) in self._sets
+
+
+_PREPARED = _PreparedChecks()
+
+
+def prepare_copy(db: Database, tracking: str, document_key: str, *, user: UserInfo | None,
+                 templates: Templates | None = None) -> bool:
+    """Make the identity checks of the document's next copy now, off the print's path; True
+    when there were any to make (a later `print_document` uses them once)."""
+    layouts = templates or shipped_templates()
+    detail, output, layout = _output(db, tracking, document_key, layouts)
+    check_may_see(user, detail)
+    if layout.discreet or _PREPARED.has(detail.tracking_number, document_key):
+        return False
+    photo_kept = output.photo and layout.photo_required and has_photo(db, detail.uuid)
+    if _not_ready(detail, output, layout, photo_kept=bool(photo_kept)) is not None:
+        return False
+    checks = print_content.prepare_checks(detail, layout)
+    if not checks.done:
+        return False
+    _PREPARED.put(detail.tracking_number, document_key, checks)
+    return True
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",

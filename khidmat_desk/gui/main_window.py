@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
         self._close_wizard()
         self.view.show_detail(detail, printable)
         self.photos.load(detail.tracking_number)
+        self.printing.prepare(detail.tracking_number, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
         # The next key acts on this application: recording its finding (for who may), its
@@ -637,6 +638,8 @@ class MainWindow(QMainWindow):
             ]),
             (self.tr("Application view"), [
                 ("Ctrl+P", self.tr("Print the receipt")),
+                ("Alt+P", self.tr("Add or replace the photograph (services whose documents "
+                                  "print one)")),
                 ("Esc", self.tr("Back to the list")),
             ]),
         ]

@@ -268,6 +268,13 @@ class CounterSession:
                               signer=self.ctx.signer(), reason=reason, templates=self.templates,
                               base_url=self._public_url())
 
+    def prepare_copies(self, tracking: str, keys: list[str]) -> int:
+        """The identity checks of each document's next copy, made now; how many were made."""
+        from khidmat_desk.app.printing import prepare_copy
+
+        return sum(prepare_copy(self.db, tracking, key, user=self.ctx.user,
+                                templates=self.templates) for key in keys)
+
     def _public_url(self) -> str | None:
         """The central server's public verification address that QR codes open, if set."""
         return str(self.settings.get("public_verify_url")) or None

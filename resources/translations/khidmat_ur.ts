@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="174"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="451"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1111,183 +1111,188 @@
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="368"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="376"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="376"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="377"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="405"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="437"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="444"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="451"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="452"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="483"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="486"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="540"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="541"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="574"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="577"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="579"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="580"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="621"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="632"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="633"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="633"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
+        <source>Add or replace the photograph (services whose documents print one)</source>
+        <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="583"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="612"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="613"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="658"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="661"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1562,62 +1567,62 @@ photograph</source>
 <context>
     <name>PrintFlow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="57"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="57"/>
         <source>Why is copy %1 being printed?</source>
         <translation>کاپی %1 کیوں پرنٹ کی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="65"/>
         <source>Printing…</source>
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="76"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="78"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="91"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="92"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="97"/>
         <source>Not printed: nothing reached paper, so nothing was counted; print it again when the printer is ready.</source>
         <translation>پرنٹ نہیں ہوا: کاغذ پر کچھ نہیں آیا، اس لیے کوئی کاپی شمار نہیں ہوئی؛ پرنٹر تیار ہو تو دوبارہ پرنٹ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="105"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="128"/>
         <source>%1 — preview (%2)</source>
         <translation>%1 — پیش منظر (%2)</translation>
     </message>
