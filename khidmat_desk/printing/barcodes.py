@@ -89,8 +89,8 @@ def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     view = memoryview(image)
     height, width = view.shape[:2] if view.shape else (0, 0)
     cells = view.tobytes()
-    return tuple(tuple(cells[i] < 128 for i in range(r * width, (r + 1) * width))
-                 for r in range(height))
+    dark = (128).__gt__
+    return tuple(tuple(map(dark, cells[r * width:(r + 1) * width])) for r in range(height))
 
 
 def qr_size(matrix: tuple[tuple[bool, ...], ...], module: float) -> float:
