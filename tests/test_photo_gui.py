@@ -55,9 +55,10 @@ def submit(session: CounterSession, code: str = CERTIFICATE) -> str:
 
 
 def window_for(qtbot: QtBot, session: CounterSession, tasks: TaskRunner,
-               messages: ScriptedMessages, chosen: list[Path | None]) -> MainWindow:
-    user = session.authenticate("asma.bibi", "officer-pass-1")
-    window = MainWindow(tasks, session, user=user, messages=messages)
+               messages: ScriptedMessages, chosen: list[Path | None],
+               user: tuple[str, str] = ("asma.bibi", "officer-pass-1")) -> MainWindow:
+    signed_in = session.authenticate(*user)
+    window = MainWindow(tasks, session, user=signed_in, messages=messages)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     show_active(qtbot, window)
@@ -165,6 +166,17 @@ def test_a_service_without_a_photograph_shows_no_box(
         qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
     tracking = submit(session, "lost-report")
     window = window_for(qtbot, session, tasks, ScriptedMessages(), [])
+    window.open_application(tracking)
+    settle(qtbot, tasks)
+    assert window.view.detail.tracking_number == tracking
+    assert window.view.photo_box is None
+
+
+def test_a_verifier_is_not_offered_the_photograph(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    tracking = submit(session)
+    window = window_for(qtbot, session, tasks, ScriptedMessages(), [],
+                        user=("bilal.ahmed", "verifier-pass-1"))
     window.open_application(tracking)
     settle(qtbot, tasks)
     assert window.view.detail.tracking_number == tracking

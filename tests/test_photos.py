@@ -172,3 +172,17 @@ def test_a_layout_that_requires_the_photograph_waits_for_it(
     assert listed["character-certificate"].ready
     assert printing.print_document(db, tracking, "character-certificate", user=head,
                                    signer=signer, templates=layouts).copy_no == 1
+
+
+def test_a_verifier_is_refused_by_the_use_case(
+        counter: tuple[Database, Signer, UserInfo, UserInfo]) -> None:
+    from khidmat_desk.auth.users import PermissionDenied
+
+    db, _, officer, _ = counter
+    with db.write() as session:
+        verifier = create_user(session, "bilal.ahmed", "Bilal Ahmed", "verifier",
+                               "correct horse 1")
+    tracking = submit_example(db, officer, load_tariff(), "tenant-registration")
+    with pytest.raises(PermissionDenied, match="Only"):
+        attach_photo(db, tracking, camera_picture(), user=verifier)
+    assert photo_of(db, get_application(db, tracking).uuid) is None

@@ -22,9 +22,9 @@ from sqlalchemy import delete, select
 
 from khidmat_desk.app.applications import APP, InvalidRequest, get_application, utc_moment
 from khidmat_desk.app.confidential import check_may_see
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.catalogue import get_service
-from khidmat_desk.core.workflow import VOIDED
+from khidmat_desk.core.workflow import OFFICER, VOIDED
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
@@ -97,6 +97,7 @@ def attach_photo(db: Database, tracking: str, data: bytes, *, user: UserInfo,
                  now: datetime | None = None) -> StoredPhoto:
     """Keep the photograph with the application and audit it; a retake replaces the earlier
     one, and the audit trail names the digest it replaced."""
+    require_role(user, OFFICER)  # taking the photograph is intake work
     detail = get_application(db, tracking)
     check_may_see(user, detail)
     service = get_service(detail.service_code)

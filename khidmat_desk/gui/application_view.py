@@ -105,8 +105,9 @@ class ApplicationView(QScrollArea):
     def _photo_box(self, service: Any, detail: Any) -> PhotoBox | None:
         """For a service whose documents print the person's photograph (not once voided)."""
         printing = [o for o in service.outputs if o.photo]
-        if not printing or detail.status == workflow.VOIDED:
-            return None
+        if (not printing or detail.status == workflow.VOIDED
+                or not workflow.may_act_as(self.role, workflow.OFFICER)):
+            return None  # the use case refuses a verifier too: taking it is intake work
         titles = " / ".join((o.title_ur if self.urdu and o.title_ur else o.title)
                             for o in printing)
         box = PhotoBox(titles)

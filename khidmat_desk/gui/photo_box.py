@@ -174,7 +174,7 @@ class PhotoFlow(QObject):
             return photo, thumbnail_of(photo)
 
         def failed(exc: BaseException) -> None:
-            self._say("", 1)
+            window.statusBar().clearMessage()
             self.load(tracking)  # the box shows what is kept again
             window._on_failed(exc)
 
