@@ -321,9 +321,9 @@ def prepare_copy(db: Database, tracking: str, document_key: str, *, user: UserIn
     when there were any to make (a later `print_document` uses them once)."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
-    check_may_see(user, detail)
     if layout.discreet or _PREPARED.has(detail.tracking_number, document_key):
-        return False
+        return False  # a discreet slip signs no identity number
+    check_may_see(user, detail)
     photo_kept = output.photo and layout.photo_required and has_photo(db, detail.uuid)
     if _not_ready(detail, output, layout, photo_kept=bool(photo_kept)) is not None:
         return False
