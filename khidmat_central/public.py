@@ -214,8 +214,8 @@ def document_answer(db: Database, row: Any, today: date) -> dict[str, Any]:
         "tracking_number": row.tracking_number, "centre_code": row.centre_code,
         "document": _title(document), "issued_on": document.issued_on,
         "copy_no": document.copy_no, "status": standing.status, "status_text": standing.text,
-        "facts": [{"label": label, "value": value} for label, value in fact_lines(document)
-                  if not label.endswith("(identity number)")],
+        "facts": [{"label": label, "value": value}
+                  for label, value in fact_lines(document, public=True)],
         "identity_checkable": holder_check(document) is not None}
 
 

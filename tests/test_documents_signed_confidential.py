@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from printing_helpers import WHEN, apply_on_new_centre, set_up_centre, submit_example
+from printing_helpers import WHEN, apply_on_new_centre, page_text, set_up_centre, submit_example
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.confidential import (
@@ -101,3 +101,14 @@ def test_the_command_line_without_sign_in_shows_nothing(run: Run, tmp_path: Path
                        "--data-dir", str(folder), "--user", "incharge", "--password-stdin",
                        stdin="incharge-pass-1\n")
     assert code == 0, err
+
+
+def test_the_discreet_receipt_has_no_empty_name_row(report: tuple[
+        Database, Signer, str, dict[str, UserInfo]]) -> None:
+    db, _, tracking, people = report
+    printed = printing.print_receipt(db, tracking, user=people["taker"])
+    lines = [" ".join(line.split()) for line in page_text(printed.pdf).splitlines()]
+    assert tracking in " ".join(lines)
+    assert not [line for line in lines if line == "Name" or line.startswith("Name ")]
+    assert EXAMPLE["survivor_name"] not in " ".join(lines)
+    assert "Submitted" in " ".join(lines)  # the rows around it are still there

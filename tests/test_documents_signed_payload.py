@@ -227,6 +227,8 @@ def test_verify_says_not_this_person_first(run: Run, tmp_path: Path) -> None:
     assert "every signed fact is on the page" in out.splitlines()[0]
     assert "Districts and periods of stay to certify 2: District: Lahore" in out
     assert "Passport number: AB1234567" in out
+    assert "Police finding: Record status: Not involved" in out
+    assert "Police finding: CRO / police-station report no.: CRO 1/2026" in out
 
 
 def test_the_photograph_is_signed_and_another_one_is_invalid(desk: Desk) -> None:
@@ -266,3 +268,26 @@ def test_the_photograph_is_signed_and_another_one_is_invalid(desk: Desk) -> None
                                    page_text=page_text(forged))
     assert forged_result.verdict == INVALID
     assert forged_result.page_differs == ("Photograph (SHA-256)",)
+
+
+def test_a_prepared_copy_uses_its_checks_once(desk: Desk) -> None:
+    """The slow identity checks are made before Print is pressed; the copy that takes them
+    still checks against the holder's card, and the next copy gets a salt of its own."""
+    assert printing.prepare_copy(desk.db, desk.tracking, CERTIFICATE, user=desk.head)
+    assert not printing.prepare_copy(desk.db, desk.tracking, CERTIFICATE, user=desk.head)
+    prepared = printing._PREPARED.take(desk.tracking, CERTIFICATE)
+    assert prepared is not None and prepared.done
+    printing._PREPARED.put(desk.tracking, CERTIFICATE, prepared)
+    first = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
+                                    signer=desk.signer, now=WHEN)
+    second = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
+                                     signer=desk.signer, now=WHEN)
+    one = parse_document(payload_of_qr(first.qr_payload or ""))[0]
+    two = parse_document(payload_of_qr(second.qr_payload or ""))[0]
+    assert one.salt_bytes == prepared.salt and two.salt_bytes != prepared.salt
+    for printed in (first, second):
+        result = verify_payload(printed.qr_payload or "", desk.keys, cnic=HOLDER_CNIC,
+                                page_text=page_text(printed.pdf))
+        assert result.verdict == VALID and result.cnic_matches is True, result.reason
+    other = verify_payload(first.qr_payload or "", desk.keys, cnic="35202-1234568-1")
+    assert other.verdict == NOT_THIS_PERSON

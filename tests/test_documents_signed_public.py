@@ -199,6 +199,9 @@ def test_the_qr_address_opens_what_the_certificate_certifies(world: World) -> No
     for fact in ("Muhammad Imran", "Abdul Rasheed", example["passport_no"], "12-04-1988",
                  "Saudi Arabia", "Sargodha", "12-04-2006", "31-01-2025", world.tracking):
         assert fact in shown
+    # the police finding is one of the facts it certifies
+    assert "Not involved" in shown and "CRO 1/2026" in shown
+    assert "Recorded by" not in page.text
     # nothing more: no identity number, no officer, no fee
     assert "35202-1234567-1" not in page.text and "3520212345671" not in page.text
     assert "incharge" not in page.text and "Rs" not in page.text

@@ -25,7 +25,7 @@ COVERED = {"LoginDialog", "MainWindow", "LauncherEntry", "WizardPanel", "Documen
            "ReviewPage", "DonePage", "GroupEditor", "FieldRow", "ApplicationView", "PrintFlow",
            "PreviewDialog", "PrinterSettingsDialog", "SyncPanel", "HandoverDialog",
            "SummaryModel", "Status", "Age", "Search", "Role", "FindingDialog", "UsersDialog",
-           "AccountForm", "CentreView", "CentreModel", "CentreMenu"}
+           "AccountForm", "CentreView", "CentreModel", "CentreMenu", "PhotoBox", "PhotoFlow"}
 
 
 @pytest.mark.parametrize("form", sorted(p.stem for p in (ROOT / "ui").glob("*.ui")))

@@ -3,6 +3,7 @@ its metadata, printed on the documents that need one with its digest beside it."
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 from collections.abc import Iterator
@@ -16,8 +17,15 @@ from printing_helpers import page_text, signing_counter, submit_example, verify_
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import InvalidRequest, get_application
-from khidmat_desk.app.photos import MAX_SIDE, attach_photo, photo_of, prepare_photo
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.app.photos import (
+    MAX_FILE_BYTES,
+    MAX_SIDE,
+    attach_photo,
+    photo_of,
+    prepare_photo,
+    read_photo_file,
+)
+from khidmat_desk.auth.users import UserInfo, create_user
 from khidmat_desk.core.catalogue import load_tariff
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.audit import verify_chain
@@ -102,3 +110,73 @@ def test_without_a_photo_the_frame_says_so_and_other_services_keep_none(
     lost = submit_example(db, officer, load_tariff(), "lost-report")
     with pytest.raises(InvalidRequest, match="prints no photograph"):
         attach_photo(db, lost, camera_picture(), user=officer)
+
+
+def test_a_huge_picture_or_file_is_refused_before_it_is_decoded(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    Image.new("1", (9000, 6000)).save(out, "PNG")  # 54 megapixels in a small file
+    assert len(out.getvalue()) < MAX_FILE_BYTES
+    with pytest.raises(InvalidRequest, match="9000x6000 pixels"):
+        prepare_photo(out.getvalue())
+    big = tmp_path / "scan.jpg"
+    with big.open("wb") as sparse:
+        sparse.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(InvalidRequest, match="MB"):
+        read_photo_file(big)
+    with pytest.raises(InvalidRequest, match="Cannot read"):
+        read_photo_file(tmp_path / "missing.jpg")
+
+
+def test_a_retake_is_audited_with_the_digest_it_replaced(
+        counter: tuple[Database, Signer, UserInfo, UserInfo]) -> None:
+    from sqlalchemy import select
+
+    from khidmat_desk.store.models import AuditEvent
+
+    db, _, officer, _ = counter
+    tracking = submit_example(db, officer, load_tariff(), "tenant-registration")
+    first = attach_photo(db, tracking, camera_picture(fmt="PNG"), user=officer)
+    second = attach_photo(db, tracking, camera_picture(rotated=True), user=officer)
+    with db.read() as session:
+        events = session.execute(select(AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.action.in_(("photo-attached", "photo-replaced")))
+            .order_by(AuditEvent.id)).all()
+    assert [e.action for e in events] == ["photo-attached", "photo-replaced"]
+    assert events[1].details["replaced_sha256"] == first.sha256
+    assert events[1].details["sha256"] == second.sha256
+
+
+def test_a_layout_that_requires_the_photograph_waits_for_it(
+        counter: tuple[Database, Signer, UserInfo, UserInfo]) -> None:
+    db, signer, officer, head = counter
+    shipped = printing.shipped_templates()
+    layouts = dataclasses.replace(shipped, documents={
+        **shipped.documents, "character-certificate": dataclasses.replace(
+            shipped.document("character-certificate"), photo_required=True)})
+    tracking = submit_example(db, officer, load_tariff(), "character-certificate")
+    verify_application(db, tracking, head)
+    listed = {d.key: d for d in printing.list_documents(db, tracking, layouts)}
+    assert not listed["character-certificate"].ready
+    assert "No photograph is kept" in (listed["character-certificate"].not_ready_reason or "")
+    with pytest.raises(printing.PrintRefused, match="add the photograph first"):
+        printing.print_document(db, tracking, "character-certificate", user=head,
+                                signer=signer, templates=layouts)
+    attach_photo(db, tracking, camera_picture(), user=officer)
+    listed = {d.key: d for d in printing.list_documents(db, tracking, layouts)}
+    assert listed["character-certificate"].ready
+    assert printing.print_document(db, tracking, "character-certificate", user=head,
+                                   signer=signer, templates=layouts).copy_no == 1
+
+
+def test_a_verifier_is_refused_by_the_use_case(
+        counter: tuple[Database, Signer, UserInfo, UserInfo]) -> None:
+    from khidmat_desk.auth.users import PermissionDenied
+
+    db, _, officer, _ = counter
+    with db.write() as session:
+        verifier = create_user(session, "bilal.ahmed", "Bilal Ahmed", "verifier",
+                               "correct horse 1")
+    tracking = submit_example(db, officer, load_tariff(), "tenant-registration")
+    with pytest.raises(PermissionDenied, match="Only"):
+        attach_photo(db, tracking, camera_picture(), user=verifier)
+    assert photo_of(db, get_application(db, tracking).uuid) is None

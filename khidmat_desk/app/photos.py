@@ -15,13 +15,16 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import delete, select
 
 from khidmat_desk.app.applications import APP, InvalidRequest, get_application, utc_moment
-from khidmat_desk.auth.users import UserInfo
+from khidmat_desk.app.confidential import check_may_see
+from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.workflow import OFFICER, VOIDED
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.db import Database
@@ -33,6 +36,9 @@ log = logging.getLogger("khidmat.photos")
 MAX_SIDE = 600
 #: Larger files are refused before decoding (a camera's picture is a few megabytes).
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Larger pictures are refused before decoding (a 48-megapixel phone camera is the most a
+#: counter meets; a small file claiming more is a decompression bomb).
+MAX_PIXELS = 50_000_000
 ACCEPTED = ("JPEG", "PNG", "WEBP", "BMP")
 
 
@@ -54,8 +60,11 @@ def prepare_photo(data: bytes) -> StoredPhoto:
             if opened.format not in ACCEPTED:
                 raise InvalidRequest(f"A {opened.format} file is not a photo format the counter "
                                      f"takes; use {', '.join(ACCEPTED)}.")
+            if opened.width * opened.height > MAX_PIXELS:
+                raise InvalidRequest(f"The picture is {opened.width}x{opened.height} pixels; "
+                                     f"use one of at most {MAX_PIXELS // 1_000_000} megapixels.")
             image = ImageOps.exif_transpose(opened).convert("RGB")
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
         log.info("photo refused: %s", exc)
         raise InvalidRequest("The file is not a readable picture; take the photo again or "
                              "choose a JPEG or PNG file.") from exc
@@ -66,29 +75,57 @@ def prepare_photo(data: bytes) -> StoredPhoto:
     return StoredPhoto(jpeg, hashlib.sha256(jpeg).hexdigest(), image.width, image.height)
 
 
+def read_photo_file(path: Path) -> bytes:
+    """The bytes of a picture file, refused before reading when it is too large."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidRequest(f"The photo file is {size // (1024 * 1024)} MB; use one of at "
+                                 f"most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        return path.read_bytes()
+    except OSError as exc:
+        log.info("photo file %s not read: %s", path, exc)
+        raise InvalidRequest(f"Cannot read {path.name} ({exc.strerror or exc}).") from exc
+
+
+def needs_photo(service_code: str) -> bool:
+    """Whether any document of the service prints the person's photograph."""
+    return any(output.photo for output in get_service(service_code).outputs)
+
+
 def attach_photo(db: Database, tracking: str, data: bytes, *, user: UserInfo,
                  now: datetime | None = None) -> StoredPhoto:
-    """Keep the photograph with the application (replacing an earlier one) and audit it."""
+    """Keep the photograph with the application and audit it; a retake replaces the earlier
+    one, and the audit trail names the digest it replaced."""
+    require_role(user, OFFICER)  # taking the photograph is intake work
     detail = get_application(db, tracking)
+    check_may_see(user, detail)
     service = get_service(detail.service_code)
-    if not any(output.photo for output in service.outputs):
+    if not needs_photo(service.code):
         raise InvalidRequest(f"{service.title} prints no photograph; nothing is kept.")
+    if detail.status == VOIDED:
+        raise InvalidRequest(f"{detail.tracking_number} was voided; no photograph is kept "
+                             "for it.")
     photo = prepare_photo(data)
     when = utc_moment(now)
     with db.write() as session:
         app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
                                  .with_for_update()).scalar_one()
+        earlier = session.execute(select(Photo.sha256).where(
+            Photo.application_id == app_id)).scalar_one_or_none()
         session.execute(delete(Photo).where(Photo.application_id == app_id))
         session.add(Photo(application_id=app_id, sha256=photo.sha256, jpeg=photo.jpeg,
                           width=photo.width, height=photo.height, added_by=user.id,
                           added_at=when))
-        append_event(session, actor=user.username, action="photo-attached",
+        details = {"tracking_number": detail.tracking_number, "sha256": photo.sha256}
+        if earlier is not None:
+            details["replaced_sha256"] = earlier
+        append_event(session, actor=user.username,
+                     action="photo-replaced" if earlier is not None else "photo-attached",
                      entity_type="application", entity_id=detail.uuid, at=when,
-                     details={"tracking_number": detail.tracking_number,
-                              "sha256": photo.sha256,
-                              STATE_KEY: application_state(session, detail.uuid)})
-    log.info("%s: photo %s kept by %s", detail.tracking_number, photo.sha256[:12],
-             user.username)
+                     details={**details, STATE_KEY: application_state(session, detail.uuid)})
+    log.info("%s: photo %s kept by %s%s", detail.tracking_number, photo.sha256[:12],
+             user.username, f" (replacing {earlier[:12]})" if earlier else "")
     return photo
 
 
@@ -99,3 +136,10 @@ def photo_of(db: Database, uuid: str) -> StoredPhoto | None:
                               .join(APP, APP.c.id == Photo.application_id)
                               .where(APP.c.uuid == uuid)).one_or_none()
     return None if row is None else StoredPhoto(row.jpeg, row.sha256, row.width, row.height)
+
+
+def has_photo(db: Database, uuid: str) -> bool:
+    """Whether a photograph is kept with the application (without reading it)."""
+    with db.read() as session:
+        return session.execute(select(Photo.sha256).join(APP, APP.c.id == Photo.application_id)
+                               .where(APP.c.uuid == uuid)).first() is not None

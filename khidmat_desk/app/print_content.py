@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -16,8 +16,13 @@ from khidmat_desk.core.catalogue import Tariff, get_service, quote_fee
 from khidmat_desk.core.display import format_value
 from khidmat_desk.core.fields import Field, FieldType, OutputDocument, Service
 from khidmat_desk.core.findings import FindingInfo, finding_kind, printed_statement
-from khidmat_desk.printing.content import DocumentContent, PrintedFinding, ReceiptContent
-from khidmat_desk.printing.idcheck import id_check, new_salt
+from khidmat_desk.printing.content import (
+    FINDING_STATEMENT,
+    DocumentContent,
+    PrintedFinding,
+    ReceiptContent,
+)
+from khidmat_desk.printing.idcheck import id_check, new_salt, normalise_id
 from khidmat_desk.printing.signing import (
     ID_MARK,
     PHOTO_FACT,
@@ -149,18 +154,20 @@ def printed_finding(service: Service, finding: FindingInfo | None) -> PrintedFin
 def document_content(detail: ApplicationDetail, output: OutputDocument, issued_on: date,
                      signer: Signer | None, template: DocumentTemplate,
                      photo: StoredPhoto | None = None, *, copy_no: int = 1,
-                     base_url: str | None = None) -> DocumentContent:
-    """Everything the page shows; the QR payload is signed unless this is a preview."""
+                     base_url: str | None = None,
+                     checks: IdChecks | None = None) -> DocumentContent:
+    """Everything the page shows; the QR payload is signed unless this is a preview.
+    ``checks``: this copy's identity checks computed ahead of time (`prepare_checks`)."""
     service = get_service(detail.service_code)
-    # A recorded handover prints beside the answers it completes.
-    answers = {**detail.answers, **(detail.answers.get(HANDOVER_KEY) or {})}
+    answers = _printed_answers(detail)
     if template.title:
         output = replace(output, title=template.title, title_ur=template.title_ur or "")
     photo_sha256 = photo.sha256 if photo and output.photo else None
     payload = code = url = None
     if signer is not None:
         signed = signer.sign_document(signed_document(
-            detail, answers, template, issued_on, copy_no, signer.key_id, photo_sha256))
+            detail, answers, template, issued_on, copy_no, signer.key_id, photo_sha256,
+            checks))
         code = short_code(signature_of(signed))
         payload = qr_text(signed, base_url, detail.tracking_number, code)
         url = (public_url(base_url, PUBLIC_VERIFY_PATH, detail.tracking_number, code)
@@ -177,51 +184,131 @@ def document_content(detail: ApplicationDetail, output: OutputDocument, issued_o
         finding=None if discreet else printed_finding(service, detail.finding))
 
 
+@dataclass(frozen=True)
+class IdChecks:
+    """One copy's salt and the slow identity checks made with it: computed while printing,
+    or ahead of time (`prepare_checks`) so that the print itself does not wait for them.
+    Each copy gets its own salt; a prepared set is used for one copy only."""
+
+    tracking_number: str
+    salt: bytes
+    #: (field key, number as normalised) -> check
+    done: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def fresh(cls, tracking_number: str) -> IdChecks:
+        return cls(tracking_number, new_salt())
+
+    def check(self, field_key: str, number: str) -> str:
+        found = self.done.get((field_key, normalise_id(number)))
+        if found is None:
+            found = id_check(self.salt, self.tracking_number, field_key, number)
+        return found
+
+
+def prepare_checks(detail: ApplicationDetail, template: DocumentTemplate) -> IdChecks:
+    """A fresh salt and the identity checks the next copy of this document will sign."""
+    checks = IdChecks.fresh(detail.tracking_number)
+    if template.discreet:
+        return checks
+    answers = _printed_answers(detail)
+    fields = printable_fields_of(get_service(detail.service_code))
+    for key in _signed_keys(detail, answers, template):
+        f = fields.get(key)
+        if f is not None and _is_identity(f) and answers.get(key) not in (None, ""):
+            number = str(answers[key])
+            checks.done[(key, normalise_id(number))] = id_check(
+                checks.salt, detail.tracking_number, key, number)
+    return checks
+
+
+def _printed_answers(detail: ApplicationDetail) -> dict[str, Any]:
+    """The answers a page prints: a recorded handover's beside the ones it completes."""
+    return {**detail.answers, **(detail.answers.get(HANDOVER_KEY) or {})}
+
+
+def printable_fields_of(service: Service) -> dict[str, Field]:
+    handover = service.handover.fields if service.handover else ()
+    return {**service.field_map(), **{f.key: f for f in handover}}
+
+
 def signed_document(detail: ApplicationDetail, answers: dict[str, Any],
                     template: DocumentTemplate, issued_on: date, copy_no: int, key_id: str,
-                    photo_sha256: str | None = None) -> SignedDocument:
+                    photo_sha256: str | None = None,
+                    checks: IdChecks | None = None) -> SignedDocument:
     """The header and every fact the page states, identity numbers as slow salted checks.
     A discreet document names neither the service nor the person: only its reference."""
-    salt = new_salt()
+    if checks is None or checks.tracking_number != detail.tracking_number:
+        checks = IdChecks.fresh(detail.tracking_number)
     discreet = template.discreet
-    facts = () if discreet else printed_facts(detail, answers, template, issued_on, salt,
+    facts = () if discreet else printed_facts(detail, answers, template, issued_on, checks,
                                               photo_sha256)
     return SignedDocument(
         key_id=key_id, tracking_number=detail.tracking_number,
         service_code="-" if discreet else detail.service_code,
         document_key="-" if discreet else template.key,
         issued_on=issued_on.isoformat(), copy_no=copy_no, centre_code=detail.centre_code,
-        salt=b64(salt), facts=facts)
+        salt=b64(checks.salt), facts=facts)
 
 
-def printed_facts(detail: ApplicationDetail, answers: dict[str, Any],
-                  template: DocumentTemplate, issued_on: date, salt: bytes,
-                  photo_sha256: str | None = None) -> tuple[Fact, ...]:
-    """What the layout prints, in its order: the holder, the answers the statement names,
-    every section's answers and tables (a recorded handover's too), the validity and the
-    photograph's SHA-256."""
+def _signed_keys(detail: ApplicationDetail, answers: dict[str, Any],
+                 template: DocumentTemplate) -> list[str]:
+    """The answers' keys a page states, in its order (the finding goes after the first
+    group; `printed_facts` puts it there)."""
     service = get_service(detail.service_code)
-    handover = service.handover.fields if service.handover else ()
-    fields = {**service.field_map(), **{f.key: f for f in handover}}
     wording = template.for_answers(answers)
     keys = [service.primary_name, service.primary_cnic, service.primary_foreign_id]
     keys += _statement_keys(wording.statement) + _statement_keys(wording.statement_ur)
+    keys.append(_FINDING_HERE)
     for section in template.sections:
         keys += [section.table] if section.table else list(section.fields)
+    return keys
+
+
+#: Where the finding's facts go among the answers' keys.
+_FINDING_HERE = "\finding"
+
+
+def printed_facts(detail: ApplicationDetail, answers: dict[str, Any],
+                  template: DocumentTemplate, issued_on: date, checks: IdChecks,
+                  photo_sha256: str | None = None) -> tuple[Fact, ...]:
+    """What the layout prints, in its order: the holder, the answers the statement names, the
+    police finding on a document that states it (each line of its block), every section's
+    answers and tables (a recorded handover's too), the validity and the photograph's
+    SHA-256."""
+    service = get_service(detail.service_code)
+    fields = printable_fields_of(service)
+    wording = template.for_answers(answers)
     facts: list[Fact] = []
     seen: set[str] = set()
-    for key in keys:
+    for key in _signed_keys(detail, answers, template):
+        if key == _FINDING_HERE:
+            facts += _finding_facts(service, detail, template, wording.statement)
+            continue
         f = fields.get(key)
         if key in seen or f is None or answers.get(key) in (None, "", []):
             continue
         seen.add(key)
-        facts.append(_fact(f, answers[key], salt, detail.tracking_number))
+        facts.append(_fact(f, answers[key], checks))
     if template.validity_days:
         until = issued_on + timedelta(days=template.validity_days)
         facts.append(Fact("valid_until", until.strftime("%d-%m-%Y")))
     if photo_sha256:
         facts.append(Fact(PHOTO_FACT, photo_sha256))
     return tuple(facts)
+
+
+def _finding_facts(service: Service, detail: ApplicationDetail, template: DocumentTemplate,
+                   statement: str) -> list[Fact]:
+    if not template.finding or detail.finding is None:
+        return []
+    found = printed_finding(service, detail.finding)
+    if found is None:
+        return []
+    facts = []
+    if "{finding}" in statement and found.statement:
+        facts.append(Fact(FINDING_STATEMENT, found.statement))
+    return facts + [Fact(key, value) for key, _, _, value in found.rows()]
 
 
 def _statement_keys(statement: str) -> list[str]:
@@ -232,9 +319,9 @@ def _is_identity(f: Field) -> bool:
     return f.type is FieldType.CNIC or f.key.endswith("foreign_id")
 
 
-def _fact(f: Field, value: Any, salt: bytes, tracking: str) -> Fact:
+def _fact(f: Field, value: Any, checks: IdChecks) -> Fact:
     if _is_identity(f):
-        return Fact(f.key + ID_MARK, id_check(salt, tracking, f.key, str(value)))
+        return Fact(f.key + ID_MARK, checks.check(f.key, str(value)))
     if f.type is FieldType.GROUP:
         columns = tuple(m.key for m in f.fields)
         rows = tuple(tuple(_cell(m, row.get(m.key)) for m in f.fields) for row in value)

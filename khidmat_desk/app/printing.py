@@ -11,6 +11,8 @@ check is made here, not only by greying out a button.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -29,7 +31,7 @@ from khidmat_desk.app.applications import (
 )
 from khidmat_desk.app.confidential import check_may_see
 from khidmat_desk.app.delivery import HANDOVER_KEY
-from khidmat_desk.app.photos import photo_of
+from khidmat_desk.app.photos import has_photo, photo_of
 from khidmat_desk.app.print_content import GENERIC_OUTPUTS, RECEIPT, local
 from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
@@ -145,9 +147,12 @@ def documents_for(db: Database, detail: ApplicationDetail,
     items = [PrintableDocument(RECEIPT, receipt["title"], receipt["title_ur"], "receipt",
                                copies.get(RECEIPT, 0), detail.status != workflow.VOIDED,
                                _voided_reason(detail), receipt["reprint_role"])]
+    photo_kept: bool | None = None
     for output in _outputs(detail, layouts):
         layout = layouts.document(output.key)
-        reason = _not_ready(detail, layout)
+        if output.photo and layout.photo_required and photo_kept is None:
+            photo_kept = has_photo(db, detail.uuid)
+        reason = _not_ready(detail, output, layout, photo_kept=bool(photo_kept))
         items.append(PrintableDocument(output.key, output.title, output.title_ur, output.kind,
                                        copies.get(output.key, 0), reason is None, reason,
                                        layout.reprint_role))
@@ -186,9 +191,11 @@ def _handover_missing(detail: ApplicationDetail) -> bool:
             and not detail.answers.get(HANDOVER_KEY))
 
 
-def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | None:
+def _not_ready(detail: ApplicationDetail, output: OutputDocument, layout: DocumentTemplate,
+               *, photo_kept: bool) -> str | None:
     """Why the document cannot be issued yet, or None. ``issue_after`` is a status the
-    application must have reached, or "decided" (verified or rejected, whichever)."""
+    application must have reached, or "decided" (verified or rejected, whichever); a layout
+    may require the photograph the document prints."""
     voided = _voided_reason(detail)
     issue_after = layout.issue_after
     if voided or issue_after == workflow.SUBMITTED:
@@ -209,6 +216,9 @@ def _not_ready(detail: ApplicationDetail, layout: DocumentTemplate) -> str | Non
         return (f"No police finding is recorded for {detail.tracking_number} yet, and this "
                 "document states it: a verifier or the in-charge records the finding first "
                 "(Record finding).")
+    if output.photo and layout.photo_required and not photo_kept:
+        return (f"No photograph is kept with {detail.tracking_number}, and the {output.title} "
+                "prints one: add the photograph first (Add photograph…).")
     return None
 
 
@@ -255,20 +265,73 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     to the central server too, for the public verification page at ``base_url``."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
-    refusal = _not_ready(detail, layout)
+    photo = photo_of(db, detail.uuid) if output.photo else None
+    refusal = _not_ready(detail, output, layout, photo_kept=photo is not None)
     if refusal:
         raise PrintRefused(refusal)
     check_may_see(user, detail)
-    photo = photo_of(db, detail.uuid) if output.photo else None
+    checks = _PREPARED.take(detail.tracking_number, document_key)
 
     def build(issue: Issue, issued_on: date) -> tuple[bytes, str | None]:
         content = print_content.document_content(detail, output, issued_on, signer, layout,
                                                  photo, copy_no=issue.copy_no,
-                                                 base_url=base_url)
+                                                 base_url=base_url, checks=checks)
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
                   utc_moment(now), build, officer=None)
+
+
+class _PreparedChecks:
+    """Identity checks made ahead of a copy's print, in memory only, each used once.
+
+    A document's identity checks are slow by design (scrypt, 32 MiB: see ``idcheck``); the
+    counter makes them while the officer looks at the application, so Print does not wait
+    for them. Nothing is kept on disk; a prepared set is taken by the next print of that
+    document (or dropped when the number of prepared sets passes ``LIMIT``)."""
+
+    LIMIT = 16
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sets: OrderedDict[tuple[str, str], print_content.IdChecks] = OrderedDict()
+
+    def put(self, tracking: str, key: str, checks: print_content.IdChecks) -> None:
+        with self._lock:
+            self._sets[(tracking, key)] = checks
+            self._sets.move_to_end((tracking, key))
+            while len(self._sets) > self.LIMIT:
+                self._sets.popitem(last=False)
+
+    def take(self, tracking: str, key: str) -> print_content.IdChecks | None:
+        with self._lock:
+            return self._sets.pop((tracking, key), None)
+
+    def has(self, tracking: str, key: str) -> bool:
+        with self._lock:
+            return (tracking, key) in self._sets
+
+
+_PREPARED = _PreparedChecks()
+
+
+def prepare_copy(db: Database, tracking: str, document_key: str, *, user: UserInfo | None,
+                 templates: Templates | None = None) -> bool:
+    """Make the identity checks of the document's next copy now, off the print's path; True
+    when there were any to make (a later `print_document` uses them once)."""
+    layouts = templates or shipped_templates()
+    detail, output, layout = _output(db, tracking, document_key, layouts)
+    if layout.discreet or _PREPARED.has(detail.tracking_number, document_key):
+        return False  # a discreet slip signs no identity number
+    check_may_see(user, detail)
+    photo_kept = output.photo and layout.photo_required and has_photo(db, detail.uuid)
+    if _not_ready(detail, output, layout, photo_kept=bool(photo_kept)) is not None:
+        return False
+    checks = print_content.prepare_checks(detail, layout)
+    if not checks.done:
+        return False
+    _PREPARED.put(detail.tracking_number, document_key, checks)
+    return True
 
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",

@@ -13,11 +13,22 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.core.fields import Field
+from khidmat_desk.core.findings import finding_kind
+from khidmat_desk.printing.content import (
+    FINDING_BY,
+    FINDING_DECISION,
+    FINDING_REFERENCE,
+    FINDING_REFERENCE_DATE,
+    FINDING_REMARK,
+    FINDING_STATEMENT,
+    FINDING_STATUS,
+)
 from khidmat_desk.printing.idcheck import id_check
 from khidmat_desk.printing.signing import (
     FORMAT_2,
@@ -33,6 +44,7 @@ from khidmat_desk.printing.signing import (
     payload_of_qr,
     short_code,
 )
+from khidmat_desk.printing.templates import Templates, load_templates
 
 log = logging.getLogger("khidmat.printing")
 
@@ -129,8 +141,23 @@ def _verify_document(payload: str, keys: Keys, cnic: str | None,
                                 + "; ".join(differs), document=document, cnic_matches=matches,
                                 page_differs=differs, page_checked=True)
         reason += "; every signed fact is on the page"
+    if _finding_unsigned(document):
+        reason += ("; printed before the police finding was signed: compare the finding on "
+                   "the paper with the centre")
     return Verification(True, reason, document=document, cnic_matches=matches,
                         page_checked=page_text is not None, code=short_code(signature))
+
+
+def _finding_unsigned(document: SignedDocument) -> bool:
+    """A document that states a finding, printed by an earlier version that did not sign it."""
+    template = _shipped_templates().documents.get(document.document_key)
+    return (template is not None and template.finding
+            and document.fact(FINDING_DECISION) is None)
+
+
+@cache
+def _shipped_templates() -> Templates:
+    return load_templates()
 
 
 def _key_problem(keys: Keys, key_id: str, centre_code: str) -> str | None:
@@ -220,7 +247,13 @@ def _latin(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 #: Facts that are not answers of the service.
-GENERAL_LABELS = {"valid_until": "Valid until", PHOTO_FACT: "Photograph (SHA-256)"}
+GENERAL_LABELS = {"valid_until": "Valid until", PHOTO_FACT: "Photograph (SHA-256)",
+                  FINDING_DECISION: "Police finding: Decision",
+                  FINDING_REFERENCE_DATE: "Police finding: Reference date",
+                  FINDING_BY: "Police finding: Recorded by",
+                  FINDING_STATEMENT: "Police finding: Statement"}
+#: Facts the public page leaves out: it names no officer.
+_NOT_PUBLIC = frozenset({FINDING_BY})
 
 
 def fact_labels(document: SignedDocument) -> dict[str, str]:
@@ -229,18 +262,35 @@ def fact_labels(document: SignedDocument) -> dict[str, str]:
     labels = {}
     for fact in document.facts:
         known = fields.get(fact.field_key)
-        label = known.label if known else GENERAL_LABELS.get(fact.field_key, fact.field_key)
+        label = known.label if known else (_finding_label(document, fact.key)
+                                           or GENERAL_LABELS.get(fact.field_key, fact.field_key))
         labels[fact.key] = f"{label} (identity number)" if fact.is_id_check else label
     return labels
 
 
-def fact_lines(document: SignedDocument) -> list[tuple[str, str]]:
-    """(label, text) for every signed fact, a table's rows one line each."""
+def _finding_label(document: SignedDocument, key: str) -> str | None:
+    """The finding's rows are named as the page names them (per kind of finding)."""
+    if key not in (FINDING_STATUS, FINDING_REFERENCE, FINDING_REMARK):
+        return None
+    if key == FINDING_REMARK:
+        rejected = document.text_of(FINDING_DECISION) == "Rejected"
+        return "Police finding: " + ("Reason" if rejected else "Remark")
+    kind = finding_kind(document.service_code if document.service_code in SERVICE_CODES
+                        else "")
+    label = kind.status_label if key == FINDING_STATUS else kind.reference_label
+    return f"Police finding: {label}"
+
+
+def fact_lines(document: SignedDocument, *, public: bool = False) -> list[tuple[str, str]]:
+    """(label, text) for every signed fact, a table's rows one line each. ``public``: for
+    the public page, which shows no identity check and names no officer."""
     fields = (get_service(document.service_code).field_map()
               if document.service_code in SERVICE_CODES else {})
     labels = fact_labels(document)
     lines: list[tuple[str, str]] = []
     for fact in document.facts:
+        if public and (fact.is_id_check or fact.key in _NOT_PUBLIC):
+            continue
         if fact.is_id_check:
             lines.append((labels[fact.key], "checked only against a card (--cnic)"))
         elif isinstance(fact.value, str):

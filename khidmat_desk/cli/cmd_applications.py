@@ -190,12 +190,13 @@ def run_handover(args: argparse.Namespace) -> int:
 
 
 def run_photo(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.photos import attach_photo
+    from khidmat_desk.app.applications import InvalidRequest
+    from khidmat_desk.app.photos import attach_photo, read_photo_file
 
     try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise BadInput(f"--file: cannot read {args.file} ({exc.strerror or exc})") from exc
+        data = read_photo_file(Path(args.file))
+    except InvalidRequest as exc:
+        raise BadInput(f"--file: {exc}") from exc
     with open_context(args) as ctx:
         user = sign_in(ctx, args)
         kept = attach_photo(ctx.db, args.tracking, data, user=user)

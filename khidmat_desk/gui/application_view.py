@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
+from khidmat_desk.gui.photo_box import PhotoBox
 from khidmat_desk.gui.words import status_label
 
 _MUTED = "color: #555;"
@@ -31,6 +32,7 @@ class ApplicationView(QScrollArea):
 
     status_requested = Signal(str, str)
     finding_requested = Signal(str)
+    photo_requested = Signal(str)
     back_requested = Signal()
     print_requested = Signal(str, str, int)  # tracking, document key, copies printed so far
     # tracking, key, title, copies printed, whether it can be issued now
@@ -41,6 +43,7 @@ class ApplicationView(QScrollArea):
         super().__init__(objectName="application_view")  # type: ignore[call-arg]
         self.role, self.urdu, self.user_id = role, urdu, user_id
         self.finding_button: QPushButton | None = None
+        self.photo_box: PhotoBox | None = None
         self.detail: Any = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -62,6 +65,9 @@ class ApplicationView(QScrollArea):
         layout.addWidget(QLabel(f"{title} · {detail.name}", styleSheet="font-size: 12pt;"))  # type: ignore[call-overload]
         layout.addWidget(status)
         layout.addLayout(self._action_row(detail))
+        self.photo_box = self._photo_box(service, detail)
+        if self.photo_box is not None:
+            layout.addWidget(self.photo_box)
         if printable:
             layout.addWidget(self._print_box(detail, printable))
         if getattr(detail, "finding", None) is not None:
@@ -95,6 +101,18 @@ class ApplicationView(QScrollArea):
         row.addStretch(1)
         row.addWidget(back)
         return row
+
+    def _photo_box(self, service: Any, detail: Any) -> PhotoBox | None:
+        """For a service whose documents print the person's photograph (not once voided)."""
+        printing = [o for o in service.outputs if o.photo]
+        if (not printing or detail.status == workflow.VOIDED
+                or not workflow.may_act_as(self.role, workflow.OFFICER)):
+            return None  # the use case refuses a verifier too: taking it is intake work
+        titles = " / ".join((o.title_ur if self.urdu and o.title_ur else o.title)
+                            for o in printing)
+        box = PhotoBox(titles)
+        box.add_requested.connect(lambda: self.photo_requested.emit(detail.tracking_number))
+        return box
 
     def _may_record_finding(self, detail: Any) -> bool:
         """Offered to a verifier, and to the in-charge, who alone may decide on their own

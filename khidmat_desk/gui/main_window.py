@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         from khidmat_desk.gui.centre_menu import CentreMenu
 
         self.centre = CentreMenu(self)
+        from khidmat_desk.gui.photo_box import PhotoFlow
+
+        self.photos = PhotoFlow(self)
         if self.centre.verifier_home:
             self.centre.show_awaiting()
         else:
@@ -362,6 +365,8 @@ class MainWindow(QMainWindow):
         detail, printable = loaded
         self._close_wizard()
         self.view.show_detail(detail, printable)
+        self.photos.load(detail.tracking_number)
+        self.printing.prepare(detail.tracking_number, printable)
         self.ui.stack.setCurrentWidget(self.view)
         self.search.clear()
         # The next key acts on this application: recording its finding (for who may), its
@@ -645,6 +650,8 @@ class MainWindow(QMainWindow):
             ]),
             (self.tr("Application view"), [
                 ("Ctrl+P", self.tr("Print the receipt")),
+                ("Alt+P", self.tr("Add or replace the photograph (services whose documents "
+                                  "print one)")),
                 ("Esc", self.tr("Back to the list")),
             ]),
         ]

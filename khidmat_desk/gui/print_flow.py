@@ -39,6 +39,16 @@ class PrintFlow(QObject):
         setting = "receipt_printer" if key == RECEIPT else "document_printer"
         return str(self._session.settings.get(setting))
 
+    def prepare(self, tracking: str, printable: Any) -> None:
+        """While the officer reads the application, make the slow identity checks of each
+        ready document's next copy, so that its Print does not wait for them."""
+        keys = [d.key for d in printable if d.key != RECEIPT and d.ready]
+        if not keys:
+            return
+        session = self._session
+        self._tasks.run(lambda: session.prepare_copies(tracking, keys), lambda _: None,
+                        lambda exc: log.warning("copies of %s not prepared: %s", tracking, exc))
+
     def print(self, tracking: str, key: str, *, copies_printed: int = 0) -> None:
         """Print a copy; a reprint asks why (the log and the DUPLICATE mark keep it honest)."""
         reason = None

@@ -8,6 +8,7 @@ The data (settings, database, tariff, layouts, signing key, signed-in user) is o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.app.context import CounterContext
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         SubmitResult,
     )
     from khidmat_desk.app.delivery import Handover
+    from khidmat_desk.app.photos import StoredPhoto
     from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
     from khidmat_desk.app.sync import PendingEntry, QuarantinedEntry
     from khidmat_desk.auth.users import UserInfo
@@ -224,6 +226,23 @@ class CounterSession:
     def save_language(self, language: str) -> None:
         self.save_settings({"language": language})
 
+    # -- the person's photograph -------------------------------------------------------------
+
+    def attach_photo(self, tracking: str, path: Path) -> StoredPhoto:
+        """Read the picture file (within its size bound), check it and keep it."""
+        from khidmat_desk.app.photos import attach_photo, read_photo_file
+
+        return attach_photo(self.db, tracking, read_photo_file(path), user=self.ctx.officer)
+
+    def photo(self, tracking: str) -> StoredPhoto | None:
+        from khidmat_desk.app.applications import get_application
+        from khidmat_desk.app.confidential import check_may_see
+        from khidmat_desk.app.photos import photo_of
+
+        detail = get_application(self.db, tracking)
+        check_may_see(self.ctx.user, detail)
+        return photo_of(self.db, detail.uuid)
+
     # -- printing ---------------------------------------------------------------------------
 
     def printable(self, tracking: str) -> tuple[PrintableDocument, ...]:
@@ -258,6 +277,13 @@ class CounterSession:
         return print_document(self.db, tracking, key, user=self.ctx.officer,
                               signer=self.ctx.signer(), reason=reason, templates=self.templates,
                               base_url=self._public_url())
+
+    def prepare_copies(self, tracking: str, keys: list[str]) -> int:
+        """The identity checks of each document's next copy, made now; how many were made."""
+        from khidmat_desk.app.printing import prepare_copy
+
+        return sum(prepare_copy(self.db, tracking, key, user=self.ctx.user,
+                                templates=self.templates) for key in keys)
 
     def _public_url(self) -> str | None:
         """The central server's public verification address that QR codes open, if set."""

@@ -55,6 +55,17 @@ class ReceiptContent:
     status_code: str | None = None
 
 
+#: Keys of the police finding's facts in a signed payload (never a field key: no dots there).
+FINDING_DECISION = "finding.decision"
+FINDING_STATUS = "finding.status"
+FINDING_REFERENCE = "finding.reference"
+FINDING_REFERENCE_DATE = "finding.reference_date"
+FINDING_REMARK = "finding.remark"
+FINDING_BY = "finding.by"
+#: The status's wording where the statement names {finding}.
+FINDING_STATEMENT = "finding.statement"
+
+
 @dataclass(frozen=True)
 class PrintedFinding:
     """The police finding as a page states it (wording from record_statuses.json)."""
@@ -72,6 +83,24 @@ class PrintedFinding:
     reference_date: date | None
     remark: str
     decided_by: str
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(signed fact key, label, Urdu label, value) of each line the page prints, in its
+        order: the page and the signature are made from the same rows."""
+        rejected = self.outcome == "rejected"
+        rows = [(FINDING_DECISION, "Decision", "فیصلہ", "Rejected" if rejected else "Verified"),
+                (FINDING_STATUS, self.status_row, self.status_row_ur, self.status_label)]
+        if self.reference:
+            rows.append((FINDING_REFERENCE, self.reference_label, self.reference_label_ur,
+                         self.reference))
+        if self.reference_date:
+            rows.append((FINDING_REFERENCE_DATE, "Reference date", "تاریخ",
+                         self.reference_date.strftime("%d-%m-%Y")))
+        if self.remark:
+            rows.append((FINDING_REMARK, "Reason" if rejected else "Remark",
+                         "وجہ" if rejected else "کیفیت", self.remark))
+        rows.append((FINDING_BY, "Recorded by", "", self.decided_by))
+        return rows
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from khidmat_desk.core.fields import Field, FieldType, Service
 from khidmat_desk.core.validators import is_blank
 from khidmat_desk.printing import pieces, urdu
 from khidmat_desk.printing.barcodes import Dots, draw_qr, qr_matrix, qr_size
-from khidmat_desk.printing.content import DocumentContent, Issue, PrintedFinding
+from khidmat_desk.printing.content import FINDING_STATUS, DocumentContent, Issue, PrintedFinding
 from khidmat_desk.printing.flow import (
     LATIN_ASCENT,
     LATIN_LEADING,
@@ -125,20 +125,9 @@ def _compose(flow: Flow, content: DocumentContent, issue: Issue, templates: Temp
 def _finding(flow: Flow, finding: PrintedFinding) -> None:
     """What the police found and where it came from, as recorded by the verifier."""
     _heading(flow, Section("Police finding", "پولیس رپورٹ"))
-    decision = "Verified" if finding.outcome == "verified" else "Rejected"
-    rows = [("Decision", "فیصلہ", decision),
-            (finding.status_row, finding.status_row_ur, finding.status_label)]
-    if finding.reference:
-        rows.append((finding.reference_label, finding.reference_label_ur, finding.reference))
-    if finding.reference_date:
-        rows.append(("Reference date", "تاریخ", finding.reference_date.strftime("%d-%m-%Y")))
-    if finding.remark:
-        rows.append(("Reason" if finding.outcome == "rejected" else "Remark",
-                     "وجہ" if finding.outcome == "rejected" else "کیفیت", finding.remark))
-    rows.append(("Recorded by", "", finding.decided_by))
-    for label, label_ur, value in rows:
+    for key, label, label_ur, value in finding.rows():
         pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur,
-                   bold_value=label == finding.status_row)
+                   bold_value=key == FINDING_STATUS)
 
 
 def _reference(flow: Flow, content: DocumentContent, issue: Issue,

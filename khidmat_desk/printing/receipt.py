@@ -117,7 +117,8 @@ def _applicant(flow: Flow, content: ReceiptContent, size: float) -> None:
     label = flow.width * 0.36
     pieces.row(flow, "Service", content.service.title, size=size, label_width=label,
                label_ur=content.service.title_ur, bold_value=True)
-    pieces.row(flow, "Name", content.name, size=size, label_width=label)
+    if content.name:  # a discreet receipt withholds it: no empty row hints that it did
+        pieces.row(flow, "Name", content.name, size=size, label_width=label)
     if content.name_ur:
         pieces.row(flow, "Name (Urdu)", content.name_ur, size=size, label_width=label)
     if content.masked_id:

@@ -60,6 +60,9 @@ class DocumentTemplate:
     validity_days: int | None = None
     #: States the police finding: printed only once one is recorded, with its own section.
     finding: bool = False
+    #: Not issued until the person's photograph is kept with the application (a document
+    #: that prints one and does not require it shows an empty "No photograph" frame).
+    photo_required: bool = False
     #: A title of its own instead of the service's output title (a discreet slip's).
     title: str | None = None
     title_ur: str | None = None
@@ -141,7 +144,8 @@ def _document(key: str, entry: dict[str, Any]) -> DocumentTemplate:
             addressee=str(entry.get("addressee", "")),
             issuing_authority=str(entry.get("issuing_authority", "")),
             signatories=tuple(_signatory(s) for s in entry.get("signatures", ())),
-            finding=bool(entry.get("finding")))
+            finding=bool(entry.get("finding")),
+            photo_required=bool(entry.get("photo_required")))
     except (KeyError, TypeError) as exc:
         raise TemplateError(f"documents.json: entry '{key}' lacks {exc}") from exc
 

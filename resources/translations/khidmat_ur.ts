@@ -60,148 +60,148 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="61"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="88"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="99"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="127"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="133"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="137"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="126"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="154"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="175"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="176"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="180"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="204"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -222,7 +222,7 @@
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
         <source>&amp;Today at the centre…</source>
-        <translation>مرکز میں آج… (&amp;T)</translation>
+        <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
@@ -1092,292 +1092,297 @@ The in-charge can put it back now.</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="168"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="174"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="178"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="214"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="252"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="292"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="295"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="269"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="354"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="226"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="243"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="245"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="247"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="302"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="304"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="307"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="374"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="379"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="387"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="383"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="388"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="425"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="430"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="445"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="451"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="456"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="459"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="464"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="490"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="495"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="548"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="553"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="591"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="588"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="593"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="631"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
+        <source>Add or replace the photograph (services whose documents print one)</source>
+        <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="595"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1560,6 +1565,100 @@ The in-charge can put it back now.</source>
     </message>
 </context>
 <context>
+    <name>PhotoBox</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="85"/>
+        <source>Add &amp;photograph…</source>
+        <translation>تصویر شامل کریں (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="56"/>
+        <source>Add or replace the person&apos;s photograph</source>
+        <translation>درخواست گزار کی تصویر شامل کریں یا بدلیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="59"/>
+        <source>Photograph</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="74"/>
+        <source>Looking for a kept photograph…</source>
+        <translation>محفوظ تصویر تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="82"/>
+        <source>No
+photograph</source>
+        <translation>کوئی
+تصویر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="83"/>
+        <source>No photograph is kept yet; %1 prints one.</source>
+        <translation>ابھی کوئی تصویر محفوظ نہیں؛ %1 پر تصویر چھپتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="89"/>
+        <source>Kept: %1 × %2 pixels, SHA-256 %3… (printed under the picture).</source>
+        <translation>محفوظ: %1 × %2 پکسل، SHA-256 %3… (تصویر کے نیچے چھپتا ہے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="92"/>
+        <source>Replace &amp;photograph…</source>
+        <translation>تصویر بدلیں (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="96"/>
+        <source>Checking and keeping the photograph…</source>
+        <translation>تصویر جانچی اور محفوظ کی جا رہی ہے…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFlow</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="112"/>
+        <source>Choose the photograph</source>
+        <translation>تصویر منتخب کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="113"/>
+        <source>Photographs (%1)</source>
+        <translation>تصاویر (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="157"/>
+        <source>Replace the photograph</source>
+        <translation>تصویر بدلیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="158"/>
+        <source>A photograph is already kept with %1. Replace it? The change is recorded in the audit trail; copies already printed keep the old one.</source>
+        <translation>%1 کے ساتھ ایک تصویر پہلے سے محفوظ ہے۔ کیا اسے بدلا جائے؟ یہ تبدیلی آڈٹ ریکارڈ میں درج ہوگی؛ پہلے سے چھپی ہوئی نقول پر پرانی تصویر ہی رہے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="161"/>
+        <source>The kept photograph was not changed.</source>
+        <translation>محفوظ تصویر نہیں بدلی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="165"/>
+        <source>No photograph chosen.</source>
+        <translation>کوئی تصویر منتخب نہیں کی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="169"/>
+        <source>Checking %1…</source>
+        <translation>%1 جانچی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="188"/>
+        <source>Photograph kept with %1: %2 × %3 pixels, SHA-256 %4…</source>
+        <translation>تصویر %1 کے ساتھ محفوظ کر لی گئی: %2 × %3 پکسل، SHA-256 %4…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/preview.py" line="39"/>
@@ -1580,62 +1679,62 @@ The in-charge can put it back now.</source>
 <context>
     <name>PrintFlow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="57"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="57"/>
         <source>Why is copy %1 being printed?</source>
         <translation>کاپی %1 کیوں پرنٹ کی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="65"/>
         <source>Printing…</source>
         <translation>پرنٹ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="76"/>
         <source> (duplicate, copy %1)</source>
         <translation> (ڈپلیکیٹ، کاپی %1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="78"/>
         <source>Printed %1%2 on %3</source>
         <translation>%1%2 پرنٹ ہو گئی: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="91"/>
         <source>Printer problem</source>
         <translation>پرنٹر کا مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="92"/>
         <source>The document is kept: Retry prints the same copy.</source>
         <translation>دستاویز محفوظ ہے: دوبارہ کوشش وہی کاپی پرنٹ کرے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Retry</source>
         <translation>دوبارہ کوشش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="97"/>
         <source>Not printed: nothing reached paper, so nothing was counted; print it again when the printer is ready.</source>
         <translation>پرنٹ نہیں ہوا: کاغذ پر کچھ نہیں آیا، اس لیے کوئی کاپی شمار نہیں ہوئی؛ پرنٹر تیار ہو تو دوبارہ پرنٹ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="105"/>
         <source>Cannot print</source>
         <translation>پرنٹ نہیں ہو سکتا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/print_flow.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/print_flow.py" line="128"/>
         <source>%1 — preview (%2)</source>
         <translation>%1 — پیش منظر (%2)</translation>
     </message>
