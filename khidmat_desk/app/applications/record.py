@@ -75,10 +75,13 @@ def _finding(found: FindingInfo | None) -> RecordFinding | None:
 
 
 def record_version(session: Session, action: str, record: ApplicationRecord,
-                   when: datetime) -> None:
+                   when: datetime, *, state: str | None = None) -> None:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
     user who made the change; a version made in a closed day or shift is flagged as late there
-    (after the audit event, whose lock orders it after any close)."""
+    (after the audit event, whose lock orders it after any close).
+
+    ``state`` is the digest of the record as this version leaves it, when the caller made it
+    from the values it wrote; otherwise it is read back from the database."""
     change = record.status_change
     append_event(session, actor=change.by, action=action, entity_type="application",
                  entity_id=record.uuid, at=when, details={
@@ -86,7 +89,7 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
                      "service_code": record.service_code, "version": record.version,
                      "from": change.from_status, "to": change.to_status,
                      "reason": change.reason,
-                     STATE_KEY: application_state(session, record.uuid)})
+                     STATE_KEY: state or application_state(session, record.uuid)})
     day_close.note_if_late(
         session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
         tracking_number=record.tracking_number, made_at=when, noted_at=when,

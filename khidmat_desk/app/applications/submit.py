@@ -54,6 +54,7 @@ from khidmat_desk.core.records import (
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
+from khidmat_desk.store.audit_state import application_digest
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
@@ -233,37 +234,47 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
     }
     app_id = int(connection.execute(_INSERT_APP, app).scalar_one())
     search.write_keys(session, app_id, plan.keys)
-    payment = _write_payment(connection, app_id, plan, method, user, when)
-    if plan.documents:
-        connection.execute(_INSERT_DOCUMENT, [
-            {"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
-            for d in plan.documents])
+    paid = _payment_row(plan, method, user, when)
+    if paid is not None:
+        connection.execute(_INSERT_PAYMENT, {"application_id": app_id, **paid})
+    documents = [{"doc_key": d["key"], "label": d["label"]} for d in plan.documents]
+    if documents:
+        connection.execute(_INSERT_DOCUMENT, [{"application_id": app_id, **d}
+                                              for d in documents])
     change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
                                  when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
+    applicant = None if plan.profile is None else ApplicantId(plan.profile.id_type,
+                                                              plan.profile.id_number)
     saved = ApplicationDetail(
         uuid=uuid, tracking_number=tracking, centre_code=centre_code, counter=counter,
         service_code=plan.service.code, status=workflow.SUBMITTED, version=1, name=plan.name,
         answers=plan.answers, token_no=plan.token_no, fee_total=plan.fee_total,
         expected_on=plan.expected_on, created_at=when, updated_at=when, officer=user.username,
-        payment=payment, documents=tuple(DocumentInfo(d["key"], d["label"])
-                                         for d in plan.documents),
-        history=(change,), applicant=None if plan.profile is None else ApplicantId(
-            plan.profile.id_type, plan.profile.id_number))
-    record_version(session, "application-submitted", sync_record(saved), when)
+        payment=None if paid is None else PaymentInfo(
+            plan.fee_total, method, user.username, when, tuple(plan.fee_items)),
+        documents=tuple(DocumentInfo(d["key"], d["label"]) for d in plan.documents),
+        history=(change,), applicant=applicant)
+    # The digest of the rows just written, from the values written: what `verify_records`
+    # recomputes from the database, without reading back what this transaction holds.
+    state = application_digest(
+        app, None if applicant is None else (applicant.id_type, applicant.id_number),
+        changes=[{"version": 1, "from_status": None, "to_status": workflow.SUBMITTED,
+                  "reason": None, "user_id": user.id, "at": when}],
+        payments=[] if paid is None else [paid], documents=documents, prints=())
+    record_version(session, "application-submitted", sync_record(saved), when, state=state)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
-def _write_payment(connection: Connection, app_id: int, plan: _Plan, method: str,
-                   user: UserInfo, when: datetime) -> PaymentInfo | None:
-    """A payment row for a paid service; a free service records no payment."""
+def _payment_row(plan: _Plan, method: str, user: UserInfo,
+                 when: datetime) -> dict[str, Any] | None:
+    """The payment row of a paid service (without its application id); a free service records
+    no payment."""
     if plan.fee_total <= 0:
         return None
-    connection.execute(_INSERT_PAYMENT, {
-        "application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
-        "received_by": user.id, "at": when, "items": plan.fee_items})
-    return PaymentInfo(plan.fee_total, method, user.username, when, tuple(plan.fee_items))
+    return {"amount_pkr": plan.fee_total, "method": method, "received_by": user.id,
+            "at": when, "items": plan.fee_items}
 
 
 def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
