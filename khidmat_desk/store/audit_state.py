@@ -71,9 +71,21 @@ def _day(value: date | str | None) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
 
 
+#: One encoder for every digest: sorted keys, no spaces, UTF-8 kept as is (`json.dumps` with
+#: these options would build a new encoder on every call).
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
+_PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
+
+
 def _digest(material: Any) -> str:
-    text = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_ENCODE(material).encode("utf-8")).hexdigest()
+
+
+def answers_text(answers: Any) -> str:
+    """The answers as the application digest spells them; a caller digesting several versions
+    of one record makes it once and passes it to `application_digest`."""
+    return _ENCODE(answers)
 
 
 def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None,
@@ -82,41 +94,53 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
                        documents: Iterable[Mapping[str, Any]],
                        prints: Iterable[Mapping[str, Any]],
                        photos: Iterable[Mapping[str, Any]] = (),
-                       findings: Iterable[Mapping[str, Any]] = ()) -> str:
+                       findings: Iterable[Mapping[str, Any]] = (), *,
+                       answers: str | None = None) -> str:
     """The digest of one application and everything hanging off it, from plain values.
 
-    The police finding joins the material only when there is one, so the digest of an
-    application without a finding is what it was before findings were recorded."""
-    material: dict[str, Any] = {
-        "application": [
-            app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
-            app["service_code"], app["status"], app["answers"], app["version"],
-            app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
-            app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])],
-        "applicant": None if applicant is None else list(applicant),
-        "status_changes": sorted(
-            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
-             _iso(c["at"])] for c in changes),
-        "payments": sorted(
-            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
-             for p in payments), key=lambda p: json.dumps(p, sort_keys=True)),
-        "documents": sorted([d["doc_key"], d["label"]] for d in documents),
-        "prints": sorted(
-            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
-              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
-              _iso(p.get("settled_at"))] for p in prints),
-            key=lambda p: (p[0], p[1], p[5] or "")),
-        "photos": sorted(
-            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
-             _iso(p["added_at"])] for p in photos),
-    }
+    The material is one JSON object (sorted keys, no spaces) of the application row, the
+    applicant's identity, and the sorted status changes, payments, documents, printed copies,
+    photographs and police findings. It is written out part by part so that ``answers``
+    (`answers_text` of the row's answers, the largest part) can be made once for many versions;
+    the text is exactly ``json.dumps(material, sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)``. The police finding joins the material only when there is one, so
+    the digest of an application without a finding is what it was before findings were
+    recorded."""
+    head = _ENCODE([app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
+                    app["service_code"], app["status"]])
+    tail = _ENCODE([app["version"], app["officer_id"], app["token_no"], app["fee_total"],
+                    _day(app["expected_on"]), app["display_name"], _iso(app["created_at"]),
+                    _iso(app["updated_at"])])
+    answers_json = _ENCODE(app["answers"]) if answers is None else answers
+    parts = [
+        ("applicant", _ENCODE(None if applicant is None else list(applicant))),
+        ("application", f"{head[:-1]},{answers_json},{tail[1:]}"),
+        ("documents", _ENCODE(sorted([d["doc_key"], d["label"]] for d in documents))),
+    ]
     found = sorted(
         [f["outcome"], f["record_status"], f["reference"], _day(f["reference_date"]),
          f["remark"], f["override_reason"], f["recorded_by"], _iso(f["recorded_at"]),
          f["version"]] for f in findings)
     if found:
-        material["findings"] = found
-    return _digest(material)
+        parts.append(("findings", _ENCODE(found)))
+    parts += [
+        ("payments", _ENCODE(sorted(
+            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
+             for p in payments), key=_PAYMENT_ORDER))),
+        ("photos", _ENCODE(sorted(
+            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
+             _iso(p["added_at"])] for p in photos))),
+        ("prints", _ENCODE(sorted(
+            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
+              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
+              _iso(p.get("settled_at"))] for p in prints),
+            key=lambda p: (p[0], p[1], p[5] or "")))),
+        ("status_changes", _ENCODE(sorted(
+            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
+             _iso(c["at"])] for c in changes))),
+    ]
+    text = "{" + ",".join(f'"{key}":{value}' for key, value in parts) + "}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def user_digest(user: Mapping[str, Any], roles: Iterable[str] = ()) -> str:
