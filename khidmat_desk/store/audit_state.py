@@ -64,7 +64,9 @@ def _iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:  # a naive value read back from SQLite is UTC
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    elif moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
 
 
 def _day(value: date | str | None) -> str | None:
@@ -74,6 +76,9 @@ def _day(value: date | str | None) -> str | None:
 #: One encoder for every digest: sorted keys, no spaces, UTF-8 kept as is (`json.dumps` with
 #: these options would build a new encoder on every call).
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: Stands for answers spelled beforehand (see `application_digest`).
+_ANSWERS_MARK = "\x00answers\x00"
+_ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
 #: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
 _PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
 
@@ -98,48 +103,45 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
                        answers: str | None = None) -> str:
     """The digest of one application and everything hanging off it, from plain values.
 
-    The material is one JSON object (sorted keys, no spaces) of the application row, the
-    applicant's identity, and the sorted status changes, payments, documents, printed copies,
-    photographs and police findings. It is written out part by part so that ``answers``
-    (`answers_text` of the row's answers, the largest part) can be made once for many versions;
-    the text is exactly ``json.dumps(material, sort_keys=True, separators=(",", ":"),
-    ensure_ascii=False)``. The police finding joins the material only when there is one, so
-    the digest of an application without a finding is what it was before findings were
-    recorded."""
-    head = _ENCODE([app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
-                    app["service_code"], app["status"]])
-    tail = _ENCODE([app["version"], app["officer_id"], app["token_no"], app["fee_total"],
-                    _day(app["expected_on"]), app["display_name"], _iso(app["created_at"]),
-                    _iso(app["updated_at"])])
-    answers_json = _ENCODE(app["answers"]) if answers is None else answers
-    parts = [
-        ("applicant", _ENCODE(None if applicant is None else list(applicant))),
-        ("application", f"{head[:-1]},{answers_json},{tail[1:]}"),
-        ("documents", _ENCODE(sorted([d["doc_key"], d["label"]] for d in documents))),
-    ]
+    ``answers`` is `answers_text` of the row's answers (the largest part of the material), for
+    a caller digesting many versions of one record; the digest is the same either way. The
+    police finding joins the material only when there is one, so the digest of an application
+    without a finding is what it was before findings were recorded."""
+    material: dict[str, Any] = {
+        "application": [
+            app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
+            app["service_code"], app["status"],
+            app["answers"] if answers is None else _ANSWERS_MARK, app["version"],
+            app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
+            app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])],
+        "applicant": None if applicant is None else list(applicant),
+        "status_changes": sorted(
+            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
+             _iso(c["at"])] for c in changes),
+        "payments": sorted(
+            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
+             for p in payments), key=_PAYMENT_ORDER),
+        "documents": sorted([d["doc_key"], d["label"]] for d in documents),
+        "prints": sorted(
+            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
+              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
+              _iso(p.get("settled_at"))] for p in prints),
+            key=lambda p: (p[0], p[1], p[5] or "")),
+        "photos": sorted(
+            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
+             _iso(p["added_at"])] for p in photos),
+    }
     found = sorted(
         [f["outcome"], f["record_status"], f["reference"], _day(f["reference_date"]),
          f["remark"], f["override_reason"], f["recorded_by"], _iso(f["recorded_at"]),
          f["version"]] for f in findings)
     if found:
-        parts.append(("findings", _ENCODE(found)))
-    parts += [
-        ("payments", _ENCODE(sorted(
-            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
-             for p in payments), key=_PAYMENT_ORDER))),
-        ("photos", _ENCODE(sorted(
-            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
-             _iso(p["added_at"])] for p in photos))),
-        ("prints", _ENCODE(sorted(
-            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
-              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
-              _iso(p.get("settled_at"))] for p in prints),
-            key=lambda p: (p[0], p[1], p[5] or "")))),
-        ("status_changes", _ENCODE(sorted(
-            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
-             _iso(c["at"])] for c in changes))),
-    ]
-    text = "{" + ",".join(f'"{key}":{value}' for key, value in parts) + "}"
+        material["findings"] = found
+    text = _ENCODE(material)
+    if answers is not None:
+        # Only the applicant's identity and six codes of the row come before the answers in
+        # the text, and none of them can hold the mark (it starts with a NUL character).
+        text = text.replace(_ANSWERS_MARK_TEXT, answers, 1)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
