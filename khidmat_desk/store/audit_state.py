@@ -182,8 +182,14 @@ def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str,
     people = {p.id: (p.id_type, p.id_number) for p in connection.execute(
         select(_APPLICANT.c.id, _APPLICANT.c.id_type, _APPLICANT.c.id_number)
         .where(_APPLICANT.c.id.in_(person_ids)))} if person_ids else {}
-    return {row.uuid: application_digest(
-        dict(row._mapping), people.get(row.applicant_id), **by_id[row.id]) for row in apps}
+    digests = {}
+    for row in apps:
+        found = by_id[row.id]
+        digests[row.uuid] = application_digest(
+            dict(row._mapping), people.get(row.applicant_id), found["changes"],
+            found["payments"], found["documents"], found["prints"], found["photos"],
+            found["findings"])
+    return digests
 
 
 def application_state(session: Session, uuid: str) -> str:

@@ -22,6 +22,7 @@ from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.models import Application, StatusChange, table_of
+from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
     RecordApplicant,
@@ -34,7 +35,7 @@ from khidmat_desk.sync.protocol import (
 
 OUTBOX_KIND = "application"
 APP = table_of(Application)
-_INSERT_STATUS = insert(table_of(StatusChange))
+_INSERT_STATUS = Prepared(insert(table_of(StatusChange)))
 
 
 def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
@@ -102,7 +103,7 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
 def write_status_change(connection: Connection, app_id: int, old: Status | None, new: Status,
                         reason: str | None, user: UserInfo, when: datetime,
                         version: int) -> StatusChangeInfo:
-    connection.execute(_INSERT_STATUS, [{
+    _INSERT_STATUS.execute(connection, {
         "application_id": app_id, "from_status": old, "to_status": new, "reason": reason,
-        "user_id": user.id, "at": when, "version": version}])
+        "user_id": user.id, "at": when, "version": version})
     return StatusChangeInfo(old, new, reason, user.username, when, version)

@@ -56,6 +56,7 @@ from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
 from khidmat_desk.store.audit_state import application_digest
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
+from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
 if TYPE_CHECKING:
@@ -68,9 +69,9 @@ MAX_TOKEN_LENGTH = 20
 
 PERSON = table_of(Applicant)
 # Statements used by every save are built once (building them costs more than running them).
-_INSERT_APP = insert(APP).returning(APP.c.id)
-_INSERT_PAYMENT = insert(table_of(Payment))
-_INSERT_DOCUMENT = insert(table_of(DocumentReceived))
+_INSERT_APP = Prepared(insert(APP).returning(APP.c.id))
+_INSERT_PAYMENT = Prepared(insert(table_of(Payment)))
+_INSERT_DOCUMENT = Prepared(insert(table_of(DocumentReceived)))
 
 
 def _person_upsert(dialect_name: str) -> Any:
@@ -94,7 +95,7 @@ def _person_upsert(dialect_name: str) -> Any:
     ).returning(PERSON.c.id)
 
 
-_UPSERT_PERSON = {name: _person_upsert(name) for name in ("sqlite", "postgresql")}
+_UPSERT_PERSON = {name: Prepared(_person_upsert(name)) for name in ("sqlite", "postgresql")}
 
 
 @dataclass(frozen=True)
@@ -232,15 +233,15 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         "expected_on": plan.expected_on, "display_name": plan.name,
         "created_at": when, "updated_at": when,
     }
-    app_id = int(connection.execute(_INSERT_APP, app).scalar_one())
+    app_id = int(_INSERT_APP.scalar(connection, app))
     search.write_keys(session, app_id, plan.keys)
     paid = _payment_row(plan, method, user, when)
     if paid is not None:
-        connection.execute(_INSERT_PAYMENT, {"application_id": app_id, **paid})
+        _INSERT_PAYMENT.execute(connection, {"application_id": app_id, **paid})
     documents = [{"doc_key": d["key"], "label": d["label"]} for d in plan.documents]
     if documents:
-        connection.execute(_INSERT_DOCUMENT, [{"application_id": app_id, **d}
-                                              for d in documents])
+        _INSERT_DOCUMENT.execute_many(connection, [{"application_id": app_id, **d}
+                                                   for d in documents])
     change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
                                  when, 1)
     if from_draft:
@@ -286,11 +287,11 @@ def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
     """
     if profile is None:
         return None
-    return int(connection.execute(_UPSERT_PERSON[connection.dialect.name], {
+    return int(_UPSERT_PERSON[connection.dialect.name].scalar(connection, {
         "id_type": profile.id_type, "id_number": profile.id_number, "name": profile.name,
         "name_ur": profile.name_ur or "", "mobile": profile.mobile or "",
         "details": profile.details, "first_seen_at": when, "last_seen_at": when,
-    }).scalar_one())
+    }))
 
 
 def _existing_result(session: Session, uuid: str,
