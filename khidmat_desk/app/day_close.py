@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from khidmat_desk.app.shifts import plan_in
@@ -360,13 +360,16 @@ def close_payload(row: DayClose) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Asked on every save and status change: built once.
+_CLOSED_SPAN_AT = (select(CLOSE.c.id, CLOSE.c.day, CLOSE.c.shift, CLOSE.c.closed_at)
+                   .where(CLOSE.c.ends_at > bindparam("moment", type_=CLOSE.c.ends_at.type),
+                          CLOSE.c.starts_at <= bindparam("moment"), CLOSE.c.state == CLOSED)
+                   .order_by(CLOSE.c.shift).limit(1))
+
+
 def closed_span_at(session: Session, moment: datetime) -> Any:
     """The closed day or shift whose span holds ``moment``, or None."""
-    return session.execute(
-        select(CLOSE.c.id, CLOSE.c.day, CLOSE.c.shift, CLOSE.c.closed_at)
-        .where(CLOSE.c.ends_at > moment, CLOSE.c.starts_at <= moment,
-               CLOSE.c.state == CLOSED)
-        .order_by(CLOSE.c.shift).limit(1)).first()
+    return session.connection().execute(_CLOSED_SPAN_AT, {"moment": moment}).first()
 
 
 def require_override(session: Session, *, made_at: datetime, tracking_number: str,

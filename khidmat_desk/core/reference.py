@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -152,15 +152,21 @@ def _station_key(text: str) -> str:
     return _fold(_STATION_PREFIX.sub("", text.strip()))
 
 
+@lru_cache(maxsize=64)
+def _station_index(district: str) -> dict[str, str]:
+    """Folded key -> canonical spelling of the district's stations (the first spelling wins)."""
+    index: dict[str, str] = {}
+    for station in police_stations(district):
+        index.setdefault(_station_key(station), station)
+    return index
+
+
 def find_police_station(district: str, text: str) -> str | None:
     """The canonical spelling of a known station; None when the list does not have it."""
     wanted = _station_key(text or "")
     if not wanted:
         return None
-    for station in police_stations(district):
-        if _station_key(station) == wanted:
-            return station
-    return None
+    return _station_index(district).get(wanted)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,5 +219,6 @@ def set_override_dir(path: Path | None) -> None:
     _override_dir = path
     _district_table.cache_clear()
     _station_table.cache_clear()
+    _station_index.cache_clear()
     for file in replaced:
         log.info("shipped %s replaced by %s", file.name, file)

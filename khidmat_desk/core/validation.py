@@ -79,7 +79,7 @@ def validate_answers(
     provisional = _provisional(fields, answers, ctx)
     applicable: set[str] = set()
     for f in fields:
-        if not holds(f.when, {**provisional, **normalised}):
+        if f.when is not None and not holds(f.when, {**provisional, **normalised}):
             provisional.pop(f.key, None)  # a field that does not apply cannot switch others on
             continue
         applicable.add(f.key)
@@ -168,7 +168,7 @@ def _check_item(
               for k in row if k not in known]
     item: dict[str, Any] = {}
     for member in group.fields:
-        if not holds(member.when, scope, {**row, **item}):
+        if member.when is not None and not holds(member.when, scope, {**row, **item}):
             continue
         value, found = _check_field(member, row.get(member.key), ctx, {**scope, **item},
                                     f"{path}.{member.key}", f"{label}: {member.label}")

@@ -69,6 +69,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(
         str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
     )
@@ -506,7 +508,14 @@ _CONTROL_MESSAGE = "contains an invisible control character; please retype it"
 
 
 def _has_control(text: str, allowed: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
+    """A control (Cc) or surrogate (Cs) character other than the ``allowed`` ones."""
+    return _controls_but(allowed).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _controls_but(allowed: str) -> re.Pattern[str]:
+    found = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in allowed]
+    return re.compile("[" + "".join(re.escape(ch) for ch in found) + "\ud800-\udfff]")
 
 
 def clean_free_text(text: str, *, multiline: bool = False) -> str:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import AuditEvent, AuditHead, SigningKey, table_of
+from khidmat_desk.store.prepared import Prepared
 
 log = logging.getLogger("khidmat.audit")
 
@@ -49,9 +50,10 @@ _STREAM_BATCH = 500
 _HEAD = table_of(AuditHead)
 _LOCK_HEAD = (select(_HEAD.c.last_id, _HEAD.c.last_hash)
               .where(_HEAD.c.id == _HEAD_ID).with_for_update())
-_INSERT_EVENT = insert(table_of(AuditEvent))
-_MOVE_HEAD = (update(_HEAD).where(_HEAD.c.id == _HEAD_ID)
-              .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash")))
+_LOCK_HEAD_NOW = Prepared(_LOCK_HEAD)
+_INSERT_EVENT = Prepared(insert(table_of(AuditEvent)))
+_MOVE_HEAD = Prepared(update(_HEAD).where(_HEAD.c.id == _HEAD_ID)
+                      .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash")))
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,12 @@ class Checkpoint:
     key_id: str
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+
+
 def canonical_json(value: Any) -> str:
     """One spelling for one value: sorted keys, no spaces, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL(value)
 
 
 def link_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
@@ -111,15 +116,18 @@ def append_event(session: Session, *, actor: str, action: str, entity_type: str,
     """Add one event to the chain inside the caller's transaction; returns its id."""
     safe_details = json.loads(canonical_json(dict(details)))  # exactly what storage returns
     connection = session.connection()
-    head = connection.execute(_LOCK_HEAD).one()
-    event_id = head.last_id + 1
+    head = _LOCK_HEAD_NOW.first(connection, {})
+    if head is None:
+        raise RuntimeError("the audit log's head row is missing")
+    last_id, last_hash = int(head[0]), str(head[1])
+    event_id = last_id + 1
     fields = hashed_fields(at, actor, action, entity_type, str(entity_id), safe_details)
-    digest = link_hash(head.last_hash, fields)
-    connection.execute(_INSERT_EVENT, {
+    digest = link_hash(last_hash, fields)
+    _INSERT_EVENT.execute(connection, {
         "id": event_id, "at": at, "actor": actor, "action": action,
         "entity_type": entity_type, "entity_id": str(entity_id), "details": safe_details,
-        "prev_hash": head.last_hash, "hash": digest})
-    connection.execute(_MOVE_HEAD, {"new_id": event_id, "new_hash": digest})
+        "prev_hash": last_hash, "hash": digest})
+    _MOVE_HEAD.execute(connection, {"new_id": event_id, "new_hash": digest})
     return int(event_id)
 
 

@@ -64,16 +64,33 @@ def _iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:  # a naive value read back from SQLite is UTC
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    elif moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
 
 
 def _day(value: date | str | None) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
 
 
+#: One encoder for every digest: sorted keys, no spaces, UTF-8 kept as is (`json.dumps` with
+#: these options would build a new encoder on every call).
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: Stands for answers spelled beforehand (see `application_digest`).
+_ANSWERS_MARK = "\x00answers\x00"
+_ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
+#: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
+_PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
+
+
 def _digest(material: Any) -> str:
-    text = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_ENCODE(material).encode("utf-8")).hexdigest()
+
+
+def answers_text(answers: Any) -> str:
+    """The answers as the application digest spells them; a caller digesting several versions
+    of one record makes it once and passes it to `application_digest`."""
+    return _ENCODE(answers)
 
 
 def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None,
@@ -82,15 +99,19 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
                        documents: Iterable[Mapping[str, Any]],
                        prints: Iterable[Mapping[str, Any]],
                        photos: Iterable[Mapping[str, Any]] = (),
-                       findings: Iterable[Mapping[str, Any]] = ()) -> str:
+                       findings: Iterable[Mapping[str, Any]] = (), *,
+                       answers: str | None = None) -> str:
     """The digest of one application and everything hanging off it, from plain values.
 
-    The police finding joins the material only when there is one, so the digest of an
-    application without a finding is what it was before findings were recorded."""
+    ``answers`` is `answers_text` of the row's answers (the largest part of the material), for
+    a caller digesting many versions of one record; the digest is the same either way. The
+    police finding joins the material only when there is one, so the digest of an application
+    without a finding is what it was before findings were recorded."""
     material: dict[str, Any] = {
         "application": [
             app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
-            app["service_code"], app["status"], app["answers"], app["version"],
+            app["service_code"], app["status"],
+            app["answers"] if answers is None else _ANSWERS_MARK, app["version"],
             app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
             app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])],
         "applicant": None if applicant is None else list(applicant),
@@ -99,7 +120,7 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
              _iso(c["at"])] for c in changes),
         "payments": sorted(
             ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
-             for p in payments), key=lambda p: json.dumps(p, sort_keys=True)),
+             for p in payments), key=_PAYMENT_ORDER),
         "documents": sorted([d["doc_key"], d["label"]] for d in documents),
         "prints": sorted(
             ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
@@ -116,7 +137,12 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
          f["version"]] for f in findings)
     if found:
         material["findings"] = found
-    return _digest(material)
+    text = _ENCODE(material)
+    if answers is not None:
+        # Only the applicant's identity and six codes of the row come before the answers in
+        # the text, and none of them can hold the mark (it starts with a NUL character).
+        text = text.replace(_ANSWERS_MARK_TEXT, answers, 1)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def user_digest(user: Mapping[str, Any], roles: Iterable[str] = ()) -> str:
@@ -156,8 +182,14 @@ def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str,
     people = {p.id: (p.id_type, p.id_number) for p in connection.execute(
         select(_APPLICANT.c.id, _APPLICANT.c.id_type, _APPLICANT.c.id_number)
         .where(_APPLICANT.c.id.in_(person_ids)))} if person_ids else {}
-    return {row.uuid: application_digest(
-        dict(row._mapping), people.get(row.applicant_id), **by_id[row.id]) for row in apps}
+    digests = {}
+    for row in apps:
+        found = by_id[row.id]
+        digests[row.uuid] = application_digest(
+            dict(row._mapping), people.get(row.applicant_id), found["changes"],
+            found["payments"], found["documents"], found["prints"], found["photos"],
+            found["findings"])
+    return digests
 
 
 def application_state(session: Session, uuid: str) -> str:

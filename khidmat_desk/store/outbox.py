@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.models import OutboxEntry, table_of
+from khidmat_desk.store.prepared import Prepared
 
 log = logging.getLogger("khidmat.outbox")
 
@@ -27,8 +28,8 @@ _MAX_ERROR_TEXT = 2000
 
 
 _ENQUEUE = {
-    name: insert(table_of(OutboxEntry)).on_conflict_do_nothing(
-        index_elements=["uuid", "version", "kind"])
+    name: Prepared(insert(table_of(OutboxEntry)).on_conflict_do_nothing(
+        index_elements=["uuid", "version", "kind"]))
     for name, insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
 
@@ -55,7 +56,7 @@ def enqueue(session: Session, *, uuid: str, version: int, kind: str,
             payload: Mapping[str, Any], now: datetime) -> None:
     """Queue one record version; queuing the same (uuid, version, kind) again changes nothing."""
     connection = session.connection()
-    connection.execute(_ENQUEUE[connection.dialect.name], {
+    _ENQUEUE[connection.dialect.name].execute(connection, {
         "uuid": uuid, "version": version, "kind": kind, "payload": dict(payload),
         "created_at": now, "attempts": 0})
 

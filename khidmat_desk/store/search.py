@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.models import Application, ApplicationKey, table_of
+from khidmat_desk.store.prepared import Prepared
 
 KEY = table_of(ApplicationKey)
 APP = table_of(Application)
@@ -41,7 +42,7 @@ _WALK_WINDOW = 30_000
 #: Past the last code point: ``value < prefix + _TOP`` closes a prefix range.
 _TOP = "\U0010ffff"
 
-_INSERT_KEY = insert(KEY)
+_INSERT_KEY = Prepared(insert(KEY))
 
 SUMMARY_COLUMNS = (
     APP.c.id, APP.c.uuid, APP.c.tracking_number, APP.c.service_code, APP.c.status,
@@ -53,7 +54,7 @@ SUMMARY_COLUMNS = (
 def write_keys(session: Session, application_id: int, keys: Iterable[tuple[str, str]]) -> None:
     unique = {(kind, value) for kind, value in keys if value}
     if unique:
-        session.connection().execute(_INSERT_KEY, [
+        _INSERT_KEY.execute_many(session.connection(), [
             {"kind": kind, "value": value, "application_id": application_id}
             for kind, value in sorted(unique)])
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.store.errors import DailyLimitReachedError
 from khidmat_desk.store.models import CounterSequence, table_of
+from khidmat_desk.store.prepared import Prepared
 
 #: The tracking number holds four digits of sequence.
 MAX_DAILY_SEQUENCE = 9999
@@ -65,15 +66,15 @@ def _upsert_statement(dialect_name: str) -> Any:
 
 
 #: Built once per dialect: saves run often and statement building is not free.
-_UPSERT = {name: _upsert_statement(name) for name in ("sqlite", "postgresql")}
+_UPSERT = {name: Prepared(_upsert_statement(name)) for name in ("sqlite", "postgresql")}
 
 
 def next_sequence(session: Session, centre_code: str, counter: int, day: date) -> int:
     """Take the next daily number for this centre, counter and day (one atomic upsert)."""
     connection = session.connection()
-    value = int(connection.execute(_UPSERT[connection.dialect.name], {
+    value = int(_UPSERT[connection.dialect.name].scalar(connection, {
         "centre_code": centre_code, "counter": counter, "day": day, "last_value": 1,
-    }).scalar_one())
+    }))
     if value > MAX_DAILY_SEQUENCE:
         raise DailyLimitReachedError()
     return value

@@ -23,6 +23,7 @@ from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.models import Application, StatusChange, table_of
+from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
     RecordApplicant,
@@ -35,7 +36,7 @@ from khidmat_desk.sync.protocol import (
 
 OUTBOX_KIND = "application"
 APP = table_of(Application)
-_INSERT_STATUS = insert(table_of(StatusChange))
+_INSERT_STATUS = Prepared(insert(table_of(StatusChange)))
 
 
 def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
@@ -71,10 +72,13 @@ def _finding(found: FindingInfo | None) -> RecordFinding | None:
 
 
 def record_version(session: Session, action: str, record: ApplicationRecord,
-                   when: datetime) -> None:
+                   when: datetime, *, state: str | None = None) -> None:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
     user who made the change; a version made in a closed day or shift is flagged as late there
-    (after the audit event, whose lock orders it after any close)."""
+    (after the audit event, whose lock orders it after any close).
+
+    ``state`` is the digest of the record as this version leaves it, when the caller made it
+    from the values it wrote; otherwise it is read back from the database."""
     change = record.status_change
     append_event(session, actor=change.by, action=action, entity_type="application",
                  entity_id=record.uuid, at=when, details={
@@ -82,7 +86,7 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
                      "service_code": record.service_code, "version": record.version,
                      "from": change.from_status, "to": change.to_status,
                      "reason": change.reason,
-                     STATE_KEY: application_state(session, record.uuid)})
+                     STATE_KEY: state or application_state(session, record.uuid)})
     day_close.note_if_late(
         session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
         tracking_number=record.tracking_number, made_at=when, noted_at=when,
@@ -95,7 +99,7 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
 def write_status_change(connection: Connection, app_id: int, old: Status | None, new: Status,
                         reason: str | None, user: UserInfo, when: datetime,
                         version: int) -> StatusChangeInfo:
-    connection.execute(_INSERT_STATUS, [{
+    _INSERT_STATUS.execute(connection, {
         "application_id": app_id, "from_status": old, "to_status": new, "reason": reason,
-        "user_id": user.id, "at": when, "version": version}])
+        "user_id": user.id, "at": when, "version": version})
     return StatusChangeInfo(old, new, reason, user.username, when, version)

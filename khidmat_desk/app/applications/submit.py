@@ -54,7 +54,9 @@ from khidmat_desk.core.records import (
 from khidmat_desk.core.tracking import make_tracking_number
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
+from khidmat_desk.store.audit_state import application_digest
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
+from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import next_sequence, uuid7
 
 if TYPE_CHECKING:
@@ -67,9 +69,9 @@ MAX_TOKEN_LENGTH = 20
 
 PERSON = table_of(Applicant)
 # Statements used by every save are built once (building them costs more than running them).
-_INSERT_APP = insert(APP).returning(APP.c.id)
-_INSERT_PAYMENT = insert(table_of(Payment))
-_INSERT_DOCUMENT = insert(table_of(DocumentReceived))
+_INSERT_APP = Prepared(insert(APP).returning(APP.c.id))
+_INSERT_PAYMENT = Prepared(insert(table_of(Payment)))
+_INSERT_DOCUMENT = Prepared(insert(table_of(DocumentReceived)))
 
 
 def _person_upsert(dialect_name: str) -> Any:
@@ -93,7 +95,7 @@ def _person_upsert(dialect_name: str) -> Any:
     ).returning(PERSON.c.id)
 
 
-_UPSERT_PERSON = {name: _person_upsert(name) for name in ("sqlite", "postgresql")}
+_UPSERT_PERSON = {name: Prepared(_person_upsert(name)) for name in ("sqlite", "postgresql")}
 
 
 @dataclass(frozen=True)
@@ -231,39 +233,49 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         "expected_on": plan.expected_on, "display_name": plan.name,
         "created_at": when, "updated_at": when,
     }
-    app_id = int(connection.execute(_INSERT_APP, app).scalar_one())
+    app_id = int(_INSERT_APP.scalar(connection, app))
     search.write_keys(session, app_id, plan.keys)
-    payment = _write_payment(connection, app_id, plan, method, user, when)
-    if plan.documents:
-        connection.execute(_INSERT_DOCUMENT, [
-            {"application_id": app_id, "doc_key": d["key"], "label": d["label"]}
-            for d in plan.documents])
+    paid = _payment_row(plan, method, user, when)
+    if paid is not None:
+        _INSERT_PAYMENT.execute(connection, {"application_id": app_id, **paid})
+    documents = [{"doc_key": d["key"], "label": d["label"]} for d in plan.documents]
+    if documents:
+        _INSERT_DOCUMENT.execute_many(connection, [{"application_id": app_id, **d}
+                                                   for d in documents])
     change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
                                  when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
+    applicant = None if plan.profile is None else ApplicantId(plan.profile.id_type,
+                                                              plan.profile.id_number)
     saved = ApplicationDetail(
         uuid=uuid, tracking_number=tracking, centre_code=centre_code, counter=counter,
         service_code=plan.service.code, status=workflow.SUBMITTED, version=1, name=plan.name,
         answers=plan.answers, token_no=plan.token_no, fee_total=plan.fee_total,
         expected_on=plan.expected_on, created_at=when, updated_at=when, officer=user.username,
-        payment=payment, documents=tuple(DocumentInfo(d["key"], d["label"])
-                                         for d in plan.documents),
-        history=(change,), applicant=None if plan.profile is None else ApplicantId(
-            plan.profile.id_type, plan.profile.id_number))
-    record_version(session, "application-submitted", sync_record(saved), when)
+        payment=None if paid is None else PaymentInfo(
+            plan.fee_total, method, user.username, when, tuple(plan.fee_items)),
+        documents=tuple(DocumentInfo(d["key"], d["label"]) for d in plan.documents),
+        history=(change,), applicant=applicant)
+    # The digest of the rows just written, from the values written: what `verify_records`
+    # recomputes from the database, without reading back what this transaction holds.
+    state = application_digest(
+        app, None if applicant is None else (applicant.id_type, applicant.id_number),
+        changes=[{"version": 1, "from_status": None, "to_status": workflow.SUBMITTED,
+                  "reason": None, "user_id": user.id, "at": when}],
+        payments=[] if paid is None else [paid], documents=documents, prints=())
+    record_version(session, "application-submitted", sync_record(saved), when, state=state)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
-def _write_payment(connection: Connection, app_id: int, plan: _Plan, method: str,
-                   user: UserInfo, when: datetime) -> PaymentInfo | None:
-    """A payment row for a paid service; a free service records no payment."""
+def _payment_row(plan: _Plan, method: str, user: UserInfo,
+                 when: datetime) -> dict[str, Any] | None:
+    """The payment row of a paid service (without its application id); a free service records
+    no payment."""
     if plan.fee_total <= 0:
         return None
-    connection.execute(_INSERT_PAYMENT, {
-        "application_id": app_id, "amount_pkr": plan.fee_total, "method": method,
-        "received_by": user.id, "at": when, "items": plan.fee_items})
-    return PaymentInfo(plan.fee_total, method, user.username, when, tuple(plan.fee_items))
+    return {"amount_pkr": plan.fee_total, "method": method, "received_by": user.id,
+            "at": when, "items": plan.fee_items}
 
 
 def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
@@ -275,11 +287,11 @@ def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
     """
     if profile is None:
         return None
-    return int(connection.execute(_UPSERT_PERSON[connection.dialect.name], {
+    return int(_UPSERT_PERSON[connection.dialect.name].scalar(connection, {
         "id_type": profile.id_type, "id_number": profile.id_number, "name": profile.name,
         "name_ur": profile.name_ur or "", "mobile": profile.mobile or "",
         "details": profile.details, "first_seen_at": when, "last_seen_at": when,
-    }).scalar_one())
+    }))
 
 
 def _existing_result(session: Session, uuid: str,

@@ -32,7 +32,7 @@ from khidmat_desk.core.records import ApplicantProfile, SearchKind
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
-from khidmat_desk.store.audit_state import STATE_KEY, application_digest
+from khidmat_desk.store.audit_state import STATE_KEY, answers_text, application_digest
 
 PAYMENT_METHODS = ("cash", "card", "online")
 PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
@@ -75,6 +75,7 @@ class Record:
     created_at: datetime
     checked: bool
     findings: list[dict[str, Any]] = field(default_factory=list)  # rows, less the app's id
+    answers_text: str = ""  # the answers as the record digest spells them, made once
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Rando
     documents = [{"doc_key": d["key"], "label": d["label"]} for d in intake.documents]
     record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
                     _payment(intake, created, rng), documents, [], [], intake.profile,
-                    created, checked)
+                    created, checked, answers_text(intake.answers))
     _version(record, intake, setting, None, StatusEvent(intake.local, workflow.SUBMITTED, False))
     for event in status_events(rng, intake.local, sla, expected_on, setting.now_local):
         _version(record, intake, setting, record.app["status"], event)
@@ -182,7 +183,7 @@ def _state(record: Record, intake: Intake) -> str:
     return application_digest(
         record.app, None if profile is None else (profile.id_type, profile.id_number),
         record.changes, [] if record.payment is None else [record.payment], record.documents,
-        [], findings=record.findings)
+        [], findings=record.findings, answers=record.answers_text or None)
 
 
 def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,

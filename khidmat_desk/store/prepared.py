@@ -1,0 +1,147 @@
+"""Statements of the save path, compiled once per database and run on the driver's cursor.
+
+Saving an application sends about a dozen one-row statements. For each, SQLAlchemy's own work
+(cache key, execution context, event dispatch, result set-up) costs several times what SQLite
+spends running it, so the statements every save sends are `Prepared`: built with Core as
+usual, compiled by SQLAlchemy once per dialect and set of columns, and run with each value
+converted by its column's own type, exactly as SQLAlchemy would convert it. SQLite and
+PostgreSQL take the same path; the compiled text and the conversions come from the dialect.
+
+Only plain statements qualify: every value is given by the caller (no Python-side column
+defaults to compute), no expanding ``IN`` and no escaped parameter names; anything else is
+refused when first compiled. Results are the driver's rows, unconverted, so use it for
+statements whose results are integers and text (or none). Driver errors are raised as
+SQLAlchemy's, so `store.errors.known_error` reads them as it reads any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    #: Parameter names in the order the SQL text takes them (positional drivers), else None.
+    order: tuple[str, ...] | None
+    names: tuple[str, ...]
+    converters: dict[str, Callable[[Any], Any]]
+    literals: dict[str, Any]
+
+    def arguments(self, params: Mapping[str, Any]) -> Any:
+        def value(name: str) -> Any:
+            found = params[name] if name in params else self.literals[name]
+            convert = self.converters.get(name)
+            return found if convert is None else convert(found)
+
+        if self.order is not None:
+            return tuple(value(name) for name in self.order)
+        return {name: value(name) for name in self.names}
+
+
+class Prepared:
+    """A Core statement run straight on the driver (see the module's notes)."""
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[str, tuple[str, ...]], _Compiled] = {}
+
+    def scalar(self, connection: Connection, params: Mapping[str, Any]) -> Any:
+        """Run with one set of values; the first column of the first row returned."""
+        compiled = self._for(connection.dialect, params)
+        cursor = _cursor(connection)
+        try:
+            _run(connection, cursor.execute, compiled, compiled.arguments(params))
+            row = cursor.fetchone()
+            return None if row is None else row[0]
+        finally:
+            cursor.close()
+
+    def first(self, connection: Connection, params: Mapping[str, Any]) -> Any:
+        """Run with one set of values; the first row returned (a driver row) or None."""
+        compiled = self._for(connection.dialect, params)
+        cursor = _cursor(connection)
+        try:
+            _run(connection, cursor.execute, compiled, compiled.arguments(params))
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+
+    def execute(self, connection: Connection, params: Mapping[str, Any]) -> None:
+        """Run with one set of values."""
+        compiled = self._for(connection.dialect, params)
+        cursor = _cursor(connection)
+        try:
+            _run(connection, cursor.execute, compiled, compiled.arguments(params))
+        finally:
+            cursor.close()
+
+    def execute_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run once per row (all rows with the same keys), in one call to the driver."""
+        if not rows:
+            return
+        compiled = self._for(connection.dialect, rows[0])
+        cursor = _cursor(connection)
+        try:
+            _run(connection, cursor.executemany, compiled,
+                 [compiled.arguments(row) for row in rows])
+        finally:
+            cursor.close()
+
+    def _for(self, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
+        key = (dialect.name, tuple(params))
+        found = self._compiled.get(key)
+        if found is None:
+            found = self._compiled[key] = _compile(self.statement, dialect, tuple(params))
+        return found
+
+
+def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> _Compiled:
+    compiled = statement.compile(dialect=dialect,  # type: ignore[attr-defined]
+                                 column_keys=list(keys))
+    if not isinstance(compiled, SQLCompiler):
+        raise TypeError(f"not a SQL statement: {statement}")
+    if (compiled.insert_prefetch or compiled.update_prefetch or compiled.escaped_bind_names
+            or compiled.literal_execute_params or compiled.post_compile_params):
+        raise ValueError("a prepared statement must be given every value and use plain "
+                         f"parameters: {compiled.string}")
+    converters: dict[str, Callable[[Any], Any]] = {}
+    literals: dict[str, Any] = {}
+    for bind, name in compiled.bind_names.items():
+        convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None:
+            converters[name] = convert
+        if name not in keys:
+            if bind.required:
+                raise ValueError(f"no value given for '{name}' in {compiled.string}")
+            literals[name] = bind.effective_value
+    order = tuple(compiled.positiontup or ()) if compiled.positional else None
+    return _Compiled(compiled.string, order, tuple(compiled.bind_names.values()), converters,
+                     literals)
+
+
+def _cursor(connection: Connection) -> Any:
+    if not connection.in_transaction():
+        connection.begin()  # as SQLAlchemy begins on a connection's first statement
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("the connection is closed")
+    return driver.cursor()
+
+
+def _run(connection: Connection, call: Callable[[str, Any], Any], compiled: _Compiled,
+         arguments: Any) -> None:
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        call(compiled.sql, arguments)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(compiled.sql, arguments, exc, dbapi.Error,
+                                  hide_parameters=True, dialect=connection.dialect) from exc
