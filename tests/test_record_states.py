@@ -186,5 +186,6 @@ def test_a_demo_centre_passes_audit_verify(run: Any, tmp_path: Path) -> None:
     assert code == 0, err
     code, out, err = run("audit", "verify", "--data-dir", str(folder))
     assert code == 0, err
-    # 400 applications and the demo's five accounts, every one vouched for.
-    assert "intact" in out and "405 records match it" in out, out
+    # 400 applications and the demo's six accounts (in-charge, verifier, four officers), every
+    # one vouched for.
+    assert "intact" in out and "406 records match it" in out, out

@@ -113,7 +113,7 @@ def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Rando
     documents = [{"doc_key": d["key"], "label": d["label"]} for d in intake.documents]
     record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
                     _payment(intake, created, rng), documents, [], [], intake.profile,
-                    created, checked, answers_text(intake.answers))
+                    created, checked, answers_text=answers_text(intake.answers))
     _version(record, intake, setting, None, StatusEvent(intake.local, workflow.SUBMITTED, False))
     for event in status_events(rng, intake.local, sla, expected_on, setting.now_local):
         _version(record, intake, setting, record.app["status"], event)
