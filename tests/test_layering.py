@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,24 @@ def test_importing_every_non_gui_module_loads_no_qt() -> None:
                          check=False, cwd=PACKAGE.parent)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_sign_in_window_shows_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """Start-up budget: the counter's sign-in window is on screen before SQLAlchemy (about
+    a tenth of a second to import) is loaded; the database opens behind it."""
+    from gui_driver import make_centre
+
+    folder = tmp_path / "centre"
+    make_centre(folder)
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "from khidmat_desk.gui.app import run\n"
+            "def shown():\n"
+            "    print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')[:3],"
+            " flush=True)\n"
+            "    QApplication.quit()\n"
+            "run(Path(sys.argv[1]), on_login_shown=shown)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+                         text=True, check=False, cwd=PACKAGE.parent, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.splitlines()[:1] == ["[]"], out.stdout + out.stderr

@@ -145,6 +145,8 @@ class CounterSettings:
     @property
     def database_file(self) -> Path | None:
         """The SQLite file, or None when the centre uses a database server."""
+        if not self.values["database_url"]:  # the usual case, answered before SQLAlchemy
+            return self.data_dir / DATABASE_FILE  # is imported (it is checked at start-up)
         from sqlalchemy.engine import make_url
 
         url = make_url(self.database_url)
