@@ -56,31 +56,23 @@ class Prepared:
 
     def scalar(self, connection: Connection, params: Mapping[str, Any]) -> Any:
         """Run with one set of values; the first column of the first row returned."""
-        compiled = self._for(connection.dialect, params)
-        cursor = _cursor(connection)
-        try:
-            _run(connection, cursor.execute, compiled, compiled.arguments(params))
-            row = cursor.fetchone()
-            return None if row is None else row[0]
-        finally:
-            cursor.close()
+        row = self._one(connection, params, fetch=True)
+        return None if row is None else row[0]
 
     def first(self, connection: Connection, params: Mapping[str, Any]) -> Any:
         """Run with one set of values; the first row returned (a driver row) or None."""
-        compiled = self._for(connection.dialect, params)
-        cursor = _cursor(connection)
-        try:
-            _run(connection, cursor.execute, compiled, compiled.arguments(params))
-            return cursor.fetchone()
-        finally:
-            cursor.close()
+        return self._one(connection, params, fetch=True)
 
     def execute(self, connection: Connection, params: Mapping[str, Any]) -> None:
         """Run with one set of values."""
+        self._one(connection, params, fetch=False)
+
+    def _one(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool) -> Any:
         compiled = self._for(connection.dialect, params)
         cursor = _cursor(connection)
         try:
             _run(connection, cursor.execute, compiled, compiled.arguments(params))
+            return cursor.fetchone() if fetch else None
         finally:
             cursor.close()
 
