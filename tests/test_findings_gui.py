@@ -186,6 +186,10 @@ def test_a_verifier_works_down_the_list_awaiting_a_finding(
     settle(qtbot, tasks)
     view = window.centre.centre_view
     assert window.ui.stack.currentWidget() is view  # a verifier's home is this list
+    assert window.ui.launcher_panel.isHidden()  # and there is no intake to start
+    assert not window.ui.menu_services.menuAction().isVisible()
+    window.start_wizard("character-certificate")  # a draft resumed, say: refused
+    assert window.wizard is None
     assert "Awaiting a police finding" in view.heading.text()
     listed = [r.summary.tracking_number for r in view.model.rows]
     assert listed == [first, second] and hidden not in listed  # oldest first

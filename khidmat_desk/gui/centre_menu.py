@@ -40,9 +40,10 @@ class CentreMenu(QObject):
         if window.user.may(workflow.VERIFIER):
             self._install_menu()
         if not window.user.may(workflow.OFFICER):  # a verifier decides; intake is refused
-            window.ui.launcher_panel.setEnabled(False)
-            window.ui.launcher_panel.setToolTip(self.tr("Taking applications in is the "
-                                                        "officers' work."))
+            window.ui.launcher_panel.hide()
+            for action in window.ui.menu_services.actions():
+                action.setEnabled(False)
+            window.ui.menu_services.menuAction().setVisible(False)
 
     @property
     def verifier_home(self) -> bool:

@@ -425,6 +425,10 @@ class MainWindow(QMainWindow):
     # -- wizard ------------------------------------------------------------------------------
 
     def start_wizard(self, code: str, draft: Any = None) -> None:
+        if not self.user.may(workflow.OFFICER):
+            self.statusBar().showMessage(self.tr("Taking applications in is the officers' "
+                                                 "work."), 8000)
+            return
         if self.wizard is not None and not self.wizard.saved:
             self.ui.stack.setCurrentWidget(self.wizard)
             self.statusBar().showMessage(self.tr("Finish or cancel this application first "

@@ -209,43 +209,38 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="44"/>
-        <source>Taking applications in is the officers&apos; work.</source>
-        <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
-        <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
         <source>C&amp;entre</source>
+        <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="57"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="68"/>
         <source>Awaiting a &amp;finding</source>
         <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="93"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="150"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -1098,7 +1093,7 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="177"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="467"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1221,168 +1216,173 @@ The in-charge can put it back now.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="430"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
+        <source>Taking applications in is the officers&apos; work.</source>
+        <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="434"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="454"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="456"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="460"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="464"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="468"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="498"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="503"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="553"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="557"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="594"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="591"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="595"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="593"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="636"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="641"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="656"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="659"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="595"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="599"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
