@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -17,7 +18,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.concurrency import run_in_threadpool
 
 from khidmat_central import anchors, keys, public, reports, status, tokens
@@ -37,6 +38,18 @@ from khidmat_desk.store.db import Database
 from khidmat_desk.sync import protocol
 
 log = logging.getLogger("khidmat.central.api")
+
+
+def _iso_day_only(value: Any) -> Any:
+    """A ``YYYY-MM-DD`` text, as the schema says: pydantic would also read a number ("0") as a
+    Unix time and answer for 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+#: A ``date`` query parameter (``?date=2026-03-06``).
+QueryDay = Annotated[date, Query(alias="date"), BeforeValidator(_iso_day_only)]
 
 #: Largest cursor, counter number and the like a query may name (SQLite's INTEGER).
 MAX_QUERY_INT = 2**63 - 1
@@ -132,11 +145,11 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
         return {"changes": found, "next": next_cursor, "more": more}
 
     @app.get(protocol.RECONCILE_PATH, responses=error_responses(*AUTHED, 422))
-    def reconcile(who: Caller, day: Annotated[date, Query(alias="date")]) -> dict[str, Any]:
+    def reconcile(who: Caller, day: QueryDay) -> dict[str, Any]:
         return reports.reconcile(db, str(_counter_only(who).centre_code), day)
 
     @app.get(protocol.RECONCILE_KEYS_PATH, responses=error_responses(*AUTHED, 422))
-    def reconcile_keys(who: Caller, day: Annotated[date, Query(alias="date")],
+    def reconcile_keys(who: Caller, day: QueryDay,
                        counter: Annotated[int, Query(ge=1, le=MAX_COUNTER)]) -> dict[str, Any]:
         return reports.reconcile_keys(db, str(_counter_only(who).centre_code), day, counter)
 
@@ -147,7 +160,7 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
         return {"status": "registered"}
 
     @app.get(protocol.REPORT_PATH, responses=error_responses(401, 429, 422))
-    def daily(_who: Caller, day: Annotated[date, Query(alias="date")]) -> dict[str, Any]:
+    def daily(_who: Caller, day: QueryDay) -> dict[str, Any]:
         return reports.daily_report(db, day)
 
     public.install(app, db)

@@ -252,6 +252,9 @@ def test_a_body_that_is_no_push_document_is_a_400(central: Central, body: bytes,
     (protocol.RECONCILE_KEYS_PATH, {"date": "2026-03-06", "counter": 2**64}),
     (protocol.RECONCILE_PATH, {"date": "0000-01-01"}),
     (protocol.REPORT_PATH, {"date": "10000-01-01"}),
+    (protocol.RECONCILE_PATH, {"date": "0"}),  # not read as a Unix time (1970-01-01)
+    (protocol.REPORT_PATH, {"date": "1741219200"}),
+    (protocol.RECONCILE_KEYS_PATH, {"date": "2026-3-6", "counter": 2}),
 ])
 def test_out_of_range_query_values_are_a_422(central: Central, path: str,
                                              params: dict[str, Any]) -> None:
