@@ -128,3 +128,46 @@ def test_counters_starting_together_migrate_once(db_url: str) -> None:
         assert migrate.current_revision(checked.engine) == migrate.head_revision()
     finally:
         checked.dispose()
+
+
+def test_applications_saved_before_the_station_column_get_their_station(db_url: str,
+                                                                       tmp_path: Path) -> None:
+    """0013_police_station fills the new column from the answers already saved: the first
+    station in the service's field order, none when the answers name none."""
+    import json
+
+    old = Database(db_url)
+    rows = [  # service, answers, station expected
+        ("character-certificate", {"present_police_station": "Gulberg",
+                                   "permanent_police_station": "Sadar"}, "Gulberg"),
+        ("character-certificate", {"present_police_station": " ",
+                                   "permanent_police_station": "Sadar"}, "Sadar"),
+        ("tenant-registration", {"premises_police_station": "Model Town"}, "Model Town"),
+        ("lost-report", {}, None),
+    ]
+    try:
+        migrate.upgrade(old.engine, None, revision="0005_roles_findings")
+        with old.write() as session:
+            session.execute(text(
+                "INSERT INTO app_user (id, username, full_name, role, password_hash, "
+                "failed_attempts, active, created_at, updated_at) VALUES (1, 'asif', 'Asif', "
+                "'officer', '!', 0, true, '2026-03-06 05:00:00', '2026-03-06 05:00:00')"))
+            for n, (code, answers, _) in enumerate(rows, 1):
+                session.execute(text(
+                    "INSERT INTO application (uuid, tracking_number, centre_code, counter, "
+                    "service_code, status, answers, version, officer_id, fee_total, "
+                    "expected_on, display_name, created_at, updated_at) VALUES (:uuid, "
+                    ":tracking, 'LHR01', 1, :code, 'submitted', :answers, 1, 1, 0, "
+                    "'2026-03-10', 'X', '2026-03-06 05:00:00', '2026-03-06 05:00:00')"),
+                    {"uuid": f"u{n}", "tracking": f"T{n}", "code": code,
+                     "answers": json.dumps(answers)})
+    finally:
+        old.dispose()
+    database = open_database(db_url, backup_dir=tmp_path / "backups")
+    try:
+        with database.read() as session:
+            found = session.execute(text(
+                "SELECT police_station FROM application ORDER BY uuid")).scalars().all()
+    finally:
+        database.dispose()
+    assert found == [station for _, _, station in rows]

@@ -37,7 +37,8 @@ from khidmat_desk.app.sync import bundle_key
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.clock import utc_moment
-from khidmat_desk.core.records import search_keys
+from khidmat_desk.core.fields import Service
+from khidmat_desk.core.records import police_station, search_keys
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
@@ -313,6 +314,10 @@ def _insert_finding(session: Session, app_id: int, record: dict[str, Any],
 
 
 def _insert_application(session: Session, record: dict[str, Any], users: _Users) -> int:
+    try:
+        service: Service | None = get_service(record["service_code"])
+    except UnknownServiceError:
+        service = None
     app_id = int(session.execute(insert(APP).returning(APP.c.id), {
         "uuid": record["uuid"], "tracking_number": record["tracking_number"],
         "centre_code": record["centre_code"], "counter": record["counter"],
@@ -322,11 +327,12 @@ def _insert_application(session: Session, record: dict[str, Any], users: _Users)
         "fee_total": record["fee_total"],
         "expected_on": date.fromisoformat(record["expected_on"]),
         "display_name": record["display_name"], "created_at": _moment(record["created_at"]),
-        "updated_at": _moment(record["updated_at"])}).scalar_one())
-    try:
-        search.write_keys(session, app_id,
-                          search_keys(get_service(record["service_code"]), record["answers"]))
-    except UnknownServiceError:
+        "updated_at": _moment(record["updated_at"]),
+        "police_station": police_station(service, record["answers"]) if service else None,
+    }).scalar_one())
+    if service is not None:
+        search.write_keys(session, app_id, search_keys(service, record["answers"]))
+    else:
         log.warning("%s is of a service this PC does not know; it is found by its tracking "
                     "number only", record["tracking_number"])
     return app_id

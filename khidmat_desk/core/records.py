@@ -124,6 +124,22 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
     return str(answers.get(service.primary_name) or "")
 
 
+def station_keys(service: Service) -> tuple[str, ...]:
+    """The service's police-station fields, in the order the wizard asks them."""
+    return tuple(f.key for f in service.all_fields() if f.type == FieldType.POLICE_STATION)
+
+
+def police_station(service: Service, answers: Mapping[str, Any]) -> str | None:
+    """The first police station an application names, in its service's field order (where its
+    verification goes); None when it names none. Kept on the application row for the
+    in-charge's open-work figures."""
+    for key in station_keys(service):
+        value = answers.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 @dataclass(frozen=True)
 class Query:
     kind: SearchKind

@@ -15,9 +15,8 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, null, or_, select
 from sqlalchemy.orm import Session
 
-from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import SERVICE_CODES, UnknownServiceError, get_service
-from khidmat_desk.core.fields import FieldType
+from khidmat_desk.core import records, workflow
+from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.store.models import (
     PRINT_FAILED,
@@ -93,25 +92,17 @@ def reprints(session: Session, period: Period) -> Sequence[Any]:
 
 
 def station_column() -> Any:
-    """The first police station an application names (in its service's field order), as SQL:
-    JSON extraction on SQLite and PostgreSQL alike, so open work is counted by the database."""
-    whens = {}
-    for code in SERVICE_CODES:
-        names = [func.nullif(APP.c.answers[key].as_string(), "") for key in station_keys(code)]
-        if names:
-            whens[code] = names[0] if len(names) == 1 else func.coalesce(*names)
-    return func.coalesce(case(whens, value=APP.c.service_code, else_=None), NO_STATION)
+    """The first police station an application names, kept on its row when it is saved."""
+    return func.coalesce(APP.c.police_station, NO_STATION)
 
 
 def station_keys(service_code: str) -> tuple[str, ...]:
     """The service's police-station fields, in the order the wizard asks them."""
     if service_code not in _STATION_KEYS:
         try:
-            service = get_service(service_code)
+            _STATION_KEYS[service_code] = records.station_keys(get_service(service_code))
         except UnknownServiceError:
             return ()
-        _STATION_KEYS[service_code] = tuple(
-            f.key for f in service.all_fields() if f.type == FieldType.POLICE_STATION)
     return _STATION_KEYS[service_code]
 
 

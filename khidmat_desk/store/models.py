@@ -154,6 +154,8 @@ class Application(Base):
         #: The in-charge's open work: overdue by SLA date, uncollected longest waiting first.
         Index("ix_application_status_expected_on", "status", "expected_on"),
         Index("ix_application_status_updated_at", "status", "updated_at"),
+        #: Open work by police station, read from the index alone.
+        Index("ix_application_status_station", "status", "police_station", "expected_on"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -172,6 +174,8 @@ class Application(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: The first police station the answers name (`core.records.police_station`), or None.
+    police_station: Mapped[str | None] = mapped_column(String(120))
 
 
 class ApplicationKey(Base):

@@ -49,6 +49,7 @@ from khidmat_desk.core.records import (
     SearchKind,
     applicant_profile,
     display_name,
+    police_station,
     search_keys,
 )
 from khidmat_desk.core.tracking import make_tracking_number
@@ -232,6 +233,7 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         "officer_id": user.id, "token_no": plan.token_no, "fee_total": plan.fee_total,
         "expected_on": plan.expected_on, "display_name": plan.name,
         "created_at": when, "updated_at": when,
+        "police_station": police_station(plan.service, plan.answers),
     }
     app_id = int(_INSERT_APP.scalar(connection, app))
     search.write_keys(session, app_id, plan.keys)

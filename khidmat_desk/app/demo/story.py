@@ -28,7 +28,7 @@ from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.records import ApplicantProfile, SearchKind
+from khidmat_desk.core.records import ApplicantProfile, SearchKind, police_station
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
@@ -109,7 +109,8 @@ def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Rando
         "service_code": intake.service.code, "status": workflow.SUBMITTED,
         "answers": intake.answers, "version": 1, "officer_id": intake.officer.id,
         "token_no": intake.token_no, "fee_total": intake.fee_total, "expected_on": expected_on,
-        "display_name": intake.name, "created_at": created, "updated_at": created}
+        "display_name": intake.name, "created_at": created, "updated_at": created,
+        "police_station": police_station(intake.service, intake.answers)}
     documents = [{"doc_key": d["key"], "label": d["label"]} for d in intake.documents]
     record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
                     _payment(intake, created, rng), documents, [], [], intake.profile,

@@ -54,7 +54,7 @@ def _columns(model: Any, ids: tuple[str, ...], values: tuple[str, ...]) -> Colum
 APPLICATION = _columns(Application, ("id", "applicant_id"), (
     "uuid", "tracking_number", "centre_code", "counter", "service_code", "status", "answers",
     "version", "officer_id", "token_no", "fee_total", "expected_on", "display_name",
-    "created_at", "updated_at"))
+    "created_at", "updated_at", "police_station"))
 KEY = _columns(ApplicationKey, ("application_id",), ("kind", "value"))
 PAYMENT = _columns(Payment, ("application_id",),
                    ("amount_pkr", "method", "received_by", "at", "items"))
