@@ -8,7 +8,7 @@ from datetime import date, datetime
 from khidmat_desk.core.shifts import Period
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # thousands per summary: plain slots build several times faster
 class ApplicationLine:
     """One application taken in the period (a CSV row)."""
 
@@ -77,7 +77,7 @@ class ReprintLine:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # thousands per summary: plain slots build several times faster
 class OpenLine:
     """An application not yet ready (pending), or ready but not collected."""
 
