@@ -62,6 +62,11 @@ CNIC_OR_B_FORM_SHOWN = DocumentRequirement("cnic_original", "Original CNIC / B-F
 APPLICANT_CNIC_SHOWN = DocumentRequirement("cnic_original", "Applicant's original CNIC shown",
                                            "درخواست گزار کا اصل شناختی کارڈ")
 
+#: What both employee services keep of the employee.
+EMPLOYEE_CNIC_COPY = DocumentRequirement("employee_cnic_copy", "Copy of the employee's CNIC",
+                                         "ملازم کے شناختی کارڈ کی نقل")
+EMPLOYEE_PHOTO = DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر")
+
 NAME_PATTERN = r"^[A-Za-z][A-Za-z .'\-]*$"
 NAME_HINT = "letters, spaces, dots, apostrophes and hyphens"
 
