@@ -205,6 +205,17 @@ def session(counter_session: Any) -> Any:
 
 
 @pytest.fixture
+def staffed_session(counter_session: Any) -> Any:
+    """The counter's session with an officer (asma.bibi) and a verifier (bilal.ahmed)."""
+    from khidmat_desk.auth.users import create_user
+
+    with counter_session.db.write() as transaction:
+        create_user(transaction, "asma.bibi", "Asma Bibi", "officer", "officer-pass-1")
+        create_user(transaction, "bilal.ahmed", "Bilal Ahmed", "verifier", "verifier-pass-1")
+    return counter_session
+
+
+@pytest.fixture
 def folder(centre_folder: Path) -> Path:
     """The centre's data folder, as the GUI tests name it."""
     return centre_folder

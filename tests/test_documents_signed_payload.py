@@ -80,6 +80,12 @@ def certificate(desk: Desk) -> printing.PrintedDocument:
                                    base_url="https://verify.example.pk")
 
 
+def _print(desk: Desk) -> printing.PrintedDocument:
+    """Another copy of the certificate, printed by the in-charge."""
+    return printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
+                                   signer=desk.signer, now=WHEN)
+
+
 def _resigned_facts(payload: str, change: Callable[[list[list[object]]], None]) -> str:
     """The payload with its facts edited and the original signature kept (a forger's copy)."""
     parts = payload.split("|")
@@ -167,10 +173,7 @@ def test_another_persons_cnic_is_not_this_person(desk: Desk, certificate:
 
 def test_the_identity_check_cannot_be_computed_the_old_way(desk: Desk) -> None:
     """The first format's sha256(tracking|CNIC) is gone; each copy has its own salt."""
-    first = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
-                                    signer=desk.signer, now=WHEN)
-    second = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
-                                     signer=desk.signer, now=WHEN)
+    first, second = _print(desk), _print(desk)
     one = parse_document(payload_of_qr(first.qr_payload or ""))[0]
     two = parse_document(payload_of_qr(second.qr_payload or ""))[0]
     assert one.salt != two.salt
@@ -246,8 +249,7 @@ def test_the_photograph_is_signed_and_another_one_is_invalid(desk: Desk) -> None
         return out.getvalue()
 
     kept = attach_photo(desk.db, desk.tracking, picture(200), user=desk.head)
-    printed = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
-                                      signer=desk.signer, now=WHEN)
+    printed = _print(desk)
     result = verify_payload(printed.qr_payload or "", desk.keys,
                             page_text=page_text(printed.pdf))
     assert result.verdict == VALID, result.reason
@@ -278,10 +280,7 @@ def test_a_prepared_copy_uses_its_checks_once(desk: Desk) -> None:
     prepared = printing._PREPARED.take(desk.tracking, CERTIFICATE)
     assert prepared is not None and prepared.done
     printing._PREPARED.put(desk.tracking, CERTIFICATE, prepared)
-    first = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
-                                    signer=desk.signer, now=WHEN)
-    second = printing.print_document(desk.db, desk.tracking, CERTIFICATE, user=desk.head,
-                                     signer=desk.signer, now=WHEN)
+    first, second = _print(desk), _print(desk)
     one = parse_document(payload_of_qr(first.qr_payload or ""))[0]
     two = parse_document(payload_of_qr(second.qr_payload or ""))[0]
     assert one.salt_bytes == prepared.salt and two.salt_bytes != prepared.salt

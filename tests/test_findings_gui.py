@@ -14,18 +14,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
-from khidmat_desk.auth.users import authenticate, create_user
+from khidmat_desk.auth.users import authenticate
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
 
 
 @pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    with counter_session.db.write() as transaction:
-        create_user(transaction, "asma.bibi", "Asma Bibi", "officer", "officer-pass-1")
-        create_user(transaction, "bilal.ahmed", "Bilal Ahmed", "verifier", "verifier-pass-1")
-    return counter_session
+def session(staffed_session: CounterSession) -> CounterSession:
+    return staffed_session
 
 
 def submit(session: CounterSession, code: str = "character-certificate", counter: int = 3,

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from khidmat_desk.app.applications import change_status, get_application, submit_application
 from khidmat_desk.app.findings import record_finding
 from khidmat_desk.app.photos import photo_of
-from khidmat_desk.auth.users import authenticate, create_user
+from khidmat_desk.auth.users import authenticate
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
@@ -41,11 +41,8 @@ def picture(path: Path, shade: int, size: tuple[int, int] = (1200, 1600)) -> Pat
 
 
 @pytest.fixture
-def session(counter_session: CounterSession) -> CounterSession:
-    with counter_session.db.write() as transaction:
-        create_user(transaction, "asma.bibi", "Asma Bibi", "officer", "officer-pass-1")
-        create_user(transaction, "bilal.ahmed", "Bilal Ahmed", "verifier", "verifier-pass-1")
-    return counter_session
+def session(staffed_session: CounterSession) -> CounterSession:
+    return staffed_session
 
 
 def submit(session: CounterSession, code: str = CERTIFICATE) -> str:

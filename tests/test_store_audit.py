@@ -43,6 +43,13 @@ def tamper(db: Database, sql: str) -> None:
         session.execute(text(sql))
 
 
+
+def assert_broken_at(db: Database, event_id: int, reason: str) -> None:
+    """verify() finds the chain broken first at `event_id` and says why."""
+    report = verify(db)
+    assert (report.ok, report.first_broken_id) == (False, event_id)
+    assert reason in report.reason
+
 def test_an_empty_log_checks_out(db: Database) -> None:
     assert verify(db) == ChainReport(True, 0, None, "all 0 events check out")
 
@@ -84,18 +91,14 @@ def test_edited_details_are_found(db: Database) -> None:
 def test_a_deleted_event_is_found(db: Database) -> None:
     append_many(db, 6)
     tamper(db, "DELETE FROM audit_event WHERE id = 4")
-    report = verify(db)
-    assert (report.ok, report.first_broken_id) == (False, 4)
-    assert "event 4 is missing" in report.reason
+    assert_broken_at(db, 4, "event 4 is missing")
 
 
 def test_deleting_the_newest_events_is_found(db: Database) -> None:
     append_many(db, 6)
     with db.write() as session:
         session.execute(delete(EVENT).where(EVENT.c.id > 4))
-    report = verify(db)
-    assert (report.ok, report.first_broken_id) == (False, 5)
-    assert "newest events after event 4 were deleted" in report.reason
+    assert_broken_at(db, 5, "newest events after event 4 were deleted")
 
 
 def test_reordered_events_are_found(db: Database) -> None:
@@ -104,9 +107,7 @@ def test_reordered_events_are_found(db: Database) -> None:
         session.execute(text("UPDATE audit_event SET id = 1000 WHERE id = 2"))
         session.execute(text("UPDATE audit_event SET id = 2 WHERE id = 3"))
         session.execute(text("UPDATE audit_event SET id = 3 WHERE id = 1000"))
-    report = verify(db)
-    assert (report.ok, report.first_broken_id) == (False, 2)
-    assert "different order" in report.reason
+    assert_broken_at(db, 2, "different order")
 
 
 def test_a_rewritten_event_with_a_fresh_hash_breaks_the_next_link(db: Database) -> None:
@@ -119,9 +120,7 @@ def test_a_rewritten_event_with_a_fresh_hash_breaks_the_next_link(db: Database) 
         new_hash = hashlib.sha256((row.prev_hash + canonical_json(forged)).encode()).hexdigest()
         session.execute(update(EVENT).where(EVENT.c.id == 2)
                         .values(actor="forger", hash=new_hash))
-    report = verify(db)
-    assert (report.ok, report.first_broken_id) == (False, 3)
-    assert "event 3 does not follow event 2" in report.reason
+    assert_broken_at(db, 3, "event 3 does not follow event 2")
 
 
 def test_a_tampered_head_is_found(db: Database) -> None:

@@ -12,3 +12,8 @@ def iso_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-14") from exc
+
+
+def add_json_flag(parser: argparse.ArgumentParser, help: str = "print the result as JSON") -> None:
+    """``--json``: the command prints what it would show as JSON instead of text."""
+    parser.add_argument("--json", action="store_true", help=help)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from khidmat_desk.cli.arguments import add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.cli.output import print_json, print_result, print_table, stamp, warn
@@ -35,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     apply.add_argument("--documents", default="all", metavar="all|none|KEY,KEY",
                        help="documents received (default: all of the service's checklist)")
     apply.add_argument("--token", metavar="TOKEN", help="queue token number")
-    apply.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_flag(apply)
     add_auth_arguments(apply)
     apply.set_defaults(handler=run_apply)
 
@@ -45,7 +46,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                     "prefix. Exit 0 when something was found, 1 when nothing was.")
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--limit", type=int, default=50, help="most results to show (default 50)")
-    find.add_argument("--json", action="store_true", help="print results as JSON")
+    add_json_flag(find, "print results as JSON")
     find.set_defaults(handler=run_find)
 
     status = commands.add_parser(
@@ -58,7 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     status.add_argument("--reason", metavar="TEXT", help="reason (required to reject or void)")
     status.add_argument("--override-reason", metavar="TEXT",
                         help="in-charge: why an application of a closed day is voided")
-    status.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_flag(status)
     add_auth_arguments(status, required=False)
     status.set_defaults(handler=run_status)
 
@@ -73,7 +74,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     handover.add_argument("--name", default="", help="representative's name")
     handover.add_argument("--answers", metavar="FILE.json",
                           help="the handover facts as {field_key: value}")
-    handover.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_flag(handover)
     add_auth_arguments(handover)
     handover.set_defaults(handler=run_handover)
 

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from khidmat_desk.cli.arguments import add_json_flag
 from khidmat_desk.cli.context import data_dir_of
 from khidmat_desk.core import clock
 
@@ -19,9 +20,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
              common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("services", parents=[common], help="list the service catalogue",
                                  description="List every service with its fee and SLA.")
-    parser.add_argument("--json", action="store_true",
-                        help="print the whole catalogue (fields, rules, documents, examples) "
-                             "as JSON")
+    add_json_flag(parser, "print the whole catalogue (fields, rules, documents, examples) as JSON")
     parser.set_defaults(handler=run_services)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from khidmat_desk.cli.arguments import add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, print_table, stamp
@@ -30,7 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser.add_argument("--awaiting-finding", action="store_true",
                         help="only those awaiting the police finding, oldest first")
     parser.add_argument("--limit", type=int, default=200, help="most rows (default 200)")
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    add_json_flag(parser, "print the rows as JSON")
     add_auth_arguments(parser)
     parser.set_defaults(handler=run_applications)
 

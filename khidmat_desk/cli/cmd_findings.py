@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from khidmat_desk.cli.arguments import iso_day
+from khidmat_desk.cli.arguments import add_json_flag, iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, stamp
@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                          help="remark; for a rejection, the reason printed on the letter")
     finding.add_argument("--override-reason", metavar="TEXT",
                          help="in-charge only: why you decide on an application you took in")
-    finding.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_flag(finding)
     add_auth_arguments(finding, required=False)
     finding.set_defaults(handler=run_finding)
 

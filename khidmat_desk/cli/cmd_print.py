@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khidmat_desk.cli.arguments import add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, CommandError
 
@@ -33,7 +34,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     _document_parser(kinds, common)
     history = kinds.add_parser("history", parents=[common], help="copies printed so far")
     history.add_argument("tracking", metavar="TRACKING")
-    history.add_argument("--json", action="store_true", help="print as JSON")
+    add_json_flag(history, "print as JSON")
     history.set_defaults(handler=run_history)
     _verify_parser(commands, common)
     _keys_parser(commands, common)
@@ -84,7 +85,7 @@ def _verify_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
                              "database")
     verify.add_argument("--cnic", metavar="CNIC",
                         help="also check that the document belongs to this identity number")
-    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_json_flag(verify)
     verify.set_defaults(handler=run_verify)
 
 

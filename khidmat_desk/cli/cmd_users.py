@@ -8,6 +8,7 @@ import argparse
 import sys
 from typing import Any
 
+from khidmat_desk.cli.arguments import add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, read_password, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, print_table, stamp
@@ -28,7 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser.add_argument("--full-name", metavar="TEXT", help="with add: the person's name")
     parser.add_argument("--role", metavar="ROLE[,ROLE]",
                         help="with add and roles: officer, verifier, in-charge")
-    parser.add_argument("--json", action="store_true", help="with list: JSON")
+    add_json_flag(parser, "with list: JSON")
     add_auth_arguments(parser)
     parser.set_defaults(handler=run_users)
 

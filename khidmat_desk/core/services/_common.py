@@ -12,6 +12,7 @@ from typing import Any
 from khidmat_desk.core.fields import (
     CnicGender,
     Condition,
+    DocumentRequirement,
     Field,
     FieldType,
     Option,
@@ -53,6 +54,18 @@ BLOOD_RELATIONS = options(
     ("daughter", "Daughter", "بیٹی"),
     ("spouse", "Spouse", "شریک حیات"),
 )
+
+#: The identity document every counter sees in the original before an application is taken.
+CNIC_SHOWN = DocumentRequirement("cnic_original", "Original CNIC shown", "اصل شناختی کارڈ")
+CNIC_OR_B_FORM_SHOWN = DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
+                                           "اصل شناختی کارڈ / ب فارم")
+APPLICANT_CNIC_SHOWN = DocumentRequirement("cnic_original", "Applicant's original CNIC shown",
+                                           "درخواست گزار کا اصل شناختی کارڈ")
+
+#: What both employee services keep of the employee.
+EMPLOYEE_CNIC_COPY = DocumentRequirement("employee_cnic_copy", "Copy of the employee's CNIC",
+                                         "ملازم کے شناختی کارڈ کی نقل")
+EMPLOYEE_PHOTO = DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر")
 
 NAME_PATTERN = r"^[A-Za-z][A-Za-z .'\-]*$"
 NAME_HINT = "letters, spaces, dots, apostrophes and hyphens"

@@ -23,6 +23,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    CNIC_SHOWN,
     PERSON_EXAMPLE,
     WEAPON_TYPES,
     addresses_step,
@@ -96,7 +97,7 @@ SERVICE = Service(
         DateOrder(start="valid_from", end="valid_to", strict=True),
     ),
     documents=(
-        DocumentRequirement("cnic_original", "Original CNIC shown", "اصل شناختی کارڈ"),
+        CNIC_SHOWN,
         DocumentRequirement("licence_copy", "Copy of the arms licence", "اسلحہ لائسنس کی نقل",
                             when=EXISTING),
         DocumentRequirement("application_copy", "Copy of the online application",

@@ -29,6 +29,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ANYWHERE_ADDRESS_EXAMPLE,
+    CNIC_OR_B_FORM_SHOWN,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -112,8 +113,7 @@ SERVICE = Service(
                  reason="B-Form holders may apply from the age of 16."),
     ),
     documents=(
-        DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
-                            "اصل شناختی کارڈ / ب فارم"),
+        CNIC_OR_B_FORM_SHOWN,
         DocumentRequirement("cnic_copy", "Copy of CNIC / B-Form", "شناختی کارڈ کی نقل"),
         DocumentRequirement("passport_original", "Original passport shown", "اصل پاسپورٹ"),
         DocumentRequirement("passport_copy", "Copy of passport", "پاسپورٹ کی نقل"),

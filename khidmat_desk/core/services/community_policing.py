@@ -23,6 +23,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    CNIC_OR_B_FORM_SHOWN,
     addresses_step,
     applicant_step,
     person_example,
@@ -75,8 +76,7 @@ SERVICE = Service(
         DateOrder(start="start_date", end="end_date"),
     ),
     documents=(
-        DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
-                            "اصل شناختی کارڈ / ب فارم"),
+        CNIC_OR_B_FORM_SHOWN,
         DocumentRequirement("institution_letter", "Letter or card from the institution",
                             "ادارے کا خط / کارڈ", required=False),
         DocumentRequirement("photo", "Photograph", "تصویر"),

@@ -36,6 +36,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    CNIC_SHOWN,
     PERSON_EXAMPLE,
     addresses_step,
     applicant_step,
@@ -146,7 +147,7 @@ SERVICE = Service(
                            "medical fitness certificate"),
     ),
     documents=(
-        DocumentRequirement("cnic_original", "Original CNIC shown", "اصل شناختی کارڈ"),
+        CNIC_SHOWN,
         DocumentRequirement("learner_permit", "Learner permit", "لرنر پرمٹ", when=NEW_REGULAR),
         DocumentRequirement("current_licence", "Current driving licence", "موجودہ لائسنس",
                             when=one_of("transaction", "renewal", "international-permit",

@@ -22,6 +22,8 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.issues import IssueLevel
 from khidmat_desk.core.services._common import (
+    EMPLOYEE_CNIC_COPY,
+    EMPLOYEE_PHOTO,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -106,9 +108,8 @@ SERVICE = Service(
     documents=(
         DocumentRequirement("employer_cnic_copy", "Copy of the employer's CNIC",
                             "آجر کے شناختی کارڈ کی نقل"),
-        DocumentRequirement("employee_cnic_copy", "Copy of the employee's CNIC",
-                            "ملازم کے شناختی کارڈ کی نقل"),
-        DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر"),
+        EMPLOYEE_CNIC_COPY,
+        EMPLOYEE_PHOTO,
         DocumentRequirement("affidavit", "Affidavit", "بیان حلفی", required=False),
     ),
     outputs=(

@@ -20,6 +20,8 @@ from khidmat_desk.core.fields import (
     Step,
 )
 from khidmat_desk.core.services._common import (
+    EMPLOYEE_CNIC_COPY,
+    EMPLOYEE_PHOTO,
     NAME_HINT,
     NAME_PATTERN,
     address_fields,
@@ -75,9 +77,8 @@ SERVICE = Service(
     documents=(
         DocumentRequirement("request_letter", "Organisation's request letter",
                             "ادارے کا درخواستی خط"),
-        DocumentRequirement("employee_cnic_copy", "Copy of the employee's CNIC",
-                            "ملازم کے شناختی کارڈ کی نقل"),
-        DocumentRequirement("employee_photo", "Employee's photograph", "ملازم کی تصویر"),
+        EMPLOYEE_CNIC_COPY,
+        EMPLOYEE_PHOTO,
     ),
     outputs=(
         OutputDocument("employee-verification-report", "Employee verification report",

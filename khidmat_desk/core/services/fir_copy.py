@@ -19,6 +19,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    APPLICANT_CNIC_SHOWN,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -83,8 +84,7 @@ SERVICE = Service(
     steps=(applicant_step(), addresses_step(permanent_required=False), CASE_STEP),
     rules=(*person_rules(),),
     documents=(
-        DocumentRequirement("cnic_original", "Applicant's original CNIC shown",
-                            "درخواست گزار کا اصل شناختی کارڈ"),
+        APPLICANT_CNIC_SHOWN,
         DocumentRequirement("bar_licence", "Bar council licence card",
                             "بار کونسل لائسنس کارڈ", when=equals("case_link", "lawyer")),
         DocumentRequirement("power_of_attorney", "Power of attorney (wakalatnama)",

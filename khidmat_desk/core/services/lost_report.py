@@ -22,6 +22,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    APPLICANT_CNIC_SHOWN,
     PERSON_EXAMPLE,
     address_fields,
     addresses_step,
@@ -97,8 +98,7 @@ SERVICE = Service(
     steps=STEPS,
     rules=(*person_rules(), *person_rules("owner")),
     documents=(
-        DocumentRequirement("cnic_original", "Applicant's original CNIC shown",
-                            "درخواست گزار کا اصل شناختی کارڈ"),
+        APPLICANT_CNIC_SHOWN,
         DocumentRequirement("document_copy", "Copy of the lost document, if available",
                             "گمشدہ دستاویز کی نقل (اگر ہو)", required=False),
         DocumentRequirement("owner_cnic_copy", "Copy of the owner's CNIC",

@@ -18,6 +18,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ANYWHERE_ADDRESS_EXAMPLE,
+    CNIC_OR_B_FORM_SHOWN,
     PERSON_EXAMPLE,
     addresses_step,
     applicant_step,
@@ -64,8 +65,7 @@ SERVICE = Service(
         Periods(group="residences"),
     ),
     documents=(
-        DocumentRequirement("cnic_original", "Original CNIC / B-Form shown",
-                            "اصل شناختی کارڈ / ب فارم"),
+        CNIC_OR_B_FORM_SHOWN,
         DocumentRequirement("cnic_copy", "Attested copy of CNIC / B-Form",
                             "شناختی کارڈ کی تصدیق شدہ نقل"),
         DocumentRequirement("affidavit", "Affidavit on Rs 50 stamp paper", "بیان حلفی"),

@@ -23,6 +23,7 @@ from khidmat_desk.core.fields import (
 )
 from khidmat_desk.core.services._common import (
     ADDRESS_EXAMPLE,
+    APPLICANT_CNIC_SHOWN,
     NAME_HINT,
     NAME_PATTERN,
     PERSON_EXAMPLE,
@@ -96,8 +97,7 @@ SERVICE = Service(
     steps=(applicant_step(), addresses_step(permanent_required=False), VEHICLE_STEP, OWNER_STEP),
     rules=(*person_rules(),),
     documents=(
-        DocumentRequirement("cnic_original", "Applicant's original CNIC shown",
-                            "درخواست گزار کا اصل شناختی کارڈ"),
+        APPLICANT_CNIC_SHOWN,
         DocumentRequirement("registration_book", "Registration book / smart card",
                             "رجسٹریشن بک / سمارٹ کارڈ"),
         DocumentRequirement("vehicle_shown", "Vehicle brought for inspection",
