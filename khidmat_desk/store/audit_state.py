@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -60,8 +61,14 @@ _EVENT = table_of(AuditEvent)
 
 
 def _iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
+    return None if moment is None else _utc_text(moment)
+
+
+@lru_cache(maxsize=65_536)
+def _utc_text(moment: datetime) -> str:
+    """A moment as UTC text, remembered: a record's versions are digested one after another,
+    each with every moment of the ones before (equal moments give equal text, whatever their
+    zone, and a naive value never equals an aware one)."""
     if moment.tzinfo is None:  # a naive value read back from SQLite is UTC
         moment = moment.replace(tzinfo=UTC)
     elif moment.tzinfo is not UTC:
@@ -81,6 +88,12 @@ _ANSWERS_MARK = "\x00answers\x00"
 _ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
 #: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
 _PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
+
+
+def _in_order(rows: list[Any], key: Callable[[Any], Any]) -> list[Any]:
+    """`sorted` by `key`, without working out the key of a lone row (nearly every record has
+    one payment, and its key is a JSON text)."""
+    return sorted(rows, key=key) if len(rows) > 1 else rows
 
 
 def _digest(material: Any) -> str:
@@ -118,9 +131,9 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
         "status_changes": sorted(
             [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
              _iso(c["at"])] for c in changes),
-        "payments": sorted(
-            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
-             for p in payments), key=_PAYMENT_ORDER),
+        "payments": _in_order(
+            [[_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
+             for p in payments], _PAYMENT_ORDER),
         "documents": sorted([d["doc_key"], d["label"]] for d in documents),
         "prints": sorted(
             ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
