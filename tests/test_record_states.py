@@ -178,6 +178,57 @@ def test_the_digest_is_spelled_as_it_always_was(
         assert fast(*args) == _reference_digest(*args)
 
 
+def test_version_digests_equal_the_whole_records_digest() -> None:
+    """The bulk writer's digests of versions made one after another, with what stays the same
+    spelled once, equal `application_digest` of each version: with and without a payment,
+    with findings, prints and photographs, Urdu values, and changes added out of order."""
+    from khidmat_desk.store.audit_state import VersionDigests, answers_text, application_digest
+
+    answers = {"b": [1, 2.5], "a": None, "\u0646\u0627\u0645": "\u0627\u062d\u0645\u062f"}
+    app = {"uuid": "u", "tracking_number": "t", "centre_code": "LHR01", "counter": 1,
+           "service_code": "s", "status": "submitted", "answers": answers, "version": 1,
+           "officer_id": 1, "token_no": "\u0627\u0628", "fee_total": 500,
+           "expected_on": date(2026, 3, 5), "display_name": "A \"quoted\" name",
+           "created_at": datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(hours=5))),
+           "updated_at": datetime(2026, 3, 1, 4, tzinfo=UTC)}
+    payments = [{"at": datetime(2026, 3, 1, tzinfo=UTC), "amount_pkr": 500, "method": "cash",
+                 "received_by": 1, "items": [{"label": "\u0641\u06cc\u0633", "key": "k"}]}]
+    documents = [{"doc_key": "z", "label": "Z"}, {"doc_key": "a", "label": "\u0634"}]
+    prints = [{"document_key": "receipt", "copy_no": n, "format": "a4", "user_id": 1,
+               "reason": None, "printed_at": datetime(2026, 3, 1, 10, n, tzinfo=UTC),
+               "state": "printed", "destination": "Printer", "settled_at": None}
+              for n in (2, 1)]
+    photos = [{"jpeg": b"\xff\xd8 photo", "sha256": "x", "added_by": 1,
+               "added_at": datetime(2026, 3, 1, 10, tzinfo=UTC)}]
+    finding = {"outcome": "clear", "record_status": "no-record", "reference": "SB/1",
+               "reference_date": date(2026, 3, 2), "remark": "\u0635\u0627\u0641",
+               "version": 3, "override_reason": None, "recorded_by": "v.one",
+               "recorded_at": datetime(2026, 3, 2, 9, 30, tzinfo=UTC)}
+    for applicant, paid, printed, pictures in ((("cnic", "3520212345671"), payments, [], []),
+                                                (None, [], prints, photos)):
+        digests = VersionDigests(applicant, paid, documents, printed, pictures,
+                                 answers=answers_text(answers))
+        changes: list[dict[str, Any]] = []
+        found: list[dict[str, Any]] = []
+        for version, (old, new) in enumerate([(None, "submitted"), ("submitted", "in-review"),
+                                              ("in-review", "verified")], start=1):
+            at = datetime(2026, 3, 1, 9, tzinfo=UTC) + timedelta(hours=version)
+            app.update(status=new, version=version, updated_at=at)
+            changes.append({"version": version, "from_status": old, "to_status": new,
+                            "reason": None if old is None else "\u0648\u062c\u06c1",
+                            "user_id": 1, "at": at})
+            if version == 3:
+                found.append(finding)
+            expected = application_digest(app, applicant, changes, paid, documents, printed,
+                                          pictures, found)
+            assert digests.digest(app, changes, found) == expected
+        # A change that sorts before the others (an earlier version recorded late).
+        changes.append({"version": 0, "from_status": "x", "to_status": "y", "reason": None,
+                        "user_id": 2, "at": datetime(2026, 2, 1, tzinfo=UTC)})
+        assert digests.digest(app, changes, found) == application_digest(
+            app, applicant, changes, paid, documents, printed, pictures, found)
+
+
 def test_a_demo_centre_passes_audit_verify(run: Any, tmp_path: Path) -> None:
     """The demo writes in bulk, with the digests made in worker processes: `audit verify`
     checks its chain and recomputes every record's digest from the rows."""

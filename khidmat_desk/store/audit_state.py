@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -60,8 +62,14 @@ _EVENT = table_of(AuditEvent)
 
 
 def _iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
+    return None if moment is None else _utc_text(moment)
+
+
+@lru_cache(maxsize=65_536)
+def _utc_text(moment: datetime) -> str:
+    """A moment as UTC text, remembered: a record's versions are digested one after another,
+    each with every moment of the ones before (equal moments give equal text, whatever their
+    zone, and a naive value never equals an aware one)."""
     if moment.tzinfo is None:  # a naive value read back from SQLite is UTC
         moment = moment.replace(tzinfo=UTC)
     elif moment.tzinfo is not UTC:
@@ -81,6 +89,12 @@ _ANSWERS_MARK = "\x00answers\x00"
 _ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
 #: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
 _PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
+
+
+def _in_order(rows: list[Any], key: Callable[[Any], Any]) -> list[Any]:
+    """`sorted` by `key`, without working out the key of a lone row (nearly every record has
+    one payment, and its key is a JSON text)."""
+    return sorted(rows, key=key) if len(rows) > 1 else rows
 
 
 def _digest(material: Any) -> str:
@@ -104,37 +118,20 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
     """The digest of one application and everything hanging off it, from plain values.
 
     ``answers`` is `answers_text` of the row's answers (the largest part of the material), for
-    a caller digesting many versions of one record; the digest is the same either way. The
-    police finding joins the material only when there is one, so the digest of an application
-    without a finding is what it was before findings were recorded."""
+    a caller digesting many versions of one record; the digest is the same either way (see
+    also `VersionDigests`). The police finding joins the material only when there is one, so
+    the digest of an application without a finding is what it was before findings were
+    recorded."""
     material: dict[str, Any] = {
-        "application": [
-            app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
-            app["service_code"], app["status"],
-            app["answers"] if answers is None else _ANSWERS_MARK, app["version"],
-            app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
-            app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])],
+        "application": _application_row(app, None if answers is None else _ANSWERS_MARK),
         "applicant": None if applicant is None else list(applicant),
-        "status_changes": sorted(
-            [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
-             _iso(c["at"])] for c in changes),
-        "payments": sorted(
-            ([_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
-             for p in payments), key=_PAYMENT_ORDER),
-        "documents": sorted([d["doc_key"], d["label"]] for d in documents),
-        "prints": sorted(
-            ([p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
-              _iso(p["printed_at"]), p.get("state"), p.get("destination"),
-              _iso(p.get("settled_at"))] for p in prints),
-            key=lambda p: (p[0], p[1], p[5] or "")),
-        "photos": sorted(
-            [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
-             _iso(p["added_at"])] for p in photos),
+        "status_changes": sorted(_change_row(c) for c in changes),
+        "payments": _in_order([_payment_row(p) for p in payments], _PAYMENT_ORDER),
+        "documents": sorted(_document_row(d) for d in documents),
+        "prints": sorted((_print_row(p) for p in prints), key=_print_order),
+        "photos": sorted(_photo_row(p) for p in photos),
     }
-    found = sorted(
-        [f["outcome"], f["record_status"], f["reference"], _day(f["reference_date"]),
-         f["remark"], f["override_reason"], f["recorded_by"], _iso(f["recorded_at"]),
-         f["version"]] for f in findings)
+    found = sorted(_finding_row(f) for f in findings)
     if found:
         material["findings"] = found
     text = _ENCODE(material)
@@ -143,6 +140,95 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
         # the text, and none of them can hold the mark (it starts with a NUL character).
         text = text.replace(_ANSWERS_MARK_TEXT, answers, 1)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class VersionDigests:
+    """`application_digest` of one record's versions one after another, as a bulk writer
+    makes them: what no version changes (applicant, payments, documents, prints, photos,
+    answers) is spelled once, and each status change once, when it is added. The text digested
+    is the one `application_digest` builds (`ENCODE` of a dict with sorted keys is its items
+    spelled in key order)."""
+
+    def __init__(self, applicant: tuple[str, str] | None,
+                 payments: Iterable[Mapping[str, Any]],
+                 documents: Iterable[Mapping[str, Any]],
+                 prints: Iterable[Mapping[str, Any]] = (),
+                 photos: Iterable[Mapping[str, Any]] = (), *, answers: str) -> None:
+        self._answers = answers
+        self._applicant = '{"applicant":' + _ENCODE(
+            None if applicant is None else list(applicant)) + ',"application":'
+        self._documents = ',"documents":' + _ENCODE(
+            sorted(_document_row(d) for d in documents))
+        self._rest = (
+            ',"payments":' + _ENCODE(_in_order([_payment_row(p) for p in payments],
+                                               _PAYMENT_ORDER))
+            + ',"photos":' + _ENCODE(sorted(_photo_row(p) for p in photos))
+            + ',"prints":' + _ENCODE(sorted((_print_row(p) for p in prints),
+                                            key=_print_order))
+            + ',"status_changes":[')
+        self._changes: list[tuple[list[Any], str]] = []
+
+    def digest(self, app: Mapping[str, Any], changes: Sequence[Mapping[str, Any]],
+               findings: Iterable[Mapping[str, Any]] = ()) -> str:
+        """The digest of this version; `changes` are the record's status changes so far, the
+        ones given before still first and unchanged."""
+        known = len(self._changes)
+        added = [(row, _ENCODE(row)) for row in map(_change_row, changes[known:])]
+        if added:
+            self._changes += added
+            if any(a[0] > b[0] for a, b in pairwise(self._changes[max(known - 1, 0):])):
+                self._changes.sort(key=lambda pair: pair[0])  # as `sorted` orders the rows
+        found = sorted(_finding_row(f) for f in findings)
+        text = "".join((
+            self._applicant,
+            _ENCODE(_application_row(app, _ANSWERS_MARK)).replace(
+                _ANSWERS_MARK_TEXT, self._answers, 1),
+            self._documents,
+            ',"findings":' + _ENCODE(found) if found else "",
+            self._rest, ",".join(text for _, text in self._changes), "]}"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _application_row(app: Mapping[str, Any], answers: Any) -> list[Any]:
+    return [app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
+            app["service_code"], app["status"],
+            app["answers"] if answers is None else answers, app["version"],
+            app["officer_id"], app["token_no"], app["fee_total"], _day(app["expected_on"]),
+            app["display_name"], _iso(app["created_at"]), _iso(app["updated_at"])]
+
+
+def _change_row(c: Mapping[str, Any]) -> list[Any]:
+    return [c["version"], c["from_status"], c["to_status"], c["reason"], c["user_id"],
+            _iso(c["at"])]
+
+
+def _payment_row(p: Mapping[str, Any]) -> list[Any]:
+    return [_iso(p["at"]), p["amount_pkr"], p["method"], p["received_by"], p["items"]]
+
+
+def _document_row(d: Mapping[str, Any]) -> list[Any]:
+    return [d["doc_key"], d["label"]]
+
+
+def _print_row(p: Mapping[str, Any]) -> list[Any]:
+    return [p["document_key"], p["copy_no"], p["format"], p["user_id"], p["reason"],
+            _iso(p["printed_at"]), p.get("state"), p.get("destination"),
+            _iso(p.get("settled_at"))]
+
+
+def _print_order(p: list[Any]) -> tuple[Any, Any, str]:
+    return (p[0], p[1], p[5] or "")
+
+
+def _photo_row(p: Mapping[str, Any]) -> list[Any]:
+    return [hashlib.sha256(p["jpeg"]).hexdigest(), p["sha256"], p["added_by"],
+            _iso(p["added_at"])]
+
+
+def _finding_row(f: Mapping[str, Any]) -> list[Any]:
+    return [f["outcome"], f["record_status"], f["reference"], _day(f["reference_date"]),
+            f["remark"], f["override_reason"], f["recorded_by"], _iso(f["recorded_at"]),
+            f["version"]]
 
 
 def user_digest(user: Mapping[str, Any], roles: Iterable[str] = ()) -> str:

@@ -32,7 +32,7 @@ from khidmat_desk.core.records import ApplicantProfile, SearchKind, police_stati
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
-from khidmat_desk.store.audit_state import STATE_KEY, answers_text, application_digest
+from khidmat_desk.store.audit_state import STATE_KEY, VersionDigests, answers_text
 
 PAYMENT_METHODS = ("cash", "card", "online")
 PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
@@ -75,7 +75,7 @@ class Record:
     created_at: datetime
     checked: bool
     findings: list[dict[str, Any]] = field(default_factory=list)  # rows, less the app's id
-    answers_text: str = ""  # the answers as the record digest spells them, made once
+    digests: VersionDigests | None = None  # of the record's versions, made by `tell`
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,12 @@ def tell(intake: Intake, setting: Setting, rng: random.Random, ids: random.Rando
     documents = [{"doc_key": d["key"], "label": d["label"]} for d in intake.documents]
     record = Record(app, sorted({(k, v) for k, v in intake.keys if v}),
                     _payment(intake, created, rng), documents, [], [], intake.profile,
-                    created, checked, answers_text=answers_text(intake.answers))
+                    created, checked)
+    profile = intake.profile
+    record.digests = VersionDigests(
+        None if profile is None else (profile.id_type, profile.id_number),
+        [] if record.payment is None else [record.payment], documents,
+        answers=answers_text(intake.answers))
     _version(record, intake, setting, None, StatusEvent(intake.local, workflow.SUBMITTED, False))
     for event in status_events(rng, intake.local, sla, expected_on, setting.now_local):
         _version(record, intake, setting, record.app["status"], event)
@@ -149,7 +154,7 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
                            "user_id": user.id, "at": at, "version": app["version"]})
     details = {"tracking_number": app["tracking_number"], "service_code": app["service_code"],
                "version": app["version"], "from": old, "to": event.to, "reason": reason,
-               STATE_KEY: _state(record, intake)}
+               STATE_KEY: _state(record)}
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": app["uuid"], "details": details}
     material = canonical_json(audit_fields(at, user.username, action, "application",
@@ -178,13 +183,10 @@ def _log(record: Record, at: datetime, user: Person, action: str,
     record.events.append((at, material, row, None))
 
 
-def _state(record: Record, intake: Intake) -> str:
+def _state(record: Record) -> str:
     """The digest `submit_application` / `change_status` would record for this version."""
-    profile = intake.profile
-    return application_digest(
-        record.app, None if profile is None else (profile.id_type, profile.id_number),
-        record.changes, [] if record.payment is None else [record.payment], record.documents,
-        [], findings=record.findings, answers=record.answers_text or None)
+    assert record.digests is not None  # made with the record
+    return record.digests.digest(record.app, record.changes, record.findings)
 
 
 def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,

@@ -212,6 +212,7 @@ def _floor_date(moment: datetime, strict: bool) -> date:
     return day - timedelta(days=1) if strict and datetime.combine(day, time.min) == moment else day
 
 
+@lru_cache(maxsize=4096)
 def _years_before(day: date, years: int) -> date:
     bound = resolve_date_bound(f"today-{years}y", day)
     assert bound is not None  # a relative bound always resolves

@@ -195,11 +195,13 @@ class Generator:
             return self._rows(f, scope)
         make = _MAKERS[f.type]
         value = make(self, f, scope)
-        for _ in range(20):
-            if not self._clashes(f.key, value, scope):
+        others = () if scope.top is not None else rule_index(self.service).different.get(
+            f.key, ())
+        for _ in range(20 if others else 0):
+            if not self._clashes(others, value, scope):
                 break
             value = make(self, f, scope)
-        return self._recent_enough(f, value)
+        return self._recent_enough(f, value) if f.type is FieldType.DATE else value
 
     def _recent_enough(self, f: Field, value: Any) -> Any:
         """A date a `Recent` rule asks to be recent (a tenant registered within 48 hours of
@@ -213,12 +215,12 @@ class Generator:
                     value = since.isoformat()
         return value
 
-    def _clashes(self, key: str, value: Any, scope: Scope) -> bool:
-        """A `Different` rule pairs this key with one already answered the same way."""
-        if scope.top is not None:
-            return False
+    @staticmethod
+    def _clashes(others: tuple[str, ...], value: Any, scope: Scope) -> bool:
+        """A `Different` rule pairs this key with one of `others` already answered the same
+        way (rows of a table are not compared)."""
         return any(other in scope.values and _plain(scope.values[other]) == _plain(value)
-                   for other in rule_index(self.service).different.get(key, ()))
+                   for other in others)
 
     def _rows(self, f: Field, scope: Scope) -> list[dict[str, Any]]:
         least = max(f.min_items, 1)
