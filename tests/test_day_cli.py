@@ -51,6 +51,8 @@ def test_close_prints_expected_counted_and_difference(centre: tuple[Path, Day],
     assert "cash counted:  Rs 900" in out
     assert "difference:    Rs -100" in out
     assert "audit trail signed at event" in out  # the close signs the chain's head
+    backups = sorted((folder / "backups").glob("*-day-close-*.sqlite3"))
+    assert len(backups) == 1 and f"backup written to {backups[0]}" in out  # and backs up
     code, out, err = run("audit", "verify", "--data-dir", str(folder))
     assert code == 0 and "1 signed checkpoints" in out, err
     code, _, err = run(*as_user(folder, "nadia.iqbal", "close", "--date", FRIDAY, "--cash",

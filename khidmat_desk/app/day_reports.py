@@ -80,6 +80,33 @@ def live_summary(db: Database, user: UserInfo, *, day: date | None = None,
                        with_digest=False)
 
 
+@dataclass(frozen=True)
+class ClosePreview:
+    """What the close dialog shows before the in-charge counts the cash: the period's figures
+    and its close as stored (``summary.close``), and the centre's shifts (none when it runs
+    one shift, whose day is closed directly)."""
+
+    shifts: tuple[str, ...]
+    current_shift: str
+    summary: DaySummary
+
+
+def close_preview(db: Database, user: UserInfo, *, day: date | None = None,
+                  shift: str | None = None, now: datetime | None = None) -> ClosePreview:
+    """The figures of ``day`` (default: the working day now) and ``shift`` (default: the shift
+    running now at a centre with shifts, else the whole day) as a close would count them."""
+    require_role(user, IN_CHARGE)
+    moment = utc_moment(now)
+    with db.read() as session:
+        plan = plan_in(session)
+    current = plan.locate(moment)
+    chosen = (WHOLE_DAY if plan.single else current.shift) if shift is None else shift
+    summary = day_summary(db, period_of(db, day or current.day, chosen), now=moment,
+                          with_digest=False)
+    return ClosePreview(() if plan.single else plan.names,
+                        WHOLE_DAY if plan.single else current.shift, summary)
+
+
 def write_report(db: Database, user: UserInfo, *, day: date, out: Path, fmt: str,
                  kind: str = "day", shift: str = WHOLE_DAY, data_dir: Path | None = None,
                  progress: Progress = QUIET, now: datetime | None = None) -> ReportWritten:

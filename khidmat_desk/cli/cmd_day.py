@@ -117,19 +117,17 @@ def _officer_cash(items: list[str]) -> dict[str, int]:
 
 
 def run_close(args: argparse.Namespace) -> int:
-    from khidmat_desk.app.audit import checkpoint_at_close
-    from khidmat_desk.app.day_close import close_period
+    from khidmat_desk.app.day_seal import close_and_seal
 
     counted = _officer_cash(args.officer_cash)
     with open_context(args) as ctx:
         user = sign_in(ctx, args)
-        result = _translated(lambda: close_period(
-            ctx.db, user, day=args.date, shift=args.shift, cash_counted=args.cash,
+        sealed = _translated(lambda: close_and_seal(
+            ctx, user, day=args.date, shift=args.shift, cash_counted=args.cash,
             officer_cash=counted, explanation=args.explanation, deposit_ref=args.deposit))
-        _print_close(result)
-        checkpoint, note = checkpoint_at_close(ctx.db, ctx.secret_store(), ctx.centre_code,
-                                               user=user)
-        (sys.stdout if checkpoint else sys.stderr).write(note + "\n")
+        _print_close(sealed.close)
+        (sys.stdout if sealed.signed else sys.stderr).write(sealed.checkpoint_note + "\n")
+        (sys.stdout if sealed.backup else sys.stderr).write(sealed.backup_note + "\n")
     return 0
 
 

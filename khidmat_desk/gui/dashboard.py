@@ -90,6 +90,7 @@ class Dashboard(QDialog):
         self._export: _Export | None = None
         self._export_signals: _ExportSignals | None = None
         self.summary: Any = None
+        self.close_dialog: Any = None
         self.setWindowTitle(self.tr("Today at the centre"))
         self.resize(980, 720)
         layout = QVBoxLayout(self)
@@ -162,6 +163,9 @@ class Dashboard(QDialog):
         self.refresh_button = _named(QPushButton(self.tr("&Refresh")), "refresh")
         self.refresh_button.clicked.connect(self.refresh)
         row.addWidget(self.refresh_button)
+        self.close_day_button = _named(QPushButton(self.tr("C&lose the day…")), "close_day")
+        self.close_day_button.clicked.connect(self.open_close)
+        row.addWidget(self.close_day_button)
         row.addStretch(1)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, label in (("pdf", self.tr("Day report (PDF)…")),
@@ -250,6 +254,24 @@ class Dashboard(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
+
+    # -- the close -----------------------------------------------------------------------------
+
+    def open_close(self) -> None:
+        """The close dialog for today (or the running shift); the figures refresh after it."""
+        from khidmat_desk.gui.close_dialog import CloseDialog
+
+        if self.close_dialog is None:
+            self.close_dialog = CloseDialog(self._tasks, self._session, self._messages, self)
+            self.close_dialog.closed.connect(self._on_close_changed)
+            self.close_dialog.reopened.connect(self._on_close_changed)
+        if not self.close_dialog.isVisible():
+            self.close_dialog.preview = None  # read afresh when shown
+        self.close_dialog.show()
+        self.close_dialog.raise_()
+
+    def _on_close_changed(self, _: object) -> None:
+        self.refresh()
 
     # -- exports -------------------------------------------------------------------------------
 

@@ -350,6 +350,26 @@ class CounterSession:
         return write_report(self.db, self.ctx.officer, day=day, out=out, fmt=fmt,
                             data_dir=self.settings.data_dir, progress=progress)
 
+    def close_preview(self, day: Any = None, shift: str | None = None) -> Any:
+        """The figures the close dialog shows (the role is checked in the use case)."""
+        from khidmat_desk.app.day_reports import close_preview
+
+        return close_preview(self.db, self.ctx.officer, day=day, shift=shift)
+
+    def close_day(self, day: Any, shift: str, cash_counted: int | None,
+                  officer_cash: dict[str, int], explanation: str, deposit_ref: str) -> Any:
+        """Close the day or shift, sign the audit trail and back up (see app.day_seal)."""
+        from khidmat_desk.app.day_seal import close_and_seal
+
+        return close_and_seal(self.ctx, self.ctx.officer, day=day, shift=shift,
+                              cash_counted=cash_counted, officer_cash=officer_cash,
+                              explanation=explanation, deposit_ref=deposit_ref)
+
+    def reopen_day(self, day: Any, shift: str, reason: str) -> Any:
+        from khidmat_desk.app.day_close import reopen_period
+
+        return reopen_period(self.db, self.ctx.officer, day=day, shift=shift, reason=reason)
+
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 

@@ -338,6 +338,176 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="69"/>
+        <source>Close the day</source>
+        <translation>دن بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="80"/>
+        <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
+        <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="104"/>
+        <source>&amp;Day</source>
+        <translation>دن (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
+        <source>S&amp;hift</source>
+        <translation>شفٹ (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
+        <source>Cash &amp;counted (whole centre)</source>
+        <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="248"/>
+        <source>Difference</source>
+        <translation>فرق</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
+        <source>&amp;Explanation of a difference</source>
+        <translation>فرق کی وضاحت (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
+        <source>treasury challan or bank deposit slip number</source>
+        <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <source>De&amp;posit reference</source>
+        <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
+        <source>&amp;Reopen…</source>
+        <translation>دوبارہ کھولیں… (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="223"/>
+        <source>C&amp;lose the day</source>
+        <translation>دن بند کریں (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
+        <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
+        <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
+        <source>%1: %2 applications, cash expected %3.</source>
+        <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="222"/>
+        <source>C&amp;lose the shift</source>
+        <translation>شفٹ بند کریں (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
+        <source>Whole day</source>
+        <translation>پورا دن</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
+        <source>%1 shift</source>
+        <translation>%1 شفٹ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="247"/>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="247"/>
+        <source>Cash expected</source>
+        <translation>متوقع نقدی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="248"/>
+        <source>Handed over</source>
+        <translation>جمع کرائی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="311"/>
+        <source>Type the cash counted for the whole centre.</source>
+        <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="318"/>
+        <source>The cash counted differs from the cash expected: type the explanation.</source>
+        <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="334"/>
+        <source>Close %1</source>
+        <translation>%1 بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="335"/>
+        <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
+        <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="346"/>
+        <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
+        <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="352"/>
+        <source>Audit trail signed.</source>
+        <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="353"/>
+        <source>The audit trail was NOT signed: %1</source>
+        <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <source>Backup: %1</source>
+        <translation>بیک اپ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
+        <source>No backup: %1</source>
+        <translation>بیک اپ نہیں بنا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="367"/>
+        <source>Reopen %1</source>
+        <translation>%1 دوبارہ کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="368"/>
+        <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
+        <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
+        <source>Type why the day is reopened.</source>
+        <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="115"/>
@@ -388,241 +558,246 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="94"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="102"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="103"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="116"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="163"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="166"/>
+        <source>C&amp;lose the day…</source>
+        <translation>دن بند کریں… (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="171"/>
         <source>Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="172"/>
         <source>Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="173"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="206"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="207"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="234"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="260"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="282"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="292"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="314"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="292"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="314"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>

@@ -1,0 +1,119 @@
+"""Closing the day from the in-charge's dashboard: the cash per officer, the explanation a
+difference needs, the lock, the signed audit trail and the backup the close leaves, and
+reopening with a reason; a centre with shifts closes each shift, then the day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_driver import PASSWORD, ScriptedMessages
+from pytestqt.qtbot import QtBot
+from test_gui_dashboard import open_dashboard, take, window_for
+
+from khidmat_desk.app.audit import check_audit_trail
+from khidmat_desk.app.day_close import list_closes
+from khidmat_desk.app.shifts import set_shifts
+from khidmat_desk.core import clock
+from khidmat_desk.gui.close_dialog import CloseDialog
+from khidmat_desk.gui.dashboard import Dashboard
+from khidmat_desk.gui.session import CounterSession
+from khidmat_desk.gui.tasks import TaskRunner
+
+
+def open_close(qtbot: QtBot, board: Dashboard) -> CloseDialog:
+    """The dashboard's Close the day… button, then wait for the period's figures."""
+    assert board.close_day_button.text() == "C&lose the day…"
+    board.close_day_button.click()
+    dialog = board.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog._busy, timeout=10_000)
+    return dialog
+
+
+def test_the_in_charge_closes_the_day_with_the_cash_counted(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner,
+        centre_folder: Path) -> None:
+    take(counter_session, 3)  # three paid, one of them voided: two fees of cash expected
+    messages = ScriptedMessages()
+    board = open_dashboard(qtbot, window_for(qtbot, counter_session, tasks, "incharge",
+                                             messages))
+    dialog = open_close(qtbot, board)
+    fee = counter_session.tariff.fees["police-verification"]["pkr"]
+    assert dialog.isVisible() and not dialog.shift.isVisible()  # one shift: the day itself
+    assert f"cash expected Rs {2 * fee:,}" in dialog.state.text()
+    [edit] = dialog.officer_edits.values()
+    assert edit.hasFocus()  # the first thing to type is what the officer handed over
+    qtbot.keyClicks(edit, str(2 * fee - 100))
+    assert dialog.counted.text() == str(2 * fee - 100)  # the total follows the officers'
+    assert dialog.difference.text() == "Rs -100"
+    dialog.close_button.click()
+    assert "type the explanation" in dialog.problem.text()
+    assert dialog.explanation.hasFocus() and dialog.isVisible()
+    qtbot.keyClicks(dialog.explanation, "Rs 100 short in the drawer")
+    qtbot.keyClicks(dialog.deposit, "NBP-7781")
+    with qtbot.waitSignal(dialog.closed, timeout=20_000) as closed:
+        dialog.close_button.click()
+    sealed = closed.args[0]
+    assert sealed.close.cash_counted == 2 * fee - 100 and sealed.signed
+    assert sealed.backup is not None and sealed.backup.exists()
+    assert sealed.backup.parent == centre_folder / "backups" and "day-close" in \
+        sealed.backup.name
+    assert messages.shown[0][0] == "confirm" and "locked" in messages.shown[0][1]
+    kind, text = messages.shown[-1]
+    assert kind == "info" and "Audit trail signed." in text and "Rs -100" in text
+    qtbot.waitUntil(lambda: "closed by incharge" in board.heading.text(), timeout=10_000)
+    [stored] = list_closes(counter_session.db, day_from=clock.today(), day_to=clock.today())
+    assert (stored.state, stored.cash_counted) == ("closed", 2 * fee - 100)
+    assert check_audit_trail(counter_session.db).ok
+
+
+def test_a_closed_day_is_reopened_only_with_a_reason(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    take(counter_session, 2)
+    messages = ScriptedMessages()
+    board = open_dashboard(qtbot, window_for(qtbot, counter_session, tasks, "incharge",
+                                             messages))
+    dialog = open_close(qtbot, board)
+    qtbot.keyClicks(dialog.counted, str(dialog.preview.summary.cash_expected))
+    with qtbot.waitSignal(dialog.closed, timeout=20_000):
+        dialog.close_button.click()
+    dialog = open_close(qtbot, board)  # again: now it says who closed it and offers Reopen
+    assert "was closed by incharge" in dialog.state.text()
+    assert not dialog.close_button.isEnabled() and dialog.reopen_button.isVisible()
+    assert not dialog.counted.isEnabled()
+    messages.answers["ask_text"] = "   "
+    dialog.reopen_button.click()
+    assert dialog.problem.text() == "Type why the day is reopened."
+    messages.answers["ask_text"] = "Counted again after the bank's call"
+    with qtbot.waitSignal(dialog.reopened, timeout=20_000):
+        dialog.reopen_button.click()
+    qtbot.waitUntil(lambda: not dialog._busy and dialog.close_button.isEnabled(),
+                    timeout=10_000)
+    assert dialog.counted.isEnabled() and not dialog.reopen_button.isVisible()
+    [stored] = list_closes(counter_session.db, day_from=clock.today(), day_to=clock.today())
+    assert stored.state == "reopened"
+    assert stored.reopen_reason == "Counted again after the bank's call"
+
+
+def test_with_shifts_each_shift_is_closed_before_the_day(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    user = counter_session.authenticate("incharge", PASSWORD)
+    set_shifts(counter_session.db, user, "day=08:00,night=20:00")
+    take(counter_session, 1)
+    messages = ScriptedMessages()
+    board = open_dashboard(qtbot, window_for(qtbot, counter_session, tasks, "incharge",
+                                             messages))
+    dialog = open_close(qtbot, board)
+    running = dialog.preview.current_shift
+    assert dialog.shift.isVisible() and dialog.shift.currentData() == running
+    assert dialog.close_button.text() == "C&lose the shift"
+    dialog.shift.setCurrentIndex(dialog.shift.findData(""))
+    dialog.shift.activated.emit(dialog.shift.currentIndex())
+    qtbot.waitUntil(lambda: not dialog._busy and dialog.preview.summary.period.shift == "",
+                    timeout=10_000)
+    assert dialog.from_shifts.isVisible() and not dialog.counted.isEnabled()
+    assert dialog.close_button.text() == "C&lose the day"
+    dialog.close_button.click()  # no shift closed yet: the use case says which to close
+    qtbot.waitUntil(lambda: "first" in dialog.problem.text(), timeout=10_000)
+    assert dialog.problem.text().startswith("Close the ")
+    assert dialog.isVisible()
