@@ -90,6 +90,8 @@ def test_a_closed_day_is_reopened_only_with_a_reason(
     qtbot.waitUntil(lambda: not dialog._busy and dialog.close_button.isEnabled(),
                     timeout=10_000)
     assert dialog.counted.isEnabled() and not dialog.reopen_button.isVisible()
+    assert "Reopened by incharge: Counted again after the bank's call" in dialog.state.text()
+    assert dialog.counted.text() == str(dialog.preview.summary.cash_expected)  # last count
     [stored] = list_closes(counter_session.db, day_from=clock.today(), day_to=clock.today())
     assert stored.state == "reopened"
     assert stored.reopen_reason == "Counted again after the bank's call"

@@ -210,6 +210,12 @@ class CloseDialog(QDialog):
                                .replace("%1", what)
                                .replace("%2", f"{summary.total_applications:,}")
                                .replace("%3", _rupees(summary.cash_expected)))
+            if summary.close is not None:  # reopened: why, and last count to start from
+                self.state.setText(self.state.text() + " " + self.tr(
+                    "Reopened by %1: %2").replace("%1", summary.close.reopened_by)
+                    .replace("%2", summary.close.reopen_reason))
+        if summary.close is not None:
+            self._show_count(summary.close)
         from_shifts = bool(preview.shifts) and not summary.period.shift
         self.from_shifts.setVisible(from_shifts)
         self.counted.setEnabled(not closed and not from_shifts)
@@ -223,6 +229,18 @@ class CloseDialog(QDialog):
                                   else self.tr("C&lose the day"))
         self._update_difference()
         self._focus_first()
+
+    def _show_count(self, close: Any) -> None:
+        """The cash as counted at the period's last close (what a reopened one is corrected
+        from)."""
+        for officer, _expected, counted in close.officers:
+            edit = self.officer_edits.get(officer)
+            if edit is not None and counted is not None:
+                edit.setText(str(counted))
+                edit.textEdited.emit(edit.text())
+        self.counted.setText(str(close.cash_counted))
+        self.explanation.setText(close.explanation)
+        self.deposit.setText(close.deposit_ref)
 
     def _fill_shifts(self, shifts: tuple[str, ...], chosen: str) -> None:
         self.shift.blockSignals(True)
@@ -276,7 +294,9 @@ class CloseDialog(QDialog):
 
     def _on_officer_edited(self, officer: Any, edit: QLineEdit, label: QLabel) -> None:
         handed = _amount(edit)
-        label.setText("" if handed is None else _rupees(handed - officer.cash_expected))
+        gap = None if handed is None else handed - officer.cash_expected
+        label.setText("" if gap is None else _rupees(gap))
+        label.setStyleSheet("color: #b00020; font-weight: 600;" if gap else "")
         counts = [_amount(e) for e in self.officer_edits.values()]
         if self.counted.isEnabled() and not self.counted.isModified():
             self.counted.setText(str(sum(c for c in counts if c is not None)))

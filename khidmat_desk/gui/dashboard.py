@@ -272,6 +272,8 @@ class Dashboard(QDialog):
 
     def _on_close_changed(self, _: object) -> None:
         self.refresh()
+        self.raise_()
+        self.activateWindow()  # the message box handed the focus to the counter window
 
     # -- exports -------------------------------------------------------------------------------
 

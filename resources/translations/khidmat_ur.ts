@@ -366,7 +366,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
@@ -392,7 +392,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
@@ -412,97 +412,102 @@
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="222"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
+        <source>Reopened by %1: %2</source>
+        <translation>%1 نے دوبارہ کھولا: %2</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="249"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="251"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="247"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="265"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="247"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="265"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="311"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="331"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="318"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="338"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="334"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="354"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="335"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="346"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="366"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="352"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="353"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="387"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="368"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="388"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -787,17 +792,17 @@ The in-charge can put it back now.</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="282"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="284"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="314"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="314"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
