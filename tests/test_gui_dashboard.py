@@ -65,6 +65,13 @@ def test_the_dashboard_shows_todays_figures(qtbot: QtBot, counter_session: Count
     assert board.tables["voids"].item(0, 4).text() == "Entered twice"
     assert sum(value for _, value in board.hours.items) == 3
     assert board.categories.items == [("General police verification (GPV)", 3)]
+    qtbot.waitUntil(lambda: board.counters is not None, timeout=10_000)
+    counters = board.tables["counters"]
+    assert board.tabs.tabText(0) == "Counters"
+    rows = {counters.item(r, 0).text(): [counters.item(r, c).text() for c in range(1, 7)]
+            for r in range(counters.rowCount())}
+    assert rows["Counter 3"][0] == "3" and rows["Counter 3"][2] == "4"  # 3 taken, 1 void
+    assert board.sync_line.text() == "This PC has not sent to the central server yet."
     board.grab()  # paints both charts
 
 

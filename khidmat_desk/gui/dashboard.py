@@ -91,6 +91,7 @@ class Dashboard(QDialog):
         self._export_signals: _ExportSignals | None = None
         self.summary: Any = None
         self.close_dialog: Any = None
+        self.counters: Any = None
         self.setWindowTitle(self.tr("Today at the centre"))
         self.resize(980, 720)
         layout = QVBoxLayout(self)
@@ -133,6 +134,9 @@ class Dashboard(QDialog):
         self.tabs = _named(QTabWidget(), "tabs")
         self.tables: dict[str, QTableWidget] = {}
         headers = {
+            "counters": (self.tr("Counter"), self.tr("Applications"), self.tr("Last saved"),
+                         self.tr("Waiting to send"), self.tr("Oldest waiting"),
+                         self.tr("Set aside"), self.tr("Day bundle imported")),
             "officers": (self.tr("Officer"), self.tr("Applications"), self.tr("Cash"),
                          self.tr("Card"), self.tr("Online"), self.tr("Refunded"),
                          self.tr("Cash expected")),
@@ -145,7 +149,7 @@ class Dashboard(QDialog):
             "late": (self.tr("Tracking number"), self.tr("Closed day"), self.tr("Made at"),
                      self.tr("What")),
         }
-        titles = {"officers": self.tr("By officer"), "voids": self.tr("Voids and reprints"),
+        titles = {"counters": self.tr("Counters"), "officers": self.tr("By officer"), "voids": self.tr("Voids and reprints"),
                   "stations": self.tr("Pending by police station"),
                   "uncollected": self.tr("Not collected"), "drafts": self.tr("Drafts open"),
                   "late": self.tr("Late records")}
@@ -166,6 +170,9 @@ class Dashboard(QDialog):
         self.close_day_button = _named(QPushButton(self.tr("C&lose the day…")), "close_day")
         self.close_day_button.clicked.connect(self.open_close)
         row.addWidget(self.close_day_button)
+        self.sync_line = _named(QLabel(), "sync_line")
+        self.sync_line.setStyleSheet("color: #555;")
+        row.addWidget(self.sync_line)
         row.addStretch(1)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, label in (("pdf", self.tr("Day report (PDF)…")),
@@ -198,6 +205,27 @@ class Dashboard(QDialog):
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
         self._tasks.run(self._session.live_summary, self.show_summary, self._on_failed)
+        self._tasks.run(self._session.counter_board, self.show_counters, self._on_failed)
+
+    def show_counters(self, board: Any) -> None:
+        """Every counter's day and what of it still waits for the central server."""
+        self.counters = board
+        self._fill("counters", [
+            (c.name or self.tr("Counter %1").replace("%1", str(c.counter)), c.applications,
+             _local(c.last_saved), c.waiting, _local(c.oldest_waiting), c.set_aside,
+             _local(c.bundle_imported)) for c in board.counters])
+        if board.online is None:
+            line = self.tr("This PC has not sent to the central server yet.")
+        elif board.online:
+            line = self.tr("Central server: reached; last sent %1.").replace(
+                "%1", _local(board.last_sent) or "–")
+        else:
+            line = self.tr("Central server NOT reached; last sent %1.").replace(
+                "%1", _local(board.last_sent) or "–")
+        self.sync_line.setText(line)
+        self.sync_line.setToolTip(board.last_error)
+        self.sync_line.setStyleSheet("color: #555;" if board.online is not False
+                                     else "color: #b00020;")
 
     def show_summary(self, summary: Any) -> None:
         self.summary = summary

@@ -350,6 +350,12 @@ class CounterSession:
         return write_report(self.db, self.ctx.officer, day=day, out=out, fmt=fmt,
                             data_dir=self.settings.data_dir, progress=progress)
 
+    def counter_board(self) -> Any:
+        """Every counter's day and sync state (the role is checked in the use case)."""
+        from khidmat_desk.app.counters import counter_board
+
+        return counter_board(self.db, self.ctx.officer)
+
     def close_preview(self, day: Any = None, shift: str | None = None) -> Any:
         """The figures the close dialog shows (the role is checked in the use case)."""
         from khidmat_desk.app.day_reports import close_preview

@@ -563,246 +563,302 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="95"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="103"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="104"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <source>Last saved</source>
+        <translation>آخری محفوظ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>Waiting to send</source>
+        <translation>بھیجنے کے منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <source>Oldest waiting</source>
+        <translation>سب سے پرانا منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <source>Set aside</source>
+        <translation>الگ رکھے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <source>Day bundle imported</source>
+        <translation>دن کا بنڈل درآمد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <source>Counters</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="167"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="170"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="178"/>
         <source>Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
         <source>Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="186"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="214"/>
+        <source>Counter %1</source>
+        <translation>کاؤنٹر %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="218"/>
+        <source>This PC has not sent to the central server yet.</source>
+        <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="220"/>
+        <source>Central server: reached; last sent %1.</source>
+        <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="223"/>
+        <source>Central server NOT reached; last sent %1.</source>
+        <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="234"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="234"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="262"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="264"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="284"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="312"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="344"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="344"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
