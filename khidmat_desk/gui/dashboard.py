@@ -149,7 +149,8 @@ class Dashboard(QDialog):
             "late": (self.tr("Tracking number"), self.tr("Closed day"), self.tr("Made at"),
                      self.tr("What")),
         }
-        titles = {"counters": self.tr("Counters"), "officers": self.tr("By officer"), "voids": self.tr("Voids and reprints"),
+        titles = {"counters": self.tr("Counters"), "officers": self.tr("By officer"),
+                  "voids": self.tr("Voids and reprints"),
                   "stations": self.tr("Pending by police station"),
                   "uncollected": self.tr("Not collected"), "drafts": self.tr("Drafts open"),
                   "late": self.tr("Late records")}
