@@ -119,3 +119,30 @@ def test_with_shifts_each_shift_is_closed_before_the_day(
     qtbot.waitUntil(lambda: "first" in dialog.problem.text(), timeout=10_000)
     assert dialog.problem.text().startswith("Close the ")
     assert dialog.isVisible()
+
+
+def test_voiding_on_a_closed_day_asks_the_in_charge_for_the_override(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    from sqlalchemy import select
+
+    from khidmat_desk.app.day_close import close_period
+    from khidmat_desk.store.models import AuditEvent
+
+    made = take(counter_session, 2)
+    user = counter_session.authenticate("incharge", PASSWORD)
+    fee = counter_session.tariff.fees["police-verification"]["pkr"]
+    close_period(counter_session.db, user, day=clock.today(), cash_counted=fee)
+    messages = ScriptedMessages()
+    window = window_for(qtbot, counter_session, tasks, "incharge", messages)
+    window.open_application(made[1])
+    qtbot.waitUntil(lambda: window.view.detail is not None, timeout=5000)
+    messages.answers["ask_text"] = "Entered twice; found after the count"
+    window.view.status_buttons["voided"].click()
+    qtbot.waitUntil(lambda: window.view.detail.status == "voided", timeout=10_000)
+    asked = [text for kind, text in messages.shown if kind == "ask_text"]
+    assert len(asked) == 2 and "which is closed" in asked[1]  # the void's reason, then why
+    with counter_session.db.read() as session:
+        [override] = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "day-override")).all()
+    assert override.details["reason"] == "Entered twice; found after the count"
+    assert override.details["tracking_number"] == made[1]

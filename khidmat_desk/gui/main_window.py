@@ -388,8 +388,29 @@ class MainWindow(QMainWindow):
                 "Why is this application being marked %1?").replace("%1", status_label(status)))
             if reason is None:
                 return
-        self._tasks.run(lambda: self.session.change_status(tracking, status, reason),
-                        lambda _: self._on_status_changed(tracking), self._on_failed)
+        self._change_status(tracking, status, reason)
+
+    def _change_status(self, tracking: str, status: str, reason: str | None,
+                       override: str | None = None) -> None:
+        session = self.session
+        self._tasks.run(lambda: session.change_status(tracking, status, reason, override),
+                        lambda _: self._on_status_changed(tracking),
+                        lambda exc: self._on_status_refused(exc, tracking, status, reason))
+
+    def _on_status_refused(self, exc: BaseException, tracking: str, status: str,
+                           reason: str | None) -> None:
+        """A change to a closed day: the in-charge may make it with a reason (audited as an
+        override of the close); anyone else is told to ask the in-charge."""
+        from khidmat_desk.app.day_close import DayLocked
+
+        if not (isinstance(exc, DayLocked) and self.user.may(workflow.IN_CHARGE)):
+            self._on_failed(exc)
+            return
+        why = self._messages.ask_text(self.tr("The day is closed"), self.tr(
+            "%1\n\nTo change it anyway, type the reason (it is kept in the audit trail):")
+            .replace("%1", str(exc)))
+        if why is not None and why.strip():
+            self._change_status(tracking, status, reason, why)
 
     def hand_over(self, tracking: str) -> None:
         """Mark delivered with who collected it: the applicant (CNIC checked against the

@@ -133,11 +133,12 @@ class CounterSession:
 
         return search_applications(self.db, text, self.ctx.user)
 
-    def change_status(self, tracking: str, status: str,
-                      reason: str | None) -> StatusChangeResult:
+    def change_status(self, tracking: str, status: str, reason: str | None,
+                      override_reason: str | None = None) -> StatusChangeResult:
         from khidmat_desk.app.applications import change_status
 
-        return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason)
+        return change_status(self.db, tracking, status, user=self.ctx.officer, reason=reason,
+                             override_reason=override_reason)
 
     # -- findings, the whole centre, accounts (the use cases check the roles) -----------------
 

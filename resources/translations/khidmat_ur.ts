@@ -612,13 +612,13 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
@@ -758,7 +758,7 @@ The in-charge can put it back now.</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
@@ -768,97 +768,97 @@ The in-charge can put it back now.</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="168"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="171"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
         <source>Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
         <source>Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="187"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="215"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="219"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="221"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="224"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="234"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="262"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="263"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="264"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="265"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="312"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="313"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="345"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="345"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -1329,7 +1329,7 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="177"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="467"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1447,178 +1447,192 @@ The in-charge can put it back now.</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <source>The day is closed</source>
+        <translation>دن بند ہو چکا ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="410"/>
+        <source>%1
+
+To change it anyway, type the reason (it is kept in the audit trail):</source>
+        <translation>%1
+
+پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="434"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="455"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="454"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="475"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="460"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="468"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="498"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="519"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="520"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="503"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="557"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="611"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="594"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="595"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="616"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="638"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="659"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="660"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="640"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="661"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="643"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="664"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="644"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="670"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="656"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="659"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="599"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
