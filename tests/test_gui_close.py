@@ -146,3 +146,31 @@ def test_voiding_on_a_closed_day_asks_the_in_charge_for_the_override(
             AuditEvent.action == "day-override")).all()
     assert override.details["reason"] == "Entered twice; found after the count"
     assert override.details["tracking_number"] == made[1]
+
+
+def test_the_in_charge_sets_the_shift_times(qtbot: QtBot, counter_session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    from khidmat_desk.app.shifts import shift_plan
+    from khidmat_desk.gui.shifts_dialog import ShiftsDialog
+
+    messages = ScriptedMessages()
+    window = window_for(qtbot, counter_session, tasks, "incharge", messages)
+    [centre] = [a for a in window.menuBar().actions() if a.text() == "C&entre"]
+    [action] = [a for a in centre.menu().actions()  # type: ignore[union-attr]
+                if a.objectName() == "action_shifts"]
+    action.trigger()
+    dialog = window.centre.shifts_dialog
+    assert isinstance(dialog, ShiftsDialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    assert dialog.table.rowCount() == 0  # none set: one shift, midnight to midnight
+    for name, starts in (("day", "08:00"), ("night", "25:00")):
+        dialog.add_shift()
+        dialog.table.item(dialog.table.rowCount() - 1, 0).setText(name)
+        dialog.table.item(dialog.table.rowCount() - 1, 1).setText(starts)
+    dialog.save_button.click()
+    assert dialog.problem.text() == "Shift 'night': '25:00' is not a time like 08:00."
+    dialog.table.item(1, 1).setText("20:00")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save_button.click()
+    assert shift_plan(counter_session.db).describe() == "day=08:00, night=20:00"
+    assert messages.shown[-1] == ("info", "Shift times saved: day=08:00, night=20:00")

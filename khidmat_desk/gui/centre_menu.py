@@ -28,6 +28,7 @@ class CentreMenu(QObject):
         self.window = window
         self.finding_dialog: Any = None
         self.users_dialog: Any = None
+        self.shifts_dialog: Any = None
         self.centre_view = CentreView(window.urdu)
         window.ui.stack.addWidget(self.centre_view)
         self.centre_view.filters_changed.connect(self._on_centre_view_filters_changed)
@@ -65,6 +66,9 @@ class CentreMenu(QObject):
         users = QAction(self.tr("&Users…"), window, objectName="action_users")  # type: ignore[call-overload]
         users.setShortcut(QKeySequence("Ctrl+Shift+U"))
         users.triggered.connect(self.open_users)
+        shifts = QAction(self.tr("&Shift times…"), window,  # type: ignore[call-overload]
+                         objectName="action_shifts")
+        shifts.triggered.connect(self.open_shifts)
         awaiting = QAction(self.tr("Awaiting a &finding"), window,  # type: ignore[call-overload]
                            objectName="action_awaiting_finding")
         awaiting.setShortcut(QKeySequence("Ctrl+Shift+F"))
@@ -75,6 +79,7 @@ class CentreMenu(QObject):
         menu.addAction(awaiting)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(users)
+            menu.addAction(shifts)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
 
@@ -124,6 +129,14 @@ class CentreMenu(QObject):
         window = self.window
         self.users_dialog = UsersDialog(window._tasks, window.session, window._messages, window)
         self.users_dialog.open()
+
+    def open_shifts(self) -> None:
+        from khidmat_desk.gui.shifts_dialog import ShiftsDialog
+
+        window = self.window
+        self.shifts_dialog = ShiftsDialog(window._tasks, window.session, window._messages,
+                                          window)
+        self.shifts_dialog.open()
 
     # -- record finding -------------------------------------------------------------------------
 

@@ -351,6 +351,17 @@ class CounterSession:
         return write_report(self.db, self.ctx.officer, day=day, out=out, fmt=fmt,
                             data_dir=self.settings.data_dir, progress=progress)
 
+    def shift_plan(self) -> Any:
+        from khidmat_desk.app.shifts import shift_plan
+
+        return shift_plan(self.db)
+
+    def set_shifts(self, text: str) -> Any:
+        """Replace the centre's shifts (the role is checked and the change audited there)."""
+        from khidmat_desk.app.shifts import set_shifts
+
+        return set_shifts(self.db, self.ctx.officer, text)
+
     def counter_board(self) -> Any:
         """Every counter's day and sync state (the role is checked in the use case)."""
         from khidmat_desk.app.counters import counter_board

@@ -209,38 +209,43 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="57"/>
         <source>C&amp;entre</source>
         <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="58"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="62"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
+        <source>&amp;Shift times…</source>
+        <translation>شفٹوں کے اوقات… (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="72"/>
         <source>Awaiting a &amp;finding</source>
         <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="98"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="163"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -2226,6 +2231,55 @@ photograph</source>
         <location filename="../../khidmat_desk/gui/words.py" line="71"/>
         <source>name</source>
         <translation>نام</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="133"/>
+        <source>Shift times</source>
+        <translation>شفٹوں کے اوقات</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="41"/>
+        <source>No shifts: one shift, midnight to midnight. A centre open round the clock lists its shifts by start time (centre time); each ends where the next starts, the last the next morning.</source>
+        <translation>کوئی شفٹ نہیں: ایک شفٹ، آدھی رات سے آدھی رات تک۔ چوبیس گھنٹے کھلا مرکز اپنی شفٹیں شروع ہونے کے وقت (مرکز کا وقت) سے لکھتا ہے؛ ہر شفٹ اگلی کے شروع ہونے پر ختم ہوتی ہے، آخری اگلی صبح۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="48"/>
+        <source>Shift name</source>
+        <translation>شفٹ کا نام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="49"/>
+        <source>Starts at (HH:MM)</source>
+        <translation>شروع (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="59"/>
+        <source>&amp;Add shift</source>
+        <translation>شفٹ شامل کریں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="61"/>
+        <source>&amp;Remove shift</source>
+        <translation>شفٹ ہٹائیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="63"/>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="67"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="133"/>
+        <source>Shift times saved: %1</source>
+        <translation>شفٹوں کے اوقات محفوظ: %1</translation>
     </message>
 </context>
 <context>
