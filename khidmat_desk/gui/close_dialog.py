@@ -105,6 +105,7 @@ class CloseDialog(QDialog):
         day_label.setBuddy(self.day)
         self.shift = QComboBox()
         self.shift.setObjectName("close_shift")
+        self.shift.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.shift_label = QLabel(self.tr("S&hift"))
         self.shift_label.setBuddy(self.shift)
         for widget in (day_label, self.day, self.shift_label, self.shift):
