@@ -107,6 +107,30 @@ def test_urdu_mirrors_the_layout_and_translates(qtbot: QtBot) -> None:
     assert QCoreApplication.translate("MainWindow", "&Counter") == "&Counter"
 
 
+def test_qts_own_buttons_speak_urdu_too(qtbot: QtBot) -> None:
+    """Qt ships no Urdu: Yes/No, OK/Cancel and Save come from the counter's translation."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    buttons = QMessageBox.StandardButton
+    try:
+        translation.apply("ur")
+        box = QMessageBox(QMessageBox.Icon.Question, "؟", "؟", buttons.Yes | buttons.No)
+        qtbot.addWidget(box)
+        assert [box.button(b).text() for b in (buttons.Yes, buttons.No)] == \
+            ["ہاں (&Y)", "نہیں (&N)"]
+        row = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Ok)
+        qtbot.addWidget(row)
+        assert sorted(b.text() for b in row.buttons()) == sorted(
+            ["محفوظ کریں", "منسوخ", "ٹھیک ہے"])
+    finally:
+        translation.apply("en")
+
+
 def test_bundled_urdu_font_is_used_in_its_regular_style(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -360,159 +360,159 @@
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="109"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="122"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="139"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="202"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="210"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="216"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="249"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="251"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="331"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="332"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="338"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="339"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="354"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="366"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="367"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="374"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="387"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="388"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="388"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="389"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -2099,6 +2099,104 @@ photograph</source>
         <location filename="../../khidmat_desk/gui/printer_settings.py" line="55"/>
         <source>%1 (not found)</source>
         <translation>%1 (نہیں ملا)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="11"/>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="12"/>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="13"/>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="14"/>
+        <source>&amp;Yes</source>
+        <translation>ہاں (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="15"/>
+        <source>&amp;No</source>
+        <translation>نہیں (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="16"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="17"/>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="18"/>
+        <source>Discard</source>
+        <translation>رد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="19"/>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="20"/>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="21"/>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="22"/>
+        <source>Ignore</source>
+        <translation>نظر انداز کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="23"/>
+        <source>Abort</source>
+        <translation>روک دیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="24"/>
+        <source>Reset</source>
+        <translation>پہلے جیسا کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="25"/>
+        <source>Restore Defaults</source>
+        <translation>اصل ترتیبات بحال کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="26"/>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="27"/>
+        <source>Don&apos;t Save</source>
+        <translation>محفوظ نہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="28"/>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/qt_words.py" line="29"/>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں (&amp;O)</translation>
     </message>
 </context>
 <context>
