@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import clock
+from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -98,6 +99,7 @@ class CloseDialog(QDialog):
         self.day.setObjectName("close_day")
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.day.setCalendarPopup(True)
+        self.day.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads as typed
         today = clock.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(self.day.date())
@@ -228,6 +230,7 @@ class CloseDialog(QDialog):
         self.reopen_button.setVisible(closed)
         self.close_button.setText(self.tr("C&lose the shift") if summary.period.shift
                                   else self.tr("C&lose the day"))
+        self.state.setText(isolate_numbers(self.state.text()))
         self._update_difference()
         self._focus_first()
 
@@ -353,8 +356,9 @@ class CloseDialog(QDialog):
         label = self.preview.summary.period.label
         if not self._messages.confirm(
                 self.tr("Close %1").replace("%1", label),
-                self.tr("Close %1? It is locked once closed: a later change needs your "
-                        "override with a reason.").replace("%1", label)):
+                isolate_numbers(self.tr("Close %1? It is locked once closed: a later change "
+                                        "needs your override with a reason.")
+                                .replace("%1", label))):
             return
         self._set_busy(True)
         session = self._session
@@ -365,7 +369,7 @@ class CloseDialog(QDialog):
         self._set_busy(False)
         close = sealed.close
         lines = [self.tr("%1 closed: %2 applications; cash counted %3, expected %4, "
-                         "difference %5.").replace("%1", close.period.label)
+                         "difference %5.").replace("%1", isolate_numbers(close.period.label))
                  .replace("%2", f"{close.applications:,}")
                  .replace("%3", _rupees(close.cash_counted))
                  .replace("%4", _rupees(close.cash_expected))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import clock
+from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
 from khidmat_desk.gui.tasks import TaskRunner
@@ -233,10 +234,11 @@ class Dashboard(QDialog):
         self.refresh_button.setEnabled(True)
         closed = "" if summary.close is None or summary.close.state != "closed" else \
             self.tr(" · closed by %1").replace("%1", summary.close.closed_by)
-        self.heading.setText(self.tr("%1 — %2, updated %3%4")
+        self.heading.setText(isolate_numbers(self.tr("%1 — %2, updated %3%4")
                              .replace("%1", summary.centre_name)
                              .replace("%2", summary.period.label)
-                             .replace("%3", _local(summary.generated_at)).replace("%4", closed))
+                             .replace("%3", _local(summary.generated_at))
+                             .replace("%4", closed)))
         values = {
             "applications": f"{summary.total_applications:,}",
             "paid": f"Rs {summary.paid_total:,}", "cash": f"Rs {summary.cash_expected:,}",
