@@ -8,22 +8,16 @@ from pathlib import Path
 
 from gui_driver import PASSWORD, ScriptedMessages
 from pytestqt.qtbot import QtBot
-from test_gui_dashboard import open_dashboard, take, window_for
+from test_gui_dashboard import open_dashboard, shown, take, window_for
 
 from khidmat_desk.app.audit import check_audit_trail
 from khidmat_desk.app.day_close import list_closes
 from khidmat_desk.app.shifts import set_shifts
 from khidmat_desk.core import clock
-from khidmat_desk.core.display import LRI, PDI
 from khidmat_desk.gui.close_dialog import CloseDialog
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
-
-
-def shown(text: str) -> str:
-    """A label's text without the isolates that keep its numbers in order inside Urdu."""
-    return text.replace(LRI, "").replace(PDI, "")
 
 
 def open_close(qtbot: QtBot, board: Dashboard) -> CloseDialog:
@@ -48,13 +42,13 @@ def test_the_in_charge_closes_the_day_with_the_cash_counted(
     assert dialog.isVisible() and not dialog.shift.isVisible()  # one shift: the day itself
     assert f"cash expected Rs {2 * fee:,}" in shown(dialog.state.text())
     [edit] = dialog.officer_edits.values()
-    assert edit.hasFocus()  # the first thing to type is what the officer handed over
+    assert dialog.focusWidget() is edit  # the first thing to type is what the officer handed over
     qtbot.keyClicks(edit, str(2 * fee - 100))
     assert dialog.counted.text() == str(2 * fee - 100)  # the total follows the officers'
     assert dialog.difference.text() == "Rs -100"
     dialog.close_button.click()
     assert "type the explanation" in dialog.problem.text()
-    assert dialog.explanation.hasFocus() and dialog.isVisible()
+    assert dialog.focusWidget() is dialog.explanation and dialog.isVisible()
     qtbot.keyClicks(dialog.explanation, "Rs 100 short in the drawer")
     qtbot.keyClicks(dialog.deposit, "NBP-7781")
     with qtbot.waitSignal(dialog.closed, timeout=20_000) as closed:

@@ -99,7 +99,9 @@ class CloseDialog(QDialog):
         self.day.setObjectName("close_day")
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.day.setCalendarPopup(True)
-        self.day.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads as typed
+        for part in (self.day, self.day.findChild(QLineEdit)):
+            if part is not None:  # a date reads as typed, in Urdu too
+                part.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         today = clock.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(self.day.date())

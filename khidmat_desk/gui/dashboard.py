@@ -279,7 +279,8 @@ class Dashboard(QDialog):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int)
+                                        else isolate_numbers(str(value)))
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
