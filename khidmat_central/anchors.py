@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from khidmat_central.schema import AuditAnchor, table
+from khidmat_desk.store.audit import ChainHead
 from khidmat_desk.store.db import Database
 
 log = logging.getLogger("khidmat.central.anchors")
@@ -38,12 +39,6 @@ MAX_SEQUENCE = 2**31 - 1
 
 class HeadMalformedError(ValueError):
     """The audit head sent with a push is not two fields of the right kind."""
-
-
-@dataclass(frozen=True)
-class Head:
-    sequence: int
-    hash: str
 
 
 @dataclass(frozen=True)
@@ -69,7 +64,7 @@ class AnchoredHead:
     received_at: datetime
 
 
-def parse_head(value: Any, name: str = "audit") -> Head:
+def parse_head(value: Any, name: str = "audit") -> ChainHead:
     """A head from the push document; `HeadMalformedError` if it is not one."""
     if not isinstance(value, dict):
         raise HeadMalformedError(f"{name} must be an object with sequence and hash")
@@ -83,11 +78,11 @@ def parse_head(value: Any, name: str = "audit") -> Head:
     if not (isinstance(digest, str) and len(digest) == 64
             and all(c in "0123456789abcdef" for c in digest)):
         raise HeadMalformedError(f"{name}.hash must be 64 lower-case hex digits")
-    return Head(sequence, digest)
+    return ChainHead(sequence, digest)
 
 
-def record_head(db: Database, centre_code: str, counter: int, head: Head,
-                shown: Head | None, *, now: datetime | None = None) -> HeadVerdict:
+def record_head(db: Database, centre_code: str, counter: int, head: ChainHead,
+                shown: ChainHead | None, *, now: datetime | None = None) -> HeadVerdict:
     """Judge and keep the head a counter sent; ``shown`` is its copy of the anchored event."""
     with db.write() as session:
         history = session.execute(
@@ -112,7 +107,7 @@ def record_head(db: Database, centre_code: str, counter: int, head: Head,
     return HeadVerdict(result, head.sequence if result == ANCHORED else last, reason)
 
 
-def _judge(head: Head, shown: Head | None, anchored: dict[int, str],
+def _judge(head: ChainHead, shown: ChainHead | None, anchored: dict[int, str],
            last: int | None) -> tuple[str, str | None]:
     if last is None:
         return ANCHORED, None

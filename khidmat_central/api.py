@@ -34,6 +34,7 @@ from khidmat_central.openapi import (
 )
 from khidmat_central.tariffs import CentralTariff, load_central_tariff
 from khidmat_desk import __version__
+from khidmat_desk.store.audit import ChainHead
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync import protocol
 
@@ -238,7 +239,7 @@ def _push_document(raw: bytes) -> dict[str, Any]:
     return {"batch_id": batch_id, "entries": entries, "audit": _audit(document.get("audit"))}
 
 
-def _audit(value: Any) -> tuple[anchors.Head, anchors.Head | None] | None:
+def _audit(value: Any) -> tuple[ChainHead, ChainHead | None] | None:
     if value is None:
         return None
     try:
@@ -249,7 +250,7 @@ def _audit(value: Any) -> tuple[anchors.Head, anchors.Head | None] | None:
         raise HTTPException(400, str(exc)) from exc
 
 
-def _anchor(db: Database, sender: Sender, audit: tuple[anchors.Head, anchors.Head | None] | None
+def _anchor(db: Database, sender: Sender, audit: tuple[ChainHead, ChainHead | None] | None
             ) -> anchors.HeadVerdict | None:
     if audit is None:
         return None

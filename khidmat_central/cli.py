@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from khidmat_central.limits import RateLimit
 from khidmat_central.store import CentralConfigError, open_central, resolve_db_url
 from khidmat_central.tariffs import CentralTariff, load_central_tariff, resolve_tariff_path
-from khidmat_desk.cli.arguments import iso_day
+from khidmat_desk.cli.arguments import Commands, add_command, add_command_group, iso_day
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, OneLineParser
 from khidmat_desk.store.db import Database
 
@@ -39,9 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: $KHIDMAT_CENTRAL_DB)")
     parser = OneLineParser(prog=PROG, description="Khidmat reference central server.",
                      parents=[common])
-    commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+    commands: Commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve = add_command(commands, common, "serve", _serve, help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--tls-cert", metavar="FILE", help="certificate chain (PEM) for HTTPS")
@@ -52,37 +52,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="requests per second each token may make on average")
     serve.add_argument("--burst", type=_positive, default=RateLimit.burst, metavar="N",
                        help="requests a token may make at once before --rate applies")
-    serve.set_defaults(handler=_serve)
     _register_token(commands, common)
     _register_status(commands, common)
     _register_key(commands, common)
     _register_audit(commands, common)
-    imported = commands.add_parser("import", parents=[common], help="import an offline bundle")
+    imported = add_command(commands, common, "import", _import, help="import an offline bundle")
     imported.add_argument("file", metavar="FILE", type=Path)
     imported.add_argument("--tariff", metavar="FILE", help="as for serve")
     imported.add_argument("--seal-key", metavar="FILE", type=Path,
                           help="the server's sealing key, to open confidential records")
-    imported.set_defaults(handler=_import)
-    sealing = commands.add_parser("seal-key", parents=[common],
-                                  help="the key confidential records in bundles are sealed to")
-    sealing_actions = sealing.add_subparsers(dest="seal_command", metavar="ACTION",
-                                             required=True)
-    create = sealing_actions.add_parser("create", parents=[common],
-                                        help="make the key; prints the public half for "
-                                             "counters ('sync --setup --seal-key')")
+    sealing_actions = add_command_group(
+        commands, common, "seal-key", dest="seal_command",
+        help="the key confidential records in bundles are sealed to")
+    create = add_command(sealing_actions, common, "create", _seal_key_create,
+                         help="make the key; prints the public half for "
+                              "counters ('sync --setup --seal-key')")
     create.add_argument("--out", required=True, metavar="FILE", type=Path)
-    create.set_defaults(handler=_seal_key_create)
-    report = commands.add_parser("report", parents=[common], help="print the daily report")
+    report = add_command(commands, common, "report", _report, help="print the daily report")
     report.add_argument("--date", required=True, type=iso_day)
-    report.set_defaults(handler=_report)
     return parser
 
 
-def _register_token(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                    common: argparse.ArgumentParser) -> None:
-    token = commands.add_parser("token", parents=[common], help="make access tokens")
-    actions = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", parents=[common], help="make a token and print it once")
+def _register_token(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "token", help="make access tokens",
+                                dest="token_command")
+    add = add_command(actions, common, "add", _token_add, help="make a token and print it once")
     add.add_argument("--centre", metavar="CODE")
     add.add_argument("--counter", type=int, metavar="N")
     add.add_argument("--reader", action="store_true",
@@ -90,41 +84,34 @@ def _register_token(commands: argparse._SubParsersAction[argparse.ArgumentParser
     add.add_argument("--shared-database", action="store_true",
                      help="for a counter whose centre keeps one database for all its counters: "
                           "it sends every counter's records")
-    add.set_defaults(handler=_token_add)
 
 
-def _register_status(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                     common: argparse.ArgumentParser) -> None:
-    status = commands.add_parser("status", parents=[common], help="record status changes")
-    actions = status.add_subparsers(dest="status_command", metavar="ACTION", required=True)
-    set_ = actions.add_parser("set", parents=[common], help="set an application's status")
+def _register_status(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "status", help="record status changes",
+                                dest="status_command")
+    set_ = add_command(actions, common, "set", _status_set, help="set an application's status")
     set_.add_argument("tracking", metavar="TRACKING")
     set_.add_argument("status", metavar="STATUS")
     set_.add_argument("--reason")
     set_.add_argument("--by", default="verifying office", help="who decided")
-    set_.set_defaults(handler=_status_set)
 
 
-def _register_key(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                  common: argparse.ArgumentParser) -> None:
-    key = commands.add_parser("key", parents=[common], help="counters' bundle keys")
-    actions = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", parents=[common], help="trust a counter's bundle key")
+def _register_key(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "key", help="counters' bundle keys",
+                                dest="key_command")
+    add = add_command(actions, common, "add", _key_add, help="trust a counter's bundle key")
     add.add_argument("--centre", required=True, metavar="CODE")
     add.add_argument("--counter", required=True, type=int, metavar="N")
     add.add_argument("public_key", metavar="PUBLIC_KEY")
-    add.set_defaults(handler=_key_add)
 
 
-def _register_audit(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                    common: argparse.ArgumentParser) -> None:
-    audit = commands.add_parser("audit", parents=[common], help="counters' audit chain heads")
-    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    shown = actions.add_parser("heads", parents=[common],
-                               help="the audit heads a counter sent, with their verdicts")
+def _register_audit(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "audit", help="counters' audit chain heads",
+                                dest="audit_command")
+    shown = add_command(actions, common, "heads", _audit_heads,
+                        help="the audit heads a counter sent, with their verdicts")
     shown.add_argument("--centre", required=True, metavar="CODE")
     shown.add_argument("--counter", required=True, type=_positive, metavar="N")
-    shown.set_defaults(handler=_audit_heads)
 
 
 def _positive(text: str) -> int:

@@ -68,15 +68,26 @@ def pg_schema_url() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh database URL: a SQLite file, then (if configured) a PostgreSQL schema."""
+def _fresh_url(request: pytest.FixtureRequest, sqlite_file: Path) -> str:
+    """The URL of the backend a `BACKENDS` fixture runs on: `sqlite_file`, or a new schema."""
     if request.param == "sqlite":
         from khidmat_desk.store.db import sqlite_url
 
-        return sqlite_url(tmp_path / "counter.sqlite3")
+        return sqlite_url(sqlite_file)
     url: str = request.getfixturevalue("pg_schema_url")
     return url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database URL: a SQLite file, then (if configured) a PostgreSQL schema."""
+    return _fresh_url(request, tmp_path / "counter.sqlite3")
+
+
+@pytest.fixture(params=BACKENDS)
+def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same for the central server's database (the sync tests)."""
+    return _fresh_url(request, tmp_path / "central.sqlite3")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from intake_helpers import counter_context, intake
 from sqlalchemy import func, select
+from thread_helpers import run_in_threads
 
 from khidmat_desk.app.applications import (
     ApplicationNotFound,
@@ -444,24 +445,15 @@ def test_open_applications_for_the_same_person_and_service(
 def test_concurrent_submits_never_share_a_tracking_number(
         db: Database, officer: UserInfo, tariff: Tariff) -> None:
     numbers: list[str] = []
-    errors: list[BaseException] = []
     lock = threading.Lock()
 
     def counter_at_work(counter: int) -> None:
-        try:
-            for _ in range(8):
-                number = submit(db, officer, tariff, counter=counter).tracking_number
-                with lock:
-                    numbers.append(number)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for _ in range(8):
+            number = submit(db, officer, tariff, counter=counter).tracking_number
+            with lock:
+                numbers.append(number)
 
-    threads = [threading.Thread(target=counter_at_work, args=(c,)) for c in (7, 7, 7, 8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(counter_at_work, [(c,) for c in (7, 7, 7, 8)]) == []
     assert len(numbers) == len(set(numbers)) == 32
     with db.read() as session:
         assert verify_chain(session).ok

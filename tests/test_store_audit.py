@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select, text, update
+from thread_helpers import run_in_threads
 
 from khidmat_desk.store.audit import (
     GENESIS_HASH,
@@ -131,21 +131,11 @@ def test_a_tampered_head_is_found(db: Database) -> None:
 
 
 def test_concurrent_appenders_keep_one_chain(db: Database) -> None:
-    errors: list[BaseException] = []
-
     def append_some(worker: int) -> None:
-        try:
-            for number in range(15):
-                append_many(db, 1, start=worker * 100 + number)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for number in range(15):
+            append_many(db, 1, start=worker * 100 + number)
 
-    threads = [threading.Thread(target=append_some, args=(w,)) for w in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(append_some, [(w,) for w in range(4)]) == []
     assert verify(db) == ChainReport(True, 60, None, "all 60 events check out")
 
 

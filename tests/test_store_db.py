@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
+from thread_helpers import run_in_threads
 
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.errors import (
@@ -71,24 +71,14 @@ def test_writers_that_read_first_wait_instead_of_failing(sqlite_db: Database) ->
     with sqlite_db.write() as session:
         session.execute(insert(table).values(centre_code="LHR01", counter=1,
                                              day=date.fromisoformat(day), last_value=0))
-    errors: list[BaseException] = []
-
     def bump(times: int) -> None:
-        try:
-            for _ in range(times):
-                with sqlite_db.write() as session:
-                    current = session.execute(select(table.c.last_value)).scalar_one()
-                    time.sleep(0.001)  # widen the window between read and write
-                    session.execute(update(table).values(last_value=current + 1))
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for _ in range(times):
+            with sqlite_db.write() as session:
+                current = session.execute(select(table.c.last_value)).scalar_one()
+                time.sleep(0.001)  # widen the window between read and write
+                session.execute(update(table).values(last_value=current + 1))
 
-    threads = [threading.Thread(target=bump, args=(40,)) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(bump, [(40,)] * 4) == []
     with sqlite_db.read() as session:
         assert session.execute(select(table.c.last_value)).scalar_one() == 160
 

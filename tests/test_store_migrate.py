@@ -10,6 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from thread_helpers import run_in_threads
 
 from khidmat_desk.store import migrate
 from khidmat_desk.store.db import Database, open_database, sqlite_url
@@ -107,22 +108,13 @@ def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
 
 
 def test_counters_starting_together_migrate_once(db_url: str) -> None:
-    errors: list[BaseException] = []
     barrier = threading.Barrier(3)
 
     def start_counter() -> None:
-        try:
-            barrier.wait()
-            open_database(db_url).dispose()
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        barrier.wait()
+        open_database(db_url).dispose()
 
-    threads = [threading.Thread(target=start_counter) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(start_counter, [()] * 3) == []
     checked = Database(db_url)
     try:
         assert migrate.current_revision(checked.engine) == migrate.head_revision()

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import insert
+from thread_helpers import run_in_threads
 
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.errors import DailyLimitReachedError
@@ -80,22 +81,13 @@ def test_the_daily_limit_is_a_clear_error(db: Database) -> None:
 
 def test_concurrent_takers_never_share_a_number(db: Database) -> None:
     taken: list[int] = []
-    errors: list[BaseException] = []
     lock = threading.Lock()
 
     def worker() -> None:
-        try:
-            for _ in range(25):
-                number = take(db, "LHR01", 7, DAY)
-                with lock:
-                    taken.append(number)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
+        for _ in range(25):
+            number = take(db, "LHR01", 7, DAY)
+            with lock:
+                taken.append(number)
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(worker, [()] * 4) == []
     assert sorted(taken) == list(range(1, 101))

@@ -101,18 +101,13 @@ def verify_payload(text: str, keys: Keys, cnic: str | None = None,
         content, signature, body = parse_payload(payload)
     except PayloadError as exc:
         return Verification(False, str(exc))
-    problem = _key_problem(keys, content.key_id, content.centre_code)
+    problem = _signature_problem(keys, content, signature, body)
     if problem:
         return Verification(False, problem, content)
-    centre, public = keys[content.key_id]
-    if not check_signature(public, signature, body):
-        log.info("a payload for %s failed its signature check", content.tracking_number)
-        return Verification(False, "the signature does not match: the content was changed",
-                            content)
     matches = None
     if cnic is not None:
         matches = cnic_digest(content.tracking_number, cnic) == content.cnic_digest
-    return Verification(True, f"{_signed_by(centre, content.centre_code, content.key_id)}; "
+    return Verification(True, f"{_signed_by(keys, content)}; "
                         "an older document: only its heading lines are signed", content,
                         matches)
 
@@ -123,16 +118,11 @@ def _verify_document(payload: str, keys: Keys, cnic: str | None,
         document, signature, body = parse_document(payload)
     except PayloadError as exc:
         return Verification(False, str(exc))
-    problem = _key_problem(keys, document.key_id, document.centre_code)
+    problem = _signature_problem(keys, document, signature, body)
     if problem:
         return Verification(False, problem, document=document)
-    centre, public = keys[document.key_id]
-    if not check_signature(public, signature, body):
-        log.info("a payload for %s failed its signature check", document.tracking_number)
-        return Verification(False, "the signature does not match: the content was changed",
-                            document=document)
     matches = None if cnic is None else holder_matches(document, cnic)
-    reason = _signed_by(centre, document.centre_code, document.key_id)
+    reason = _signed_by(keys, document)
     differs: tuple[str, ...] = ()
     if page_text is not None:
         differs = page_differences(document, page_text)
@@ -160,19 +150,26 @@ def _shipped_templates() -> Templates:
     return load_templates()
 
 
-def _key_problem(keys: Keys, key_id: str, centre_code: str) -> str | None:
-    known = keys.get(key_id)
+def _signature_problem(keys: Keys, signed: PayloadContent | SignedDocument, signature: bytes,
+                       body: str) -> str | None:
+    """Why the signature does not prove `signed` (an unknown key, another centre's key, a
+    changed content), or None when it does."""
+    known = keys.get(signed.key_id)
     if known is None:
-        return (f"signed with key {key_id}, which is not a key this PC knows; check it with "
-                "that centre's exported public key")
-    if known[0] not in (ANY_CENTRE, centre_code):
-        return f"key {key_id} belongs to centre {known[0]}, not {centre_code}"
+        return (f"signed with key {signed.key_id}, which is not a key this PC knows; check it "
+                "with that centre's exported public key")
+    if known[0] not in (ANY_CENTRE, signed.centre_code):
+        return f"key {signed.key_id} belongs to centre {known[0]}, not {signed.centre_code}"
+    if not check_signature(known[1], signature, body):
+        log.info("a payload for %s failed its signature check", signed.tracking_number)
+        return "the signature does not match: the content was changed"
     return None
 
 
-def _signed_by(centre: str, claimed: str, key_id: str) -> str:
-    signer = claimed if centre == ANY_CENTRE else centre
-    return f"signed by centre {signer} with key {key_id}"
+def _signed_by(keys: Keys, signed: PayloadContent | SignedDocument) -> str:
+    centre = keys[signed.key_id][0]
+    signer = signed.centre_code if centre == ANY_CENTRE else centre
+    return f"signed by centre {signer} with key {signed.key_id}"
 
 
 def holder_matches(document: SignedDocument, id_number: str) -> bool | None:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khidmat_desk.cli.arguments import add_json_flag
+from khidmat_desk.cli.arguments import Commands, add_command, add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.cli.output import print_json, print_result, print_table, stamp, warn
@@ -24,10 +24,10 @@ SHOWN_PROBLEMS = 3
 MAX_ANSWER_DEPTH = 8
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    apply = commands.add_parser(
-        "apply", parents=[common], help="submit an application from a JSON answers file",
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    apply = add_command(
+        commands, common, "apply", run_apply,
+        help="submit an application from a JSON answers file",
         description="Validate exactly as the counter's wizard does, save, print the tracking "
                     "number.")
     apply.add_argument("service", metavar="SERVICE", help="service code (see 'services')")
@@ -38,19 +38,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     apply.add_argument("--token", metavar="TOKEN", help="queue token number")
     add_json_flag(apply)
     add_auth_arguments(apply)
-    apply.set_defaults(handler=run_apply)
 
-    find = commands.add_parser(
-        "find", parents=[common], help="find applications",
+    find = add_command(
+        commands, common, "find", run_find, help="find applications",
         description="QUERY is a tracking number, CNIC, mobile number, vehicle plate or name "
                     "prefix. Exit 0 when something was found, 1 when nothing was.")
     find.add_argument("query", metavar="QUERY")
     find.add_argument("--limit", type=int, default=50, help="most results to show (default 50)")
     add_json_flag(find, "print results as JSON")
-    find.set_defaults(handler=run_find)
 
-    status = commands.add_parser(
-        "status", parents=[common], help="show or change an application's status",
+    status = add_command(
+        commands, common, "status", run_status,
+        help="show or change an application's status",
         description="Without --set, show the status and its history.")
     status.add_argument("tracking", metavar="TRACKING")
     status.add_argument("--set", metavar="STATUS", dest="new_status",
@@ -61,10 +60,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="in-charge: why an application of a closed day is voided")
     add_json_flag(status)
     add_auth_arguments(status, required=False)
-    status.set_defaults(handler=run_status)
 
-    handover = commands.add_parser(
-        "handover", parents=[common], help="hand a finished document over; mark it delivered",
+    handover = add_command(
+        commands, common, "handover", run_handover,
+        help="hand a finished document over; mark it delivered",
         description="Who collected it (the applicant, whose CNIC must match, or a "
                     "representative) and, for a service that records its handover (the FIR "
                     "copy: pages, attested by, rank, date), those facts.")
@@ -76,17 +75,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                           help="the handover facts as {field_key: value}")
     add_json_flag(handover)
     add_auth_arguments(handover)
-    handover.set_defaults(handler=run_handover)
 
-    photo = commands.add_parser(
-        "photo", parents=[common], help="keep the person's photograph with an application",
+    photo = add_command(
+        commands, common, "photo", run_photo,
+        help="keep the person's photograph with an application",
         description="For the documents that print one (character certificate, tenant, "
                     "employee registration and verification, driving-licence slip): a JPEG "
                     "or PNG, reduced and stripped of its metadata; a retake replaces it.")
     photo.add_argument("tracking", metavar="TRACKING")
     photo.add_argument("--file", required=True, metavar="PICTURE", help="JPEG or PNG file")
     add_auth_arguments(photo)
-    photo.set_defaults(handler=run_photo)
 
 
 def _load_answers(path_text: str) -> dict[str, Any]:

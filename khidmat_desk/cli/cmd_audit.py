@@ -5,24 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
+from khidmat_desk.cli.arguments import Commands, add_command, add_command_group
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import CommandError
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    audit = commands.add_parser("audit", parents=[common], help="check the audit trail")
-    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = actions.add_parser(
-        "verify", parents=[common],
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "audit", help="check the audit trail",
+                                dest="audit_command")
+    add_command(
+        actions, common, "verify", run_verify,
         help="check the hash chain, its signed checkpoints and every record against it; "
              "exit 1 naming the first problem")
-    verify.set_defaults(handler=run_verify)
-    checkpoint = actions.add_parser(
-        "checkpoint", parents=[common],
+    checkpoint = add_command(
+        actions, common, "checkpoint", run_checkpoint,
         help="in-charge: sign the chain's newest link with the centre's key")
     add_auth_arguments(checkpoint)
-    checkpoint.set_defaults(handler=run_checkpoint)
 
 
 def run_verify(args: argparse.Namespace) -> int:

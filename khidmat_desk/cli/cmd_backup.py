@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.cli.arguments import Commands, add_command
 from khidmat_desk.cli.context import add_auth_arguments, data_dir_of, read_password
 from khidmat_desk.cli.errors import BadInput
 
@@ -15,22 +16,19 @@ if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    backup = commands.add_parser(
-        "backup", parents=[common],
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    backup = add_command(
+        commands, common, "backup", run_backup,
         help="copy the database now (into the backups folder, or to --out FILE)")
     backup.add_argument("--out", type=Path, metavar="FILE",
                         help="write the copy here instead (in-charge: --user, --password-stdin)")
     add_auth_arguments(backup, required=False)
-    backup.set_defaults(handler=run_backup)
-    restore = commands.add_parser(
-        "restore", parents=[common],
+    restore = add_command(
+        commands, common, "restore", run_restore,
         help="in-charge: put a backup back in place of the database (the counter must be "
              "closed; the replaced database is kept in the backups folder)")
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
     add_auth_arguments(restore)
-    restore.set_defaults(handler=run_restore)
 
 
 def _settings(args: argparse.Namespace) -> CounterSettings:

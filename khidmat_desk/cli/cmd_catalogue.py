@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from khidmat_desk.cli.arguments import add_json_flag
+from khidmat_desk.cli.arguments import Commands, add_command, add_json_flag
 from khidmat_desk.cli.context import data_dir_of
 from khidmat_desk.core import clock
 
@@ -16,12 +16,11 @@ if TYPE_CHECKING:
     from khidmat_desk.core.fields import Service
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser("services", parents=[common], help="list the service catalogue",
-                                 description="List every service with its fee and SLA.")
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    parser = add_command(commands, common, "services", run_services,
+                         help="list the service catalogue",
+                         description="List every service with its fee and SLA.")
     add_json_flag(parser, "print the whole catalogue (fields, rules, documents, examples) as JSON")
-    parser.set_defaults(handler=run_services)
 
 
 def _tariff(args: argparse.Namespace) -> Tariff:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from khidmat_desk.cli.arguments import add_json_flag
+from khidmat_desk.cli.arguments import Commands, add_command, add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, print_table, stamp
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser(
-        "applications", parents=[common],
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    parser = add_command(
+        commands, common, "applications", run_applications,
         help="every counter's applications, filtered (in-charge); those awaiting a finding "
              "(verifier)",
         description="Newest first. QUERY is a tracking number, CNIC, mobile, plate or name, "
@@ -33,7 +32,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     parser.add_argument("--limit", type=int, default=200, help="most rows (default 200)")
     add_json_flag(parser, "print the rows as JSON")
     add_auth_arguments(parser)
-    parser.set_defaults(handler=run_applications)
 
 
 def run_applications(args: argparse.Namespace) -> int:

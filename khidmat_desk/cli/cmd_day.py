@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from khidmat_desk.cli.arguments import iso_day
+from khidmat_desk.cli.arguments import Commands, add_command, iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    close = commands.add_parser(
-        "close", parents=[common], help="close a shift or the day and count the cash (in-charge)",
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    close = add_command(
+        commands, common, "close", run_close,
+        help="close a shift or the day and count the cash (in-charge)",
         description="Records the day's figures and cash and locks the day. A centre with "
                     "shifts closes each shift with --shift and --cash, then the day without "
                     "either, as their sum.")
@@ -43,48 +43,43 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     close.add_argument("--deposit", default="", metavar="REF",
                        help="treasury or bank deposit reference")
     add_auth_arguments(close)
-    close.set_defaults(handler=run_close)
 
-    reopen = commands.add_parser("reopen", parents=[common],
-                                 help="lift the lock of a closed day or shift (in-charge)")
+    reopen = add_command(commands, common, "reopen", run_reopen,
+                         help="lift the lock of a closed day or shift (in-charge)")
     _day_arguments(reopen)
     reopen.add_argument("--reason", required=True, metavar="TEXT", help="why it is reopened")
     add_auth_arguments(reopen)
-    reopen.set_defaults(handler=run_reopen)
 
-    report = commands.add_parser(
-        "report", parents=[common], help="day report, spreadsheet, CSV or register (in-charge)")
+    report = add_command(
+        commands, common, "report", run_report,
+        help="day report, spreadsheet, CSV or register (in-charge)")
     _day_arguments(report)
     report.add_argument("--format", required=True, choices=["pdf", "xlsx", "csv"])
     report.add_argument("--register", default="day", choices=["day", "forwarding", "uncollected"],
                         help="day (default), forwarding register or uncollected documents (PDF)")
     report.add_argument("--out", required=True, type=Path, metavar="PATH")
     add_auth_arguments(report)
-    report.set_defaults(handler=run_report)
 
-    export_day = commands.add_parser(
-        "export-day", parents=[common],
+    export_day = add_command(
+        commands, common, "export-day", run_export_day,
         help="this counter's day as a signed day bundle for the in-charge's PC (in-charge)")
     export_day.add_argument("--date", required=True, type=iso_day, metavar="YYYY-MM-DD")
     export_day.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_auth_arguments(export_day)
-    export_day.set_defaults(handler=run_export_day)
-    import_day = commands.add_parser(
-        "import-day", parents=[common],
+    import_day = add_command(
+        commands, common, "import-day", run_import_day,
         help="import a counter's day bundle on the in-charge's PC (in-charge; twice is harmless)")
     import_day.add_argument("bundle", type=Path, metavar="FILE")
     import_day.add_argument("--key", required=True, metavar="HEX",
                             help="the counter's key, as its export-day printed it")
     add_auth_arguments(import_day)
-    import_day.set_defaults(handler=run_import_day)
 
-    shifts = commands.add_parser("shifts", parents=[common],
-                                 help="show or set the centre's shift times")
+    shifts = add_command(commands, common, "shifts", run_shifts,
+                         help="show or set the centre's shift times")
     shifts.add_argument("--set", dest="plan", metavar="NAME=HH:MM,...",
                         help="in-charge: shifts by start time, like day=08:00,night=20:00 "
                              "('' for one shift, midnight to midnight)")
     add_auth_arguments(shifts, required=False)
-    shifts.set_defaults(handler=run_shifts)
 
 
 def _day_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
+from khidmat_desk.cli.arguments import Commands, add_command
 from khidmat_desk.cli.context import data_dir_of
 
 EXIT_WARNINGS = 3
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    doctor = commands.add_parser(
-        "doctor", parents=[common],
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    doctor = add_command(
+        commands, common, "doctor", run_doctor,
         help="check this counter: versions, data folder, database, secrets, printers, central "
              "server, outbox, backups, free disk")
     doctor.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
                         help="how long to wait for the central server (default 5)")
-    doctor.set_defaults(handler=run_doctor)
 
 
 def run_doctor(args: argparse.Namespace) -> int:

@@ -6,16 +6,16 @@ import argparse
 import sys
 from typing import Any
 
-from khidmat_desk.cli.arguments import add_json_flag, iso_day
+from khidmat_desk.cli.arguments import Commands, add_command, add_json_flag, iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, stamp
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    finding = commands.add_parser(
-        "finding", parents=[common], help="record the police finding (verifier, in-charge)",
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    finding = add_command(
+        commands, common, "finding", run_finding,
+        help="record the police finding (verifier, in-charge)",
         description="With --outcome, record what the police found: the application becomes "
                     "verified or rejected. Without it, show the finding recorded and the record "
                     "statuses this service's finding can take.")
@@ -32,7 +32,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                          help="in-charge only: why you decide on an application you took in")
     add_json_flag(finding)
     add_auth_arguments(finding, required=False)
-    finding.set_defaults(handler=run_finding)
 
 
 def run_finding(args: argparse.Namespace) -> int:

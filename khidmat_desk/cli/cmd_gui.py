@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from khidmat_desk.cli.arguments import Commands, add_command
 from khidmat_desk.cli.context import data_dir_of
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    gui = commands.add_parser("gui", parents=[common], help="open the counter window")
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    gui = add_command(commands, common, "gui", run_gui, help="open the counter window")
     gui.add_argument("--check-start", action="store_true",
                      help="open the sign-in window, say so on stdout and quit (checks that an "
                           "installation can start the counter)")
-    gui.set_defaults(handler=run_gui)
 
 
 def run_gui(args: argparse.Namespace) -> int:

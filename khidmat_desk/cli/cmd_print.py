@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from khidmat_desk.cli.arguments import add_json_flag
+from khidmat_desk.cli.arguments import Commands, add_command, add_command_group, add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, BadInput, CommandError
 
@@ -23,56 +23,49 @@ if TYPE_CHECKING:
     from khidmat_desk.auth.users import UserInfo
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    printing = commands.add_parser("print", parents=[common], help="print a receipt or document",
-                                   description="Write a receipt or an output document to a PDF "
-                                               "file; every copy is recorded.")
-    kinds = printing.add_subparsers(dest="what", metavar="receipt|document|history",
-                                    parser_class=type(printing), required=True)
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    kinds = add_command_group(commands, common, "print", help="print a receipt or document",
+                              description="Write a receipt or an output document to a PDF "
+                                          "file; every copy is recorded.",
+                              dest="what", metavar="receipt|document|history")
     _receipt_parser(kinds, common)
     _document_parser(kinds, common)
-    history = kinds.add_parser("history", parents=[common], help="copies printed so far")
+    history = add_command(kinds, common, "history", run_history, help="copies printed so far")
     history.add_argument("tracking", metavar="TRACKING")
     add_json_flag(history, "print as JSON")
-    history.set_defaults(handler=run_history)
     _verify_parser(commands, common)
     _keys_parser(commands, common)
 
 
-def _receipt_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser],
-                    common: argparse.ArgumentParser) -> None:
-    receipt = kinds.add_parser("receipt", parents=[common], help="the application receipt",
-                               description="Copy 2 onwards says DUPLICATE. Without --user the "
-                                           "copy is recorded as printed from the command line.")
+def _receipt_parser(kinds: Commands, common: argparse.ArgumentParser) -> None:
+    receipt = add_command(kinds, common, "receipt", run_print_receipt,
+                          help="the application receipt",
+                          description="Copy 2 onwards says DUPLICATE. Without --user the "
+                                      "copy is recorded as printed from the command line.")
     receipt.add_argument("tracking", metavar="TRACKING")
     receipt.add_argument("--out", required=True, metavar="FILE.pdf")
     receipt.add_argument("--format", choices=("thermal", "a4"), default="thermal",
                          help="80 mm thermal roll (default) or the top half of an A4 sheet")
     receipt.add_argument("--reason", metavar="TEXT", help="why a copy is printed again")
     add_auth_arguments(receipt, required=False)
-    receipt.set_defaults(handler=run_print_receipt)
 
 
-def _document_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser],
-                     common: argparse.ArgumentParser) -> None:
-    document = kinds.add_parser("document", parents=[common],
-                                help="the service's certificate, letter, report or slip",
-                                description="Signed with the centre's key. A reprint of a "
-                                            "certificate, letter or report needs the in-charge.")
+def _document_parser(kinds: Commands, common: argparse.ArgumentParser) -> None:
+    document = add_command(kinds, common, "document", run_print_document,
+                           help="the service's certificate, letter, report or slip",
+                           description="Signed with the centre's key. A reprint of a "
+                                       "certificate, letter or report needs the in-charge.")
     document.add_argument("tracking", metavar="TRACKING")
     document.add_argument("--out", required=True, metavar="FILE.pdf")
     document.add_argument("--document", metavar="KEY",
                           help="which output document (default: the service's only one)")
     document.add_argument("--reason", metavar="TEXT", help="why a copy is printed again")
     add_auth_arguments(document)
-    document.set_defaults(handler=run_print_document)
 
 
-def _verify_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                   common: argparse.ArgumentParser) -> None:
-    verify = commands.add_parser(
-        "verify", parents=[common], help="check a document's signed QR code",
+def _verify_parser(commands: Commands, common: argparse.ArgumentParser) -> None:
+    verify = add_command(
+        commands, common, "verify", run_verify, help="check a document's signed QR code",
         description="Prints VALID, INVALID, or NOT THIS PERSON (a genuine document whose holder "
                     "is not the --cnic given), then every fact the code signs. For a PDF the "
                     "page's own text is compared with them. Exit 0 when valid, 1 when not, 2 "
@@ -86,24 +79,20 @@ def _verify_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     verify.add_argument("--cnic", metavar="CNIC",
                         help="also check that the document belongs to this identity number")
     add_json_flag(verify)
-    verify.set_defaults(handler=run_verify)
 
 
-def _keys_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                 common: argparse.ArgumentParser) -> None:
-    keys = commands.add_parser("keys", parents=[common], help="the centre's signing key")
-    actions = keys.add_subparsers(dest="action", metavar="export|create",
-                                  parser_class=type(keys), required=True)
-    export = actions.add_parser("export", parents=[common], help="write the public key (PEM)")
+def _keys_parser(commands: Commands, common: argparse.ArgumentParser) -> None:
+    actions = add_command_group(commands, common, "keys", help="the centre's signing key",
+                                dest="action", metavar="export|create")
+    export = add_command(actions, common, "export", run_keys_export,
+                         help="write the public key (PEM)")
     export.add_argument("--out", metavar="FILE.pem", help="file to write (default: stdout)")
-    export.set_defaults(handler=run_keys_export)
-    create = actions.add_parser(
-        "create", parents=[common], help="create the signing key (in-charge)",
+    create = add_command(
+        actions, common, "create", run_keys_create, help="create the signing key (in-charge)",
         description="For a centre set up before keys existed, or to replace a lost or exposed "
                     "key (--replace). Documents signed with a replaced key stay verifiable.")
     create.add_argument("--replace", action="store_true", help="retire the current key")
     add_auth_arguments(create)
-    create.set_defaults(handler=run_keys_create)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.settings import DATABASE_FILE, CounterSettings
+from khidmat_desk.cli.arguments import Commands, add_command
 from khidmat_desk.cli.context import check_database_present, data_dir_of, read_password
 from khidmat_desk.cli.errors import BadInput, CommandError
 
@@ -22,10 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("khidmat.cli")
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    init = commands.add_parser(
-        "init", parents=[common], help="set up a centre on this PC",
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    init = add_command(
+        commands, common, "init", run_init, help="set up a centre on this PC",
         description="Create the centre, this PC's counter and the first in-charge.")
     init.add_argument("--centre-code", required=True, metavar="CODE", help="e.g. LHR01")
     init.add_argument("--centre-name", required=True, metavar="NAME")
@@ -39,15 +39,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     init.add_argument("--secret-store", choices=("keyring", "file"), default="keyring",
                       help="where this counter keeps its secrets: the system keyring (default) "
                            "or, where none exists, protected files readable only by this user")
-    init.set_defaults(handler=run_init)
 
-    demo = commands.add_parser(
-        "demo", parents=[common], help="create a synthetic demo centre",
+    demo = add_command(
+        commands, common, "demo", run_demo, help="create a synthetic demo centre",
         description="Officers, an in-charge and applications across all services and statuses.")
     demo.add_argument("--applications", type=int, default=2000, metavar="N")
     demo.add_argument("--days", type=int, default=30, metavar="D")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.set_defaults(handler=run_demo)
 
 
 def _refuse_initialised(data_dir: Path) -> None:

@@ -18,7 +18,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from khidmat_desk.app.context import CounterContext
-from khidmat_desk.cli.arguments import iso_day
+from khidmat_desk.cli.arguments import Commands, add_command, iso_day
 from khidmat_desk.cli.context import add_auth_arguments, open_context, sign_in
 from khidmat_desk.cli.errors import BadInput, CommandError
 from khidmat_desk.core import clock
@@ -29,10 +29,9 @@ if TYPE_CHECKING:
 EXIT_ENTRIES_REMAIN = 3
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    sync = commands.add_parser("sync", parents=[common], help="send records to the central "
-                               "server and fetch status changes (runs until stopped)")
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    sync = add_command(commands, common, "sync", run_sync, help="send records to the central "
+                       "server and fetch status changes (runs until stopped)")
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--setup", action="store_true", help="store the server and token")
     mode.add_argument("--once", action="store_true", help="one pass, then a summary line")
@@ -56,15 +55,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     sync.add_argument("--date", type=iso_day, metavar="YYYY-MM-DD",
                       help="with --verify: the centre day (default: today)")
     add_auth_arguments(sync, required=False)
-    sync.set_defaults(handler=run_sync)
-    export = commands.add_parser("export", parents=[common],
-                                 help="export records for the central server (in-charge)")
+    export = add_command(commands, common, "export", run_export,
+                         help="export records for the central server (in-charge)")
     export.add_argument("--format", required=True, choices=["bundle"])
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument("--from", dest="date_from", type=iso_day, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="date_to", type=iso_day, metavar="YYYY-MM-DD")
     add_auth_arguments(export)
-    export.set_defaults(handler=run_export)
 
 
 def run_sync(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import Any
 
-from khidmat_desk.cli.arguments import add_json_flag
+from khidmat_desk.cli.arguments import Commands, add_command, add_json_flag
 from khidmat_desk.cli.context import add_auth_arguments, open_context, read_password, sign_in
 from khidmat_desk.cli.errors import BadInput
 from khidmat_desk.cli.output import print_json, print_table, stamp
@@ -16,10 +16,9 @@ from khidmat_desk.cli.output import print_json, print_table, stamp
 ACTIONS = ("list", "add", "roles", "passwd", "unlock", "disable", "enable")
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser(
-        "users", parents=[common], help="administer accounts (in-charge)",
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    parser = add_command(
+        commands, common, "users", run_users, help="administer accounts (in-charge)",
         description="list; add NAME --full-name TEXT --role R[,R]; roles NAME --role R[,R]; "
                     "passwd NAME; unlock NAME; disable NAME; enable NAME. Roles: officer, "
                     "verifier, in-charge. With --password-stdin the first line is your "
@@ -31,7 +30,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="with add and roles: officer, verifier, in-charge")
     add_json_flag(parser, "with list: JSON")
     add_auth_arguments(parser)
-    parser.set_defaults(handler=run_users)
 
 
 def _roles(text: str | None) -> tuple[str, ...]:

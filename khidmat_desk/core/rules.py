@@ -114,6 +114,13 @@ def _date_order(rule: DateOrder, answers: Mapping[str, Any], fields: Mapping[str
     return out
 
 
+#: An age outside a rule's range, with the rule's own reason after it when it gives one.
+_TOO_YOUNG = "the person must be at least {years} years old (is {age})."
+_TOO_YOUNG_WHY = "the person must be at least {years} years old (is {age}). {reason}"
+_TOO_OLD = "the person must be at most {years} years old (is {age})."
+_TOO_OLD_WHY = "the person must be at most {years} years old (is {age}). {reason}"
+
+
 def _age_range(rule: AgeRange, answers: Mapping[str, Any], fields: Mapping[str, Field],
                today: date) -> list[Issue]:
     born = answers.get(rule.dob)
@@ -121,20 +128,13 @@ def _age_range(rule: AgeRange, answers: Mapping[str, Any], fields: Mapping[str, 
         return []
     age = validators.age_on(date.fromisoformat(born), today)
     label = fields[rule.dob].label
+    why: dict[str, Any] = {"reason": rule.reason} if rule.reason else {}
     if rule.min_years is not None and age < rule.min_years:
-        if rule.reason:
-            return [_issue(rule.dob, label, "the person must be at least {years} years old "
-                           "(is {age}). {reason}", years=rule.min_years, age=age,
-                           reason=rule.reason)]
-        return [_issue(rule.dob, label, "the person must be at least {years} years old "
-                       "(is {age}).", years=rule.min_years, age=age)]
+        return [_issue(rule.dob, label, _TOO_YOUNG_WHY if rule.reason else _TOO_YOUNG,
+                       years=rule.min_years, age=age, **why)]
     if rule.max_years is not None and age > rule.max_years:
-        if rule.reason:
-            return [_issue(rule.dob, label, "the person must be at most {years} years old "
-                           "(is {age}). {reason}", years=rule.max_years, age=age,
-                           reason=rule.reason)]
-        return [_issue(rule.dob, label, "the person must be at most {years} years old "
-                       "(is {age}).", years=rule.max_years, age=age)]
+        return [_issue(rule.dob, label, _TOO_OLD_WHY if rule.reason else _TOO_OLD,
+                       years=rule.max_years, age=age, **why)]
     return []
 
 

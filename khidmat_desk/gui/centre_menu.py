@@ -4,6 +4,7 @@ The use cases check the roles; these only spare the officer a refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -55,24 +56,14 @@ class CentreMenu(QObject):
     def _install_menu(self) -> None:
         window = self.window
         menu = QMenu(self.tr("C&entre"), window, objectName="menu_centre")  # type: ignore[call-overload]
-        today = QAction(self.tr("&Today at the centre…"), window,  # type: ignore[call-overload]
-                        objectName="action_today")
-        today.setShortcut(QKeySequence("Ctrl+T"))
-        today.triggered.connect(window.open_dashboard)
-        everything = QAction(self.tr("&All counters' applications"), window,  # type: ignore[call-overload]
-                             objectName="action_centre_view")
-        everything.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        everything.triggered.connect(self.show_centre_view)
-        users = QAction(self.tr("&Users…"), window, objectName="action_users")  # type: ignore[call-overload]
-        users.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        users.triggered.connect(self.open_users)
-        shifts = QAction(self.tr("&Shift times…"), window,  # type: ignore[call-overload]
-                         objectName="action_shifts")
-        shifts.triggered.connect(self.open_shifts)
-        awaiting = QAction(self.tr("Awaiting a &finding"), window,  # type: ignore[call-overload]
-                           objectName="action_awaiting_finding")
-        awaiting.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        awaiting.triggered.connect(self.show_awaiting)
+        today = self._action(self.tr("&Today at the centre…"), "action_today", "Ctrl+T",
+                             window.open_dashboard)
+        everything = self._action(self.tr("&All counters' applications"), "action_centre_view",
+                                  "Ctrl+Shift+C", self.show_centre_view)
+        users = self._action(self.tr("&Users…"), "action_users", "Ctrl+Shift+U", self.open_users)
+        shifts = self._action(self.tr("&Shift times…"), "action_shifts", "", self.open_shifts)
+        awaiting = self._action(self.tr("Awaiting a &finding"), "action_awaiting_finding",
+                                "Ctrl+Shift+F", self.show_awaiting)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(today)
             menu.addAction(everything)
@@ -82,6 +73,14 @@ class CentreMenu(QObject):
             menu.addAction(shifts)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
+
+    def _action(self, text: str, name: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        """A menu command of the window, with its keyboard shortcut ("" for none)."""
+        action: QAction = QAction(text, self.window,  # type: ignore[call-overload]
+                                  objectName=name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
 
     # -- all counters ---------------------------------------------------------------------------
 

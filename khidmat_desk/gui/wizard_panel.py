@@ -9,6 +9,7 @@ power cut loses nothing; the draft's uuid becomes the application's, so it is sa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -225,35 +226,32 @@ class WizardPanel(QWidget):
             return
         self._collect()
         self._sync_documents()
-        try:
-            self.wizard.next()
-        except StepIncompleteError as refused:
-            self._refuse(refused.issues)
-            return
-        self._say("")
-        self._refresh()
-        self._save_draft()
-        self._focus_first_input()
+        if self._moved(self.wizard.next):
+            self._save_draft()
+            self._focus_first_input()
 
     def go_back(self) -> None:
         if self.saved:
             return
         self._collect()
-        self.wizard.back()
-        self._say("")
-        self._refresh()
-        self._focus_first_input()
+        if self._moved(self.wizard.back):
+            self._focus_first_input()
 
     def _go_to(self, key: str) -> None:
         self._collect()
+        if self._moved(lambda: self.wizard.go_to(key)):
+            self._focus_first_input()
+
+    def _moved(self, move: Callable[[], object]) -> bool:
+        """Move the wizard and show the page it is on; a refused move shows why instead."""
         try:
-            self.wizard.go_to(key)
+            move()
         except StepIncompleteError as refused:
             self._refuse(refused.issues)
-            return
+            return False
         self._say("")
         self._refresh()
-        self._focus_first_input()
+        return True
 
     def _refuse(self, issues: tuple[Issue, ...]) -> None:
         """Next refused: every problem of the page shown under its field, the first focused."""

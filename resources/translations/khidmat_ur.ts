@@ -209,43 +209,43 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="58"/>
         <source>C&amp;entre</source>
         <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="59"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="64"/>
         <source>&amp;Shift times…</source>
         <translation>شفٹوں کے اوقات… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
         <source>Awaiting a &amp;finding</source>
         <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="97"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="162"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -345,174 +345,174 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="70"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="81"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="113"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="126"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="137"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="234"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="152"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="206"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="214"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="220"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="255"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="257"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="337"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="339"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="344"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="360"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="361"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="374"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="383"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="385"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="388"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="389"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="400"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -568,302 +568,302 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="96"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="104"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="105"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
         <source>Last saved</source>
         <translation>آخری محفوظ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>Waiting to send</source>
         <translation>بھیجنے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>Oldest waiting</source>
         <translation>سب سے پرانا منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Set aside</source>
         <translation>الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="169"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="172"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
         <source>Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
         <source>Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="187"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="216"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="220"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="221"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="222"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="224"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="225"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="237"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="265"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="267"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="345"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="348"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="345"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="348"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -2660,127 +2660,127 @@ photograph</source>
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="304"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="414"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="412"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="416"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="414"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="426"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="424"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="498"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="501"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="503"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="515"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="513"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="517"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="515"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="531"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="529"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="547"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="548"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="585"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="583"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="586"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="584"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>

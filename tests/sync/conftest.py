@@ -18,15 +18,6 @@ from khidmat_central.store import open_central
 from khidmat_central.tariffs import CentralTariff
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff
-from khidmat_desk.store.db import sqlite_url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def central_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "central.sqlite3")
-    url: str = request.getfixturevalue("pg_schema_url")
-    return url
 
 
 @pytest.fixture
