@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import clock
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
+from khidmat_desk.gui.labels import ERROR_STYLE, problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
 
 log = logging.getLogger("khidmat.gui.close")
@@ -71,23 +72,17 @@ class CloseDialog(QDialog):
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.addLayout(self._period_row())
-        self.state = QLabel()
-        self.state.setObjectName("close_state")
-        self.state.setWordWrap(True)
-        self.state.setStyleSheet("font-weight: 600;")
+        self.state = text_label("close_state", "font-weight: 600;")
         layout.addWidget(self.state)
         self.officers = QGridLayout()
         layout.addLayout(self.officers)
-        self.from_shifts = QLabel(self.tr("A day with shifts is closed as the sum of its "
-                                          "shifts: close each shift first; their cash counts "
-                                          "make the day's."))
-        self.from_shifts.setWordWrap(True)
+        self.from_shifts = text_label("close_from_shifts")
+        self.from_shifts.setText(self.tr("A day with shifts is closed as the sum of its "
+                                         "shifts: close each shift first; their cash counts "
+                                         "make the day's."))
         layout.addWidget(self.from_shifts)
         layout.addLayout(self._cash_form())
-        self.problem = QLabel()
-        self.problem.setObjectName("close_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label("close_problem")
         layout.addWidget(self.problem)
         layout.addLayout(self._buttons())
 
@@ -302,7 +297,7 @@ class CloseDialog(QDialog):
         handed = _amount(edit)
         gap = None if handed is None else handed - officer.cash_expected
         label.setText("" if gap is None else _rupees(gap))
-        label.setStyleSheet("color: #b00020; font-weight: 600;" if gap else "")
+        label.setStyleSheet(ERROR_STYLE + " font-weight: 600;" if gap else "")
         counts = [_amount(e) for e in self.officer_edits.values()]
         if self.counted.isEnabled() and not self.counted.isModified():
             self.counted.setText(str(sum(c for c in counts if c is not None)))
@@ -318,7 +313,7 @@ class CloseDialog(QDialog):
             return
         gap = counted - self.preview.summary.cash_expected
         self.difference.setText(_rupees(gap))
-        self.difference.setStyleSheet("color: #b00020; font-weight: 600;" if gap else "")
+        self.difference.setStyleSheet(ERROR_STYLE + " font-weight: 600;" if gap else "")
 
     def answers(self) -> dict[str, Any]:
         """What the close is asked with, as the use case takes it."""

@@ -28,9 +28,9 @@ from khidmat_desk.core.fields import Field, FieldType, Step
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.gui.inputs import label_of, make_input
+from khidmat_desk.gui.labels import ERROR_STYLE
 from khidmat_desk.gui.words import issue_label, issue_text
 
-ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 #: A focus ring that shows on every kind of input, not only on text boxes: the officer works by
 #: keyboard and must see where the next key lands (a choice list or a tick box included).

@@ -15,7 +15,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.shifts import ONE_SHIFT, ShiftError, parse_plan
 from khidmat_desk.gui.errors import Messages, say_known
+from khidmat_desk.gui.labels import problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
 
 
@@ -38,10 +38,10 @@ class ShiftsDialog(QDialog):
         self.setWindowTitle(self.tr("Shift times"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("No shifts: one shift, midnight to midnight. A centre open round "
-                              "the clock lists its shifts by start time (centre time); each "
-                              "ends where the next starts, the last the next morning."))
-        hint.setWordWrap(True)
+        hint = text_label("shifts_hint")
+        hint.setText(self.tr("No shifts: one shift, midnight to midnight. A centre open round "
+                             "the clock lists its shifts by start time (centre time); each "
+                             "ends where the next starts, the last the next morning."))
         layout.addWidget(hint)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("shifts_table")
@@ -50,10 +50,7 @@ class ShiftsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table)
-        self.problem = QLabel()
-        self.problem.setObjectName("shifts_problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem = problem_label("shifts_problem")
         layout.addWidget(self.problem)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add shift"))

@@ -25,7 +25,8 @@ from khidmat_desk.core.display import format_money
 from khidmat_desk.core.fields import DocumentRequirement
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
-from khidmat_desk.gui.form import ERROR_STYLE, WARNING_STYLE
+from khidmat_desk.gui.form import WARNING_STYLE
+from khidmat_desk.gui.labels import ERROR_STYLE
 from khidmat_desk.gui.words import issue_label
 
 

@@ -33,7 +33,8 @@ from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.validators import is_blank
 from khidmat_desk.core.wizard import DOCUMENTS_STEP, REVIEW_STEP, StepIncompleteError, Wizard
 from khidmat_desk.gui.errors import Messages, say_known
-from khidmat_desk.gui.form import ERROR_STYLE, FOCUS_RING, WARNING_STYLE, StepForm
+from khidmat_desk.gui.form import FOCUS_RING, WARNING_STYLE, StepForm
+from khidmat_desk.gui.labels import ERROR_STYLE
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
 from khidmat_desk.gui.words import issue_label, issue_text, learn_labels

@@ -345,174 +345,174 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="71"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="80"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="103"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="234"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="337"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="332"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="339"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="360"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="361"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="373"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="368"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="374"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="383"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="385"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="389"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="400"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -2335,12 +2335,12 @@ photograph</source>
     <name>ShiftsDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="38"/>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
         <source>Shift times</source>
         <translation>شفٹوں کے اوقات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="42"/>
         <source>No shifts: one shift, midnight to midnight. A centre open round the clock lists its shifts by start time (centre time); each ends where the next starts, the last the next morning.</source>
         <translation>کوئی شفٹ نہیں: ایک شفٹ، آدھی رات سے آدھی رات تک۔ چوبیس گھنٹے کھلا مرکز اپنی شفٹیں شروع ہونے کے وقت (مرکز کا وقت) سے لکھتا ہے؛ ہر شفٹ اگلی کے شروع ہونے پر ختم ہوتی ہے، آخری اگلی صبح۔</translation>
     </message>
@@ -2355,27 +2355,27 @@ photograph</source>
         <translation>شروع (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="56"/>
         <source>&amp;Add shift</source>
         <translation>شفٹ شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="58"/>
         <source>&amp;Remove shift</source>
         <translation>شفٹ ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="60"/>
         <source>&amp;Save</source>
         <translation>محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
         <source>Shift times saved: %1</source>
         <translation>شفٹوں کے اوقات محفوظ: %1</translation>
     </message>
