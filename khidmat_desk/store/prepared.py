@@ -17,7 +17,7 @@ SQLAlchemy's, so `store.errors.known_error` reads them as it reads any other.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
@@ -35,16 +35,23 @@ class _Compiled:
     names: tuple[str, ...]
     converters: dict[str, Callable[[Any], Any]]
     literals: dict[str, Any]
+    #: Per parameter, in the order the driver takes them: its name and its column's conversion
+    #: (None for a type the driver takes as it is: text, integers).
+    steps: tuple[tuple[str, Callable[[Any], Any] | None], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = self.names if self.order is None else self.order
+        steps = tuple((name, self.converters.get(name)) for name in names)
+        object.__setattr__(self, "steps", steps)
 
     def arguments(self, params: Mapping[str, Any]) -> Any:
-        def value(name: str) -> Any:
-            found = params[name] if name in params else self.literals[name]
-            convert = self.converters.get(name)
-            return found if convert is None else convert(found)
-
+        if self.literals:
+            params = {**self.literals, **params}
+        values = [params[name] if convert is None else convert(params[name])
+                  for name, convert in self.steps]
         if self.order is not None:
-            return tuple(value(name) for name in self.order)
-        return {name: value(name) for name in self.names}
+            return tuple(values)
+        return dict(zip(self.names, values, strict=True))
 
 
 class Prepared:
