@@ -363,8 +363,22 @@ _CHECKERS: dict[FieldType, Any] = {
 }
 
 #: Bounds are resolved once per day (they are declared as text such as "today-120y").
-_date_bound = lru_cache(maxsize=1024)(resolve_date_bound)
-_int_bound = lru_cache(maxsize=1024)(resolve_int_bound)
+_date_bounds = lru_cache(maxsize=1024, typed=True)(resolve_date_bound)
+_int_bounds = lru_cache(maxsize=1024, typed=True)(resolve_int_bound)
+
+
+def _date_bound(bound: object, today: date) -> date | None:
+    try:
+        return _date_bounds(bound, today)
+    except TypeError:  # a bound that cannot be a key says what is wrong with it itself
+        return resolve_date_bound(bound, today)
+
+
+def _int_bound(bound: object, today: date) -> int | None:
+    try:
+        return _int_bounds(bound, today)
+    except TypeError:
+        return resolve_int_bound(bound, today)
 
 
 def _checker(f: Field) -> Check:
