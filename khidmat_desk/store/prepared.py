@@ -129,8 +129,9 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> 
                      literals)
 
 
-#: Conversions of dates and times, one per dialect and column type, shared by all statements.
-_MOMENTS: dict[tuple[str, type, str], Callable[[Any], Any] | None] = {}
+#: Conversions of dates and times, one per dialect, driver and column type, shared by all
+#: statements.
+_MOMENTS: dict[tuple[str, str, type, str], Callable[[Any], Any]] = {}
 
 
 def _converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -142,7 +143,7 @@ def _converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any]
     convert = column_type.dialect_impl(dialect).bind_processor(dialect)
     if convert is None or not _is_moment(column_type):
         return convert
-    key = (dialect.name, type(column_type), repr(column_type))
+    key = (dialect.name, dialect.driver, type(column_type), repr(column_type))
     if key not in _MOMENTS:
         _MOMENTS[key] = _remembering(convert)
     return _MOMENTS[key]
