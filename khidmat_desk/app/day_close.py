@@ -35,6 +35,7 @@ from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import AuditHead, Centre, DayClose, LateRecord, table_of
+from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import uuid7
 
 log = logging.getLogger("khidmat.close")
@@ -360,16 +361,24 @@ def close_payload(row: DayClose) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-#: Asked on every save and status change: built once.
+_IN_CLOSED_SPAN = (CLOSE.c.ends_at > bindparam("moment", type_=CLOSE.c.ends_at.type),
+                   CLOSE.c.starts_at <= bindparam("moment"), CLOSE.c.state == CLOSED)
 _CLOSED_SPAN_AT = (select(CLOSE.c.id, CLOSE.c.day, CLOSE.c.shift, CLOSE.c.closed_at)
-                   .where(CLOSE.c.ends_at > bindparam("moment", type_=CLOSE.c.ends_at.type),
-                          CLOSE.c.starts_at <= bindparam("moment"), CLOSE.c.state == CLOSED)
-                   .order_by(CLOSE.c.shift).limit(1))
+                   .where(*_IN_CLOSED_SPAN).order_by(CLOSE.c.shift).limit(1))
+#: Asked on every save and status change, so run straight on the driver: almost always the
+#: answer is "no closed span", and only then is the full row read through SQLAlchemy.
+_ANY_CLOSED_SPAN_AT = Prepared(select(CLOSE.c.id).where(*_IN_CLOSED_SPAN).limit(1))
 
 
 def closed_span_at(session: Session, moment: datetime) -> Any:
-    """The closed day or shift whose span holds ``moment``, or None."""
-    return session.connection().execute(_CLOSED_SPAN_AT, {"moment": moment}).first()
+    """The closed day or shift whose span holds ``moment``, or None.
+
+    Asked of the database every time (inside the caller's transaction), so a close made by
+    another counter or process is seen at once."""
+    connection = session.connection()
+    if _ANY_CLOSED_SPAN_AT.scalar(connection, {"moment": moment}) is None:
+        return None
+    return connection.execute(_CLOSED_SPAN_AT, {"moment": moment}).first()
 
 
 def require_override(session: Session, *, made_at: datetime, tracking_number: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, TypeAlias
 
 from khidmat_desk.core.issues import IssueLevel
@@ -406,6 +407,11 @@ class Service:
         return person_key(self.primary_person, "")
 
     def all_fields(self) -> tuple[Field, ...]:
+        return self._all_fields
+
+    @cached_property
+    def _all_fields(self) -> tuple[Field, ...]:
+        """Worked out once: every save and every check asks for it (steps never change)."""
         return tuple(f for step in self.steps for f in step.fields)
 
     def field_map(self) -> dict[str, Field]:

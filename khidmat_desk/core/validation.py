@@ -8,9 +8,10 @@ each problem as an `Issue` whose message names the field in words an officer und
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from khidmat_desk.core import clock, reference, validators
@@ -21,7 +22,7 @@ from khidmat_desk.core.conditions import (
     resolve_datetime_bound,
     resolve_int_bound,
 )
-from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.fields import Condition, Field, FieldType, Service
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.rules import check_rules
 from khidmat_desk.core.validators import Checked, Finding, is_blank
@@ -68,40 +69,108 @@ def validate_answers(
         return ValidationResult(answers={}, issues=(issue,))
     now = now or clock.wall_now()
     ctx = Context(today=today or now.date(), now=now)
-    fields = service.all_fields()
-    known = {f.key for f in fields}
+    plan = _plan_of(service)
     issues: list[Issue] = [
         Issue(key, key, "is not a field of this service; remove it or check its spelling")
         for key in answers
-        if key not in known
+        if key not in plan.known
     ]
     normalised: dict[str, Any] = {}
-    provisional = _provisional(fields, answers, ctx)
+    # What conditions see: the provisional values, overridden by each value as it is checked.
+    seen = _provisional(plan, answers, ctx)
     applicable: set[str] = set()
-    for f in fields:
-        if f.when is not None and not holds(f.when, {**provisional, **normalised}):
-            provisional.pop(f.key, None)  # a field that does not apply cannot switch others on
+    for f in plan.fields:
+        if f.when is not None and not holds(f.when, seen):
+            seen.pop(f.key, None)  # a field that does not apply cannot switch others on
             continue
         applicable.add(f.key)
         value, found = _check_field(f, answers.get(f.key), ctx, normalised, f.key, f.label)
-        issues.extend(found)
+        if found:
+            issues.extend(found)
         if value is not None:
             normalised[f.key] = value
+            seen[f.key] = value
     issues.extend(check_rules(service, normalised, ctx.today, _has_error_on(issues)))
     return ValidationResult(normalised, tuple(issues), frozenset(applicable))
 
 
-def _provisional(fields: Iterable[Field], answers: Mapping[str, Any],
+# ---------------------------------------------------------------------------------------------
+# Each service's declarations are turned once per process into what checking needs: per field
+# its checker with the declared limits and options bound, and the fields conditions look at.
+# The checks themselves are the `validators` functions, called with the same arguments.
+# ---------------------------------------------------------------------------------------------
+
+Check = Callable[[Any, "Context", Mapping[str, Any]], Checked]
+
+
+@dataclass(frozen=True, eq=False)
+class _FieldPlan:
+    field: Field
+    key: str
+    label: str
+    when: Condition | None
+    required: bool
+    is_group: bool
+    is_boolean: bool
+    check: Check
+    #: Group members, and their keys.
+    members: tuple[_FieldPlan, ...]
+    member_keys: frozenset[str]
+    #: The checker reads other answers (a police station reads its district's).
+    reads_scope: bool
+
+
+@dataclass(frozen=True, eq=False)
+class _ServicePlan:
+    fields: tuple[_FieldPlan, ...]
+    known: frozenset[str]
+    #: Top-level fields (not groups) that some condition looks at, in declaration order.
+    looked_at: tuple[_FieldPlan, ...]
+
+
+_PLANS: dict[int, tuple[Service, _ServicePlan]] = {}
+_MAX_PLANS = 256
+
+
+def _plan_of(service: Service) -> _ServicePlan:
+    found = _PLANS.get(id(service))
+    if found is not None and found[0] is service:
+        return found[1]
+    plan = _make_plan(service)
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[id(service)] = (service, plan)  # holding the service keeps its id from being reused
+    return plan
+
+
+def _make_plan(service: Service) -> _ServicePlan:
+    fields = service.all_fields()
+    members = [m for f in fields for m in f.fields]
+    wanted = set().union(*(referenced_fields(f.when) for f in (*fields, *members)))
+    plans = tuple(_field_plan(f) for f in fields)
+    return _ServicePlan(
+        fields=plans, known=frozenset(f.key for f in fields),
+        looked_at=tuple(p for p in plans if p.key in wanted and not p.is_group))
+
+
+def _field_plan(f: Field) -> _FieldPlan:
+    members = tuple(_field_plan(m) for m in f.fields)
+    return _FieldPlan(
+        field=f, key=f.key, label=f.label, when=f.when, required=f.required,
+        is_group=f.type is FieldType.GROUP, is_boolean=f.type is FieldType.BOOLEAN,
+        check=_checker(f), members=members, member_keys=frozenset(m.key for m in members),
+        reads_scope=f.type in (FieldType.POLICE_STATION, FieldType.GROUP))
+
+
+def _provisional(plan: _ServicePlan, answers: Mapping[str, Any],
                  ctx: Context) -> dict[str, Any]:
     """Normalised values of the fields that conditions look at, so a condition may look at a
     later field. Only those are checked here; every field is checked once more in order."""
-    fields = tuple(fields)
-    members = [m for f in fields for m in f.fields]
-    wanted = set().union(*(referenced_fields(f.when) for f in (*fields, *members)))
     out: dict[str, Any] = {}
-    for f in fields:
-        if f.key in wanted and f.type is not FieldType.GROUP and not is_blank(answers.get(f.key)):
-            checked = check_value(f, answers.get(f.key), ctx, answers)
+    for f in plan.looked_at:
+        raw = answers.get(f.key)
+        if not is_blank(raw):
+            checked = f.check(raw, ctx, answers)
             if checked.ok:
                 out[f.key] = checked.value
     return out
@@ -112,30 +181,32 @@ def _has_error_on(issues: list[Issue]) -> set[str]:
 
 
 def _check_field(
-    f: Field,
+    f: _FieldPlan,
     raw: Any,
     ctx: Context,
     scope: Mapping[str, Any],
     path: str,
     label: str,
 ) -> tuple[Any, list[Issue]]:
-    if f.type is FieldType.GROUP:
+    if f.is_group:
         return _check_group(f, raw, ctx, scope, path, label)
-    if f.type is FieldType.BOOLEAN and is_blank(raw):
+    if f.is_boolean and is_blank(raw):
         raw = False
     if is_blank(raw):
         if f.required:
             return None, [Issue(path, label, "is required")]
         return None, []
-    checked = check_value(f, raw, ctx, scope)
-    if f.type is FieldType.BOOLEAN and f.required and checked.value is False:
+    checked = f.check(raw, ctx, scope)
+    if f.is_boolean and f.required and checked.value is False:
         return False, [Issue(path, label, "must be confirmed")]
+    if not checked.findings:
+        return checked.value, []
     issues = [Issue(path, label, fnd.message, fnd.level, fnd.said) for fnd in checked.findings]
     return (checked.value if checked.ok else None), issues
 
 
 def _check_group(
-    f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any], path: str, label: str
+    f: _FieldPlan, raw: Any, ctx: Context, scope: Mapping[str, Any], path: str, label: str
 ) -> tuple[Any, list[Issue]]:
     if is_blank(raw):
         raw = []
@@ -143,13 +214,14 @@ def _check_group(
         return None, [Issue(path, label, "must be a list of rows")]
     rows = [row for row in raw if not all(is_blank(v) for v in row.values())]
     issues: list[Issue] = []
-    if len(rows) < f.min_items and (f.required or rows):
-        issues.append(Issue(path, label, "needs at least one row") if f.min_items == 1 else
+    group = f.field
+    if len(rows) < group.min_items and (f.required or rows):
+        issues.append(Issue(path, label, "needs at least one row") if group.min_items == 1 else
                       Issue.saying(path, label, "needs at least {least} rows",
-                                   least=f.min_items))
-    if len(rows) > f.max_items:
+                                   least=group.min_items))
+    if len(rows) > group.max_items:
         issues.append(Issue.saying(path, label, "can have at most {most} rows",
-                                   most=f.max_items))
+                                   most=group.max_items))
     out = []
     for index, row in enumerate(rows):
         item, found = _check_item(f, row, ctx, scope, f"{path}[{index}]",
@@ -160,21 +232,24 @@ def _check_group(
 
 
 def _check_item(
-    group: Field, row: Mapping[str, Any], ctx: Context, scope: Mapping[str, Any], path: str,
-    label: str,
+    group: _FieldPlan, row: Mapping[str, Any], ctx: Context, scope: Mapping[str, Any],
+    path: str, label: str,
 ) -> tuple[dict[str, Any], list[Issue]]:
-    known = {m.key for m in group.fields}
     issues = [Issue(f"{path}.{k}", f"{label}: {k}", "is not a column of this table")
-              for k in row if k not in known]
+              for k in row if k not in group.member_keys]
     item: dict[str, Any] = {}
-    for member in group.fields:
-        if member.when is not None and not holds(member.when, scope, {**row, **item}):
+    seen = dict(row)  # the row as typed, overridden by each value as it is checked
+    for member in group.members:
+        if member.when is not None and not holds(member.when, scope, seen):
             continue
-        value, found = _check_field(member, row.get(member.key), ctx, {**scope, **item},
+        value, found = _check_field(member, row.get(member.key), ctx,
+                                    {**scope, **item} if member.reads_scope else scope,
                                     f"{path}.{member.key}", f"{label}: {member.label}")
-        issues.extend(found)
+        if found:
+            issues.extend(found)
         if value is not None:
             item[member.key] = value
+            seen[member.key] = value
     return item, issues
 
 
@@ -285,4 +360,79 @@ _CHECKERS: dict[FieldType, Any] = {
     FieldType.FIR: lambda f, raw, ctx, scope: validators.check_fir(raw, today=ctx.today),
     FieldType.PASSPORT: _simple(validators.check_passport),
     FieldType.BOOLEAN: _simple(validators.check_boolean),
+}
+
+#: Bounds are resolved once per day (they are declared as text such as "today-120y").
+_date_bounds = lru_cache(maxsize=1024, typed=True)(resolve_date_bound)
+_int_bounds = lru_cache(maxsize=1024, typed=True)(resolve_int_bound)
+
+
+def _date_bound(bound: object, today: date) -> date | None:
+    try:
+        return _date_bounds(bound, today)
+    except TypeError:  # a bound that cannot be a key says what is wrong with it itself
+        return resolve_date_bound(bound, today)
+
+
+def _int_bound(bound: object, today: date) -> int | None:
+    try:
+        return _int_bounds(bound, today)
+    except TypeError:
+        return resolve_int_bound(bound, today)
+
+
+def _checker(f: Field) -> Check:
+    """What `check_value` does for this field, with the declaration's part worked out once."""
+    kind = f.type
+    if kind is FieldType.TEXT:
+        low, high, pattern, hint, multiline = (f.min_length, f.effective_max_length(),
+                                               f.pattern, f.pattern_hint, f.multiline)
+        return lambda raw, ctx, scope: validators.check_text(
+            raw, min_length=low, max_length=high, pattern=pattern, pattern_hint=hint,
+            multiline=multiline)
+    if kind is FieldType.URDU_TEXT:
+        low, high, multiline = f.min_length, f.effective_max_length(), f.multiline
+        return lambda raw, ctx, scope: validators.check_urdu_text(
+            raw, min_length=low, max_length=high, multiline=multiline)
+    if kind is FieldType.DATE:
+        first, last = f.min, f.max
+        return lambda raw, ctx, scope: validators.check_date(
+            raw, min=_date_bound(first, ctx.today), max=_date_bound(last, ctx.today))
+    if kind is FieldType.INTEGER:
+        least, most = f.min, f.max
+
+        def integer(raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
+            low, high = _int_bound(least, ctx.today), _int_bound(most, ctx.today)
+            return validators.check_integer(
+                raw, min=-validators.INTEGER_LIMIT if low is None else low,
+                max=validators.INTEGER_LIMIT if high is None else high)
+        return integer
+    if kind is FieldType.MONEY:
+        least, most = f.min, f.max
+
+        def money(raw: Any, ctx: Context, scope: Mapping[str, Any]) -> Checked:
+            high = _int_bound(most, ctx.today)
+            return validators.check_money(raw, min=_int_bound(least, ctx.today),
+                                          max=validators.MONEY_LIMIT if high is None else high)
+        return money
+    if kind is FieldType.ENUM:
+        values = f.option_values()
+        return lambda raw, ctx, scope: validators.check_enum(raw, values)
+    if kind is FieldType.MULTI_ENUM:
+        values = f.option_values()
+        return lambda raw, ctx, scope: validators.check_multi_enum(raw, values)
+    simple = _SIMPLE.get(kind)
+    if simple is not None:
+        return lambda raw, ctx, scope: simple(raw)
+    return lambda raw, ctx, scope: check_value(f, raw, ctx, scope)
+
+
+_SIMPLE: dict[FieldType, Callable[[Any], Checked]] = {
+    FieldType.CNIC: validators.check_cnic,
+    FieldType.MOBILE: validators.check_mobile,
+    FieldType.EMAIL: validators.check_email,
+    FieldType.PLATE: validators.check_plate,
+    FieldType.CHASSIS: validators.check_chassis,
+    FieldType.PASSPORT: validators.check_passport,
+    FieldType.BOOLEAN: validators.check_boolean,
 }

@@ -17,7 +17,8 @@ SQLAlchemy's, so `store.errors.known_error` reads them as it reads any other.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -25,6 +26,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,23 @@ class _Compiled:
     names: tuple[str, ...]
     converters: dict[str, Callable[[Any], Any]]
     literals: dict[str, Any]
+    #: Per parameter, in the order the driver takes them: its name and its column's conversion
+    #: (None for a type the driver takes as it is: text, integers).
+    steps: tuple[tuple[str, Callable[[Any], Any] | None], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = self.names if self.order is None else self.order
+        steps = tuple((name, self.converters.get(name)) for name in names)
+        object.__setattr__(self, "steps", steps)
 
     def arguments(self, params: Mapping[str, Any]) -> Any:
-        def value(name: str) -> Any:
-            found = params[name] if name in params else self.literals[name]
-            convert = self.converters.get(name)
-            return found if convert is None else convert(found)
-
+        if self.literals:
+            params = {**self.literals, **params}
+        values = [params[name] if convert is None else convert(params[name])
+                  for name, convert in self.steps]
         if self.order is not None:
-            return tuple(value(name) for name in self.order)
-        return {name: value(name) for name in self.names}
+            return tuple(values)
+        return dict(zip(self.names, values, strict=True))
 
 
 class Prepared:
@@ -108,7 +117,7 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> 
     converters: dict[str, Callable[[Any], Any]] = {}
     literals: dict[str, Any] = {}
     for bind, name in compiled.bind_names.items():
-        convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        convert = _converter(bind.type, dialect)
         if convert is not None:
             converters[name] = convert
         if name not in keys:
@@ -118,6 +127,51 @@ def _compile(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> 
     order = tuple(compiled.positiontup or ()) if compiled.positional else None
     return _Compiled(compiled.string, order, tuple(compiled.bind_names.values()), converters,
                      literals)
+
+
+#: Conversions of dates and times, one per dialect, driver and column type, shared by all
+#: statements.
+_MOMENTS: dict[tuple[str, str, type, str], Callable[[Any], Any]] = {}
+
+
+def _converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's own conversion of a value for the driver.
+
+    A save hands the same moment to most of its statements (created, updated, paid, queued,
+    logged at); dates and times cannot change, so their conversion remembers the last value
+    it was given, by identity, and its result."""
+    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if convert is None or not _is_moment(column_type):
+        return convert
+    key = (dialect.name, dialect.driver, type(column_type), repr(column_type))
+    if key not in _MOMENTS:
+        _MOMENTS[key] = _remembering(convert)
+    return _MOMENTS[key]
+
+
+def _is_moment(column_type: TypeEngine[Any]) -> bool:
+    if isinstance(column_type, TypeDecorator):  # its own python_type says only "object"
+        column_type = column_type.impl_instance
+    try:
+        python_type = column_type.python_type
+    except NotImplementedError:
+        return False
+    return python_type in (date, datetime)
+
+
+def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    last: tuple[Any, Any] = (object(), None)
+
+    def remembered(value: Any) -> Any:
+        nonlocal last
+        seen, result = last  # one tuple, replaced whole: safe when threads share it
+        if value is seen:
+            return result
+        result = convert(value)
+        last = (value, result)
+        return result
+
+    return remembered
 
 
 def _cursor(connection: Connection) -> Any:
