@@ -70,6 +70,16 @@ def test_only_the_newest_automatic_backups_are_kept(centre: CounterSettings) -> 
     assert not list(centre.backup_dir.glob("*.partial"))
 
 
+def test_restarts_do_not_push_out_the_day_close_backups(centre: CounterSettings) -> None:
+    centre.set("backups_keep", 2)
+    closes = [backup.take_backup(centre, reason="day-close", now=T0 + timedelta(days=d))
+              for d in range(3)]
+    starts = [backup.take_backup(centre, reason="start", now=T0 + timedelta(days=3, minutes=m))
+              for m in range(6)]  # a morning of power cuts
+    left = {b.path for b in backup.list_backups(centre)}
+    assert left == {*closes[-2:], *starts[-2:]}
+
+
 def test_a_periodic_backup_is_taken_only_when_due(centre: CounterSettings) -> None:
     centre.set("backup_every_hours", 4)
     assert backup.periodic_backup(centre, now=T0) is not None

@@ -1,7 +1,7 @@
 """Backups of the counter's database, its health at start, and putting a backup back.
 
 Automatic backups are taken at start, every ``backup_every_hours`` while the counter runs, and
-at day close (``backup_at_day_close``); the newest ``backups_keep`` are kept. Copies taken
+at day close (``backup_at_day_close``); the newest ``backups_keep`` of each kind are kept. Copies taken
 before a schema upgrade (``*-rev*``) and copies written elsewhere with ``backup --out`` are
 never pruned. A centre whose counters share a PostgreSQL server backs that server up instead.
 """
@@ -165,10 +165,13 @@ def list_backups(settings: CounterSettings) -> list[BackupInfo]:
 
 
 def prune_backups(settings: CounterSettings) -> list[Path]:
-    """Remove automatic copies beyond the newest ``backups_keep``, and leftover partial files."""
+    """Remove automatic copies beyond the newest ``backups_keep`` of each kind, and leftover
+    partial files. Kinds are kept apart so that a morning of power cuts (a start backup each)
+    cannot push the last days' day-close copies out."""
     keep = max(1, int(settings.get("backups_keep")))
-    automatic = [b for b in list_backups(settings) if b.reason in AUTOMATIC_REASONS]
-    removed = [b.path for b in automatic[keep:]]
+    removed: list[Path] = []
+    for reason in AUTOMATIC_REASONS:
+        removed += [b.path for b in list_backups(settings) if b.reason == reason][keep:]
     removed += list(settings.backup_dir.glob(f"*{PARTIAL_SUFFIX}"))
     for path in removed:
         path.unlink(missing_ok=True)
