@@ -1,9 +1,9 @@
 """Backups of the counter's database, its health at start, and putting a backup back.
 
 Automatic backups are taken at start, every ``backup_every_hours`` while the counter runs, and
-at day close (``backup_at_day_close``); the newest ``backups_keep`` of each kind are kept. Copies taken
-before a schema upgrade (``*-rev*``) and copies written elsewhere with ``backup --out`` are
-never pruned. A centre whose counters share a PostgreSQL server backs that server up instead.
+at day close (``backup_at_day_close``); the newest ``backups_keep`` of each kind are kept.
+Copies taken before a schema upgrade (``*-rev*``) and copies written elsewhere with ``backup
+--out`` are never pruned. A centre whose counters share a PostgreSQL server backs that server up instead.
 """
 
 from __future__ import annotations
