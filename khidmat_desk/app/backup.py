@@ -3,7 +3,8 @@
 Automatic backups are taken at start, every ``backup_every_hours`` while the counter runs, and
 at day close (``backup_at_day_close``); the newest ``backups_keep`` of each kind are kept.
 Copies taken before a schema upgrade (``*-rev*``) and copies written elsewhere with ``backup
---out`` are never pruned. A centre whose counters share a PostgreSQL server backs that server up instead.
+--out`` are never pruned. A centre whose counters share a PostgreSQL server backs that server
+up instead.
 """
 
 from __future__ import annotations
