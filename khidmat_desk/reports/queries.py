@@ -173,7 +173,7 @@ def version_lines(session: Session, start: datetime, end: datetime) -> list[str]
     return list(session.scalars(
         select(line)
         .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
-        .where(CHANGE.c.at >= start, CHANGE.c.at < end)))
+        .where(CHANGE.c.at >= start, CHANGE.c.at < end)).all())  # one fetchall, not a fetch a row
 
 
 def close_of(session: Session, period: Period) -> Any:
