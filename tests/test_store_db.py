@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, insert, select, text, update
+from sqlalchemy import event, func, insert, literal_column, null, select, text, type_coerce, update
 from sqlalchemy.exc import DBAPIError
 from thread_helpers import run_in_threads
 
@@ -21,7 +22,7 @@ from khidmat_desk.store.errors import (
     WriteConflictError,
     known_error,
 )
-from khidmat_desk.store.models import Centre, CounterSequence, table_of
+from khidmat_desk.store.models import Centre, CounterSequence, UtcDateTime, table_of
 
 CENTRE = table_of(Centre)
 
@@ -36,6 +37,22 @@ def test_sqlite_pragmas_are_set_on_every_connection(sqlite_db: Database) -> None
         values = [session.execute(text(f"PRAGMA {name}")).scalar()
                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")]
     assert values == ["wal", 2, 1, 5000]  # synchronous 2 = FULL
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ("2026-03-06 05:00:00.250000", datetime(2026, 3, 6, 5, 0, 0, 250000, tzinfo=UTC)),
+    ("2026-03-06 05:00:00", datetime(2026, 3, 6, 5, tzinfo=UTC)),
+    ("2026-03-06T05:00:00.250", datetime(2026, 3, 6, 5, 0, 0, 250000, tzinfo=UTC)),
+    ("2026-03-06 10:00:00+05:00", datetime(2026, 3, 6, 5, tzinfo=UTC)),  # a zone of its own
+])
+def test_sqlite_timestamps_read_back_as_utc(sqlite_db: Database, stored: str,
+                                            expected: datetime) -> None:
+    column = type_coerce(literal_column(f"'{stored}'"), UtcDateTime())
+    with sqlite_db.read() as session:
+        value, nothing = session.execute(
+            select(column, type_coerce(null(), UtcDateTime()))).one()
+    assert (value, value.tzinfo, nothing) == (expected, UTC, None)
+    assert value.isoformat() == expected.isoformat()
 
 
 def test_write_commits_and_an_error_rolls_everything_back(db: Database) -> None:

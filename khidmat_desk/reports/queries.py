@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, null, or_, select
+from sqlalchemy import String, and_, case, cast, func, literal, null, or_, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.core import records, workflow
@@ -47,6 +47,8 @@ OPEN_STATUSES: tuple[str, ...] = (workflow.SUBMITTED, workflow.IN_VERIFICATION,
 
 
 def applications(session: Session, period: Period) -> Sequence[Any]:
+    """The period's applications with their payment; the summary unpacks these rows by
+    position, so a column added goes at the end."""
     taker, receiver = USER.alias("taker"), USER.alias("receiver")
     return session.execute(
         select(APP.c.uuid, APP.c.tracking_number, APP.c.service_code, APP.c.status,
@@ -119,6 +121,8 @@ def open_by_station(session: Session, as_of: date) -> Sequence[Any]:
 
 
 def overdue(session: Session, as_of: date) -> Sequence[Any]:
+    """Pending applications past their SLA date, in the columns (and order) of
+    `uncollected`: `summary.open_line` unpacks both by position."""
     return session.execute(
         select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.status,
                station_column().label("police_station"), APP.c.created_at, APP.c.expected_on,
@@ -162,12 +166,22 @@ def late_records(session: Session, period: Period) -> Sequence[Any]:
         .order_by(LATE.c.noted_at, LATE.c.id)).all()
 
 
-def versions(session: Session, start: datetime, end: datetime) -> Sequence[Any]:
-    """Every application version made in ``[start, end)``: (uuid, version)."""
-    return session.execute(
-        select(APP.c.uuid, CHANGE.c.version)
+def version_lines(session: Session, start: datetime, end: datetime) -> list[str]:
+    """Every application version made in ``[start, end)``, spelt ``uuid:version`` by the
+    database (the lines `protocol.version_lines_digest` hashes), in no particular order.
+
+    The database joins the lines into one text: a day's tens of thousands of versions come
+    back as one value, not as as many rows for Python to build and collect. The period's
+    change ids come from the time index alone; the changes are then read in id order, the
+    order they lie in the file, however far apart in time they were written (a bulk load or
+    an imported day writes each record's versions together)."""
+    line = APP.c.uuid + ":" + cast(CHANGE.c.version, String)
+    in_period = select(CHANGE.c.id).where(CHANGE.c.at >= start, CHANGE.c.at < end)
+    joined = session.scalar(
+        select(func.aggregate_strings(line, "\n"))
         .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
-        .where(CHANGE.c.at >= start, CHANGE.c.at < end)).all()
+        .where(CHANGE.c.id.in_(in_period)))
+    return joined.split("\n") if joined else []
 
 
 def close_of(session: Session, period: Period) -> Any:

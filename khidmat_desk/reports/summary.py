@@ -44,7 +44,7 @@ from khidmat_desk.reports.figures import (
 )
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre
-from khidmat_desk.sync.protocol import version_digest
+from khidmat_desk.sync.protocol import version_lines_digest
 
 #: The summary lists this many of the documents waiting longest (all are counted); the
 #: uncollected-documents register lists every one.
@@ -74,9 +74,8 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     void_rows = queries.voids(session, period)
     late_rows = queries.late_records(session, period)
     if with_digest:
-        version_rows = queries.versions(session, period.start, period.end)
-        versions = len(version_rows)
-        digest = version_digest((r.uuid, r.version) for r in version_rows)
+        lines_read = queries.version_lines(session, period.start, period.end)
+        versions, digest = len(lines_read), version_lines_digest(lines_read)
     else:
         versions, digest = queries.count_versions(session, period.start, period.end), ""
     names = _Names(categories)
@@ -137,14 +136,17 @@ class _Names:
 
 
 def _line(row: Any, names: _Names) -> ApplicationLine:
-    service, category = names.of(row.service_code)
+    # unpacked by position (a row's attributes cost a lookup each, thousands of rows a day):
+    # the columns of `queries.applications`, in its order
+    (uuid, tracking_number, service_code, status, display_name, counter, created_at,
+     fee_total, expected_on, officer, _, amount_pkr, method, received_by, _) = row
+    service, category = names.of(service_code)
     return ApplicationLine(
-        tracking_number=row.tracking_number, uuid=row.uuid, service_code=row.service_code,
-        service=service, category=category, status=row.status,
-        name=row.display_name, counter=row.counter, officer=row.officer,
-        created_at=row.created_at, fee_total=row.fee_total, paid=row.amount_pkr or 0,
-        method=row.method or "", received_by=row.received_by or "",
-        expected_on=row.expected_on)
+        tracking_number=tracking_number, uuid=uuid, service_code=service_code,
+        service=service, category=category, status=status, name=display_name,
+        counter=counter, officer=officer, created_at=created_at, fee_total=fee_total,
+        paid=amount_pkr or 0, method=method or "", received_by=received_by or "",
+        expected_on=expected_on)
 
 
 def _tallies(lines: Sequence[ApplicationLine], key: Any) -> tuple[Tally, ...]:
@@ -162,12 +164,12 @@ def _officers(rows: Sequence[Any], void_rows: Sequence[Any]) -> tuple[OfficerCas
     taken: Counter[str] = Counter()
     paid: dict[str, Counter[str]] = defaultdict(Counter)
     refunded: Counter[str] = Counter()
-    for row in rows:
-        names[row.officer] = row.officer_name
-        taken[row.officer] += 1
-        if row.amount_pkr:
-            names[row.received_by] = row.receiver_name
-            paid[row.received_by][row.method] += row.amount_pkr
+    for *_, officer, officer_name, amount_pkr, method, received_by, receiver_name in rows:
+        names[officer] = officer_name
+        taken[officer] += 1
+        if amount_pkr:
+            names[received_by] = receiver_name
+            paid[received_by][method] += amount_pkr
     for row in void_rows:
         if row.amount_pkr and row.method == "cash":
             names[row.received_by] = row.receiver_name
@@ -200,9 +202,12 @@ def _void(row: Any) -> VoidLine:
 
 
 def open_line(row: Any) -> OpenLine:
-    return OpenLine(row.tracking_number, service_title(row.service_code), row.display_name,
-                    row.status, row.police_station, row.created_at, row.expected_on,
-                    row.since)
+    """A row of `queries.overdue` or `queries.uncollected` (both select these columns in this
+    order; unpacked by position, as `_line` is)."""
+    (tracking_number, service_code, display_name, status, station, created_at, expected_on,
+     since) = row
+    return OpenLine(tracking_number, service_title(service_code), display_name, status,
+                    station, created_at, expected_on, since)
 
 
 def _stations(rows: Sequence[Any]) -> tuple[StationLoad, ...]:

@@ -8,6 +8,7 @@ dataclasses before the transaction ends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
@@ -72,6 +73,26 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def result_processor(self, dialect: Dialect,
+                         coltype: Any) -> Callable[[Any], datetime | None] | None:
+        """On SQLite, the naive UTC text `process_bind_param` stored is read with its zone in
+        one parse: parsing, then attaching the zone with ``replace``, costs several times more
+        (thousands of timestamps a day summary). Any other text, and other databases, go
+        through `process_result_value`."""
+        general = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or general is None:
+            return general
+        fallback = general
+
+        def process(value: Any) -> datetime | None:
+            # "YYYY-MM-DD HH:MM:SS[.ffffff]", as stored: no zone of its own
+            if isinstance(value, str) and (
+                    len(value) == 19 or (value[19:20] == "." and value[20:].isdigit())):
+                return datetime.fromisoformat(value + "+00:00")
+            return fallback(value)
+
+        return process
 
 
 class Base(DeclarativeBase):

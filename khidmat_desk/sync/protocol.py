@@ -159,7 +159,13 @@ def _verdicts(results: list[Any], sent: set[EntryKey]) -> PushOutcome:
 
 def version_digest(pairs: Iterable[tuple[str, int]]) -> str:
     """sha256 over the sorted ``uuid:version`` lines: equal digests, equal sets."""
-    lines = sorted(f"{uuid}:{version}" for uuid, version in pairs)
+    return version_lines_digest([f"{uuid}:{version}" for uuid, version in pairs])
+
+
+def version_lines_digest(lines: list[str]) -> str:
+    """`version_digest` of versions already spelt as ``uuid:version`` lines (a database can
+    spell them while it reads them); sorts ``lines`` in place."""
+    lines.sort()
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 

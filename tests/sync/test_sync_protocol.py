@@ -88,6 +88,13 @@ def test_digest_depends_on_the_set_not_the_order() -> None:
     assert protocol.version_digest([("a", 1)]) != protocol.version_digest([("a", 2)])
 
 
+def test_lines_spelt_by_the_database_digest_as_the_pairs_do() -> None:
+    pairs = [("b", 9), ("a", 10), ("b", 10), ("a", 9), ("a", 1)]
+    lines = [f"{uuid}:{version}" for uuid, version in reversed(pairs)]
+    assert protocol.version_lines_digest(lines) == protocol.version_digest(pairs)
+    assert lines == ["a:1", "a:10", "a:9", "b:10", "b:9"]  # sorted as text, in place
+
+
 def test_backoff_grows_is_capped_and_jittered() -> None:
     backoff = Backoff(base_seconds=2, cap_seconds=60, rng=random.Random(7))
     assert backoff.delay(0) == 0
