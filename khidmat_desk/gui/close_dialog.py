@@ -268,6 +268,7 @@ class CloseDialog(QDialog):
             heading = QLabel(text)
             heading.setStyleSheet("font-weight: 600;")
             self.officers.addWidget(heading, 0, column)
+            heading.show()
         for row, officer in enumerate(officers, start=1):
             name = QLabel(f"{officer.full_name} ({officer.officer})")
             expected = QLabel(_rupees(officer.cash_expected))
@@ -278,10 +279,9 @@ class CloseDialog(QDialog):
             difference.setObjectName(f"close_officer_difference_{officer.officer}")
             edit.textEdited.connect(lambda _t, o=officer, d=difference, e=edit:
                                     self._on_officer_edited(o, e, d))
-            self.officers.addWidget(name, row, 0)
-            self.officers.addWidget(expected, row, 1)
-            self.officers.addWidget(edit, row, 2)
-            self.officers.addWidget(difference, row, 3)
+            for column, widget in enumerate((name, expected, edit, difference)):
+                self.officers.addWidget(widget, row, column)
+                widget.show()  # now, not at the layout's next turn: the focus goes to it next
             self.officer_edits[officer.officer] = edit
 
     def _focus_first(self) -> None:
