@@ -114,6 +114,7 @@ def test_with_shifts_each_shift_is_closed_before_the_day(
     qtbot.waitUntil(lambda: not dialog._busy and dialog.preview.summary.period.shift == "",
                     timeout=10_000)
     assert dialog.from_shifts.isVisible() and not dialog.counted.isEnabled()
+    assert not any(edit.isEnabled() for edit in dialog.officer_edits.values())
     assert dialog.close_button.text() == "C&lose the day"
     dialog.close_button.click()  # no shift closed yet: the use case says which to close
     qtbot.waitUntil(lambda: "first" in dialog.problem.text(), timeout=10_000)

@@ -219,8 +219,8 @@ class CloseDialog(QDialog):
         from_shifts = bool(preview.shifts) and not summary.period.shift
         self.from_shifts.setVisible(from_shifts)
         self.counted.setEnabled(not closed and not from_shifts)
-        for edit in self.officer_edits.values():
-            edit.setEnabled(not closed)
+        for edit in self.officer_edits.values():  # a day of shifts was counted shift by shift
+            edit.setEnabled(not closed and not from_shifts)
         self.explanation.setEnabled(not closed)
         self.deposit.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
