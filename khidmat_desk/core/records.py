@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -64,18 +64,6 @@ class ApplicantProfile:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def _walk(fields: tuple[Field, ...], answers: Mapping[str, Any]) -> Iterator[tuple[Field, Any]]:
-    for f in fields:
-        value = answers.get(f.key)
-        if value is None:
-            continue
-        if f.type is FieldType.GROUP:
-            for row in value:
-                yield from _walk(f.fields, row)
-        else:
-            yield f, value
-
-
 class SearchKind(StrEnum):
     """What a line typed into the search box is, and the kinds of the search index's keys."""
 
@@ -91,16 +79,41 @@ _KEYED_TYPES = {FieldType.CNIC: SearchKind.CNIC, FieldType.MOBILE: SearchKind.MO
                 FieldType.PLATE: SearchKind.PLATE}
 
 
-def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[SearchKind, str]]:
-    """(kind, value) pairs written to the search index for one application's normalised answers."""
-    keys: dict[tuple[SearchKind, str], None] = {}
-    for f, value in _walk(service.all_fields(), answers):
-        kind = _KEYED_TYPES.get(f.type)
-        if kind is not None:
+#: Per field list (by identity): the fields that give search keys, with their kind (None for
+#: a searchable name), and the tables, in declaration order.
+_KEY_FIELDS: dict[int, tuple[tuple[Field, ...], tuple[tuple[Field, SearchKind | None], ...]]] = {}
+
+
+def _key_fields(fields: tuple[Field, ...]) -> tuple[tuple[Field, SearchKind | None], ...]:
+    found = _KEY_FIELDS.get(id(fields))
+    if found is None or found[0] is not fields:
+        found = _KEY_FIELDS[id(fields)] = (fields, tuple(
+            (f, _KEYED_TYPES.get(f.type)) for f in fields
+            if f.type in _KEYED_TYPES or f.searchable_name or f.type is FieldType.GROUP))
+    return found[1]
+
+
+def _keys_into(keys: dict[tuple[SearchKind, str], None], fields: tuple[Field, ...],
+               answers: Mapping[str, Any]) -> None:
+    for f, kind in _key_fields(fields):
+        value = answers.get(f.key)
+        if value is None:
+            continue
+        if f.type is FieldType.GROUP:
+            for row in value:
+                _keys_into(keys, f.fields, row)
+        elif kind is not None:
             keys[(kind, value)] = None
         elif f.searchable_name and isinstance(value, str):
             for phrase in name_phrases(value):
                 keys[(SearchKind.NAME, phrase)] = None
+
+
+def search_keys(service: Service, answers: Mapping[str, Any]) -> list[tuple[SearchKind, str]]:
+    """(kind, value) pairs written to the search index for one application's normalised answers
+    (only the fields that can give one are looked at; the list is worked out once per service)."""
+    keys: dict[tuple[SearchKind, str], None] = {}
+    _keys_into(keys, service.all_fields(), answers)
     return list(keys)
 
 

@@ -120,7 +120,8 @@ class TrackingNumber:
         return check_character(self.body)
 
     def __str__(self) -> str:
-        return f"{self.body}-{self.check}"
+        body = self.body  # spelled once: the check character is worked out from it
+        return f"{body}-{check_character(body)}"
 
 
 class TrackingNumberError(KnownError, ValueError):

@@ -25,7 +25,6 @@ from sqlalchemy import select, update
 
 from khidmat_desk.app.demo import plan
 from khidmat_desk.app.demo.bulk import BulkWriter, Tally
-from khidmat_desk.app.demo.findings import write_findings
 from khidmat_desk.app.demo.produce import DemoDataError, Job, Spec, few_collections
 from khidmat_desk.app.demo.running import Batch, made, worker_count, write_all
 from khidmat_desk.app.demo.setup import (
@@ -136,8 +135,6 @@ def build_demo(db: Database, *, applications: int, days: int, seed: int,
         batches = _batches(the_plan, setting, staff, _sequences(db, centre_code, the_plan),
                            dialect)
         write_all(db, writer, batches, worker_count(workers, applications))
-    with db.write() as session:
-        write_findings(session.connection(), staff.verifier.id)
     _remember_last_logins(db, writer.tally)
     return _summary(centre_code, the_plan, writer.tally, applications, started)
 

@@ -74,6 +74,7 @@ class _Rows:
     payments: list[tuple[Any, ...]] = field(default_factory=list)
     documents: list[tuple[Any, ...]] = field(default_factory=list)
     changes: list[tuple[Any, ...]] = field(default_factory=list)
+    findings: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 class BulkWriter:
@@ -114,7 +115,7 @@ class BulkWriter:
             self._rows(rows, next_id, record, applicant_id)
         for columns, batch in ((wire.APPLICATION, rows.applications), (wire.KEY, rows.keys),
                                (wire.PAYMENT, rows.payments), (wire.DOCUMENT, rows.documents),
-                               (wire.CHANGE, rows.changes)):
+                               (wire.CHANGE, rows.changes), (wire.FINDING, rows.findings)):
             self._insert(conn, columns, batch)
         self._chain(conn, until)
         self._save_sequences(conn, sequences)
@@ -127,6 +128,7 @@ class BulkWriter:
             rows.payments.append((app_id, *record.payment))
         rows.documents += [(app_id, *values) for values in record.documents]
         rows.changes += [(app_id, *values) for values in record.changes]
+        rows.findings += [(app_id, *values) for values in record.findings]
         for event in record.events:
             self._wait(event)
         self.tally.by_service[record.service_code] += 1

@@ -6,8 +6,8 @@ the finding row, the status change it makes (action ``finding-recorded``; its re
 rejection's remark, or the record status and reference for a verification) and a
 ``finding-details`` event. What the police found follows from the decided application alone
 (service, tracking number, outcome, moment, remark), so the story builds the finding into the
-application's digest and sync record, and `write_findings` puts the rows in after the bulk
-writer has given the applications their ids.
+application's digest and sync record, and the finding row travels with the record to the bulk
+writer, which writes it with the application's id.
 """
 
 from __future__ import annotations
@@ -17,12 +17,9 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, insert, select
-
 from khidmat_desk.app.findings import verified_note
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.findings import CheckedFinding, FindingInfo, FindingKind, finding_kind
-from khidmat_desk.store.models import Application, Finding, StatusChange, table_of
 
 FINDING_RECORDED = "finding-recorded"
 FINDING_DETAILS = "finding-details"
@@ -30,10 +27,6 @@ FINDING_DETAILS = "finding-details"
 UNUSUAL_EVERY = 25
 #: How the reference of each kind of record is numbered at the demo's police offices.
 REFERENCE_PREFIX = {"criminal-record": "CRO/LHR", "vehicle": "MVRC/LHR", "default": "PS/LHR"}
-
-_APP = table_of(Application)
-_CHANGE = table_of(StatusChange)
-_FINDING = table_of(Finding)
 
 
 def demo_finding(service_code: str, tracking_number: str, outcome: str, decided_at: datetime,
@@ -92,22 +85,3 @@ def finding_info(service_code: str, finding: dict[str, Any], verifier: str) -> F
         remark=finding["remark"], recorded_by=verifier, recorded_by_name=verifier,
         recorded_at=finding["recorded_at"], override_reason=None, version=finding["version"])
 
-
-def write_findings(conn: Connection, verifier_id: int) -> int:
-    """The finding rows of the applications the verifier decided in the demo and that have none
-    yet (made again from each decision, exactly as the story made them); how many."""
-    decided = conn.execute(
-        select(_APP.c.id, _APP.c.service_code, _APP.c.tracking_number, _CHANGE.c.to_status,
-               _CHANGE.c.at, _CHANGE.c.reason, _CHANGE.c.version)
-        .join(_CHANGE, _CHANGE.c.application_id == _APP.c.id)
-        .where(_CHANGE.c.to_status.in_(sorted(workflow.FINDING_STATUSES)),
-               _CHANGE.c.user_id == verifier_id,
-               ~exists().where(and_(_FINDING.c.application_id == _APP.c.id))))
-    rows = [{"application_id": row.id,
-             **demo_finding(row.service_code, row.tracking_number, row.to_status,
-                            clock.utc_moment(row.at), row.reason or "",
-                            verifier_id=verifier_id, version=row.version)}
-            for row in decided]
-    if rows:
-        conn.execute(insert(_FINDING), rows)
-    return len(rows)

@@ -23,9 +23,11 @@ from khidmat_desk.store.models import (
     ApplicationKey,
     AuditEvent,
     DocumentReceived,
+    Finding,
     OutboxEntry,
     Payment,
     StatusChange,
+    UtcDateTime,
 )
 
 
@@ -43,12 +45,36 @@ class Columns:
         return self.ids + self.values
 
 
+#: Moments already converted in this process, and the most it keeps: a record's moments
+#: repeat (created, updated, paid, each version's change and event), as do arrivals.
+_MOMENTS: dict[datetime, Any] = {}
+_MOMENTS_KEPT = 100_000
+
+
+def _remembered(convert: Any) -> Any:
+    """`convert` for moments, each distinct moment converted once (equal aware moments give
+    equal text; a naive one is a key of its own and still raises)."""
+    def process(value: Any) -> Any:
+        found = _MOMENTS.get(value)
+        if found is None:
+            if len(_MOMENTS) >= _MOMENTS_KEPT:
+                _MOMENTS.clear()
+            found = _MOMENTS[value] = convert(value)
+        return found
+    return process
+
+
 def _columns(model: Any, ids: tuple[str, ...], values: tuple[str, ...]) -> Columns:
     table: Table = model.__table__
     dialect = SQLiteDialect_pysqlite()
-    converters = [(i, table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-                  for i, name in enumerate(values)]
-    return Columns(table, ids, values, [(i, c) for i, c in converters if c is not None])
+    converters = []
+    for i, name in enumerate(values):
+        column_type = table.c[name].type
+        convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None:
+            moment = isinstance(column_type, UtcDateTime)
+            converters.append((i, _remembered(convert) if moment else convert))
+    return Columns(table, ids, values, converters)
 
 
 APPLICATION = _columns(Application, ("id", "applicant_id"), (
@@ -63,6 +89,9 @@ CHANGE = _columns(StatusChange, ("application_id",),
                   ("from_status", "to_status", "reason", "user_id", "at", "version"))
 AUDIT = _columns(AuditEvent, ("id", "prev_hash", "hash"),
                  ("at", "actor", "action", "entity_type", "entity_id", "details"))
+FINDING = _columns(Finding, ("application_id",), (
+    "outcome", "record_status", "reference", "reference_date", "remark", "override_reason",
+    "recorded_by", "recorded_at", "version"))
 OUTBOX = _columns(OutboxEntry, (),
                   ("uuid", "version", "kind", "payload", "created_at", "attempts"))
 
@@ -90,6 +119,7 @@ class Wire:
     profile: Profile | None
     created_at: datetime
     checked: bool
+    findings: list[Values]
 
 
 def values(columns: Columns, row: dict[str, Any], *, converted: bool) -> Values:
@@ -117,7 +147,8 @@ def pack(record: Record, *, converted: bool) -> Packed:
         [(at, material, values(AUDIT, row, converted=converted),
           None if outbox is None else values(OUTBOX, outbox, converted=converted))
          for at, material, row, outbox in record.events],
-        profile, record.created_at, record.checked)
+        profile, record.created_at, record.checked,
+        [values(FINDING, f, converted=converted) for f in record.findings])
 
 
 def unpack(packed: Packed) -> Wire:
