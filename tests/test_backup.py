@@ -78,6 +78,9 @@ def test_restarts_do_not_push_out_the_day_close_backups(centre: CounterSettings)
               for m in range(6)]  # a morning of power cuts
     left = {b.path for b in backup.list_backups(centre)}
     assert left == {*closes[-2:], *starts[-2:]}
+    later = backup.take_backup(centre, reason="periodic", now=T0 + timedelta(days=3, hours=4))
+    left = {b.path for b in backup.list_backups(centre)}
+    assert left == {*closes[-2:], starts[-1], later}  # the others share one count
 
 
 def test_a_periodic_backup_is_taken_only_when_due(centre: CounterSettings) -> None:

@@ -1,10 +1,10 @@
 """Backups of the counter's database, its health at start, and putting a backup back.
 
 Automatic backups are taken at start, every ``backup_every_hours`` while the counter runs, and
-at day close (``backup_at_day_close``); the newest ``backups_keep`` of each kind are kept.
-Copies taken before a schema upgrade (``*-rev*``) and copies written elsewhere with ``backup
---out`` are never pruned. A centre whose counters share a PostgreSQL server backs that server
-up instead.
+at day close (``backup_at_day_close``); the newest ``backups_keep`` day-close copies and as many
+others are kept. Copies taken before a schema upgrade (``*-rev*``) and copies written elsewhere
+with ``backup --out`` are never pruned. A centre whose counters share a PostgreSQL server backs
+that server up instead.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ log = logging.getLogger("khidmat.backup")
 
 #: why an automatic backup was taken; part of its file name
 AUTOMATIC_REASONS = ("start", "periodic", "day-close", "manual")
+DAY_CLOSE = "day-close"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
 
@@ -130,7 +131,7 @@ def backup_if_local(settings: CounterSettings, reason: str) -> Path | None:
 
 def backup_at_day_close(settings: CounterSettings) -> Path | None:
     """For the day close: a backup of the closed day (None for a server database)."""
-    return backup_if_local(settings, "day-close")
+    return backup_if_local(settings, DAY_CLOSE)
 
 
 def periodic_backup(settings: CounterSettings, now: datetime | None = None) -> Path | None:
@@ -166,13 +167,14 @@ def list_backups(settings: CounterSettings) -> list[BackupInfo]:
 
 
 def prune_backups(settings: CounterSettings) -> list[Path]:
-    """Remove automatic copies beyond the newest ``backups_keep`` of each kind, and leftover
-    partial files. Kinds are kept apart so that a morning of power cuts (a start backup each)
-    cannot push the last days' day-close copies out."""
+    """Remove automatic copies beyond the newest ``backups_keep`` day-close copies and the
+    newest ``backups_keep`` others (start, periodic, manual), and leftover partial files. The
+    day-close copies are counted apart so that a morning of power cuts (a start backup each)
+    cannot push the last days' closes out; at most twice ``backups_keep`` copies are kept."""
     keep = max(1, int(settings.get("backups_keep")))
-    removed: list[Path] = []
-    for reason in AUTOMATIC_REASONS:
-        removed += [b.path for b in list_backups(settings) if b.reason == reason][keep:]
+    automatic = [b for b in list_backups(settings) if b.reason in AUTOMATIC_REASONS]
+    removed = [b.path for b in automatic if b.reason == DAY_CLOSE][keep:]
+    removed += [b.path for b in automatic if b.reason != DAY_CLOSE][keep:]
     removed += list(settings.backup_dir.glob(f"*{PARTIAL_SUFFIX}"))
     for path in removed:
         path.unlink(missing_ok=True)

@@ -64,8 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sync_ca_bundle", str, "",
             "CA certificates file for a central server with a private certificate authority"),
     Setting("backups_keep", int, 10,
-            "How many automatic backups of the database to keep of each kind (start, "
-            "periodic, day close, manual; the oldest go first)"),
+            "How many automatic backups of the database to keep: this many day-close copies "
+            "and this many others (start, periodic, manual); the oldest go first"),
     Setting("backup_every_hours", int, 4,
             "Back the database up this often while the counter runs (0: only at start and "
             "day close)"),
