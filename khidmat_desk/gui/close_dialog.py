@@ -194,7 +194,7 @@ class CloseDialog(QDialog):
         self.explanation.clear()
         self.deposit.clear()
         self.problem.clear()
-        closed = summary.close is not None and summary.close.state == "closed"
+        closed = summary.is_closed
         what = summary.period.label
         if closed:
             close = summary.close
@@ -413,7 +413,5 @@ class CloseDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if self.preview is not None:
-            closed = self.preview.summary.close is not None and \
-                self.preview.summary.close.state == "closed"
-            self.close_button.setEnabled(not closed)
+            self.close_button.setEnabled(not self.preview.summary.is_closed)
         say_known(self._messages, exc, lambda text: self.problem.setText(_sentence(text)))

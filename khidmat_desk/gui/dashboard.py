@@ -232,8 +232,8 @@ class Dashboard(QDialog):
     def show_summary(self, summary: Any) -> None:
         self.summary = summary
         self.refresh_button.setEnabled(True)
-        closed = "" if summary.close is None or summary.close.state != "closed" else \
-            self.tr(" · closed by %1").replace("%1", summary.close.closed_by)
+        closed = self.tr(" · closed by %1").replace("%1", summary.close.closed_by) \
+            if summary.is_closed else ""
         self.heading.setText(isolate_numbers(self.tr("%1 — %2, updated %3%4")
                              .replace("%1", summary.centre_name)
                              .replace("%2", summary.period.label)

@@ -168,6 +168,11 @@ class DaySummary:
     uncollected_total: int = 0  # ``uncollected`` lists only the longest waiting
 
     @property
+    def is_closed(self) -> bool:
+        """Whether the period stands closed (not reopened)."""
+        return self.close is not None and self.close.state == "closed"
+
+    @property
     def total_applications(self) -> int:
         return len(self.applications)
 
