@@ -15,7 +15,7 @@ in-charge and the day is closed once all its shifts are, as their sum.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -216,12 +216,17 @@ def _officer_counts(summary: DaySummary,
                               officer_cash.get(o.officer)) for o in summary.by_officer)
 
 
+def cash_uneven(expected: int, counted: int | None, officers: Iterable[OfficerCount]) -> bool:
+    """Whether a count needs its explanation: the centre's cash counted, or any officer's who
+    was counted, differs from what the payments say."""
+    return (counted is not None and counted != expected) or any(o.difference for o in officers)
+
+
 def _check_cash(expected: int, counted: int, officers: tuple[OfficerCount, ...],
                 explanation: str) -> None:
     if counted < 0:
         raise CloseError("the cash counted cannot be negative.", "--cash")
-    uneven = counted != expected or any(o.difference for o in officers)
-    if uneven and not explanation.strip():
+    if cash_uneven(expected, counted, officers) and not explanation.strip():
         raise CloseError(f"the cash counted (Rs {counted:,}) differs from the cash expected "
                          f"(Rs {expected:,}) or an officer's count differs; explain the "
                          "difference.", "--explanation")

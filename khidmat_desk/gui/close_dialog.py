@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.app.day_close import OfficerCount, cash_uneven
 from khidmat_desk.core import clock
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
@@ -330,11 +331,12 @@ class CloseDialog(QDialog):
         if self.counted.isEnabled() and answers["cash_counted"] is None:
             self.counted.setFocus()
             return self.tr("Type the cash counted for the whole centre.")
-        uneven = (answers["cash_counted"] is not None
-                  and answers["cash_counted"] != self.preview.summary.cash_expected) or any(
-            value != officer.cash_expected for officer in self.preview.summary.by_officer
-            if (value := answers["officer_cash"].get(officer.officer)) is not None)
-        if uneven and not answers["explanation"].strip():
+        summary = self.preview.summary
+        officers = (OfficerCount(o.officer, o.full_name, o.cash_expected,
+                                 answers["officer_cash"].get(o.officer))
+                    for o in summary.by_officer)
+        if cash_uneven(summary.cash_expected, answers["cash_counted"], officers) \
+                and not answers["explanation"].strip():
             self.explanation.setFocus()
             return self.tr("The cash counted differs from the cash expected: type the "
                            "explanation.")
