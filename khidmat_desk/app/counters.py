@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from khidmat_desk.app.shifts import plan_in
@@ -25,7 +25,14 @@ from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Application, AuditEvent, Centre, Counter, OutboxEntry
+from khidmat_desk.store.models import (
+    Application,
+    AuditEvent,
+    Centre,
+    Counter,
+    OutboxEntry,
+    UtcDateTime,
+)
 from khidmat_desk.sync import state as sync_state
 
 APPLICATION_KIND = "application"
@@ -85,22 +92,24 @@ def _names(session: Session) -> dict[int, str]:
 
 def _taken(session: Session, period: Period) -> dict[int, tuple[int, datetime | None]]:
     rows = session.execute(
-        select(Application.counter, func.count(), func.max(Application.created_at))
+        select(Application.counter, func.count(),
+               type_coerce(func.max(Application.created_at), UtcDateTime))
         .where(Application.created_at >= period.start, Application.created_at < period.end)
         .group_by(Application.counter))
-    return {counter: (count, _moment(last)) for counter, count, last in rows}
+    return {counter: (count, last) for counter, count, last in rows}
 
 
 def _waiting(session: Session) -> dict[int, tuple[int, datetime | None, int]]:
     set_aside = case((OutboxEntry.quarantined_at.is_not(None), 1), else_=0)
     rows = session.execute(
         select(Application.counter, func.count() - func.sum(set_aside),
-               func.min(case((OutboxEntry.quarantined_at.is_(None), OutboxEntry.created_at))),
+               type_coerce(func.min(case((OutboxEntry.quarantined_at.is_(None),
+                                          OutboxEntry.created_at))), UtcDateTime),
                func.sum(set_aside))
         .join(Application, Application.uuid == OutboxEntry.uuid)
         .where(OutboxEntry.kind == APPLICATION_KIND)
         .group_by(Application.counter))
-    return {counter: (int(count), _moment(oldest), int(aside))
+    return {counter: (int(count), oldest, int(aside))
             for counter, count, oldest, aside in rows}
 
 
@@ -116,11 +125,3 @@ def _bundles(session: Session, period: Period) -> dict[int, datetime]:
         latest[counter] = max(at, latest.get(counter, at))
     return latest
 
-
-def _moment(value: Any) -> datetime | None:
-    """An aggregate's time: typed where the database says so, else the stored UTC text."""
-    if isinstance(value, str) and value:
-        value = datetime.fromisoformat(value)
-    if not isinstance(value, datetime):
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
