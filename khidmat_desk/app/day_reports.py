@@ -14,7 +14,7 @@ from pathlib import Path
 from khidmat_desk.app.shifts import plan_in
 from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.clock import utc_moment
-from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError
+from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError, ShiftPlan
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_atomically
@@ -57,6 +57,10 @@ def period_of(db: Database, day: date, shift: str = WHOLE_DAY) -> Period:
     """The span of a working day or one of its shifts, from the centre's shift times."""
     with db.read() as session:
         plan = plan_in(session)
+    return _period_in(plan, day, shift)
+
+
+def _period_in(plan: ShiftPlan, day: date, shift: str) -> Period:
     try:
         if shift and plan.single:
             plan.index_of(shift)
@@ -73,11 +77,10 @@ def live_summary(db: Database, user: UserInfo, *, day: date | None = None,
     are counted; the close and the reports also digest them)."""
     require_role(user, IN_CHARGE)
     moment = utc_moment(now)
-    if day is None:
-        with db.read() as session:
-            day = plan_in(session).working_day(moment)
-    return day_summary(db, period_of(db, day, shift), now=moment, categories_dir=data_dir,
-                       with_digest=False)
+    with db.read() as session:
+        plan = plan_in(session)
+    period = _period_in(plan, plan.working_day(moment) if day is None else day, shift)
+    return day_summary(db, period, now=moment, categories_dir=data_dir, with_digest=False)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def close_preview(db: Database, user: UserInfo, *, day: date | None = None,
         plan = plan_in(session)
     current = plan.locate(moment)
     chosen = (WHOLE_DAY if plan.single else current.shift) if shift is None else shift
-    summary = day_summary(db, period_of(db, day or current.day, chosen), now=moment,
+    summary = day_summary(db, _period_in(plan, day or current.day, chosen), now=moment,
                           with_digest=False)
     return ClosePreview(() if plan.single else plan.names,
                         WHOLE_DAY if plan.single else current.shift, summary)
