@@ -142,6 +142,8 @@ def test_voiding_on_a_closed_day_asks_the_in_charge_for_the_override(
     qtbot.waitUntil(lambda: window.view.detail.status == "voided", timeout=10_000)
     asked = [text for kind, text in messages.shown if kind == "ask_text"]
     assert len(asked) == 2 and "which is closed" in asked[1]  # the void's reason, then why
+    assert window.statusBar().currentMessage() == (
+        f"{made[1]} marked voided. The day was closed: the override is in the audit trail.")
     with counter_session.db.read() as session:
         [override] = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "day-override")).all()

@@ -164,6 +164,8 @@ def test_queue_search_and_scanned_receipt(qtbot: QtBot, session: CounterSession,
     button.click()
     tasks.wait()
     qtbot.waitUntil(lambda: window.view.detail.status == "in-verification", timeout=5000)
+    # the status bar says what was done, not merely that the application was opened again
+    assert window.statusBar().currentMessage() == f"{tracking} marked in verification."
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.ui.stack.currentWidget() is window.ui.home
     search.setFocus()

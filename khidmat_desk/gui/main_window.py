@@ -393,8 +393,12 @@ class MainWindow(QMainWindow):
     def _change_status(self, tracking: str, status: str, reason: str | None,
                        override: str | None = None) -> None:
         session = self.session
+        said = self.tr("%1 marked %2.").replace("%2", status_label(status)).replace(
+            "%1", tracking)
+        if override is not None:
+            said += " " + self.tr("The day was closed: the override is in the audit trail.")
         self._tasks.run(lambda: session.change_status(tracking, status, reason, override),
-                        lambda _: self._on_status_changed(tracking),
+                        lambda _: self._on_status_changed(tracking, said),
                         lambda exc: self._on_status_refused(exc, tracking, status, reason))
 
     def _on_status_refused(self, exc: BaseException, tracking: str, status: str,

@@ -345,174 +345,174 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="72"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="81"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="104"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="109"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="122"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="139"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="202"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="210"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="216"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="251"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="253"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="333"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="339"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="341"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="357"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="368"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="370"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="374"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="389"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="391"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="397"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -833,7 +833,7 @@ The in-charge can put it back now.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
@@ -894,97 +894,97 @@ The in-charge can put it back now.</source>
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="55"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="57"/>
         <source>All received</source>
         <translation>سب وصول ہو گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="58"/>
         <source>Tick every document (Ctrl+Shift+D)</source>
         <translation>تمام دستاویزات پر نشان لگائیں (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="63"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="66"/>
         <source>Queue token number</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="67"/>
         <source>optional</source>
         <translation>اختیاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
         <source>Payment method</source>
         <translation>ادائیگی کا طریقہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="71"/>
         <source>Online transfer</source>
         <translation>آن لائن منتقلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
         <source>&amp;Queue token number</source>
         <translation>ٹوکن نمبر (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="75"/>
         <source>Pa&amp;yment</source>
         <translation>ادائیگی (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="97"/>
         <source> (if any)</source>
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="118"/>
         <source>not set</source>
         <translation>مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="122"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="125"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
         <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
         <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="138"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -992,52 +992,52 @@ The in-charge can put it back now.</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="233"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -1334,7 +1334,7 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="177"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="492"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1452,12 +1452,22 @@ The in-charge can put it back now.</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="396"/>
+        <source>%1 marked %2.</source>
+        <translation>%1 کو %2 قرار دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
+        <source>The day was closed: the override is in the audit trail.</source>
+        <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="410"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="414"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1466,178 +1476,178 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="454"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="455"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="459"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="475"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="485"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="493"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="519"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="520"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="528"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="611"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="616"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="659"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="663"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="660"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="664"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="661"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="664"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="670"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="670"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="682"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="650"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -2250,37 +2260,37 @@ photograph</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="172"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="181"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
@@ -2660,127 +2670,127 @@ photograph</source>
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
         <source>&amp;Submit</source>
         <translation>جمع کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="127"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="304"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="305"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="412"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="413"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="414"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="415"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="425"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="498"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="503"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="513"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="514"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="515"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="516"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="529"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="530"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="547"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="548"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="548"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="583"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="584"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="584"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="585"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
