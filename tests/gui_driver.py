@@ -68,6 +68,11 @@ class ScriptedMessages(Messages):
         answer = self.answers.get("save_path")
         return None if answer is None else str(answer)
 
+    def open_path(self, title: str, pattern: str) -> str | None:
+        self.shown.append(("open_path", pattern))
+        answer = self.answers.get("open_path")
+        return None if answer is None else str(answer)
+
     def crash(self, summary: str, details: str) -> None:
         raise AssertionError(f"crash dialog: {summary}\n{details}")
 

@@ -131,8 +131,9 @@ def test_an_untrusted_or_changed_bundle_is_refused(pcs: dict[str, Pc], tariff: T
     key_a = export(a, tmp_path / "a.bundle")
     key_b = export(b, tmp_path / "b.bundle")
     nadia = office.users["nadia.iqbal"]
-    with pytest.raises(DayBundleError, match="not by the key given"):
+    with pytest.raises(DayBundleError, match=r"The key given is not the one a\.bundle") as wrong:
         import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key_b)
+    assert key_a not in str(wrong.value)  # the file's own key is not handed over to be typed
     import gzip
 
     raw = gzip.decompress((tmp_path / "a.bundle").read_bytes())
@@ -176,3 +177,49 @@ def test_imported_records_carry_their_finding_and_pass_the_audit(
     import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key=key)  # again
     with office.db.read() as session:
         assert verify_records(session).ok
+
+
+def test_a_counters_key_is_typed_once_and_a_changed_one_is_refused_until_given(
+        pcs: dict[str, Pc], tariff: Tariff, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from khidmat_desk.app.day_bundle import KEY_TRUSTED, CounterKeyError
+    from khidmat_desk.app.sync import bundle_key, secret_store
+    from khidmat_desk.store.audit import verify_chain
+    from khidmat_desk.store.models import AuditEvent
+    from khidmat_desk.sync.bundle import BUNDLE_KEY_SECRET, public_key_hex
+
+    a, office = pcs["a"], pcs["office"]
+    nadia = office.users["nadia.iqbal"]
+    a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    key = export(a, tmp_path / "a.bundle")
+    with pytest.raises(CounterKeyError, match="does not know counter 7's key") as unknown:
+        import_day_bundle(office.db, nadia, tmp_path / "a.bundle")
+    assert unknown.value.counter == 7
+    with pytest.raises(DayBundleError, match="64 letters and digits"):
+        import_day_bundle(office.db, nadia, tmp_path / "a.bundle", trusted_key="12ab")
+    # typed as the export shows it, in groups and capitals
+    spaced = " ".join(key[i:i + 4] for i in range(0, 64, 4)).upper()
+    assert import_day_bundle(office.db, nadia, tmp_path / "a.bundle",
+                             trusted_key=spaced).applications_added == 1
+    a.submit("asif.khan", "2026-03-06T11:00", tariff)
+    export(a, tmp_path / "a2.bundle")
+    assert import_day_bundle(office.db, nadia, tmp_path / "a2.bundle").applications_added == 1
+
+    # counter 7 set up again: a new key signs its bundles
+    secret_store(a.settings).delete(BUNDLE_KEY_SECRET)
+    new_key = bundle_key(a.settings)
+    a.submit("asif.khan", "2026-03-06T12:00", tariff)
+    assert export(a, tmp_path / "a3.bundle") != key
+    with pytest.raises(CounterKeyError, match="signed by another key"):
+        import_day_bundle(office.db, nadia, tmp_path / "a3.bundle")
+    done = import_day_bundle(office.db, nadia, tmp_path / "a3.bundle",
+                             trusted_key=public_key_hex(new_key))
+    assert done.applications_added == 1
+    with office.db.read() as session:
+        trusted = session.scalars(select(AuditEvent).where(AuditEvent.action == KEY_TRUSTED)
+                                  .order_by(AuditEvent.id)).all()
+        assert verify_chain(session).ok
+    assert [(e.entity_id, e.details["public_key"], e.details["replaces"], e.actor)
+            for e in trusted] == [("7", key, None, "nadia.iqbal"),
+                                  ("7", public_key_hex(new_key), key, "nadia.iqbal")]

@@ -170,13 +170,17 @@ def test_a_counters_day_bundle_is_imported_once(centre: tuple[Path, Day], run: R
     assert code == 0, err
     assert "day bundle of 2026-03-06 written" in out and "5 applications" in out
     key = out.strip().rsplit("key ", 1)[1]
+    code, _, err = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle")),
+                       stdin=PASSWORD + "\n")
+    assert code == 2 and "--key: This PC does not know counter 7's key yet" in err
     code, out, err = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
                                   "--key", key), stdin=PASSWORD + "\n")
     assert code == 0, err
     assert out.startswith("counter 7, 2026-03-06: 5 applications, 10 record versions")
-    code, out, _ = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
-                                "--key", key), stdin=PASSWORD + "\n")
+    # the key is remembered: the next import needs none
+    code, out, _ = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle")),
+                       stdin=PASSWORD + "\n")
     assert code == 0 and "0 applications, 0 record versions and 0 printed copies" in out
     code, _, err = run(*as_user(office, "nadia.iqbal", "import-day", str(tmp_path / "c7.bundle"),
                                 "--key", "00" * 32), stdin=PASSWORD + "\n")
-    assert code == 2 and "FILE:" in err and "not by the key given" in err
+    assert code == 2 and "--key: The key given is not the one c7.bundle" in err

@@ -10,7 +10,11 @@ gets its own audit event carrying the digest of what now stands (as a save does)
 verify` on the in-charge's PC vouches for imported records too. Imported versions that fall in a
 day the in-charge already closed are flagged as late there. Imported records are not queued for
 the central server: each counter sends its own. The in-charge trusts a counter by its key
-(printed by the export), given on import.
+(shown by the export), typed on the first import of that counter's bundles: the key is then
+remembered on this PC (an audit event, so the trail says who trusted which key and when) and
+later bundles of that counter are checked against it. A bundle signed by another key is refused
+until the in-charge types that counter's new key (a counter set up again), which replaces the
+remembered one, audited as well.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import base64
 import gzip
 import json
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -48,6 +53,7 @@ from khidmat_desk.store.audit_state import STATE_KEY, application_state, user_st
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
     Application,
+    AuditEvent,
     Centre,
     DocumentReceived,
     Finding,
@@ -70,15 +76,30 @@ DOC, PRINT, USER = table_of(DocumentReceived), table_of(PrintRecord), table_of(U
 FINDING = table_of(Finding)
 
 
+KEY_TRUSTED = "counter-key-trusted"  # audit action: the key this PC trusts for a counter
+_KEY_PATTERN = re.compile(r"[0-9a-f]{64}")
+
+
 class DayBundleError(KnownError):
     """A day bundle that cannot be written, trusted or imported; ``str()`` says why."""
 
     bad_input = True
 
 
+class CounterKeyError(DayBundleError):
+    """The bundle's counter has no key on this PC yet, or its bundle is signed by another key
+    than the one remembered: the in-charge must type the key the counter's export showed."""
+
+    def __init__(self, message: str, counter: int) -> None:
+        super().__init__(message)
+        self.counter = counter
+
+
 @dataclass(frozen=True)
 class DayBundleWritten:
     path: Path
+    counter: int
+    day: date
     applications: int
     versions: int
     public_key: str
@@ -122,7 +143,8 @@ def export_day_bundle(db: Database, settings: CounterSettings, user: UserInfo, *
                      entity_type="day_bundle", entity_id=day.isoformat(), at=when,
                      details={"applications": len(records), "file": out.name})
     log.info("day bundle of %s: %d applications written to %s", day, len(records), out)
-    return DayBundleWritten(out, len(records), len(versions), public_key_hex(key))
+    return DayBundleWritten(out, int(settings.get("counter")), day, len(records), len(versions),
+                            public_key_hex(key))
 
 
 def _records(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
@@ -178,42 +200,92 @@ def _iso(moment: datetime) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def read_day_bundle(path: Path, trusted_key: str) -> dict[str, Any]:
-    """The bundle's body, once its signature is checked against the counter's key."""
+def normal_key(text: str) -> str:
+    """A counter's public key as typed (spaces between groups, any case) in its one spelling."""
+    key = "".join(text.split()).lower()
+    if not _KEY_PATTERN.fullmatch(key):
+        raise DayBundleError("A counter's key is 64 letters and digits (0-9, a-f), as its "
+                             "export showed it.")
+    return key
+
+
+def trusted_counter_key(session: Session, counter: int) -> str | None:
+    """The key this PC trusts for ``counter``'s bundles (the last one the in-charge typed)."""
+    details = session.scalar(
+        select(AuditEvent.details)
+        .where(AuditEvent.entity_type == "counter", AuditEvent.entity_id == str(counter),
+               AuditEvent.action == KEY_TRUSTED)
+        .order_by(AuditEvent.id.desc()).limit(1))
+    return None if details is None else str(details["public_key"])
+
+
+def _unpack(path: Path) -> tuple[dict[str, Any], bytes, dict[str, Any]]:
+    """Header, signed body and the body read (not yet trusted) of the bundle at ``path``."""
     try:
         header_line, body = gzip.decompress(Path(path).read_bytes()).split(b"\n", 1)
         header = json.loads(header_line)
-    except (OSError, EOFError, ValueError) as exc:
+        document = json.loads(body)
+        int(document["counter"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
         raise DayBundleError(f"{path} is not a day bundle or is damaged ({exc})") from exc
-    if header.get("format") != FORMAT or header.get("version") != FORMAT_VERSION:
+    if not isinstance(header, dict) or header.get("format") != FORMAT \
+            or header.get("version") != FORMAT_VERSION:
         raise DayBundleError(f"{path} is not a version {FORMAT_VERSION} day bundle")
-    if header.get("public_key") != trusted_key.strip().lower():
-        raise DayBundleError(f"{path} was signed by key {header.get('public_key')}, not by the "
-                             "key given; check the key the counter's export printed")
+    return header, body, document
+
+
+def _check(path: Path, header: dict[str, Any], body: bytes, document: dict[str, Any],
+           key: str) -> None:
     try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(trusted_key.strip())).verify(
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(key)).verify(
             base64.b64decode(header["signature"]), body)
     except (InvalidSignature, KeyError, ValueError, TypeError) as exc:
         raise DayBundleError(f"{path} has a bad signature: it was changed after it was "
                              "written") from exc
-    document: dict[str, Any] = json.loads(body)
     versions = [(r["uuid"], h["version"]) for r in document["records"] for h in r["history"]]
     if version_digest(versions) != document["digest"]:
         raise DayBundleError(f"{path} is incomplete: its records do not match its digest")
-    return document
 
 
-def import_day_bundle(db: Database, user: UserInfo, path: Path, *, trusted_key: str,
+def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
+                      trusted_key: str | None = None,
                       now: datetime | None = None) -> DayBundleImported:
+    """Add what the bundle holds that this PC does not. ``trusted_key``: the counter's key as
+    its export showed it, needed the first time and when the counter's key changed; without it
+    the key remembered for the bundle's counter is used."""
     require_role(user, IN_CHARGE)
     when = utc_moment(now)
-    document = read_day_bundle(path, trusted_key)
+    header, body, document = _unpack(path)
+    counter = int(document["counter"])  # claimed, not trusted: it only picks the key to check
+    with db.read() as session:
+        remembered = trusted_counter_key(session, counter)
+    key = normal_key(trusted_key) if trusted_key else remembered
+    if key is None:
+        raise CounterKeyError(
+            f"This PC does not know counter {counter}'s key yet. Give the key that counter "
+            f"{counter}'s export showed; it is remembered for that counter's next bundles.",
+            counter)
+    # The file's own key is never shown: copied from a message, it would vouch for any file.
+    if header.get("public_key") != key and trusted_key:
+        raise CounterKeyError(
+            f"The key given is not the one {Path(path).name} is signed with. Check it against "
+            f"what counter {counter}'s export showed and give it again.", counter)
+    if header.get("public_key") != key:
+        raise CounterKeyError(
+            f"{Path(path).name} is signed by another key than the one this PC knows for "
+            f"counter {counter}. If counter {counter} was set up again, give its new key as "
+            "its export showed it; otherwise do not import this file.", counter)
+    _check(path, header, body, document, key)
     totals = [0, 0, 0, 0, 0]
     with db.write() as session:
         centre = session.scalar(select(Centre.code))
         if centre != document["centre_code"]:
             raise DayBundleError(f"{path} is centre {document['centre_code']}'s, this PC holds "
                                  f"centre {centre}")
+        if key != remembered:
+            append_event(session, actor=user.username, action=KEY_TRUSTED,
+                         entity_type="counter", entity_id=str(counter), at=when,
+                         details={"public_key": key, "replaces": remembered})
         users = _Users(session, when, user.username)
         for record in document["records"]:
             added = _merge(session, record, users, when)
@@ -230,8 +302,7 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *, trusted_key: 
                      entity_type="day_bundle", entity_id=document["day"], at=when, details={
                          "counter": document["counter"], "applications": totals[0],
                          "versions": totals[1], "prints": totals[2], "late": totals[3]})
-    result = DayBundleImported(int(document["counter"]), date.fromisoformat(document["day"]),
-                               *totals)
+    result = DayBundleImported(counter, date.fromisoformat(document["day"]), *totals)
     log.info("day bundle of counter %d, %s imported: %s", result.counter, result.day, result)
     return result
 

@@ -70,8 +70,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         commands, common, "import-day", run_import_day,
         help="import a counter's day bundle on the in-charge's PC (in-charge; twice is harmless)")
     import_day.add_argument("bundle", type=Path, metavar="FILE")
-    import_day.add_argument("--key", required=True, metavar="HEX",
-                            help="the counter's key, as its export-day printed it")
+    import_day.add_argument("--key", metavar="HEX",
+                            help="the counter's key, as its export-day printed it: needed the "
+                                 "first time (it is then remembered for that counter) and when "
+                                 "the counter's key changed")
     add_auth_arguments(import_day)
 
     shifts = add_command(commands, common, "shifts", run_shifts,
@@ -216,7 +218,7 @@ def _signed_in(args: argparse.Namespace, work: Callable[[CounterContext, UserInf
 
 def _translated(action: Callable[[], T]) -> T:
     """Known refusals of the day's use cases as one-line errors naming the option."""
-    from khidmat_desk.app.day_bundle import DayBundleError
+    from khidmat_desk.app.day_bundle import CounterKeyError, DayBundleError
     from khidmat_desk.app.day_close import CloseError
     from khidmat_desk.app.day_reports import ReportError
     from khidmat_desk.core.shifts import ShiftError
@@ -227,6 +229,8 @@ def _translated(action: Callable[[], T]) -> T:
         raise BadInput(f"{exc.argument or '--date'}: {exc}") from exc
     except ShiftError as exc:
         raise BadInput(f"--set: {exc}") from exc
+    except CounterKeyError as exc:
+        raise BadInput(f"--key: {exc}") from exc
     except DayBundleError as exc:
         raise BadInput(f"FILE: {exc}") from exc
     except OSError as exc:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.gui.day_bundles import DayBundles
 from khidmat_desk.gui.words import status_label
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class CentreMenu(QObject):
         self.finding_dialog: Any = None
         self.users_dialog: Any = None
         self.shifts_dialog: Any = None
+        self.day_bundles = DayBundles(window)
         self.centre_view = CentreView(window.urdu)
         window.ui.stack.addWidget(self.centre_view)
         self.centre_view.filters_changed.connect(self._on_centre_view_filters_changed)
@@ -64,6 +66,10 @@ class CentreMenu(QObject):
         shifts = self._action(self.tr("&Shift times…"), "action_shifts", "", self.open_shifts)
         awaiting = self._action(self.tr("Awaiting a &finding"), "action_awaiting_finding",
                                 "Ctrl+Shift+F", self.show_awaiting)
+        export_day = self._action(self.tr("E&xport this counter's day…"), "action_export_day",
+                                  "", self.day_bundles.export)
+        import_day = self._action(self.tr("&Import a counter's day…"), "action_import_day", "",
+                                  self.day_bundles.import_)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(today)
             menu.addAction(everything)
@@ -71,6 +77,9 @@ class CentreMenu(QObject):
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(users)
             menu.addAction(shifts)
+            menu.addSeparator()
+            menu.addAction(export_day)
+            menu.addAction(import_day)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
 

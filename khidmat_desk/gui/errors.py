@@ -57,9 +57,25 @@ class Messages:
 
     def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
         """Where to save a file (a path), or None when the person cancels."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
+        if not Path(suggested).is_absolute():  # the Documents folder, not wherever it started
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            suggested = str(Path(folder) / suggested)
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, pattern)
+        return path or None
+
+    def open_path(self, title: str, pattern: str) -> str | None:
+        """Which file to open (a path), or None when the person cancels."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation), pattern)
         return path or None
 
     def confirm(self, title: str, text: str) -> bool:

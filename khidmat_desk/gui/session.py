@@ -388,6 +388,25 @@ class CounterSession:
 
         return reopen_period(self.db, self.ctx.officer, day=day, shift=shift, reason=reason)
 
+    def working_day(self) -> Any:
+        """The centre's working day now (before the first shift starts, still yesterday)."""
+        from khidmat_desk.app.shifts import shift_plan
+        from khidmat_desk.core.clock import utc_moment
+
+        return shift_plan(self.db).working_day(utc_moment(None))
+
+    def export_day_bundle(self, day: Any, out: Path) -> Any:
+        """This counter's day as a signed bundle for the in-charge's PC (role checked there)."""
+        from khidmat_desk.app.day_bundle import export_day_bundle
+
+        return export_day_bundle(self.db, self.settings, self.ctx.officer, day=day, out=out)
+
+    def import_day_bundle(self, path: Path, key: str | None) -> Any:
+        """A counter's day bundle added here; ``key`` when the counter's key is not known."""
+        from khidmat_desk.app.day_bundle import import_day_bundle
+
+        return import_day_bundle(self.db, self.ctx.officer, path, trusted_key=key)
+
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 

@@ -209,43 +209,53 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
         <source>C&amp;entre</source>
         <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں &amp;آج…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
         <source>&amp;Shift times…</source>
         <translation>شفٹوں کے اوقات… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
         <source>Awaiting a &amp;finding</source>
         <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
+        <source>E&amp;xport this counter&apos;s day…</source>
+        <translation>اس کاؤنٹر کا دن برآمد کریں… (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="71"/>
+        <source>&amp;Import a counter&apos;s day…</source>
+        <translation>کسی کاؤنٹر کا دن درآمد کریں… (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="106"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="171"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -866,6 +876,108 @@ The in-charge can put it back now.</source>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="348"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayBundles</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="53"/>
+        <source>Export this counter&apos;s day</source>
+        <translation>اس کاؤنٹر کا دن برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="54"/>
+        <source>Which day of counter %1 goes into the file?</source>
+        <translation>کاؤنٹر %1 کا کون سا دن فائل میں جائے؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="56"/>
+        <source>The &amp;working day, %1</source>
+        <translation>کام کا دن، %1 (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="57"/>
+        <source>The day &amp;before, %1</source>
+        <translation>اس سے پہلا دن، %1 (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="58"/>
+        <source>&amp;Cancel</source>
+        <translation>منسوخ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="65"/>
+        <source>Save the day bundle</source>
+        <translation>دن کی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="68"/>
+        <source>Writing the day bundle…</source>
+        <translation>دن کی فائل لکھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="74"/>
+        <source>Day bundle written: %1</source>
+        <translation>دن کی فائل لکھ دی گئی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="76"/>
+        <source>Day bundle written</source>
+        <translation>دن کی فائل لکھ دی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="77"/>
+        <source>Counter %1, %2: %3 applications and %4 record versions written to
+%5
+
+Take the file to the in-charge&apos;s PC and import it there (Centre menu). The first time, it asks for this counter&apos;s key:
+
+%6</source>
+        <translation>کاؤنٹر %1، %2: %3 درخواستیں اور %4 ریکارڈ ورژن اس فائل میں لکھے گئے:
+%5
+
+فائل انچارج کے کمپیوٹر پر لے جا کر وہاں درآمد کریں (مرکز کا مینو)۔ پہلی بار وہ اس کاؤنٹر کی کلید مانگے گا:
+
+%6</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="87"/>
+        <source>Import a counter&apos;s day bundle</source>
+        <translation>کسی کاؤنٹر کے دن کی فائل درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="94"/>
+        <source>Importing %1…</source>
+        <translation>%1 درآمد ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="107"/>
+        <source>Counter %1&apos;s key</source>
+        <translation>کاؤنٹر %1 کی کلید</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="108"/>
+        <source>%1
+
+The key (spaces do not matter):</source>
+        <translation>%1
+
+کلید (خالی جگہوں سے فرق نہیں پڑتا):</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="115"/>
+        <source>Counter %1, %2: %3 applications, %4 record versions and %5 printed copies added.</source>
+        <translation>کاؤنٹر %1، %2: %3 درخواستیں، %4 ریکارڈ ورژن اور %5 چھپی ہوئی نقول شامل کی گئیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="120"/>
+        <source>%1 of them reached a day already closed: they are listed as late on the dashboard.</source>
+        <translation>ان میں سے %1 ایسے دن میں آئیں جو بند ہو چکا تھا: یہ ڈیش بورڈ پر تاخیر سے آنے والوں میں درج ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="123"/>
+        <source>Day bundle imported</source>
+        <translation>دن کا بنڈل درآمد</translation>
     </message>
 </context>
 <context>
@@ -1810,12 +1922,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="104"/>
         <source>Nothing that was saved is lost. Please report this with the details below; they are also in the log file.</source>
         <translation>جو کچھ محفوظ ہو چکا تھا وہ ضائع نہیں ہوا۔ براہِ کرم نیچے دی گئی تفصیلات کے ساتھ اس کی اطلاع دیں؛ یہ تفصیلات لاگ فائل میں بھی موجود ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="119"/>
         <source>Something went wrong: %1</source>
         <translation>کچھ غلط ہو گیا: %1</translation>
     </message>
