@@ -177,6 +177,18 @@ def test_a_cancelled_export_writes_nothing(day: Day, tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_cancel_at_the_last_step_is_still_a_clean_cancel(day: Day, tmp_path: Path) -> None:
+    """Cancelled once the workbook is built, before its file is written: the same message,
+    nothing written (its temporary sheets are gone already)."""
+    finals: list[int] = []  # the steps that said "all rows done": the last row, then the save
+    progress = Progress(report=lambda done, total: finals.extend([done] * (done == total)),
+                        cancelled=lambda: len(finals) == 1, every=1)
+    with pytest.raises(ExportCancelled, match="no file was written"):
+        write_report(day.db, day.nadia, day=FRIDAY, out=tmp_path / "out" / "day.xlsx",
+                     fmt="xlsx", progress=progress)
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_empty_day_exports_cleanly(day: Day, tmp_path: Path) -> None:
     for fmt in ("pdf", "xlsx", "csv"):
         done = write_report(day.db, day.nadia, day=date(2026, 3, 1), out=tmp_path / f"e.{fmt}",

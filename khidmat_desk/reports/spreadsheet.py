@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils.exceptions import WorkbookAlreadySaved
 
 from khidmat_desk.files import write_atomically
 from khidmat_desk.reports.figures import DaySummary
@@ -41,7 +42,8 @@ def _discard(book: Workbook) -> None:
             stream: Any = sheet
             stream.close()
             Path(stream._writer.out).unlink(missing_ok=True)
-        except (OSError, AttributeError) as exc:  # already closed or never opened
+        except (OSError, AttributeError, WorkbookAlreadySaved) as exc:
+            # already closed, never opened, or saved (cancelled in its last step): nothing left
             log.debug("temporary sheet file not removed: %s", exc)
 
 
