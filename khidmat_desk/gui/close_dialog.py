@@ -36,6 +36,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.labels import ERROR_STYLE, problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.words import period_text
 
 log = logging.getLogger("khidmat.gui.close")
 MAX_RUPEES = 1_000_000_000
@@ -196,7 +197,7 @@ class CloseDialog(QDialog):
         self.deposit.clear()
         self.problem.clear()
         closed = summary.is_closed
-        what = summary.period.label
+        what = period_text(summary.period)
         if closed:
             close = summary.close
             self.state.setText(self.tr("%1 was closed by %2 at %3: cash counted %4 against %5 "
@@ -352,7 +353,7 @@ class CloseDialog(QDialog):
         if problem:
             return
         answers = self.answers()
-        label = self.preview.summary.period.label
+        label = period_text(self.preview.summary.period)
         if not self._messages.confirm(
                 self.tr("Close %1").replace("%1", label),
                 isolate_numbers(self.tr("Close %1? It is locked once closed: a later change "
@@ -368,7 +369,7 @@ class CloseDialog(QDialog):
         self._set_busy(False)
         close = sealed.close
         lines = [self.tr("%1 closed: %2 applications; cash counted %3, expected %4, "
-                         "difference %5.").replace("%1", isolate_numbers(close.period.label))
+                         "difference %5.").replace("%1", period_text(close.period))
                  .replace("%2", f"{close.applications:,}")
                  .replace("%3", _rupees(close.cash_counted))
                  .replace("%4", _rupees(close.cash_expected))
@@ -388,9 +389,9 @@ class CloseDialog(QDialog):
             return
         period = self.preview.summary.period
         reason = self._messages.ask_text(
-            self.tr("Reopen %1").replace("%1", period.label),
+            self.tr("Reopen %1").replace("%1", period_text(period)),
             self.tr("Why is %1 reopened? (kept in the audit trail and sent to the central "
-                    "server)").replace("%1", period.label))
+                    "server)").replace("%1", period_text(period)))
         if reason is None:
             return
         if not reason.strip():

@@ -35,6 +35,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.words import period_text
 
 log = logging.getLogger("khidmat.gui.dashboard")
 REFRESH_MS = 60_000
@@ -236,7 +237,7 @@ class Dashboard(QDialog):
             if summary.is_closed else ""
         self.heading.setText(isolate_numbers(self.tr("%1 — %2, updated %3%4")
                              .replace("%1", summary.centre_name)
-                             .replace("%2", summary.period.label)
+                             .replace("%2", period_text(summary.period))
                              .replace("%3", _local(summary.generated_at))
                              .replace("%4", closed)))
         values = {

@@ -12,8 +12,10 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
+from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.core.fields import Field, Service
 from khidmat_desk.core.issues import Issue, Said
+from khidmat_desk.core.shifts import Period
 from khidmat_desk.paths import resource_path
 
 log = logging.getLogger("khidmat.gui")
@@ -48,6 +50,16 @@ def roles_label(roles: object) -> str:
     held = {str(r) for r in roles} if isinstance(roles, set | frozenset | list | tuple) \
         else {str(roles)}
     return ", ".join(role_label(r) for r in ("officer", "verifier", "in-charge") if r in held)
+
+
+def period_text(period: Period) -> str:
+    """A working day or one of its shifts as the counter writes it ("01-12-2026", "01-12-2026
+    (night shift)"), in the counter's language and kept in order inside Urdu."""
+    text = f"{period.day:%d-%m-%Y}"
+    if shift := period.shift:
+        text = QCoreApplication.translate("Period", "%1 (%2 shift)").replace(
+            "%1", text).replace("%2", shift)
+    return isolate_numbers(text)
 
 
 def age_label(delta: timedelta) -> str:

@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="69"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="71"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="73"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -355,174 +355,174 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="73"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="82"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="105"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="110"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="123"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="130"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="135"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="140"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="202"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="203"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="211"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="217"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="251"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="254"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="334"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="341"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="342"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="359"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="370"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="376"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="381"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="383"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="391"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="397"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="398"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -578,302 +578,302 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="97"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="105"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="106"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
         <source>Last saved</source>
         <translation>آخری محفوظ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Waiting to send</source>
         <translation>بھیجنے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
         <source>Oldest waiting</source>
         <translation>سب سے پرانا منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Set aside</source>
         <translation>الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="170"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="173"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
         <source>Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
         <source>Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="189"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="217"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="221"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="222"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="223"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="226"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="235"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="237"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="238"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="266"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="268"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="317"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="348"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="349"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="348"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="349"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -1315,7 +1315,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="136"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1942,6 +1942,14 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="60"/>
+        <source>%1 (%2 shift)</source>
+        <translation>%1 (%2 شفٹ)</translation>
+    </message>
+</context>
+<context>
     <name>PhotoBox</name>
     <message>
         <location filename="../../khidmat_desk/gui/photo_box.py" line="55"/>
@@ -2410,17 +2418,17 @@ photograph</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
         <source>officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="42"/>
         <source>verifier</source>
         <translation>تصدیق کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
         <source>in-charge</source>
         <translation>انچارج</translation>
     </message>
@@ -2428,27 +2436,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="79"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="80"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="81"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="82"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="83"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -2505,37 +2513,37 @@ photograph</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="25"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="27"/>
         <source>submitted</source>
         <translation>جمع شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="26"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
         <source>in verification</source>
         <translation>تصدیق جاری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="27"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="28"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
         <source>rejected</source>
         <translation>مسترد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="29"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
         <source>ready for collection</source>
         <translation>وصولی کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="30"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="32"/>
         <source>delivered</source>
         <translation>حوالے کر دی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="31"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="33"/>
         <source>voided</source>
         <translation>کالعدم</translation>
     </message>
