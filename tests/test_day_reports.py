@@ -46,6 +46,10 @@ def test_the_figures_of_the_day(day: Day) -> None:
         ("Police character certificates (PCC)", 1, 1000)]
     assert [(t.key, t.applications) for t in s.by_service] == [
         ("police-verification", 4), ("character-certificate", 1)]
+    # what the Urdu counter shows: the categories file's label_ur, the services' own Urdu titles
+    assert [t.label_ur for t in s.by_category] == ["عمومی پولیس تصدیق (GPV)",
+                                                    "پولیس کریکٹر سرٹیفکیٹ (PCC)"]
+    assert [t.label_ur for t in s.by_service] == ["عمومی پولیس تصدیق", "پولیس کریکٹر سرٹیفکیٹ"]
     assert s.by_status == {"in-verification": 1, "ready": 1, "submitted": 2, "voided": 1}
 
 

@@ -67,3 +67,27 @@ def test_latin_type_ahead_picks_urdu_choices(qtbot: QtBot, urdu: None,
     qtbot.wait(1100)
     QTest.keyClick(gender.widget, "m")
     assert gender.value() == "male"
+
+
+def test_the_dashboard_speaks_urdu(qtbot: QtBot, urdu: None, counter_session: CounterSession,
+                                   tasks: TaskRunner) -> None:
+    """Categories from the categories file's Urdu, the counter named set-up's way in Urdu, the
+    day as the counter writes dates; the bar chart mirrored (painted without clipping)."""
+    from test_gui_dashboard import shown, take, window_for
+
+    from khidmat_desk.core import clock
+
+    take(counter_session, 2)
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "action_today").trigger()  # the menus read Urdu: found by name
+    qtbot.waitUntil(lambda: window.dashboard is not None and window.dashboard.summary
+                    is not None, timeout=10_000)
+    board = window.dashboard
+    assert board.isRightToLeft()
+    assert board.categories.items == [("عمومی پولیس تصدیق (GPV)", 2)]
+    qtbot.waitUntil(lambda: board.counters is not None, timeout=10_000)
+    assert shown(board.tables["counters"].item(0, 0).text()) == "کاؤنٹر 3"
+    assert f"{clock.today():%d-%m-%Y}" in shown(board.heading.text())
+    board.grab()

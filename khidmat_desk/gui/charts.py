@@ -41,7 +41,9 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         line = metrics.height()
-        painter.drawText(QRectF(0, 0, self.width(), line), self.title)
+        start = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(QRectF(0, 0, self.width(), line),
+                         Qt.AlignmentFlag.AlignAbsolute | start, self.title)
         area = QRectF(0, line + 4, self.width(), self.height() - line - 4)
         top = max((value for _, value in self.items), default=0) or 1
         if self.horizontal:
@@ -67,17 +69,30 @@ class BarChart(QWidget):
                              Qt.AlignmentFlag.AlignCenter, label)
 
     def _horizontal(self, painter: QPainter, area: QRectF, top: int, line: int) -> None:
+        """Label, bar, count; in Urdu mirrored: the label on the right, the bar growing left."""
         label_width = min(area.width() * 0.45, 220.0)
         row = min(area.height() / max(len(self.items), 1), line * 1.8)
         span = area.width() - label_width - 40
+        rtl = self.isRightToLeft()
+        near, far = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft  # to the bar's side
+        if rtl:
+            near, far = far, near
+        middle = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+
+        def placed(rect: QRectF) -> QRectF:
+            if not rtl:
+                return rect
+            return QRectF(area.left() + area.right() - rect.right(), rect.top(), rect.width(),
+                          rect.height())
+
         painter.setPen(AXIS)
         for index, (label, value) in enumerate(self.items):
             y = area.top() + index * row
             text = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
                                                     int(label_width) - 6)
-            painter.drawText(QRectF(area.left(), y, label_width - 6, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+            painter.drawText(placed(QRectF(area.left(), y, label_width - 6, row)), middle | near,
+                             text)
             bar = QRectF(area.left() + label_width, y + 2, span * value / top, row - 4)
-            painter.fillRect(bar, BAR)
-            painter.drawText(QRectF(bar.right() + 4, y, 40, row),
-                             Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.fillRect(placed(bar), BAR)
+            painter.drawText(placed(QRectF(bar.right() + 4, y, 36, row)), middle | far,
+                             str(value))

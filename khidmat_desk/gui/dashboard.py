@@ -35,7 +35,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
 from khidmat_desk.gui.tasks import TaskRunner
-from khidmat_desk.gui.words import period_text
+from khidmat_desk.gui.words import counter_label, period_text
 
 log = logging.getLogger("khidmat.gui.dashboard")
 REFRESH_MS = 60_000
@@ -214,7 +214,7 @@ class Dashboard(QDialog):
         """Every counter's day and what of it still waits for the central server."""
         self.counters = board
         self._fill("counters", [
-            (c.name or self.tr("Counter %1").replace("%1", str(c.counter)), c.applications,
+            (counter_label(c.counter, c.name), c.applications,
              _local(c.last_saved), c.waiting, _local(c.oldest_waiting), c.set_aside,
              _local(c.bundle_imported)) for c in board.counters])
         if board.online is None:
@@ -254,7 +254,9 @@ class Dashboard(QDialog):
             " color: #b00020;" if summary.late else ""))
         self.hours.set_items([(str(h) if h % 3 == 0 else "", n)
                               for h, n in enumerate(summary.by_hour)])
-        self.categories.set_items([(t.label, t.applications) for t in summary.by_category])
+        urdu = self.isRightToLeft()
+        self.categories.set_items([((t.label_ur if urdu else "") or t.label, t.applications)
+                                   for t in summary.by_category])
         self._fill_tables(summary)
         self.refreshed.emit()
 

@@ -62,6 +62,14 @@ def period_text(period: Period) -> str:
     return isolate_numbers(text)
 
 
+def counter_label(number: int, name: str) -> str:
+    """A counter as the in-charge named it; unnamed, or with the name set up gave it
+    ("Counter 2"), in the counter's language."""
+    if name and name != f"Counter {number}":
+        return name
+    return QCoreApplication.translate("Counter", "Counter %1").replace("%1", str(number))
+
+
 def age_label(delta: timedelta) -> str:
     """How long ago: "35 min", "2 h 05 min", "3 days"."""
     minutes = max(0, int(delta.total_seconds() // 60))

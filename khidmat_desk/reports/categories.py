@@ -23,6 +23,7 @@ class Category:
     key: str
     label: str
     services: tuple[str, ...]
+    label_ur: str = ""  # what the Urdu counter shows; "" shows the English label
 
 
 @cache
@@ -33,7 +34,8 @@ def load_categories(override_dir: Path | None = None) -> tuple[Category, ...]:
         path = override_dir / FILENAME
     try:
         document = json.loads(path.read_text("utf-8"))
-        return tuple(Category(str(c["key"]), str(c["label"]), tuple(c["services"]))
+        return tuple(Category(str(c["key"]), str(c["label"]), tuple(c["services"]),
+                              str(c.get("label_ur", "")))
                      for c in document["categories"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CategoryDataError(f"{path}: the report categories cannot be read ({exc})") from exc
@@ -47,8 +49,23 @@ def category_of(service_code: str, categories: tuple[Category, ...]) -> tuple[st
     return service_code, service_title(service_code)
 
 
+def category_label_ur(service_code: str, categories: tuple[Category, ...]) -> str:
+    """The Urdu label of the service's category ("" when the file gives none)."""
+    for category in categories:
+        if service_code in category.services:
+            return category.label_ur
+    return service_title_ur(service_code)
+
+
 def service_title(service_code: str) -> str:
     try:
         return get_service(service_code).title
     except UnknownServiceError:
         return service_code
+
+
+def service_title_ur(service_code: str) -> str:
+    try:
+        return get_service(service_code).title_ur
+    except UnknownServiceError:
+        return ""

@@ -37,6 +37,7 @@ class Tally:
     label: str
     applications: int
     fees: int
+    label_ur: str = ""  # what the Urdu counter shows; "" shows ``label``
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,11 @@ from khidmat_desk.core.shifts import Period, period_label
 from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import (
     Category,
+    category_label_ur,
     category_of,
     load_categories,
     service_title,
+    service_title_ur,
 )
 from khidmat_desk.reports.figures import (
     ApplicationLine,
@@ -84,8 +86,8 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     return DaySummary(
         centre_code=centre.code if centre else "", centre_name=centre.name if centre else "",
         period=period, generated_at=moment, as_of=as_of, applications=lines,
-        by_category=_tallies(lines, lambda line: (line.category, line.category)),
-        by_service=_tallies(lines, lambda line: (line.service_code, line.service)),
+        by_category=_tallies(lines, lambda line: (line.category, line.category), names.urdu),
+        by_service=_tallies(lines, lambda line: (line.service_code, line.service), names.urdu),
         by_officer=_officers(rows, void_rows),
         by_hour=_hours(lines),
         paid_by_method=_sum_by((line.method, line.paid) for line in lines if line.paid),
@@ -126,12 +128,17 @@ class _Names:
     def __init__(self, categories: tuple[Category, ...]) -> None:
         self.categories = categories
         self.known: dict[str, tuple[str, str]] = {}
+        #: The Urdu of each title and category label looked up, for the Urdu counter.
+        self.urdu: dict[str, str] = {}
 
     def of(self, service_code: str) -> tuple[str, str]:
         """(title, category label) of a service."""
         if service_code not in self.known:
-            self.known[service_code] = (service_title(service_code),
-                                        category_of(service_code, self.categories)[1])
+            title = service_title(service_code)
+            category = category_of(service_code, self.categories)[1]
+            self.known[service_code] = (title, category)
+            self.urdu[title] = service_title_ur(service_code)
+            self.urdu[category] = category_label_ur(service_code, self.categories)
         return self.known[service_code]
 
 
@@ -149,14 +156,16 @@ def _line(row: Any, names: _Names) -> ApplicationLine:
         expected_on=expected_on)
 
 
-def _tallies(lines: Sequence[ApplicationLine], key: Any) -> tuple[Tally, ...]:
+def _tallies(lines: Sequence[ApplicationLine], key: Any,
+             urdu: dict[str, str]) -> tuple[Tally, ...]:
     counts: dict[tuple[str, str], list[int]] = {}
     for line in lines:
         cell = counts.setdefault(key(line), [0, 0])
         cell[0] += 1
         cell[1] += line.paid
     ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0][1]))
-    return tuple(Tally(k, label, n, fees) for (k, label), (n, fees) in ordered)
+    return tuple(Tally(k, label, n, fees, urdu.get(label, ""))
+                 for (k, label), (n, fees) in ordered)
 
 
 def _officers(rows: Sequence[Any], void_rows: Sequence[Any]) -> tuple[OfficerCash, ...]:

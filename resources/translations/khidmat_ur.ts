@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="77"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="79"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="81"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -574,6 +574,11 @@ The in-charge can put it back now.</source>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
+        <source>Counter %1</source>
+        <translation>کاؤنٹر %1</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -823,11 +828,6 @@ The in-charge can put it back now.</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="217"/>
-        <source>Counter %1</source>
-        <translation>کاؤنٹر %1</translation>
-    </message>
-    <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="221"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
@@ -853,27 +853,27 @@ The in-charge can put it back now.</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="268"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="270"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="317"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="319"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="349"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="351"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="349"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="351"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -1315,7 +1315,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="144"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -2436,27 +2436,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="87"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="88"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="89"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="90"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="91"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
