@@ -91,3 +91,20 @@ def test_the_dashboard_speaks_urdu(qtbot: QtBot, urdu: None, counter_session: Co
     assert shown(board.tables["counters"].item(0, 0).text()) == "کاؤنٹر 3"
     assert f"{clock.today():%d-%m-%Y}" in shown(board.heading.text())
     board.grab()
+
+
+def test_the_close_dialogs_day_reads_as_typed_in_urdu(qtbot: QtBot, urdu: None,
+                                                      counter_session: CounterSession,
+                                                      tasks: TaskRunner) -> None:
+    """Right to left, Qt turns a date edit's format round (2026-12-01); the day is set left to
+    right first, so it reads 01-12-2026 as everywhere else."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from khidmat_desk.core import clock
+    from khidmat_desk.gui.close_dialog import CloseDialog
+
+    dialog = CloseDialog(tasks, counter_session, ScriptedMessages())
+    qtbot.addWidget(dialog)
+    edit = dialog.day.findChild(QLineEdit)
+    assert dialog.isRightToLeft() and not dialog.day.isRightToLeft()
+    assert edit.text() == f"{clock.today():%d-%m-%Y}"

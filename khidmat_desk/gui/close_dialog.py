@@ -94,11 +94,12 @@ class CloseDialog(QDialog):
         row = QHBoxLayout()
         self.day = QDateEdit()
         self.day.setObjectName("close_day")
-        self.day.setDisplayFormat("dd-MM-yyyy")
-        self.day.setCalendarPopup(True)
         for part in (self.day, self.day.findChild(QLineEdit)):
             if part is not None:  # a date reads as typed, in Urdu too
                 part.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # after the direction: right to left, Qt would turn the format round (yyyy-MM-dd)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setCalendarPopup(True)
         today = clock.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(self.day.date())
