@@ -108,3 +108,33 @@ def test_the_close_dialogs_day_reads_as_typed_in_urdu(qtbot: QtBot, urdu: None,
     edit = dialog.day.findChild(QLineEdit)
     assert dialog.isRightToLeft() and not dialog.day.isRightToLeft()
     assert edit.text() == f"{clock.today():%d-%m-%Y}"
+
+
+def test_an_application_reads_in_urdu(qtbot: QtBot, urdu: None,
+                                      counter_session: CounterSession) -> None:
+    """The review page's and the application view's titles, labels, choices, documents, counter
+    and payment in Urdu; what was typed (names, numbers) as typed."""
+    from PySide6.QtWidgets import QLabel
+    from test_gui_dashboard import take
+
+    from khidmat_desk.app.applications import get_application
+    from khidmat_desk.core.wizard import Wizard
+    from khidmat_desk.gui.application_view import ApplicationView
+
+    service = get_service("character-certificate")
+    wizard = Wizard(service, answers=dict(service.example))
+    relation = next(r for section in wizard.review(urdu=True) for r in section.rows
+                    if r.key == "relation")
+    assert (relation.label, relation.value) == ("رشتہ", "ولد")
+    assert wizard.review(urdu=True)[0].title == service.steps[0].title_ur
+    assert [r.value for section in wizard.review() for r in section.rows
+            if r.key == "relation"] == ["Son of"]  # English stays English
+
+    [tracking, *_] = take(counter_session, 1)
+    view = ApplicationView("in-charge", urdu=True)
+    qtbot.addWidget(view)
+    view.show_detail(get_application(counter_session.db, tracking))
+    shown = " | ".join(label.text() for label in view.findChildren(QLabel))
+    police = get_service("police-verification")
+    assert police.documents[0].label_ur in shown and police.documents[0].label not in shown
+    assert "LHR01 کاؤنٹر 3" in shown and "(نقد، incharge)" in shown

@@ -24,19 +24,20 @@ def format_moment(moment: datetime, pattern: str = "%d-%m-%Y %H:%M") -> str:
     return clock.local(moment).strftime(pattern)
 
 
-def format_value(f: Field, value: Any) -> str:
-    """Officer-readable text for one answer (urdu labels are chosen by the caller's language)."""
+def format_value(f: Field, value: Any, *, urdu: bool = False) -> str:
+    """Officer-readable text for one answer; ``urdu``: choices, yes/no and districts in Urdu
+    where the catalogue or the reference lists give it (what was typed stays as typed)."""
     if value is None or value == "" or value == []:
         return ""
     kind = f.type
     if kind is FieldType.GROUP:
-        return "; ".join(format_row(f, row) for row in value)
+        return "; ".join(format_row(f, row, urdu=urdu) for row in value)
     if kind is FieldType.ENUM:
-        return _option_label(f, value)
+        return _option_label(f, value, urdu)
     if kind is FieldType.MULTI_ENUM:
-        return ", ".join(_option_label(f, v) for v in value)
+        return ", ".join(_option_label(f, v, urdu) for v in value)
     if kind is FieldType.BOOLEAN:
-        return "Yes" if value else "No"
+        return (YES_UR if value else NO_UR) if urdu else ("Yes" if value else "No")
     if kind is FieldType.CNIC:
         return validators.format_cnic(value)
     if kind is FieldType.MOBILE:
@@ -50,18 +51,25 @@ def format_value(f: Field, value: Any) -> str:
     if kind is FieldType.COUNTRY:
         country = reference.find_country(value)
         return country.name if country else str(value)
+    if kind is FieldType.DISTRICT and urdu:
+        district = reference.find_district(str(value))
+        return district.name_ur if district else str(value)
     return str(value)
 
 
-def format_row(group: Field, row: dict[str, Any]) -> str:
-    parts = [format_value(m, row.get(m.key)) for m in group.fields if row.get(m.key) is not None]
+YES_UR, NO_UR = "ہاں", "نہیں"
+
+
+def format_row(group: Field, row: dict[str, Any], *, urdu: bool = False) -> str:
+    parts = [format_value(m, row.get(m.key), urdu=urdu) for m in group.fields
+             if row.get(m.key) is not None]
     return ", ".join(p for p in parts if p)
 
 
-def _option_label(f: Field, value: str) -> str:
+def _option_label(f: Field, value: str, urdu: bool = False) -> str:
     for option in f.options:
         if option.value == value:
-            return option.label
+            return option.label_ur if urdu and option.label_ur else option.label
     return str(value)
 
 

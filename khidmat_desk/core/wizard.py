@@ -229,15 +229,18 @@ class Wizard:
             return None
         return quote_fee(self.service, self.validate().answers, self.tariff)
 
-    def review(self) -> tuple[ReviewSection, ...]:
+    def review(self, *, urdu: bool = False) -> tuple[ReviewSection, ...]:
+        """What the review page lists, step by step; ``urdu``: titles, labels and choices in
+        Urdu where the service gives them."""
         answers = self.validate().answers
         sections = []
         for s in self.steps():
             if s.kind != "fields":
                 continue
-            rows = tuple(ReviewRow(f.key, f.label, format_value(f, answers.get(f.key)))
+            rows = tuple(ReviewRow(f.key, (f.label_ur if urdu else "") or f.label,
+                                   format_value(f, answers.get(f.key), urdu=urdu))
                          for f in s.fields if f.key in answers)
-            sections.append(ReviewSection(s.key, s.title, rows))
+            sections.append(ReviewSection(s.key, (s.title_ur if urdu else "") or s.title, rows))
         return tuple(sections)
 
     # -- drafts ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
 from khidmat_desk.gui.photo_box import PhotoBox
-from khidmat_desk.gui.words import status_label
+from khidmat_desk.gui.words import method_label, status_label
 
 _MUTED = "color: #555;"
 
@@ -72,7 +72,7 @@ class ApplicationView(QScrollArea):
             layout.addWidget(self._print_box(detail, printable))
         if getattr(detail, "finding", None) is not None:
             layout.addWidget(self._finding(detail.finding))
-        layout.addWidget(self._facts(detail))
+        layout.addWidget(self._facts(detail, service))
         layout.addWidget(self._answers(service, detail.answers))
         layout.addWidget(self._history(detail))
         layout.addStretch(1)
@@ -166,15 +166,19 @@ class ApplicationView(QScrollArea):
         grid.setColumnStretch(1, 1)
         return frame
 
-    def _facts(self, detail: Any) -> QFrame:
+    def _facts(self, detail: Any, service: Any) -> QFrame:
+        # the checklist's own words in Urdu; a document no longer on it keeps the stored label
+        urdu_labels = {d.key: d.label_ur for d in service.documents} if self.urdu else {}
         rows = [
-            (self.tr("Submitted"), f"{format_moment(detail.created_at)} · "
-                                   f"{detail.centre_code} counter {detail.counter} · "
-                                   f"{detail.officer}"),
+            (self.tr("Submitted"), self.tr("%1 · %2 counter %3 · %4")
+             .replace("%1", format_moment(detail.created_at))
+             .replace("%2", detail.centre_code).replace("%3", str(detail.counter))
+             .replace("%4", detail.officer)),
             (self.tr("Expected on"), format_date(detail.expected_on)),
             (self.tr("Fee"), self._payment_text(detail)),
             (self.tr("Documents received"),
-             ", ".join(d.label for d in detail.documents) or self.tr("none")),
+             ", ".join(urdu_labels.get(d.key) or d.label for d in detail.documents)
+             or self.tr("none")),
             (self.tr("Queue token"), detail.token_no or "—"),
         ]
         return _table(self.tr("Application"), rows)
@@ -183,7 +187,8 @@ class ApplicationView(QScrollArea):
         if detail.payment is None or detail.fee_total == 0:
             return self.tr("no fee")
         pay = detail.payment
-        return f"{format_money(pay.amount_pkr)} ({pay.method}, {pay.received_by})"
+        return self.tr("%1 (%2, %3)").replace("%1", format_money(pay.amount_pkr)).replace(
+            "%2", method_label(pay.method)).replace("%3", pay.received_by)
 
     def _answers(self, service: Any, answers: dict[str, Any]) -> QFrame:
         rows = []
@@ -191,7 +196,7 @@ class ApplicationView(QScrollArea):
             for f in step.fields:
                 if f.key in answers:
                     label = f.label_ur if self.urdu and f.label_ur else f.label
-                    rows.append((label, format_value(f, answers[f.key])))
+                    rows.append((label, format_value(f, answers[f.key], urdu=self.urdu)))
         return _table(self.tr("Answers"), rows)
 
     def _history(self, detail: Any) -> QFrame:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.words import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -151,7 +152,7 @@ class CentreView(QWidget):
         self.count.setText(self.tr("Applications: %1 · overdue: %2")
                            .replace("%1", str(len(rows))).replace("%2", str(overdue)))
         if rows:
-            self.table.selectRow(0)
+            select_first_row(self.table)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         self.open_requested.emit(self.model.rows[index.row()].summary.tracking_number)

@@ -40,6 +40,7 @@ from khidmat_desk.gui.printer import PrintQueue
 from khidmat_desk.gui.scanner import install as install_scanner
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.sync_panel import SyncHost, SyncPanel, link_text
+from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_panel import WizardPanel
 from khidmat_desk.gui.words import age_label, roles_label, search_kind_label, status_label
@@ -159,10 +160,12 @@ class MainWindow(QMainWindow):
         if area is None or area.width() < 1600 or area.height() < 1000:
             self.resize(area.size() if area is not None else self.size())
             self.showMaximized()
-            return
-        self.resize(1440, 900)
-        self.move(area.center() - self.rect().center())
-        self.show()
+        else:
+            self.resize(1440, 900)
+            self.move(area.center() - self.rect().center())
+            self.show()
+        if self.centre.verifier_home:  # given while hidden, the focus went to the search line
+            self.centre.centre_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _where(self) -> str:
         return self.tr("%1 · counter %2").replace("%1", self.session.ctx.centre_code) \
@@ -281,7 +284,7 @@ class MainWindow(QMainWindow):
     def _on_rows_loaded(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
         if rows:
-            self.table.selectRow(0)
+            select_first_row(self.table)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -319,7 +322,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing matches."), 10000)
         self.model.set_rows(found.items)
         if count:
-            self.table.selectRow(0)
+            select_first_row(self.table)
             self.table.setFocus()
 
     def _on_find_failed(self, exc: BaseException) -> None:

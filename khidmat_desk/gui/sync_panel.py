@@ -32,6 +32,7 @@ from khidmat_desk.core import clock
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.gui.screen import fit_to_screen
+from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.words import said_text
 
 log = logging.getLogger("khidmat.gui.sync")
@@ -184,4 +185,4 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     if rows:
-        table.selectRow(0)
+        select_first_row(table)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.workflow import ROLES
 from khidmat_desk.gui.errors import Messages, say_known
+from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import role_label, roles_label
 
@@ -139,7 +140,7 @@ class UsersDialog(QDialog):
             for c, text in enumerate((a.username, a.full_name, roles_label(a.roles), state)):
                 self.table.setItem(n, c, QTableWidgetItem(text))
         if self.accounts and self.table.currentRow() < 0:
-            self.table.selectRow(0)
+            select_first_row(self.table)
         self.table.setFocus()
 
     def selected(self) -> Any:

@@ -208,14 +208,16 @@ class WizardPanel(QWidget):
         self.pages.setCurrentWidget(self._areas[page])
 
     def _fill_review(self) -> None:
-        labels = {d.key: d.label for d in self.wizard.documents()}
+        labels = {d.key: (d.label_ur if self.urdu else "") or d.label
+                  for d in self.wizard.documents()}
         documents = [labels[k] for k in sorted(self.wizard.documents_received) if k in labels]
         notes = [(IssueLevel.WARNING, self.duplicates_note.text())] if self.duplicates else []
         notes += [(IssueLevel.WARNING, self._issue_line(i))
                   for i in self.wizard.validate().warnings]
         notes += [(IssueLevel.ERROR, self._issue_line(i))
                   for i in self.wizard.step_issues(REVIEW_STEP) if i.level == IssueLevel.ERROR]
-        self.review_page.show_review(self.wizard.review(), documents, self.wizard.fee(), notes)
+        self.review_page.show_review(self.wizard.review(urdu=self.urdu), documents,
+                                     self.wizard.fee(), notes)
 
     def current_form(self) -> StepForm | None:
         return self.forms.get(self.wizard.current)

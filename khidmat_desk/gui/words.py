@@ -35,6 +35,16 @@ def status_label(status: object) -> str:
     return _pick(labels, status)
 
 
+def method_label(method: str) -> str:
+    """How a fee was paid, inside a sentence ("cash", "online transfer")."""
+    labels = {
+        "cash": QCoreApplication.translate("Payment", "cash"),
+        "card": QCoreApplication.translate("Payment", "card"),
+        "online": QCoreApplication.translate("Payment", "online transfer"),
+    }
+    return _pick(labels, method)
+
+
 def role_label(role: object) -> str:
     """Who someone is at the centre: officer, verifier, in-charge."""
     labels = {

@@ -4,37 +4,37 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
         <source>&amp;User name</source>
         <translation>صارف نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="47"/>
         <source>&amp;Full name</source>
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="87"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="89"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="91"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -156,52 +156,62 @@
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
+        <source>%1 · %2 counter %3 · %4</source>
+        <translation>%1 · %2 کاؤنٹر %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="176"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="179"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="181"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="182"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="188"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="190"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2، %3)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="200"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="209"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -263,42 +273,42 @@
 <context>
     <name>CentreModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
         <source>Due</source>
         <translation>مقررہ تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="70"/>
         <source> overdue</source>
         <translation> تاخیر شدہ</translation>
     </message>
@@ -306,48 +316,48 @@
 <context>
     <name>CentreView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="86"/>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="136"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="93"/>
         <source>Tracking number, CNIC, mobile, plate or name</source>
         <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
         <source>Any status</source>
         <translation>کوئی بھی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="100"/>
         <source>Any service</source>
         <translation>کوئی بھی سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="105"/>
         <source>Officer (user name)</source>
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="106"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="107"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="135"/>
         <source>Awaiting a police finding — oldest first</source>
         <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="152"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
@@ -365,164 +375,164 @@
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="106"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="111"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="126"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="270"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="131"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="135"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="136"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="141"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="145"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="232"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="150"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="204"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="212"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="217"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="218"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="253"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="254"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="255"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="270"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="334"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="335"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="342"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="343"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="358"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="359"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="359"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="360"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="380"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="381"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="381"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="383"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="384"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="398"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="399"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -575,7 +585,7 @@ The in-charge can put it back now.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="80"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -1315,7 +1325,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="154"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1430,156 +1440,156 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="143"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="171"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="177"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="492"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="495"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="217"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="255"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="295"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="272"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="275"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="360"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="226"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="231"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="243"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="245"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="247"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="250"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="307"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="320"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="315"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="314"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="336"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="342"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="387"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="390"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="388"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="396"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="402"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="416"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="414"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1588,178 +1598,178 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="454"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="457"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="459"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="462"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="485"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="493"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="496"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="526"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="524"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="527"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="528"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="531"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="582"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="620"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="663"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="664"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="665"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="670"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="683"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="682"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
         <source>Later</source>
         <translation>بعد میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1942,9 +1952,27 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
     </message>
 </context>
 <context>
+    <name>Payment</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <source>cash</source>
+        <translation>نقد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="42"/>
+        <source>card</source>
+        <translation>کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <source>online transfer</source>
+        <translation>آن لائن منتقلی</translation>
+    </message>
+</context>
+<context>
     <name>Period</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
         <source>%1 (%2 shift)</source>
         <translation>%1 (%2 شفٹ)</translation>
     </message>
@@ -2418,17 +2446,17 @@ photograph</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="51"/>
         <source>officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="52"/>
         <source>verifier</source>
         <translation>تصدیق کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="53"/>
         <source>in-charge</source>
         <translation>انچارج</translation>
     </message>
@@ -2436,27 +2464,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="97"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="98"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="99"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="100"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="101"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -2551,32 +2579,32 @@ photograph</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -2584,37 +2612,37 @@ photograph</source>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="73"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="78"/>
         <source>Sync: ⚠ %1 · %2</source>
         <translation>سنک: ⚠ %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="80"/>
         <source>● online</source>
         <translation>● آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="81"/>
         <source>○ offline</source>
         <translation>○ آف لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="83"/>
         <source>%1 set aside</source>
         <translation>%1 الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="86"/>
         <source>last sent %1</source>
         <translation>آخری بار %1 پر بھیجا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="90"/>
         <source>Sync: %1</source>
         <translation>سنک: %1</translation>
     </message>
@@ -2622,64 +2650,64 @@ photograph</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="113"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="121"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="137"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="138"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
@@ -2687,102 +2715,102 @@ photograph</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>U&amp;nlock</source>
         <translation>ان لاک (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Switch o&amp;ff</source>
         <translation>بند کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="120"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="153"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="167"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="171"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="173"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="187"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
@@ -2830,87 +2858,87 @@ photograph</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="307"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="415"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="415"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="417"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="425"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="427"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="501"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="500"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="502"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="506"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="514"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="516"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="516"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="518"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="530"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="532"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="548"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="549"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
         <source>Keep as draft</source>
         <translation>مسودہ رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
         <source>Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
         <source>Go on typing</source>
         <translation>لکھنا جاری رکھیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="584"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="586"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="585"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="587"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
