@@ -138,3 +138,8 @@ def test_an_application_reads_in_urdu(qtbot: QtBot, urdu: None,
     police = get_service("police-verification")
     assert police.documents[0].label_ur in shown and police.documents[0].label not in shown
     assert "LHR01 کاؤنٹر 3" in shown and "(نقد، incharge)" in shown
+    # a Latin value starts beside its Urdu label, not a screen's width away at the far edge
+    name = get_service("police-verification").example["name"]
+    [value] = [label for label in view.findChildren(QLabel) if label.text() == name]
+    assert value.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    assert value.alignment() & Qt.AlignmentFlag.AlignRight

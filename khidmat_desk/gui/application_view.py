@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
+from khidmat_desk.gui.labels import value_label
 from khidmat_desk.gui.photo_box import PhotoBox
 from khidmat_desk.gui.words import method_label, status_label
 
@@ -216,9 +217,7 @@ def _table(title: str, rows: list[tuple[str, str]]) -> QFrame:
     for n, (label, value) in enumerate(rows, start=1):
         grid.addWidget(QLabel(label, styleSheet=_MUTED, wordWrap=True), n, 0,  # type: ignore[call-overload]
                        Qt.AlignmentFlag.AlignTop)
-        shown = QLabel(value, wordWrap=True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        grid.addWidget(shown, n, 1)
+        grid.addWidget(value_label(value), n, 1)
     grid.setColumnMinimumWidth(0, 200)
     grid.setColumnStretch(1, 1)
     return frame

@@ -1,7 +1,10 @@
-"""Labels the dialogs share: a wrapped line of text, and the red one that says what is wrong."""
+"""Labels the dialogs share: a wrapped line of text, the red one that says what is wrong, and
+an answer beside its question."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 ERROR_STYLE = "color: #b00020;"
@@ -19,3 +22,19 @@ def text_label(name: str, style: str = "") -> QLabel:
 def problem_label(name: str) -> QLabel:
     """Where a dialog says why it cannot go on yet."""
     return text_label(name, ERROR_STYLE)
+
+
+def value_label(text: str) -> QLabel:
+    """A value beside its label: wrapped, selectable, starting at the label's side.
+
+    Right to left, a Latin value (a name, a tracking number) would otherwise start at the far
+    edge of the page, a screen's width from the Urdu label it answers.
+    """
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    side = Qt.AlignmentFlag.AlignRight \
+        if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft \
+        else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignTop)
+    return label

@@ -26,7 +26,7 @@ from khidmat_desk.core.fields import DocumentRequirement
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import WARNING_STYLE
-from khidmat_desk.gui.labels import ERROR_STYLE
+from khidmat_desk.gui.labels import ERROR_STYLE, value_label
 from khidmat_desk.gui.words import issue_label
 
 
@@ -185,9 +185,7 @@ class ReviewPage(QWidget):
         for n, row in enumerate(section.rows, start=1):
             grid.addWidget(QLabel(row.label, styleSheet="color: #555;"), n, 0,  # type: ignore[call-overload]
                            Qt.AlignmentFlag.AlignTop)
-            value = QLabel(row.value, wordWrap=True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(value, n, 1, 1, 2)
+            grid.addWidget(value_label(row.value), n, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 200)
         return frame
