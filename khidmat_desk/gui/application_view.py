@@ -178,7 +178,7 @@ class ApplicationView(QScrollArea):
             (self.tr("Expected on"), format_date(detail.expected_on)),
             (self.tr("Fee"), self._payment_text(detail)),
             (self.tr("Documents received"),
-             ", ".join(urdu_labels.get(d.key) or d.label for d in detail.documents)
+             self.tr(", ").join(urdu_labels.get(d.key) or d.label for d in detail.documents)
              or self.tr("none")),
             (self.tr("Queue token"), detail.token_no or "—"),
         ]

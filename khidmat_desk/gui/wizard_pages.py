@@ -163,7 +163,7 @@ class ReviewPage(QWidget):
             self._layout.addWidget(note)
         for section in sections:
             self._layout.addWidget(self._section(section))
-        docs = ", ".join(documents) or self.tr("none")
+        docs = self.tr(", ").join(documents) or self.tr("none")  # a list's comma, "، " in Urdu
         self._layout.addWidget(QLabel(self.tr("Documents received: %1").replace("%1", docs),
                                       wordWrap=True))
         if fee is not None:

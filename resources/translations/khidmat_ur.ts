@@ -60,158 +60,163 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="62"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="89"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="94"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="135"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="139"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="150"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="161"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
         <source>%1 · %2 counter %3 · %4</source>
         <translation>%1 · %2 کاؤنٹر %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="179"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="180"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/application_view.py" line="181"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="182"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="183"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="185"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="191"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2، %3)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="201"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="210"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -1114,52 +1119,52 @@ The key (spaces do not matter):</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="201"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="205"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="214"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="231"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -2411,6 +2416,11 @@ photograph</source>
         <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
