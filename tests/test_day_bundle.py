@@ -223,3 +223,23 @@ def test_a_counters_key_is_typed_once_and_a_changed_one_is_refused_until_given(
     assert [(e.entity_id, e.details["public_key"], e.details["replaces"], e.actor)
             for e in trusted] == [("7", key, None, "nadia.iqbal"),
                                   ("7", public_key_hex(new_key), key, "nadia.iqbal")]
+
+
+def test_a_file_that_is_not_a_bundle_is_refused_with_its_name(
+        pcs: dict[str, Pc], tariff: Tariff, tmp_path: Path) -> None:
+    import gzip
+
+    a, office = pcs["a"], pcs["office"]
+    a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    export(a, tmp_path / "a.bundle")
+    whole = (tmp_path / "a.bundle").read_bytes()
+    nadia = office.users["nadia.iqbal"]
+    for name, content in (("photo.khday", b"\xff\xd8\xff\xe0 not a bundle"),
+                          ("cut.khday", whole[: len(whole) // 2]),
+                          ("empty.khday", b""),
+                          ("other.khday", gzip.compress(b'{"format": "something else"}\n{}'))):
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(DayBundleError, match=f"{name} is not a") as refused:
+            import_day_bundle(office.db, nadia, tmp_path / name, trusted_key="ab" * 32)
+        assert "Traceback" not in str(refused.value)
+    assert snapshot(office)["application"] == []
