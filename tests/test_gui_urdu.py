@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from gui_driver import ScriptedMessages, show_active
@@ -143,3 +144,40 @@ def test_an_application_reads_in_urdu(qtbot: QtBot, urdu: None,
     [value] = [label for label in view.findChildren(QLabel) if label.text() == name]
     assert value.alignment() & Qt.AlignmentFlag.AlignAbsolute
     assert value.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def _mnemonics(widget: Any) -> list[str]:
+    """The Alt letters of a window's buttons ("&Unlock" → "u")."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    letters = []
+    for button in widget.findChildren(QAbstractButton):
+        text = button.text().replace("&&", "")
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_each_alt_key_of_the_users_dialog_is_one_button(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner, language: str) -> None:
+    """Two buttons on one letter make Alt+letter only move between them (Unlock and Switch on
+    both took N); and in Urdu, Switch off and Close read the same."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from khidmat_desk.gui.users_dialog import UsersDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.apply(language)
+    try:
+        counter_session.authenticate("incharge", "counter-pass-1")
+        dialog = UsersDialog(tasks, counter_session, ScriptedMessages())
+        qtbot.addWidget(dialog)
+        letters = _mnemonics(dialog)
+        assert len(letters) == len(set(letters)) >= 6, letters
+        texts = [b.text() for b in dialog.findChildren(QAbstractButton)]
+        assert len(texts) == len(set(texts)), texts
+    finally:
+        translation.apply("en")

@@ -110,7 +110,7 @@ class UsersDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         for key, label in (("add", self.tr("&Add…")), ("roles", self.tr("R&oles…")),
                            ("password", self.tr("Reset &password…")),
-                           ("unlock", self.tr("U&nlock")), ("disable", self.tr("Switch o&ff")),
+                           ("unlock", self.tr("&Unlock")), ("disable", self.tr("Switch o&ff")),
                            ("enable", self.tr("Switch o&n"))):
             button = QPushButton(label, objectName=f"users_{key}")  # type: ignore[call-overload]
             button.clicked.connect(lambda _=False, k=key: self._on_action_clicked(k))

@@ -2766,13 +2766,13 @@ photograph</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
-        <source>U&amp;nlock</source>
-        <translation>ان لاک (&amp;N)</translation>
+        <source>Switch o&amp;ff</source>
+        <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
-        <source>Switch o&amp;ff</source>
-        <translation>بند کریں (&amp;F)</translation>
+        <source>&amp;Unlock</source>
+        <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
