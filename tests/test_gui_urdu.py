@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from gui_driver import ScriptedMessages, show_active
@@ -146,25 +145,29 @@ def test_an_application_reads_in_urdu(qtbot: QtBot, urdu: None,
     assert value.alignment() & Qt.AlignmentFlag.AlignRight
 
 
-def _mnemonics(widget: Any) -> list[str]:
-    """The Alt letters of a window's buttons ("&Unlock" → "u")."""
-    from PySide6.QtWidgets import QAbstractButton
-
-    letters = []
-    for button in widget.findChildren(QAbstractButton):
-        text = button.text().replace("&&", "")
-        if "&" in text:
-            letters.append(text[text.index("&") + 1].lower())
-    return letters
+def _repeated_letters(texts: list[str]) -> dict[str, list[str]]:
+    """The Alt letters ("&Unlock" → "u") that more than one of ``texts`` takes."""
+    taken: dict[str, list[str]] = {}
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain:
+            taken.setdefault(plain[plain.index("&") + 1].lower(), []).append(text)
+    return {letter: users for letter, users in taken.items() if len(users) > 1}
 
 
 @pytest.mark.parametrize("language", ["en", "ur"])
-def test_each_alt_key_of_the_users_dialog_is_one_button(
-        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner, language: str) -> None:
-    """Two buttons on one letter make Alt+letter only move between them (Unlock and Switch on
-    both took N); and in Urdu, Switch off and Close read the same."""
-    from PySide6.QtWidgets import QAbstractButton
+def test_each_alt_key_is_one_command(qtbot: QtBot, counter_session: CounterSession,
+                                     tasks: TaskRunner, language: str) -> None:
+    """Two commands on one letter make Alt+letter only move between them (the queue and Quit
+    both took Q; Unlock and Switch on both took N): every menu and the in-charge's dialogs, in
+    English and Urdu; and no two buttons of a dialog read the same (Switch off and Close did in
+    Urdu)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
 
+    from khidmat_desk.gui.close_dialog import CloseDialog
+    from khidmat_desk.gui.dashboard import Dashboard
+    from khidmat_desk.gui.main_window import MainWindow
+    from khidmat_desk.gui.shifts_dialog import ShiftsDialog
     from khidmat_desk.gui.users_dialog import UsersDialog
 
     app = QApplication.instance()
@@ -172,12 +175,24 @@ def test_each_alt_key_of_the_users_dialog_is_one_button(
     translation = Translation(app)
     translation.apply(language)
     try:
-        counter_session.authenticate("incharge", "counter-pass-1")
-        dialog = UsersDialog(tasks, counter_session, ScriptedMessages())
-        qtbot.addWidget(dialog)
-        letters = _mnemonics(dialog)
-        assert len(letters) == len(set(letters)) >= 6, letters
-        texts = [b.text() for b in dialog.findChildren(QAbstractButton)]
-        assert len(texts) == len(set(texts)), texts
+        user = counter_session.authenticate("incharge", "counter-pass-1")
+        window = MainWindow(tasks, counter_session, user=user, messages=ScriptedMessages())
+        qtbot.addWidget(window)
+        menus = [("menu bar", [a.text() for a in window.menuBar().actions()])]
+        menus += [(m.title(), [a.text() for a in m.actions()])
+                  for m in window.findChildren(QMenu)]
+        for where, texts in menus:
+            assert not _repeated_letters(texts), (where, _repeated_letters(texts))
+        for kind in (UsersDialog, CloseDialog, ShiftsDialog, Dashboard):
+            dialog = kind(tasks, counter_session, ScriptedMessages())
+            qtbot.addWidget(dialog)
+            buttons = [b.text() for b in dialog.findChildren(QAbstractButton)]
+            labels = [label.text() for label in dialog.findChildren(QLabel)
+                      if label.buddy() is not None]
+            assert not _repeated_letters(buttons + labels), (kind.__name__,
+                                                             _repeated_letters(buttons + labels))
+            named = [text for text in buttons if text]
+            assert len(named) == len(set(named)), (kind.__name__, named)
+        tasks.wait()
     finally:
         translation.apply("en")

@@ -577,7 +577,7 @@ The in-charge can put it back now.</source>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="131"/>
         <source>&amp;Quit</source>
-        <translation>بند کریں (&amp;Q)</translation>
+        <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="150"/>
@@ -1439,7 +1439,7 @@ The key (spaces do not matter):</source>
     <message>
         <location filename="../../ui/login.ui" line="98"/>
         <source>&amp;Quit</source>
-        <translation>بند کریں (&amp;Q)</translation>
+        <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1870,8 +1870,8 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="141"/>
-        <source>Today&apos;s &amp;queue</source>
-        <translation>آج کی قطار (&amp;Q)</translation>
+        <source>&amp;Today&apos;s queue</source>
+        <translation>آج کی قطار (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="142"/>
@@ -1911,7 +1911,7 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
     <message>
         <location filename="../../ui/main_window.ui" line="159"/>
         <source>&amp;Quit</source>
-        <translation>بند کریں (&amp;Q)</translation>
+        <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="160"/>

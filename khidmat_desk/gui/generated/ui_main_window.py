@@ -187,7 +187,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.action_search.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
 #endif // QT_CONFIG(shortcut)
-        self.action_queue.setText(QCoreApplication.translate("MainWindow", u"Today's &queue", None))
+        self.action_queue.setText(QCoreApplication.translate("MainWindow", u"&Today's queue", None))
 #if QT_CONFIG(shortcut)
         self.action_queue.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
 #endif // QT_CONFIG(shortcut)
