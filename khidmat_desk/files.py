@@ -6,6 +6,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from khidmat_desk.errors import KnownError
+
+
+class FileNotWritten(KnownError):  # noqa: N818 - read as "the file was not written"
+    """A file the person asked for (a report, a bundle) could not be written; nothing was left
+    half-written. ``str()`` names the file and why, in words to act on."""
+
 
 def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> int:
     """Write to a temporary file beside ``path``, fsync it, then rename it into place.
@@ -27,3 +34,16 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> int
         Path(tmp).unlink(missing_ok=True)
         raise
     return len(data)
+
+
+def write_chosen_file(path: Path, data: bytes) -> int:
+    """``write_atomically`` for a file the person chose (a USB stick, a shared folder): a full
+    disk, a stick pulled out or a folder they may not write to is said as `FileNotWritten`,
+    not an unexpected error."""
+    try:
+        return write_atomically(path, data)
+    except OSError as exc:
+        raise FileNotWritten(
+            f"{path} could not be written ({exc.strerror or exc}). Check that the folder "
+            "exists and may be written to, that the disk or stick has room and is still "
+            "plugged in, then try again.") from exc

@@ -115,3 +115,10 @@ def test_exports_run_off_the_gui_thread_and_can_be_cancelled(
     assert finished.args == ["cancelled"]
     assert not (tmp_path / "cancelled.xlsx").exists()
     assert board.export_buttons["xlsx"].isEnabled()
+    (tmp_path / "stick").write_text("a file where the folder should be")  # the stick pulled out
+    messages.answers["save_path"] = str(tmp_path / "stick" / "today.csv")
+    with qtbot.waitSignal(board.export_finished, timeout=20_000) as finished:
+        board.export_buttons["csv"].click()
+    assert finished.args == ["failed"]
+    [warned] = [text for kind, text in messages.shown if kind == "warning"]
+    assert "today.csv could not be written" in warned  # said, not the crash dialog

@@ -108,3 +108,22 @@ def test_a_verifier_has_no_day_bundle_commands(qtbot: QtBot, counter_session: Co
     names = {a.objectName() for a in centre.menu().actions()}  # type: ignore[union-attr]
     assert "action_awaiting_finding" in names
     assert not {"action_export_day", "action_import_day"} & names
+
+
+def test_a_bundle_that_cannot_be_written_is_a_message_not_a_crash(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner,
+        tmp_path: Path) -> None:
+    """A stick pulled out, full, or a folder that cannot be made: the in-charge is told which
+    file and what to check; nothing is left half-written (ScriptedMessages fails on a crash)."""
+    take(counter_session, 1)
+    messages = ScriptedMessages()
+    window = window_for(qtbot, counter_session, tasks, "incharge", messages)
+    (tmp_path / "not-a-folder").write_text("a file where the folder should be")
+    target = tmp_path / "not-a-folder" / "counter3.khday"
+    messages.answers.update(choose="working", save_path=str(target))
+    centre_action(window, "action_export_day")
+    qtbot.waitUntil(lambda: any(kind == "warning" for kind, _ in messages.shown),
+                    timeout=10_000)
+    [warned] = [text for kind, text in messages.shown if kind == "warning"]
+    assert warned.startswith(f"{target} could not be written (") and "try again" in warned
+    assert not infos(messages) and not target.exists()

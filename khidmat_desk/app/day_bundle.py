@@ -46,7 +46,7 @@ from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import police_station, search_keys
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER
 from khidmat_desk.errors import KnownError
-from khidmat_desk.files import write_atomically
+from khidmat_desk.files import write_chosen_file
 from khidmat_desk.store import search
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state, user_state
@@ -137,7 +137,7 @@ def export_day_bundle(db: Database, settings: CounterSettings, user: UserInfo, *
     header = json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "alg": "ed25519",
                          "public_key": public_key_hex(key),
                          "signature": base64.b64encode(key.sign(body)).decode()})
-    write_atomically(out, gzip.compress(header.encode() + b"\n" + body))
+    write_chosen_file(out, gzip.compress(header.encode() + b"\n" + body))
     with db.write() as session:
         append_event(session, actor=user.username, action="day-bundle-exported",
                      entity_type="day_bundle", entity_id=day.isoformat(), at=when,

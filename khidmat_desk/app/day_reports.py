@@ -17,7 +17,7 @@ from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError, ShiftPlan
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError
-from khidmat_desk.files import write_atomically
+from khidmat_desk.files import write_chosen_file
 from khidmat_desk.reports.day_pdf import day_report_pdf
 from khidmat_desk.reports.figures import DaySummary
 from khidmat_desk.reports.progress import QUIET, Progress
@@ -125,9 +125,9 @@ def write_report(db: Database, user: UserInfo, *, day: date, out: Path, fmt: str
     period = period_of(db, day, shift)
     count = 0
     if kind == "forwarding":
-        size = write_atomically(out, forwarding_pdf(db, period, centre=centre_name(db)))
+        size = write_chosen_file(out, forwarding_pdf(db, period, centre=centre_name(db)))
     elif kind == "uncollected":
-        size = write_atomically(out, uncollected_pdf(db, centre=centre_name(db), now=moment))
+        size = write_chosen_file(out, uncollected_pdf(db, centre=centre_name(db), now=moment))
     else:
         summary = day_summary(db, period, now=moment, categories_dir=data_dir)
         count = summary.total_applications
@@ -147,4 +147,4 @@ def _write_day(summary: DaySummary, out: Path, fmt: str, progress: Progress) -> 
     if fmt == "csv":
         return write_csv(summary, out, progress)
     progress.step(0, 1)
-    return write_atomically(out, day_report_pdf(summary))
+    return write_chosen_file(out, day_report_pdf(summary))

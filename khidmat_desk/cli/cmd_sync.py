@@ -198,6 +198,7 @@ def _quarantine(ctx: CounterContext, args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from khidmat_desk.app.sync_bundle import export_bundle
     from khidmat_desk.auth.secrets import SecretsUnavailable
+    from khidmat_desk.files import FileNotWritten
     from khidmat_desk.sync.bundle import BundleError
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
@@ -209,8 +210,8 @@ def run_export(args: argparse.Namespace) -> int:
                                  date_from=args.date_from, date_to=args.date_to)
         except (SecretsUnavailable, BundleError) as exc:
             raise CommandError(f"the bundle was not written: {exc}") from exc
-        except OSError as exc:
-            raise BadInput(f"--out: cannot write {args.out} ({exc.strerror})") from exc
+        except FileNotWritten as exc:
+            raise BadInput(f"--out: {exc}") from exc
     sys.stdout.write(f"bundle written: {done.path} ({done.entries} records, "
                      f"{done.size_bytes} bytes); signed by key {done.public_key}\n")
     return 0

@@ -14,7 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import WorkbookAlreadySaved
 
-from khidmat_desk.files import write_atomically
+from khidmat_desk.files import write_chosen_file
 from khidmat_desk.reports.figures import DaySummary
 from khidmat_desk.reports.progress import QUIET, Progress
 from khidmat_desk.reports.tabular import APPLICATION_HEADER, application_row, sheets
@@ -63,7 +63,7 @@ def _fill_and_write(book: Workbook, summary: DaySummary, path: Path, progress: P
     buffer = io.BytesIO()
     book.save(buffer)
     progress.step(total, total)
-    return write_atomically(path, buffer.getvalue())
+    return write_chosen_file(path, buffer.getvalue())
 
 
 def _header(text: str, font: Font, sheet: Any) -> Any:
@@ -81,4 +81,4 @@ def write_csv(summary: DaySummary, path: Path, progress: Progress = QUIET) -> in
     for done, line in enumerate(summary.applications, start=1):
         writer.writerow(application_row(line))
         progress.step(done, total)
-    return write_atomically(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    return write_chosen_file(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from khidmat_desk.errors import KnownError
-from khidmat_desk.files import write_atomically
+from khidmat_desk.files import write_chosen_file
 from khidmat_desk.store.outbox import OutboxItem
 from khidmat_desk.sync import protocol, seal
 
@@ -100,7 +100,7 @@ def write_bundle(path: Path, items: Sequence[OutboxItem], *, centre_code: str, c
     header = json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "alg": "ed25519",
                          "public_key": public_key_hex(key),
                          "signature": base64.b64encode(key.sign(body)).decode()})
-    return write_atomically(Path(path), gzip.compress(header.encode() + b"\n" + body))
+    return write_chosen_file(Path(path), gzip.compress(header.encode() + b"\n" + body))
 
 
 def read_bundle(path: Path) -> Bundle:
