@@ -33,7 +33,7 @@ from khidmat_desk.reports.figures import DaySummary
 from khidmat_desk.reports.summary import summarise
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
-from khidmat_desk.store.db import Database
+from khidmat_desk.store.db import Database, connection_of
 from khidmat_desk.store.models import AuditHead, Centre, DayClose, LateRecord, table_of
 from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import uuid7
@@ -380,7 +380,7 @@ def closed_span_at(session: Session, moment: datetime) -> Any:
 
     Asked of the database every time (inside the caller's transaction), so a close made by
     another counter or process is seen at once."""
-    connection = session.connection()
+    connection = connection_of(session)
     if _ANY_CLOSED_SPAN_AT.scalar(connection, {"moment": moment}) is None:
         return None
     return connection.execute(_CLOSED_SPAN_AT, {"moment": moment}).first()

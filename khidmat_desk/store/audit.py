@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.db import Database
+from khidmat_desk.store.db import Database, connection_of
 from khidmat_desk.store.models import AuditEvent, AuditHead, SigningKey, table_of
 from khidmat_desk.store.prepared import Prepared
 
@@ -115,7 +115,7 @@ def append_event(session: Session, *, actor: str, action: str, entity_type: str,
                  entity_id: str | int, details: Mapping[str, Any], at: datetime) -> int:
     """Add one event to the chain inside the caller's transaction; returns its id."""
     safe_details = json.loads(canonical_json(dict(details)))  # exactly what storage returns
-    connection = session.connection()
+    connection = connection_of(session)
     head = _LOCK_HEAD_NOW.first(connection, {})
     if head is None:
         raise RuntimeError("the audit log's head row is missing")

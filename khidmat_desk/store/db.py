@@ -86,6 +86,18 @@ class Database:
         return f"Database({make_url(self.url).render_as_string(hide_password=True)!r})"
 
 
+def connection_of(session: Session) -> Connection:
+    """The connection a session runs on: the one it was bound to by `Database.write` or
+    `Database.read` (already in their transaction), else the session's own.
+
+    Asking the session each time (`Session.connection`) walks its transaction's state machine,
+    several times the cost of a statement on the save path."""
+    bind = session.bind
+    if isinstance(bind, Connection) and not bind.closed:
+        return bind
+    return session.connection()
+
+
 def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
                   busy_timeout_ms: int = 5000) -> Database:
     """Open (and by default create or upgrade) the database at ``url``.

@@ -18,6 +18,7 @@ from sqlalchemy import Text, and_, cast, delete, func, or_, select, tuple_, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.models import OutboxEntry, table_of
 from khidmat_desk.store.prepared import Prepared
 
@@ -55,7 +56,7 @@ class OutboxCounts:
 def enqueue(session: Session, *, uuid: str, version: int, kind: str,
             payload: Mapping[str, Any], now: datetime) -> None:
     """Queue one record version; queuing the same (uuid, version, kind) again changes nothing."""
-    connection = session.connection()
+    connection = connection_of(session)
     _ENQUEUE[connection.dialect.name].execute(connection, {
         "uuid": uuid, "version": version, "kind": kind, "payload": dict(payload),
         "created_at": now, "attempts": 0})

@@ -19,6 +19,7 @@ from sqlalchemy import literal_column
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.errors import DailyLimitReachedError
 from khidmat_desk.store.models import CounterSequence, table_of
 from khidmat_desk.store.prepared import Prepared
@@ -71,7 +72,7 @@ _UPSERT = {name: Prepared(_upsert_statement(name)) for name in ("sqlite", "postg
 
 def next_sequence(session: Session, centre_code: str, counter: int, day: date) -> int:
     """Take the next daily number for this centre, counter and day (one atomic upsert)."""
-    connection = session.connection()
+    connection = connection_of(session)
     value = int(_UPSERT[connection.dialect.name].scalar(connection, {
         "centre_code": centre_code, "counter": counter, "day": day, "last_value": 1,
     }))

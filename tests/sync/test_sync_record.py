@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sync_helpers import FRIDAY, sample_record
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
+from khidmat_desk.app.applications.record import sync_record
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.catalogue import Tariff
+from khidmat_desk.core.catalogue import SERVICE_CODES, Tariff
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import OutboxEntry
 from khidmat_desk.sync.protocol import RECORD_FIELDS, ApplicationRecord, RecordError
@@ -45,6 +46,15 @@ def test_submit_and_status_change_write_the_same_declared_record(
     assert {k: getattr(first, k) for k in same} == {k: getattr(third, k) for k in same}
     detail = get_application(db, result.tracking_number)
     assert third.updated_at == detail.updated_at and third.officer == detail.officer == "asif.khan"
+
+
+@pytest.mark.parametrize("service_code", SERVICE_CODES)
+def test_submit_queues_the_record_sync_record_makes_of_what_it_saved(
+        db: Database, officer: UserInfo, tariff: Tariff, service_code: str) -> None:
+    result = submit_application(counter_context(db, officer, tariff), intake(
+        service_code, token_no="B-1"))
+    (queued,) = _payloads(db)
+    assert queued == sync_record(get_application(db, result.tracking_number)).to_payload()
 
 
 @pytest.mark.parametrize(("change", "named"), [
