@@ -83,6 +83,8 @@ def _identifier_text(raw: object) -> str | None:
     text = str(raw)
     if len(text) > _MAX_IDENTIFIER:
         return None
+    if text.isascii():  # nothing to read as ASCII (the usual case)
+        return text.strip()
     return _ascii_digits(text.translate(_DASHES)).strip()
 
 
@@ -528,7 +530,8 @@ def clean_free_text(text: str, *, multiline: bool = False) -> str:
 
 
 def _clean_text(text: str, multiline: bool) -> str:
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if not text.isascii():  # ASCII holds no invisible character and is already NFC
+        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     if not multiline:
         return " ".join(text.split())
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
