@@ -417,6 +417,11 @@ class Service:
         return tuple(f for step in self.steps for f in step.fields)
 
     @cached_property
+    def fields_by_key(self) -> Mapping[str, Field]:
+        """`field_map`, made once and read-only."""
+        return MappingProxyType(self.field_map())
+
+    @cached_property
     def profile_keys(self) -> tuple[tuple[str, str], ...]:
         """(profile detail, field key) of each field kept on the person's profile, in order."""
         return tuple((f.profile, f.key) for f in self.all_fields() if f.profile)
