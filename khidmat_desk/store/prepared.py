@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -40,17 +41,29 @@ class _Compiled:
     #: Per parameter, in the order the driver takes them: its name and its column's conversion
     #: (None for a type the driver takes as it is: text, integers).
     steps: tuple[tuple[str, Callable[[Any], Any] | None], ...] = field(init=False)
+    #: The values in the driver's order, read in one call, and where the conversions apply.
+    _values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = field(init=False)
+    _conversions: tuple[tuple[int, Callable[[Any], Any]], ...] = field(init=False)
 
     def __post_init__(self) -> None:
         names = self.names if self.order is None else self.order
         steps = tuple((name, self.converters.get(name)) for name in names)
         object.__setattr__(self, "steps", steps)
+        getter = itemgetter(*names) if names else (lambda params: ())
+        values = getter if len(names) != 1 else (lambda params: (getter(params),))
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "_conversions", tuple(
+            (index, convert) for index, (_, convert) in enumerate(steps)
+            if convert is not None))
 
     def arguments(self, params: Mapping[str, Any]) -> Any:
         if self.literals:
             params = {**self.literals, **params}
-        values = [params[name] if convert is None else convert(params[name])
-                  for name, convert in self.steps]
+        values: Sequence[Any] = self._values(params)
+        if self._conversions:
+            values = list(values)
+            for index, convert in self._conversions:
+                values[index] = convert(values[index])
         if self.order is not None:
             return tuple(values)
         return dict(zip(self.names, values, strict=True))
@@ -78,9 +91,10 @@ class Prepared:
 
     def _one(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool) -> Any:
         compiled = self._for(connection.dialect, params)
+        arguments = compiled.arguments(params)
         cursor = _cursor(connection)
         try:
-            _run(connection, cursor.execute, compiled, compiled.arguments(params))
+            _run(connection, cursor.execute, compiled, arguments)
             return cursor.fetchone() if fetch else None
         finally:
             cursor.close()
