@@ -15,7 +15,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,8 @@ from khidmat_desk.store.errors import known_error
 
 log = logging.getLogger("khidmat.store")
 
-#: Execution option telling the ``begin`` hook which BEGIN to emit on SQLite.
+#: Key of a pooled SQLite connection's ``info`` naming the BEGIN its next transaction emits
+#: when not ``BEGIN IMMEDIATE`` (set by `Database.read` for as long as the read lasts).
 _BEGIN_MODE = "khidmat_begin"
 
 
@@ -45,10 +46,10 @@ class Database:
         self.url = url
         self.engine = _make_engine(url, busy_timeout_ms)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._write_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN IMMEDIATE"})
-        self._read_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN"})
+        self._write_engine = self.engine
+        self._read_engine = self.engine
         if not self.is_sqlite:  # one snapshot for all the queries of a read, as on SQLite
-            self._read_engine = self._read_engine.execution_options(
+            self._read_engine = self.engine.execution_options(
                 isolation_level="REPEATABLE READ")
 
     @property
@@ -76,6 +77,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A consistent read-only view; nothing done here is committed."""
         with (_translated_errors(), self._read_engine.connect() as connection,
+              _deferred_begin(connection) if self.is_sqlite else nullcontext(),
               Session(bind=connection, expire_on_commit=False) as session):
             yield session  # closing the connection rolls the read transaction back
 
@@ -122,6 +124,17 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
 
 
 @contextmanager
+def _deferred_begin(connection: Connection) -> Iterator[None]:
+    """A read's transaction starts with a plain (deferred) BEGIN: it takes no write lock."""
+    info = connection.connection.info
+    info[_BEGIN_MODE] = "BEGIN"
+    try:
+        yield
+    finally:
+        info.pop(_BEGIN_MODE, None)
+
+
+@contextmanager
 def _translated_errors() -> Iterator[None]:
     try:
         yield
@@ -159,18 +172,23 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
         finally:
             cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get(_BEGIN_MODE, "BEGIN IMMEDIATE")
-        # Straight on the driver: every save begins here, and SQLAlchemy's statement machinery
-        # costs ten times what SQLite spends on BEGIN. Errors are raised as SQLAlchemy's, as
-        # they would be through it, so a held lock still becomes "database busy".
-        driver = connection.connection.driver_connection
+    dialect = engine.dialect
+
+    def _begin(dbapi_connection: Any) -> None:
+        """The dialect's own step that starts a transaction (a no-op for pysqlite, whose
+        handling we switched off), given the pooled connection.
+
+        Done here rather than in a ``begin`` event: any engine event makes SQLAlchemy dispatch
+        events at every connect, begin, commit and close, which costs a save more than SQLite
+        spends on BEGIN. Straight on the driver; errors are raised as SQLAlchemy's, as they
+        would be through it, so a held lock still becomes "database busy"."""
+        mode = dbapi_connection.info.get(_BEGIN_MODE, "BEGIN IMMEDIATE")
         try:
-            driver.execute(mode)  # type: ignore[union-attr]
+            dbapi_connection.driver_connection.execute(mode)
         except sqlite3.Error as exc:
-            raise DBAPIError.instance(mode, (), exc, sqlite3.Error,
-                                      dialect=connection.dialect) from exc
+            raise DBAPIError.instance(mode, (), exc, sqlite3.Error, dialect=dialect) from exc
+
+    dialect.do_begin = _begin  # type: ignore[method-assign]
 
 
 def _ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:
