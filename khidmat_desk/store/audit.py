@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.db import Database, connection_of
@@ -133,7 +133,7 @@ def _as_stored(details: Mapping[str, Any]) -> dict[str, Any]:
     return cast(dict[str, Any], json.loads(canonical_json(dict(details))))
 
 
-def append_event(session: Session, *, actor: str, action: str, entity_type: str,
+def append_event(session: Session | Connection, *, actor: str, action: str, entity_type: str,
                  entity_id: str | int, details: Mapping[str, Any], at: datetime) -> int:
     """Add one event to the chain inside the caller's transaction; returns its id."""
     safe_details = _as_stored(details)

@@ -74,6 +74,15 @@ class Database:
             session.flush()
 
     @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """One write transaction as `write` makes it, on the bare connection: for a use case
+        that sends only Core statements (saving an application), which then skips setting up
+        and closing an ORM session it would not use."""
+        with (_translated_errors(), self._write_engine.connect() as connection,
+              connection.begin()):
+            yield connection
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only view; nothing done here is committed."""
         with (_translated_errors(), self._read_engine.connect() as connection,
@@ -88,12 +97,15 @@ class Database:
         return f"Database({make_url(self.url).render_as_string(hide_password=True)!r})"
 
 
-def connection_of(session: Session) -> Connection:
-    """The connection a session runs on: the one it was bound to by `Database.write` or
-    `Database.read` (already in their transaction), else the session's own.
+def connection_of(session: Session | Connection) -> Connection:
+    """The connection a unit of work runs on: a connection itself (`Database.write_connection`),
+    or the one a session was bound to by `Database.write` or `Database.read` (already in their
+    transaction), else the session's own.
 
     Asking the session each time (`Session.connection`) walks its transaction's state machine,
     several times the cost of a statement on the save path."""
+    if isinstance(session, Connection):
+        return session
     bind = session.bind
     if isinstance(bind, Connection) and not bind.closed:
         return bind

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, delete, func, or_, select, tuple_, update
+from sqlalchemy import Connection, Text, and_, cast, delete, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -53,7 +53,7 @@ class OutboxCounts:
     quarantined: int
 
 
-def enqueue(session: Session, *, uuid: str, version: int, kind: str,
+def enqueue(session: Session | Connection, *, uuid: str, version: int, kind: str,
             payload: Mapping[str, Any], now: datetime) -> None:
     """Queue one record version; queuing the same (uuid, version, kind) again changes nothing."""
     connection = connection_of(session)

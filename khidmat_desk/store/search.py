@@ -52,7 +52,8 @@ SUMMARY_COLUMNS = (
 )
 
 
-def write_keys(session: Session, application_id: int, keys: Iterable[tuple[str, str]]) -> None:
+def write_keys(session: Session | Connection, application_id: int,
+               keys: Iterable[tuple[str, str]]) -> None:
     unique = {(kind, value) for kind, value in keys if value}
     if unique:
         _INSERT_KEY.execute_many(connection_of(session), [

@@ -14,7 +14,7 @@ import time
 from datetime import date
 from typing import Any
 
-from sqlalchemy import literal_column
+from sqlalchemy import Connection, literal_column
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -70,7 +70,7 @@ def _upsert_statement(dialect_name: str) -> Any:
 _UPSERT = {name: Prepared(_upsert_statement(name)) for name in ("sqlite", "postgresql")}
 
 
-def next_sequence(session: Session, centre_code: str, counter: int, day: date) -> int:
+def next_sequence(session: Session | Connection, centre_code: str, counter: int, day: date) -> int:
     """Take the next daily number for this centre, counter and day (one atomic upsert)."""
     connection = connection_of(session)
     value = int(_UPSERT[connection.dialect.name].scalar(connection, {

@@ -71,7 +71,7 @@ def _finding(found: FindingInfo | None) -> RecordFinding | None:
     return RecordFinding(**{f.name: getattr(found, f.name) for f in fields(FindingFacts)})
 
 
-def record_version(session: Session, action: str, record: ApplicationRecord,
+def record_version(session: Session | Connection, action: str, record: ApplicationRecord,
                    when: datetime, *, state: str | None = None) -> None:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
     user who made the change; a version made in a closed day or shift is flagged as late there

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import (
     APP,
@@ -51,7 +50,6 @@ from khidmat_desk.core.tracking import tracking_number_text
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
 from khidmat_desk.store.audit_state import application_digest
-from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
 from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import next_sequence, uuid7
@@ -155,12 +153,12 @@ def submit_application(ctx: CounterContext, intake: Intake, *,
     require_role(user, workflow.OFFICER)
     plan = _plan(intake, ctx.tariff, when)
     _check_request(ctx.centre_code, ctx.counter, intake.payment_method, plan.day)
-    with ctx.db.write() as session:
+    with ctx.db.write_connection() as connection:
         if application_uuid is not None:
-            earlier = _existing_result(session, application_uuid, plan.warnings)
+            earlier = _existing_result(connection, application_uuid, plan.warnings)
             if earlier is not None:
                 return earlier
-        result = _save_new(session, plan, user=user,
+        result = _save_new(connection, plan, user=user,
                            centre_code=ctx.centre_code.strip().upper(), counter=ctx.counter,
                            method=intake.payment_method, when=when,
                            uuid=application_uuid or uuid7(),
@@ -229,10 +227,10 @@ def _check_request(centre_code: str, counter: int, method: str, day: date) -> No
         raise InvalidRequest(f"This counter is not set up correctly: {exc}.") from exc
 
 
-def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str, counter: int,
-              method: str, when: datetime, uuid: str, from_draft: bool) -> SubmitResult:
-    connection = connection_of(session)
-    sequence = next_sequence(session, centre_code, counter, plan.day)
+def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_code: str,
+              counter: int, method: str, when: datetime, uuid: str,
+              from_draft: bool) -> SubmitResult:
+    sequence = next_sequence(connection, centre_code, counter, plan.day)
     tracking = tracking_number_text(centre_code, plan.day, counter, sequence)
     applicant_id = _upsert_applicant(connection, plan.profile, when)
     app = {
@@ -245,7 +243,7 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         "police_station": police_station(plan.service, plan.answers),
     }
     app_id = int(_INSERT_APP.scalar(connection, app))
-    search.write_keys(session, app_id, plan.keys)
+    search.write_keys(connection, app_id, plan.keys)
     paid = _payment_row(plan, method, user, when)
     if paid is not None:
         _INSERT_PAYMENT.execute(connection, {"application_id": app_id, **paid})
@@ -279,7 +277,7 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         documents_received=tuple(RecordDocument(key, label) for key, label in plan.documents),
         status_change=RecordStatusChange(None, workflow.SUBMITTED, None, user.username, when,
                                          1))
-    record_version(session, "application-submitted", record, when, state=state)
+    record_version(connection, "application-submitted", record, when, state=state)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
@@ -309,9 +307,9 @@ def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
     }))
 
 
-def _existing_result(session: Session, uuid: str,
+def _existing_result(connection: Connection, uuid: str,
                      warnings: tuple[Issue, ...]) -> SubmitResult | None:
-    row = session.execute(
+    row = connection.execute(
         select(APP.c.tracking_number, APP.c.fee_total, APP.c.expected_on)
         .where(APP.c.uuid == uuid)).one_or_none()
     if row is None:
