@@ -40,8 +40,11 @@ _NOT_WORD = re.compile(r"[^\w\s]+|_")
 
 def normalize_name(text: str) -> str:
     """Case-, diacritic- and spelling-variant-insensitive form of a name, for searching."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _ARABIC_MARKS.sub("", folded).translate(_URDU_FOLD)
+    if text.isascii():  # NFKC leaves ASCII as it is, and it holds no Arabic marks or letters
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        folded = _ARABIC_MARKS.sub("", folded).translate(_URDU_FOLD)
     folded = _NOT_WORD.sub(" ", folded.replace("'", "").replace("\u2019", ""))
     return " ".join(folded.split())
 
