@@ -3,13 +3,14 @@ status change, what the server reads, and what docs/sync-protocol.md lists."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from intake_helpers import counter_context, intake
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sync_helpers import FRIDAY, sample_record
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
@@ -54,7 +55,14 @@ def test_submit_queues_the_record_sync_record_makes_of_what_it_saved(
     result = submit_application(counter_context(db, officer, tariff), intake(
         service_code, token_no="B-1"))
     (queued,) = _payloads(db)
-    assert queued == sync_record(get_application(db, result.tracking_number)).to_payload()
+    saved = get_application(db, result.tracking_number)
+    assert queued == sync_record(saved).to_payload()
+    if db.is_sqlite:  # the stored text is json.dumps of the values, as the columns spell them
+        with db.read() as session:
+            row_text = session.execute(text("SELECT answers FROM application")).scalar_one()
+            payload_text = session.execute(text("SELECT payload FROM outbox_entry")).scalar_one()
+        assert row_text == json.dumps(saved.answers)
+        assert payload_text == json.dumps(sync_record(saved).to_payload())
 
 
 @pytest.mark.parametrize(("change", "named"), [

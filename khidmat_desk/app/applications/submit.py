@@ -51,7 +51,7 @@ from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
 from khidmat_desk.store.audit_state import application_digest
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
-from khidmat_desk.store.prepared import Prepared
+from khidmat_desk.store.prepared import JsonText, Prepared
 from khidmat_desk.store.sequences import next_sequence, uuid7
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
@@ -242,7 +242,8 @@ def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_cod
         "created_at": when, "updated_at": when,
         "police_station": police_station(plan.service, plan.answers),
     }
-    app_id = int(_INSERT_APP.scalar(connection, app))
+    answers = JsonText(plan.answers)  # spelled once for the row and the outbox entry
+    app_id = int(_INSERT_APP.scalar(connection, {**app, "answers": answers}))
     search.write_keys(connection, app_id, plan.keys)
     paid = _payment_row(plan, method, user, when)
     if paid is not None:
@@ -277,7 +278,8 @@ def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_cod
         documents_received=tuple(RecordDocument(key, label) for key, label in plan.documents),
         status_change=RecordStatusChange(None, workflow.SUBMITTED, None, user.username, when,
                                          1))
-    record_version(connection, "application-submitted", record, when, state=state)
+    record_version(connection, "application-submitted", record, when, state=state,
+                   answers=answers)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
