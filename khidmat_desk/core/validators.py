@@ -330,13 +330,13 @@ def parse_date(raw: object) -> date | None:
     if not text:
         return None
     if iso := _ISO_DATE.fullmatch(text):
-        parts = (iso.group(1), iso.group(2), iso.group(3))
+        year, month, day = iso.groups()
     elif dmy := _DAY_FIRST.fullmatch(text):
-        parts = (dmy.group(4), dmy.group(3), dmy.group(1))
+        day, _, month, year = dmy.groups()
     else:
         return None
     try:
-        return date(*(int(p) for p in parts))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
