@@ -124,7 +124,11 @@ class _Plan:
 
 def add_working_days(start: date, days: int) -> date:
     """``days`` working days after ``start``; Sunday is the weekly holiday."""
-    day = start
+    # Any seven days in a row hold six working days: whole weeks are skipped at once, leaving
+    # one to six working days to count one by one.
+    weeks = max(days - 1, 0) // 6
+    day = start + timedelta(days=7 * weeks)
+    days -= 6 * weeks
     while days > 0:
         day += timedelta(days=1)
         if day.weekday() != 6:
