@@ -1,4 +1,5 @@
-"""One engine per database, and the two kinds of unit of work: ``write()`` and ``read()``.
+"""One engine per database, and the two kinds of unit of work: ``write()`` and ``read()``
+(``write_connection()`` is a write without the ORM session, for Core-only use cases).
 
 SQLite: every write transaction starts with ``BEGIN IMMEDIATE`` (SQLAlchemy's documented
 recipe: the driver's own transaction handling is switched off and we emit BEGIN ourselves), so
@@ -40,7 +41,8 @@ def sqlite_url(path: Path | str) -> str:
 
 
 class Database:
-    """A database and its engine; the only way use cases reach it is ``write()`` / ``read()``."""
+    """A database and its engine; the only way use cases reach it is ``write()`` /
+    ``write_connection()`` / ``read()``."""
 
     def __init__(self, url: str, *, busy_timeout_ms: int = 5000) -> None:
         self.url = url
