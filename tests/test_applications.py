@@ -148,6 +148,13 @@ def test_working_days_skip_sundays() -> None:
     assert add_working_days(friday, 1) == date(2026, 3, 7)  # Saturday is a working day
     assert add_working_days(friday, 2) == date(2026, 3, 9)  # Sunday skipped
     assert add_working_days(date(2026, 3, 8), 1) == date(2026, 3, 9)  # from a Sunday
+    for start in (date(2026, 3, 1) + timedelta(days=n) for n in range(7)):  # one of each day
+        day, counted = start, []
+        for _ in range(120):
+            day += timedelta(days=1)
+            if day.weekday() != 6:
+                counted.append(day)
+        assert [add_working_days(start, n) for n in range(1, 101)] == counted[:100]
 
 
 def test_sequences_run_per_counter(db: Database, officer: UserInfo, tariff: Tariff) -> None:

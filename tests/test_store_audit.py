@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import tracemalloc
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 
 import pytest
 from sqlalchemy import delete, select, text, update
@@ -144,6 +146,36 @@ def test_non_json_details_are_refused_before_anything_is_written(db: Database) -
         append_event(session, actor="a", action="b", entity_type="c", entity_id="d",
                      details={"when": datetime.now(UTC)}, at=T0)
     assert verify(db).checked == 0
+
+
+class _Stage(StrEnum):
+    CHECKING = "in-verification"
+
+
+class _Shown(str):
+    def __str__(self) -> str:
+        return "not what JSON spells"
+
+
+@pytest.mark.parametrize("details", [
+    {"version": 2, "to": _Stage.CHECKING, "from": "submitted", "reason": None, "late": True},
+    {"name": _Shown("محمد عمران"), "b": 0, "a": False},
+    {"amount": 1.5, "z": "x"},
+    {"nested": {"b": 1, "a": [1, "two"]}, "a": 1},
+    {},
+])
+def test_details_are_stored_as_storage_reads_their_canonical_json(
+        db: Database, details: dict[str, object]) -> None:
+    with db.write() as session:
+        append_event(session, actor="a", action="b", entity_type="c", entity_id="d",
+                     details=details, at=T0)
+    expected = json.loads(canonical_json(details))
+    with db.read() as session:
+        assert session.execute(select(EVENT.c.details)).scalar_one() == expected
+        if db.is_sqlite:  # the text itself, key order included
+            stored = session.execute(text("SELECT details FROM audit_event")).scalar_one()
+            assert stored == json.dumps(expected)
+    assert verify(db).ok
 
 
 def test_verifying_a_long_log_streams_in_bounded_memory(sqlite_db: Database) -> None:

@@ -121,6 +121,35 @@ def test_a_held_lock_becomes_database_busy(tmp_path: Path) -> None:
     database.dispose()
 
 
+def test_a_read_takes_no_write_lock_and_the_next_transaction_takes_one(tmp_path: Path) -> None:
+    path = tmp_path / "counter.sqlite3"
+    database = open_database(sqlite_url(path), busy_timeout_ms=100)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0.05)
+
+    def other_can_write() -> bool:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False
+        other.execute("ROLLBACK")
+        return True
+
+    try:
+        with database.read() as session:
+            session.execute(text("SELECT count(*) FROM centre")).scalar_one()
+            assert database.engine.pool.checkedout() == 1
+            assert other_can_write()  # deferred: a reader holds no write lock
+        with database.write() as session:  # the same pooled connection, BEGIN IMMEDIATE
+            assert not other_can_write()
+        with database.engine.connect() as connection:  # nor does a plain one stay deferred
+            connection.execute(text("SELECT 1"))
+            assert not other_can_write()
+        assert other_can_write()
+    finally:
+        other.close()
+        database.dispose()
+
+
 def test_a_full_disk_becomes_disk_full(sqlite_db: Database) -> None:
     # SQLite reports SQLITE_FULL when the file may not grow: the same error as a full disk.
     @event.listens_for(sqlite_db.engine, "connect")

@@ -4,14 +4,15 @@ still right when the next save brings another."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import CounterSequence, OutboxEntry, table_of
-from khidmat_desk.store.prepared import Prepared
+from khidmat_desk.store.prepared import JsonText, Prepared
 
 OUTBOX = table_of(OutboxEntry)
 SEQUENCE = table_of(CounterSequence)
@@ -72,3 +73,22 @@ def test_a_naive_moment_is_refused_even_after_a_good_one(db: Database) -> None:
     with pytest.raises(ValueError, match="time zone"):
         _queue(db, "b", moment.replace(tzinfo=None), {})
     assert [uuid for uuid, _, _ in _stored(db)] == ["a"]
+
+
+def test_a_value_spelled_beforehand_is_stored_as_the_value_itself(db: Database) -> None:
+    answers = {"name": "محمد عمران", "rows": [{"from": "2010-07-01"}], "n": 2.5}
+    payload = {"uuid": "a", "answers": answers, "officer": "asif.khan", "payment": None}
+    spelled = JsonText.with_member(payload, "answers", JsonText(answers))
+    assert spelled.text == json.dumps(payload)
+    assert JsonText.with_member({"answers": answers}, "answers", JsonText(answers)).text == \
+        json.dumps({"answers": answers})
+    assert JsonText.with_member(payload, "answers", JsonText(dict(answers))).text == \
+        json.dumps(payload)  # another object than the member: spelled afresh
+    _queue(db, "a", datetime(2026, 3, 6, 9, 15, tzinfo=UTC), spelled)
+    _queue(db, "b", datetime(2026, 3, 6, 9, 15, tzinfo=UTC), payload)
+    (_, _, first), (_, _, second) = _stored(db)
+    assert first == second == payload
+    if db.is_sqlite:
+        with db.read() as session:
+            texts = session.execute(text("SELECT payload FROM outbox_entry ORDER BY id"))
+            assert [t for (t,) in texts] == [json.dumps(payload)] * 2

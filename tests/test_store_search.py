@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import insert
 
 from khidmat_desk.auth.users import UserInfo
@@ -101,3 +103,10 @@ def test_summaries_keep_the_order_asked_for(db: Database,
         assert search.id_by_tracking(session, "T20") == 20
         assert search.id_by_tracking(session, "T0") is None
     assert [row.tracking_number for row in rows] == ["T30", "T10", "T20"]
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_an_ascii_name_folds_as_it_would_with_unicode_in_it(name: str) -> None:
+    """ASCII names skip the Unicode folding; a tatweel (removed by that folding) added to the
+    name takes the full path and must give the same phrases."""
+    assert name_phrases(name) == name_phrases(name + "\u0640")

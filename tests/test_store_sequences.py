@@ -21,8 +21,10 @@ DAY = date(2026, 11, 23)
 
 def test_uuid7_layout_and_timestamp() -> None:
     before = time.time_ns() // 1_000_000
-    value = uuid.UUID(uuid7())
+    text = uuid7()
+    value = uuid.UUID(text)
     after = time.time_ns() // 1_000_000
+    assert text == str(value)  # the canonical spelling: lower-case hex, dashes 8-4-4-4-12
     assert value.version == 7
     assert value.variant == uuid.RFC_4122
     assert before <= value.int >> 80 <= after

@@ -20,6 +20,7 @@ from khidmat_desk.core.tracking import (
     looks_like_tracking_number,
     make_tracking_number,
     parse_tracking_number,
+    tracking_number_text,
 )
 
 ORDER = range(36)
@@ -210,8 +211,19 @@ def test_impossible_parts_are_format_errors_even_with_a_good_check(body: str) ->
 ])
 def test_make_refuses_parts_that_do_not_fit(centre: str, day: date, counter: int,
                                             sequence: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as made:
         make_tracking_number(centre, day, counter, sequence)
+    with pytest.raises(ValueError) as spelled:
+        tracking_number_text(centre, day, counter, sequence)
+    assert str(spelled.value) == str(made.value)
+
+
+@given(centres, days, st.integers(1, 99), st.integers(1, 9999), st.sampled_from(["", " "]))
+def test_the_text_of_a_number_is_the_number_spelled(centre: str, day: date, counter: int,
+                                                     sequence: int, pad: str) -> None:
+    typed = f"{pad}{centre.lower()}{pad}"
+    assert (tracking_number_text(typed, day, counter, sequence)
+            == str(make_tracking_number(typed, day, counter, sequence)))
 
 
 def test_check_character_refuses_foreign_characters() -> None:

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
-from khidmat_desk.core.fields import Field, FieldType, Service
+from khidmat_desk.core.conditions import compile_condition, holds, referenced_fields
+from khidmat_desk.core.fields import AllOf, AnyOf, Field, FieldType, Service, When
 from khidmat_desk.core.samples import NamePool, sample_answers
 from khidmat_desk.core.validation import validate_answers
 from tests.validation_reference import validate_answers as reference
@@ -95,3 +96,37 @@ def test_plans_judge_what_is_not_answers_as_before() -> None:
     service = get_service(SERVICE_CODES[0])
     for answers in (None, [], "text", 5):
         _same(service, answers, TODAY, NOW)
+
+
+def _conditions() -> list[Any]:
+    found: list[Any] = []
+    for code in SERVICE_CODES:
+        service = get_service(code)
+        for f in service.all_fields():
+            found += [c for c in (f.when, *(m.when for m in f.fields)) if c is not None]
+        found += [d.when for d in service.documents if d.when is not None]
+    return found
+
+
+def test_compiled_conditions_decide_as_holds_does() -> None:
+    rng = random.Random(7)
+    conditions = _conditions()
+    assert {c.op for c in conditions if isinstance(c, When)} >= {"eq", "in", "truthy"}
+    conditions += [When("x", op, value) for op, value in (
+        ("eq", "a"), ("ne", "a"), ("in", ("a", "b")), ("not_in", ("a",)), ("truthy", None),
+        ("falsy", None), ("contains", "a"), ("contains_any", ("a", "c")))]
+    conditions += [AllOf((When("x", "eq", "a"), When("y", "truthy", None))),
+                   AnyOf((When("x", "falsy", None), When("y", "in", ("b",))))]
+    values = (None, "", "a", "b", 0, 1, True, False, ["a"], ("c", "b"), [])
+    for condition in conditions:
+        keys = sorted(referenced_fields(condition) | {"x", "y"})
+        test = compile_condition(condition)
+        for _ in range(40):
+            answers = {k: rng.choice(values) for k in keys if rng.random() < 0.8}
+            item = rng.choice([None, {}, {k: rng.choice(values) for k in keys
+                                          if rng.random() < 0.5}])
+            assert test(answers, item) == holds(condition, answers, item), (condition, answers,
+                                                                             item)
+    unknown = compile_condition(When("x", "sounds_like", "a"))
+    with pytest.raises(ValueError, match="unknown condition operator 'sounds_like'"):
+        unknown({"x": "a"}, None)

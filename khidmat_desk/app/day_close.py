@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from khidmat_desk.app.shifts import plan_in
@@ -33,7 +33,7 @@ from khidmat_desk.reports.figures import DaySummary
 from khidmat_desk.reports.summary import summarise
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
-from khidmat_desk.store.db import Database
+from khidmat_desk.store.db import Database, connection_of
 from khidmat_desk.store.models import AuditHead, Centre, DayClose, LateRecord, table_of
 from khidmat_desk.store.prepared import Prepared
 from khidmat_desk.store.sequences import uuid7
@@ -375,12 +375,12 @@ _CLOSED_SPAN_AT = (select(CLOSE.c.id, CLOSE.c.day, CLOSE.c.shift, CLOSE.c.closed
 _ANY_CLOSED_SPAN_AT = Prepared(select(CLOSE.c.id).where(*_IN_CLOSED_SPAN).limit(1))
 
 
-def closed_span_at(session: Session, moment: datetime) -> Any:
+def closed_span_at(session: Session | Connection, moment: datetime) -> Any:
     """The closed day or shift whose span holds ``moment``, or None.
 
     Asked of the database every time (inside the caller's transaction), so a close made by
     another counter or process is seen at once."""
-    connection = session.connection()
+    connection = connection_of(session)
     if _ANY_CLOSED_SPAN_AT.scalar(connection, {"moment": moment}) is None:
         return None
     return connection.execute(_CLOSED_SPAN_AT, {"moment": moment}).first()
@@ -408,14 +408,16 @@ def require_override(session: Session, *, made_at: datetime, tracking_number: st
                 tracking_number, why)
 
 
-def note_if_late(session: Session, *, uuid: str, version: int, kind: str, tracking_number: str,
-                 made_at: datetime, noted_at: datetime, what: str) -> bool:
+def note_if_late(session: Session | Connection, *, uuid: str, version: int, kind: str,
+                 tracking_number: str, made_at: datetime, noted_at: datetime,
+                 what: str) -> bool:
     """Flag a record version made in a closed span; True when it was late."""
     span = closed_span_at(session, made_at)
     if span is None:
         return False
-    session.add(LateRecord(close_id=span.id, uuid=uuid, version=version, kind=kind,
-                           tracking_number=tracking_number, made_at=made_at,
-                           noted_at=noted_at, what=what[:MAX_TEXT]))
+    connection_of(session).execute(insert(LateRecord).values(
+        close_id=span.id, uuid=uuid, version=version, kind=kind,
+        tracking_number=tracking_number, made_at=made_at, noted_at=noted_at,
+        what=what[:MAX_TEXT]))
     log.warning("%s version %d reached closed %s late", tracking_number, version, span.day)
     return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -51,6 +51,47 @@ def _compare(cond: When, actual: Any) -> bool:
     if op == "contains_any":
         return any(value in chosen for value in expected)
     raise ValueError(f"unknown condition operator '{op}'")
+
+
+#: A condition made into a function of the answers and the current group item (if any).
+Test = Callable[[Mapping[str, Any], Mapping[str, Any] | None], bool]
+
+
+def compile_condition(condition: Condition) -> Test:
+    """`holds` of this condition as a function, worked out once: what `holds` decides, and
+    the same error for an operator it does not know, raised when it is evaluated."""
+    if isinstance(condition, AllOf):
+        parts = tuple(compile_condition(c) for c in condition.conditions)
+        return lambda answers, item: all(part(answers, item) for part in parts)
+    if isinstance(condition, AnyOf):
+        choices = tuple(compile_condition(c) for c in condition.conditions)
+        return lambda answers, item: any(part(answers, item) for part in choices)
+    key, op, expected = condition.field, condition.op, condition.value
+    if op not in ("eq", "ne", "in", "not_in", "truthy", "falsy"):
+        return lambda answers, item: _compare(condition, lookup(key, answers, item))
+    if op == "eq":
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            actual = item[key] if item is not None and key in item else answers.get(key)
+            return bool(actual == expected)
+    elif op == "ne":
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            actual = item[key] if item is not None and key in item else answers.get(key)
+            return bool(actual != expected)
+    elif op == "in":
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            return (item[key] if item is not None and key in item
+                    else answers.get(key)) in expected
+    elif op == "not_in":
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            return (item[key] if item is not None and key in item
+                    else answers.get(key)) not in expected
+    elif op == "truthy":
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            return bool(item[key] if item is not None and key in item else answers.get(key))
+    else:
+        def test(answers: Mapping[str, Any], item: Mapping[str, Any] | None) -> bool:
+            return not (item[key] if item is not None and key in item else answers.get(key))
+    return test
 
 
 def referenced_fields(condition: Condition | None) -> set[str]:

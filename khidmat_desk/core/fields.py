@@ -7,9 +7,11 @@ declarations, so a rule can never live only in a screen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from khidmat_desk.core.issues import IssueLevel
@@ -413,6 +415,26 @@ class Service:
     def _all_fields(self) -> tuple[Field, ...]:
         """Worked out once: every save and every check asks for it (steps never change)."""
         return tuple(f for step in self.steps for f in step.fields)
+
+    @cached_property
+    def fields_by_key(self) -> Mapping[str, Field]:
+        """`field_map`, made once and read-only."""
+        return MappingProxyType(self.field_map())
+
+    @cached_property
+    def profile_keys(self) -> tuple[tuple[str, str], ...]:
+        """(profile detail, field key) of each field kept on the person's profile, in order."""
+        return tuple((f.profile, f.key) for f in self.all_fields() if f.profile)
+
+    @cached_property
+    def station_keys(self) -> tuple[str, ...]:
+        """The police-station fields, in the order the wizard asks them."""
+        return tuple(f.key for f in self.all_fields() if f.type == FieldType.POLICE_STATION)
+
+    @cached_property
+    def document_labels(self) -> Mapping[str, str]:
+        """Document key -> label, in checklist order."""
+        return MappingProxyType({d.key: d.label for d in self.documents})
 
     def field_map(self) -> dict[str, Field]:
         return {f.key: f for f in self.all_fields()}

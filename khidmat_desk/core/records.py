@@ -40,8 +40,11 @@ _NOT_WORD = re.compile(r"[^\w\s]+|_")
 
 def normalize_name(text: str) -> str:
     """Case-, diacritic- and spelling-variant-insensitive form of a name, for searching."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _ARABIC_MARKS.sub("", folded).translate(_URDU_FOLD)
+    if text.isascii():  # NFKC leaves ASCII as it is, and it holds no Arabic marks or letters
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        folded = _ARABIC_MARKS.sub("", folded).translate(_URDU_FOLD)
     folded = _NOT_WORD.sub(" ", folded.replace("'", "").replace("\u2019", ""))
     return " ".join(folded.split())
 
@@ -124,8 +127,7 @@ def applicant_profile(service: Service, answers: Mapping[str, Any]) -> Applicant
     name = answers.get(service.primary_name)
     if not id_number or not name:
         return None
-    details = {f.profile: answers[f.key] for f in service.all_fields()
-               if f.profile and f.key in answers}
+    details = {profile: answers[key] for profile, key in service.profile_keys if key in answers}
     return ApplicantProfile(
         id_type=str(id_type), id_number=str(id_number), name=str(name),
         name_ur=answers.get(service.primary_name_ur),
@@ -139,14 +141,14 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
 
 def station_keys(service: Service) -> tuple[str, ...]:
     """The service's police-station fields, in the order the wizard asks them."""
-    return tuple(f.key for f in service.all_fields() if f.type == FieldType.POLICE_STATION)
+    return service.station_keys
 
 
 def police_station(service: Service, answers: Mapping[str, Any]) -> str | None:
     """The first police station an application names, in its service's field order (where its
     verification goes); None when it names none. Kept on the application row for the
     in-charge's open-work figures."""
-    for key in station_keys(service):
+    for key in service.station_keys:
         value = answers.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()

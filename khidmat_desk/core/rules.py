@@ -32,7 +32,7 @@ from khidmat_desk.core.issues import Issue, IssueLevel
 def check_rules(
     service: Service, answers: Mapping[str, Any], today: date, errored: set[str]
 ) -> list[Issue]:
-    fields = service.field_map()
+    fields = service.fields_by_key
     issues: list[Issue] = []
     for rule in service.rules:
         issues.extend(_check(rule, answers, fields, today, errored))
@@ -48,10 +48,10 @@ def _issue(path: str, label: str, template: str,
 
 def _scopes(
     group: str | None, answers: Mapping[str, Any], fields: Mapping[str, Field]
-) -> Iterator[tuple[str, str, Mapping[str, Any], dict[str, Field]]]:
+) -> Iterator[tuple[str, str, Mapping[str, Any], Mapping[str, Field]]]:
     """(path prefix, label prefix, values, field map) for the top level or each group row."""
     if group is None:
-        yield "", "", answers, dict(fields)
+        yield "", "", answers, fields
         return
     group_field = fields[group]
     members = {m.key: m for m in group_field.fields}

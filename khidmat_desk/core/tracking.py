@@ -19,6 +19,7 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from khidmat_desk.errors import KnownError
@@ -147,6 +148,27 @@ class TrackingNumberError(KnownError, ValueError):
 def make_tracking_number(centre: str, day: date, counter: int, sequence: int) -> TrackingNumber:
     return TrackingNumber(centre=centre.strip().upper(), day=day, counter=counter,
                           sequence=sequence)
+
+
+def tracking_number_text(centre: str, day: date, counter: int, sequence: int) -> str:
+    """``str(make_tracking_number(...))``, with the part before the sequence checked, spelled
+    and run through the check character's table once per centre, day and counter."""
+    body, state = _day_part(centre.strip().upper(), day, counter)
+    if not 1 <= sequence <= 9999:
+        raise ValueError(f"sequence {sequence} must be 1 to 9999")
+    digits = f"{sequence:04d}"
+    for ch in digits:
+        state = TABLE[state][_VALUE[ch]]
+    return f"{body}{digits}-{ALPHABET[TABLE[state].index(0)]}"
+
+
+@lru_cache(maxsize=256)
+def _day_part(centre: str, day: date, counter: int) -> tuple[str, int]:
+    """The body up to the sequence (checked as `TrackingNumber` checks it) and Damm's running
+    value over it."""
+    TrackingNumber(centre=centre, day=day, counter=counter, sequence=1)
+    body = f"{centre}-{day:%y%m%d}-{counter:02d}-"
+    return body, _interim(body.replace("-", ""))
 
 
 def _compact(text: str) -> str:

@@ -16,7 +16,8 @@ from typing import Any
 
 from khidmat_desk.core import clock, reference, validators
 from khidmat_desk.core.conditions import (
-    holds,
+    Test,
+    compile_condition,
     referenced_fields,
     resolve_date_bound,
     resolve_datetime_bound,
@@ -80,16 +81,17 @@ def validate_answers(
     seen = _provisional(plan, answers, ctx)
     applicable: set[str] = set()
     for f in plan.fields:
-        if f.when is not None and not holds(f.when, seen):
-            seen.pop(f.key, None)  # a field that does not apply cannot switch others on
+        key = f.key
+        if f.test is not None and not f.test(seen, None):
+            seen.pop(key, None)  # a field that does not apply cannot switch others on
             continue
-        applicable.add(f.key)
-        value, found = _check_field(f, answers.get(f.key), ctx, normalised, f.key, f.label)
+        applicable.add(key)
+        value, found = _check_field(f, answers.get(key), ctx, normalised, key, f.label)
         if found:
             issues.extend(found)
         if value is not None:
-            normalised[f.key] = value
-            seen[f.key] = value
+            normalised[key] = value
+            seen[key] = value
     issues.extend(check_rules(service, normalised, ctx.today, _has_error_on(issues)))
     return ValidationResult(normalised, tuple(issues), frozenset(applicable))
 
@@ -109,9 +111,13 @@ class _FieldPlan:
     key: str
     label: str
     when: Condition | None
+    #: `when` as a function of the answers (and the group row), None when always asked.
+    test: Test | None
     required: bool
     is_group: bool
     is_boolean: bool
+    #: A required yes/no (a declaration): it must be answered yes.
+    must_confirm: bool
     check: Check
     #: Group members, and their keys.
     members: tuple[_FieldPlan, ...]
@@ -156,8 +162,10 @@ def _make_plan(service: Service) -> _ServicePlan:
 def _field_plan(f: Field) -> _FieldPlan:
     members = tuple(_field_plan(m) for m in f.fields)
     return _FieldPlan(
-        field=f, key=f.key, label=f.label, when=f.when, required=f.required,
+        field=f, key=f.key, label=f.label, when=f.when,
+        test=None if f.when is None else compile_condition(f.when), required=f.required,
         is_group=f.type is FieldType.GROUP, is_boolean=f.type is FieldType.BOOLEAN,
+        must_confirm=f.type is FieldType.BOOLEAN and f.required,
         check=_checker(f), members=members, member_keys=frozenset(m.key for m in members),
         reads_scope=f.type in (FieldType.POLICE_STATION, FieldType.GROUP))
 
@@ -190,14 +198,12 @@ def _check_field(
 ) -> tuple[Any, list[Issue]]:
     if f.is_group:
         return _check_group(f, raw, ctx, scope, path, label)
-    if f.is_boolean and is_blank(raw):
-        raw = False
     if is_blank(raw):
-        if f.required:
-            return None, [Issue(path, label, "is required")]
-        return None, []
+        if not f.is_boolean:
+            return None, [Issue(path, label, "is required")] if f.required else []
+        raw = False  # an unticked box
     checked = f.check(raw, ctx, scope)
-    if f.is_boolean and f.required and checked.value is False:
+    if f.must_confirm and checked.value is False:
         return False, [Issue(path, label, "must be confirmed")]
     if not checked.findings:
         return checked.value, []
@@ -240,7 +246,7 @@ def _check_item(
     item: dict[str, Any] = {}
     seen = dict(row)  # the row as typed, overridden by each value as it is checked
     for member in group.members:
-        if member.when is not None and not holds(member.when, scope, seen):
+        if member.test is not None and not member.test(scope, seen):
             continue
         value, found = _check_field(member, row.get(member.key), ctx,
                                     {**scope, **item} if member.reads_scope else scope,

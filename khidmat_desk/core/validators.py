@@ -83,6 +83,8 @@ def _identifier_text(raw: object) -> str | None:
     text = str(raw)
     if len(text) > _MAX_IDENTIFIER:
         return None
+    if text.isascii():  # nothing to read as ASCII (the usual case)
+        return text.strip()
     return _ascii_digits(text.translate(_DASHES)).strip()
 
 
@@ -328,13 +330,13 @@ def parse_date(raw: object) -> date | None:
     if not text:
         return None
     if iso := _ISO_DATE.fullmatch(text):
-        parts = (iso.group(1), iso.group(2), iso.group(3))
+        year, month, day = iso.groups()
     elif dmy := _DAY_FIRST.fullmatch(text):
-        parts = (dmy.group(4), dmy.group(3), dmy.group(1))
+        day, _, month, year = dmy.groups()
     else:
         return None
     try:
-        return date(*(int(p) for p in parts))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -528,7 +530,8 @@ def clean_free_text(text: str, *, multiline: bool = False) -> str:
 
 
 def _clean_text(text: str, multiline: bool) -> str:
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if not text.isascii():  # ASCII holds no invisible character and is already NFC
+        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     if not multiline:
         return " ".join(text.split())
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()

@@ -24,17 +24,17 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.db import Database
+from khidmat_desk.store.db import Database, connection_of
 from khidmat_desk.store.models import AuditEvent, AuditHead, SigningKey, table_of
 from khidmat_desk.store.prepared import Prepared
 
@@ -111,11 +111,33 @@ def hashed_fields(at: datetime, actor: str, action: str, entity_type: str, entit
     }
 
 
-def append_event(session: Session, *, actor: str, action: str, entity_type: str,
+def _as_stored(details: Mapping[str, Any]) -> dict[str, Any]:
+    """Exactly what storage returns of ``details``: JSON's reading of their canonical text.
+
+    Flat details of text keys and text, whole-number, yes/no or empty values (nearly every
+    event) read back as themselves with their keys sorted and text subclasses (a status) as
+    plain text, so they are copied so instead of spelled and parsed."""
+    if all(type(key) is str for key in details):
+        copy: dict[str, Any] = {}
+        for key in sorted(details):
+            value = details[key]
+            kind = type(value)
+            if kind is str or kind is int or kind is bool or value is None:
+                copy[key] = value
+            elif isinstance(value, str):
+                copy[key] = str.__str__(value)
+            else:
+                break
+        else:
+            return copy
+    return cast(dict[str, Any], json.loads(canonical_json(dict(details))))
+
+
+def append_event(session: Session | Connection, *, actor: str, action: str, entity_type: str,
                  entity_id: str | int, details: Mapping[str, Any], at: datetime) -> int:
     """Add one event to the chain inside the caller's transaction; returns its id."""
-    safe_details = json.loads(canonical_json(dict(details)))  # exactly what storage returns
-    connection = session.connection()
+    safe_details = _as_stored(details)
+    connection = connection_of(session)
     head = _LOCK_HEAD_NOW.first(connection, {})
     if head is None:
         raise RuntimeError("the audit log's head row is missing")

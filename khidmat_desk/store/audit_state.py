@@ -309,10 +309,13 @@ def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str,
     return digests
 
 
-def application_state(session: Session, uuid: str) -> str:
+def application_state(session: Session | Connection, uuid: str) -> str:
     """The digest of one application as it stands in this transaction (after a flush)."""
-    session.flush()
-    connection = session.connection()
+    if isinstance(session, Connection):
+        connection = session
+    else:
+        session.flush()
+        connection = session.connection()
     row = connection.execute(select(APP).where(APP.c.uuid == uuid)).one()
     return application_states(connection, [row])[uuid]
 

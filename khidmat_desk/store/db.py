@@ -1,4 +1,5 @@
-"""One engine per database, and the two kinds of unit of work: ``write()`` and ``read()``.
+"""One engine per database, and the two kinds of unit of work: ``write()`` and ``read()``
+(``write_connection()`` is a write without the ORM session, for Core-only use cases).
 
 SQLite: every write transaction starts with ``BEGIN IMMEDIATE`` (SQLAlchemy's documented
 recipe: the driver's own transaction handling is switched off and we emit BEGIN ourselves), so
@@ -15,7 +16,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ from khidmat_desk.store.errors import known_error
 
 log = logging.getLogger("khidmat.store")
 
-#: Execution option telling the ``begin`` hook which BEGIN to emit on SQLite.
+#: Key of a pooled SQLite connection's ``info`` naming the BEGIN its next transaction emits
+#: when not ``BEGIN IMMEDIATE`` (set by `Database.read` for as long as the read lasts).
 _BEGIN_MODE = "khidmat_begin"
 
 
@@ -39,16 +41,17 @@ def sqlite_url(path: Path | str) -> str:
 
 
 class Database:
-    """A database and its engine; the only way use cases reach it is ``write()`` / ``read()``."""
+    """A database and its engine; the only way use cases reach it is ``write()`` /
+    ``write_connection()`` / ``read()``."""
 
     def __init__(self, url: str, *, busy_timeout_ms: int = 5000) -> None:
         self.url = url
         self.engine = _make_engine(url, busy_timeout_ms)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._write_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN IMMEDIATE"})
-        self._read_engine = self.engine.execution_options(**{_BEGIN_MODE: "BEGIN"})
+        self._write_engine = self.engine
+        self._read_engine = self.engine
         if not self.is_sqlite:  # one snapshot for all the queries of a read, as on SQLite
-            self._read_engine = self._read_engine.execution_options(
+            self._read_engine = self.engine.execution_options(
                 isolation_level="REPEATABLE READ")
 
     @property
@@ -73,9 +76,19 @@ class Database:
             session.flush()
 
     @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """One write transaction as `write` makes it, on the bare connection: for a use case
+        that sends only Core statements (saving an application), which then skips setting up
+        and closing an ORM session it would not use."""
+        with (_translated_errors(), self._write_engine.connect() as connection,
+              connection.begin()):
+            yield connection
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only view; nothing done here is committed."""
         with (_translated_errors(), self._read_engine.connect() as connection,
+              _deferred_begin(connection) if self.is_sqlite else nullcontext(),
               Session(bind=connection, expire_on_commit=False) as session):
             yield session  # closing the connection rolls the read transaction back
 
@@ -84,6 +97,21 @@ class Database:
 
     def __repr__(self) -> str:
         return f"Database({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+def connection_of(session: Session | Connection) -> Connection:
+    """The connection a unit of work runs on: a connection itself (`Database.write_connection`),
+    or the one a session was bound to by `Database.write` or `Database.read` (already in their
+    transaction), else the session's own.
+
+    Asking the session each time (`Session.connection`) walks its transaction's state machine,
+    several times the cost of a statement on the save path."""
+    if isinstance(session, Connection):
+        return session
+    bind = session.bind
+    if isinstance(bind, Connection) and not bind.closed:
+        return bind
+    return session.connection()
 
 
 def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
@@ -107,6 +135,17 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
             raise
     log.info("opened %r", database)
     return database
+
+
+@contextmanager
+def _deferred_begin(connection: Connection) -> Iterator[None]:
+    """A read's transaction starts with a plain (deferred) BEGIN: it takes no write lock."""
+    info = connection.connection.info
+    info[_BEGIN_MODE] = "BEGIN"
+    try:
+        yield
+    finally:
+        info.pop(_BEGIN_MODE, None)
 
 
 @contextmanager
@@ -147,18 +186,23 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
         finally:
             cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        mode = connection.get_execution_options().get(_BEGIN_MODE, "BEGIN IMMEDIATE")
-        # Straight on the driver: every save begins here, and SQLAlchemy's statement machinery
-        # costs ten times what SQLite spends on BEGIN. Errors are raised as SQLAlchemy's, as
-        # they would be through it, so a held lock still becomes "database busy".
-        driver = connection.connection.driver_connection
+    dialect = engine.dialect
+
+    def _begin(dbapi_connection: Any) -> None:
+        """The dialect's own step that starts a transaction (a no-op for pysqlite, whose
+        handling we switched off), given the pooled connection.
+
+        Done here rather than in a ``begin`` event: any engine event makes SQLAlchemy dispatch
+        events at every connect, begin, commit and close, which costs a save more than SQLite
+        spends on BEGIN. Straight on the driver; errors are raised as SQLAlchemy's, as they
+        would be through it, so a held lock still becomes "database busy"."""
+        mode = dbapi_connection.info.get(_BEGIN_MODE, "BEGIN IMMEDIATE")
         try:
-            driver.execute(mode)  # type: ignore[union-attr]
+            dbapi_connection.driver_connection.execute(mode)
         except sqlite3.Error as exc:
-            raise DBAPIError.instance(mode, (), exc, sqlite3.Error,
-                                      dialect=connection.dialect) from exc
+            raise DBAPIError.instance(mode, (), exc, sqlite3.Error, dialect=dialect) from exc
+
+    dialect.do_begin = _begin  # type: ignore[method-assign]
 
 
 def _ensure_wal(cursor: Any, busy_timeout_ms: int) -> None:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, delete, func, or_, select, tuple_, update
+from sqlalchemy import Connection, Text, and_, cast, delete, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.models import OutboxEntry, table_of
-from khidmat_desk.store.prepared import Prepared
+from khidmat_desk.store.prepared import JsonText, Prepared
 
 log = logging.getLogger("khidmat.outbox")
 
@@ -52,12 +53,15 @@ class OutboxCounts:
     quarantined: int
 
 
-def enqueue(session: Session, *, uuid: str, version: int, kind: str,
-            payload: Mapping[str, Any], now: datetime) -> None:
-    """Queue one record version; queuing the same (uuid, version, kind) again changes nothing."""
-    connection = session.connection()
+def enqueue(session: Session | Connection, *, uuid: str, version: int, kind: str,
+            payload: Mapping[str, Any] | JsonText, now: datetime) -> None:
+    """Queue one record version; queuing the same (uuid, version, kind) again changes nothing.
+
+    The payload may come spelled already (`JsonText`)."""
+    connection = connection_of(session)
     _ENQUEUE[connection.dialect.name].execute(connection, {
-        "uuid": uuid, "version": version, "kind": kind, "payload": dict(payload),
+        "uuid": uuid, "version": version, "kind": kind,
+        "payload": payload if isinstance(payload, JsonText) else dict(payload),
         "created_at": now, "attempts": 0})
 
 

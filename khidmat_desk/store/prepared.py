@@ -16,9 +16,11 @@ SQLAlchemy's, so `store.errors.known_error` reads them as it reads any other.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -26,7 +28,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.types import TypeDecorator, TypeEngine
+from sqlalchemy.types import JSON, TypeDecorator, TypeEngine
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,29 @@ class _Compiled:
     #: Per parameter, in the order the driver takes them: its name and its column's conversion
     #: (None for a type the driver takes as it is: text, integers).
     steps: tuple[tuple[str, Callable[[Any], Any] | None], ...] = field(init=False)
+    #: The values in the driver's order, read in one call, and where the conversions apply.
+    _values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = field(init=False)
+    _conversions: tuple[tuple[int, Callable[[Any], Any]], ...] = field(init=False)
 
     def __post_init__(self) -> None:
         names = self.names if self.order is None else self.order
         steps = tuple((name, self.converters.get(name)) for name in names)
         object.__setattr__(self, "steps", steps)
+        getter = itemgetter(*names) if names else (lambda params: ())
+        values = getter if len(names) != 1 else (lambda params: (getter(params),))
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "_conversions", tuple(
+            (index, convert) for index, (_, convert) in enumerate(steps)
+            if convert is not None))
 
     def arguments(self, params: Mapping[str, Any]) -> Any:
         if self.literals:
             params = {**self.literals, **params}
-        values = [params[name] if convert is None else convert(params[name])
-                  for name, convert in self.steps]
+        values: Sequence[Any] = self._values(params)
+        if self._conversions:
+            values = list(values)
+            for index, convert in self._conversions:
+                values[index] = convert(values[index])
         if self.order is not None:
             return tuple(values)
         return dict(zip(self.names, values, strict=True))
@@ -78,9 +92,10 @@ class Prepared:
 
     def _one(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool) -> Any:
         compiled = self._for(connection.dialect, params)
+        arguments = compiled.arguments(params)
         cursor = _cursor(connection)
         try:
-            _run(connection, cursor.execute, compiled, compiled.arguments(params))
+            _run(connection, cursor.execute, compiled, arguments)
             return cursor.fetchone() if fetch else None
         finally:
             cursor.close()
@@ -140,13 +155,66 @@ def _converter(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any]
     A save hands the same moment to most of its statements (created, updated, paid, queued,
     logged at); dates and times cannot change, so their conversion remembers the last value
     it was given, by identity, and its result."""
-    convert = column_type.dialect_impl(dialect).bind_processor(dialect)
+    impl = column_type.dialect_impl(dialect)
+    convert = impl.bind_processor(dialect)
+    if isinstance(impl, JSON):
+        return _json_converter(convert)
     if convert is None or not _is_moment(column_type):
         return convert
     key = (dialect.name, dialect.driver, type(column_type), repr(column_type))
     if key not in _MOMENTS:
         _MOMENTS[key] = _remembering(convert)
     return _MOMENTS[key]
+
+
+class JsonText:
+    """A JSON value and its text as `json.dumps` spells it, made once and given to several
+    statements: a JSON column whose driver takes that very text (SQLite) is given the text,
+    any other converts the value as usual (PostgreSQL's JSONB keeps no spelling anyway)."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, value: Any, text: str | None = None) -> None:
+        self.value = value
+        self.text = json.dumps(value) if text is None else text
+
+    @classmethod
+    def with_member(cls, value: Mapping[str, Any], key: str, member: JsonText) -> JsonText:
+        """``value``, whose ``key`` holds ``member.value``, spelled with ``member``'s text in
+        its place: `json.dumps` spells an object's members one after another, joined by ", ".
+        """
+        if value[key] is not member.value:
+            return cls(value)
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        side = before
+        for name, item in value.items():
+            if name == key:
+                side = after
+            else:
+                side[name] = item
+        parts = [json.dumps(before)[1:-1]] if before else []
+        parts.append(f"{json.dumps(key)}: {member.text}")
+        if after:
+            parts.append(json.dumps(after)[1:-1])
+        return cls(value, "{" + ", ".join(parts) + "}")
+
+
+_PROBE = {"text": ["\u00e9\u0645", 1, 2.5, None, True], "": {}}
+
+
+def _json_converter(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """A JSON column's conversion, also given `JsonText`."""
+    takes_text = convert is not None and convert(_PROBE) == json.dumps(_PROBE)
+
+    def converted(value: Any) -> Any:
+        if type(value) is JsonText:
+            if takes_text:
+                return value.text
+            value = value.value
+        return value if convert is None else convert(value)
+
+    return converted
 
 
 def _is_moment(column_type: TypeEngine[Any]) -> bool:

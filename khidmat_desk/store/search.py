@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.models import Application, ApplicationKey, table_of
 from khidmat_desk.store.prepared import Prepared
 
@@ -51,10 +52,11 @@ SUMMARY_COLUMNS = (
 )
 
 
-def write_keys(session: Session, application_id: int, keys: Iterable[tuple[str, str]]) -> None:
+def write_keys(session: Session | Connection, application_id: int,
+               keys: Iterable[tuple[str, str]]) -> None:
     unique = {(kind, value) for kind, value in keys if value}
     if unique:
-        _INSERT_KEY.execute_many(session.connection(), [
+        _INSERT_KEY.execute_many(connection_of(session), [
             {"kind": kind, "value": value, "application_id": application_id}
             for kind, value in sorted(unique)])
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import literal_column
+from sqlalchemy import Connection, literal_column
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.errors import DailyLimitReachedError
 from khidmat_desk.store.models import CounterSequence, table_of
 from khidmat_desk.store.prepared import Prepared
@@ -49,7 +49,8 @@ def uuid7() -> str:
         counter = _last_uuid_counter
     random_tail = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (now_ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | random_tail
-    return str(uuid.UUID(int=value))
+    text = f"{value:032x}"  # as `str(uuid.UUID(int=value))` spells it, without building one
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _upsert_statement(dialect_name: str) -> Any:
@@ -69,9 +70,9 @@ def _upsert_statement(dialect_name: str) -> Any:
 _UPSERT = {name: Prepared(_upsert_statement(name)) for name in ("sqlite", "postgresql")}
 
 
-def next_sequence(session: Session, centre_code: str, counter: int, day: date) -> int:
+def next_sequence(session: Session | Connection, centre_code: str, counter: int, day: date) -> int:
     """Take the next daily number for this centre, counter and day (one atomic upsert)."""
-    connection = session.connection()
+    connection = connection_of(session)
     value = int(_UPSERT[connection.dialect.name].scalar(connection, {
         "centre_code": centre_code, "counter": counter, "day": day, "last_value": 1,
     }))

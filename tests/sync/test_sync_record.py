@@ -3,18 +3,20 @@ status change, what the server reads, and what docs/sync-protocol.md lists."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from intake_helpers import counter_context, intake
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sync_helpers import FRIDAY, sample_record
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
+from khidmat_desk.app.applications.record import sync_record
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.catalogue import Tariff
+from khidmat_desk.core.catalogue import SERVICE_CODES, Tariff
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import OutboxEntry
 from khidmat_desk.sync.protocol import RECORD_FIELDS, ApplicationRecord, RecordError
@@ -45,6 +47,22 @@ def test_submit_and_status_change_write_the_same_declared_record(
     assert {k: getattr(first, k) for k in same} == {k: getattr(third, k) for k in same}
     detail = get_application(db, result.tracking_number)
     assert third.updated_at == detail.updated_at and third.officer == detail.officer == "asif.khan"
+
+
+@pytest.mark.parametrize("service_code", SERVICE_CODES)
+def test_submit_queues_the_record_sync_record_makes_of_what_it_saved(
+        db: Database, officer: UserInfo, tariff: Tariff, service_code: str) -> None:
+    result = submit_application(counter_context(db, officer, tariff), intake(
+        service_code, token_no="B-1"))
+    (queued,) = _payloads(db)
+    saved = get_application(db, result.tracking_number)
+    assert queued == sync_record(saved).to_payload()
+    if db.is_sqlite:  # the stored text is json.dumps of the values, as the columns spell them
+        with db.read() as session:
+            row_text = session.execute(text("SELECT answers FROM application")).scalar_one()
+            payload_text = session.execute(text("SELECT payload FROM outbox_entry")).scalar_one()
+        assert row_text == json.dumps(saved.answers)
+        assert payload_text == json.dumps(sync_record(saved).to_payload())
 
 
 @pytest.mark.parametrize(("change", "named"), [

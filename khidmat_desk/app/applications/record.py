@@ -23,7 +23,7 @@ from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state
 from khidmat_desk.store.models import Application, StatusChange, table_of
-from khidmat_desk.store.prepared import Prepared
+from khidmat_desk.store.prepared import JsonText, Prepared
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
     RecordApplicant,
@@ -71,14 +71,17 @@ def _finding(found: FindingInfo | None) -> RecordFinding | None:
     return RecordFinding(**{f.name: getattr(found, f.name) for f in fields(FindingFacts)})
 
 
-def record_version(session: Session, action: str, record: ApplicationRecord,
-                   when: datetime, *, state: str | None = None) -> None:
+def record_version(session: Session | Connection, action: str, record: ApplicationRecord,
+                   when: datetime, *, state: str | None = None,
+                   answers: JsonText | None = None) -> None:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
     user who made the change; a version made in a closed day or shift is flagged as late there
     (after the audit event, whose lock orders it after any close).
 
     ``state`` is the digest of the record as this version leaves it, when the caller made it
-    from the values it wrote; otherwise it is read back from the database."""
+    from the values it wrote; otherwise it is read back from the database. ``answers`` is the
+    record's answers as the caller spelled them for its own row, spelled into the outbox
+    entry's payload as they are."""
     change = record.status_change
     append_event(session, actor=change.by, action=action, entity_type="application",
                  entity_id=record.uuid, at=when, details={
@@ -92,8 +95,10 @@ def record_version(session: Session, action: str, record: ApplicationRecord,
         tracking_number=record.tracking_number, made_at=when, noted_at=when,
         what=f"{action.replace('-', ' ')} after the close ({change.from_status or 'new'} -> "
              f"{change.to_status})")
+    payload = record.to_payload()
     outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
-                   payload=record.to_payload(), now=when)
+                   payload=payload if answers is None
+                   else JsonText.with_member(payload, "answers", answers), now=when)
 
 
 def write_status_change(connection: Connection, app_id: int, old: Status | None, new: Status,

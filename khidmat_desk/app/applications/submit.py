@@ -14,20 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import (
     APP,
     record_version,
-    sync_record,
     write_status_change,
 )
 from khidmat_desk.app.applications.results import (
-    ApplicantId,
-    ApplicationDetail,
-    DocumentInfo,
     InvalidRequest,
-    PaymentInfo,
     SubmitResult,
     ValidationFailed,
 )
@@ -52,13 +46,21 @@ from khidmat_desk.core.records import (
     police_station,
     search_keys,
 )
-from khidmat_desk.core.tracking import make_tracking_number
+from khidmat_desk.core.tracking import tracking_number_text
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.store import search
 from khidmat_desk.store.audit_state import application_digest
 from khidmat_desk.store.models import Applicant, DocumentReceived, Draft, Payment, table_of
-from khidmat_desk.store.prepared import Prepared
+from khidmat_desk.store.prepared import JsonText, Prepared
 from khidmat_desk.store.sequences import next_sequence, uuid7
+from khidmat_desk.sync.protocol import (
+    ApplicationRecord,
+    RecordApplicant,
+    RecordDocument,
+    RecordFeeItem,
+    RecordPayment,
+    RecordStatusChange,
+)
 
 if TYPE_CHECKING:
     from khidmat_desk.app.context import CounterContext
@@ -109,17 +111,24 @@ class _Plan:
     day: date
     fee_total: int
     fee_items: list[dict[str, Any]]
+    #: The same items as the record sent to the server carries them.
+    fee_record: tuple[RecordFeeItem, ...]
     expected_on: date
     name: str
     profile: ApplicantProfile | None
     keys: list[tuple[SearchKind, str]]
-    documents: list[dict[str, str]]
+    #: (key, label) of each document received, in the order given.
+    documents: list[tuple[str, str]]
     token_no: str | None
 
 
 def add_working_days(start: date, days: int) -> date:
     """``days`` working days after ``start``; Sunday is the weekly holiday."""
-    day = start
+    # Any seven days in a row hold six working days: whole weeks are skipped at once, leaving
+    # one to six working days to count one by one.
+    weeks = max(days - 1, 0) // 6
+    day = start + timedelta(days=7 * weeks)
+    days -= 6 * weeks
     while days > 0:
         day += timedelta(days=1)
         if day.weekday() != 6:
@@ -148,12 +157,12 @@ def submit_application(ctx: CounterContext, intake: Intake, *,
     require_role(user, workflow.OFFICER)
     plan = _plan(intake, ctx.tariff, when)
     _check_request(ctx.centre_code, ctx.counter, intake.payment_method, plan.day)
-    with ctx.db.write() as session:
+    with ctx.db.write_connection() as connection:
         if application_uuid is not None:
-            earlier = _existing_result(session, application_uuid, plan.warnings)
+            earlier = _existing_result(connection, application_uuid, plan.warnings)
             if earlier is not None:
                 return earlier
-        result = _save_new(session, plan, user=user,
+        result = _save_new(connection, plan, user=user,
                            centre_code=ctx.centre_code.strip().upper(), counter=ctx.counter,
                            method=intake.payment_method, when=when,
                            uuid=application_uuid or uuid7(),
@@ -171,7 +180,7 @@ def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
         raise ValidationFailed(checked)
     clean = checked.answers
     documents = _documents(service, intake.documents_received)
-    missing = missing_documents(service, clean, {d["key"] for d in documents})
+    missing = missing_documents(service, clean, {key for key, _ in documents})
     if missing:
         raise ValidationFailed(replace(checked, issues=checked.issues + missing))
     quote = quote_fee(service, clean, tariff)
@@ -184,6 +193,7 @@ def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
         service=service, answers=clean, warnings=warnings, day=local.date(),
         fee_total=quote.total,
         fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
+        fee_record=tuple(RecordFeeItem(i.key, i.label, i.amount) for i in quote.items),
         expected_on=add_working_days(local.date(), sla_days(service, tariff)),
         name=display_name(service, clean), profile=applicant_profile(service, clean),
         keys=search_keys(service, clean),
@@ -192,14 +202,15 @@ def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
     )
 
 
-def _documents(service: Service, keys: Iterable[str]) -> list[dict[str, str]]:
-    labels = {d.key: d.label for d in service.documents}
-    chosen: list[dict[str, str]] = []
+def _documents(service: Service, keys: Iterable[str]) -> list[tuple[str, str]]:
+    labels = service.document_labels
+    chosen: list[tuple[str, str]] = []
     for key in dict.fromkeys(keys):
-        if key not in labels:
+        label = labels.get(key)
+        if label is None:
             raise InvalidRequest(f"'{key}' is not on the document checklist of "
                                  f"{service.title}; the checklist is: {', '.join(labels)}.")
-        chosen.append({"key": key, "label": labels[key]})
+        chosen.append((key, label))
     return chosen
 
 
@@ -215,16 +226,16 @@ def _check_request(centre_code: str, counter: int, method: str, day: date) -> No
         raise InvalidRequest(f"'{method}' is not a payment method; use one of: "
                              f"{', '.join(PAYMENT_METHODS)}.")
     try:
-        make_tracking_number(centre_code, day, counter, 1)
+        tracking_number_text(centre_code, day, counter, 1)
     except ValueError as exc:
         raise InvalidRequest(f"This counter is not set up correctly: {exc}.") from exc
 
 
-def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str, counter: int,
-              method: str, when: datetime, uuid: str, from_draft: bool) -> SubmitResult:
-    connection = session.connection()
-    sequence = next_sequence(session, centre_code, counter, plan.day)
-    tracking = str(make_tracking_number(centre_code, plan.day, counter, sequence))
+def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_code: str,
+              counter: int, method: str, when: datetime, uuid: str,
+              from_draft: bool) -> SubmitResult:
+    sequence = next_sequence(connection, centre_code, counter, plan.day)
+    tracking = tracking_number_text(centre_code, plan.day, counter, sequence)
     applicant_id = _upsert_applicant(connection, plan.profile, when)
     app = {
         "uuid": uuid, "tracking_number": tracking, "centre_code": centre_code,
@@ -235,38 +246,44 @@ def _save_new(session: Session, plan: _Plan, *, user: UserInfo, centre_code: str
         "created_at": when, "updated_at": when,
         "police_station": police_station(plan.service, plan.answers),
     }
-    app_id = int(_INSERT_APP.scalar(connection, app))
-    search.write_keys(session, app_id, plan.keys)
+    answers = JsonText(plan.answers)  # spelled once for the row and the outbox entry
+    app_id = int(_INSERT_APP.scalar(connection, {**app, "answers": answers}))
+    search.write_keys(connection, app_id, plan.keys)
     paid = _payment_row(plan, method, user, when)
     if paid is not None:
         _INSERT_PAYMENT.execute(connection, {"application_id": app_id, **paid})
-    documents = [{"doc_key": d["key"], "label": d["label"]} for d in plan.documents]
+    documents = [{"doc_key": key, "label": label} for key, label in plan.documents]
     if documents:
         _INSERT_DOCUMENT.execute_many(connection, [{"application_id": app_id, **d}
                                                    for d in documents])
-    change = write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user,
-                                 when, 1)
+    write_status_change(connection, app_id, None, workflow.SUBMITTED, None, user, when, 1)
     if from_draft:
         connection.execute(delete(Draft).where(Draft.uuid == uuid))
-    applicant = None if plan.profile is None else ApplicantId(plan.profile.id_type,
-                                                              plan.profile.id_number)
-    saved = ApplicationDetail(
-        uuid=uuid, tracking_number=tracking, centre_code=centre_code, counter=counter,
-        service_code=plan.service.code, status=workflow.SUBMITTED, version=1, name=plan.name,
-        answers=plan.answers, token_no=plan.token_no, fee_total=plan.fee_total,
-        expected_on=plan.expected_on, created_at=when, updated_at=when, officer=user.username,
-        payment=None if paid is None else PaymentInfo(
-            plan.fee_total, method, user.username, when, tuple(plan.fee_items)),
-        documents=tuple(DocumentInfo(d["key"], d["label"]) for d in plan.documents),
-        history=(change,), applicant=applicant)
+    profile = plan.profile
     # The digest of the rows just written, from the values written: what `verify_records`
     # recomputes from the database, without reading back what this transaction holds.
     state = application_digest(
-        app, None if applicant is None else (applicant.id_type, applicant.id_number),
+        app, None if profile is None else (profile.id_type, profile.id_number),
         changes=[{"version": 1, "from_status": None, "to_status": workflow.SUBMITTED,
                   "reason": None, "user_id": user.id, "at": when}],
         payments=[] if paid is None else [paid], documents=documents, prints=())
-    record_version(session, "application-submitted", sync_record(saved), when, state=state)
+    # The record `sync_record` makes of this application as read back, from the same values.
+    record = ApplicationRecord(
+        uuid=uuid, version=1, tracking_number=tracking, centre_code=centre_code,
+        counter=counter, service_code=plan.service.code, status=workflow.SUBMITTED,
+        answers=plan.answers, display_name=plan.name, token_no=plan.token_no,
+        fee_total=plan.fee_total, expected_on=plan.expected_on, created_at=when,
+        updated_at=when, officer=user.username,
+        applicant=None if profile is None else RecordApplicant(profile.id_type,
+                                                               profile.id_number),
+        payment=None if paid is None else RecordPayment(
+            amount_pkr=plan.fee_total, method=method, received_by=user.username, at=when,
+            items=plan.fee_record),
+        documents_received=tuple(RecordDocument(key, label) for key, label in plan.documents),
+        status_change=RecordStatusChange(None, workflow.SUBMITTED, None, user.username, when,
+                                         1))
+    record_version(connection, "application-submitted", record, when, state=state,
+                   answers=answers)
     return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
 
 
@@ -296,9 +313,9 @@ def _upsert_applicant(connection: Connection, profile: ApplicantProfile | None,
     }))
 
 
-def _existing_result(session: Session, uuid: str,
+def _existing_result(connection: Connection, uuid: str,
                      warnings: tuple[Issue, ...]) -> SubmitResult | None:
-    row = session.execute(
+    row = connection.execute(
         select(APP.c.tracking_number, APP.c.fee_total, APP.c.expected_on)
         .where(APP.c.uuid == uuid)).one_or_none()
     if row is None:
