@@ -22,7 +22,15 @@ from khidmat_desk.core.conditions import (
     resolve_date_bound,
     resolve_int_bound,
 )
-from khidmat_desk.core.fields import AtLeastOne, Field, FieldType, Periods, Recent, Service
+from khidmat_desk.core.fields import (
+    AtLeastOne,
+    Condition,
+    Field,
+    FieldType,
+    Periods,
+    Recent,
+    Service,
+)
 from khidmat_desk.core.rules import luhn_digit
 from khidmat_desk.core.samples import words
 from khidmat_desk.core.samples.dates import Clock, DateWindow, rule_index
@@ -100,15 +108,13 @@ class Generator:
 
     def _applicable_once(self, scope: Scope, given: set[str]) -> set[str]:
         # Values seen by later conditions: every answer given, less those found not to apply.
-        seen = {f.key: scope.choices.get(f.key, "answered") for f in scope.fields
-                if f.key in given and f.type is not FieldType.GROUP}
-        applicable: set[str] = set()
-        for f in scope.fields:
-            if f.when is not None and not (holds(f.when, seen) if scope.top is None
-                                           else holds(f.when, scope.top, seen)):
-                seen.pop(f.key, None)
-                continue
-            applicable.add(f.key)
+        layout, choices, top = _layout(scope.fields), scope.choices, scope.top
+        seen = {k: choices.get(k, "answered") for k in layout.plain if k in given}
+        applicable = set(layout.keys)
+        for key, when in layout.conditions:  # a field without a condition always applies
+            if not (holds(when, seen) if top is None else holds(when, top, seen)):
+                seen.pop(key, None)
+                applicable.discard(key)
         return applicable
 
     def _forced_by_rules(self, choices: dict[str, Any], answered: set[str],
@@ -136,25 +142,23 @@ class Generator:
             country = reference.find_country(self.rng.choice(words.COUNTRIES))
             found = country or self.rng.choice(reference.countries())
             return found.name if self.typed and self.rng.random() < 0.3 else found.code
-        values = list(f.option_values())
+        options = _options(f)
+        values = options.values
         if f.type is FieldType.MULTI_ENUM:
             picked = set(self.rng.sample(values, self.rng.randint(1, min(3, len(values)))))
             return [v for v in values if v in picked]
-        return self._option(f.key, values, scope)
+        return self._option(options, scope)
 
-    def _option(self, key: str, values: list[str], scope: Scope) -> str:
-        prefix = person_prefix(key)
+    def _option(self, options: _Options, scope: Scope) -> str:
+        prefix, values = options.prefix, options.values
         citizen = self.citizen if scope.top is None and prefix == self.primary else None
-        if citizen is not None and key.endswith("gender") and citizen.gender in values:
+        if citizen is not None and options.gender and citizen.gender in values:
             return citizen.gender
-        if citizen is not None and key.endswith("id_type") and "cnic" in values:
+        if citizen is not None and options.id_type and "cnic" in values:
             return "cnic"
-        if prefix is not None and {"s/o", "d/o", "w/o"} <= set(values):
-            return self._relation(scope.choices.get(prefix + "gender"))
-        kind = next((k for k in _OPTION_WEIGHTS if prefix is not None and key.endswith(k)), "")
-        weights = _OPTION_WEIGHTS.get(kind, {})
-        chances = [weights.get(v, _OTHER_WEIGHT if v == "other" else 1.0) for v in values]
-        return self.rng.choices(values, chances)[0]
+        if options.relation:
+            return self._relation(scope.choices.get(f"{prefix}gender"))
+        return self.rng.choices(values, options.chances)[0]
 
     def _relation(self, gender: Any) -> str:
         if gender == "female":
@@ -243,25 +247,25 @@ class Generator:
         return self._fit(f, candidate)
 
     def _phrase(self, f: Field, scope: Scope) -> str:
-        about, rng = f"{f.key} {f.label}".lower(), self.rng
-        if f.multiline:
+        rng = self.rng
+        kind, answers = _phrase_kind(f)
+        if kind == "multiline":
             return " ".join(rng.sample(words.SENTENCES, rng.randint(1, 3)))
-        if f.province_field:  # a district outside Punjab, typed in
-            province = scope.lookup(f.province_field)
+        if kind == "province":  # a district outside Punjab, typed in
+            province = scope.lookup(str(f.province_field))
             return rng.choice(words.OUTSIDE_PUNJAB.get(str(province), ("Karachi", "Peshawar")))
-        if any(w in about for w in ("address", "premises", "place")):
+        if kind == "address":
             return self._address(scope, f.key.rsplit("address", 1)[0] + "district")
-        if "description" in about:
+        if kind == "description":
             return rng.choice(words.LOOKS if "accused" in (scope.group or "") else words.ITEMS)
-        if f.key == "imei":  # 14 digits and the Luhn check digit, as on a real handset
+        if kind == "imei":  # 14 digits and the Luhn check digit, as on a real handset
             body = "35" + "".join(rng.choice("0123456789") for _ in range(12))
             return body + luhn_digit(body)
-        for keys, answers in words.BY_WORDS:
-            if any(k in about for k in keys):
-                return rng.choice(answers)
-        if "name" in about:
+        if kind == "words":
+            return rng.choice(answers)
+        if kind == "name":
             return new_person(rng, self.names, None, None).name.en
-        if "number" in about or "no." in about or f.key.endswith(("_no", "_ref")):
+        if kind == "number":
             letters = "".join(rng.choice("ABCDEFGHKLMP") for _ in range(2))
             return f"{letters}-{rng.randint(10**5, 10**6 - 1)}"
         return rng.choice(words.SENTENCES)[:-1]
@@ -403,6 +407,69 @@ class Generator:
 
 
 @dataclass(frozen=True)
+class _Options:
+    """A choice field's options and how one is picked, worked out once per field."""
+
+    values: list[str]
+    prefix: str | None  # the person the field is about (see `person_prefix`)
+    gender: bool  # somebody's gender
+    id_type: bool  # somebody's kind of identity document
+    relation: bool  # s/o, d/o, w/o: follows the person's gender
+    chances: list[float]  # of each value, for any other choice
+
+
+_OPTIONS: dict[int, tuple[Field, _Options]] = {}
+
+
+def _options(f: Field) -> _Options:
+    found = _OPTIONS.get(id(f))
+    if found is None or found[0] is not f:
+        values, key = list(f.option_values()), f.key
+        prefix = person_prefix(key)
+        kind = next((k for k in _OPTION_WEIGHTS if prefix is not None and key.endswith(k)), "")
+        weights = _OPTION_WEIGHTS.get(kind, {})
+        found = _OPTIONS[id(f)] = (f, _Options(
+            values, prefix, key.endswith("gender"), key.endswith("id_type"),
+            prefix is not None and {"s/o", "d/o", "w/o"} <= set(values),
+            [weights.get(v, _OTHER_WEIGHT if v == "other" else 1.0) for v in values]))
+    return found[1]
+
+
+_PHRASES: dict[int, tuple[Field, tuple[str, tuple[str, ...]]]] = {}
+
+
+def _phrase_kind(f: Field) -> tuple[str, tuple[str, ...]]:
+    """Which kind of phrase a free-text field gets (from its key and label alone), and the
+    answers to pick from where the kind has a list of its own."""
+    found = _PHRASES.get(id(f))
+    if found is None or found[0] is not f:
+        found = _PHRASES[id(f)] = (f, _phrase_kind_of(f))
+    return found[1]
+
+
+def _phrase_kind_of(f: Field) -> tuple[str, tuple[str, ...]]:
+    about = f"{f.key} {f.label}".lower()
+    if f.multiline:
+        return "multiline", ()
+    if f.province_field:
+        return "province", ()
+    if any(w in about for w in ("address", "premises", "place")):
+        return "address", ()
+    if "description" in about:
+        return "description", ()
+    if f.key == "imei":
+        return "imei", ()
+    for keys, answers in words.BY_WORDS:
+        if any(k in about for k in keys):
+            return "words", answers
+    if "name" in about:
+        return "name", ()
+    if "number" in about or "no." in about or f.key.endswith(("_no", "_ref")):
+        return "number", ()
+    return "sentence", ()
+
+
+@dataclass(frozen=True)
 class _Layout:
     """What a field list always needs, worked out once per list (samples are made by the
     hundred thousand)."""
@@ -414,6 +481,8 @@ class _Layout:
     optional: tuple[str, ...]
     conditional: bool
     steering: frozenset[str]  # keys that conditions in this list look at
+    plain: tuple[str, ...]  # keys of the fields that are not tables
+    conditions: tuple[tuple[str, Condition], ...]  # (key, condition) of conditional fields
 
 
 _LAYOUTS: dict[int, _Layout] = {}
@@ -430,7 +499,9 @@ def _layout(fields: tuple[Field, ...]) -> _Layout:
             tuple(sorted(choices, key=lambda f: not f.key.endswith("gender"))),
             frozenset(always), tuple(f.key for f in fields if f.key not in always),
             any(f.when is not None for f in fields),
-            frozenset().union(*(referenced_fields(f.when) for f in fields)))
+            frozenset().union(*(referenced_fields(f.when) for f in fields)),
+            tuple(f.key for f in fields if f.type is not FieldType.GROUP),
+            tuple((f.key, f.when) for f in fields if f.when is not None))
     return found
 
 
