@@ -147,26 +147,34 @@ class VersionDigests:
     makes them: what no version changes (applicant, payments, documents, prints, photos,
     answers) is spelled once, and each status change once, when it is added. The text digested
     is the one `application_digest` builds (`ENCODE` of a dict with sorted keys is its items
-    spelled in key order)."""
+    spelled in key order, and of a list its items' spellings joined by commas). Of the
+    application row only the status, version and update time are spelled for each version;
+    the rest again only when one of its values is another object than before."""
 
     def __init__(self, applicant: tuple[str, str] | None,
                  payments: Iterable[Mapping[str, Any]],
                  documents: Iterable[Mapping[str, Any]],
                  prints: Iterable[Mapping[str, Any]] = (),
                  photos: Iterable[Mapping[str, Any]] = (), *, answers: str) -> None:
-        self._answers = answers
+        self._answers = answers.encode("utf-8")
         self._applicant = '{"applicant":' + _ENCODE(
-            None if applicant is None else list(applicant)) + ',"application":'
-        self._documents = ',"documents":' + _ENCODE(
-            sorted(_document_row(d) for d in documents))
+            None if applicant is None else list(applicant)) + ',"application":['
+        self._documents = (',"documents":' + _ENCODE(
+            sorted(_document_row(d) for d in documents))).encode("utf-8")
         self._rest = (
             ',"payments":' + _ENCODE(_in_order([_payment_row(p) for p in payments],
                                                _PAYMENT_ORDER))
             + ',"photos":' + _ENCODE(sorted(_photo_row(p) for p in photos))
             + ',"prints":' + _ENCODE(sorted((_print_row(p) for p in prints),
                                             key=_print_order))
-            + ',"status_changes":[')
+            + ',"status_changes":[').encode("utf-8")
         self._changes: list[tuple[list[Any], str]] = []
+        self._changes_text = b""
+        # The row's values no version changes, the hash over everything before the status
+        # and the row's spelling from its officer to its creation time.
+        self._fixed: tuple[Any, ...] = ()
+        self._head = hashlib.sha256()
+        self._tail = ""
 
     def digest(self, app: Mapping[str, Any], changes: Sequence[Mapping[str, Any]],
                findings: Iterable[Mapping[str, Any]] = ()) -> str:
@@ -178,15 +186,38 @@ class VersionDigests:
             self._changes += added
             if any(a[0] > b[0] for a, b in pairwise(self._changes[max(known - 1, 0):])):
                 self._changes.sort(key=lambda pair: pair[0])  # as `sorted` orders the rows
+            self._changes_text = ",".join(text for _, text in self._changes).encode("utf-8")
         found = sorted(_finding_row(f) for f in findings)
-        text = "".join((
-            self._applicant,
-            _ENCODE(_application_row(app, _ANSWERS_MARK)).replace(
-                _ANSWERS_MARK_TEXT, self._answers, 1),
+        fixed = (app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
+                 app["service_code"], app["officer_id"], app["token_no"], app["fee_total"],
+                 app["expected_on"], app["display_name"], app["created_at"])
+        if len(fixed) != len(self._fixed) or any(
+                a is not b for a, b in zip(fixed, self._fixed, strict=True)):
+            self._respell(fixed)
+        digest = self._head.copy()
+        digest.update(b"".join((
+            (_ENCODE(app["status"]) + ",").encode("utf-8"),
+            self._answers,
+            ("," + _number(app["version"]) + self._tail + _ENCODE(_iso(app["updated_at"]))
+             + "]").encode("utf-8"),
             self._documents,
-            ',"findings":' + _ENCODE(found) if found else "",
-            self._rest, ",".join(text for _, text in self._changes), "]}"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+            (',"findings":' + _ENCODE(found)).encode("utf-8") if found else b"",
+            self._rest, self._changes_text, b"]}")))
+        return digest.hexdigest()
+
+    def _respell(self, fixed: tuple[Any, ...]) -> None:
+        """The parts of the row's spelling that come from `fixed` (see `_application_row`):
+        everything before the status, hashed; from the officer to the creation time."""
+        self._fixed = fixed
+        head = _ENCODE(list(fixed[:5]))  # [uuid,tracking number,centre,counter,service]
+        self._head = hashlib.sha256((self._applicant + head[1:-1] + ",").encode("utf-8"))
+        tail = _ENCODE([*fixed[5:8], _day(fixed[8]), fixed[9], _iso(fixed[10])])
+        self._tail = "," + tail[1:-1] + ","
+
+
+def _number(value: Any) -> str:
+    """`ENCODE` of a version number (an int spells as its digits)."""
+    return str(value) if type(value) is int else _ENCODE(value)
 
 
 def _application_row(app: Mapping[str, Any], answers: Any) -> list[Any]:
