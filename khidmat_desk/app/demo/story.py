@@ -23,14 +23,13 @@ from khidmat_desk.app.applications import (
     add_working_days,
     sync_record,
 )
-from khidmat_desk.app.demo import findings
+from khidmat_desk.app.demo import findings, spell
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile, SearchKind, police_station
 from khidmat_desk.core.workflow import Status
-from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit_state import STATE_KEY, VersionDigests, answers_text
 
@@ -157,8 +156,8 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
                STATE_KEY: _state(record)}
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": app["uuid"], "details": details}
-    material = canonical_json(audit_fields(at, user.username, action, "application",
-                                           app["uuid"], details))
+    material = spell.canonical(audit_fields(at, user.username, action, "application",
+                                            app["uuid"], details))
     outbox = None
     if at >= setting.unsent_since:
         change = StatusChangeInfo(None if old is None else Status(old), Status(event.to),
@@ -178,8 +177,8 @@ def _log(record: Record, at: datetime, user: Person, action: str,
     uuid = record.app["uuid"]
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": uuid, "details": details}
-    material = canonical_json(audit_fields(at, user.username, action, "application", uuid,
-                                           details))
+    material = spell.canonical(audit_fields(at, user.username, action, "application", uuid,
+                                            details))
     record.events.append((at, material, row, None))
 
 

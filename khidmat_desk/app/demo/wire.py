@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import Table
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
+from khidmat_desk.app.demo import spell
 from khidmat_desk.app.demo.story import Record
 from khidmat_desk.store.models import (
     Application,
@@ -66,7 +67,7 @@ def _remembered(convert: Any) -> Any:
 
 def _columns(model: Any, ids: tuple[str, ...], values: tuple[str, ...]) -> Columns:
     table: Table = model.__table__
-    dialect = SQLiteDialect_pysqlite()
+    dialect = SQLiteDialect_pysqlite(json_serializer=spell.dumps)  # json.dumps, made once
     converters = []
     for i, name in enumerate(values):
         column_type = table.c[name].type
