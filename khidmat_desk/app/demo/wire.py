@@ -10,8 +10,10 @@ the writer's Core insert converts them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from sqlalchemy import Table
@@ -40,6 +42,11 @@ class Columns:
     ids: tuple[str, ...]
     values: tuple[str, ...]
     converters: list[tuple[int, Any]] = field(default_factory=list, compare=False)
+    #: A row's values (a dict by column name) in wire order, as a tuple.
+    pick: Callable[[dict[str, Any]], Values] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pick", itemgetter(*self.values))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -125,10 +132,12 @@ class Wire:
 
 def values(columns: Columns, row: dict[str, Any], *, converted: bool) -> Values:
     """The row's values in wire order, converted for SQLite if asked."""
-    found = [row[name] for name in columns.values]
-    if converted:
-        for position, convert in columns.converters:
-            found[position] = convert(found[position])
+    picked = columns.pick(row)
+    if not converted or not columns.converters:
+        return picked
+    found = list(picked)
+    for position, convert in columns.converters:
+        found[position] = convert(found[position])
     return tuple(found)
 
 
