@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import (
@@ -211,5 +211,28 @@ def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,
             app["service_code"], record.findings[-1], setting.verifier.username))
 
 
+#: The centre's offset from UTC by local day and hour, where one offset holds for the whole
+#: hour (None where it changes within it). A demo's moments fall in a few hundred hours.
+_OFFSETS: dict[tuple[date, int], timedelta | None] = {}
+
+
 def _aware(local: datetime) -> datetime:
-    return clock.from_wall(local)
+    """`clock.from_wall`, with the zone's rules consulted once per local hour."""
+    key = (local.date(), local.hour)
+    offset = _OFFSETS.get(key, _UNKNOWN)
+    if offset is _UNKNOWN:
+        offset = _OFFSETS[key] = _hour_offset(local.replace(minute=0, second=0, microsecond=0))
+    if offset is None:  # a change of offset within the hour: the zone decides
+        return clock.from_wall(local)
+    return (local - offset).replace(tzinfo=UTC)
+
+
+#: Not looked up yet (None means "changes within the hour").
+_UNKNOWN = timedelta.min
+
+
+def _hour_offset(start: datetime) -> timedelta | None:
+    """The offset from `start` to the next hour when it is the same at both ends."""
+    first = start - clock.from_wall(start).replace(tzinfo=None)
+    end = start + timedelta(hours=1)
+    return first if end - clock.from_wall(end).replace(tzinfo=None) == first else None
