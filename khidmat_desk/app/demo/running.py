@@ -8,11 +8,9 @@ take its place in the chain.
 
 from __future__ import annotations
 
-import io
 import logging
 import multiprocessing
 import os
-import pickle
 import sys
 import threading
 from collections import deque
@@ -119,31 +117,12 @@ def _process_context() -> BaseContext:
 def _in_order(pool: Executor, batches: Iterator[Batch],
               in_flight: int) -> Iterator[tuple[list[Packed], Batch]]:
     """Results in order, with only a few chunks made ahead."""
-    pending: deque[tuple[Future[bytes], Batch]] = deque()
+    pending: deque[tuple[Future[list[Packed]], Batch]] = deque()
     for batch in batches:
-        pending.append((pool.submit(produce_pickled, batch.job), batch))
+        pending.append((pool.submit(produce, batch.job), batch))
         if len(pending) > in_flight:
             future, ready = pending.popleft()
-            yield _unpickled(future.result()), ready
+            yield future.result(), ready
     while pending:
         future, ready = pending.popleft()
-        yield _unpickled(future.result()), ready
-
-
-def _unpickled(data: bytes) -> list[Packed]:
-    """A chunk from `produce_pickled`: made by this demo's own worker process, trusted as much
-    as the pool's own pickled results."""
-    records: list[Packed] = pickle.loads(data)  # noqa: S301 - our own worker's output
-    return records
-
-
-def produce_pickled(job: Job) -> bytes:
-    """`produce`, pickled in the worker without the pickler's memo: a chunk is some million
-    small objects, none of them met twice on the way down (plain tuples, no cycles), and
-    remembering each costs several times the rest of the pickling and makes the parent's
-    unpickling slower too. The pool then sends one bytes object."""
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
-    pickler.dump(produce(job))
-    return out.getvalue()
+        yield future.result(), ready
