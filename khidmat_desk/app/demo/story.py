@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import (
@@ -211,14 +211,14 @@ def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,
             app["service_code"], record.findings[-1], setting.verifier.username))
 
 
-#: The centre's offset from UTC by local day and hour, where one offset holds for the whole
-#: hour (None where it changes within it). A demo's moments fall in a few hundred hours.
-_OFFSETS: dict[tuple[date, int], timedelta | None] = {}
+#: The centre's offset from UTC by zone, local day and hour, where one offset holds for the
+#: whole hour (None where it changes within it). A demo's moments fall in a few hundred hours.
+_OFFSETS: dict[tuple[tzinfo, date, int], timedelta | None] = {}
 
 
 def _aware(local: datetime) -> datetime:
     """`clock.from_wall`, with the zone's rules consulted once per local hour."""
-    key = (local.date(), local.hour)
+    key = (clock.centre_zone(), local.date(), local.hour)
     offset = _OFFSETS.get(key, _UNKNOWN)
     if offset is _UNKNOWN:
         offset = _OFFSETS[key] = _hour_offset(local.replace(minute=0, second=0, microsecond=0))
