@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from itertools import pairwise
+from operator import is_, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from khidmat_desk.store.jsontext import reused
 from khidmat_desk.store.models import (
     Applicant,
     Application,
@@ -84,6 +85,10 @@ def _day(value: date | str | None) -> str | None:
 #: One encoder for every digest: sorted keys, no spaces, UTF-8 kept as is (`json.dumps` with
 #: these options would build a new encoder on every call).
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: `_ENCODE` with its C encoder made once, for `VersionDigests` (a bulk writer spells some
+#: ten small rows per version).
+_SPELL = reused(_ENCODE, ensure_ascii=False, key_separator=":", item_separator=",",
+                sort_keys=True)
 #: Stands for answers spelled beforehand (see `application_digest`).
 _ANSWERS_MARK = "\x00answers\x00"
 _ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
@@ -157,16 +162,16 @@ class VersionDigests:
                  prints: Iterable[Mapping[str, Any]] = (),
                  photos: Iterable[Mapping[str, Any]] = (), *, answers: str) -> None:
         self._answers = answers.encode("utf-8")
-        self._applicant = '{"applicant":' + _ENCODE(
+        self._applicant = '{"applicant":' + _SPELL(
             None if applicant is None else list(applicant)) + ',"application":['
-        self._documents = (',"documents":' + _ENCODE(
+        self._documents = (',"documents":' + _SPELL(
             sorted(_document_row(d) for d in documents))).encode("utf-8")
         self._rest = (
-            ',"payments":' + _ENCODE(_in_order([_payment_row(p) for p in payments],
-                                               _PAYMENT_ORDER))
-            + ',"photos":' + _ENCODE(sorted(_photo_row(p) for p in photos))
-            + ',"prints":' + _ENCODE(sorted((_print_row(p) for p in prints),
-                                            key=_print_order))
+            ',"payments":' + _SPELL(_in_order([_payment_row(p) for p in payments],
+                                              _PAYMENT_ORDER))
+            + ',"photos":' + _SPELL(sorted(_photo_row(p) for p in photos))
+            + ',"prints":' + _SPELL(sorted((_print_row(p) for p in prints),
+                                           key=_print_order))
             + ',"status_changes":[').encode("utf-8")
         self._changes: list[tuple[list[Any], str]] = []
         self._changes_text = b""
@@ -181,27 +186,25 @@ class VersionDigests:
         """The digest of this version; `changes` are the record's status changes so far, the
         ones given before still first and unchanged."""
         known = len(self._changes)
-        added = [(row, _ENCODE(row)) for row in map(_change_row, changes[known:])]
-        if added:
-            self._changes += added
-            if any(a[0] > b[0] for a, b in pairwise(self._changes[max(known - 1, 0):])):
-                self._changes.sort(key=lambda pair: pair[0])  # as `sorted` orders the rows
-            self._changes_text = ",".join(text for _, text in self._changes).encode("utf-8")
-        found = sorted(_finding_row(f) for f in findings)
-        fixed = (app["uuid"], app["tracking_number"], app["centre_code"], app["counter"],
-                 app["service_code"], app["officer_id"], app["token_no"], app["fee_total"],
-                 app["expected_on"], app["display_name"], app["created_at"])
-        if len(fixed) != len(self._fixed) or any(
-                a is not b for a, b in zip(fixed, self._fixed, strict=True)):
+        if len(changes) > known:
+            ordered = self._changes
+            ordered += [(row, _SPELL(row)) for row in map(_change_row, changes[known:])]
+            if any(ordered[i][0] > ordered[i + 1][0] for i in range(max(known - 1, 0),
+                                                                     len(ordered) - 1)):
+                ordered.sort(key=lambda pair: pair[0])  # as `sorted` orders the rows
+            self._changes_text = ",".join(text for _, text in ordered).encode("utf-8")
+        found = sorted(map(_finding_row, findings))
+        fixed = _FIXED(app)
+        if len(fixed) != len(self._fixed) or not all(map(is_, fixed, self._fixed)):
             self._respell(fixed)
         digest = self._head.copy()
         digest.update(b"".join((
-            (_ENCODE(app["status"]) + ",").encode("utf-8"),
+            (_SPELL(app["status"]) + ",").encode("utf-8"),
             self._answers,
-            ("," + _number(app["version"]) + self._tail + _ENCODE(_iso(app["updated_at"]))
+            ("," + _number(app["version"]) + self._tail + _SPELL(_iso(app["updated_at"]))
              + "]").encode("utf-8"),
             self._documents,
-            (',"findings":' + _ENCODE(found)).encode("utf-8") if found else b"",
+            (',"findings":' + _SPELL(found)).encode("utf-8") if found else b"",
             self._rest, self._changes_text, b"]}")))
         return digest.hexdigest()
 
@@ -209,15 +212,21 @@ class VersionDigests:
         """The parts of the row's spelling that come from `fixed` (see `_application_row`):
         everything before the status, hashed; from the officer to the creation time."""
         self._fixed = fixed
-        head = _ENCODE(list(fixed[:5]))  # [uuid,tracking number,centre,counter,service]
+        head = _SPELL(list(fixed[:5]))  # [uuid,tracking number,centre,counter,service]
         self._head = hashlib.sha256((self._applicant + head[1:-1] + ",").encode("utf-8"))
-        tail = _ENCODE([*fixed[5:8], _day(fixed[8]), fixed[9], _iso(fixed[10])])
+        tail = _SPELL([*fixed[5:8], _day(fixed[8]), fixed[9], _iso(fixed[10])])
         self._tail = "," + tail[1:-1] + ","
+
+
+#: The application row's values no version changes (see `VersionDigests._respell`).
+_FIXED = itemgetter("uuid", "tracking_number", "centre_code", "counter", "service_code",
+                    "officer_id", "token_no", "fee_total", "expected_on", "display_name",
+                    "created_at")
 
 
 def _number(value: Any) -> str:
     """`ENCODE` of a version number (an int spells as its digits)."""
-    return str(value) if type(value) is int else _ENCODE(value)
+    return str(value) if type(value) is int else _SPELL(value)
 
 
 def _application_row(app: Mapping[str, Any], answers: Any) -> list[Any]:

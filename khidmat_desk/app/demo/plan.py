@@ -10,7 +10,6 @@ days pass (today's still open, older ones mostly delivered).
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -141,7 +140,8 @@ def uuid7_at(moment: datetime, rng: random.Random) -> str:
     millis = int(moment.timestamp() * 1000)
     value = ((millis & (2**48 - 1)) << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) \
         | (0b10 << 62) | rng.getrandbits(62)
-    return str(uuid.UUID(int=value))
+    hexed = f"{value:032x}"  # as str(uuid.UUID(int=value)) spells it, without the object
+    return f"{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
 
 
 def local_days(now_local: datetime, days: int) -> list[date]:

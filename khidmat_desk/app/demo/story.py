@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import (
@@ -23,14 +23,13 @@ from khidmat_desk.app.applications import (
     add_working_days,
     sync_record,
 )
-from khidmat_desk.app.demo import findings
+from khidmat_desk.app.demo import findings, spell
 from khidmat_desk.app.demo.plan import StatusEvent, status_events, uuid7_at
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import Tariff, sla_days
 from khidmat_desk.core.fields import Service
 from khidmat_desk.core.records import ApplicantProfile, SearchKind, police_station
 from khidmat_desk.core.workflow import Status
-from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit_state import STATE_KEY, VersionDigests, answers_text
 
@@ -157,8 +156,8 @@ def _version(record: Record, intake: Intake, setting: Setting, old: str | None,
                STATE_KEY: _state(record)}
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": app["uuid"], "details": details}
-    material = canonical_json(audit_fields(at, user.username, action, "application",
-                                           app["uuid"], details))
+    material = spell.canonical(audit_fields(at, user.username, action, "application",
+                                            app["uuid"], details))
     outbox = None
     if at >= setting.unsent_since:
         change = StatusChangeInfo(None if old is None else Status(old), Status(event.to),
@@ -178,8 +177,8 @@ def _log(record: Record, at: datetime, user: Person, action: str,
     uuid = record.app["uuid"]
     row = {"at": at, "actor": user.username, "action": action, "entity_type": "application",
            "entity_id": uuid, "details": details}
-    material = canonical_json(audit_fields(at, user.username, action, "application", uuid,
-                                           details))
+    material = spell.canonical(audit_fields(at, user.username, action, "application", uuid,
+                                            details))
     record.events.append((at, material, row, None))
 
 
@@ -212,5 +211,28 @@ def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,
             app["service_code"], record.findings[-1], setting.verifier.username))
 
 
+#: The centre's offset from UTC by zone, local day and hour, where one offset holds for the
+#: whole hour (None where it changes within it). A demo's moments fall in a few hundred hours.
+_OFFSETS: dict[tuple[tzinfo, date, int], timedelta | None] = {}
+
+
 def _aware(local: datetime) -> datetime:
-    return clock.from_wall(local)
+    """`clock.from_wall`, with the zone's rules consulted once per local hour."""
+    key = (clock.centre_zone(), local.date(), local.hour)
+    offset = _OFFSETS.get(key, _UNKNOWN)
+    if offset is _UNKNOWN:
+        offset = _OFFSETS[key] = _hour_offset(local.replace(minute=0, second=0, microsecond=0))
+    if offset is None:  # a change of offset within the hour: the zone decides
+        return clock.from_wall(local)
+    return (local - offset).replace(tzinfo=UTC)
+
+
+#: Not looked up yet (None means "changes within the hour").
+_UNKNOWN = timedelta.min
+
+
+def _hour_offset(start: datetime) -> timedelta | None:
+    """The offset from `start` to the next hour when it is the same at both ends."""
+    first = start - clock.from_wall(start).replace(tzinfo=None)
+    end = start + timedelta(hours=1)
+    return first if end - clock.from_wall(end).replace(tzinfo=None) == first else None

@@ -10,13 +10,16 @@ the writer's Core insert converts them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from sqlalchemy import Table
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
+from khidmat_desk.app.demo import spell
 from khidmat_desk.app.demo.story import Record
 from khidmat_desk.store.models import (
     Application,
@@ -39,6 +42,11 @@ class Columns:
     ids: tuple[str, ...]
     values: tuple[str, ...]
     converters: list[tuple[int, Any]] = field(default_factory=list, compare=False)
+    #: A row's values (a dict by column name) in wire order, as a tuple.
+    pick: Callable[[dict[str, Any]], Values] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pick", itemgetter(*self.values))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -66,7 +74,7 @@ def _remembered(convert: Any) -> Any:
 
 def _columns(model: Any, ids: tuple[str, ...], values: tuple[str, ...]) -> Columns:
     table: Table = model.__table__
-    dialect = SQLiteDialect_pysqlite()
+    dialect = SQLiteDialect_pysqlite(json_serializer=spell.dumps)  # json.dumps, made once
     converters = []
     for i, name in enumerate(values):
         column_type = table.c[name].type
@@ -124,10 +132,12 @@ class Wire:
 
 def values(columns: Columns, row: dict[str, Any], *, converted: bool) -> Values:
     """The row's values in wire order, converted for SQLite if asked."""
-    found = [row[name] for name in columns.values]
-    if converted:
-        for position, convert in columns.converters:
-            found[position] = convert(found[position])
+    picked = columns.pick(row)
+    if not converted or not columns.converters:
+        return picked
+    found = list(picked)
+    for position, convert in columns.converters:
+        found[position] = convert(found[position])
     return tuple(found)
 
 

@@ -65,6 +65,8 @@ class Generator:
         self.service, self.rng, self.clock, self.names = service, rng, clock, names
         self.home_district, self.citizen, self.typed = home_district, citizen, as_typed
         self.primary = service.primary_prefix
+        self.rules = rule_index(service)
+        self.recent = _recent_rules(service)
 
     def run(self) -> dict[str, Any]:
         fields = _top_fields(self.service)
@@ -88,12 +90,13 @@ class Generator:
             answered |= self._forced_by_rules(scope.choices, answered & applicable, applicable)
         scope.choices = {k: v for k, v in scope.choices.items()
                          if k in answered and k in applicable}
+        wanted, values, tables = applicable & answered, scope.values, not self.typed
         for f in fields:
-            if f.key in applicable and f.key in answered:
-                scope.values[f.key] = self._value(f, scope)
-            elif f.key in applicable and f.type is FieldType.GROUP and not self.typed:
-                scope.values[f.key] = []  # validation stores a skipped table as no rows
-        return scope.values
+            if f.key in wanted:
+                values[f.key] = self._value(f, scope)
+            elif tables and f.type is FieldType.GROUP and f.key in applicable:
+                values[f.key] = []  # validation stores a skipped table as no rows
+        return values
 
     def _applicable(self, scope: Scope, answered: set[str]) -> set[str]:
         """Which fields apply, as `validate_answers` decides it: in declaration order, and a
@@ -199,8 +202,7 @@ class Generator:
             return self._rows(f, scope)
         make = _MAKERS[f.type]
         value = make(self, f, scope)
-        others = () if scope.top is not None else rule_index(self.service).different.get(
-            f.key, ())
+        others = () if scope.top is not None else self.rules.different.get(f.key, ())
         for _ in range(20 if others else 0):
             if not self._clashes(others, value, scope):
                 break
@@ -212,11 +214,10 @@ class Generator:
         possession) is drawn from that window."""
         if f.type is not FieldType.DATE or not isinstance(value, str):
             return value
-        for rule in self.service.rules:
-            if isinstance(rule, Recent) and rule.field == f.key:
-                since = resolve_date_bound(rule.since, self.clock.today)
-                if since is not None and date.fromisoformat(value) < since:
-                    value = since.isoformat()
+        for rule in self.recent.get(f.key, ()):
+            since = resolve_date_bound(rule.since, self.clock.today)
+            if since is not None and date.fromisoformat(value) < since:
+                value = since.isoformat()
         return value
 
     @staticmethod
@@ -432,6 +433,21 @@ def _options(f: Field) -> _Options:
             values, prefix, key.endswith("gender"), key.endswith("id_type"),
             prefix is not None and {"s/o", "d/o", "w/o"} <= set(values),
             [weights.get(v, _OTHER_WEIGHT if v == "other" else 1.0) for v in values]))
+    return found[1]
+
+
+_RECENT: dict[int, tuple[Service, dict[str, tuple[Recent, ...]]]] = {}
+
+
+def _recent_rules(service: Service) -> dict[str, tuple[Recent, ...]]:
+    """The service's `Recent` rules by the date they ask to be recent."""
+    found = _RECENT.get(id(service))
+    if found is None or found[0] is not service:
+        by_field: dict[str, tuple[Recent, ...]] = {}
+        for rule in service.rules:
+            if isinstance(rule, Recent):
+                by_field[rule.field] = (*by_field.get(rule.field, ()), rule)
+        found = _RECENT[id(service)] = (service, by_field)
     return found[1]
 
 
