@@ -196,3 +196,16 @@ def test_each_alt_key_is_one_command(qtbot: QtBot, counter_session: CounterSessi
         tasks.wait()
     finally:
         translation.apply("en")
+
+
+def test_the_sync_panel_names_waiting_records_in_urdu(qtbot: QtBot, urdu: None) -> None:
+    from types import SimpleNamespace
+
+    from khidmat_desk.gui.sync_panel import SyncPanel
+
+    panel = SyncPanel("in-charge", urdu=True)
+    qtbot.addWidget(panel)
+    waiting = SimpleNamespace(tracking_number="LHR01-261201-01-0001-2", kind="application",
+                              version=2, attempts=0, last_error=None)
+    panel.show_lists([waiting], [])
+    assert panel.pending.item(0, 1).text() == "درخواست v2"

@@ -150,10 +150,15 @@ class SyncPanel(QDialog):
         self.error.setText(problem or "")
         self.error.setVisible(bool(problem))
 
+    def _record(self, kind: str, version: int) -> str:
+        """What a waiting record is ("application v2", "day close v1") in the counter's words."""
+        kinds = {"application": self.tr("application"), "day-close": self.tr("day close")}
+        return self.tr("%1 v%2").replace("%1", kinds.get(kind, kind)).replace("%2", str(version))
+
     def show_lists(self, pending: Sequence[Any], quarantined: Sequence[Any]) -> None:
-        _fill(self.pending, [(p.tracking_number, f"{p.kind} v{p.version}", str(p.attempts),
-                              p.last_error or "") for p in pending])
-        _fill(self.quarantined, [(q.tracking_number, f"{q.kind} v{q.version}", q.reason,
+        _fill(self.pending, [(p.tracking_number, self._record(p.kind, p.version),
+                              str(p.attempts), p.last_error or "") for p in pending])
+        _fill(self.quarantined, [(q.tracking_number, self._record(q.kind, q.version), q.reason,
                                   _clock(q.quarantined_at)) for q in quarantined])
         self._quarantined_ids = [q.entry_id for q in quarantined]
         self.requeue_button.setEnabled(bool(quarantined))

@@ -2721,6 +2721,21 @@ photograph</source>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="155"/>
+        <source>application</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="155"/>
+        <source>day close</source>
+        <translation>دن کی بندش</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="156"/>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
 </context>
 <context>
     <name>UsersDialog</name>

@@ -71,6 +71,7 @@ def test_status_bar_follows_the_link_and_nothing_is_lost(
     panel = window.sync_panel
     assert panel is not None and panel.pending.rowCount() == 1
     assert panel.pending.item(0, 0).text() == window.wizard.done_page.tracking.text()
+    assert panel.pending.item(0, 1).text() == "application v1"
     assert panel.quarantined.rowCount() == 0 and panel.requeue_button.isVisible()
 
     central.restart()  # the link comes back: sent without anyone pressing anything
