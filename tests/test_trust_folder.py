@@ -254,3 +254,24 @@ def test_scrub_keeps_ordinary_text() -> None:
 ])
 def test_scrub_blanks_credentials_and_escapes_controls(text: str, expected: str) -> None:
     assert scrub(text) == expected
+
+
+def test_log_times_are_the_centres_clock_with_its_offset_whatever_the_pc_zone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counter window on a PC set to New York and a command run in UTC write one file: each
+    line's time is the centre's, offset shown."""
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        moment = datetime(2026, 12, 1, 5, 43, 17, 901000, tzinfo=UTC)
+        record = logging.makeLogRecord({"msg": "saved", "created": moment.timestamp(),
+                                        "msecs": 901.0, "levelname": "INFO",
+                                        "name": "khidmat.test", "process": 7})
+        line = LogScrubber("%(asctime)s %(levelname)s %(message)s").format(record)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert line == "2026-12-01 10:43:17,901+0500 INFO saved"

@@ -13,7 +13,10 @@ import logging
 import logging.handlers
 import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
+
+from khidmat_desk.core import clock
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
 CNIC_MASK = "[CNIC]"
@@ -63,7 +66,14 @@ def _escape(match: re.Match[str]) -> str:
 
 class LogScrubber(logging.Formatter):
     """The house format, every record scrubbed; a traceback's own lines are indented with a
-    bar so no line of it can pass for a record of its own."""
+    bar so no line of it can pass for a record of its own. Times are the centre's clock with
+    its offset ("2026-12-01 10:43:17,901+0500"), whatever zone the PC is set to, so the counter
+    window's lines and a command's read alike in one file."""
+
+    def formatTime(self, record: logging.LogRecord,  # noqa: N802 - logging's own name
+                   datefmt: str | None = None) -> str:
+        moment = clock.local(datetime.fromtimestamp(record.created, UTC))
+        return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{moment:%z}"
 
     def format(self, record: logging.LogRecord) -> str:
         message = scrub(record.getMessage())
