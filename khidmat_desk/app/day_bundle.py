@@ -259,7 +259,10 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
     counter = int(document["counter"])  # claimed, not trusted: it only picks the key to check
     with db.read() as session:
         remembered = trusted_counter_key(session, counter)
-    key = normal_key(trusted_key) if trusted_key else remembered
+    try:
+        key = normal_key(trusted_key) if trusted_key else remembered
+    except DayBundleError as exc:  # mistyped: asked again, as a key that does not match is
+        raise CounterKeyError(str(exc), counter) from exc
     if key is None:
         raise CounterKeyError(
             f"This PC does not know counter {counter}'s key yet. Give the key that counter "
