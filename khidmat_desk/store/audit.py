@@ -35,6 +35,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.db import Database, connection_of
+from khidmat_desk.store.jsontext import reused
 from khidmat_desk.store.models import AuditEvent, AuditHead, SigningKey, table_of
 from khidmat_desk.store.prepared import Prepared
 
@@ -84,7 +85,11 @@ class Checkpoint:
     key_id: str
 
 
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: The encoder `json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)` stands
+#: for, its C encoder made once: every audit event, record digest and demo record spells with it.
+_CANONICAL = reused(
+    json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode,
+    ensure_ascii=False, key_separator=":", item_separator=",", sort_keys=True)
 
 
 def canonical_json(value: Any) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from khidmat_desk.store.jsontext import reused
+from khidmat_desk.store.audit import canonical_json
 from khidmat_desk.store.models import (
     Applicant,
     Application,
@@ -82,16 +82,9 @@ def _day(value: date | str | None) -> str | None:
     return value if value is None or isinstance(value, str) else value.isoformat()
 
 
-#: One encoder for every digest: sorted keys, no spaces, UTF-8 kept as is (`json.dumps` with
-#: these options would build a new encoder on every call).
-_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
-#: `_ENCODE` with its C encoder made once, for `VersionDigests` (a bulk writer spells some
-#: ten small rows per version).
-_SPELL = reused(_ENCODE, ensure_ascii=False, key_separator=":", item_separator=",",
-                sort_keys=True)
 #: Stands for answers spelled beforehand (see `application_digest`).
 _ANSWERS_MARK = "\x00answers\x00"
-_ANSWERS_MARK_TEXT = _ENCODE(_ANSWERS_MARK)
+_ANSWERS_MARK_TEXT = canonical_json(_ANSWERS_MARK)
 #: How payments are ordered in the material (``json.dumps(payment, sort_keys=True)``).
 _PAYMENT_ORDER = json.JSONEncoder(sort_keys=True).encode
 
@@ -103,13 +96,13 @@ def _in_order(rows: list[Any], key: Callable[[Any], Any]) -> list[Any]:
 
 
 def _digest(material: Any) -> str:
-    return hashlib.sha256(_ENCODE(material).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(material).encode("utf-8")).hexdigest()
 
 
 def answers_text(answers: Any) -> str:
     """The answers as the application digest spells them; a caller digesting several versions
     of one record makes it once and passes it to `application_digest`."""
-    return _ENCODE(answers)
+    return canonical_json(answers)
 
 
 def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None,
@@ -139,7 +132,7 @@ def application_digest(app: Mapping[str, Any], applicant: tuple[str, str] | None
     found = sorted(_finding_row(f) for f in findings)
     if found:
         material["findings"] = found
-    text = _ENCODE(material)
+    text = canonical_json(material)
     if answers is not None:
         # Only the applicant's identity and six codes of the row come before the answers in
         # the text, and none of them can hold the mark (it starts with a NUL character).
@@ -151,7 +144,7 @@ class VersionDigests:
     """`application_digest` of one record's versions one after another, as a bulk writer
     makes them: what no version changes (applicant, payments, documents, prints, photos,
     answers) is spelled once, and each status change once, when it is added. The text digested
-    is the one `application_digest` builds (`ENCODE` of a dict with sorted keys is its items
+    is the one `application_digest` builds (`canonical_json` of a dict with sorted keys is its items
     spelled in key order, and of a list its items' spellings joined by commas). Of the
     application row only the status, version and update time are spelled for each version;
     the rest again only when one of its values is another object than before."""
@@ -162,15 +155,15 @@ class VersionDigests:
                  prints: Iterable[Mapping[str, Any]] = (),
                  photos: Iterable[Mapping[str, Any]] = (), *, answers: str) -> None:
         self._answers = answers.encode("utf-8")
-        self._applicant = '{"applicant":' + _SPELL(
+        self._applicant = '{"applicant":' + canonical_json(
             None if applicant is None else list(applicant)) + ',"application":['
-        self._documents = (',"documents":' + _SPELL(
+        self._documents = (',"documents":' + canonical_json(
             sorted(_document_row(d) for d in documents))).encode("utf-8")
         self._rest = (
-            ',"payments":' + _SPELL(_in_order([_payment_row(p) for p in payments],
+            ',"payments":' + canonical_json(_in_order([_payment_row(p) for p in payments],
                                               _PAYMENT_ORDER))
-            + ',"photos":' + _SPELL(sorted(_photo_row(p) for p in photos))
-            + ',"prints":' + _SPELL(sorted((_print_row(p) for p in prints),
+            + ',"photos":' + canonical_json(sorted(_photo_row(p) for p in photos))
+            + ',"prints":' + canonical_json(sorted((_print_row(p) for p in prints),
                                            key=_print_order))
             + ',"status_changes":[').encode("utf-8")
         self._changes: list[tuple[list[Any], str]] = []
@@ -188,7 +181,7 @@ class VersionDigests:
         known = len(self._changes)
         if len(changes) > known:
             ordered = self._changes
-            ordered += [(row, _SPELL(row)) for row in map(_change_row, changes[known:])]
+            ordered += [(row, canonical_json(row)) for row in map(_change_row, changes[known:])]
             if any(ordered[i][0] > ordered[i + 1][0] for i in range(max(known - 1, 0),
                                                                      len(ordered) - 1)):
                 ordered.sort(key=lambda pair: pair[0])  # as `sorted` orders the rows
@@ -199,12 +192,12 @@ class VersionDigests:
             self._respell(fixed)
         digest = self._head.copy()
         digest.update(b"".join((
-            (_SPELL(app["status"]) + ",").encode("utf-8"),
+            (canonical_json(app["status"]) + ",").encode("utf-8"),
             self._answers,
-            ("," + _number(app["version"]) + self._tail + _SPELL(_iso(app["updated_at"]))
+            ("," + _number(app["version"]) + self._tail + canonical_json(_iso(app["updated_at"]))
              + "]").encode("utf-8"),
             self._documents,
-            (',"findings":' + _SPELL(found)).encode("utf-8") if found else b"",
+            (',"findings":' + canonical_json(found)).encode("utf-8") if found else b"",
             self._rest, self._changes_text, b"]}")))
         return digest.hexdigest()
 
@@ -212,9 +205,9 @@ class VersionDigests:
         """The parts of the row's spelling that come from `fixed` (see `_application_row`):
         everything before the status, hashed; from the officer to the creation time."""
         self._fixed = fixed
-        head = _SPELL(list(fixed[:5]))  # [uuid,tracking number,centre,counter,service]
+        head = canonical_json(list(fixed[:5]))  # [uuid,tracking number,centre,counter,service]
         self._head = hashlib.sha256((self._applicant + head[1:-1] + ",").encode("utf-8"))
-        tail = _SPELL([*fixed[5:8], _day(fixed[8]), fixed[9], _iso(fixed[10])])
+        tail = canonical_json([*fixed[5:8], _day(fixed[8]), fixed[9], _iso(fixed[10])])
         self._tail = "," + tail[1:-1] + ","
 
 
@@ -225,8 +218,8 @@ _FIXED = itemgetter("uuid", "tracking_number", "centre_code", "counter", "servic
 
 
 def _number(value: Any) -> str:
-    """`ENCODE` of a version number (an int spells as its digits)."""
-    return str(value) if type(value) is int else _SPELL(value)
+    """`canonical_json` of a version number (an int spells as its digits)."""
+    return str(value) if type(value) is int else canonical_json(value)
 
 
 def _application_row(app: Mapping[str, Any], answers: Any) -> list[Any]:

@@ -11,6 +11,5 @@ from khidmat_desk.store.jsontext import reused
 #: ``json.dumps(value)``, as SQLAlchemy stores a JSON column.
 dumps = reused(json.dumps, ensure_ascii=True, key_separator=": ", item_separator=", ",
                sort_keys=False)
-#: `store.audit.canonical_json`: sorted keys, no spaces, UTF-8 kept as is.
-canonical = reused(canonical_json, ensure_ascii=False, key_separator=":", item_separator=",",
-                   sort_keys=True)
+#: `store.audit.canonical_json`: sorted keys, no spaces, UTF-8 kept as is (made once there).
+canonical = canonical_json
