@@ -41,20 +41,13 @@ def load_categories(override_dir: Path | None = None) -> tuple[Category, ...]:
         raise CategoryDataError(f"{path}: the report categories cannot be read ({exc})") from exc
 
 
-def category_of(service_code: str, categories: tuple[Category, ...]) -> tuple[str, str]:
-    """(key, label) of the service's category; a service in no list stands on its own."""
+def category_of(service_code: str, categories: tuple[Category, ...]) -> Category:
+    """The service's category; a service in no list stands on its own, under its own titles."""
     for category in categories:
         if service_code in category.services:
-            return category.key, category.label
-    return service_code, service_title(service_code)
-
-
-def category_label_ur(service_code: str, categories: tuple[Category, ...]) -> str:
-    """The Urdu label of the service's category ("" when the file gives none)."""
-    for category in categories:
-        if service_code in category.services:
-            return category.label_ur
-    return service_title_ur(service_code)
+            return category
+    return Category(service_code, service_title(service_code), (service_code,),
+                    service_title_ur(service_code))
 
 
 def service_title(service_code: str) -> str:

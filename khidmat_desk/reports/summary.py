@@ -25,7 +25,6 @@ from khidmat_desk.core.shifts import Period, period_label
 from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import (
     Category,
-    category_label_ur,
     category_of,
     load_categories,
     service_title,
@@ -86,8 +85,10 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
     return DaySummary(
         centre_code=centre.code if centre else "", centre_name=centre.name if centre else "",
         period=period, generated_at=moment, as_of=as_of, applications=lines,
-        by_category=_tallies(lines, lambda line: (line.category, line.category), names.urdu),
-        by_service=_tallies(lines, lambda line: (line.service_code, line.service), names.urdu),
+        by_category=_tallies(lines, lambda line: (line.category, line.category),
+                             names.categories_ur),
+        by_service=_tallies(lines, lambda line: (line.service_code, line.service),
+                            names.titles_ur),
         by_officer=_officers(rows, void_rows),
         by_hour=_hours(lines),
         paid_by_method=_sum_by((line.method, line.paid) for line in lines if line.paid),
@@ -128,17 +129,18 @@ class _Names:
     def __init__(self, categories: tuple[Category, ...]) -> None:
         self.categories = categories
         self.known: dict[str, tuple[str, str]] = {}
-        #: The Urdu of each title and category label looked up, for the Urdu counter.
-        self.urdu: dict[str, str] = {}
+        #: For the Urdu counter: each service title's Urdu, and each category label's.
+        self.titles_ur: dict[str, str] = {}
+        self.categories_ur: dict[str, str] = {}
 
     def of(self, service_code: str) -> tuple[str, str]:
         """(title, category label) of a service."""
         if service_code not in self.known:
             title = service_title(service_code)
-            category = category_of(service_code, self.categories)[1]
-            self.known[service_code] = (title, category)
-            self.urdu[title] = service_title_ur(service_code)
-            self.urdu[category] = category_label_ur(service_code, self.categories)
+            category = category_of(service_code, self.categories)
+            self.known[service_code] = (title, category.label)
+            self.titles_ur[title] = service_title_ur(service_code)
+            self.categories_ur[category.label] = category.label_ur
         return self.known[service_code]
 
 
