@@ -7,6 +7,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -57,25 +58,19 @@ class Messages:
 
     def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
         """Where to save a file (a path), or None when the person cancels."""
-        from pathlib import Path
-
-        from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
-        if not Path(suggested).is_absolute():  # the Documents folder, not wherever it started
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-            suggested = str(Path(folder) / suggested)
+        if not Path(suggested).is_absolute():
+            suggested = str(_documents_folder() / suggested)
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, pattern)
         return path or None
 
     def open_path(self, title: str, pattern: str) -> str | None:
         """Which file to open (a path), or None when the person cancels."""
-        from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation), pattern)
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, str(_documents_folder()),
+                                              pattern)
         return path or None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -107,6 +102,15 @@ class Messages:
         box.setDetailedText(details)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
+
+
+def _documents_folder() -> Path:
+    """Where the file dialogs start: the person's Documents folder (their home without one),
+    not wherever the program happened to be started from."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
 
 
 def report_error(messages: Messages, exc: BaseException) -> None:
