@@ -243,3 +243,21 @@ def test_a_file_that_is_not_a_bundle_is_refused_with_its_name(
             import_day_bundle(office.db, nadia, tmp_path / name, trusted_key="ab" * 32)
         assert "Traceback" not in str(refused.value)
     assert snapshot(office)["application"] == []
+
+
+def test_two_pcs_set_up_as_one_counter_are_told_and_nothing_is_imported(
+        pcs: dict[str, Pc], tariff: Tariff, tmp_path: Path) -> None:
+    from khidmat_desk.app.day_bundle import trusted_counter_key
+
+    a, b = pcs["a"], pcs["b"]
+    b.settings.set("counter", 7)  # a's number too: both give LHR01-260306-07-0001-…
+    made = a.submit("asif.khan", "2026-03-06T10:00", tariff)
+    assert b.submit("bilal.ahmed", "2026-03-06T11:00", tariff) == made
+    key = export(a, tmp_path / "a.bundle")
+    before = snapshot(b)
+    with pytest.raises(DayBundleError, match=f"{made} in this bundle is another application "
+                                             "here.*both work as counter 7.*Nothing was"):
+        import_day_bundle(b.db, b.users["nadia.iqbal"], tmp_path / "a.bundle", trusted_key=key)
+    assert snapshot(b) == before
+    with b.db.read() as session:
+        assert trusted_counter_key(session, 7) is None  # the key was not remembered either

@@ -340,6 +340,7 @@ def _merge(session: Session, record: dict[str, Any], users: _Users,
                                .where(APP.c.uuid == record["uuid"])).first()
     new_app = existing is None
     if existing is None:
+        _refuse_a_taken_number(session, record)
         app_id = _insert_application(session, record, users)
         _insert_payments_and_documents(session, app_id, record, users)
     else:
@@ -366,6 +367,18 @@ def _merge(session: Session, record: dict[str, Any], users: _Users,
                  f"({change['from'] or 'new'} -> {change['to']})")
     prints = _insert_prints(session, app_id, record, users)
     return int(new_app), versions, prints, late, _insert_finding(session, app_id, record, users)
+
+
+def _refuse_a_taken_number(session: Session, record: dict[str, Any]) -> None:
+    """A tracking number this PC already gave another application: two PCs were set up as the
+    same counter. Nothing of the bundle is imported (the whole import is one transaction)."""
+    if session.scalar(select(APP.c.id).where(
+            APP.c.tracking_number == record["tracking_number"])) is not None:
+        raise DayBundleError(
+            f"{record['tracking_number']} in this bundle is another application here: this PC "
+            f"and the one that wrote the bundle both work as counter {record['counter']}. "
+            "Nothing was imported; give one of them another counter number (its settings), "
+            "then export again.")
 
 
 def _insert_finding(session: Session, app_id: int, record: dict[str, Any],
