@@ -5,12 +5,15 @@ token and how the fee was paid. The wizard produces it; `submit_application` sav
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from khidmat_desk.core.conditions import holds
 from khidmat_desk.core.fields import DocumentRequirement, Service
 from khidmat_desk.core.issues import Issue
+
+if TYPE_CHECKING:
+    from khidmat_desk.core.validation import ValidationResult
 
 DEFAULT_PAYMENT = "cash"
 
@@ -22,6 +25,9 @@ class Intake:
     documents_received: tuple[str, ...] = ()
     token_no: str | None = None
     payment_method: str = DEFAULT_PAYMENT
+    #: The wizard's judgement of these answers at its review step: the save takes it instead
+    #: of checking again when it holds for them (`ValidationResult.holds_for`), else checks.
+    judgement: ValidationResult | None = field(default=None, compare=False, repr=False)
 
 
 def applicable_documents(service: Service,

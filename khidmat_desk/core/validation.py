@@ -29,11 +29,43 @@ from khidmat_desk.core.rules import check_rules
 from khidmat_desk.core.validators import Checked, Finding, is_blank
 
 
+@dataclass(frozen=True, eq=False)
+class _Judged:
+    """What a judgement was made of: the service, the day and moment it was made for, and the
+    answers as they were given (their lists and objects copied, so that changing the caller's
+    answers afterwards cannot change what was judged)."""
+
+    service: Service
+    answers: Mapping[str, Any]
+    today: date
+    now: datetime
+
+
 @dataclass(frozen=True)
 class ValidationResult:
     answers: dict[str, Any]
     issues: tuple[Issue, ...] = ()
     applicable: frozenset[str] = field(default_factory=frozenset)
+    #: Set by `validate_answers` only; see `holds_for`.
+    judged: _Judged | None = field(default=None, compare=False, repr=False)
+
+    def holds_for(self, service: Service, answers: Mapping[str, Any], *, today: date,
+                  now: datetime) -> bool:
+        """Whether this is the result `validate_answers(service, answers, today=today,
+        now=now)` gives, without checking again: it judged this very service's declarations
+        and answers equal to these, on the same day, at the same moment or before. A later
+        moment cannot change the result because "now" bounds a moment only from above (a
+        service declaring it as a lower bound is always checked again). The save uses it to
+        take the wizard's judgement made at the review step instead of repeating it."""
+        judged = self.judged
+        if not isinstance(judged, _Judged) or judged.service is not service \
+                or judged.today != today or _plan_of(service).now_below:
+            return False
+        try:
+            earlier = judged.now <= now
+        except TypeError:  # one moment with a zone, the other without
+            return False
+        return earlier and judged.answers == answers
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -93,7 +125,20 @@ def validate_answers(
             normalised[key] = value
             seen[key] = value
     issues.extend(check_rules(service, normalised, ctx.today, _has_error_on(issues)))
-    return ValidationResult(normalised, tuple(issues), frozenset(applicable))
+    return ValidationResult(normalised, tuple(issues), frozenset(applicable),
+                            _Judged(service, _copied(answers), ctx.today, ctx.now))
+
+
+def _copied(value: Any) -> Any:
+    """Answers as given, their mappings and lists copied all the way down (the values inside
+    are text, numbers, dates and the like, which cannot change)."""
+    if isinstance(value, Mapping):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_copied(item) for item in value)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,6 +177,8 @@ class _ServicePlan:
     known: frozenset[str]
     #: Top-level fields (not groups) that some condition looks at, in declaration order.
     looked_at: tuple[_FieldPlan, ...]
+    #: Some field must come after "now" (`ValidationResult.holds_for` then never holds).
+    now_below: bool
 
 
 _PLANS: dict[int, tuple[Service, _ServicePlan]] = {}
@@ -156,7 +203,8 @@ def _make_plan(service: Service) -> _ServicePlan:
     plans = tuple(_field_plan(f) for f in fields)
     return _ServicePlan(
         fields=plans, known=frozenset(f.key for f in fields),
-        looked_at=tuple(p for p in plans if p.key in wanted and not p.is_group))
+        looked_at=tuple(p for p in plans if p.key in wanted and not p.is_group),
+        now_below=any(str(f.min) == "now" for f in (*fields, *members)))
 
 
 def _field_plan(f: Field) -> _FieldPlan:

@@ -109,9 +109,15 @@ class Wizard:
 
     def validate(self) -> ValidationResult:
         if self._result is None:
-            supplied = {k: v for k, v in self.answers.items() if k in self.service.field_map()}
-            self._result = validate_answers(self.service, supplied, today=self.today, now=self.now)
+            self._result = validate_answers(self.service, self._supplied(), today=self.today,
+                                            now=self.now)
         return self._result
+
+    def _supplied(self) -> dict[str, Any]:
+        """The answers to this service's fields (a draft may hold answers to a field the
+        service no longer has: there is nothing on screen to correct them with)."""
+        fields = self.service.fields_by_key
+        return {k: v for k, v in self.answers.items() if k in fields}
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -262,10 +268,12 @@ class Wizard:
         return wizard
 
     def intake(self) -> Intake:
-        """What is to be saved: the answers as typed (the save checks them again), the
-        documents ticked, the token and the payment method."""
-        return Intake(self.service.code, dict(self.answers), tuple(sorted(self.documents_received)),
-                      self.token_no.strip() or None, self.payment_method or DEFAULT_PAYMENT)
+        """What is to be saved: the answers as typed with the judgement the review step shows
+        of them (the save takes it when it still holds, and checks again when it does not),
+        the documents ticked, the token and the payment method."""
+        return Intake(self.service.code, self._supplied(), tuple(sorted(self.documents_received)),
+                      self.token_no.strip() or None, self.payment_method or DEFAULT_PAYMENT,
+                      judgement=self.validate())
 
 
 def complete_documents(wizard: Wizard, keys: Iterable[str] | None = None) -> None:

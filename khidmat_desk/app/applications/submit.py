@@ -174,8 +174,10 @@ def submit_application(ctx: CounterContext, intake: Intake, *,
 def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
     service = get_service(intake.service_code)
     local = clock.local(when)
-    checked = validate_answers(service, intake.answers, today=local.date(),
-                               now=local.replace(tzinfo=None))
+    today, now = local.date(), local.replace(tzinfo=None)
+    checked = intake.judgement
+    if checked is None or not checked.holds_for(service, intake.answers, today=today, now=now):
+        checked = validate_answers(service, intake.answers, today=today, now=now)
     if not checked.ok:
         raise ValidationFailed(checked)
     clean = checked.answers
