@@ -65,3 +65,13 @@ def test_person_fields_declare_their_links_and_the_holder_follows_its_person() -
     assert fields["employee_cnic"].id_type_field == "employee_id_type"
     assert fields["employee_relation"].guardian_field == "employee_guardian_name"
     assert get_service("police-verification").primary_prefix == ""
+
+
+@pytest.mark.parametrize("code", SERVICE_CODES)
+def test_an_optional_document_is_named_without_its_own_if_any(code: str) -> None:
+    """The checklist adds "(if any)" to a document that is not required; a label that says so
+    itself read "Copy of the lost document, if available (if any)"."""
+    for document in get_service(code).documents:
+        if not document.required:
+            assert ", if " not in document.label, document.label
+            assert "اگر" not in document.label_ur, document.label_ur

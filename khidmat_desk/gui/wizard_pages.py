@@ -144,6 +144,11 @@ class DocumentsPage(QWidget):
             box.setChecked(True)
 
 
+#: The review's label column grows with its longest label up to this (pixels); a longer label
+#: widens only its own section.
+_REVIEW_LABELS_AT_MOST = 360
+
+
 class ReviewPage(QWidget):
     """Everything once more, grouped by step, with a way back to each step."""
 
@@ -161,8 +166,13 @@ class ReviewPage(QWidget):
             note.setStyleSheet((ERROR_STYLE if level == IssueLevel.ERROR else WARNING_STYLE)
                                + "font-weight: 600;")
             self._layout.addWidget(note)
+        # One label column for every section, so the answers stand in one line down the page.
+        metrics = self.fontMetrics()
+        column = min(max([200, *(metrics.horizontalAdvance(row.label) + 12
+                                 for section in sections for row in section.rows)]),
+                     _REVIEW_LABELS_AT_MOST)
         for section in sections:
-            self._layout.addWidget(self._section(section))
+            self._layout.addWidget(self._section(section, column))
         docs = self.tr(", ").join(documents) or self.tr("none")  # a list's comma, "، " in Urdu
         self._layout.addWidget(QLabel(self.tr("Documents received: %1").replace("%1", docs),
                                       wordWrap=True))
@@ -173,7 +183,7 @@ class ReviewPage(QWidget):
                                           styleSheet="font-weight: 600;"))
         self._layout.addStretch(1)
 
-    def _section(self, section: ReviewSection) -> QWidget:
+    def _section(self, section: ReviewSection, column: int) -> QWidget:
         frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
         grid = QGridLayout(frame)
         title = QLabel(section.title, styleSheet="font-weight: 600;")  # type: ignore[call-overload]
@@ -187,7 +197,7 @@ class ReviewPage(QWidget):
                            Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value_label(row.value), n, 1, 1, 2)
         grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(0, 200)
+        grid.setColumnMinimumWidth(0, column)
         return frame
 
 

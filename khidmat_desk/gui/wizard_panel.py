@@ -121,7 +121,7 @@ class WizardPanel(QWidget):
         self.back_button.setToolTip(self.tr("Previous page (Alt+Left)"))
         self.next_button = QPushButton(self.tr("&Next →"), objectName="next")  # type: ignore[call-overload]
         self.next_button.setToolTip(self.tr("Next page (Enter after the last field, Alt+Right)"))
-        self.submit_button = QPushButton(self.tr("&Submit"), objectName="submit")  # type: ignore[call-overload]
+        self.submit_button = QPushButton(self.tr("S&ubmit"), objectName="submit")  # type: ignore[call-overload]
         self.submit_button.setToolTip(self.tr("Save the application (Ctrl+Enter)"))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")  # type: ignore[call-overload]
         self.cancel_button.setToolTip(self.tr("Cancel this application (Esc)"))

@@ -1937,12 +1937,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="99"/>
         <source>Nothing that was saved is lost. Please report this with the details below; they are also in the log file.</source>
         <translation>جو کچھ محفوظ ہو چکا تھا وہ ضائع نہیں ہوا۔ براہِ کرم نیچے دی گئی تفصیلات کے ساتھ اس کی اطلاع دیں؛ یہ تفصیلات لاگ فائل میں بھی موجود ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="123"/>
         <source>Something went wrong: %1</source>
         <translation>کچھ غلط ہو گیا: %1</translation>
     </message>
@@ -2864,8 +2864,8 @@ photograph</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
-        <source>&amp;Submit</source>
-        <translation>جمع کریں (&amp;S)</translation>
+        <source>S&amp;ubmit</source>
+        <translation>جمع کریں (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>

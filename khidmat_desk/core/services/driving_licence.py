@@ -156,7 +156,7 @@ SERVICE = Service(
                             "میڈیکل فٹنس سرٹیفکیٹ", when=is_true("medical_certificate_by")),
         DocumentRequirement("passport_copy", "Passport and a copy", "پاسپورٹ اور اس کی نقل",
                             when=IDP),
-        DocumentRequirement("visa_copy", "Copy of the visa, if any", "ویزا کی نقل (اگر ہو)",
+        DocumentRequirement("visa_copy", "Copy of the visa", "ویزا کی نقل",
                             required=False, when=IDP),
     ),
     fee=FeeRule(by="transaction", per="categories"),

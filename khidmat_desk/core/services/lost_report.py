@@ -99,8 +99,8 @@ SERVICE = Service(
     rules=(*person_rules(), *person_rules("owner")),
     documents=(
         APPLICANT_CNIC_SHOWN,
-        DocumentRequirement("document_copy", "Copy of the lost document, if available",
-                            "گمشدہ دستاویز کی نقل (اگر ہو)", required=False),
+        DocumentRequirement("document_copy", "Copy of the lost document",
+                            "گمشدہ دستاویز کی نقل", required=False),
         DocumentRequirement("owner_cnic_copy", "Copy of the owner's CNIC",
                             "مالک کے شناختی کارڈ کی نقل", when=NOT_OWNER),
     ),

@@ -87,8 +87,8 @@ SERVICE = Service(
     steps=STEPS,
     rules=(*person_rules("injured"),),
     documents=(
-        DocumentRequirement("injured_id", "Identity document of the injured person, if available",
-                            "زخمی کی شناختی دستاویز (اگر دستیاب ہو)", required=False),
+        DocumentRequirement("injured_id", "Identity document of the injured person",
+                            "زخمی کی شناختی دستاویز", required=False),
         DocumentRequirement("companion_cnic", "Original CNIC of the person who brought them",
                             "لانے والے کا اصل شناختی کارڈ", when=BROUGHT),
     ),

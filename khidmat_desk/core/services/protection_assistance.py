@@ -103,8 +103,8 @@ SERVICE = Service(
     steps=STEPS,
     rules=(*person_rules(),),
     documents=(
-        DocumentRequirement("id_document", "Identity document, if the person has one",
-                            "شناختی دستاویز (اگر ہو)", required=False),
+        DocumentRequirement("id_document", "Identity document",
+                            "شناختی دستاویز", required=False),
     ),
     outputs=(
         OutputDocument("protection-referral", "Protection-assistance referral letter",
