@@ -174,13 +174,13 @@ def test_a_judgement_with_errors_never_saves(db: Database, officer: UserInfo,
     assert [issue.field for issue in refused.value.result.errors] == ["mobile"]
 
 
-def test_an_answer_to_a_field_the_service_no_longer_has_is_left_out(
+def test_an_answer_to_a_field_the_service_does_not_have_is_refused_by_the_save(
         db: Database, officer: UserInfo, tariff: Tariff) -> None:
-    """A draft kept from before a field was removed has nothing on screen to correct it with;
-    the review shows and the save keeps the answers to the service's fields."""
-    wizard = reviewed(GPV, {**GPV.example, "retired_field": "kept in an old draft"},
+    """The steps show only the service's fields, so their judgement does not cover a
+    misspelt key of an answers file: the save checks everything and names it."""
+    wizard = reviewed(GPV, {**GPV.example, "mobil": "03001234567"},
                       today=FRIDAY_LOCAL.date(), now=FRIDAY_LOCAL)
-    taken = wizard.intake()
-    assert "retired_field" not in taken.answers
-    tracking = save(db, officer, tariff, taken)
-    assert "retired_field" not in stored(db, tracking)[1]
+    assert wizard.validate().ok
+    with pytest.raises(ValidationFailed) as refused:
+        save(db, officer, tariff, wizard.intake())
+    assert [issue.field for issue in refused.value.result.errors] == ["mobil"]

@@ -114,8 +114,7 @@ class Wizard:
         return self._result
 
     def _supplied(self) -> dict[str, Any]:
-        """The answers to this service's fields (a draft may hold answers to a field the
-        service no longer has: there is nothing on screen to correct them with)."""
+        """The answers to this service's fields (the steps show no others)."""
         fields = self.service.fields_by_key
         return {k: v for k, v in self.answers.items() if k in fields}
 
@@ -269,9 +268,10 @@ class Wizard:
 
     def intake(self) -> Intake:
         """What is to be saved: the answers as typed with the judgement the review step shows
-        of them (the save takes it when it still holds, and checks again when it does not),
-        the documents ticked, the token and the payment method."""
-        return Intake(self.service.code, self._supplied(), tuple(sorted(self.documents_received)),
+        of them (the save takes it when it still holds, and checks again when it does not:
+        an answer to a field the service does not have is refused there), the documents
+        ticked, the token and the payment method."""
+        return Intake(self.service.code, dict(self.answers), tuple(sorted(self.documents_received)),
                       self.token_no.strip() or None, self.payment_method or DEFAULT_PAYMENT,
                       judgement=self.validate())
 
