@@ -22,17 +22,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-import zxingcpp
 from cli_helpers import cli_init
 from printing_helpers import decode
 
 from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.printing.qrread import QR_FORMATS
 from khidmat_desk.printing.signing import payload_of_qr
 
 Run = Callable[..., tuple[int, str, str]]
 PASSWORD = "incharge-pass-1\n"
 CERTIFICATE = "character-certificate"
-QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+QR = QR_FORMATS  # as verification reads them
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -106,9 +106,9 @@ def test_an_exported_key_verifies_without_the_database(run: Run, centre: tuple[P
     code, out, _ = run("keys", "export", "--data-dir", str(folder), "--out", str(pem))
     assert code == 0 and "LHR07" in out
     assert "BEGIN PUBLIC KEY" in pem.read_text()
-    code, out, _ = run("verify", str(pdf), "--public-key", str(pem),
-                       "--data-dir", str(tmp_path / "elsewhere"))
-    assert code == 0 and out.startswith("VALID")
+    code, out, err = run("verify", str(pdf), "--public-key", str(pem),
+                         "--data-dir", str(tmp_path / "elsewhere"))
+    assert code == 0 and out.startswith("VALID"), (out, err)
 
 
 def test_print_receipt_twice_says_duplicate(run: Run, centre: tuple[Path, str],
@@ -159,3 +159,26 @@ def test_keys_create_refuses_a_second_key_unless_replacing(
     assert "signing key" in out
     # a document signed with the retired key still checks out
     assert run("verify", str(old_pdf), "--data-dir", str(folder))[0] == 0
+
+
+def test_only_full_size_qr_codes_are_read_off_a_page() -> None:
+    """Our documents carry full-size QR codes only. zxing-cpp also reads Micro QR codes, and
+    once read the corner of a certificate's code as one ("495129"): the genuine certificate
+    was reported VALID and then INVALID for the phantom, and `verify` failed."""
+    import zxingcpp
+    from PIL import Image
+
+    from khidmat_desk.printing.qrread import qr_texts_in_image
+
+    def image(text: str, kind: zxingcpp.BarcodeFormat) -> Image.Image:
+        drawn = memoryview(zxingcpp.create_barcode(text, kind).to_image(scale=8))
+        height, width = drawn.shape[:2]
+        return Image.frombytes("L", (width, height), drawn.tobytes())
+
+    ours = image("PKM2|a signed payload", zxingcpp.BarcodeFormat.QRCode)
+    micro = image("495129", zxingcpp.BarcodeFormat.MicroQRCode)
+    page = Image.new("L", (ours.width + micro.width + 80, ours.height + 40), 255)
+    page.paste(ours, (20, 20))
+    page.paste(micro, (ours.width + 60, 20))
+    assert {r.text for r in zxingcpp.read_barcodes(page)} >= {"495129"}  # there to be found
+    assert qr_texts_in_image(page) == ["PKM2|a signed payload"]

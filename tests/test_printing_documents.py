@@ -27,6 +27,7 @@ from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core import validators
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service, load_tariff
 from khidmat_desk.core.tracking import parse_tracking_number
+from khidmat_desk.printing.qrread import QR_FORMATS
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.db import Database
 
@@ -34,7 +35,7 @@ from khidmat_desk.store.db import Database
 #: once verified, the attested FIR copy, or a crime report's outcome (FIR registered or not).
 COLLECTED = {"police-verification", "character-certificate", "vehicle-verification",
              "employee-verification", "community-policing", "fir-copy", "crime-report"}
-QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+QR = QR_FORMATS  # as verification reads them
 CODE128 = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.Code128)
 
 

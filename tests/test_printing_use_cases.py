@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import zxingcpp
 from printing_helpers import (
     WHEN,
     decode,
@@ -22,12 +21,13 @@ from khidmat_desk.app.findings import record_finding
 from khidmat_desk.app.printing import PrintRefused
 from khidmat_desk.auth.users import UserInfo
 from khidmat_desk.core.catalogue import Tariff, load_tariff
+from khidmat_desk.printing.qrread import QR_FORMATS
 from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.audit import verify_chain
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import AuditEvent, PrintRecord
 
-QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+QR = QR_FORMATS  # as verification reads them
 PCC = "character-certificate"
 LATER = WHEN + timedelta(days=3)
 

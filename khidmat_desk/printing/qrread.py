@@ -21,7 +21,10 @@ from PIL import Image
 
 #: 300 dpi puts a 0.5 mm QR module on six pixels: reliable, and quick for one page.
 RENDER_DPI = 300
-_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+#: What our documents carry: a full-size (model 2) QR code. zxing-cpp's ``QRCode`` also reads
+#: Micro QR and rMQR, and the corner of a real QR code sometimes passes for a Micro QR code
+#: ("495129"): a genuine certificate was then reported with a second, invalid code.
+QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCodeModel2)
 #: The most pixels rendered or decoded for one page or image: an A3 page at 300 dpi is 17.4
 #: million, a 50-megapixel phone photo fits; more is not a document.
 MAX_PIXELS = 60_000_000
@@ -45,7 +48,7 @@ class ReadFile:
 
 def qr_texts_in_image(image: Image.Image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image.convert("L"),
-                                                    formats=_QR)]
+                                                    formats=QR_FORMATS)]
 
 
 def qr_texts_in_pdf(data: bytes) -> list[str]:
