@@ -313,6 +313,7 @@ def test_tariff_entries_are_complete_and_belong_to_a_service(tariff: Any) -> Non
     for key, entry in raw["fees"].items():
         assert entry["pkr"] is None or (isinstance(entry["pkr"], int) and entry["pkr"] >= 0), key
         assert entry["label"] and entry["confidence"] in CONFIDENCES, key
+        assert re.search("[\u0600-\u06ff]", entry["label_ur"]), key  # the Urdu counter's word
         assert entry["source"] is None or entry["source"].strip(), key
         assert entry["as_of"] is None or isinstance(entry["as_of"], str), key
         assert isinstance(entry["note"], str), key
@@ -646,3 +647,17 @@ def test_broken_station_override_is_refused(tmp_path: Path) -> None:
     with pytest.raises(reference.ReferenceDataError, match="Lahore"):
         reference.set_override_dir(tmp_path)
     assert "Gulberg" in reference.police_stations("Lahore")
+
+
+def test_the_urdu_counter_names_each_fee_in_urdu(tmp_path: Path) -> None:
+    """The quote carries each item's Urdu label; a centre that renames an entry in its own
+    tariff file without giving an Urdu name is shown its own name, not the shipped Urdu one."""
+    service = get_service("lost-report")
+    answers = validate_answers(service, service.example).answers
+    [item] = quote_fee(service, answers, load_tariff()).items
+    assert (item.label, item.label_ur) == ("Lost document report", "گمشدہ دستاویز کی رپورٹ")
+    override = tmp_path / "tariff.json"
+    override.write_text(json.dumps({"fees": {"lost-report": {
+        "pkr": 0, "label": "Loss report (Lahore)"}}}), "utf-8")
+    [renamed] = quote_fee(service, answers, load_tariff(override)).items
+    assert (renamed.label, renamed.label_ur) == ("Loss report (Lahore)", "")

@@ -226,3 +226,20 @@ def test_the_sync_panel_names_waiting_records_in_urdu(qtbot: QtBot, urdu: None) 
                               version=2, attempts=0, last_error=None)
     panel.show_lists([waiting], [])
     assert panel.pending.item(0, 1).text() == "درخواست v2"
+
+
+def test_the_documents_page_names_the_fee_in_urdu(qtbot: QtBot, urdu: None) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from khidmat_desk.core.catalogue import load_tariff, quote_fee
+    from khidmat_desk.core.validation import validate_answers
+    from khidmat_desk.gui.wizard_pages import DocumentsPage
+
+    service = get_service("character-certificate")
+    quote = quote_fee(service, validate_answers(service, service.example).answers,
+                      load_tariff())
+    page = DocumentsPage(True)
+    qtbot.addWidget(page)
+    page.show_fee(quote)
+    shown = [label.text() for label in page.findChildren(QLabel)]
+    assert "پولیس کریکٹر سرٹیفکیٹ" in shown and "Police character certificate" not in shown

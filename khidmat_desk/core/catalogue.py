@@ -87,6 +87,8 @@ class FeeItem:
     amount: int
     #: False when the tariff has no figure for it yet: an unknown fee, not a free service.
     set: bool = True
+    #: The label in Urdu ("" when the tariff gives none: the Urdu counter shows ``label``).
+    label_ur: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,12 @@ class Tariff:
         entry = self.fees.get(key) or {}
         return str(entry.get("label") or key)
 
+    def label_ur(self, key: str) -> str:
+        """The Urdu label; "" when there is none (a centre's own entry may give only
+        ``label``)."""
+        entry = self.fees.get(key) or {}
+        return str(entry.get("label_ur") or "")
+
 
 def _shipped_tariff() -> dict[str, Any]:
     text = resource_path("data", "tariff.json").read_text("utf-8")
@@ -160,7 +168,10 @@ def load_tariff(override: Path | None = None) -> Tariff:
             _known_key(override, "fee", key, fees)
             if not isinstance(entry, dict) or "pkr" not in entry:
                 raise TariffError(f"{override}: fee '{key}' needs a 'pkr' figure")
-            fees[key] = {**fees.get(key, {}), **entry}
+            merged = {**fees.get(key, {}), **entry}
+            if "label" in entry and "label_ur" not in entry:
+                merged.pop("label_ur", None)  # the centre's own name, not the shipped Urdu one
+            fees[key] = merged
         for key, days in (extra.get("sla_days") or {}).items():
             _known_key(override, "SLA", key, sla)
             sla[key] = int(days)
@@ -198,7 +209,7 @@ def quote_fee(service: Service, answers: dict[str, Any], tariff: Tariff) -> FeeQ
         found = _most_specific(tariff, key)
         amount = tariff.fee(found)
         items.append(FeeItem(key=found, label=tariff.label(found), amount=amount or 0,
-                             set=amount is not None))
+                             set=amount is not None, label_ur=tariff.label_ur(found)))
     return FeeQuote(items=tuple(items))
 
 

@@ -114,7 +114,8 @@ class DocumentsPage(QWidget):
         if quote is None:
             return
         for row, item in enumerate(quote.items):
-            self._fee.addWidget(QLabel(item.label), row, 0)
+            self._fee.addWidget(QLabel(item.label_ur if self.urdu and item.label_ur
+                                       else item.label), row, 0)
             amount = format_money(item.amount) if item.set else self.tr("not set")
             self._fee.addWidget(QLabel(amount), row, 1, Qt.AlignmentFlag.AlignRight)
         # "No fee" only for a free service; an unknown fee is said to be not set

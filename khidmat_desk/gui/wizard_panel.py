@@ -37,7 +37,7 @@ from khidmat_desk.gui.form import FOCUS_RING, WARNING_STYLE, StepForm
 from khidmat_desk.gui.labels import ERROR_STYLE
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.wizard_pages import DocumentsPage, DonePage, ReviewPage
-from khidmat_desk.gui.words import issue_label, issue_text, learn_labels
+from khidmat_desk.gui.words import issue_label, issue_text, learn_labels, status_label
 
 log = logging.getLogger("khidmat.gui.wizard")
 AUTOSAVE_MS = 700
@@ -418,7 +418,7 @@ class WizardPanel(QWidget):
                                   "them with the citizen.").replace("%1", str(filled)))
         self.duplicates = open_ones
         if open_ones:
-            listed = ", ".join(f"{a.tracking_number} ({a.status}, "
+            listed = ", ".join(f"{a.tracking_number} ({status_label(a.status)}, "
                                f"{format_moment(a.created_at, '%d-%m-%Y')})"
                                for a in open_ones[:3])
             if self.urdu:  # keep the numbers and their brackets in order inside Urdu
