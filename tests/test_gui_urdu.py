@@ -243,3 +243,21 @@ def test_the_documents_page_names_the_fee_in_urdu(qtbot: QtBot, urdu: None) -> N
     page.show_fee(quote)
     shown = [label.text() for label in page.findChildren(QLabel)]
     assert "پولیس کریکٹر سرٹیفکیٹ" in shown and "Police character certificate" not in shown
+
+
+def test_the_resume_question_names_the_service_in_urdu() -> None:
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from khidmat_desk.core.display import format_moment
+    from khidmat_desk.gui.main_window import _draft_line
+
+    draft = SimpleNamespace(service_code="lost-report", updated_at=datetime(2026, 12, 1, 8, 47,
+                                                                              tzinfo=UTC),
+                            wizard_state={"answers": {"name": "Ali Raza"}})
+    service = get_service("lost-report")
+    when = format_moment(draft.updated_at, "%d-%m %H:%M")  # the centre's clock
+    english, urdu = _draft_line(draft, False), _draft_line(draft, True)
+    assert english == f"Lost document: Ali Raza ({when})"
+    assert urdu.startswith(service.title_ur + ":") and service.short_title not in urdu
+    assert "Ali Raza" in urdu and when in urdu

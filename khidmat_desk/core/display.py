@@ -75,6 +75,8 @@ def _option_label(f: Field, value: str, urdu: bool = False) -> str:
 
 _NUMBER_RUN = re.compile(r"[+]?[0-9][0-9\-/:.,]*[0-9]|[0-9]")
 LRI, PDI = "\u2066", "\u2069"
+#: First-strong isolate: text whose direction follows its own first letter (a typed name).
+FSI = "\u2068"
 
 
 def isolate_numbers(text: str) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QPushBu
 from khidmat_desk import __version__
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
-from khidmat_desk.core.display import format_moment
+from khidmat_desk.core.display import FSI, LRI, PDI, format_moment
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
         if not drafts:
             self.statusBar().showMessage(self.tr("No unfinished applications."), 5000)
             return
-        choices = [(d.uuid, _draft_line(d)) for d in drafts[:6]]
+        choices = [(d.uuid, _draft_line(d, self.urdu)) for d in drafts[:6]]
         choice = self._messages.choose(
             self.tr("Unfinished applications"),
             (self.tr("1 application was not finished (the counter was closed, locked or lost "
@@ -705,9 +705,13 @@ class MainWindow(QMainWindow):
         self._messages.page(self.tr("Keyboard shortcuts"), "".join(html))
 
 
-def _draft_line(draft: Any) -> str:
+def _draft_line(draft: Any, urdu: bool) -> str:
+    """An unfinished application as the resume question offers it: service, citizen, when."""
     service = get_service(draft.service_code)
     answers = draft.wizard_state.get("answers", {})
     name = answers.get(service.primary_name) or "—"
-    return f"{service.short_title}: {name} ({format_moment(draft.updated_at, '%d-%m %H:%M')})"
+    when = format_moment(draft.updated_at, '%d-%m %H:%M')
+    if urdu:  # the Urdu title, the typed name and the time each kept whole in their order
+        return f"{service.title_ur}: {FSI}{name}{PDI} ({LRI}{when}{PDI})"
+    return f"{service.short_title}: {name} ({when})"
 
