@@ -178,9 +178,9 @@ class Dashboard(QDialog):
         row.addWidget(self.sync_line)
         row.addStretch(1)
         self.export_buttons: dict[str, QPushButton] = {}
-        for fmt, label in (("pdf", self.tr("Day report (PDF)…")),
-                           ("xlsx", self.tr("Spreadsheet (XLSX)…")),
-                           ("csv", self.tr("CSV…"))):
+        for fmt, label in (("pdf", self.tr("&Day report (PDF)…")),
+                           ("xlsx", self.tr("&Spreadsheet (XLSX)…")),
+                           ("csv", self.tr("CS&V…"))):
             button = _named(QPushButton(label), f"export_{fmt}")
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             self.export_buttons[fmt] = button

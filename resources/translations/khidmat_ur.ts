@@ -798,6 +798,21 @@ The in-charge can put it back now.</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
+        <source>&amp;Day report (PDF)…</source>
+        <translation>یومیہ رپورٹ (PDF)… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
+        <source>&amp;Spreadsheet (XLSX)…</source>
+        <translation>اسپریڈشیٹ (XLSX)… (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
+        <source>CS&amp;V…</source>
+        <translation>CSV… (&amp;V)</translation>
+    </message>
+    <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
@@ -821,21 +836,6 @@ The in-charge can put it back now.</source>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="173"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
-        <source>Day report (PDF)…</source>
-        <translation>یومیہ رپورٹ (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
-        <source>Spreadsheet (XLSX)…</source>
-        <translation>اسپریڈشیٹ (XLSX)…</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="189"/>
@@ -1086,32 +1086,32 @@ The key (spaces do not matter):</source>
         <translation> (اگر ہو)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="119"/>
         <source>not set</source>
         <translation>مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="122"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="123"/>
         <source>No fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="126"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="129"/>
         <source>This fee is not set at this centre: take no money. The application is saved without payment; ask the in-charge to set the fee.</source>
         <translation>اس مرکز پر یہ فیس ابھی مقرر نہیں: کوئی رقم نہ لیں۔ درخواست ادائیگی کے بغیر محفوظ ہو گی؛ فیس مقرر کرنے کے لیے انچارج سے کہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="139"/>
         <source>Not received yet: %1</source>
         <translation>ابھی وصول نہیں ہوئیں: %1</translation>
     </message>
@@ -1119,52 +1119,52 @@ The key (spaces do not matter):</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="205"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="218"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="208"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="221"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="224"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="225"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="241"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="242"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
@@ -2413,42 +2413,43 @@ photograph</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="166"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="177"/>
         <source>, </source>
+        <extracomment>The review&apos;s label column grows with its longest label up to this (pixels); a longer label widens only its own section.</extracomment>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="178"/>
         <source>Documents received: %1</source>
         <translation>وصول شدہ دستاویزات: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="181"/>
         <source>fee not set: take no money</source>
         <translation>فیس مقرر نہیں: کوئی رقم نہ لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="182"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="183"/>
         <source>Fee: %1</source>
         <translation>فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="191"/>
         <source>Change</source>
         <translation>تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="192"/>
         <source>Change %1</source>
         <translation>%1 تبدیل کریں</translation>
     </message>
