@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_driver import PASSWORD, ScriptedMessages
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_gui_dashboard import open_dashboard, shown, take, window_for
 
@@ -43,6 +44,13 @@ def test_the_in_charge_closes_the_day_with_the_cash_counted(
     assert f"cash expected Rs {2 * fee:,}" in shown(dialog.state.text())
     [edit] = dialog.officer_edits.values()
     assert dialog.focusWidget() is edit  # the first thing to type is what the officer handed over
+    # Tab goes down the page (the officers' boxes, made last, once sent it back up to the day)
+    visited = []
+    for _ in range(4):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(dialog.focusWidget())
+    assert visited == [dialog.counted, dialog.explanation, dialog.deposit, dialog.close_button]
+    edit.setFocus()
     qtbot.keyClicks(edit, str(2 * fee - 100))
     assert dialog.counted.text() == str(2 * fee - 100)  # the total follows the officers'
     assert dialog.difference.text() == "Rs -100"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -265,6 +266,7 @@ class CloseDialog(QDialog):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.officer_edits = {}
         if not officers:
+            self._chain_tab_order()
             return
         for column, text in enumerate((self.tr("Officer"), self.tr("Cash expected"),
                                        self.tr("Handed over"), self.tr("Difference"))):
@@ -286,6 +288,16 @@ class CloseDialog(QDialog):
                 self.officers.addWidget(widget, row, column)
                 widget.show()  # now, not at the layout's next turn: the focus goes to it next
             self.officer_edits[officer.officer] = edit
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes down the page: each officer's cash, the whole centre's, the explanation,
+        the deposit reference, then the buttons. The officers' boxes are made after the rest,
+        so by default Tab from the whole centre's cash went back up to the day."""
+        chain = [self.day, self.shift, *self.officer_edits.values(), self.counted,
+                 self.explanation, self.deposit, self.close_button, self.reopen_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _focus_first(self) -> None:
         for edit in [*self.officer_edits.values(), self.counted]:
