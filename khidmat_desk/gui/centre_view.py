@@ -103,6 +103,9 @@ class CentreView(QWidget):
             self.service.addItem(service.title_ur if urdu else service.short_title, code)
         self.officer = QLineEdit(objectName="centre_officer",  # type: ignore[call-overload]
                                  placeholderText=self.tr("Officer (user name)"))
+        # wide enough to read its hint (it was cut to "Officer (user na…")
+        hint = self.officer.fontMetrics().horizontalAdvance(self.officer.placeholderText())
+        self.officer.setMinimumWidth(hint + 24)
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")  # type: ignore[call-overload]
         apply = QPushButton(self.tr("&Show"), objectName="centre_apply")  # type: ignore[call-overload]
         apply.setDefault(True)
