@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -15,18 +16,25 @@ from sqlalchemy import select
 
 from khidmat_desk.app.applications import ValidationFailed, submit_application
 from khidmat_desk.auth.users import UserInfo
-from khidmat_desk.core.catalogue import Tariff, get_service
+from khidmat_desk.core.catalogue import SERVICE_CODES, Tariff, get_service
 from khidmat_desk.core.fields import Field, FieldType, Service, Step
+from khidmat_desk.core.samples import NamePool, sample_answers
 from khidmat_desk.core.validation import ValidationResult, validate_answers
 from khidmat_desk.core.wizard import Wizard, complete_documents
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Application, OutboxEntry
+from tests.test_validation_plans import _spoil
 
 GPV = get_service("police-verification")
 CRIME = get_service("crime-report")
 #: Friday 6 March 2026, 10:00 in Lahore.
 FRIDAY = datetime(2026, 3, 6, 5, 0, tzinfo=UTC)
 FRIDAY_LOCAL = datetime(2026, 3, 6, 10, 0)
+
+
+@pytest.fixture(scope="module")
+def names() -> NamePool:
+    return NamePool.load()
 
 
 def judged(service: Service, answers: dict[str, Any], *,
@@ -90,9 +98,8 @@ def test_only_validate_answers_makes_a_judgement_that_can_hold() -> None:
     assert not holds(forged, GPV, dict(GPV.example))
 
 
-def test_a_service_with_a_moment_after_now_is_always_checked_again() -> None:
-    """A "now" upper bound only widens as time passes; a lower one could turn a valid answer
-    invalid between the review and the save."""
+def test_a_service_with_a_moment_after_now_is_checked_again_a_moment_later() -> None:
+    """A "now" lower bound can be passed between the review and the save."""
     appointment = Field(key="appointment_at", type=FieldType.DATETIME, label="Appointment",
                         label_ur="ملاقات", min="now")
     service = replace(GPV, code="test-appointment",
@@ -100,8 +107,47 @@ def test_a_service_with_a_moment_after_now_is_always_checked_again() -> None:
                                               fields=(appointment,))))
     answers = {**GPV.example, "appointment_at": "2026-03-06T18:00"}
     result = judged(service, answers)
-    assert result.ok
-    assert not holds(result, service, answers)
+    assert result.ok and holds(result, service, answers)  # the very moment it was judged
+    assert not holds(result, service, answers, now=FRIDAY_LOCAL + timedelta(seconds=1))
+
+
+def test_an_error_of_a_moment_not_yet_come_is_checked_again() -> None:
+    """Judged at 10:00, an occurrence at 10:30 is in the future; saved at 10:45 it is not. A
+    clean judgement holds later in the day: a moment not after 10:00 is not after 10:45."""
+    later = FRIDAY_LOCAL + timedelta(minutes=45)
+    early = {**CRIME.example, "incident_at": "2026-03-06T10:30"}
+    refused = judged(CRIME, early)
+    assert not refused.ok and validate_answers(CRIME, early, today=later.date(), now=later).ok
+    assert not holds(refused, CRIME, early, now=later)
+    clean = judged(CRIME, dict(CRIME.example))
+    assert clean.ok and holds(clean, CRIME, dict(CRIME.example), now=later)
+
+
+@pytest.mark.parametrize("code", SERVICE_CODES)
+def test_whenever_a_judgement_holds_checking_again_gives_it(code: str,
+                                                            names: NamePool) -> None:
+    """The shortcut and the judge never disagree: samples of every service as typed, and
+    spoilt, judged at one moment and held against the same answers, a copy of them and a
+    spoilt copy at moments later the same day; wherever `holds_for` says yes, a fresh
+    `validate_answers` gives the same answers, issues and applicable fields."""
+    service, rng = get_service(code), random.Random(f"judgement-{code}")
+    taken = 0
+    for index in range(12):
+        today = date(2026, 3, 6) + timedelta(days=index * 29)
+        now = datetime.combine(today, time(9, 30))
+        answers = sample_answers(service, rng, today=today, names=names, now=now,
+                                 as_typed=True)
+        for given in (answers, _spoil(service, answers, rng)):
+            result = validate_answers(service, given, today=today, now=now)
+            for later in (now, now + timedelta(minutes=rng.randint(1, 800))):
+                for offered in (given, copy.deepcopy(given), _spoil(service, given, rng)):
+                    if not result.holds_for(service, offered, today=today, now=later):
+                        continue
+                    taken += 1
+                    fresh = validate_answers(service, offered, today=today, now=later)
+                    assert (fresh.answers, fresh.issues, fresh.applicable) == (
+                        result.answers, result.issues, result.applicable), offered
+    assert taken >= 24  # the same answers at the same moment hold every time
 
 
 # --- the save ----------------------------------------------------------------------------------

@@ -53,19 +53,23 @@ class ValidationResult:
                   now: datetime) -> bool:
         """Whether this is the result `validate_answers(service, answers, today=today,
         now=now)` gives, without checking again: it judged this very service's declarations
-        and answers equal to these, on the same day, at the same moment or before. A later
-        moment cannot change the result because "now" bounds a moment only from above (a
-        service declaring it as a lower bound is always checked again). The save uses it to
-        take the wizard's judgement made at the review step instead of repeating it."""
+        and answers equal to these, on the same day, at this moment — or earlier, when the
+        moment cannot matter: the service bounds no moment by "now", or bounds them only from
+        above and nothing was found wrong (a moment not after an earlier "now" is not after
+        a later one; an error may be one that time has since put right, and a lower bound may
+        be passed). The save uses it to take the wizard's judgement made at the review step
+        instead of repeating it."""
         judged = self.judged
         if not isinstance(judged, _Judged) or judged.service is not service \
-                or judged.today != today or _plan_of(service).now_below:
+                or judged.today != today:
             return False
         try:
-            earlier = judged.now <= now
+            same_moment, earlier = judged.now == now, judged.now < now
         except TypeError:  # one moment with a zone, the other without
             return False
-        return earlier and judged.answers == answers
+        plan = _plan_of(service)
+        timeless = not plan.now_below and (not plan.now_above or self.ok)
+        return (same_moment or (earlier and timeless)) and judged.answers == answers
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -177,8 +181,9 @@ class _ServicePlan:
     known: frozenset[str]
     #: Top-level fields (not groups) that some condition looks at, in declaration order.
     looked_at: tuple[_FieldPlan, ...]
-    #: Some field must come after "now" (`ValidationResult.holds_for` then never holds).
+    #: Some field must come after "now", or not after it (see `ValidationResult.holds_for`).
     now_below: bool
+    now_above: bool
 
 
 _PLANS: dict[int, tuple[Service, _ServicePlan]] = {}
@@ -204,7 +209,8 @@ def _make_plan(service: Service) -> _ServicePlan:
     return _ServicePlan(
         fields=plans, known=frozenset(f.key for f in fields),
         looked_at=tuple(p for p in plans if p.key in wanted and not p.is_group),
-        now_below=any(str(f.min) == "now" for f in (*fields, *members)))
+        now_below=any(str(f.min) == "now" for f in (*fields, *members)),
+        now_above=any(str(f.max) == "now" for f in (*fields, *members)))
 
 
 def _field_plan(f: Field) -> _FieldPlan:
