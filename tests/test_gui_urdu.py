@@ -69,6 +69,39 @@ def test_latin_type_ahead_picks_urdu_choices(qtbot: QtBot, urdu: None,
     assert gender.value() == "male"
 
 
+def test_the_urdu_district_list_names_districts_in_urdu_and_keeps_the_name(
+        qtbot: QtBot, urdu: None, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    """The list shows "لاہور (Lahore)"; typing either script finds it; the answer is the
+    district's name (what the police stations, search and the record use); a district read
+    back from a draft or an earlier visit is shown the same way."""
+    from PySide6.QtWidgets import QComboBox
+
+    from khidmat_desk.gui.inputs import PickerInput
+
+    counter_session.authenticate("incharge", "counter-pass-1")
+    panel = WizardPanel(get_service("character-certificate"), tasks, counter_session,
+                        messages=ScriptedMessages(), urdu=True)
+    qtbot.addWidget(panel)
+    show_active(qtbot, panel)
+    form = panel.forms["addresses"]
+    district = next(row.input for row in form.rows.values()
+                    if isinstance(row.input, PickerInput)
+                    and row.input.field.type.value == "district")
+    box = district.widget
+    assert isinstance(box, QComboBox)
+    shown = [box.itemText(i) for i in range(box.count())]
+    assert "لاہور \u2066(Lahore)\u2069" in shown
+    for typed in ("Lah", "لاہ"):
+        box.lineEdit().clear()
+        box.setFocus()
+        box.lineEdit().insert(typed)  # (the test keyboard types Latin letters only)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)  # Enter takes the first match
+        assert district.value() == "Lahore", typed
+    district.set_value("Rawalpindi")
+    assert box.currentText().startswith("راولپنڈی") and district.value() == "Rawalpindi"
+    tasks.wait()
+
+
 def test_the_dashboard_speaks_urdu(qtbot: QtBot, urdu: None, counter_session: CounterSession,
                                    tasks: TaskRunner) -> None:
     """Categories from the categories file's Urdu, the counter named set-up's way in Urdu, the

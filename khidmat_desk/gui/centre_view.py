@@ -105,7 +105,7 @@ class CentreView(QWidget):
                                  placeholderText=self.tr("Officer (user name)"))
         # wide enough to read its hint (it was cut to "Officer (user na…")
         hint = self.officer.fontMetrics().horizontalAdvance(self.officer.placeholderText())
-        self.officer.setMinimumWidth(hint + 24)
+        self.officer.setMinimumWidth(hint + 12)
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")  # type: ignore[call-overload]
         apply = QPushButton(self.tr("&Show"), objectName="centre_apply")  # type: ignore[call-overload]
         apply.setDefault(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import reference
-from khidmat_desk.core.display import isolate_numbers
+from khidmat_desk.core.display import LRI, PDI, isolate_numbers
 from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.fonts import urdu_font
 
@@ -257,23 +257,38 @@ class PickerInput(FieldInput):
 
     def _choices(self) -> Sequence[str]:
         if self.field.type is FieldType.DISTRICT:
-            return [d.name for d in reference.districts()]
+            return [self._district_text(d) for d in reference.districts()]
         if self.field.type is FieldType.COUNTRY:
             return [c.name for c in reference.countries()]
         return []
+
+    def _district_text(self, district: reference.District) -> str:
+        """A district as the list shows it: in the Urdu counter its Urdu name with the English
+        one beside it (kept whole and in order), so either keyboard finds it."""
+        if not self.urdu or not district.name_ur:
+            return district.name
+        return f"{district.name_ur} {LRI}({district.name}){PDI}"
 
     def set_choices(self, choices: Sequence[str]) -> None:
         """Police stations follow the district chosen beside them."""
         _fill(self.widget, choices)  # type: ignore[arg-type]
 
     def value(self) -> Any:
-        return self.widget.currentText().strip()  # type: ignore[attr-defined]
+        text = self.widget.currentText().strip()  # type: ignore[attr-defined]
+        if self.field.type is FieldType.DISTRICT and self.urdu:
+            for district in reference.districts():  # what the list shows stands for its name
+                if text == self._district_text(district):
+                    return district.name
+        return text
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
         if self.field.type is FieldType.COUNTRY and len(text) == 2:
             found = reference.find_country(text)
             text = found.name if found else text
+        if self.field.type is FieldType.DISTRICT and self.urdu:
+            district = reference.find_district(text)
+            text = self._district_text(district) if district is not None else text
         self.widget.setEditText(text)  # type: ignore[attr-defined]
 
 
