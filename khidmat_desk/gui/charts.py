@@ -70,7 +70,11 @@ class BarChart(QWidget):
 
     def _horizontal(self, painter: QPainter, area: QRectF, top: int, line: int) -> None:
         """Label, bar, count; in Urdu mirrored: the label on the right, the bar growing left."""
-        label_width = min(area.width() * 0.45, 220.0)
+        # As wide as the longest label needs, up to 55% of the chart: "Police character
+        # certificates (PCC)" lost its "(PCC)" to a fixed 220 px.
+        widest = max((painter.fontMetrics().horizontalAdvance(label)
+                      for label, _ in self.items), default=0)
+        label_width = min(area.width() * 0.55, float(widest + 12))
         row = min(area.height() / max(len(self.items), 1), line * 1.8)
         span = area.width() - label_width - 40
         rtl = self.isRightToLeft()

@@ -161,6 +161,7 @@ class Dashboard(QDialog):
             table.setHorizontalHeaderLabels(list(header))
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
+            table.verticalHeader().hide()  # row numbers beside "Counter 1" only repeat it
             self.tables[key] = table
             self.tabs.addTab(table, titles[key])
         return self.tabs
@@ -288,7 +289,8 @@ class Dashboard(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
-        table.resizeColumnsToContents()
+        for column in range(table.columnCount() - 1):  # the last one takes the rest
+            table.resizeColumnToContents(column)
 
     # -- the close -----------------------------------------------------------------------------
 
