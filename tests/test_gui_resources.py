@@ -145,3 +145,20 @@ def test_numbers_keep_their_order_inside_urdu() -> None:
     text = isolate_numbers("شناختی کارڈ 35202-1234567-1 اور فون 0300-1234567")
     assert f"{LRI}35202-1234567-1{PDI}" in text and f"{LRI}0300-1234567{PDI}" in text
     assert isolate_numbers("کوئی نمبر نہیں") == "کوئی نمبر نہیں"
+
+
+def test_every_urdu_alt_letter_is_a_latin_one() -> None:
+    """Alt+letter works with the keyboard the officer has: "(&R)" after the Urdu words, as
+    everywhere else, not an Urdu letter ("&تازہ کریں" needed an Urdu layout to press)."""
+    import xml.etree.ElementTree as ET
+
+    from khidmat_desk.paths import resource_path
+
+    root = ET.parse(resource_path("translations", "khidmat_ur.ts")).getroot()
+    urdu_letters = []
+    for message in root.iter("message"):
+        text = (message.findtext("translation") or "").replace("&&", "")
+        at = text.find("&")
+        if at >= 0 and at + 1 < len(text) and not text[at + 1].isascii():
+            urdu_letters.append(text)
+    assert urdu_letters == []

@@ -232,7 +232,7 @@
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
         <source>&amp;Today at the centre…</source>
-        <translation>مرکز میں &amp;آج…</translation>
+        <translation>مرکز میں آج… (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
@@ -252,7 +252,7 @@
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
         <source>Awaiting a &amp;finding</source>
-        <translation>&amp;نتیجے کی منتظر درخواستیں</translation>
+        <translation>نتیجے کی منتظر درخواستیں (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
@@ -322,7 +322,7 @@
     <name>CentreView</name>
     <message>
         <location filename="../../khidmat_desk/gui/centre_view.py" line="87"/>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="139"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
@@ -347,22 +347,22 @@
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="109"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="110"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="138"/>
         <source>Awaiting a police finding — oldest first</source>
         <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="155"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
@@ -370,174 +370,174 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="74"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="83"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="107"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="112"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="127"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="270"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="136"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="137"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="142"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="146"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="151"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="205"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="213"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="219"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="232"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="254"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="256"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="270"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="335"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="347"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="359"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="360"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="384"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="378"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="391"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="381"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="384"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="405"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="406"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="399"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="411"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -798,17 +798,17 @@ The in-charge can put it back now.</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
         <source>&amp;Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
         <source>&amp;Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="184"/>
         <source>CS&amp;V…</source>
         <translation>CSV… (&amp;V)</translation>
     </message>
@@ -828,67 +828,67 @@ The in-charge can put it back now.</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="171"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;تازہ کریں</translation>
+        <translation>تازہ کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="174"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="190"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="221"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="222"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="224"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="226"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="227"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="237"/>
         <source> · closed by %1</source>
         <translation> · بند کیا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="238"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="239"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="269"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="270"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="271"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="321"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="351"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="353"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="351"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="353"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -2766,77 +2766,77 @@ photograph</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="168"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="174"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="189"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
