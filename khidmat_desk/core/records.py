@@ -139,11 +139,6 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
     return str(answers.get(service.primary_name) or "")
 
 
-def station_keys(service: Service) -> tuple[str, ...]:
-    """The service's police-station fields, in the order the wizard asks them."""
-    return service.station_keys
-
-
 def police_station(service: Service, answers: Mapping[str, Any]) -> str | None:
     """The first police station an application names, in its service's field order (where its
     verification goes); None when it names none. Kept on the application row for the

@@ -14,17 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from khidmat_desk.core.display import isolate_numbers
+from khidmat_desk.gui.words import day_text
 
 if TYPE_CHECKING:
     from khidmat_desk.gui.main_window import MainWindow
 
 PATTERN = "*.khday"
-
-
-def day_text(day: date) -> str:
-    """A day as the counter writes dates, kept in order inside Urdu."""
-    return isolate_numbers(f"{day:%d-%m-%Y}")
 
 
 def key_in_groups(key: str) -> str:

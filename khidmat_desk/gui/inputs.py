@@ -257,7 +257,10 @@ class PickerInput(FieldInput):
 
     def _choices(self) -> Sequence[str]:
         if self.field.type is FieldType.DISTRICT:
-            return [self._district_text(d) for d in reference.districts()]
+            #: What the list shows of each district, and the name it stands for.
+            self._district_names = {self._district_text(d): d.name
+                                    for d in reference.districts()}
+            return list(self._district_names)
         if self.field.type is FieldType.COUNTRY:
             return [c.name for c in reference.countries()]
         return []
@@ -274,11 +277,9 @@ class PickerInput(FieldInput):
         _fill(self.widget, choices)  # type: ignore[arg-type]
 
     def value(self) -> Any:
-        text = self.widget.currentText().strip()  # type: ignore[attr-defined]
-        if self.field.type is FieldType.DISTRICT and self.urdu:
-            for district in reference.districts():  # what the list shows stands for its name
-                if text == self._district_text(district):
-                    return district.name
+        text: str = self.widget.currentText().strip()  # type: ignore[attr-defined]
+        if self.field.type is FieldType.DISTRICT:
+            return self._district_names.get(text, text)
         return text
 
     def set_value(self, value: Any) -> None:

@@ -7,12 +7,12 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-from khidmat_desk.core.display import isolate_numbers
+from khidmat_desk.core.display import format_date, isolate_numbers
 from khidmat_desk.core.fields import Field, Service
 from khidmat_desk.core.issues import Issue, Said
 from khidmat_desk.core.shifts import Period
@@ -62,10 +62,15 @@ def roles_label(roles: object) -> str:
     return ", ".join(role_label(r) for r in ("officer", "verifier", "in-charge") if r in held)
 
 
+def day_text(day: date) -> str:
+    """A day as the counter writes dates ("01-12-2026"), kept in order inside Urdu."""
+    return isolate_numbers(format_date(day))
+
+
 def period_text(period: Period) -> str:
     """A working day or one of its shifts as the counter writes it ("01-12-2026", "01-12-2026
     (night shift)"), in the counter's language and kept in order inside Urdu."""
-    text = f"{period.day:%d-%m-%Y}"
+    text = format_date(period.day)
     if shift := period.shift:
         text = QCoreApplication.translate("Period", "%1 (%2 shift)").replace(
             "%1", text).replace("%2", shift)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import String, and_, case, cast, func, literal, null, or_, select
 from sqlalchemy.orm import Session
 
-from khidmat_desk.core import records, workflow
+from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.store.models import (
@@ -99,16 +99,12 @@ def station_column() -> Any:
 
 
 def station_keys(service_code: str) -> tuple[str, ...]:
-    """The service's police-station fields, in the order the wizard asks them."""
-    if service_code not in _STATION_KEYS:
-        try:
-            _STATION_KEYS[service_code] = records.station_keys(get_service(service_code))
-        except UnknownServiceError:
-            return ()
-    return _STATION_KEYS[service_code]
-
-
-_STATION_KEYS: dict[str, tuple[str, ...]] = {}
+    """The service's police-station fields, in the order the wizard asks them (none for a
+    service this program does not know)."""
+    try:
+        return get_service(service_code).station_keys
+    except UnknownServiceError:
+        return ()
 
 
 def open_by_station(session: Session, as_of: date) -> Sequence[Any]:

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.audit import canonical_json
+from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.models import (
     Applicant,
     Application,
@@ -313,11 +314,9 @@ def application_states(connection: Connection, apps: Sequence[Any]) -> dict[str,
 
 def application_state(session: Session | Connection, uuid: str) -> str:
     """The digest of one application as it stands in this transaction (after a flush)."""
-    if isinstance(session, Connection):
-        connection = session
-    else:
+    if isinstance(session, Session):
         session.flush()
-        connection = session.connection()
+    connection = connection_of(session)
     row = connection.execute(select(APP).where(APP.c.uuid == uuid)).one()
     return application_states(connection, [row])[uuid]
 

@@ -48,7 +48,6 @@ class Database:
         self.url = url
         self.engine = _make_engine(url, busy_timeout_ms)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._write_engine = self.engine
         self._read_engine = self.engine
         if not self.is_sqlite:  # one snapshot for all the queries of a read, as on SQLite
             self._read_engine = self.engine.execution_options(
@@ -68,7 +67,7 @@ class Database:
         session manage it, which matters on the save path): pending ORM changes are flushed
         and then the connection commits.
         """
-        with (_translated_errors(), self._write_engine.connect() as connection,
+        with (_translated_errors(), self.engine.connect() as connection,
               connection.begin(),
               Session(bind=connection, expire_on_commit=False,
                       join_transaction_mode="rollback_only") as session):
@@ -80,7 +79,7 @@ class Database:
         """One write transaction as `write` makes it, on the bare connection: for a use case
         that sends only Core statements (saving an application), which then skips setting up
         and closing an ORM session it would not use."""
-        with (_translated_errors(), self._write_engine.connect() as connection,
+        with (_translated_errors(), self.engine.connect() as connection,
               connection.begin()):
             yield connection
 

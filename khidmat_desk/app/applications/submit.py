@@ -192,11 +192,11 @@ def _plan(intake: Intake, tariff: Tariff, when: datetime) -> _Plan:
         warnings += (Issue("fee", "Fee", fee_not_set_message(quote),
                             level=IssueLevel.WARNING),)
     return _Plan(
-        service=service, answers=clean, warnings=warnings, day=local.date(),
+        service=service, answers=clean, warnings=warnings, day=today,
         fee_total=quote.total,
         fee_items=[{"key": i.key, "label": i.label, "amount": i.amount} for i in quote.items],
         fee_record=tuple(RecordFeeItem(i.key, i.label, i.amount) for i in quote.items),
-        expected_on=add_working_days(local.date(), sla_days(service, tariff)),
+        expected_on=add_working_days(today, sla_days(service, tariff)),
         name=display_name(service, clean), profile=applicant_profile(service, clean),
         keys=search_keys(service, clean),
         documents=documents,
