@@ -37,8 +37,9 @@ STYLES = {
     "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=15, leading=19),
     "subtitle": ParagraphStyle("subtitle", fontName=SANS, fontSize=9.5, leading=13,
                                textColor=colors.Color(0.25, 0.25, 0.25)),
+    # a heading never ends a page: it goes over with what it heads
     "h2": ParagraphStyle("h2", fontName=SANS_BOLD, fontSize=11.5, leading=15, spaceBefore=9,
-                         spaceAfter=4),
+                         spaceAfter=4, keepWithNext=1),
     "body": ParagraphStyle("body", fontName=SANS, fontSize=8.5, leading=11),
     "figure": ParagraphStyle("figure", fontName=SANS_BOLD, fontSize=11, leading=14),
     "cell": ParagraphStyle("cell", fontName=SANS, fontSize=7.5, leading=9.5),
@@ -98,7 +99,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
         cells = [row[:numeric_from] + [_right(c) for c in row[numeric_from:]] for row in cells]
     if total:
         style.append(("BACKGROUND", (0, -1), (-1, -1), HEAD))
-    result = Table(cells, colWidths=list(widths), repeatRows=1)
+    # tables of different widths start at the margin, under their headings, not centred
+    result = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle(style))
     return result
 
