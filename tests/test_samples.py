@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from khidmat_desk.core import validators
+from khidmat_desk.core import reference, validators
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.core.fields import (
     AtLeastOne,
@@ -118,6 +118,29 @@ def test_people_look_real(names: NamePool) -> None:
         if gender == "male":
             assert answers["relation"] == "s/o"
     assert {"male", "female"} <= genders
+
+
+def test_addresses_agree_with_their_province_and_district(names: NamePool) -> None:
+    """An address names the town of its district, the typed district outside Punjab or the
+    country abroad; and a Punjab centre's citizens mostly live in Punjab."""
+    rng, provinces = random.Random(5), []
+    for code in SERVICE_CODES:
+        service = get_service(code)
+        for _ in range(40):
+            answers = sample_answers(service, rng, today=TODAY, names=names, as_typed=False,
+                                     home_district="Lahore")
+            for key in [k for k in answers if k.endswith("_province")]:
+                prefix = key[:-len("province")]
+                address = answers.get(prefix + "address")
+                if address is None:  # a vehicle's province of registration
+                    continue
+                provinces.append(answers[key])
+                country = reference.find_country(str(answers.get(prefix + "country", "")))
+                town = (answers.get(prefix + "district") or answers.get(prefix + "district_other")
+                        or (country.name if country else None))
+                assert address.endswith(f", {town}"), (code, key, answers[key], address)
+    assert provinces.count("punjab") > 0.7 * len(provinces)
+    assert len(set(provinces)) > 3  # and some come from elsewhere
 
 
 def test_conditional_fields_appear_only_when_their_condition_holds(names: NamePool) -> None:

@@ -54,6 +54,10 @@ _CHOICE_TYPES = frozenset({FieldType.ENUM, FieldType.MULTI_ENUM, FieldType.BOOLE
 _OPTION_WEIGHTS = {
     "id_type": {"cnic": 86.0, "b-form": 4.0, "nicop": 4.0, "poc": 3.0, "foreign-passport": 3.0},
     "gender": {"male": 64.0, "female": 34.0, "transgender": 2.0},
+    # a Punjab centre's citizens mostly live in Punjab
+    "province": {"punjab": 85.0, "islamabad": 4.0, "khyber-pakhtunkhwa": 3.0, "sindh": 3.0,
+                 "balochistan": 1.0, "azad-kashmir": 1.5, "gilgit-baltistan": 0.5,
+                 "abroad": 2.0},
 }
 #: "Other" is picked less often than a named option, as at a real counter.
 _OTHER_WEIGHT = 0.15
@@ -252,11 +256,14 @@ class Generator:
         kind, answers = _phrase_kind(f)
         if kind == "multiline":
             return " ".join(rng.sample(words.SENTENCES, rng.randint(1, 3)))
-        if kind == "province":  # a district outside Punjab, typed in
+        if kind == "province":  # a district outside Punjab, typed in: the address's own town
             province = scope.lookup(str(f.province_field))
-            return rng.choice(words.OUTSIDE_PUNJAB.get(str(province), ("Karachi", "Peshawar")))
+            towns = words.OUTSIDE_PUNJAB.get(str(province), ("Karachi", "Peshawar"))
+            address = scope.lookup(f.key.rsplit("district_other", 1)[0] + "address")
+            town = str(address or "").rsplit(", ", 1)[-1]
+            return town if town in towns else rng.choice(towns)
         if kind == "address":
-            return self._address(scope, f.key.rsplit("address", 1)[0] + "district")
+            return self._address(scope, f.key.rsplit("address", 1)[0])
         if kind == "description":
             return rng.choice(words.LOOKS if "accused" in (scope.group or "") else words.ITEMS)
         if kind == "imei":  # 14 digits and the Luhn check digit, as on a real handset
@@ -271,11 +278,19 @@ class Generator:
             return f"{letters}-{rng.randint(10**5, 10**6 - 1)}"
         return rng.choice(words.SENTENCES)[:-1]
 
-    def _address(self, scope: Scope, district_key: str) -> str:
-        district = str(scope.lookup(district_key) or self.home_district or "Lahore")
+    def _address(self, scope: Scope, prefix: str) -> str:
+        """A house in the district chosen for it; where the address names its province, a
+        town of that province (or the country, abroad), so the text and the choices agree."""
+        district, province = scope.lookup(prefix + "district"), scope.lookup(prefix + "province")
         house, street = self.rng.randint(1, 450), self.rng.randint(1, 40)
-        places = self.names.localities.get(district) or words.LOCALITIES
-        return f"House {house}, Street {street}, {self.rng.choice(places)}, {district}"
+        if not district and province == "abroad":
+            country = reference.find_country(str(scope.lookup(prefix + "country") or ""))
+            return f"House {house}, Street {street}, {country.name if country else 'Dubai'}"
+        if not district and province in words.OUTSIDE_PUNJAB:
+            district = self.rng.choice(words.OUTSIDE_PUNJAB[str(province)])
+        town = str(district or self.home_district or "Lahore")
+        places = self.names.localities.get(town) or words.LOCALITIES
+        return f"House {house}, Street {street}, {self.rng.choice(places)}, {town}"
 
     def _fit(self, f: Field, candidate: str) -> str:
         """Bend a realistic candidate to the declared length and pattern; failing that, make
@@ -427,7 +442,7 @@ def _options(f: Field) -> _Options:
     if found is None or found[0] is not f:
         values, key = list(f.option_values()), f.key
         prefix = person_prefix(key)
-        kind = next((k for k in _OPTION_WEIGHTS if prefix is not None and key.endswith(k)), "")
+        kind = next((k for k in _OPTION_WEIGHTS if key.endswith(k)), "")
         weights = _OPTION_WEIGHTS.get(kind, {})
         found = _OPTIONS[id(f)] = (f, _Options(
             values, prefix, key.endswith("gender"), key.endswith("id_type"),
