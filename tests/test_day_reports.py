@@ -73,7 +73,7 @@ def test_open_work_against_the_sla_as_of_now(day: Day) -> None:
     s = live_summary(day.db, day.nadia, day=FRIDAY, now=LATER)
     # due: Thursday's on the 9th; a1, b2 on the 10th; Saturday's on the 11th; a3 (PCC) the 12th
     assert [(p.police_station, p.pending, p.overdue) for p in s.pending_by_station] == [
-        ("Gulberg", 5, 4)]
+        ("Gulberg (Lahore)", 5, 4)]
     assert [o.tracking_number for o in s.overdue] == tracking(
         day, "thursday", "a1", "b2", "saturday")
     assert [o.days_over(s.as_of) for o in s.overdue] == [3, 2, 2, 1]
@@ -157,7 +157,7 @@ def test_registers_are_pdfs_of_what_was_sent_and_what_waits(day: Day, tmp_path: 
                  kind="uncollected", now=LATER)
     forwarding = pdfium.PdfDocument(str(tmp_path / "fwd.pdf"))
     text = forwarding[0].get_textpage().get_text_range()
-    assert "Gulberg — 2 application(s)" in text and "Received at Gulberg" in text
+    assert "Gulberg (Lahore) — 2 application(s)" in text and "Received at Gulberg (Lahore)" in text
     assert all(t in text for t in tracking(day, "a1", "b1"))
     waiting = pdfium.PdfDocument(str(tmp_path / "unc.pdf"))
     text = waiting[0].get_textpage().get_text_range()

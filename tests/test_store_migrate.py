@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from thread_helpers import run_in_threads
 
+from khidmat_desk.core.catalogue import get_service
+from khidmat_desk.core.records import police_station
 from khidmat_desk.store import migrate
 from khidmat_desk.store.db import Database, open_database, sqlite_url
 from khidmat_desk.store.errors import DatabaseTooNewError
@@ -122,23 +124,15 @@ def test_counters_starting_together_migrate_once(db_url: str) -> None:
         checked.dispose()
 
 
-def test_applications_saved_before_the_station_column_get_their_station(db_url: str,
-                                                                       tmp_path: Path) -> None:
-    """0013_police_station fills the new column from the answers already saved: the first
-    station in the service's field order, none when the answers name none."""
+def _applications_at(db_url: str, revision: str,
+                     rows: list[tuple[str, dict[str, str], str | None]]) -> None:
+    """A database migrated up to ``revision`` holding one application for each of ``rows``
+    (service, answers, the station expected on its row later)."""
     import json
 
     old = Database(db_url)
-    rows = [  # service, answers, station expected
-        ("character-certificate", {"present_police_station": "Gulberg",
-                                   "permanent_police_station": "Sadar"}, "Gulberg"),
-        ("character-certificate", {"present_police_station": " ",
-                                   "permanent_police_station": "Sadar"}, "Sadar"),
-        ("tenant-registration", {"premises_police_station": "Model Town"}, "Model Town"),
-        ("lost-report", {}, None),
-    ]
     try:
-        migrate.upgrade(old.engine, None, revision="0005_roles_findings")
+        migrate.upgrade(old.engine, None, revision=revision)
         with old.write() as session:
             session.execute(text(
                 "INSERT INTO app_user (id, username, full_name, role, password_hash, "
@@ -155,11 +149,53 @@ def test_applications_saved_before_the_station_column_get_their_station(db_url: 
                      "answers": json.dumps(answers)})
     finally:
         old.dispose()
+
+
+def _stations(db_url: str, tmp_path: Path) -> list[str | None]:
     database = open_database(db_url, backup_dir=tmp_path / "backups")
     try:
         with database.read() as session:
-            found = session.execute(text(
-                "SELECT police_station FROM application ORDER BY uuid")).scalars().all()
+            return list(session.execute(text(
+                "SELECT police_station FROM application ORDER BY uuid")).scalars().all())
     finally:
         database.dispose()
-    assert found == [station for _, _, station in rows]
+
+
+def test_applications_saved_before_the_station_column_get_their_station(db_url: str,
+                                                                       tmp_path: Path) -> None:
+    """0013_police_station fills the new column from the answers already saved: the first
+    station in the service's field order, none when the answers name none."""
+    rows: list[tuple[str, dict[str, str], str | None]] = [
+        ("character-certificate", {"present_police_station": "Gulberg",
+                                   "permanent_police_station": "Sadar"}, "Gulberg"),
+        ("character-certificate", {"present_police_station": " ",
+                                   "permanent_police_station": "Sadar"}, "Sadar"),
+        ("tenant-registration", {"premises_police_station": "Model Town"}, "Model Town"),
+        ("lost-report", {}, None),
+    ]
+    _applications_at(db_url, "0005_roles_findings", rows)
+    assert _stations(db_url, tmp_path) == [station for _, _, station in rows]
+
+
+def test_the_station_on_a_row_names_its_district(db_url: str, tmp_path: Path) -> None:
+    """0014_station_district puts the district the answers name beside the station, as a
+    save does now, so Civil Lines of Lahore and of Gujranwala are two stations."""
+    rows: list[tuple[str, dict[str, str], str | None]] = [
+        ("character-certificate", {"present_district": "Lahore",
+                                   "present_police_station": "Civil Lines",
+                                   "permanent_district": "Gujranwala",
+                                   "permanent_police_station": "Civil Lines"},
+         "Civil Lines (Lahore)"),
+        ("character-certificate", {"present_police_station": " ",
+                                   "permanent_district": "Gujranwala",
+                                   "permanent_police_station": "Civil Lines"},
+         "Civil Lines (Gujranwala)"),
+        ("medico-legal", {"incident_district": "Lahore",
+                          "incident_police_station": "Kotwali"}, "Kotwali (Lahore)"),
+        ("tenant-registration", {"premises_police_station": "Model Town"}, "Model Town"),
+        ("lost-report", {"present_district": "Lahore"}, None),
+    ]
+    _applications_at(db_url, "0013_police_station", rows)
+    assert _stations(db_url, tmp_path) == [station for _, _, station in rows]
+    service = get_service("character-certificate")
+    assert police_station(service, rows[0][1]) == "Civil Lines (Lahore)"  # as a save keeps it

@@ -429,7 +429,13 @@ class Service:
     @cached_property
     def station_keys(self) -> tuple[str, ...]:
         """The police-station fields, in the order the wizard asks them."""
-        return tuple(f.key for f in self.all_fields() if f.type == FieldType.POLICE_STATION)
+        return tuple(key for key, _ in self.station_fields)
+
+    @cached_property
+    def station_fields(self) -> tuple[tuple[str, str], ...]:
+        """Each police-station field with the district field it names, in wizard order."""
+        return tuple((f.key, f.district_field) for f in self.all_fields()
+                     if f.type == FieldType.POLICE_STATION)
 
     @cached_property
     def document_labels(self) -> Mapping[str, str]:

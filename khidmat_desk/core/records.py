@@ -141,11 +141,16 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
 
 def police_station(service: Service, answers: Mapping[str, Any]) -> str | None:
     """The first police station an application names, in its service's field order (where its
-    verification goes); None when it names none. Kept on the application row for the
-    in-charge's open-work figures."""
-    for key in service.station_keys:
+    verification goes), with its district: "Civil Lines (Lahore)", for five districts have a
+    Civil Lines and four a Kotwali; None when it names none. Kept on the application row for
+    the in-charge's open-work figures and the forwarding register (a station of at most 80
+    characters and a district of the list fit the row's 120)."""
+    for key, district_key in service.station_fields:
         value = answers.get(key)
         if isinstance(value, str) and value.strip():
+            district = answers.get(district_key)
+            if isinstance(district, str) and district.strip():
+                return f"{value.strip()} ({district.strip()})"
             return value.strip()
     return None
 

@@ -155,11 +155,14 @@ def _cash(summary: DaySummary) -> list[Flowable]:
           rupees(close.cash_expected), rupees(close.cash_counted), rupees(close.difference),
           close.deposit_ref or "—")], _mm(40, 40, 25, 25, 22, 28)))
     if close.explanation:
-        out.append(para(f"Explanation: {close.explanation}", "body"))
+        out += [Spacer(1, 1.5 * mm), para(f"Explanation: {close.explanation}", "body")]
     counted = [(o, e, c) for o, e, c in close.officers if c is not None]
     if counted:
+        names = {o.officer: f"{o.full_name} ({o.officer})" for o in summary.by_officer}
+        out.append(Spacer(1, 1.5 * mm))
         out.append(table(("Officer", "Expected", "Counted", "Difference"),
-                         [(o, rupees(e), rupees(c), rupees(c - e)) for o, e, c in counted],
+                         [(names.get(o, o), rupees(e), rupees(c), rupees(c - e))
+                          for o, e, c in counted],
                          _mm(60, 35, 35, 35), numeric_from=1))
     return out
 
@@ -193,7 +196,7 @@ def _open_work(summary: DaySummary) -> list[Flowable]:
                 f"{o.expected_on:%d-%m-%Y}", o.days_over(summary.as_of)) for o in overdue],
               _mm(37, 28, 30, 20, 28, 19, 14)),
         para(f"… and {more} more (all are in the spreadsheet).", "note") if more else
-        Spacer(1, 1),
+        Spacer(1, 2 * mm),
         para(f"Ready but not collected: {summary.uncollected_total} (see the uncollected-"
              "documents list).", "body"),
     ]

@@ -16,7 +16,6 @@ from sqlalchemy import String, and_, case, cast, func, literal, null, or_, selec
 from sqlalchemy.orm import Session
 
 from khidmat_desk.core import workflow
-from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.shifts import Period
 from khidmat_desk.store.models import (
     PRINT_FAILED,
@@ -96,15 +95,6 @@ def reprints(session: Session, period: Period) -> Sequence[Any]:
 def station_column() -> Any:
     """The first police station an application names, kept on its row when it is saved."""
     return func.coalesce(APP.c.police_station, NO_STATION)
-
-
-def station_keys(service_code: str) -> tuple[str, ...]:
-    """The service's police-station fields, in the order the wizard asks them (none for a
-    service this program does not know)."""
-    try:
-        return get_service(service_code).station_keys
-    except UnknownServiceError:
-        return ()
 
 
 def open_by_station(session: Session, as_of: date) -> Sequence[Any]:
@@ -188,8 +178,9 @@ def close_of(session: Session, period: Period) -> Any:
 def forwarded(session: Session, period: Period) -> Sequence[Any]:
     """Applications sent for verification in the period (their move to in-verification)."""
     return session.execute(
-        select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name, APP.c.answers,
-               APP.c.created_at, APP.c.expected_on, CHANGE.c.at)
+        select(APP.c.tracking_number, APP.c.service_code, APP.c.display_name,
+               station_column().label("police_station"), APP.c.created_at,
+               APP.c.expected_on, CHANGE.c.at)
         .select_from(CHANGE.join(APP, APP.c.id == CHANGE.c.application_id))
         .where(CHANGE.c.at >= period.start, CHANGE.c.at < period.end,
                CHANGE.c.to_status == workflow.IN_VERIFICATION)

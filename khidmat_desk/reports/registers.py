@@ -17,7 +17,7 @@ from khidmat_desk.reports import queries
 from khidmat_desk.reports.categories import service_title
 from khidmat_desk.reports.figures import OpenLine
 from khidmat_desk.reports.pdfkit import build, heading, local, para, signatures, table
-from khidmat_desk.reports.summary import open_line, police_station
+from khidmat_desk.reports.summary import open_line
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre
 
@@ -38,7 +38,7 @@ def forwarding_register(db: Database, period: Period) -> dict[str, list[Forwarde
         rows = queries.forwarded(session, period)
     stations: dict[str, list[Forwarded]] = defaultdict(list)
     for row in rows:
-        stations[police_station(row.service_code, row.answers)].append(Forwarded(
+        stations[row.police_station].append(Forwarded(
             row.tracking_number, service_title(row.service_code), row.display_name,
             row.created_at, row.at, row.expected_on))
     return dict(sorted(stations.items()))

@@ -224,12 +224,3 @@ def open_line(row: Any) -> OpenLine:
 def _stations(rows: Sequence[Any]) -> tuple[StationLoad, ...]:
     loads = [StationLoad(r.police_station, int(r.pending), int(r.overdue or 0)) for r in rows]
     return tuple(sorted(loads, key=lambda s: (-s.overdue, -s.pending, s.police_station)))
-
-
-def police_station(service_code: str, answers: dict[str, Any]) -> str:
-    """The first police station the application names, in the order of the service's fields."""
-    for key in queries.station_keys(service_code):
-        value = answers.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return queries.NO_STATION
