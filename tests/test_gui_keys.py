@@ -60,6 +60,32 @@ def test_lah_and_enter_takes_lahore(qtbot: QtBot, panel: WizardPanel) -> None:
     assert QApplication.focusWidget() is not box.lineEdit()  # Enter went on to the next input
 
 
+def test_typing_in_a_picker_lists_the_matches(qtbot: QtBot, panel: WizardPanel) -> None:
+    """The list narrows as letters are typed: "Civ" shows Civil Lines of the district chosen
+    beside it, Down and Enter take the one shown."""
+    while (form := panel.current_form()) is not None:
+        fill_step(qtbot, form, {**panel.service.example, "present_district": "Lahore"})
+        rows = {row.field.key: row for row in form.all_rows()}
+        if "present_police_station" in rows:
+            break
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    station = rows["present_police_station"].input
+    box: QComboBox = station.widget
+    box.setEditText("")
+    box.setFocus()
+    type_text(qtbot, box.lineEdit(), "Civ")
+    completer = box.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [completer.completionModel().index(i, 0).data()
+             for i in range(completer.completionCount())]
+    assert shown == ["Civil Lines"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert station.value() == "Civil Lines"
+
+
 def page_with_group(qtbot: QtBot, panel: WizardPanel) -> Any:
     while (form := panel.current_form()) is not None:
         editor = form.first_group()
@@ -105,6 +131,26 @@ def test_the_problem_banner_goes_once_the_problem_is_put_right(
     assert form is not None
     fill_step(qtbot, form, panel.service.example)
     assert not panel.banner.isVisible()
+
+
+def test_the_banner_names_what_stops_the_officer_not_what_to_check(
+        qtbot: QtBot, panel: WizardPanel) -> None:
+    """A warning (a man's CNIC digit for a woman) stays under its field; the banner lists the
+    errors that refused Next, and goes once they are put right though the warning stays."""
+    form = panel.current_form()
+    assert form is not None
+    fill_step(qtbot, form, {**panel.service.example, "gender": "female",
+                            "cnic": "35202-1234567-1", "name": ""})
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.current_form() is form  # refused: the name is missing
+    assert panel.banner.isVisible() and "1 field needs attention" in panel.banner.text()
+    assert "Applicant name" in panel.banner.text() and "NADRA" not in panel.banner.text()
+    assert "NADRA" in form.rows["cnic"].message.text()
+    fill_step(qtbot, form, {"name": "Ayesha Khan"})
+    assert not panel.banner.isVisible()
+    assert "NADRA" in form.rows["cnic"].message.text()
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.current_form() is not form  # a warning does not stop the officer
 
 
 def test_page_down_scrolls_the_review(qtbot: QtBot, panel: WizardPanel) -> None:

@@ -303,7 +303,10 @@ def _fill(box: QComboBox, choices: Sequence[str]) -> None:
     box.blockSignals(False)
     # The popup lists the matches in the order `ordered_matches` gives (names that start with
     # what was typed first), re-ordered as each letter is typed.
-    completer = QCompleter(QStringListModel(list(choices)), box)
+    completer = QCompleter(box)
+    # the model belongs to the completer: one made without a parent is deleted with its
+    # Python wrapper, and the completer is left with no list to show
+    completer.setModel(QStringListModel(list(choices), completer))
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
