@@ -43,7 +43,7 @@ from khidmat_desk.core.fields import (
     Service,
     When,
 )
-from khidmat_desk.core.records import applicant_profile, search_keys
+from khidmat_desk.core.records import applicant_profile, draft_name, search_keys
 from khidmat_desk.core.validation import validate_answers
 from khidmat_desk.core.wizard import Wizard, complete_documents
 from khidmat_desk.paths import resource_path
@@ -661,3 +661,17 @@ def test_the_urdu_counter_names_each_fee_in_urdu(tmp_path: Path) -> None:
         "pkr": 0, "label": "Loss report (Lahore)"}}}), "utf-8")
     [renamed] = quote_fee(service, answers, load_tariff(override)).items
     assert (renamed.label, renamed.label_ur) == ("Loss report (Lahore)", "")
+
+
+def test_an_unfinished_application_is_named_by_whoever_is_named_first() -> None:
+    """The resume question names the main person, or until that is typed the first person
+    named (a tenant registration starts with the landlord); a guardian's name is nobody's."""
+    tenancy = get_service("tenant-registration")
+    assert draft_name(tenancy, {"landlord_name": "Tariq Mehmood"}) == "Tariq Mehmood"
+    assert draft_name(tenancy, {"landlord_name": "Tariq Mehmood",
+                                "tenant_name": " Bilal Khan "}) == "Bilal Khan"
+    assert draft_name(tenancy, {"landlord_guardian_name": "Mehmood Ahmad"}) == ""
+    certificate = get_service("character-certificate")
+    assert draft_name(certificate, {"guardian_name": "Waseem Sial"}) == ""
+    assert draft_name(certificate, {"name": "Ali Raza"}) == "Ali Raza"
+    assert draft_name(certificate, {}) == ""

@@ -139,6 +139,30 @@ def display_name(service: Service, answers: Mapping[str, Any]) -> str:
     return str(answers.get(service.primary_name) or "")
 
 
+def draft_name(service: Service, answers: Mapping[str, Any]) -> str:
+    """Whom an unfinished application is about: its main person's name, or before that is
+    typed the first person named so far (a tenant registration's landlord); "" for none."""
+    for key in (service.primary_name, *_person_names(service)):
+        value = answers.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _person_names(service: Service) -> tuple[str, ...]:
+    """The name fields of the people a service asks about, in wizard order: a name whose
+    person also has a CNIC or an identity document (not a guardian's name)."""
+    keys = [f.key for f in service.all_fields()]
+    known = set(keys)
+    names = []
+    for key in keys:
+        if key == "name" or key.endswith("_name"):
+            person = key[:-len("name")]
+            if {person + "cnic", person + "id_type"} & known:
+                names.append(key)
+    return tuple(names)
+
+
 def police_station(service: Service, answers: Mapping[str, Any]) -> str | None:
     """The first police station an application names, in its service's field order (where its
     verification goes), with its district: "Civil Lines (Lahore)", for five districts have a

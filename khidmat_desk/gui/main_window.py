@@ -29,6 +29,7 @@ from khidmat_desk import __version__
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import FSI, LRI, PDI, format_moment
+from khidmat_desk.core.records import draft_name
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
@@ -709,7 +710,7 @@ def _draft_line(draft: Any, urdu: bool) -> str:
     """An unfinished application as the resume question offers it: service, citizen, when."""
     service = get_service(draft.service_code)
     answers = draft.wizard_state.get("answers", {})
-    name = answers.get(service.primary_name) or "—"
+    name = draft_name(service, answers) or "—"
     when = format_moment(draft.updated_at, '%d-%m %H:%M')
     if urdu:  # the Urdu title, the typed name and the time each kept whole in their order
         return f"{service.title_ur}: {FSI}{name}{PDI} ({LRI}{when}{PDI})"

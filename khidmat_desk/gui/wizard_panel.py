@@ -473,7 +473,9 @@ class WizardPanel(QWidget):
         finally:
             self._loading = False
         self._collect()
-        self.touched = {f.key for f in self.service.all_fields() if f.key in self.wizard.answers}
+        # what was typed before is judged again; what was not is not yet "required"
+        self.touched = {f.key for f in self.service.all_fields()
+                        if not _unanswered(self.wizard.answers.get(f.key))}
 
     def has_typed(self) -> bool:
         return any(not _unanswered(v) for v in self.wizard.answers.values())
@@ -578,7 +580,9 @@ class WizardPanel(QWidget):
         self._banner_problems = error and bool(text)
 
     def _say_problems(self, issues: tuple[Issue, ...]) -> None:
-        """The page's problems in the banner; it goes away once they are all put right."""
+        """The page's errors in the banner; it goes away once they are all put right. A
+        warning does not stop the officer going on: it stays under its field only."""
+        issues = tuple(i for i in issues if i.level == IssueLevel.ERROR)
         count = len(issues)
         if not count:
             self._say("")
