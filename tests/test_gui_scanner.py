@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui_driver import ScriptedMessages, complete_wizard, settle
+from gui_driver import ScriptedMessages, complete_wizard, fill_step, settle
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -23,14 +23,12 @@ from khidmat_desk.gui.tasks import TaskRunner
 
 
 def scan(qtbot: QtBot, number: str) -> None:
-    """What a scanner does: the characters in a burst, then Enter, into whatever has focus."""
-    for char in number:
-        target = QApplication.focusWidget()
+    """What a scanner does: the characters in a burst, then Enter, into whatever has focus —
+    or, as the window system does, into a picker's list of matches while it is open."""
+    for key in [*number, Qt.Key.Key_Return]:
+        target = QApplication.activePopupWidget() or QApplication.focusWidget()
         assert target is not None
-        QTest.keyClick(target, char)
-    target = QApplication.focusWidget()
-    assert target is not None
-    QTest.keyClick(target, Qt.Key.Key_Return)
+        QTest.keyClick(target, key)
 
 
 def opened(qtbot: QtBot, window: MainWindow, tasks: TaskRunner, tracking: str) -> None:
@@ -124,6 +122,34 @@ def test_scan_inside_a_wizard_input_keeps_what_was_typed(
     assert field.text() == before  # nothing of the scan left in the field
     assert window.ui.stack.currentWidget() is panel
     assert "finish or cancel" in window.statusBar().currentMessage().lower()
+
+
+def test_scan_into_a_picker_with_its_list_open_is_still_a_scan(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """A police-station box lists its matches from the first letter, and the rest of a scan
+    goes to that list: the scan is still heard (the wizard asks to be finished first), the
+    box is left as it was and Enter does not turn the page."""
+    window, first, _ = two_in_queue(qtbot, session, tasks)
+    window.start_wizard("lost-report")
+    panel = window.wizard
+    assert panel is not None
+    while (form := panel.current_form()) is not None:
+        fill_step(qtbot, form, {**panel.service.example, "present_district": "Lahore"})
+        if "present_police_station" in form.rows:
+            break
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    box = form.rows["present_police_station"].input.widget
+    before = box.currentText()
+    box.setFocus()
+    box.lineEdit().selectAll()  # as Tab leaves it: the next key replaces the station
+    qtbot.wait(int(BURST_GAP_S * 1000) + 100)
+    QTest.keyClick(box, "L")  # the list opens on the first letter of the scan
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2000)
+    scan(qtbot, first[1:])
+    settle(qtbot, tasks)
+    assert "finish or cancel" in window.statusBar().currentMessage().lower()  # heard
+    assert box.currentText() == before and panel.current_form() is form
+    assert QApplication.activePopupWidget() is None
 
 
 def test_scan_on_the_saved_page_opens_the_application(

@@ -100,6 +100,16 @@ def _snapshot(widget: QWidget | None) -> Callable[[], None] | None:
     return None
 
 
+def _open_matches(widget: QWidget) -> QWidget | None:
+    """The list of matches a picker or a field with a completer shows under ``widget``, while
+    it is open (the keys go to it then, not to the field)."""
+    completer = widget.completer() if isinstance(widget, QLineEdit | QComboBox) else None
+    if completer is None:
+        return None
+    popup = completer.popup()
+    return popup if popup is not None and popup.isVisible() else None
+
+
 def read_scan(text: str) -> str | None:
     """The tracking number a burst of keys spells, or None when it is not one."""
     compact = text.strip()
@@ -135,9 +145,12 @@ class ScanCatcher(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
-        # Only the key as it reaches the focused widget (not again as it travels to parents),
-        # only in this window, and never under a dialog: a dialog's Enter is the dialog's.
-        if watched is not focus or focus is None or QApplication.activeModalWidget() is not None:
+        # Only the key as it reaches the focused widget (not again as it travels to parents)
+        # or the list of matches open under it (a picker's keys go there while it shows), only
+        # in this window, and never under a dialog: a dialog's Enter is the dialog's.
+        if focus is None or QApplication.activeModalWidget() is not None:
+            return False
+        if watched is not focus and watched is not _open_matches(focus):
             return False
         if focus.window() is not self.window:
             return False
@@ -169,6 +182,9 @@ class ScanCatcher(QObject):
                 return False
             if burst.restore is not None:
                 burst.restore()
+            matches = _open_matches(focus)
+            if matches is not None:
+                matches.hide()
             log.info("scanned tracking number %s", number)
             self.scanned.emit(number)
             return True
