@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
                      "power). Resume it now?") if len(drafts) == 1 else
              self.tr("%1 applications were not finished (the counter was closed, locked or "
                      "lost power). Resume one now?").replace("%1", str(len(drafts)))),
-            [*choices, ("later", self.tr("Later"))], default="later")
+            [*choices, ("later", self.tr("&Later"))], default="later")
         chosen = next((d for d in drafts if d.uuid == choice), None)
         if chosen is not None:
             self.start_wizard(chosen.service_code, draft=chosen)
@@ -712,6 +712,7 @@ def _draft_line(draft: Any, urdu: bool) -> str:
     answers = draft.wizard_state.get("answers", {})
     name = draft_name(service, answers) or "—"
     when = format_moment(draft.updated_at, '%d-%m %H:%M')
+    name = name.replace("&", "&&")  # a button's text: "&" would make the next letter a key
     if urdu:  # the Urdu title, the typed name and the time each kept whole in their order
         return f"{service.title_ur}: {FSI}{name}{PDI} ({LRI}{when}{PDI})"
     return f"{service.short_title}: {name} ({when})"

@@ -90,7 +90,7 @@ class PrintFlow(QObject):
         choice = self._messages.choose(
             self.tr("Printer problem"),
             str(exc) + "\n\n" + self.tr("The document is kept: Retry prints the same copy."),
-            [("retry", self.tr("Retry")), ("later", self.tr("Not now"))], default="later")
+            [("retry", self.tr("&Retry")), ("later", self.tr("&Not now"))], default="later")
         if choice == "retry":
             self._send(printed)
             return

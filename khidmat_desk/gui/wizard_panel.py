@@ -551,8 +551,8 @@ class WizardPanel(QWidget):
         choice = self._messages.choose(
             self.tr("Cancel this application?"),
             self.tr("What was typed can be kept as a draft to finish later, or deleted."),
-            [("keep", self.tr("Keep as draft")), ("discard", self.tr("Delete what was typed")),
-             ("stay", self.tr("Go on typing"))], default="stay")
+            [("keep", self.tr("&Keep as draft")), ("discard", self.tr("&Delete what was typed")),
+             ("stay", self.tr("&Go on typing"))], default="stay")
         if choice == "keep":
             self.flush_draft()
             self._finish()

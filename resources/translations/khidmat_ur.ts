@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="92"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="94"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="96"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -590,7 +590,7 @@ The in-charge can put it back now.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="85"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -896,52 +896,52 @@ The in-charge can put it back now.</source>
 <context>
     <name>DayBundles</name>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="48"/>
         <source>Export this counter&apos;s day</source>
         <translation>اس کاؤنٹر کا دن برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="49"/>
         <source>Which day of counter %1 goes into the file?</source>
         <translation>کاؤنٹر %1 کا کون سا دن فائل میں جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="51"/>
         <source>The &amp;working day, %1</source>
         <translation>کام کا دن، %1 (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="52"/>
         <source>The day &amp;before, %1</source>
         <translation>اس سے پہلا دن، %1 (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="53"/>
         <source>&amp;Cancel</source>
         <translation>منسوخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="60"/>
         <source>Save the day bundle</source>
         <translation>دن کی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="68"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="63"/>
         <source>Writing the day bundle…</source>
         <translation>دن کی فائل لکھی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="69"/>
         <source>Day bundle written: %1</source>
         <translation>دن کی فائل لکھ دی گئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="76"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="71"/>
         <source>Day bundle written</source>
         <translation>دن کی فائل لکھ دی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="77"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="72"/>
         <source>Counter %1, %2: %3 applications and %4 record versions written to
 %5
 
@@ -956,22 +956,22 @@ Take the file to the in-charge&apos;s PC and import it there (Centre menu). The 
 %6</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="82"/>
         <source>Import a counter&apos;s day bundle</source>
         <translation>کسی کاؤنٹر کے دن کی فائل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="89"/>
         <source>Importing %1…</source>
         <translation>%1 درآمد ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="102"/>
         <source>Counter %1&apos;s key</source>
         <translation>کاؤنٹر %1 کی کلید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="103"/>
         <source>%1
 
 The key (spaces do not matter):</source>
@@ -980,17 +980,17 @@ The key (spaces do not matter):</source>
 کلید (خالی جگہوں سے فرق نہیں پڑتا):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="110"/>
         <source>Counter %1, %2: %3 applications, %4 record versions and %5 printed copies added.</source>
         <translation>کاؤنٹر %1، %2: %3 درخواستیں، %4 ریکارڈ ورژن اور %5 چھپی ہوئی نقول شامل کی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="115"/>
         <source>%1 of them reached a day already closed: they are listed as late on the dashboard.</source>
         <translation>ان میں سے %1 ایسے دن میں آئیں جو بند ہو چکا تھا: یہ ڈیش بورڈ پر تاخیر سے آنے والوں میں درج ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="118"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
@@ -1330,7 +1330,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="159"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1445,156 +1445,156 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="128"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="144"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="180"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="495"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="496"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="182"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="217"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="218"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="298"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="299"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="347"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="275"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="360"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="230"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="232"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="247"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="251"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="308"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="320"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="315"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="334"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="342"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="383"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="390"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="392"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="400"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="402"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="403"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="416"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1603,178 +1603,178 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="446"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="457"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="462"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="482"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="483"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="488"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="497"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="526"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="527"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="527"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="528"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="531"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="532"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="585"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="618"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="622"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="625"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <source>&amp;Later</source>
+        <translation>بعد میں (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="682"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="683"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="688"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="627"/>
-        <source>Later</source>
-        <translation>بعد میں</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="658"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1977,7 +1977,7 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="75"/>
         <source>%1 (%2 shift)</source>
         <translation>%1 (%2 شفٹ)</translation>
     </message>
@@ -2133,13 +2133,13 @@ photograph</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
-        <source>Retry</source>
-        <translation>دوبارہ کوشش</translation>
+        <source>&amp;Retry</source>
+        <translation>دوبارہ کوشش (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/print_flow.py" line="93"/>
-        <source>Not now</source>
-        <translation>ابھی نہیں</translation>
+        <source>&amp;Not now</source>
+        <translation>ابھی نہیں (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/print_flow.py" line="97"/>
@@ -2475,27 +2475,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="102"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="103"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="104"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="105"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="106"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -2590,32 +2590,32 @@ photograph</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -2904,67 +2904,67 @@ photograph</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="501"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="503"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="502"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="506"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="508"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="516"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="518"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="518"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="520"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="532"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="534"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
-        <source>Keep as draft</source>
-        <translation>مسودہ رکھیں</translation>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
+        <source>&amp;Keep as draft</source>
+        <translation>مسودہ رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
-        <source>Delete what was typed</source>
-        <translation>لکھا ہوا مٹا دیں</translation>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
+        <source>&amp;Delete what was typed</source>
+        <translation>لکھا ہوا مٹا دیں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
-        <source>Go on typing</source>
-        <translation>لکھنا جاری رکھیں</translation>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
+        <source>&amp;Go on typing</source>
+        <translation>لکھنا جاری رکھیں (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="586"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="590"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="587"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="591"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
