@@ -29,8 +29,8 @@ from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError, ShiftPlan
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError
-from khidmat_desk.reports.figures import DaySummary
-from khidmat_desk.reports.summary import summarise
+from khidmat_desk.reports.figures import CloseFigures, DaySummary
+from khidmat_desk.reports.summary import stored_close, summarise
 from khidmat_desk.store import outbox
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database, connection_of
@@ -92,23 +92,6 @@ class CloseResult:
     @property
     def difference(self) -> int:
         return self.cash_counted - self.cash_expected
-
-
-@dataclass(frozen=True)
-class CloseInfo:
-    """A close as stored, for lists and the dashboard."""
-
-    day: date
-    shift: str
-    state: str
-    version: int
-    closed_by: str
-    closed_at: datetime
-    cash_expected: int
-    cash_counted: int
-    digest: str
-    reopened_by: str | None
-    reopen_reason: str | None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,7 +265,7 @@ def _store(session: Session, result: CloseResult, figures: dict[str, Any], expla
 
 
 def reopen_period(db: Database, user: UserInfo, *, day: date, shift: str = WHOLE_DAY,
-                  reason: str, now: datetime | None = None) -> CloseInfo:
+                  reason: str, now: datetime | None = None) -> CloseFigures:
     """Lift the lock of a closed day or shift, with a reason; it can then be closed again."""
     require_role(user, IN_CHARGE)
     why = " ".join(reason.split())
@@ -306,23 +289,17 @@ def reopen_period(db: Database, user: UserInfo, *, day: date, shift: str = WHOLE
         stored = session.get_one(DayClose, row.id)
         session.refresh(stored)
         _send(session, stored, "day-reopened", when, {"reason": why[:MAX_TEXT]})
-        info = _info(stored)
+        info = stored_close(stored)
     log.info("%s reopened by %s: %s", period.label, user.username, why)
     return info
 
 
-def list_closes(db: Database, *, day_from: date, day_to: date) -> tuple[CloseInfo, ...]:
+def list_closes(db: Database, *, day_from: date, day_to: date) -> tuple[CloseFigures, ...]:
     with db.read() as session:
         rows = session.scalars(select(DayClose).where(DayClose.day >= day_from,
                                                       DayClose.day <= day_to)
                                .order_by(DayClose.day, DayClose.starts_at)).all()
-        return tuple(_info(row) for row in rows)
-
-
-def _info(row: DayClose) -> CloseInfo:
-    return CloseInfo(row.day, row.shift, row.state, row.version, row.closed_by, row.closed_at,
-                     row.cash_expected, row.cash_counted, row.digest, row.reopened_by,
-                     row.reopen_reason)
+        return tuple(stored_close(row) for row in rows)
 
 
 def _close_row(session: Session, period: Period) -> Any:

@@ -122,18 +122,22 @@ class LateLine:
 
 @dataclass(frozen=True)
 class CloseFigures:
-    """The close of this day or shift as stored (its state may be reopened)."""
+    """The close of a day or a shift as stored (its state may be reopened): in the day
+    report, the close dialog, the list of closes and what a reopen answers."""
 
+    day: date
+    shift: str  # "" for the whole day
     state: str
     version: int
     closed_by: str
     closed_at: datetime
     cash_expected: int
     cash_counted: int
+    digest: str
     explanation: str
     deposit_ref: str
     officers: tuple[tuple[str, int, int | None], ...]  # (officer, expected, counted)
-    reopened_by: str
+    reopened_by: str  # "" while it stays closed
     reopen_reason: str
 
     @property

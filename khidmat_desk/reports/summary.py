@@ -108,19 +108,19 @@ def summarise(session: Session, period: Period, *, now: datetime | None = None,
                             r.made_at, r.noted_at, r.what) for r in late_rows),
         versions=versions, digest=digest,
         by_status=dict(sorted(Counter(line.status for line in lines).items())),
-        close=_close(queries.close_of(session, period)),
+        close=None if (closed := queries.close_of(session, period)) is None
+        else stored_close(closed),
     )
 
 
-def _close(row: Any) -> CloseFigures | None:
-    if row is None:
-        return None
+def stored_close(row: Any) -> CloseFigures:
+    """A ``day_close`` row (read by the ORM or as a plain row) as the one shape of a close."""
     officers = tuple((str(o["officer"]), int(o["expected"]), o.get("counted"))
                      for o in (row.figures or {}).get("officers", []))
-    return CloseFigures(row.state, row.version, row.closed_by, row.closed_at,
-                        row.cash_expected, row.cash_counted, row.explanation or "",
-                        row.deposit_ref or "", officers, row.reopened_by or "",
-                        row.reopen_reason or "")
+    return CloseFigures(row.day, row.shift, row.state, row.version, row.closed_by,
+                        row.closed_at, row.cash_expected, row.cash_counted, row.digest,
+                        row.explanation or "", row.deposit_ref or "", officers,
+                        row.reopened_by or "", row.reopen_reason or "")
 
 
 class _Names:
