@@ -70,6 +70,8 @@ def test_the_in_charge_closes_the_day_with_the_cash_counted(
     kind, text = messages.shown[-1]
     assert kind == "info" and "Audit trail signed." in text and "Rs -100" in text
     qtbot.waitUntil(lambda: "closed by incharge" in shown(board.heading.text()), timeout=10_000)
+    assert f"cash counted Rs {2 * fee - 100:,}, difference Rs -100" in shown(
+        board.heading.text())  # the dashboard says what the close found
     [stored] = list_closes(counter_session.db, day_from=clock.today(), day_to=clock.today())
     assert (stored.state, stored.cash_counted) == ("closed", 2 * fee - 100)
     assert check_audit_trail(counter_session.db).ok

@@ -99,6 +99,7 @@ class Dashboard(QDialog):
         layout = QVBoxLayout(self)
         self.heading = _named(QLabel(), "heading")
         self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)  # a closed day says its cash too: it may take two lines
         layout.addWidget(self.heading)
         layout.addLayout(self._figures())
         charts = QHBoxLayout()
@@ -234,8 +235,10 @@ class Dashboard(QDialog):
     def show_summary(self, summary: Any) -> None:
         self.summary = summary
         self.refresh_button.setEnabled(True)
-        closed = self.tr(" · closed by %1").replace("%1", summary.close.closed_by) \
-            if summary.is_closed else ""
+        close = summary.close
+        closed = self.tr(" · closed by %1: cash counted Rs %2, difference Rs %3").replace(
+            "%1", close.closed_by).replace("%2", f"{close.cash_counted:,}").replace(
+            "%3", f"{close.difference:,}") if summary.is_closed else ""
         self.heading.setText(isolate_numbers(self.tr("%1 — %2, updated %3%4")
                              .replace("%1", summary.centre_name)
                              .replace("%2", period_text(summary.period))

@@ -813,6 +813,11 @@ The in-charge can put it back now.</source>
         <translation>CSV… (&amp;V)</translation>
     </message>
     <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="238"/>
+        <source> · closed by %1: cash counted Rs %2, difference Rs %3</source>
+        <translation> · بند کیا: %1، گنی گئی نقدی Rs %2، فرق Rs %3</translation>
+    </message>
+    <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
@@ -858,37 +863,32 @@ The in-charge can put it back now.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="237"/>
-        <source> · closed by %1</source>
-        <translation> · بند کیا: %1</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="271"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="273"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="321"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="323"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="353"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="355"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="353"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="355"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
