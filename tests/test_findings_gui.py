@@ -92,6 +92,12 @@ def test_the_dialog_says_what_is_missing_before_saving(
     dialog.reference.setText("CRO 9/2026")
     qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
     assert dialog.isVisible() and "a rejection needs the reason" in dialog.problem.text()
+    assert dialog.focusWidget() is dialog.remark  # where the reason is typed
+    dialog.reference.clear()
+    qtbot.keyClicks(dialog.remark, "Case pending at PS Gulberg")
+    dialog.status.setFocus()
+    qtbot.keyClick(dialog.status, Qt.Key.Key_Return)
+    assert "type the" in dialog.problem.text() and dialog.focusWidget() is dialog.reference
     assert get_application(session.db, tracking).status == "submitted"
 
 

@@ -28,9 +28,14 @@ REFERENCE_RULES = ("required", "optional", "fir")
 
 
 class FindingError(KnownError, ValueError):
-    """A finding that breaks a rule; ``str()`` names the field and what to type instead."""
+    """A finding that breaks a rule; ``str()`` names the field and what to type instead, and
+    ``field`` is that field's answer key ("" for the record-status file itself)."""
 
     bad_input = True
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -134,30 +139,30 @@ def check_finding(service_code: str, *, outcome: str, record_status: str, refere
     """The finding cleaned up, or `FindingError` naming the first thing to correct."""
     if outcome not in FINDING_STATUSES:
         raise FindingError(f"outcome: '{outcome}' is not a finding; it is '{VERIFIED}' or "
-                           f"'{REJECTED}'.")
+                           f"'{REJECTED}'.", "outcome")
     kind = finding_kind(service_code)
     status = kind.status(record_status)
     allowed = kind.for_outcome(outcome)
     if status is None or status not in allowed:
         names = ", ".join(f"'{s.key}' ({s.label})" for s in allowed)
         raise FindingError(f"record status: '{record_status}' cannot be recorded as "
-                           f"{LABELS[outcome]} here; choose one of: {names}.")
+                           f"{LABELS[outcome]} here; choose one of: {names}.", "record_status")
     text = " ".join(reference_no.split())
     if status.reference == "fir":
         text = _fir(text, today)
     elif status.reference == "required" and not text:
         raise FindingError(f"reference: type the {kind.reference_label} the finding comes "
-                           "from.")
+                           "from.", "reference")
     if len(text) > MAX_REFERENCE:
-        raise FindingError(f"reference: at most {MAX_REFERENCE} characters.")
+        raise FindingError(f"reference: at most {MAX_REFERENCE} characters.", "reference")
     if reference_date is not None and reference_date > today:
-        raise FindingError("reference date: cannot be later than today.")
+        raise FindingError("reference date: cannot be later than today.", "reference_date")
     note = remark.strip()
     if outcome == REJECTED and not note:
         raise FindingError("remark: a rejection needs the reason, which is printed on the "
-                           "letter to the citizen.")
+                           "letter to the citizen.", "remark")
     if len(note) > MAX_REMARK:
-        raise FindingError(f"remark: at most {MAX_REMARK} characters.")
+        raise FindingError(f"remark: at most {MAX_REMARK} characters.", "remark")
     return CheckedFinding(outcome, status, text, reference_date, note)
 
 
@@ -165,7 +170,7 @@ def _fir(text: str, today: date) -> str:
     checked = validators.check_fir(text, today=today)
     if not checked.ok or checked.value is None:
         problem = next((str(f.message) for f in checked.findings), "number is missing")
-        raise FindingError(f"reference: the FIR no./year {problem}.")
+        raise FindingError(f"reference: the FIR no./year {problem}.", "reference")
     return str(checked.value)
 
 

@@ -128,6 +128,10 @@ class FindingDialog(QDialog):
                           today=self.today)
         except FindingError as exc:
             self.problem.setText(str(exc))
+            wrong = {"record_status": self.status, "reference": self.reference,
+                     "reference_date": self.reference_date, "remark": self.remark}
+            if exc.field in wrong:  # the cursor goes where the correction is typed
+                wrong[exc.field].setFocus()
             return
         if self.own_intake and not self.override.text().strip():
             self.problem.setText(self.tr("Type why you decide on an application you took in."))
