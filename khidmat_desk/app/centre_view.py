@@ -59,6 +59,9 @@ class CentreRow:
     summary: ApplicationSummary
     officer: str
     overdue: bool
+    #: Where the verification goes: the first police station the answers name, with its
+    #: district ("" when they name none).
+    police_station: str = ""
 
 
 def centre_applications(db: Database, *, by: UserInfo, centre_code: str,
@@ -81,7 +84,8 @@ def centre_applications(db: Database, *, by: UserInfo, centre_code: str,
             query = _awaiting_finding(query, every_service=acting.may(workflow.IN_CHARGE))
         rows = session.execute(query.limit(limit)).all()
     return tuple(CentreRow(summary_from_row(r), r.username,
-                           r.status in WAITING and r.expected_on < today) for r in rows)
+                           r.status in WAITING and r.expected_on < today,
+                           r.police_station or "") for r in rows)
 
 
 def _awaiting_finding(query: Select[Any], *, every_service: bool) -> Select[Any]:
@@ -105,7 +109,7 @@ def _check(filters: CentreFilter) -> None:
 
 def _query(filters: CentreFilter, centre_code: str, today: date,
            uuids: list[str] | None) -> Select[Any]:
-    query = (select(*SUMMARY_COLUMNS, User.username)
+    query = (select(*SUMMARY_COLUMNS, User.username, APP.c.police_station)
              .join(User, User.id == APP.c.officer_id)
              .where(APP.c.centre_code == centre_code.strip().upper())
              .order_by(APP.c.id.desc()))

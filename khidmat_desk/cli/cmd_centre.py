@@ -53,11 +53,11 @@ def run_applications(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(("TRACKING", "SUBMITTED", "COUNTER", "OFFICER", "SERVICE", "STATUS",
-                     "DUE", "NAME"), [
+                     "DUE", "POLICE STATION", "NAME"), [
             (r.summary.tracking_number, stamp(r.summary.created_at),
              str(r.summary.counter), r.officer, r.summary.service_code, r.summary.status,
              f"{r.summary.expected_on:%Y-%m-%d}" + (" OVERDUE" if r.overdue else ""),
-             r.summary.name) for r in rows])
+             r.police_station or "-", r.summary.name) for r in rows])
     if not rows:
         sys.stderr.write("no application matches\n")
         return 1

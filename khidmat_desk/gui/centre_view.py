@@ -35,8 +35,8 @@ class CentreModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.urdu = urdu
         self.headers = (self.tr("Tracking number"), self.tr("Citizen"), self.tr("Service"),
-                        self.tr("Status"), self.tr("Counter"), self.tr("Officer"),
-                        self.tr("Due"))
+                        self.tr("Police station"), self.tr("Status"), self.tr("Counter"),
+                        self.tr("Officer"), self.tr("Due"))
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -69,7 +69,7 @@ class CentreModel(QAbstractTableModel):
         service = get_service(s.service_code)
         due = f"{s.expected_on:%d-%m-%Y}" + (self.tr(" overdue") if row.overdue else "")
         return (s.tracking_number, s.name, service.title_ur if self.urdu else service.short_title,
-                status_label(s.status), str(s.counter), row.officer,
+                row.police_station, status_label(s.status), str(s.counter), row.officer,
                 due)[index.column()]
 
 
