@@ -294,3 +294,23 @@ def test_the_resume_question_names_the_service_in_urdu() -> None:
     assert english == f"Lost document: Ali Raza ({when})"
     assert urdu.startswith(service.title_ur + ":") and service.short_title not in urdu
     assert "Ali Raza" in urdu and when in urdu
+
+
+def test_a_refused_sign_in_is_said_in_urdu_and_shown_whole(
+        qtbot: QtBot, urdu: None, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    """The Urdu counter's first screen: a wrong password is explained in Urdu, and the window
+    grows to show the whole explanation (four lines were cut to two)."""
+    from khidmat_desk.gui.login import LoginDialog
+
+    dialog = LoginDialog(tasks, counter_session.authenticate, "LHR01 · counter 3")
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    qtbot.keyClicks(dialog.user, "incharge")
+    qtbot.keyClicks(dialog.password, "wrong-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ui.sign_in.isEnabled() and bool(dialog.message.text()),
+                    timeout=5000)
+    text = dialog.message.text()
+    assert "پاس ورڈ" in text and "Caps" not in text and "5" in text and "15" in text
+    needed = dialog.message.heightForWidth(dialog.message.width())
+    assert dialog.message.height() >= needed  # every line of it on screen

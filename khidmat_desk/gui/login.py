@@ -69,7 +69,7 @@ class LoginDialog(QDialog):
         name, password = self.user.text().strip(), self.password.text()
         if not name or not password:
             self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(self.tr("Type your user name and password."))
+            self._say(self.tr("Type your user name and password."))
             (self.user if not name else self.password).setFocus()
             return
         self.ui.sign_in.setEnabled(False)
@@ -90,8 +90,37 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         self.message.setStyleSheet("color: #b00020;")
-        if not say_known(Messages(self), exc, self.message.setText):
-            self.message.setText(self.tr("Could not sign in."))
+        refusal = self._refusal(exc)
+        if refusal is not None:
+            self._say(refusal)
+        elif not say_known(Messages(self), exc, self._say):
+            self._say(self.tr("Could not sign in."))
+
+    def _refusal(self, exc: BaseException) -> str | None:
+        """A refused sign-in in the counter's language (the Urdu counter's first screen)."""
+        from khidmat_desk.auth.users import (
+            LOCK_DURATION,
+            MAX_FAILURES,
+            AccountDisabled,
+            AccountLocked,
+            BadCredentials,
+        )
+
+        if isinstance(exc, BadCredentials | AccountLocked):  # one answer for both, as in auth
+            return (self.tr("The user name or password is wrong, or the account is locked. "
+                            "Check the Caps Lock key and type them again. After %1 wrong "
+                            "passwords in a row an account is locked for %2 minutes; the "
+                            "in-charge can unlock it sooner.")
+                    .replace("%1", str(MAX_FAILURES))
+                    .replace("%2", str(int(LOCK_DURATION.total_seconds() // 60))))
+        if isinstance(exc, AccountDisabled):
+            return self.tr("This account has been switched off. Ask the in-charge.")
+        return None
+
+    def _say(self, text: str) -> None:
+        """The message under the password; the window grows to show all of it."""
+        self.message.setText(text)
+        self.adjustSize()
 
     def _on_quit_clicked(self) -> None:
         self.quit_requested.emit()

@@ -305,7 +305,7 @@
     <message>
         <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Police station</source>
-        <translation type="unfinished">تھانہ</translation>
+        <translation>تھانہ</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
@@ -1382,9 +1382,19 @@ The key (spaces do not matter):</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/login.py" line="97"/>
         <source>Could not sign in.</source>
         <translation>سائن اِن نہیں ہو سکا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="110"/>
+        <source>The user name or password is wrong, or the account is locked. Check the Caps Lock key and type them again. After %1 wrong passwords in a row an account is locked for %2 minutes; the in-charge can unlock it sooner.</source>
+        <translation>یوزر نیم یا پاس ورڈ غلط ہے، یا اکاؤنٹ بند ہے۔ کیپس لاک کی دیکھیں اور دوبارہ لکھیں۔ لگاتار %1 غلط پاس ورڈ کے بعد اکاؤنٹ %2 منٹ کے لیے بند ہو جاتا ہے؛ انچارج اسے پہلے کھول سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/login.py" line="117"/>
+        <source>This account has been switched off. Ask the in-charge.</source>
+        <translation>یہ اکاؤنٹ بند کر دیا گیا ہے۔ انچارج سے رابطہ کریں۔</translation>
     </message>
     <message>
         <location filename="../../ui/login.ui" line="12"/>
