@@ -55,7 +55,9 @@ def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSessio
     window = main_window(qtbot, session, tasks, messages)
     window.open_application(tracking)
     settle(qtbot, tasks)
-    window.view.status_buttons["delivered"].click()
+    button = window.view.status_buttons["delivered"]
+    assert button.hasFocus()  # the view opens on its first action ...
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # ... and Enter does it
     dialog = window.handover_dialog
     assert dialog.isVisible()
     QTest.mouseClick(dialog.representative, Qt.MouseButton.LeftButton)  # or Alt+R
@@ -73,6 +75,35 @@ def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSessio
     assert not any(kind == "warning" for kind, _ in messages.shown)
 
 
+def test_a_wrong_cnic_brings_the_handover_back_as_typed(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """A refusal is said in the handover window itself, with what was typed kept and the CNIC
+    ready to type again; the right CNIC then hands it over."""
+    tracking, cnic = ready(session)
+    messages = ScriptedMessages()
+    window = main_window(qtbot, session, tasks, messages)
+    window.open_application(tracking)
+    settle(qtbot, tasks)
+    qtbot.keyClick(window.view.status_buttons["delivered"], Qt.Key.Key_Return)
+    dialog = window.handover_dialog
+    dialog.cnic.setCursorPosition(0)
+    QTest.keyClicks(dialog.cnic, "3520212345677")
+    QTest.keyClick(dialog.cnic, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert "not the one this application was made with" in dialog.problem.text()
+    assert dialog.problem.isVisible() and dialog.cnic.text() == "35202-1234567-7"
+    qtbot.waitUntil(dialog.cnic.hasSelectedText, timeout=2000)
+    assert dialog.focusWidget() is dialog.cnic
+    assert not messages.shown  # no message box on top of it
+    QTest.keyClicks(dialog.cnic, cnic.replace("-", ""))  # typed over the selection
+    QTest.keyClick(dialog.cnic, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    qtbot.waitUntil(lambda: window.view.detail is not None
+                    and window.view.detail.status == "delivered", timeout=5000)
+    assert not dialog.isVisible()
+
+
 def test_an_fir_copy_is_handed_over_with_who_attested_it(qtbot: QtBot, session: CounterSession,
                                                          tasks: TaskRunner) -> None:
     """The FIR-copy service records the attested copy it exists for: the dialog asks for the
@@ -81,7 +112,9 @@ def test_an_fir_copy_is_handed_over_with_who_attested_it(qtbot: QtBot, session: 
     window = main_window(qtbot, session, tasks, ScriptedMessages())
     window.open_application(tracking)
     settle(qtbot, tasks)
-    window.view.status_buttons["delivered"].click()
+    button = window.view.status_buttons["delivered"]
+    assert button.hasFocus()  # the view opens on its first action ...
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # ... and Enter does it
     dialog = window.handover_dialog
     typed = {"pages": "3", "attested_by_name": "Ghulam Mustafa",
              "attested_by_rank": "Moharrir, Police Station Gulberg", "attested_on": "22-11-2025"}

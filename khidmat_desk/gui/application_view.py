@@ -77,9 +77,14 @@ class ApplicationView(QScrollArea):
         layout.addWidget(self._answers(service, detail.answers))
         layout.addWidget(self._history(detail))
         layout.addStretch(1)
+        for button in body.findChildren(QPushButton):
+            # the view opens with the focus on its first action: Enter does it, as Space does
+            # (outside a dialog a button takes Enter only when told to)
+            button.setAutoDefault(True)
         self.setWidget(body)
         first = self.finding_button or next(iter(self.status_buttons.values()), None)
-        (first or self).setFocus()
+        # as if Tabbed to: the style then draws the focus frame, so the key's target is seen
+        (first or self).setFocus(Qt.FocusReason.TabFocusReason)
 
     def _action_row(self, detail: Any) -> QHBoxLayout:
         row = QHBoxLayout()

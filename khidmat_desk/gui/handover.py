@@ -6,7 +6,8 @@ another name) is made by the use case; this dialog only asks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -75,10 +76,29 @@ class HandoverDialog(QDialog):
         for widget in (intro, self.in_person, self.representative):
             layout.addWidget(widget)
         layout.addLayout(form)
+        self.problem = QLabel(objectName="handover_problem", wordWrap=True,  # type: ignore[call-overload]
+                              styleSheet="color: #b00020;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.representative.toggled.connect(self._follow_choice)
         self._follow_choice(False)
         self.cnic.setFocus()
+
+    def refused(self, why: str) -> None:
+        """To be shown again after the handover was refused: why, and the CNIC ready to
+        type again."""
+        self.problem.setText(why)
+        self.problem.show()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.problem.isVisibleTo(self):  # once the window has the focus again
+            QTimer.singleShot(0, self._retype_cnic)
+
+    def _retype_cnic(self) -> None:
+        self.cnic.setFocus()
+        self.cnic.selectAll()
 
     def _follow_choice(self, representative: bool) -> None:
         self.name.setEnabled(representative)

@@ -30,6 +30,7 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import FSI, LRI, PDI, format_moment
 from khidmat_desk.core.records import draft_name
+from khidmat_desk.errors import KnownError
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
@@ -438,7 +439,17 @@ class MainWindow(QMainWindow):
                 return
             handover, facts = dialog.handover(), dialog.facts()
             self._tasks.run(lambda: self.session.hand_over(tracking, handover, facts),
-                            lambda _: self._on_handed_over(tracking), self._on_failed)
+                            lambda _: self._on_handed_over(tracking), refused)
+
+        def refused(exc: BaseException) -> None:
+            """A wrong CNIC or fact: the same window again, as typed, saying what to correct
+            (not a message box, then everything typed again)."""
+            if isinstance(exc, KnownError) and exc.bad_input:
+                log.info("handover of %s refused: %s", tracking, exc)
+                dialog.refused(str(exc))
+                dialog.open()
+                return
+            self._on_failed(exc)
 
         dialog.finished.connect(done)
         dialog.open()
