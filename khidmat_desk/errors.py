@@ -10,14 +10,33 @@ in the crash dialog.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    from khidmat_desk.core.issues import Said
 
 
 class KnownError(Exception):
-    """A problem an officer can act on; ``str()`` is the message."""
+    """A problem an officer can act on; ``str()`` is the message.
+
+    A message with no varying part is said in the counter's language by looking it up whole;
+    one that names a value is made with `told` (its template is then what is translated).
+    """
 
     #: True when the request itself was wrong (a value typed, an argument given).
     bad_input: ClassVar[bool] = False
+    #: The message as a template and its arguments, when made with `told`.
+    said: Said | None = None
+
+    @classmethod
+    def told(cls, template: str, **args: Any) -> Self:
+        """The error saying ``template`` filled with ``args`` ("The CNIC shown ({cnic}) ...")."""
+        from khidmat_desk.core.issues import Said
+
+        said = Said.of(template, args)
+        error = cls(str(said))
+        error.said = said
+        return error
 
 
 def is_known(exc: BaseException) -> bool:

@@ -26,7 +26,7 @@ CATALOGUE = json.loads((ROOT / "resources" / "translations" / "messages_ur.json"
                        .read_text(encoding="utf-8"))
 #: Calls whose template argument is a message, and where that argument stands.
 MESSAGE_CALLS = {"_error": 0, "_warn": 1, "finding": 1, "_issue": 2, "saying": 2, "Issue": 2,
-                 "Finding": 1}
+                 "Finding": 1, "_wrong": 1}
 
 
 def _strings(node: ast.AST, names: dict[str, list[str]]) -> list[str] | None:
@@ -130,6 +130,60 @@ def test_only_known_calls_choose_their_template_at_run_time() -> None:
     # rules of a service carry the service's own sentence (checked above)
     assert set(places) <= {"template", "str(said)", "value", "rule.message", "fnd.message"}, \
         indirect
+
+
+def told_templates() -> set[str]:
+    """Every template a known error is made with (``SomeError.told(template, ...)``), in the
+    whole program: what the counter translates when it says the error."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "khidmat_desk").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "told" and node.args):
+                if isinstance(node.args[0], ast.Name) and node.args[0].id == "template":
+                    continue  # a maker that passes its own parameter on
+                strings = _strings(node.args[0], {})
+                assert strings is not None and not isinstance(node.args[0], ast.JoinedStr), (
+                    f"{path.name}:{node.lineno}: told() takes a plain template")
+                found.update(strings)
+    return found
+
+
+#: Known errors with no varying part, said whole: the handover's and the sign-in's refusals.
+WHOLE_ERRORS = (
+    "This application has no CNIC on record to check against; hand it over as to a "
+    "representative, with their CNIC.",
+    "Say who is collecting: the applicant or a representative.",
+    "Type the representative's name as on their CNIC.",
+    "That is the applicant's own CNIC; choose 'the applicant in person' when the applicant "
+    "collects.",
+)
+
+
+def test_every_known_error_made_to_be_translated_has_its_urdu() -> None:
+    wanted = told_templates() | set(WHOLE_ERRORS)
+    assert len(wanted) >= 6
+    missing = sorted(t for t in wanted if t not in CATALOGUE)
+    assert not missing, ("add the Urdu of these messages to resources/translations/"
+                         f"messages_ur.json: {missing}")
+
+
+def test_the_urdu_counter_says_a_known_error_in_urdu() -> None:
+    from khidmat_desk.app.delivery import Handover, HandoverRefused, check_handover
+    from khidmat_desk.gui.errors import known_text, speak
+    from khidmat_desk.store.errors import DiskFullError
+
+    with pytest.raises(HandoverRefused) as refused:
+        check_handover(Handover("self", "35202-1234567-7"), "3520276543213")
+    speak("ur")
+    try:
+        told = known_text(refused.value)
+        assert "35202-1234567-7" in told and "CNIC" not in told  # the number kept, in Urdu
+        assert known_text(DiskFullError()) == CATALOGUE[DiskFullError.default_message]
+        assert known_text(HandoverRefused(WHOLE_ERRORS[1])) == CATALOGUE[WHOLE_ERRORS[1]]
+    finally:
+        speak("en")
+    assert known_text(refused.value) == str(refused.value)  # English as raised
 
 
 def test_urdu_templates_take_the_same_arguments() -> None:

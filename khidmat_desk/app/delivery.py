@@ -63,7 +63,8 @@ def check_handover(handover: Handover, applicant_id: str | None) -> tuple[str, s
     """The collector's CNIC (digits) and the line for the status history, or HandoverRefused."""
     checked = check_cnic(handover.cnic)
     if not checked.ok:
-        raise HandoverRefused(f"Collector's CNIC {checked.findings[0].message}.")
+        raise HandoverRefused.told("Collector's CNIC {problem}.",
+                                   problem=checked.findings[0].message)
     cnic = str(checked.value)
     name = " ".join(handover.name.split())[:MAX_NAME]
     if handover.collected_by == SELF:
@@ -71,10 +72,10 @@ def check_handover(handover: Handover, applicant_id: str | None) -> tuple[str, s
             raise HandoverRefused("This application has no CNIC on record to check against; "
                                   "hand it over as to a representative, with their CNIC.")
         if cnic != applicant_id:
-            raise HandoverRefused(
-                f"The CNIC shown ({format_cnic(cnic)}) is not the one this application was made "
-                "with. Check the card; if someone else is collecting for the applicant, choose "
-                "'representative'.")
+            raise HandoverRefused.told(
+                "The CNIC shown ({cnic}) is not the one this application was made with. Check "
+                "the card; if someone else is collecting for the applicant, choose "
+                "'representative'.", cnic=format_cnic(cnic))
         return cnic, f"Collected by the applicant in person (CNIC {format_cnic(cnic)})."
     if handover.collected_by != REPRESENTATIVE:
         raise HandoverRefused("Say who is collecting: the applicant or a representative.")

@@ -38,6 +38,13 @@ class FindingError(KnownError, ValueError):
         self.field = field
 
 
+def _wrong(field: str, template: str, **args: Any) -> FindingError:
+    """The error for one field of a finding, in words the counter can translate."""
+    error = FindingError.told(template, **args)
+    error.field = field
+    return error
+
+
 @dataclass(frozen=True)
 class RecordStatus:
     key: str
@@ -138,31 +145,33 @@ def check_finding(service_code: str, *, outcome: str, record_status: str, refere
                   reference_date: date | None, remark: str, today: date) -> CheckedFinding:
     """The finding cleaned up, or `FindingError` naming the first thing to correct."""
     if outcome not in FINDING_STATUSES:
-        raise FindingError(f"outcome: '{outcome}' is not a finding; it is '{VERIFIED}' or "
-                           f"'{REJECTED}'.", "outcome")
+        raise _wrong("outcome", "outcome: '{outcome}' is not a finding; it is '{verified}' "
+                     "or '{rejected}'.", outcome=outcome, verified=VERIFIED, rejected=REJECTED)
     kind = finding_kind(service_code)
     status = kind.status(record_status)
     allowed = kind.for_outcome(outcome)
     if status is None or status not in allowed:
         names = ", ".join(f"'{s.key}' ({s.label})" for s in allowed)
-        raise FindingError(f"record status: '{record_status}' cannot be recorded as "
-                           f"{LABELS[outcome]} here; choose one of: {names}.", "record_status")
+        raise _wrong("record_status", "record status: '{status}' cannot be recorded as "
+                     "{outcome} here; choose one of: {names}.", status=record_status,
+                     outcome=LABELS[outcome], names=names)
     text = " ".join(reference_no.split())
     if status.reference == "fir":
         text = _fir(text, today)
     elif status.reference == "required" and not text:
-        raise FindingError(f"reference: type the {kind.reference_label} the finding comes "
-                           "from.", "reference")
+        raise _wrong("reference", "reference: type the {what} the finding comes from.",
+                     what=kind.reference_label)
     if len(text) > MAX_REFERENCE:
-        raise FindingError(f"reference: at most {MAX_REFERENCE} characters.", "reference")
+        raise _wrong("reference", "reference: at most {count} characters.",
+                     count=MAX_REFERENCE)
     if reference_date is not None and reference_date > today:
-        raise FindingError("reference date: cannot be later than today.", "reference_date")
+        raise _wrong("reference_date", "reference date: cannot be later than today.")
     note = remark.strip()
     if outcome == REJECTED and not note:
-        raise FindingError("remark: a rejection needs the reason, which is printed on the "
-                           "letter to the citizen.", "remark")
+        raise _wrong("remark", "remark: a rejection needs the reason, which is printed on "
+                     "the letter to the citizen.")
     if len(note) > MAX_REMARK:
-        raise FindingError(f"remark: at most {MAX_REMARK} characters.", "remark")
+        raise _wrong("remark", "remark: at most {count} characters.", count=MAX_REMARK)
     return CheckedFinding(outcome, status, text, reference_date, note)
 
 
@@ -170,7 +179,7 @@ def _fir(text: str, today: date) -> str:
     checked = validators.check_fir(text, today=today)
     if not checked.ok or checked.value is None:
         problem = next((str(f.message) for f in checked.findings), "number is missing")
-        raise FindingError(f"reference: the FIR no./year {problem}.", "reference")
+        raise _wrong("reference", "reference: the FIR no./year {problem}.", problem=problem)
     return str(checked.value)
 
 

@@ -20,7 +20,7 @@ from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing
-from khidmat_desk.gui.errors import Messages, install_excepthook, report_error
+from khidmat_desk.gui.errors import Messages, install_excepthook, report_error, speak
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
 from khidmat_desk.gui.login import LoginDialog
@@ -62,6 +62,7 @@ class Translation:
                 log.error("the Urdu translation %s could not be loaded", path)
         self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ur"
                                     else Qt.LayoutDirection.LeftToRight)
+        speak(language)  # the known errors too
 
 
 class Counter(QObject):

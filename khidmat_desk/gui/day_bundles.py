@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from khidmat_desk.gui.errors import known_text
 from khidmat_desk.gui.words import day_text
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class DayBundles(QObject):
             return
         key = window._messages.ask_text(self.tr("Counter %1's key").replace(
             "%1", str(exc.counter)), self.tr("%1\n\nThe key (spaces do not matter):")
-            .replace("%1", str(exc)))
+            .replace("%1", known_text(exc)))
         if key is not None:
             self._import(path, key)
 

@@ -116,12 +116,38 @@ def _documents_folder() -> Path:
 def report_error(messages: Messages, exc: BaseException) -> None:
     if is_known(exc):
         log.info("known error shown to the officer: %s", exc)
-        messages.warning("Khidmat Desk", str(exc))
+        messages.warning("Khidmat Desk", known_text(exc))
         return
     details = "".join(traceback.format_exception(exc))
     log.error("unexpected error\n%s", details)
     messages.crash(QCoreApplication.translate("Messages", "Something went wrong: %1")
                    .replace("%1", f"{type(exc).__name__}: {exc}"), details)
+
+
+#: Whether the counter speaks Urdu (set with the translation, see `speak`).
+_urdu = False
+
+
+def speak(language: str) -> None:
+    """The counter's language, for the known errors said from here on."""
+    global _urdu
+    _urdu = language == "ur"
+
+
+def known_text(exc: BaseException) -> str:
+    """A known error's message in the counter's language: Urdu where its template (or, for a
+    message with no varying part, the message itself) has a translation, else as raised."""
+    if not _urdu:
+        return str(exc)
+    from khidmat_desk.gui.words import said_text, urdu_messages
+
+    said = getattr(exc, "said", None)
+    if said is not None:
+        return said_text(said, True)
+    text = urdu_messages().get(str(exc))
+    if text is None:
+        log.warning("no Urdu for the message %r", str(exc))
+    return text or str(exc)
 
 
 def say_known(messages: Messages, exc: BaseException, say: Callable[[str], None]) -> bool:
@@ -131,7 +157,7 @@ def say_known(messages: Messages, exc: BaseException, say: Callable[[str], None]
     """
     if is_known(exc):
         log.info("known error shown to the officer: %s", exc)
-        say(str(exc))
+        say(known_text(exc))
         return True
     report_error(messages, exc)
     return False

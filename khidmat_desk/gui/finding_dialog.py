@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.findings import FindingError, FindingKind, check_finding
+from khidmat_desk.gui.errors import known_text
+from khidmat_desk.gui.words import learn_word
 
 
 class FindingDialog(QDialog):
@@ -37,6 +39,7 @@ class FindingDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="finding_dialog")  # type: ignore[call-arg]
         self.kind, self.service_code, self.today = kind, service_code, today
+        learn_word(kind.reference_label, kind.reference_label_ur)  # named in its messages
         self.setWindowTitle(self.tr("Record finding — %1").replace("%1", tracking))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"{tracking} · {service_title}",  # type: ignore[call-overload]
@@ -127,7 +130,7 @@ class FindingDialog(QDialog):
                           reference_date=answers["reference_date"], remark=answers["remark"],
                           today=self.today)
         except FindingError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(known_text(exc))
             wrong = {"record_status": self.status, "reference": self.reference,
                      "reference_date": self.reference_date, "remark": self.remark}
             if exc.field in wrong:  # the cursor goes where the correction is typed

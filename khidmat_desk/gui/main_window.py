@@ -34,7 +34,7 @@ from khidmat_desk.errors import KnownError
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
-from khidmat_desk.gui.errors import Messages, report_error, say_known
+from khidmat_desk.gui.errors import Messages, known_text, report_error, say_known
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             return
         why = self._messages.ask_text(self.tr("The day is closed"), self.tr(
             "%1\n\nTo change it anyway, type the reason (it is kept in the audit trail):")
-            .replace("%1", str(exc)))
+            .replace("%1", known_text(exc)))
         if why is not None and why.strip():
             self._change_status(tracking, status, reason, why)
 
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
             (not a message box, then everything typed again)."""
             if isinstance(exc, KnownError) and exc.bad_input:
                 log.info("handover of %s refused: %s", tracking, exc)
-                dialog.refused(str(exc))
+                dialog.refused(known_text(exc))
                 dialog.open()
                 return
             self._on_failed(exc)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from khidmat_desk.gui.errors import Messages, report_error, say_known
+from khidmat_desk.gui.errors import Messages, known_text, report_error, say_known
 from khidmat_desk.gui.preview import PREVIEW_DPI, PreviewDialog
 from khidmat_desk.gui.printer import PrinterProblem, PrintQueue, describe
 from khidmat_desk.gui.session import CounterSession
@@ -89,7 +89,7 @@ class PrintFlow(QObject):
                     exc)
         choice = self._messages.choose(
             self.tr("Printer problem"),
-            str(exc) + "\n\n" + self.tr("The document is kept: Retry prints the same copy."),
+            known_text(exc) + "\n\n" + self.tr("The document is kept: Retry prints the same copy."),
             [("retry", self.tr("&Retry")), ("later", self.tr("&Not now"))], default="later")
         if choice == "retry":
             self._send(printed)

@@ -131,6 +131,12 @@ def urdu_messages() -> dict[str, str]:
     return loaded
 
 
+def learn_word(english: str, urdu: str) -> None:
+    """Remember the Urdu of one name a message may carry (a finding's reference label)."""
+    if urdu:
+        _URDU_WORDS.setdefault(english, urdu)
+
+
 def learn_labels(service: Service) -> None:
     """Remember the Urdu of a service's field labels, for messages that name a field."""
     def walk(fields: Iterable[Field]) -> None:
