@@ -178,7 +178,8 @@ def test_the_urdu_counter_says_a_known_error_in_urdu() -> None:
     speak("ur")
     try:
         told = known_text(refused.value)
-        assert "35202-1234567-7" in told and "CNIC" not in told  # the number kept, in Urdu
+        # the number kept whole and in its order inside the Urdu sentence
+        assert "\u206635202-1234567-7\u2069" in told and "CNIC" not in told
         assert known_text(DiskFullError()) == CATALOGUE[DiskFullError.default_message]
         assert known_text(HandoverRefused(WHOLE_ERRORS[1])) == CATALOGUE[WHOLE_ERRORS[1]]
     finally:

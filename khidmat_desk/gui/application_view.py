@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import format_date, format_moment, format_money, format_value
+from khidmat_desk.core.findings import finding_kind
 from khidmat_desk.gui.labels import value_label
 from khidmat_desk.gui.photo_box import PhotoBox
 from khidmat_desk.gui.words import method_label, status_label
@@ -130,8 +131,12 @@ class ApplicationView(QScrollArea):
         return not own or workflow.may_act_as(self.role, workflow.IN_CHARGE)
 
     def _finding(self, finding: Any) -> QFrame:
+        label = finding.record_status_label
+        if self.urdu and self.detail is not None:  # the status's own Urdu, where it has one
+            status = finding_kind(self.detail.service_code).status(finding.record_status)
+            label = status.label_ur if status is not None and status.label_ur else label
         rows = [(self.tr("Decision"), status_label(finding.outcome)),
-                (self.tr("Record status"), finding.record_status_label),
+                (self.tr("Record status"), label),
                 (self.tr("Reference"), finding.reference or "—")]
         if finding.reference_date:
             rows.append((self.tr("Reference date"), format_date(finding.reference_date)))

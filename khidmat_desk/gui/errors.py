@@ -139,11 +139,12 @@ def known_text(exc: BaseException) -> str:
     message with no varying part, the message itself) has a translation, else as raised."""
     if not _urdu:
         return str(exc)
+    from khidmat_desk.core.display import isolate_numbers
     from khidmat_desk.gui.words import said_text, urdu_messages
 
     said = getattr(exc, "said", None)
-    if said is not None:
-        return said_text(said, True)
+    if said is not None:  # a CNIC or a date inside keeps its order in the Urdu sentence
+        return isolate_numbers(said_text(said, True))
     text = urdu_messages().get(str(exc))
     if text is None:
         log.warning("no Urdu for the message %r", str(exc))
