@@ -154,12 +154,20 @@ def test_the_in_charge_adds_a_verifier_in_the_users_dialog(
     assert names == ["asma.bibi", "bilal.ahmed", "incharge"]
     dialog.buttons["add"].click()
     form: Any = dialog.form
-    qtbot.keyClicks(form.username, "hina.malik")
+    qtbot.keyClicks(form.username, "Hina Malik")  # a full name where the user name goes
     qtbot.keyClicks(form.full_name, "Hina Malik")
     form.role_boxes["officer"].setChecked(False)
     form.role_boxes["verifier"].setChecked(True)
     qtbot.keyClicks(form.password, "hina-verifies-1")
     qtbot.keyClicks(form.repeat, "hina-verifies-1")
+    qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
+    settle(qtbot, tasks)
+    # refused: the form comes back as typed, saying what to change
+    qtbot.waitUntil(form.isVisible, timeout=5000)
+    assert "user name must be 3 to 40 characters" in form.problem.text()
+    assert form.full_name.text() == "Hina Malik" and form.roles() == {"verifier"}
+    form.username.clear()
+    qtbot.keyClicks(form.username, "hina.malik")
     qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
     settle(qtbot, tasks)
     assert authenticate(session.db, "hina.malik", "hina-verifies-1").roles == {"verifier"}
