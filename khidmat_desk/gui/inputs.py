@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -311,6 +313,36 @@ def _fill(box: QComboBox, choices: Sequence[str]) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     box.setCompleter(completer)
+    popup = completer.popup()
+    if popup is not None:
+        popup.installEventFilter(_EnterGoesOn(box, popup))
+
+
+class _EnterGoesOn(QObject):
+    """Enter in a picker's open list takes the match highlighted (or the first one, as with
+    the list shut) and goes on to the next input, as Enter does everywhere in the wizard: the
+    completer would otherwise keep the Enter to itself and leave the cursor where it was."""
+
+    def __init__(self, box: QComboBox, popup: QWidget) -> None:
+        super().__init__(popup)
+        self.box = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent)
+                or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                or event.modifiers() != Qt.KeyboardModifier.NoModifier):
+            return False
+        if isinstance(watched, QAbstractItemView):
+            chosen = watched.currentIndex()
+            if chosen.isValid():
+                self.box.setEditText(str(chosen.data()))
+        if isinstance(watched, QWidget):
+            watched.hide()
+        # the Enter as if the list had not been open: the input finishes (its best match is
+        # taken) and the key travels up to the wizard, which moves on
+        QApplication.sendEvent(self.box, QKeyEvent(QEvent.Type.KeyPress, event.key(),
+                                                   Qt.KeyboardModifier.NoModifier))
+        return True
 
 
 _WORDS = re.compile(r"[\s\-/(),.&']+")
