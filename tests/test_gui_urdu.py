@@ -314,3 +314,6 @@ def test_a_refused_sign_in_is_said_in_urdu_and_shown_whole(
     assert "پاس ورڈ" in text and "Caps" not in text and "5" in text and "15" in text
     needed = dialog.message.heightForWidth(dialog.message.width())
     assert dialog.message.height() >= needed  # every line of it on screen
+    from khidmat_desk.gui.app import centre_line
+
+    assert "کاؤنٹر" in centre_line(counter_session.settings)  # "counter" on this window too

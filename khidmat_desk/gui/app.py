@@ -38,7 +38,10 @@ BACKUP_CHECK_MS = 10 * 60_000
 
 
 def centre_line(settings: CounterSettings) -> str:
-    return f"{settings.get('centre_code')} · counter {settings.get('counter')}"
+    """"LHR01 · counter 3" on the sign-in window, in the counter's language."""
+    return (QCoreApplication.translate("MainWindow", "%1 · counter %2")
+            .replace("%1", str(settings.get("centre_code")))
+            .replace("%2", str(settings.get("counter"))))
 
 
 class Translation:

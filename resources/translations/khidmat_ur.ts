@@ -4,37 +4,37 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="50"/>
         <source>&amp;User name</source>
         <translation>صارف نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="51"/>
         <source>&amp;Full name</source>
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="60"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="66"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="67"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="83"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="86"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -60,163 +60,163 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="63"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="95"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="106"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="139"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="140"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="144"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="145"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="145"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="163"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="163"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="165"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="167"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="161"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
         <source>%1 · %2 counter %3 · %4</source>
         <translation>%1 · %2 کاؤنٹر %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="188"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="190"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="191"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="192"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="183"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="185"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="199"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="201"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2، %3)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="211"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="220"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -550,17 +550,17 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="119"/>
         <source>Khidmat Desk — the database is damaged</source>
         <translation>خدمت ڈیسک — ڈیٹا بیس خراب ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="122"/>
         <source>The database on this computer is damaged (%1) and there is no good backup on this computer to put back. Do not use this counter: call the in-charge. The damaged file stays untouched in %2.</source>
         <translation>اس کمپیوٹر کا ڈیٹا بیس خراب ہے (%1) اور اس کمپیوٹر پر کوئی درست بیک اپ موجود نہیں جسے واپس لگایا جا سکے۔ یہ کاؤنٹر استعمال نہ کریں: انچارج کو بلائیں۔ خراب فائل %2 میں جوں کی توں محفوظ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
         <source>The database on this computer is damaged (%1): nothing more can be saved in it. Stop working at this counter and call the in-charge.
 
 The last good backup is:
@@ -575,22 +575,22 @@ The in-charge can put it back now.</source>
 انچارج اسے ابھی واپس لگا سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="135"/>
         <source>&amp;Restore the last good backup…</source>
         <translation>آخری درست بیک اپ واپس لگائیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="154"/>
         <source>The backup is back in place. The damaged database is kept at %1. Applications saved after the backup was taken must be entered again from their papers.</source>
         <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="256"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
@@ -901,52 +901,52 @@ The in-charge can put it back now.</source>
 <context>
     <name>DayBundles</name>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="49"/>
         <source>Export this counter&apos;s day</source>
         <translation>اس کاؤنٹر کا دن برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="50"/>
         <source>Which day of counter %1 goes into the file?</source>
         <translation>کاؤنٹر %1 کا کون سا دن فائل میں جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="52"/>
         <source>The &amp;working day, %1</source>
         <translation>کام کا دن، %1 (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="52"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="53"/>
         <source>The day &amp;before, %1</source>
         <translation>اس سے پہلا دن، %1 (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="53"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="54"/>
         <source>&amp;Cancel</source>
         <translation>منسوخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="61"/>
         <source>Save the day bundle</source>
         <translation>دن کی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="64"/>
         <source>Writing the day bundle…</source>
         <translation>دن کی فائل لکھی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="70"/>
         <source>Day bundle written: %1</source>
         <translation>دن کی فائل لکھ دی گئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="72"/>
         <source>Day bundle written</source>
         <translation>دن کی فائل لکھ دی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="73"/>
         <source>Counter %1, %2: %3 applications and %4 record versions written to
 %5
 
@@ -961,22 +961,22 @@ Take the file to the in-charge&apos;s PC and import it there (Centre menu). The 
 %6</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="83"/>
         <source>Import a counter&apos;s day bundle</source>
         <translation>کسی کاؤنٹر کے دن کی فائل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="90"/>
         <source>Importing %1…</source>
         <translation>%1 درآمد ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="103"/>
         <source>Counter %1&apos;s key</source>
         <translation>کاؤنٹر %1 کی کلید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="104"/>
         <source>%1
 
 The key (spaces do not matter):</source>
@@ -985,17 +985,17 @@ The key (spaces do not matter):</source>
 کلید (خالی جگہوں سے فرق نہیں پڑتا):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="111"/>
         <source>Counter %1, %2: %3 applications, %4 record versions and %5 printed copies added.</source>
         <translation>کاؤنٹر %1، %2: %3 درخواستیں، %4 ریکارڈ ورژن اور %5 چھپی ہوئی نقول شامل کی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="116"/>
         <source>%1 of them reached a day already closed: they are listed as late on the dashboard.</source>
         <translation>ان میں سے %1 ایسے دن میں آئیں جو بند ہو چکا تھا: یہ ڈیش بورڈ پر تاخیر سے آنے والوں میں درج ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="119"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
@@ -1186,62 +1186,62 @@ The key (spaces do not matter):</source>
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="43"/>
         <source>Record finding — %1</source>
         <translation>پولیس رپورٹ درج کریں — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="45"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="48"/>
         <source>&amp;Verified</source>
         <translation>تصدیق شدہ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="49"/>
         <source>&amp;Rejected</source>
         <translation>مسترد (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="58"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="60"/>
         <source>Record &amp;status</source>
         <translation>ریکارڈ کی حیثیت (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="64"/>
         <source>DD-MM-YYYY (optional)</source>
         <translation>DD-MM-YYYY (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="66"/>
         <source>Reference &amp;date</source>
         <translation>حوالے کی تاریخ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="70"/>
         <source>Re&amp;mark (the reason, for a rejection)</source>
         <translation>کیفیت (مسترد کرنے پر وجہ) (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="73"/>
         <source>You took in this application yourself. As the in-charge you may decide on it only with a reason.</source>
         <translation>یہ درخواست آپ نے خود وصول کی تھی۔ بطور انچارج آپ اس پر صرف وجہ لکھ کر فیصلہ کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="76"/>
         <source>Reason for deciding it &amp;yourself</source>
         <translation>خود فیصلہ کرنے کی وجہ (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="123"/>
         <source>The reference date is not a date like 25-11-2026.</source>
         <translation>حوالے کی تاریخ 25-11-2026 جیسی تاریخ نہیں ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="140"/>
         <source>Type why you decide on an application you took in.</source>
         <translation>لکھیں کہ آپ اپنی وصول کردہ درخواست پر فیصلہ کیوں کر رہے ہیں۔</translation>
     </message>
@@ -1282,52 +1282,52 @@ The key (spaces do not matter):</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="37"/>
         <source>Hand over %1</source>
         <translation>%1 حوالے کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="40"/>
         <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
         <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="42"/>
         <source>The &amp;applicant in person</source>
         <translation>درخواست گزار خود (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="44"/>
         <source>A &amp;representative</source>
         <translation>نمائندہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="51"/>
         <source>Representative&apos;s name</source>
         <translation>نمائندے کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="54"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
         <source>Collector&apos;s CNIC</source>
         <translation>وصول کنندہ کا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="57"/>
         <source>Representative&apos;s &amp;name</source>
         <translation>نمائندے کا نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="58"/>
         <source>&amp;CNIC shown</source>
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="65"/>
         <source>DD-MM-YYYY</source>
         <translation>DD-MM-YYYY (دن-مہینہ-سال)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="71"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -1335,7 +1335,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="165"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1460,156 +1460,157 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="129"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="145"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="173"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="496"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="507"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="183"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="219"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="299"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="347"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="300"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="324"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="276"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="231"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="247"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="249"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="250"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="251"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="252"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="334"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="334"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="341"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="383"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="384"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="392"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="392"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="393"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="400"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="401"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="403"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="404"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="419"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1618,178 +1619,178 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="469"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="483"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="500"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="508"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="527"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="538"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="528"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="539"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="532"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="543"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="586"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="619"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="623"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="624"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="626"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="628"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="668"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="672"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="683"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="673"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="674"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="675"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="676"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="677"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="688"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="689"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="682"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="693"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="688"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="658"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1965,7 +1966,7 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>NarrativeInput</name>
     <message>
-        <location filename="../../khidmat_desk/gui/inputs.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/inputs.py" line="155"/>
         <source>up to %1 characters</source>
         <extracomment>Masks that make the officer type only digits; separators are filled in.</extracomment>
         <translation>زیادہ سے زیادہ %1 حروف</translation>
@@ -2605,32 +2606,32 @@ photograph</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -2756,102 +2757,102 @@ photograph</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="99"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="116"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="116"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="117"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="118"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="118"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="143"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="144"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="144"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="158"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="184"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="174"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="190"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="205"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
