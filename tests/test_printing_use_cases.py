@@ -75,10 +75,20 @@ def test_an_officer_cannot_reprint_a_certificate(
         shipped_tariff: Tariff) -> None:
     tracking = _certificate(db, officer, in_charge, shipped_tariff)
     printing.print_document(db, tracking, PCC, user=officer, signer=signer)
-    with pytest.raises(PrintRefused, match="in-charge"):
+    with pytest.raises(PrintRefused, match="in-charge") as refused:
         printing.print_document(db, tracking, PCC, user=officer, signer=signer)
     with db.read() as session:
         assert session.scalars(select(PrintRecord.copy_no)).all() == [1]
+    # the refusal names the document as printed on it, and the Urdu counter says it in Urdu
+    assert str(refused.value).startswith("The Police character certificate of ")
+    from khidmat_desk.gui.errors import known_text, speak
+
+    speak("ur")
+    try:
+        told = known_text(refused.value)
+    finally:
+        speak("en")
+    assert "پولیس کریکٹر سرٹیفکیٹ" in told and "certificate" not in told and tracking in told
 
 
 def test_an_officer_may_reprint_a_receipt_and_a_slip(

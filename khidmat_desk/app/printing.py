@@ -376,7 +376,7 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
                                  .with_for_update()).scalar_one()
         copy_no, first_at = _next_copy(session, app_id, document_key)
         if copy_no > 1:
-            _check_reprint(user, reprint_role, detail.tracking_number, document_key)
+            _check_reprint(user, reprint_role, detail, document_key)
         issued_on = local(first_at or when).date()
         issue = _issue_in(session, detail, officer or _full_name(user), local(when),
                           copy_no)
@@ -469,7 +469,8 @@ def _next_copy(session: Session, app_id: int, document_key: str) -> tuple[int, d
     return int(row[0] or 0) + 1, first
 
 
-def _check_reprint(user: UserInfo | None, role: str, tracking: str, document_key: str) -> None:
+def _check_reprint(user: UserInfo | None, role: str, detail: ApplicationDetail,
+                   document_key: str) -> None:
     """A reprint by someone without the role is refused here, whatever the screen showed."""
     if role == workflow.OFFICER and user is None:
         return
@@ -478,9 +479,12 @@ def _check_reprint(user: UserInfo | None, role: str, tracking: str, document_key
             raise PermissionDenied("nobody signed in")
         require_role(user, role)
     except PermissionDenied as exc:
-        raise PrintRefused(f"The {document_key} for {tracking} has been printed before; a "
-                           "duplicate needs the in-charge. Ask the in-charge to sign in and "
-                           "print it.") from exc
+        outputs = (*get_service(detail.service_code).outputs, *GENERIC_OUTPUTS)
+        title = next((o.title for o in outputs if o.key == document_key), document_key)
+        raise PrintRefused.told(
+            "The {document} of {tracking} has been printed before; a duplicate needs the "
+            "in-charge. Ask the in-charge to sign in and print it.",
+            document=title, tracking=detail.tracking_number) from exc
 
 
 def _full_name(user: UserInfo | None) -> str:

@@ -139,12 +139,17 @@ def known_text(exc: BaseException) -> str:
     message with no varying part, the message itself) has a translation, else as raised."""
     if not _urdu:
         return str(exc)
-    from khidmat_desk.core.display import isolate_numbers
-    from khidmat_desk.gui.words import said_text, urdu_messages
+    from khidmat_desk.core.display import LRI, PDI
+    from khidmat_desk.core.issues import Said
+    from khidmat_desk.gui.words import said_text, urdu_messages, urdu_word
 
     said = getattr(exc, "said", None)
-    if said is not None:  # a CNIC or a date inside keeps its order in the Urdu sentence
-        return isolate_numbers(said_text(said, True))
+    if said is not None:
+        # a value with no Urdu of its own (a tracking number, a CNIC, a name typed in
+        # English) is kept whole and in its order inside the Urdu sentence
+        kept = tuple((key, value if urdu_word(value) != value else f"{LRI}{value}{PDI}")
+                     for key, value in said.args)
+        return said_text(Said(said.template, kept), True)
     text = urdu_messages().get(str(exc))
     if text is None:
         log.warning("no Urdu for the message %r", str(exc))

@@ -148,10 +148,30 @@ def learn_labels(service: Service) -> None:
     for document in service.documents:
         if document.label_ur:
             _URDU_WORDS.setdefault(document.label, document.label_ur)
+    for output in service.outputs:
+        if output.title_ur:
+            _URDU_WORDS.setdefault(output.title, output.title_ur)
+
+
+@lru_cache(maxsize=1)
+def _learn_every_service() -> None:
+    """Every service's labels and document titles, for a message said outside its wizard (a
+    reprint refused in the application view names the certificate)."""
+    from khidmat_desk.core.catalogue import all_services
+
+    for service in all_services():
+        learn_labels(service)
 
 
 def _urdu_word(text: str) -> str:
     return _URDU_WORDS.get(text) or urdu_messages().get(text) or text
+
+
+def urdu_word(text: str) -> str:
+    """A label, a document's title or a known sentence in Urdu; the text itself when none of
+    the services or messages has its Urdu."""
+    _learn_every_service()
+    return _urdu_word(text)
 
 
 def issue_label(issue: Issue, urdu: bool) -> str:
@@ -180,6 +200,7 @@ def said_text(said: Said, urdu: bool) -> str:
     if template is None:
         log.warning("no Urdu for the message %r", said.template)
         return str(said)
+    _learn_every_service()
     try:
         return template.format(**{key: _urdu_word(value) for key, value in said.args})
     except (KeyError, IndexError, ValueError):
