@@ -158,12 +158,17 @@ class ApplicationView(QScrollArea):
             title = doc.title_ur if self.urdu and doc.title_ur else doc.title
             copies = (self.tr("%1 printed").replace("%1", str(doc.copies_printed))
                       if doc.copies_printed else self.tr("not printed yet"))
+            # a duplicate this user may not print is said here, not after a reason is typed
+            barred = bool(doc.copies_printed) and not workflow.may_act_as(self.role,
+                                                                          doc.reprint_role)
+            if barred:
+                copies += self.tr(" · a duplicate needs the in-charge")
             grid.addWidget(QLabel(title), n, 0)
             grid.addWidget(QLabel(copies, styleSheet=_MUTED), n, 1)  # type: ignore[call-overload]
             button = QPushButton(self.tr("Reprint") if doc.copies_printed else self.tr("Print"),  # type: ignore[call-overload]
                                  objectName=f"print-{doc.key}")
             button.setAccessibleName(self.tr("Print %1").replace("%1", doc.title))
-            button.setEnabled(doc.ready)
+            button.setEnabled(doc.ready and not barred)
             button.setToolTip(doc.not_ready_reason or (self.tr("Print (Ctrl+P)") if n == 1
                                                        else ""))
             button.clicked.connect(lambda _=False, d=doc: self.print_requested.emit(

@@ -121,7 +121,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="168"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
@@ -136,87 +136,92 @@
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="165"/>
+        <source> · a duplicate needs the in-charge</source>
+        <translation> · دوسری کاپی کے لیے انچارج درکار ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="168"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="170"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="172"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="176"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
         <source>%1 · %2 counter %3 · %4</source>
         <translation>%1 · %2 کاؤنٹر %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="194"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="196"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="192"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="197"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="198"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="200"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="199"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="204"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="206"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2، %3)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="216"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="225"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -1335,7 +1340,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="185"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
