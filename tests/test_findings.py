@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from intake_helpers import counter_context, intake
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from khidmat_desk.app.applications import change_status, get_application, submit_application
 from khidmat_desk.app.findings import FindingRefused, record_finding
@@ -259,3 +259,22 @@ def test_the_verifiers_list_holds_what_awaits_a_finding_and_nothing_else(
         listed(verifier, CentreFilter())  # the whole centre is the in-charge's
     with pytest.raises(PermissionDenied):
         listed(officer)
+
+
+def test_the_list_names_a_station_of_the_centres_own_district_by_its_name(
+        db: Database, officer: UserInfo, in_charge: UserInfo, tariff: Tariff) -> None:
+    from khidmat_desk.app.centre_view import CentreFilter, centre_applications
+    from khidmat_desk.store.models import Centre
+
+    with db.write() as session:
+        if session.get(Centre, "LHR01") is None:
+            session.add(Centre(code="LHR01", name="Liberty Market", district="Lahore"))
+    here, away = submit(db, officer, tariff), submit(db, officer, tariff)
+    with db.write() as session:
+        session.execute(text("UPDATE application SET police_station = 'City (Lodhran)' "
+                             "WHERE tracking_number = :t"), {"t": away})
+    rows = {r.summary.tracking_number: r for r in centre_applications(
+        db, by=in_charge, centre_code="LHR01", filters=CentreFilter(), now=WHEN)}
+    assert rows[here].police_station.endswith(" (Lahore)")
+    assert rows[here].station_here == rows[here].police_station[:-len(" (Lahore)")]
+    assert (rows[away].police_station, rows[away].station_here) == ("City (Lodhran)",) * 2

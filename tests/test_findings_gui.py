@@ -204,10 +204,12 @@ def test_a_verifier_works_down_the_list_awaiting_a_finding(
     assert "Awaiting a police finding" in view.heading.text()
     listed = [r.summary.tracking_number for r in view.model.rows]
     assert listed == [first, second] and hidden not in listed  # oldest first
-    # where each verification goes, the station named with its district
+    # where each verification goes: a station of the centre's own district (Lahore) by its
+    # name, with the district in its tooltip (and on the command line)
     stations = [view.model.index(r, 3).data() for r in range(2)]
-    assert stations == [r.police_station for r in view.model.rows]
-    assert all(s.endswith(")") for s in stations), stations
+    full = [view.model.index(r, 3).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
+    assert full == [r.police_station for r in view.model.rows]
+    assert all(f == f"{s} (Lahore)" for s, f in zip(stations, full, strict=True)), full
     assert view.table.hasFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)  # the oldest opens ...
     settle(qtbot, tasks)

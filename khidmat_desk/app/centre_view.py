@@ -25,7 +25,7 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.models import Finding, User
+from khidmat_desk.store.models import Centre, Finding, User
 from khidmat_desk.store.search import APP, SUMMARY_COLUMNS
 
 MAX_ROWS = 1000
@@ -62,6 +62,9 @@ class CentreRow:
     #: Where the verification goes: the first police station the answers name, with its
     #: district ("" when they name none).
     police_station: str = ""
+    #: The same as the centre reads it: a station of the centre's own district by its name
+    #: alone ("Raiwind" at a Lahore centre), any other with its district ("City (Lodhran)").
+    station_here: str = ""
 
 
 def centre_applications(db: Database, *, by: UserInfo, centre_code: str,
@@ -83,9 +86,17 @@ def centre_applications(db: Database, *, by: UserInfo, centre_code: str,
         if filters.awaiting_finding:
             query = _awaiting_finding(query, every_service=acting.may(workflow.IN_CHARGE))
         rows = session.execute(query.limit(limit)).all()
+        district = session.scalar(select(Centre.district)
+                                  .where(Centre.code == centre_code.strip().upper()))
+    own = f" ({district})" if district else None
     return tuple(CentreRow(summary_from_row(r), r.username,
                            r.status in WAITING and r.expected_on < today,
-                           r.police_station or "") for r in rows)
+                           r.police_station or "", _read_here(r.police_station or "", own))
+                 for r in rows)
+
+
+def _read_here(station: str, own: str | None) -> str:
+    return station[:-len(own)] if own and station.endswith(own) else station
 
 
 def _awaiting_finding(query: Select[Any], *, every_service: bool) -> Select[Any]:

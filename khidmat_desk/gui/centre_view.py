@@ -63,13 +63,15 @@ class CentreModel(QAbstractTableModel):
             from PySide6.QtGui import QColor
 
             return QColor("#b00")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return row.police_station  # with its district, also for the centre's own
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         s = row.summary
         service = get_service(s.service_code)
         due = f"{s.expected_on:%d-%m-%Y}" + (self.tr(" overdue") if row.overdue else "")
         return (s.tracking_number, s.name, service.title_ur if self.urdu else service.short_title,
-                row.police_station, status_label(s.status), str(s.counter), row.officer,
+                row.station_here, status_label(s.status), str(s.counter), row.officer,
                 due)[index.column()]
 
 
@@ -117,9 +119,12 @@ class CentreView(QWidget):
         self.table = QTableView(objectName="centre_table")  # type: ignore[call-arg]
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the citizen and the police station share what the short columns leave, so the
+        # status, counter, officer and due date stay on screen beside the launcher
+        for column in (1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         self.count = QLabel(objectName="centre_count")  # type: ignore[call-overload]
         layout.addWidget(self.count)
