@@ -344,3 +344,19 @@ def test_queue_age_column_and_sorting(qtbot: QtBot, session: CounterSession,
     assert [window.sorted.index(r, 0).data() for r in range(2)] == sorted([first, second])
     assert window.sorted.index(0, 4).data().endswith("min")
     assert datetime.now(UTC) >= window.model.rows[0].created_at
+
+
+def test_a_counter_without_a_central_server_says_so_in_the_sync_panel_too(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """The status bar says "not set up"; the panel it opens said "offline", as if a link had
+    dropped: it says what the bar says, and what to do first."""
+    submit_example(session, "lost-report")  # something waiting to be sent
+    window = main_window(qtbot, session, tasks)
+    qtbot.waitUntil(lambda: window.link.text().startswith("Sync: not set up · "), timeout=5000)
+    window.open_sync_panel()
+    settle(qtbot, tasks)
+    panel = window.sync_panel
+    assert panel is not None and panel.isVisible()
+    assert panel.state.text() == window.link.text()
+    assert panel.error.isVisible() and "sync --setup" in panel.error.text()
+    panel.close()

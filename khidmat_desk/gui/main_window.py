@@ -501,20 +501,34 @@ class MainWindow(QMainWindow):
 
     # -- sync ----------------------------------------------------------------------------------
 
+    def _sync_set_up(self) -> bool:
+        return self.sync_host is not None or self.session.sync_configured
+
+    def _sync_words(self, status: Any) -> tuple[str, str]:
+        """The link's state in words and colour, the same in the status bar and the panel."""
+        if not self._sync_set_up():
+            return self.tr("Sync: not set up") + (
+                self.tr(" · %1 waiting").replace("%1", str(status.pending))
+                if status.pending else ""), "#777"
+        return link_text(status, self.urdu)
+
     def _on_sync_reported(self, status: Any) -> None:
         self.last_sync = status
-        if self.sync_host is None and not self.session.sync_configured:
-            text = self.tr("Sync: not set up") + (
-                self.tr(" · %1 waiting").replace("%1", str(status.pending))
-                if status.pending else "")
-            colour = "#777"
-        else:
-            text, colour = link_text(status, self.urdu)
+        text, colour = self._sync_words(status)
         self.link.setText(text)
         self.link.setStyleSheet(f"color: {colour}; padding: 0 6px;")
         if self.sync_panel is not None and self.sync_panel.isVisible():
-            self.sync_panel.show_status(status)
+            self._show_sync_status(status)
             self._load_sync_lists()
+
+    def _show_sync_status(self, status: Any) -> None:
+        assert self.sync_panel is not None
+        hint = "" if self._sync_set_up() else self._not_set_up_text()
+        self.sync_panel.show_status(status, self._sync_words(status), hint)
+
+    def _not_set_up_text(self) -> str:
+        return self.tr("This counter is not connected to a central server yet. The in-charge "
+                       "sets it up with: khidmat-desk sync --setup --server URL --token-stdin")
 
     def open_sync_panel(self) -> None:
         if self.sync_panel is None:
@@ -523,7 +537,7 @@ class MainWindow(QMainWindow):
             panel.requeue_requested.connect(self._on_sync_panel_requeue_requested)
             self.sync_panel = panel
         if getattr(self, "last_sync", None) is not None:
-            self.sync_panel.show_status(self.last_sync)
+            self._show_sync_status(self.last_sync)
         self._load_sync_lists()
         self.sync_panel.open()
 
@@ -535,9 +549,7 @@ class MainWindow(QMainWindow):
 
     def _on_sync_panel_try_now(self) -> None:
         if self.sync_host is None:
-            self._messages.warning(self.tr("Sync"), self.tr(
-                "This counter is not connected to a central server yet. The in-charge sets it "
-                "up with: khidmat-desk sync --setup --server URL --token-stdin"))
+            self._messages.warning(self.tr("Sync"), self._not_set_up_text())
             return
         self.sync_host.nudge()
         self.statusBar().showMessage(self.tr("Sending now…"), 5000)

@@ -142,11 +142,14 @@ class SyncPanel(QDialog):
         fit_to_screen(self, QSize(820, 560))
         self._quarantined_ids: list[int] = []
 
-    def show_status(self, status: Any) -> None:
-        text, colour = link_text(status, self.urdu)
+    def show_status(self, status: Any, words: tuple[str, str] | None = None,
+                    hint: str = "") -> None:
+        """The link's state (``words`` as the status bar says them, when the window gives
+        them) and its last problem, or ``hint`` on what to do first."""
+        text, colour = words or link_text(status, self.urdu)
         self.state.setText(text)
         self.state.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        problem = getattr(status, "error", None) or getattr(status, "last_error", None)
+        problem = hint or getattr(status, "error", None) or getattr(status, "last_error", None)
         self.error.setText(problem or "")
         self.error.setVisible(bool(problem))
 

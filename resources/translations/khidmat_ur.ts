@@ -323,7 +323,7 @@
         <translation>مقررہ تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="72"/>
         <source> overdue</source>
         <translation> تاخیر شدہ</translation>
     </message>
@@ -331,48 +331,48 @@
 <context>
     <name>CentreView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="87"/>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="144"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
         <source>Tracking number, CNIC, mobile, plate or name</source>
         <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="98"/>
         <source>Any status</source>
         <translation>کوئی بھی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
         <source>Any service</source>
         <translation>کوئی بھی سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="107"/>
         <source>Officer (user name)</source>
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="109"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="111"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="110"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="112"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="143"/>
         <source>Awaiting a police finding — oldest first</source>
         <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="160"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
@@ -1482,7 +1482,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="182"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="507"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="510"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1649,153 +1649,153 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="508"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="511"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="538"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="552"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="539"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="530"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="543"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="555"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="609"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="630"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="634"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="637"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="639"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="678"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="679"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="683"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="688"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="689"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="704"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="693"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -2744,17 +2744,17 @@ photograph</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="158"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="158"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="159"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
