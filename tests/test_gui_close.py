@@ -67,6 +67,9 @@ def test_the_in_charge_closes_the_day_with_the_cash_counted(
     assert sealed.backup.parent == centre_folder / "backups" and "day-close" in \
         sealed.backup.name
     assert messages.shown[0][0] == "confirm" and "locked" in messages.shown[0][1]
+    # the figures that are locked with the day, read once more before they are
+    assert (f"Cash counted Rs {2 * fee - 100:,} against Rs {2 * fee:,} expected: difference "
+            "Rs -100.") in shown(messages.shown[0][1])
     kind, text = messages.shown[-1]
     assert kind == "info" and "Audit trail signed." in text and "Rs -100" in text
     qtbot.waitUntil(lambda: "closed by incharge" in shown(board.heading.text()), timeout=10_000)

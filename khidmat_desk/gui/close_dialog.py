@@ -367,11 +367,17 @@ class CloseDialog(QDialog):
             return
         answers = self.answers()
         label = period_text(self.preview.summary.period)
-        if not self._messages.confirm(
-                self.tr("Close %1").replace("%1", label),
-                isolate_numbers(self.tr("Close %1? It is locked once closed: a later change "
-                                        "needs your override with a reason.")
-                                .replace("%1", label))):
+        question = self.tr("Close %1? It is locked once closed: a later change needs your "
+                           "override with a reason.").replace("%1", label)
+        counted = answers["cash_counted"]
+        if counted is not None:  # the figures that are locked with it, read once more
+            expected = self.preview.summary.cash_expected
+            question += "\n\n" + (self.tr("Cash counted %1 against %2 expected: difference %3.")
+                                   .replace("%1", _rupees(counted))
+                                   .replace("%2", _rupees(expected))
+                                   .replace("%3", _rupees(counted - expected)))
+        if not self._messages.confirm(self.tr("Close %1").replace("%1", label),
+                                      isolate_numbers(question)):
             return
         self._set_busy(True)
         session = self._session

@@ -497,57 +497,62 @@
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
+        <source>Cash counted %1 against %2 expected: difference %3.</source>
+        <translation>گنی گئی نقدی %1، متوقع %2: فرق %3۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="372"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="370"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="384"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="391"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="397"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="399"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="394"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="400"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="402"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="405"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="411"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="412"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="411"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="417"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
