@@ -479,8 +479,8 @@ def _check_reprint(user: UserInfo | None, role: str, detail: ApplicationDetail,
             raise PermissionDenied("nobody signed in")
         require_role(user, role)
     except PermissionDenied as exc:
-        outputs = (*get_service(detail.service_code).outputs, *GENERIC_OUTPUTS)
-        title = next((o.title for o in outputs if o.key == document_key), document_key)
+        output = print_content.output_of(get_service(detail.service_code), document_key)
+        title = output.title if output is not None else document_key
         raise PrintRefused.told(
             "The {document} of {tracking} has been printed before; a duplicate needs the "
             "in-charge. Ask the in-charge to sign in and print it.",

@@ -33,6 +33,7 @@ from khidmat_desk.auth.passwords import (
     needs_rehash,
     verify_password,
 )
+from khidmat_desk.core.issues import Said
 from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.core.workflow import (
     IN_CHARGE,
@@ -59,10 +60,13 @@ LOCK_DURATION = timedelta(minutes=15)
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,39}")
 #: Who a failed sign-in with a name matching no account is recorded as (never the name typed).
 UNKNOWN_NAME = "(unknown name)"
-_REFUSED = (
+#: One answer for a wrong password, an unknown name and a locked account, as a template so the
+#: counter can say it in its own language.
+_REFUSED = Said.of(
     "The user name or password is wrong, or the account is locked. Check the Caps Lock key and "
-    f"type them again. After {MAX_FAILURES} wrong passwords in a row an account is locked for "
-    f"{int(LOCK_DURATION.total_seconds() // 60)} minutes; the in-charge can unlock it sooner.")
+    "type them again. After {failures} wrong passwords in a row an account is locked for "
+    "{minutes} minutes; the in-charge can unlock it sooner.",
+    {"failures": MAX_FAILURES, "minutes": int(LOCK_DURATION.total_seconds() // 60)})
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class BadCredentials(AuthError):  # noqa: N818 - public name used by the GUI and
 
     def __init__(self, remaining: int | None) -> None:
         self.remaining = remaining
-        super().__init__(_REFUSED)
+        super().__init__(str(_REFUSED))
+        self.said = _REFUSED
 
 
 class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and CLI
@@ -131,7 +136,8 @@ class AccountLocked(AuthError):  # noqa: N818 - public name used by the GUI and 
 
     def __init__(self, until: datetime) -> None:
         self.until = until
-        super().__init__(_REFUSED)
+        super().__init__(str(_REFUSED))
+        self.said = _REFUSED
 
 
 class AccountDisabled(AuthError):  # noqa: N818 - public name used by the GUI and CLI

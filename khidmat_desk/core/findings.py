@@ -32,10 +32,7 @@ class FindingError(KnownError, ValueError):
     ``field`` is that field's answer key ("" for the record-status file itself)."""
 
     bad_input = True
-
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.field = field
+    field: str = ""
 
 
 def _wrong(field: str, template: str, **args: Any) -> FindingError:

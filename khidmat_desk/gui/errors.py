@@ -156,6 +156,16 @@ def known_text(exc: BaseException) -> str:
     return text or str(exc)
 
 
+def refusal_text(exc: BaseException) -> str | None:
+    """What to say in the window a request came from when the request itself was refused (a
+    wrong CNIC, a user name not allowed), so it is corrected there as typed; None for any
+    other error, which goes to `report_error`."""
+    if not (is_known(exc) and getattr(exc, "bad_input", False)):
+        return None
+    log.info("request refused, said in its window: %s", exc)
+    return known_text(exc)
+
+
 def say_known(messages: Messages, exc: BaseException, say: Callable[[str], None]) -> bool:
     """A known error's message goes to ``say``; anything else is reported as a bug.
 

@@ -90,32 +90,9 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         self.message.setStyleSheet("color: #b00020;")
-        refusal = self._refusal(exc)
-        if refusal is not None:
-            self._say(refusal)
-        elif not say_known(Messages(self), exc, self._say):
+        # a refusal in the counter's language (the Urdu counter's first screen)
+        if not say_known(Messages(self), exc, self._say):
             self._say(self.tr("Could not sign in."))
-
-    def _refusal(self, exc: BaseException) -> str | None:
-        """A refused sign-in in the counter's language (the Urdu counter's first screen)."""
-        from khidmat_desk.auth.users import (
-            LOCK_DURATION,
-            MAX_FAILURES,
-            AccountDisabled,
-            AccountLocked,
-            BadCredentials,
-        )
-
-        if isinstance(exc, BadCredentials | AccountLocked):  # one answer for both, as in auth
-            return (self.tr("The user name or password is wrong, or the account is locked. "
-                            "Check the Caps Lock key and type them again. After %1 wrong "
-                            "passwords in a row an account is locked for %2 minutes; the "
-                            "in-charge can unlock it sooner.")
-                    .replace("%1", str(MAX_FAILURES))
-                    .replace("%2", str(int(LOCK_DURATION.total_seconds() // 60))))
-        if isinstance(exc, AccountDisabled):
-            return self.tr("This account has been switched off. Ask the in-charge.")
-        return None
 
     def _say(self, text: str) -> None:
         """The message under the password; the window grows to show all of it."""

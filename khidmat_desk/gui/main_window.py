@@ -30,11 +30,16 @@ from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.core.display import FSI, LRI, PDI, format_moment
 from khidmat_desk.core.records import draft_name
-from khidmat_desk.errors import KnownError
 from khidmat_desk.gui.application_view import ApplicationView
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.diagnostics import DiagnosticsDialog
-from khidmat_desk.gui.errors import Messages, known_text, report_error, say_known
+from khidmat_desk.gui.errors import (
+    Messages,
+    known_text,
+    refusal_text,
+    report_error,
+    say_known,
+)
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
@@ -444,12 +449,12 @@ class MainWindow(QMainWindow):
         def refused(exc: BaseException) -> None:
             """A wrong CNIC or fact: the same window again, as typed, saying what to correct
             (not a message box, then everything typed again)."""
-            if isinstance(exc, KnownError) and exc.bad_input:
-                log.info("handover of %s refused: %s", tracking, exc)
-                dialog.refused(known_text(exc))
-                dialog.open()
+            why = refusal_text(exc)
+            if why is None:
+                self._on_failed(exc)
                 return
-            self._on_failed(exc)
+            dialog.refused(why)
+            dialog.open()
 
         dialog.finished.connect(done)
         dialog.open()

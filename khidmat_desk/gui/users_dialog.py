@@ -4,7 +4,6 @@ the use cases check the role and the rules (the last in-charge stays) and audit 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -26,13 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.workflow import ROLES
-from khidmat_desk.errors import KnownError
-from khidmat_desk.gui.errors import Messages, known_text, say_known
+from khidmat_desk.gui.errors import Messages, refusal_text, say_known
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import role_label, roles_label
-
-log = logging.getLogger("khidmat.gui")
 
 
 class AccountForm(QDialog):
@@ -172,12 +168,12 @@ class UsersDialog(QDialog):
     def _on_form_refused(self, form: AccountForm, exc: BaseException) -> None:
         """A user name taken, a weak password: the form again as typed, saying what to
         change (not the list with everything typed gone)."""
-        if isinstance(exc, KnownError) and exc.bad_input:
-            log.info("account form refused: %s", exc)
-            form.problem.setText(known_text(exc))
-            form.open()
+        why = refusal_text(exc)
+        if why is None:
+            self.show_error(exc)
             return
-        self.show_error(exc)
+        form.problem.setText(why)
+        form.open()
 
     def _form(self, key: str, account: Any) -> AccountForm:
         if key == "add":

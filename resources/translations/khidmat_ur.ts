@@ -4,37 +4,37 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
         <source>&amp;User name</source>
         <translation>صارف نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="47"/>
         <source>&amp;Full name</source>
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -1392,19 +1392,9 @@ The key (spaces do not matter):</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/login.py" line="95"/>
         <source>Could not sign in.</source>
         <translation>سائن اِن نہیں ہو سکا۔</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="110"/>
-        <source>The user name or password is wrong, or the account is locked. Check the Caps Lock key and type them again. After %1 wrong passwords in a row an account is locked for %2 minutes; the in-charge can unlock it sooner.</source>
-        <translation>یوزر نیم یا پاس ورڈ غلط ہے، یا اکاؤنٹ بند ہے۔ کیپس لاک کی دیکھیں اور دوبارہ لکھیں۔ لگاتار %1 غلط پاس ورڈ کے بعد اکاؤنٹ %2 منٹ کے لیے بند ہو جاتا ہے؛ انچارج اسے پہلے کھول سکتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../khidmat_desk/gui/login.py" line="117"/>
-        <source>This account has been switched off. Ask the in-charge.</source>
-        <translation>یہ اکاؤنٹ بند کر دیا گیا ہے۔ انچارج سے رابطہ کریں۔</translation>
     </message>
     <message>
         <location filename="../../ui/login.ui" line="12"/>
@@ -1470,157 +1460,157 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="134"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="150"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="42"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="173"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="178"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="182"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="510"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="187"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="515"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="183"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="224"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="262"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="300"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="353"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="324"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="277"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="362"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="282"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="231"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="236"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="238"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="253"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="255"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="310"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="315"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="312"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="324"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="334"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="341"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="349"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="384"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="389"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="392"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="397"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="398"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="401"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="404"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="423"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="419"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1629,178 +1619,178 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="458"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="469"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="500"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="505"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="511"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="516"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="552"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="557"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="530"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="535"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="555"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="560"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="609"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="614"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="642"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="649"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="656"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="704"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="704"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="681"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="734"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -2616,32 +2606,32 @@ photograph</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -2767,102 +2757,102 @@ photograph</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="180"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="184"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="186"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="205"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="201"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
