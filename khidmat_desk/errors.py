@@ -29,13 +29,25 @@ class KnownError(Exception):
     said: Said | None = None
 
     @classmethod
-    def told(cls, template: str, **args: Any) -> Self:
-        """The error saying ``template`` filled with ``args`` ("The CNIC shown ({cnic}) ...")."""
+    def told(cls, template: str, *extra: Any, **args: Any) -> Self:
+        """The error saying ``template`` filled with ``args`` ("The CNIC shown ({cnic}) ...");
+        ``extra`` goes to the constructor after the message (what else the error carries)."""
         from khidmat_desk.core.issues import Said
 
-        said = Said.of(template, args)
-        error = cls(str(said))
+        return cls.saying(Said.of(template, args), *extra)
+
+    @classmethod
+    def saying(cls, said: Said, *extra: Any) -> Self:
+        """The error saying a message made elsewhere (a refusal also shown beside a button)."""
+        error = cls(str(said), *extra)
         error.said = said
+        return error
+
+    @classmethod
+    def retold(cls, other: KnownError, *extra: Any) -> Self:
+        """``other``'s message said as this kind of error (its translation goes with it)."""
+        error = cls(str(other), *extra)
+        error.said = other.said
         return error
 
 

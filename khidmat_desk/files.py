@@ -43,7 +43,7 @@ def write_chosen_file(path: Path, data: bytes) -> int:
     try:
         return write_atomically(path, data)
     except OSError as exc:
-        raise FileNotWritten(
-            f"{path} could not be written ({exc.strerror or exc}). Check that the folder "
-            "exists and may be written to, that the disk or stick has room and is still "
-            "plugged in, then try again.") from exc
+        raise FileNotWritten.told(
+            "{path} could not be written ({problem}). Check that the folder exists and may be "
+            "written to, that the disk or stick has room and is still plugged in, then try "
+            "again.", path=path, problem=exc.strerror or exc) from exc

@@ -70,9 +70,10 @@ def test_malformed_hash_never_verifies(garbage: str) -> None:
 
 
 def test_password_strength_messages() -> None:
-    assert passwords.check_password_strength("short") == (
-        "the password must have at least 8 characters")
-    assert passwords.check_password_strength("        ") == "the password cannot be only spaces"
+    assert str(passwords.check_password_strength("short")) == (
+        "The password must have at least 8 characters.")
+    assert str(passwords.check_password_strength("        ")) == (
+        "The password cannot be only spaces.")
     assert passwords.check_password_strength("x" * 300) is not None
     assert passwords.check_password_strength("long enough") is None
 

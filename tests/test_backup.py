@@ -57,6 +57,15 @@ def test_a_backup_is_a_sound_copy_taken_while_another_writer_holds_the_database(
     assert [b.path for b in backup.list_backups(centre)] == [path]
 
 
+def test_a_backup_is_named_by_the_centres_clock(centre: CounterSettings) -> None:
+    """The in-charge looking for the copy taken at the day's close finds it by the time the
+    counter showed (here 14:00 in Lahore, 09:00 UTC); the name still names one moment."""
+    made = backup.take_backup(centre, reason="day-close", now=T0)
+    assert made.name.endswith("-day-close-20261123-140000-000000+0500.sqlite3")
+    assert [(b.path, b.taken_at) for b in backup.list_backups(centre)
+            if b.reason == "day-close"] == [(made, T0)]
+
+
 def test_only_the_newest_automatic_backups_are_kept(centre: CounterSettings) -> None:
     centre.set("backups_keep", 3)
     before_upgrade = centre.backup_dir / "khidmat-rev0003_print_log-20200101-000000-000000.sqlite3"

@@ -166,7 +166,9 @@ def test_the_in_charge_adds_a_verifier_in_the_users_dialog(
     qtbot.waitUntil(form.isVisible, timeout=5000)
     assert "user name must be 3 to 40 characters" in form.problem.text()
     assert form.full_name.text() == "Hina Malik" and form.roles() == {"verifier"}
-    form.username.clear()
+    # the cursor on the user name, all of it selected: typing replaces it
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.username)
+    assert form.username.selectedText() == "Hina Malik"
     qtbot.keyClicks(form.username, "hina.malik")
     qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
     settle(qtbot, tasks)

@@ -141,7 +141,7 @@ def test_a_finding_document_waits_for_the_finding(centre: Centre) -> None:
     listed = {d.key: d for d in printing.list_documents(centre.db, tracking)}
     assert listed["crime-report-acknowledgement"].ready
     assert not listed["crime-report-outcome"].ready
-    assert "decided" in (listed["crime-report-outcome"].not_ready_reason or "")
+    assert "decided" in str(listed["crime-report-outcome"].not_ready_reason)
 
 
 # ---------------------------------------------------------------------------------------------

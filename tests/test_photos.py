@@ -157,7 +157,7 @@ def test_a_layout_that_requires_the_photograph_waits_for_it(
     verify_application(db, tracking, head)
     listed = {d.key: d for d in printing.list_documents(db, tracking, layouts)}
     assert not listed["character-certificate"].ready
-    assert "No photograph is kept" in (listed["character-certificate"].not_ready_reason or "")
+    assert "No photograph is kept" in str(listed["character-certificate"].not_ready_reason)
     with pytest.raises(printing.PrintRefused, match="add the photograph first"):
         printing.print_document(db, tracking, "character-certificate", user=head,
                                 signer=signer, templates=layouts)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from khidmat_desk.app.running import CounterLock, counter_is_running
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core.clock import file_stamp, from_file_stamp
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import (
@@ -38,7 +39,6 @@ log = logging.getLogger("khidmat.backup")
 #: why an automatic backup was taken; part of its file name
 AUTOMATIC_REASONS = ("start", "periodic", "day-close", "manual")
 DAY_CLOSE = "day-close"
-_STAMP = "%Y%m%d-%H%M%S-%f"
 
 
 class BackupNotPossibleError(StoreError):
@@ -112,7 +112,7 @@ def take_backup(settings: CounterSettings, *, reason: str = "manual",
         require_role(by, Role.IN_CHARGE)
     source = database_file(settings)
     when = (now or datetime.now(UTC)).astimezone(UTC)
-    target = out or settings.backup_dir / f"{source.stem}-{reason}-{when.strftime(_STAMP)}.sqlite3"
+    target = out or settings.backup_dir / f"{source.stem}-{reason}-{file_stamp(when)}.sqlite3"
     copy_database(source, target)
     if out is None:
         prune_backups(settings)
@@ -216,12 +216,14 @@ def check_backup_file(path: Path) -> str:
 
     problems = integrity_problems(path)
     if problems:
-        raise BackupFileError(f"{path} is not a sound database ({problems[0]}); nothing was "
-                              "restored. Choose another backup.")
+        raise BackupFileError.told("{path} is not a sound database ({problem}); nothing was "
+                                   "restored. Choose another backup.", path=path,
+                                   problem=problems[0])
     revision = schema_revision(path)
     if revision is None or revision not in known_revisions():
-        raise BackupFileError(f"{path} is not a Khidmat Desk database this version can read "
-                              f"(schema {revision or 'none'}); nothing was restored.")
+        raise BackupFileError.told("{path} is not a Khidmat Desk database this version can "
+                                   "read (schema {revision}); nothing was restored.", path=path,
+                                   revision=revision or "none")
     return revision
 
 
@@ -241,7 +243,7 @@ def set_aside_current(settings: CounterSettings, now: datetime | None = None) ->
         return None
     when = (now or datetime.now(UTC)).astimezone(UTC)
     settings.backup_dir.mkdir(parents=True, exist_ok=True)
-    kept = settings.backup_dir / f"{source.stem}-replaced-{when.strftime(_STAMP)}.sqlite3"
+    kept = settings.backup_dir / f"{source.stem}-replaced-{file_stamp(when)}.sqlite3"
     for suffix in ("-wal", "-shm", ""):  # the main file last: without it the others are moot
         part = source.with_name(source.name + suffix)
         if part.exists():
@@ -253,18 +255,19 @@ def set_aside_current(settings: CounterSettings, now: datetime | None = None) ->
 
 
 _NAME = re.compile(r"-(?P<reason>" + "|".join(map(re.escape, AUTOMATIC_REASONS))
-                   + r"|rev\w+)-(?P<stamp>\d{8}-\d{6}-\d{6})$")
+                   + r"|rev\w+)-(?P<stamp>\d{8}-\d{6}-\d{6}(?:[+-]\d{4})?)$")
 
 
 def _parse_name(path: Path) -> BackupInfo | None:
-    """``<stem>-<reason>-<YYYYmmdd-HHMMSS-ffffff>.sqlite3``, as written by this module and by
+    """``<stem>-<reason>-<YYYYmmdd-HHMMSS-ffffff+zzzz>.sqlite3`` (`clock.file_stamp`), as
+    written by this module and by
     the copy taken before a schema upgrade (reason ``rev<revision>``). Databases set aside by
     a restore (``-replaced-``) are not backups and are not listed."""
     match = _NAME.search(path.stem)
     if match is None:
         return None
     try:
-        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        taken = from_file_stamp(match["stamp"])
         size = path.stat().st_size
     except (ValueError, OSError):
         return None

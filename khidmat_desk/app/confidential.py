@@ -63,9 +63,9 @@ def check_may_see(user: UserInfo | None, detail: ApplicationDetail) -> None:
     if is_confidential(detail.service_code) and not may_see(user, detail.officer):
         log.info("%s: confidential details refused to %s", detail.tracking_number,
                  user.username if user else "a command run without signing in")
-        raise ConfidentialRecord(
-            f"{detail.tracking_number} is confidential: only the officer who took it and "
-            "the in-charge may see or print it. Ask one of them to sign in.")
+        raise ConfidentialRecord.told(
+            "{number} is confidential: only the officer who took it and the in-charge may see "
+            "or print it. Ask one of them to sign in.", number=detail.tracking_number)
 
 
 def view_application(db: Database, tracking: str, user: UserInfo | None) -> ApplicationDetail:

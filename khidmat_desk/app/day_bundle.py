@@ -227,10 +227,12 @@ def _unpack(path: Path) -> tuple[dict[str, Any], bytes, dict[str, Any]]:
         document = json.loads(body)
         int(document["counter"])
     except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
-        raise DayBundleError(f"{path} is not a day bundle or is damaged ({exc})") from exc
+        raise DayBundleError.told("{path} is not a day bundle or is damaged ({problem})",
+                                  path=path, problem=exc) from exc
     if not isinstance(header, dict) or header.get("format") != FORMAT \
             or header.get("version") != FORMAT_VERSION:
-        raise DayBundleError(f"{path} is not a version {FORMAT_VERSION} day bundle")
+        raise DayBundleError.told("{path} is not a version {version} day bundle", path=path,
+                                  version=FORMAT_VERSION)
     return header, body, document
 
 
@@ -240,11 +242,12 @@ def _check(path: Path, header: dict[str, Any], body: bytes, document: dict[str, 
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(key)).verify(
             base64.b64decode(header["signature"]), body)
     except (InvalidSignature, KeyError, ValueError, TypeError) as exc:
-        raise DayBundleError(f"{path} has a bad signature: it was changed after it was "
-                             "written") from exc
+        raise DayBundleError.told("{path} has a bad signature: it was changed after it was "
+                                  "written", path=path) from exc
     versions = [(r["uuid"], h["version"]) for r in document["records"] for h in r["history"]]
     if version_digest(versions) != document["digest"]:
-        raise DayBundleError(f"{path} is incomplete: its records do not match its digest")
+        raise DayBundleError.told("{path} is incomplete: its records do not match its digest",
+                                  path=path)
 
 
 def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
@@ -262,29 +265,32 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
     try:
         key = normal_key(trusted_key) if trusted_key else remembered
     except DayBundleError as exc:  # mistyped: asked again, as a key that does not match is
-        raise CounterKeyError(str(exc), counter) from exc
+        raise CounterKeyError.retold(exc, counter) from exc
     if key is None:
-        raise CounterKeyError(
-            f"This PC does not know counter {counter}'s key yet. Give the key that counter "
-            f"{counter}'s export showed; it is remembered for that counter's next bundles.",
-            counter)
+        raise CounterKeyError.told(
+            "This PC does not know counter {counter}'s key yet. Give the key that counter "
+            "{counter}'s export showed; it is remembered for that counter's next bundles.",
+            counter, counter=counter)
     # The file's own key is never shown: copied from a message, it would vouch for any file.
     if header.get("public_key") != key and trusted_key:
-        raise CounterKeyError(
-            f"The key given is not the one {Path(path).name} is signed with. Check it against "
-            f"what counter {counter}'s export showed and give it again.", counter)
+        raise CounterKeyError.told(
+            "The key given is not the one {name} is signed with. Check it against what "
+            "counter {counter}'s export showed and give it again.", counter,
+            name=Path(path).name, counter=counter)
     if header.get("public_key") != key:
-        raise CounterKeyError(
-            f"{Path(path).name} is signed by another key than the one this PC knows for "
-            f"counter {counter}. If counter {counter} was set up again, give its new key as "
-            "its export showed it; otherwise do not import this file.", counter)
+        raise CounterKeyError.told(
+            "{name} is signed by another key than the one this PC knows for counter "
+            "{counter}. If counter {counter} was set up again, give its new key as its export "
+            "showed it; otherwise do not import this file.", counter, name=Path(path).name,
+            counter=counter)
     _check(path, header, body, document, key)
     totals = [0, 0, 0, 0, 0]
     with db.write() as session:
         centre = session.scalar(select(Centre.code))
         if centre != document["centre_code"]:
-            raise DayBundleError(f"{path} is centre {document['centre_code']}'s, this PC holds "
-                                 f"centre {centre}")
+            raise DayBundleError.told("{path} is centre {theirs}'s, this PC holds centre "
+                                      "{ours}", path=path, theirs=document["centre_code"],
+                                      ours=centre)
         if key != remembered:
             append_event(session, actor=user.username, action=KEY_TRUSTED,
                          entity_type="counter", entity_id=str(counter), at=when,
@@ -374,11 +380,11 @@ def _refuse_a_taken_number(session: Session, record: dict[str, Any]) -> None:
     same counter. Nothing of the bundle is imported (the whole import is one transaction)."""
     if session.scalar(select(APP.c.id).where(
             APP.c.tracking_number == record["tracking_number"])) is not None:
-        raise DayBundleError(
-            f"{record['tracking_number']} in this bundle is another application here: this PC "
-            f"and the one that wrote the bundle both work as counter {record['counter']}. "
-            "Nothing was imported; give one of them another counter number (its settings), "
-            "then export again.")
+        raise DayBundleError.told(
+            "{number} in this bundle is another application here: this PC and the one that "
+            "wrote the bundle both work as counter {counter}. Nothing was imported; give one "
+            "of them another counter number (its settings), then export again.",
+            number=record["tracking_number"], counter=record["counter"])
 
 
 def _insert_finding(session: Session, app_id: int, record: dict[str, Any],

@@ -111,12 +111,14 @@ def close_period(db: Database, user: UserInfo, *, day: date, shift: str = WHOLE_
         plan = plan_in(session)
         period = _period(plan, day, shift)
         if period.start > when:
-            raise CloseError(f"{period.label} has not begun yet; it cannot be closed.", "--date")
+            raise CloseError.told("{period} has not begun yet; it cannot be closed.", "--date",
+                                  period=period.label)
         existing = _close_row(session, period)
         if existing is not None and existing.state == CLOSED:
-            raise CloseError(f"{period.label} was already closed by {existing.closed_by} at "
-                             f"{existing.closed_at:%Y-%m-%d %H:%M} UTC; reopen it first to "
-                             "close it again.", "--date")
+            raise CloseError.told("{period} was already closed by {user} at {moment} UTC; reopen "
+                                  "it first to close it again.", "--date", period=period.label,
+                                  user=existing.closed_by,
+                                  moment=f"{existing.closed_at:%Y-%m-%d %H:%M}")
         if period.shift == WHOLE_DAY and not plan.single:
             result = _close_from_shifts(session, plan, period, user, cash_counted, explanation,
                                         deposit_ref, when, existing)
@@ -142,14 +144,15 @@ def _period(plan: ShiftPlan, day: date, shift: str) -> Period:
             shift = WHOLE_DAY
         return plan.period(day, shift)
     except ShiftError as exc:
-        raise CloseError(str(exc), "--shift") from exc
+        raise CloseError.retold(exc, "--shift") from exc
 
 
 def _close_counted(session: Session, period: Period, user: UserInfo, counted: int | None,
                    officer_cash: Mapping[str, int], explanation: str, deposit_ref: str,
                    when: datetime, existing: Any) -> CloseResult:
     if counted is None:
-        raise CloseError(f"give the cash counted for {period.label}.", "--cash")
+        raise CloseError.told("give the cash counted for {period}.", "--cash",
+                              period=period.label)
     summary = summarise(session, period, now=when)
     officers = _officer_counts(summary, officer_cash)
     _check_cash(summary.cash_expected, counted, officers, explanation)
@@ -171,8 +174,9 @@ def _close_from_shifts(session: Session, plan: ShiftPlan, period: Period, user: 
     still_open = [name for name, row in zip(plan.names, shifts, strict=True)
                   if row is None or row.state != CLOSED]
     if still_open:
-        raise CloseError(f"close the {', '.join(still_open)} shift of {period.day} first; the "
-                         "day is closed as the sum of its closed shifts.", "--shift")
+        raise CloseError.told("close the {shifts} shift of {day} first; the day is closed as "
+                              "the sum of its closed shifts.", "--shift",
+                              shifts=", ".join(still_open), day=period.day)
     summary = summarise(session, period, now=when)
     expected = sum(row.cash_expected for row in shifts)
     total = sum(row.cash_counted for row in shifts)
@@ -193,8 +197,9 @@ def _officer_counts(summary: DaySummary,
     known = {o.officer: o for o in summary.by_officer}
     unknown = sorted(set(officer_cash) - set(known))
     if unknown:
-        raise CloseError(f"{', '.join(unknown)} took no payment in this period; the officers "
-                         f"who did are: {', '.join(known) or 'none'}.", "--officer-cash")
+        raise CloseError.told("{unknown} took no payment in this period; the officers who did "
+                              "are: {known}.", "--officer-cash", unknown=", ".join(unknown),
+                              known=", ".join(known) or "none")
     return tuple(OfficerCount(o.officer, o.full_name, o.cash_expected,
                               officer_cash.get(o.officer)) for o in summary.by_officer)
 
@@ -210,11 +215,13 @@ def _check_cash(expected: int, counted: int, officers: tuple[OfficerCount, ...],
     if counted < 0:
         raise CloseError("the cash counted cannot be negative.", "--cash")
     if cash_uneven(expected, counted, officers) and not explanation.strip():
-        raise CloseError(f"the cash counted (Rs {counted:,}) differs from the cash expected "
-                         f"(Rs {expected:,}) or an officer's count differs; explain the "
-                         "difference.", "--explanation")
+        raise CloseError.told("the cash counted (Rs {counted}) differs from the cash expected "
+                              "(Rs {expected}) or an officer's count differs; explain the "
+                              "difference.", "--explanation", counted=f"{counted:,}",
+                              expected=f"{expected:,}")
     if len(explanation) > MAX_TEXT:
-        raise CloseError(f"keep the explanation under {MAX_TEXT} characters.", "--explanation")
+        raise CloseError.told("keep the explanation under {most} characters.", "--explanation",
+                              most=MAX_TEXT)
 
 
 def _figures(summary: DaySummary, officers: tuple[OfficerCount, ...]) -> dict[str, Any]:
@@ -277,12 +284,12 @@ def reopen_period(db: Database, user: UserInfo, *, day: date, shift: str = WHOLE
         period = _period(plan, day, shift)
         row = _close_row(session, period)
         if row is None or row.state != CLOSED:
-            raise CloseError(f"{period.label} is not closed.", "--date")
+            raise CloseError.told("{period} is not closed.", "--date", period=period.label)
         if period.shift != WHOLE_DAY:
             whole = _close_row(session, plan.period(day))
             if whole is not None and whole.state == CLOSED:
-                raise CloseError(f"the whole day {day} is closed; reopen the day first, then "
-                                 "its shift.", "--shift")
+                raise CloseError.told("the whole day {day} is closed; reopen the day first, then "
+                                      "its shift.", "--shift", day=day)
         session.execute(update(DayClose).where(DayClose.id == row.id).values(
             state=REOPENED, version=row.version + 1, reopened_by=user.username,
             reopened_at=when, reopen_reason=why[:MAX_TEXT]))
@@ -373,9 +380,10 @@ def require_override(session: Session, *, made_at: datetime, tracking_number: st
     label = f"{span.day}" + (f" ({span.shift} shift)" if span.shift else "")
     why = " ".join((override_reason or "").split())
     if user.role != IN_CHARGE or not why:
-        raise DayLocked(f"{tracking_number} belongs to {label}, which is closed: {change} "
-                        "changes that day's figures. The in-charge may do it with an override "
-                        "reason, or reopen the day.", "--override-reason")
+        raise DayLocked.told("{number} belongs to {period}, which is closed: {change} changes "
+                             "that day's figures. The in-charge may do it with an override "
+                             "reason, or reopen the day.", "--override-reason",
+                             number=tracking_number, period=label, change=change)
     append_event(session, actor=user.username, action="day-override",
                  entity_type="day_close", entity_id=str(span.id), at=when,
                  details={"day": str(span.day), "shift": span.shift,

@@ -83,24 +83,26 @@ def _check_not_recorded(session: Session, app_id: int, number: str) -> None:
         .join(User, User.id == Finding.recorded_by)
         .where(Finding.application_id == app_id)).one_or_none()
     if earlier is not None:
-        raise FindingRefused(
-            f"The finding on {number} was recorded by {earlier.full_name} on "
-            f"{earlier.recorded_at:%d-%m-%Y}; a finding is recorded once and not changed. "
-            "If it was wrong, the in-charge voids the application with the reason.")
+        raise FindingRefused.told(
+            "The finding on {number} was recorded by {name} on {day}; a finding is recorded "
+            "once and not changed. If it was wrong, the in-charge voids the application with "
+            "the reason.", number=number, name=earlier.full_name,
+            day=f"{earlier.recorded_at:%d-%m-%Y}")
 
 
 def _path(status: str, outcome: str, number: str) -> tuple[workflow.Status, ...]:
     """The statuses to pass through; empty when the outcome was already set elsewhere."""
     if outcome not in workflow.FINDING_STATUSES:
-        raise FindingRefused(f"'{outcome}' is not a finding: it is 'verified' or 'rejected'.")
+        raise FindingRefused.told("'{outcome}' is not a finding: it is 'verified' or "
+                                  "'rejected'.", outcome=outcome)
     if status == outcome:
         return ()
     path = workflow.forward_path(status, outcome) if status in workflow.FINDING_FROM else None
     if path is None:
-        raise FindingRefused(
-            f"No finding can be recorded on {number} now: it is "
-            f"{workflow.LABELS.get(status, status)}. A finding is recorded while an application "
-            "is submitted or in verification.")
+        raise FindingRefused.told(
+            "No finding can be recorded on {number} now: it is {status}. A finding is recorded "
+            "while an application is submitted or in verification.", number=number,
+            status=workflow.LABELS.get(status, status))
     return path
 
 
@@ -111,13 +113,14 @@ def _check_duties(actor: UserInfo, officer_id: int, number: str, why: str | None
     if not actor.may(workflow.IN_CHARGE):
         log.warning("%s was refused a finding on %s, which they took in", actor.username,
                     number)
-        raise PermissionDenied(
-            f"You took in application {number} yourself, so you cannot record its finding: "
-            "another verifier or the in-charge must (segregation of duties).")
+        raise PermissionDenied.told(
+            "You took in application {number} yourself, so you cannot record its finding: "
+            "another verifier or the in-charge must (segregation of duties).", number=number)
     if why is None:
-        raise FindingRefused(
-            f"You took in application {number} yourself. As the in-charge you may still record "
-            "its finding, but only with a reason (why no other verifier can); type it.")
+        raise FindingRefused.told(
+            "You took in application {number} yourself. As the in-charge you may still record "
+            "its finding, but only with a reason (why no other verifier can); type it.",
+            number=number)
     return why
 
 

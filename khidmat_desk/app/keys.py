@@ -64,14 +64,15 @@ def load_signer(db: Database, store: SecretStore, centre_code: str) -> Signer:
     current = current_key(db, centre_code)
     secret = store.get(SECRET_NAME)
     if current is None or secret is None:
-        raise KeyProblem(
-            f"Centre {centre_code} has no signing key on this PC, so certificates cannot be "
-            "signed. The in-charge creates one with 'khidmat-desk keys create'.")
+        raise KeyProblem.told(
+            "Centre {centre} has no signing key on this PC, so certificates cannot be signed. "
+            "The in-charge creates one with 'khidmat-desk keys create'.", centre=centre_code)
     signer = Signer.from_secret(secret)
     if signer.key_id != current.key_id:
-        raise KeyProblem(
-            f"The signing key kept on this PC ({signer.key_id}) is not the centre's key "
-            f"({current.key_id}). Restore the right key or have the in-charge create a new one.")
+        raise KeyProblem.told(
+            "The signing key kept on this PC ({kept}) is not the centre's key ({centre}). "
+            "Restore the right key or have the in-charge create a new one.",
+            kept=signer.key_id, centre=current.key_id)
     return signer
 
 

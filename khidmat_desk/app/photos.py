@@ -52,17 +52,18 @@ class StoredPhoto:
 
 def prepare_photo(data: bytes) -> StoredPhoto:
     """The picture as it is kept: upright, at most MAX_SIDE pixels, JPEG, no metadata."""
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidRequest(f"The photo file is {len(data) // (1024 * 1024)} MB; use one of at "
-                             f"most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    _check_size(len(data))
     try:
         with Image.open(io.BytesIO(data)) as opened:
             if opened.format not in ACCEPTED:
-                raise InvalidRequest(f"A {opened.format} file is not a photo format the counter "
-                                     f"takes; use {', '.join(ACCEPTED)}.")
+                raise InvalidRequest.told("A {kind} file is not a photo format the counter "
+                                          "takes; use {kinds}.", kind=opened.format,
+                                          kinds=", ".join(ACCEPTED))
             if opened.width * opened.height > MAX_PIXELS:
-                raise InvalidRequest(f"The picture is {opened.width}x{opened.height} pixels; "
-                                     f"use one of at most {MAX_PIXELS // 1_000_000} megapixels.")
+                raise InvalidRequest.told("The picture is {size} pixels; use one of at most "
+                                          "{most} megapixels.",
+                                          size=f"{opened.width}x{opened.height}",
+                                          most=MAX_PIXELS // 1_000_000)
             image = ImageOps.exif_transpose(opened).convert("RGB")
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
         log.info("photo refused: %s", exc)
@@ -78,14 +79,18 @@ def prepare_photo(data: bytes) -> StoredPhoto:
 def read_photo_file(path: Path) -> bytes:
     """The bytes of a picture file, refused before reading when it is too large."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidRequest(f"The photo file is {size // (1024 * 1024)} MB; use one of at "
-                                 f"most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        _check_size(path.stat().st_size)
         return path.read_bytes()
     except OSError as exc:
         log.info("photo file %s not read: %s", path, exc)
-        raise InvalidRequest(f"Cannot read {path.name} ({exc.strerror or exc}).") from exc
+        raise InvalidRequest.told("Cannot read {name} ({problem}).", name=path.name,
+                                  problem=exc.strerror or exc) from exc
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise InvalidRequest.told("The photo file is {size} MB; use one of at most {most} MB.",
+                                  size=size // (1024 * 1024), most=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def needs_photo(service_code: str) -> bool:
@@ -102,10 +107,11 @@ def attach_photo(db: Database, tracking: str, data: bytes, *, user: UserInfo,
     check_may_see(user, detail)
     service = get_service(detail.service_code)
     if not needs_photo(service.code):
-        raise InvalidRequest(f"{service.title} prints no photograph; nothing is kept.")
+        raise InvalidRequest.told("{service} prints no photograph; nothing is kept.",
+                                  service=service.title)
     if detail.status == VOIDED:
-        raise InvalidRequest(f"{detail.tracking_number} was voided; no photograph is kept "
-                             "for it.")
+        raise InvalidRequest.told("{number} was voided; no photograph is kept for it.",
+                                  number=detail.tracking_number)
     photo = prepare_photo(data)
     when = utc_moment(now)
     with db.write() as session:

@@ -37,6 +37,7 @@ from khidmat_desk.auth.users import PermissionDenied, UserInfo, require_role
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import Tariff, get_service, load_tariff
 from khidmat_desk.core.fields import OutputDocument
+from khidmat_desk.core.issues import Said
 from khidmat_desk.core.validators import clean_free_text
 from khidmat_desk.printing.content import Issue
 from khidmat_desk.printing.document import render_document
@@ -84,7 +85,7 @@ class PrintableDocument:
     kind: str
     copies_printed: int
     ready: bool
-    not_ready_reason: str | None
+    not_ready_reason: Said | None
     reprint_role: str
 
 
@@ -180,9 +181,10 @@ def _copies(db: Database, uuid: str) -> dict[str, int]:
     return {key: int(count) for key, count in rows}
 
 
-def _voided_reason(detail: ApplicationDetail) -> str | None:
+def _voided_reason(detail: ApplicationDetail) -> Said | None:
     if detail.status == workflow.VOIDED:
-        return f"Application {detail.tracking_number} was voided; nothing is printed for it."
+        return Said.of("Application {number} was voided; nothing is printed for it.",
+                       {"number": detail.tracking_number})
     return None
 
 
@@ -192,7 +194,7 @@ def _handover_missing(detail: ApplicationDetail) -> bool:
 
 
 def _not_ready(detail: ApplicationDetail, output: OutputDocument, layout: DocumentTemplate,
-               *, photo_kept: bool) -> str | None:
+               *, photo_kept: bool) -> Said | None:
     """Why the document cannot be issued yet, or None. ``issue_after`` is a status the
     application must have reached, or "decided" (verified or rejected, whichever); a layout
     may require the photograph the document prints."""
@@ -202,23 +204,25 @@ def _not_ready(detail: ApplicationDetail, output: OutputDocument, layout: Docume
         return voided
     reached = {change.to_status for change in detail.history}
     wanted = workflow.FINDING_STATUSES if issue_after == DECIDED else {issue_after}
-    now = workflow.LABELS.get(detail.status, detail.status)
+    number = {"number": detail.tracking_number}
     if not (wanted & reached) or (issue_after == workflow.VERIFIED
                                   and workflow.REJECTED in reached):
         needed = ("decided (verified or rejected)" if issue_after == DECIDED
                   else workflow.LABELS[issue_after])
-        return (f"This document is issued once the application is {needed}; "
-                f"{detail.tracking_number} is {now}.")
+        return Said.of("This document is issued once the application is {needed}; {number} is "
+                       "{now}.", {"needed": needed, **number,
+                                  "now": workflow.LABELS.get(detail.status, detail.status)})
     if issue_after == workflow.DELIVERED and _handover_missing(detail):
-        return (f"Nothing was recorded when {detail.tracking_number} was handed over; "
-                "record the handover (pages, attested by, received by) to print this.")
+        return Said.of("Nothing was recorded when {number} was handed over; record the handover "
+                       "(pages, attested by, received by) to print this.", number)
     if layout.finding and detail.finding is None:
-        return (f"No police finding is recorded for {detail.tracking_number} yet, and this "
-                "document states it: a verifier or the in-charge records the finding first "
-                "(Record finding).")
+        return Said.of("No police finding is recorded for {number} yet, and this document "
+                       "states it: a verifier or the in-charge records the finding first "
+                       "(Record finding).", number)
     if output.photo and layout.photo_required and not photo_kept:
-        return (f"No photograph is kept with {detail.tracking_number}, and the {output.title} "
-                "prints one: add the photograph first (Add photograph…).")
+        return Said.of("No photograph is kept with {number}, and the {document} prints one: "
+                       "add the photograph first (Add photograph…).",
+                       {**number, "document": output.title})
     return None
 
 
@@ -239,11 +243,11 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
     """
     layouts = templates or shipped_templates()
     if fmt not in RECEIPT_FORMATS:
-        raise PrintRefused(f"'{fmt}' is not a receipt format; use thermal or a4.")
+        raise PrintRefused.told("'{fmt}' is not a receipt format; use thermal or a4.", fmt=fmt)
     detail = get_application(db, tracking)
     refusal = _voided_reason(detail)
     if refusal:
-        raise PrintRefused(refusal)
+        raise PrintRefused.saying(refusal)
     check_may_see(user, detail)
     content = print_content.receipt_content(detail, tariff or shipped_tariff(), layouts,
                                             base_url)
@@ -268,7 +272,7 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
     photo = photo_of(db, detail.uuid) if output.photo else None
     refusal = _not_ready(detail, output, layout, photo_kept=photo is not None)
     if refusal:
-        raise PrintRefused(refusal)
+        raise PrintRefused.saying(refusal)
     check_may_see(user, detail)
     checks = _PREPARED.take(detail.tracking_number, document_key)
 
@@ -359,8 +363,8 @@ def _output(db: Database, tracking: str, document_key: str,
     output = print_content.output_of(service, document_key)
     if output is None or (output in GENERIC_OUTPUTS and output not in _outputs(detail, layouts)):
         names = ", ".join(o.key for o in service.outputs) or "none"
-        raise PrintRefused(f"{service.title} does not issue '{document_key}'; it issues: "
-                           f"{names} (and the receipt).")
+        raise PrintRefused.told("{service} does not issue '{key}'; it issues: {keys} (and the "
+                                "receipt).", service=service.title, key=document_key, keys=names)
     return detail, output, layouts.document(document_key)
 
 
@@ -476,7 +480,7 @@ def _check_reprint(user: UserInfo | None, role: str, detail: ApplicationDetail,
         return
     try:
         if user is None:
-            raise PermissionDenied("nobody signed in")
+            raise PermissionDenied("Nobody is signed in.")
         require_role(user, role)
     except PermissionDenied as exc:
         output = print_content.output_of(get_service(detail.service_code), document_key)

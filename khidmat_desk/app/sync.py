@@ -210,11 +210,11 @@ def requeue(db: Database, user: UserInfo, entry_id: int, *, now: datetime | None
     with db.write() as session:
         found = outbox.is_quarantined(session, entry_id)
         if found is None:
-            raise QuarantineError(f"There is no outbox entry {entry_id}; it may have been "
-                                  "sent already. Refresh the list.")
+            raise QuarantineError.told("There is no outbox entry {entry}; it may have been "
+                                       "sent already. Refresh the list.", entry=entry_id)
         if not found:
-            raise QuarantineError(f"Outbox entry {entry_id} is not set aside; it is already "
-                                  "waiting to be sent.")
+            raise QuarantineError.told("Outbox entry {entry} is not set aside; it is already "
+                                       "waiting to be sent.", entry=entry_id)
         outbox.release(session, entry_id)
         append_event(session, actor=user.username, action="outbox-requeued",
                      entity_type="outbox_entry", entity_id=entry_id, details={}, at=when)

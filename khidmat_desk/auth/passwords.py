@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
+from khidmat_desk.core.issues import Said
+
 log = logging.getLogger("khidmat.auth")
 
 SCHEME = "scrypt"
@@ -38,14 +40,16 @@ class _Encoded:
     digest: bytes
 
 
-def check_password_strength(password: str) -> str | None:
+def check_password_strength(password: str) -> Said | None:
     """What is wrong with a new password, in plain words, or None when it is acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"the password must have at least {MIN_PASSWORD_LENGTH} characters"
+        return Said.of("The password must have at least {least} characters.",
+                       {"least": MIN_PASSWORD_LENGTH})
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"the password must have at most {MAX_PASSWORD_LENGTH} characters"
+        return Said.of("The password must have at most {most} characters.",
+                       {"most": MAX_PASSWORD_LENGTH})
     if not password.strip():
-        return "the password cannot be only spaces"
+        return Said("The password cannot be only spaces.")
     return None
 
 

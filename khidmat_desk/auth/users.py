@@ -153,13 +153,20 @@ class UnknownUser(AuthError):  # noqa: N818 - public name used by the GUI and CL
     bad_input = True
 
     def __init__(self, username: str) -> None:
-        super().__init__(f"There is no user '{username}'.")
+        said = Said.of("There is no user '{name}'.", {"name": username})
+        super().__init__(str(said))
+        self.said = said
 
 
 class InvalidAccountDetails(AuthError):  # noqa: N818 - public name used by the GUI and CLI
-    """A new user or password that breaks the rules; the message says which rule."""
+    """A new user or password that breaks the rules; the message says which rule and
+    ``field`` which answer breaks it (``username``, ``full_name``, ``password``), when one does."""
 
     bad_input = True
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def require_role(user: UserInfo, role: str) -> None:
@@ -169,9 +176,9 @@ def require_role(user: UserInfo, role: str) -> None:
         return
     log.warning("%s (%s) was refused an action needing %s", user.username,
                 roles_text(user.roles), role)
-    raise PermissionDenied(
-        f"Only {role_holders(role)} can do this. You are signed in as {user.full_name} "
-        f"({roles_text(user.roles)}); ask the in-charge.")
+    raise PermissionDenied.told(
+        "Only {who} can do this. You are signed in as {name} ({roles}); ask the in-charge.",
+        who=role_holders(role), name=user.full_name, roles=roles_text(user.roles))
 
 
 def _utc_now(now: datetime | None) -> datetime:
@@ -185,9 +192,10 @@ def normalize_username(username: str) -> str:
 def check_password_rules(password: str, username: str = "") -> None:
     problem = check_password_strength(password)
     if problem is not None:
-        raise InvalidAccountDetails(problem[0].upper() + problem[1:] + ".")
+        raise InvalidAccountDetails.saying(problem, "password")
     if username and password.strip().lower() == username:
-        raise InvalidAccountDetails("The password cannot be the same as the user name.")
+        raise InvalidAccountDetails("The password cannot be the same as the user name.",
+                                    "password")
 
 
 def check_roles(roles: str | Iterable[str]) -> frozenset[str]:
@@ -195,9 +203,9 @@ def check_roles(roles: str | Iterable[str]) -> frozenset[str]:
     chosen = role_set(roles)
     unknown = sorted(chosen - set(ROLES))
     if unknown or not chosen:
-        raise InvalidAccountDetails(
-            f"'{', '.join(unknown) or 'no role'}' is not a role; give one or more of: "
-            f"{', '.join(ROLES)}.")
+        raise InvalidAccountDetails.told(
+            "'{unknown}' is not a role; give one or more of: {roles}.",
+            unknown=", ".join(unknown) or "no role", roles=", ".join(ROLES))
     return chosen
 
 
@@ -205,9 +213,10 @@ def _check_new_account(username: str, full_name: str) -> None:
     if not _USERNAME.fullmatch(username):
         raise InvalidAccountDetails(
             "The user name must be 3 to 40 characters: small English letters, digits, dots, "
-            "hyphens or underscores, starting with a letter (for example 'asif.khan').")
+            "hyphens or underscores, starting with a letter (for example 'asif.khan').",
+            "username")
     if not 2 <= len(full_name.strip()) <= 80:
-        raise InvalidAccountDetails("The full name must be 2 to 80 characters.")
+        raise InvalidAccountDetails("The full name must be 2 to 80 characters.", "full_name")
 
 
 def create_user(session: Session, username: str, full_name: str, role: str | Iterable[str],
@@ -226,7 +235,8 @@ def create_user(session: Session, username: str, full_name: str, role: str | Ite
     roles = check_roles(role)
     check_password_rules(password, name)
     if session.scalar(select(User.id).where(User.username == name)) is not None:
-        raise InvalidAccountDetails(f"The user name '{name}' is already taken; choose another.")
+        raise InvalidAccountDetails.told("The user name '{name}' is already taken; choose "
+                                         "another.", "username", name=name)
     user = User(username=name, full_name=full_name.strip(), role=main_role(roles),
                 password_hash=hash_password(password), failed_attempts=0, active=True,
                 created_at=when, updated_at=when)
@@ -432,9 +442,10 @@ def check_not_last_in_charge(session: Session, user: User) -> None:
     """Refuse to leave the centre without an active in-charge other than ``user``."""
     others = session.scalars(select(User).where(User.active.is_(True), User.id != user.id))
     if not any(IN_CHARGE in roles_of(session, other) for other in others):
-        raise InvalidAccountDetails(
-            f"{user.full_name} ({user.username}) is the last in-charge who can sign in; "
-            "nobody could run the centre without one. Add another in-charge first.")
+        raise InvalidAccountDetails.told(
+            "{name} ({username}) is the last in-charge who can sign in; nobody could run the "
+            "centre without one. Add another in-charge first.", name=user.full_name,
+            username=user.username)
 
 
 def acting_user(session: Session, by: UserInfo, role: str | None = None) -> UserInfo:

@@ -75,6 +75,23 @@ def today() -> date:
     return now().date()
 
 
+#: A moment in a file name (a backup's): the centre's wall time and its offset from UTC, so the
+#: name reads as the counter's clock did and still names one moment ("20261201-172135-
+#: 123456+0500"). Names written before the offset was added are in UTC.
+_FILE_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+def file_stamp(moment: datetime) -> str:
+    return local(moment).strftime(_FILE_STAMP + "%z")
+
+
+def from_file_stamp(text: str) -> datetime:
+    """The moment a `file_stamp` names (ValueError if it names none)."""
+    if len(text) > 22:
+        return datetime.strptime(text, _FILE_STAMP + "%z").astimezone(UTC)
+    return datetime.strptime(text, _FILE_STAMP).replace(tzinfo=UTC)
+
+
 def day_of(moment: datetime) -> date:
     """The centre's calendar day that ``moment`` falls on."""
     return local(moment).date()

@@ -107,8 +107,8 @@ class ShiftPlan:
         for index, item in enumerate(self.shifts):
             if item.name == shift:
                 return index
-        raise ShiftError(f"'{shift}' is not a shift of this centre; the shifts are: "
-                         f"{', '.join(self.names)}.")
+        raise ShiftError.told("'{shift}' is not a shift of this centre; the shifts are: "
+                              "{shifts}.", shift=shift, shifts=", ".join(self.names))
 
     def _start_day(self, day: date, index: int) -> date:
         """Calendar day a shift starts on: after midnight when its start is before the first's."""
@@ -128,15 +128,16 @@ def plan_from(shifts: list[tuple[str, str]]) -> ShiftPlan:
     if not shifts:
         return ONE_SHIFT
     if len(shifts) > MAX_SHIFTS:
-        raise ShiftError(f"a centre can have at most {MAX_SHIFTS} shifts")
+        raise ShiftError.told("a centre can have at most {most} shifts", most=MAX_SHIFTS)
     parsed: list[Shift] = []
     for name, starts in shifts:
         if not _NAME.match(name):
-            raise ShiftError(f"'{name}' is not a shift name; use a short word in small letters, "
-                             "like day or night")
+            raise ShiftError.told("'{name}' is not a shift name; use a short word in small "
+                                  "letters, like day or night", name=name)
         match = _TIME.match(starts)
         if match is None:
-            raise ShiftError(f"shift '{name}': '{starts}' is not a time like 08:00")
+            raise ShiftError.told("shift '{name}': '{starts}' is not a time like 08:00",
+                                  name=name, starts=starts)
         parsed.append(Shift(name, time(int(match[1]), int(match[2]))))
     if len({s.name for s in parsed}) != len(parsed):
         raise ShiftError("two shifts have the same name")
@@ -159,7 +160,7 @@ def parse_plan(text: str) -> ShiftPlan:
     for part in (p.strip() for p in text.split(",") if p.strip()):
         name, sep, starts = part.partition("=")
         if not sep:
-            raise ShiftError(f"'{part}' should be NAME=HH:MM, like night=20:00")
+            raise ShiftError.told("'{part}' should be NAME=HH:MM, like night=20:00", part=part)
         pairs.append((name.strip().lower(), starts.strip()))
     if not pairs:
         raise ShiftError("give at least one shift, like day=08:00")

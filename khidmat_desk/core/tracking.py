@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from khidmat_desk.core.issues import Said
 from khidmat_desk.errors import KnownError
 
 ALPHABET = string.digits + string.ascii_uppercase
@@ -134,15 +135,19 @@ class TrackingNumberError(KnownError, ValueError):
         self.reason = reason
         self.text = text
         self.detail = detail
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
-        if self.reason == "check":
-            return (f"{shown} is not a valid tracking number: the check character is wrong — "
-                    "a character was probably mistyped. Compare it with the receipt.")
-        why = f" ({self.detail})" if self.detail else ""
-        return f"{shown} is not a tracking number{why}. A tracking number looks like {EXAMPLE}."
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        if reason == "check":
+            self.said = Said.of("{number} is not a valid tracking number: the check character "
+                                "is wrong — a character was probably mistyped. Compare it with "
+                                "the receipt.", {"number": shown})
+        elif detail:
+            self.said = Said.of("{number} is not a tracking number ({why}). A tracking number "
+                                "looks like {example}.",
+                                {"number": shown, "why": detail, "example": EXAMPLE})
+        else:
+            self.said = Said.of("{number} is not a tracking number. A tracking number looks "
+                                "like {example}.", {"number": shown, "example": EXAMPLE})
+        super().__init__(str(self.said))
 
 
 def make_tracking_number(centre: str, day: date, counter: int, sequence: int) -> TrackingNumber:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from khidmat_desk.core.issues import Said
 from khidmat_desk.errors import KnownError
 
 
@@ -199,35 +200,38 @@ def check_transition(current: str, new: str, roles: str | Iterable[str], reason:
     ``current`` to it; ``with_finding`` is True only for the status a recorded finding sets."""
     for status in (current, new):
         if status not in _NEXT:
-            raise WorkflowError(f"'{status}' is not a status; the statuses are: "
-                                f"{', '.join(STATUSES)}.")
+            raise WorkflowError.told("'{status}' is not a status; the statuses are: "
+                                     "{statuses}.", status=status, statuses=", ".join(STATUSES))
     unknown = sorted(role_set(roles) - set(ROLES))
     if unknown or not role_set(roles):
-        raise WorkflowError(f"'{', '.join(unknown)}' is not a role; the roles are: "
-                            f"{', '.join(ROLES)}.")
+        raise WorkflowError.told("'{unknown}' is not a role; the roles are: {roles}.",
+                                 unknown=", ".join(unknown), roles=", ".join(ROLES))
     if new not in next_statuses(current):
-        raise WorkflowError(_not_allowed(current, new))
+        raise WorkflowError.saying(_not_allowed(current, new))
     needed = role_for(new)
     if not may_act_as(roles, needed):
-        raise RoleNotAllowedError(f"Only {role_holders(needed)} can change an application from "
-                                  f"'{LABELS[current]}' to '{LABELS[new]}'.")
+        raise RoleNotAllowedError.told("Only {who} can change an application from '{old}' to "
+                                       "'{new}'.", who=role_holders(needed),
+                                       old=LABELS[current], new=LABELS[new])
     if new in FINDING_STATUSES and not with_finding:
-        raise FindingRequiredError(
-            f"An application becomes '{LABELS[new]}' only with the police finding: record "
-            "what the police found, the reference and a remark (Record finding at the "
-            "counter, or 'khidmat-desk finding' on the command line).")
+        raise FindingRequiredError.told(
+            "An application becomes '{new}' only with the police finding: record what the "
+            "police found, the reference and a remark (Record finding at the counter, or "
+            "'khidmat-desk finding' on the command line).", new=LABELS[new])
     if new in REASON_REQUIRED and not (reason or "").strip():
-        raise WorkflowError(f"Changing an application from '{LABELS[current]}' to "
-                            f"'{LABELS[new]}' needs a reason; type why.")
+        raise WorkflowError.told("Changing an application from '{old}' to '{new}' needs a "
+                                 "reason; type why.", old=LABELS[current], new=LABELS[new])
     return Status(new)
 
 
-def _not_allowed(current: str, new: str) -> str:
-    start = f"An application cannot go from '{LABELS[current]}' to '{LABELS[new]}'."
+def _not_allowed(current: str, new: str) -> Said:
+    moves = {"old": LABELS[current], "new": LABELS[new]}
     if is_final(current):
-        return f"{start} '{LABELS[current].capitalize()}' is final: nothing can follow it."
+        return Said.of("An application cannot go from '{old}' to '{new}'. '{old}' is final: "
+                       "nothing can follow it.", moves)
     options = ", ".join(
         f"'{LABELS[s]}'" + (" (in-charge only)" if s in IN_CHARGE_ONLY else
                             " (with the finding)" if s in FINDING_STATUSES else "")
         for s in next_statuses(current))
-    return f"{start} From '{LABELS[current]}' it can go to: {options}."
+    return Said.of("An application cannot go from '{old}' to '{new}'. From '{old}' it can go "
+                   "to: {options}.", {**moves, "options": options})

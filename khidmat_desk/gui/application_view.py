@@ -24,7 +24,7 @@ from khidmat_desk.core.display import format_date, format_moment, format_money, 
 from khidmat_desk.core.findings import finding_kind
 from khidmat_desk.gui.labels import value_label
 from khidmat_desk.gui.photo_box import PhotoBox
-from khidmat_desk.gui.words import method_label, status_label
+from khidmat_desk.gui.words import method_label, said_text, status_label
 
 _MUTED = "color: #555;"
 
@@ -60,6 +60,9 @@ class ApplicationView(QScrollArea):
         tracking = QLabel(detail.tracking_number, objectName="view_tracking")  # type: ignore[call-overload]
         tracking.setStyleSheet("font-size: 20pt; font-weight: 700; font-family: monospace;")
         tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.urdu:  # a label's side follows its first letter: Latin would put it left
+            tracking.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                  | Qt.AlignmentFlag.AlignVCenter)
         status = QLabel(self.tr("Status: %1").replace("%1", status_label(detail.status)),  # type: ignore[call-overload]
                         objectName="view_status", styleSheet="font-size: 12pt; font-weight: 600;")
         title = service.title_ur if self.urdu else service.title
@@ -169,8 +172,9 @@ class ApplicationView(QScrollArea):
                                  objectName=f"print-{doc.key}")
             button.setAccessibleName(self.tr("Print %1").replace("%1", doc.title))
             button.setEnabled(doc.ready and not barred)
-            button.setToolTip(doc.not_ready_reason or (self.tr("Print (Ctrl+P)") if n == 1
-                                                       else ""))
+            not_ready = doc.not_ready_reason
+            button.setToolTip(said_text(not_ready, self.urdu) if not_ready else
+                              self.tr("Print (Ctrl+P)") if n == 1 else "")
             button.clicked.connect(lambda _=False, d=doc: self.print_requested.emit(
                 detail.tracking_number, d.key, d.copies_printed))
             preview = QPushButton(self.tr("Preview"), objectName=f"preview-{doc.key}")  # type: ignore[call-overload]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.shifts import ONE_SHIFT, ShiftError, parse_plan
-from khidmat_desk.gui.errors import Messages, say_known
+from khidmat_desk.gui.errors import Messages, known_text, say_known
 from khidmat_desk.gui.labels import problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -117,8 +117,10 @@ class ShiftsDialog(QDialog):
             if text:
                 parse_plan(text)
         except ShiftError as exc:
-            message = str(exc).rstrip(".")
-            self.problem.setText(message[:1].upper() + message[1:] + ".")
+            message = known_text(exc)
+            if message.isascii():  # said in English as a command line says it: a sentence here
+                message = message[:1].upper() + message[1:].rstrip(".") + "."
+            self.problem.setText(message)
             return
         self.problem.clear()
         self.save_button.setEnabled(False)

@@ -71,6 +71,17 @@ class AccountForm(QDialog):
         form.addRow(buttons)
         self.asks_password = password
 
+    def focus_answer(self, field: str) -> None:
+        """The cursor on the answer a refusal names, selected to be typed again."""
+        widget = {"username": self.username, "full_name": self.full_name,
+                  "password": self.password}.get(field)
+        if widget is None or not widget.isVisible():
+            return
+        if widget is self.password:
+            self.repeat.clear()
+        widget.setFocus()
+        widget.selectAll()
+
     def roles(self) -> frozenset[str]:
         return frozenset(r for r, box in self.role_boxes.items() if box.isChecked())
 
@@ -174,6 +185,7 @@ class UsersDialog(QDialog):
             return
         form.problem.setText(why)
         form.open()
+        form.focus_answer(getattr(exc, "field", ""))
 
     def _form(self, key: str, account: Any) -> AccountForm:
         if key == "add":

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-from khidmat_desk.core.display import format_date, isolate_numbers
+from khidmat_desk.core.display import LRI, PDI, format_date, isolate_numbers
 from khidmat_desk.core.fields import Field, Service
 from khidmat_desk.core.issues import Issue, Said
 from khidmat_desk.core.shifts import Period
@@ -62,6 +62,12 @@ def roles_label(roles: object) -> str:
     return ", ".join(role_label(r) for r in ("officer", "verifier", "in-charge") if r in held)
 
 
+def file_text(path: object) -> str:
+    """A file or folder as the counter names it in a sentence: kept whole, left to right, so
+    an Urdu sentence around it cannot move its slashes ("/media/usb/khidmat-day-…")."""
+    return f"{LRI}{path}{PDI}"
+
+
 def day_text(day: date) -> str:
     """A day as the counter writes dates ("01-12-2026"), kept in order inside Urdu."""
     return isolate_numbers(format_date(day))
@@ -70,8 +76,12 @@ def day_text(day: date) -> str:
 def period_text(period: Period) -> str:
     """A working day or one of its shifts as the counter writes it ("01-12-2026", "01-12-2026
     (night shift)"), in the counter's language and kept in order inside Urdu."""
-    text = format_date(period.day)
-    if shift := period.shift:
+    return _day_shift_text(period.day, period.shift)
+
+
+def _day_shift_text(day: date, shift: str) -> str:
+    text = format_date(day)
+    if shift:
         text = QCoreApplication.translate("Period", "%1 (%2 shift)").replace(
             "%1", text).replace("%2", shift)
     return isolate_numbers(text)
@@ -164,7 +174,24 @@ def _learn_every_service() -> None:
 
 
 def _urdu_word(text: str) -> str:
-    return _URDU_WORDS.get(text) or urdu_messages().get(text) or text
+    return _URDU_WORDS.get(text) or urdu_messages().get(text) or _value_word(text) or text
+
+
+_PERIOD = re.compile(r"^(\d{4}-\d{2}-\d{2})(?: \((\w+) shift\))?$")
+
+
+def _value_word(text: str) -> str | None:
+    """A value a message names that the counter has its own words for: a status by its label
+    ("ready for collection"), a day or shift by its label ("2026-11-30 (night shift)")."""
+    from khidmat_desk.core.workflow import LABELS
+
+    for status, label in LABELS.items():
+        if text == label:
+            return status_label(status)
+    period = _PERIOD.match(text)
+    if period is None:
+        return None
+    return _day_shift_text(date.fromisoformat(period[1]), period[2] or "")
 
 
 def urdu_word(text: str) -> str:

@@ -24,7 +24,7 @@ class Progress:
         if done % self.every and done != total:
             return
         if self.cancelled is not None and self.cancelled():
-            raise ExportCancelled("the export was cancelled; no file was written")
+            raise ExportCancelled("The export was cancelled; no file was written.")
         if self.report is not None:
             self.report(done, total)
 

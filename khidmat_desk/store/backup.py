@@ -45,10 +45,10 @@ def copy_database(source: Path, target: Path, *, check: bool = True) -> Path:
         if check:
             problems = integrity_problems(partial, quick=True)
             if problems:
-                raise DatabaseCorruptError(
-                    f"The copy of {source.name} failed its check ({problems[0]}): the database "
-                    "or the disk is damaged, so this copy is no backup. Run 'khidmat-desk "
-                    "doctor' and call the in-charge.")
+                raise DatabaseCorruptError.told(
+                    "The copy of {name} failed its check ({problem}): the database or the disk "
+                    "is damaged, so this copy is no backup. Run 'khidmat-desk doctor' and call "
+                    "the in-charge.", name=source.name, problem=problems[0])
         partial.replace(target)
         fsync_folder(target.parent)
     except BaseException as exc:

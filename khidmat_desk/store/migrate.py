@@ -14,7 +14,6 @@ again once the lock is held.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -23,6 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
+from khidmat_desk.core import clock
 from khidmat_desk.paths import migrations_path
 from khidmat_desk.store.backup import copy_database
 from khidmat_desk.store.errors import DatabaseCorruptError, DatabaseTooNewError
@@ -75,8 +75,7 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, revision: str = "head") 
 def backup_sqlite(engine: Engine, backup_dir: Path, *, label: str) -> Path:
     """A consistent copy of the SQLite file, made while other connections keep working."""
     source_path = Path(str(engine.url.database))
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    final = backup_dir / f"{source_path.stem}-{label}-{stamp}.sqlite3"
+    final = backup_dir / f"{source_path.stem}-{label}-{clock.file_stamp(clock.utc_now())}.sqlite3"
     copy_database(source_path, final)  # under its final name only once complete
     log.info("backed up %s to %s", source_path, final)
     return final

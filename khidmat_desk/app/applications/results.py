@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from khidmat_desk.core.findings import FindingInfo
-from khidmat_desk.core.issues import Issue
+from khidmat_desk.core.issues import Issue, Said
 from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.core.workflow import Status
@@ -143,8 +143,10 @@ class ApplicationNotFound(ApplicationError):  # noqa: N818 - public name used by
 
     def __init__(self, tracking_number: str) -> None:
         self.tracking_number = tracking_number
-        super().__init__(f"No application with tracking number {tracking_number} is in this "
-                         "counter's records. Check the number on the receipt.")
+        self.said = Said.of("No application with tracking number {number} is in this counter's "
+                            "records. Check the number on the receipt.",
+                            {"number": tracking_number})
+        super().__init__(str(self.said))
 
 
 class InvalidRequest(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI

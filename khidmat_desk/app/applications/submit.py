@@ -210,8 +210,9 @@ def _documents(service: Service, keys: Iterable[str]) -> list[tuple[str, str]]:
     for key in dict.fromkeys(keys):
         label = labels.get(key)
         if label is None:
-            raise InvalidRequest(f"'{key}' is not on the document checklist of "
-                                 f"{service.title}; the checklist is: {', '.join(labels)}.")
+            raise InvalidRequest.told("'{key}' is not on the document checklist of {service}; "
+                                      "the checklist is: {keys}.", key=key,
+                                      service=service.title, keys=", ".join(labels))
         chosen.append((key, label))
     return chosen
 
@@ -219,18 +220,20 @@ def _documents(service: Service, keys: Iterable[str]) -> list[tuple[str, str]]:
 def _token(token_no: str | None) -> str | None:
     token = (token_no or "").strip()
     if len(token) > MAX_TOKEN_LENGTH:
-        raise InvalidRequest(f"The token number can have at most {MAX_TOKEN_LENGTH} characters.")
+        raise InvalidRequest.told("The token number can have at most {most} characters.",
+                                  most=MAX_TOKEN_LENGTH)
     return token or None
 
 
 def _check_request(centre_code: str, counter: int, method: str, day: date) -> None:
     if method not in PAYMENT_METHODS:
-        raise InvalidRequest(f"'{method}' is not a payment method; use one of: "
-                             f"{', '.join(PAYMENT_METHODS)}.")
+        raise InvalidRequest.told("'{method}' is not a payment method; use one of: {methods}.",
+                                  method=method, methods=", ".join(PAYMENT_METHODS))
     try:
         tracking_number_text(centre_code, day, counter, 1)
     except ValueError as exc:
-        raise InvalidRequest(f"This counter is not set up correctly: {exc}.") from exc
+        raise InvalidRequest.told("This counter is not set up correctly: {problem}.",
+                                  problem=exc) from exc
 
 
 def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_code: str,
