@@ -107,6 +107,26 @@ def test_urdu_mirrors_the_layout_and_translates(qtbot: QtBot) -> None:
     assert QCoreApplication.translate("MainWindow", "&Counter") == "&Counter"
 
 
+def test_an_urdu_sentence_that_starts_with_a_value_reads_right_to_left(qtbot: QtBot) -> None:
+    """"LHR01 · کاؤنٹر 1" begins with Latin letters, so it would be laid out left to right
+    and stand on the left of an Urdu screen: the translation marks it right to left. What
+    has no Urdu translation (Qt's own "Ctrl" of a shortcut) is left to Qt, not emptied."""
+    from PySide6.QtGui import QKeySequence
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    try:
+        translation.apply("ur")
+        assert QCoreApplication.translate("MainWindow", "%1 · counter %2") == \
+            "\u200f%1 · کاؤنٹر %2"
+        assert QCoreApplication.translate("MainWindow", "&Counter") == "کاؤنٹر (&C)"
+        assert QKeySequence("Ctrl+Shift+3").toString(
+            QKeySequence.SequenceFormat.NativeText) == "Ctrl+Shift+3"
+    finally:
+        translation.apply("en")
+
+
 def test_qts_own_buttons_speak_urdu_too(qtbot: QtBot) -> None:
     """Qt ships no Urdu: Yes/No, OK/Cancel and Save come from the counter's translation."""
     from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -145,6 +165,9 @@ def test_numbers_keep_their_order_inside_urdu() -> None:
     text = isolate_numbers("شناختی کارڈ 35202-1234567-1 اور فون 0300-1234567")
     assert f"{LRI}35202-1234567-1{PDI}" in text and f"{LRI}0300-1234567{PDI}" in text
     assert isolate_numbers("کوئی نمبر نہیں") == "کوئی نمبر نہیں"
+    # a difference of minus fifty reads -50, not 50-; a hyphen inside a code stays a hyphen
+    assert isolate_numbers("فرق Rs -50۔") == f"فرق Rs {LRI}-50{PDI}۔"
+    assert isolate_numbers("LHR01-261201") == f"LHR{LRI}01-261201{PDI}"
 
 
 def test_every_urdu_alt_letter_is_a_latin_one() -> None:

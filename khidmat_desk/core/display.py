@@ -73,10 +73,14 @@ def _option_label(f: Field, value: str, urdu: bool = False) -> str:
     return str(value)
 
 
-_NUMBER_RUN = re.compile(r"[+]?[0-9][0-9\-/:.,]*[0-9]|[0-9]")
+#: A run of digits with what joins them (a CNIC, a date, a time, 2,800), and the sign before
+#: a number that stands alone (-50, +92): a minus is kept on the left of its number.
+_NUMBER_RUN = re.compile(r"(?:(?<!\w)[+\-])?(?:[0-9][0-9\-/:.,]*[0-9]|[0-9])")
 LRI, PDI = "\u2066", "\u2069"
 #: First-strong isolate: text whose direction follows its own first letter (a typed name).
 FSI = "\u2068"
+#: Right-to-left mark: makes a sentence that starts with a Latin value read right to left.
+RLM = "\u200f"
 
 
 def isolate_numbers(text: str) -> str:

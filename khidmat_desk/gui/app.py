@@ -20,6 +20,7 @@ from khidmat_desk.app.logs import setup_logging
 from khidmat_desk.app.private import make_private
 from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
 from khidmat_desk.app.settings import CounterSettings, DatabaseMissing
+from khidmat_desk.core.display import RLM
 from khidmat_desk.gui.errors import Messages, install_excepthook, report_error, speak
 from khidmat_desk.gui.fonts import load_fonts
 from khidmat_desk.gui.idle import IdleWatcher
@@ -44,6 +45,22 @@ def centre_line(settings: CounterSettings) -> str:
             .replace("%2", str(settings.get("counter"))))
 
 
+class _UrduTranslator(QTranslator):
+    """The Urdu catalogue, each sentence read right to left as a whole: a translation that
+    starts with a value ("%1 محفوظ ہو گئی", the value a tracking number or a centre's English
+    name) would otherwise be laid out left to right from that value, and end up on the wrong
+    side of the screen in the wrong order."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # no translation here is None (a null text): an empty one would be taken as the
+        # translation, and Qt's own words ("Ctrl" in a shortcut) would vanish
+        text = super().translate(context, source, disambiguation, n)
+        if not text:
+            return None
+        return RLM + text if text.startswith("%") else text
+
+
 class Translation:
     """The Urdu translation and the mirrored layout, switched as a whole."""
 
@@ -56,7 +73,7 @@ class Translation:
             self.app.removeTranslator(self.translator)
             self.translator = None
         if language == "ur":
-            translator = QTranslator(self.app)
+            translator = _UrduTranslator(self.app)
             path = resource_path("translations", "khidmat_ur.qm")
             if translator.load(str(path)):
                 self.app.installTranslator(translator)
@@ -114,6 +131,8 @@ class Counter(QObject):
 
     def _offer_restore(self, health: Any) -> None:
         """A damaged database: put the last good backup back, or quit; never open it."""
+        from khidmat_desk.gui.words import file_text
+
         problem = health.problems[0] if health.problems else "?"
         backup = health.last_backup
         title = self.tr("Khidmat Desk — the database is damaged")
@@ -122,7 +141,7 @@ class Counter(QObject):
                 "The database on this computer is damaged (%1) and there is no good backup on "
                 "this computer to put back. Do not use this counter: call the in-charge. The "
                 "damaged file stays untouched in %2.")
-                .replace("%1", problem).replace("%2", str(self.session.settings.data_dir)))
+                .replace("%1", problem).replace("%2", file_text(self.session.settings.data_dir)))
             self.app.quit()
             return
         from khidmat_desk.gui.restore_dialog import RestoreDialog, backup_line
@@ -148,12 +167,14 @@ class Counter(QObject):
 
     def _on_restored(self, result: Any) -> None:
         """The backup is back in place: go on starting with it."""
+        from khidmat_desk.gui.words import file_text
+
         self.restore_dialog = None
         self.tasks.run(self.session.open, self._on_database_ready, self._on_open_failed)
         self.messages.info("Khidmat Desk", self.tr(
             "The backup is back in place. The damaged database is kept at %1. Applications "
             "saved after the backup was taken must be entered again from their papers.")
-            .replace("%1", str(result.replaced_kept_at or "-")))
+            .replace("%1", file_text(result.replaced_kept_at or "-")))
 
     def back_up(self, reason: str) -> None:
         self.backups.run(lambda: self.session.backup(reason), self._on_backup_done)
@@ -253,9 +274,12 @@ class Counter(QObject):
 
 def already_running(data_dir: Path) -> str:
     """What a second start on the same data folder says, in the counter's language."""
+    from khidmat_desk.gui.words import file_text
+
     return QCoreApplication.translate(
         "Counter", "Khidmat Desk is already open with the data folder %1 on this computer. "
-        "Use that window (it may be minimised), or close it first.").replace("%1", str(data_dir))
+        "Use that window (it may be minimised), or close it first.").replace(
+            "%1", file_text(data_dir))
 
 
 def say_shown_and_quit() -> None:

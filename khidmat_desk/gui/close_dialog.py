@@ -37,7 +37,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.labels import ERROR_STYLE, problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
-from khidmat_desk.gui.words import period_text
+from khidmat_desk.gui.words import file_text, period_text
 
 log = logging.getLogger("khidmat.gui.close")
 MAX_RUPEES = 1_000_000_000
@@ -396,7 +396,7 @@ class CloseDialog(QDialog):
                  self.tr("Audit trail signed.") if sealed.signed else
                  self.tr("The audit trail was NOT signed: %1").replace(
                      "%1", sealed.checkpoint_note),
-                 self.tr("Backup: %1").replace("%1", str(sealed.backup)) if sealed.backup
+                 self.tr("Backup: %1").replace("%1", file_text(sealed.backup)) if sealed.backup
                  else self.tr("No backup: %1").replace("%1", sealed.backup_note)]
         log.info("close from the dashboard: %s", " / ".join(lines))
         self._messages.info(self.tr("Closed"), "\n".join(lines))

@@ -35,7 +35,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
 from khidmat_desk.gui.tasks import TaskRunner
-from khidmat_desk.gui.words import counter_label, period_text
+from khidmat_desk.gui.words import counter_label, file_text, period_text
 
 log = logging.getLogger("khidmat.gui.dashboard")
 REFRESH_MS = 60_000
@@ -354,7 +354,7 @@ class Dashboard(QDialog):
     def _on_export_done(self, written: Any) -> None:
         self._finish()
         self._messages.info(self.tr("Export"), self.tr("Written: %1").replace(
-            "%1", str(written.path)))
+            "%1", file_text(written.path)))
         self.export_finished.emit("written")
 
     def _on_export_failed(self, exc: BaseException) -> None:

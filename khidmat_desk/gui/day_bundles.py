@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from khidmat_desk.gui.errors import known_text
-from khidmat_desk.gui.words import day_text
+from khidmat_desk.gui.words import day_text, file_text
 
 if TYPE_CHECKING:
     from khidmat_desk.gui.main_window import MainWindow
@@ -74,7 +74,7 @@ class DayBundles(QObject):
             "Take the file to the in-charge's PC and import it there (Centre menu). The first "
             "time, it asks for this counter's key:\n\n%6").replace("%1", str(done.counter))
             .replace("%2", day_text(done.day)).replace("%3", str(done.applications))
-            .replace("%4", str(done.versions)).replace("%5", str(done.path))
+            .replace("%4", str(done.versions)).replace("%5", file_text(done.path))
             .replace("%6", key_in_groups(done.public_key)))
 
     # -- import, on the in-charge's PC ------------------------------------------------------------
@@ -87,7 +87,7 @@ class DayBundles(QObject):
 
     def _import(self, path: Path, key: str | None) -> None:
         window = self.window
-        window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
+        window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", file_text(path.name)))
         window._tasks.run(lambda: window.session.import_day_bundle(path, key),
                           self._on_imported, lambda exc: self._on_refused(exc, path))
 

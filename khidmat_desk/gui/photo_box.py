@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khidmat_desk.gui.words import file_text
+
 if TYPE_CHECKING:
     from khidmat_desk.app.photos import StoredPhoto
     from khidmat_desk.gui.main_window import MainWindow
@@ -166,7 +168,7 @@ class PhotoFlow(QObject):
             return
         path = Path(chosen)
         box.show_busy()
-        self._say(self.tr("Checking %1…").replace("%1", path.name), 0)
+        self._say(self.tr("Checking %1…").replace("%1", file_text(path.name)), 0)
         session = window.session
 
         def work() -> tuple[Any, QImage | None]:

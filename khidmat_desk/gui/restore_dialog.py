@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core.display import format_moment
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.words import file_text
 
 
 def backup_line(backup: Any) -> str:
     """The backup as the in-charge reads it: when it was taken (centre time), and the file."""
-    return f"{format_moment(backup.taken_at)} — {backup.path}"
+    return f"{format_moment(backup.taken_at)} — {file_text(backup.path)}"
 
 
 class RestoreDialog(QDialog):
