@@ -384,6 +384,16 @@ def errors_of(code: str, **changes: Any) -> dict[str, str]:
     return {i.field: i.message for i in validate_answers(service, answers).errors}
 
 
+def test_an_injured_persons_age_is_estimated_only_without_a_date_of_birth() -> None:
+    """A docket stating "born 1998" and "about 53" contradicts itself: the estimate is asked
+    (and kept) only when the date of birth is not known."""
+    service = get_service("medico-legal")
+    known = {**service.example, "injured_approx_age": 53}
+    assert "injured_approx_age" not in validate_answers(service, known).answers
+    unknown = {k: v for k, v in known.items() if k != "injured_date_of_birth"}
+    assert validate_answers(service, unknown).answers["injured_approx_age"] == 53
+
+
 def test_tenant_cannot_be_the_landlord_or_a_minor() -> None:
     landlord = get_service("tenant-registration").example["landlord_cnic"]
     assert "landlord's CNIC" in errors_of("tenant-registration", tenant_cnic=landlord,

@@ -107,6 +107,11 @@ def is_true(key: str) -> When:
     return When(key, "truthy")
 
 
+def is_blank(key: str) -> When:
+    """The answer is not given (an optional date left empty, a box not ticked)."""
+    return When(key, "falsy")
+
+
 def equals(key: str, value: Any) -> When:
     return When(key, "eq", value)
 

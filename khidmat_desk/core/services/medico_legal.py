@@ -16,6 +16,7 @@ from khidmat_desk.core.fields import (
     Service,
     Step,
     equals,
+    is_blank,
     is_true,
     options,
 )
@@ -49,7 +50,8 @@ STEPS = (
                   "injured_relation", "injured_guardian_name"),
         Field(key="injured_approx_age", type=FieldType.INTEGER, label="Approximate age (years)",
               label_ur="اندازاً عمر (سال)", required=False, min=0, max=120,
-              help="When the date of birth is not known."),
+              help="When the date of birth is not known.",
+              when=is_blank("injured_date_of_birth")),
     )),
     Step(key="brought_by", title="Brought by", title_ur="لانے والا", fields=(
         yes_no("brought_by_someone", "Someone brought the injured person",
