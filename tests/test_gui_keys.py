@@ -89,6 +89,33 @@ def test_typing_in_a_picker_lists_the_matches(qtbot: QtBot, panel: WizardPanel) 
     assert station.value() == "Civil Lines"
 
 
+def test_a_station_picked_for_one_district_goes_when_the_district_changes(
+        qtbot: QtBot, panel: WizardPanel) -> None:
+    """Lahore, then a Lahore station, then the district put right to Kasur: the station is
+    no station of Kasur and would be forwarded to a station that does not exist, so it goes.
+    A name the lists do not have (they are partial) stays as typed."""
+    from khidmat_desk.core import reference
+
+    lahore_only = next(s for s in reference.police_stations("Lahore")
+                       if s not in reference.police_stations("Kasur"))
+    while (form := panel.current_form()) is not None:
+        fill_step(qtbot, form, {**panel.service.example, "present_district": "Lahore"})
+        rows = {row.field.key: row for row in form.all_rows()}
+        if "present_police_station" in rows:
+            break
+        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    district, station = rows["present_district"].input, rows["present_police_station"].input
+    fill_step(qtbot, form, {"present_police_station": lahore_only})
+    assert station.value() == lahore_only
+    fill_step(qtbot, form, {"present_district": "Kasur"})
+    qtbot.waitUntil(lambda: station.value() == "")
+    assert district.value() == "Kasur"
+    fill_step(qtbot, form, {"present_police_station": "Chowki Number 7"})  # not on a list
+    fill_step(qtbot, form, {"present_district": "Okara"})
+    qtbot.wait(50)
+    assert station.value() == "Chowki Number 7"
+
+
 def page_with_group(qtbot: QtBot, panel: WizardPanel) -> Any:
     while (form := panel.current_form()) is not None:
         editor = form.first_group()

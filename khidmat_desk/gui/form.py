@@ -337,14 +337,22 @@ class StepForm(QWidget):
             editor.show_issues(own)
 
     def _follow_districts(self, answers: Mapping[str, Any]) -> None:
+        """Each police-station list follows its district. A station picked from the list of
+        the district chosen before goes when the district changes to one without it (Mozang
+        is no station of Kasur); a name the lists do not have stays (they are partial)."""
         for key, row in self.rows.items():
             if row.field.type is FieldType.POLICE_STATION:
                 district = answers.get(row.field.district_field)
                 if key in self._station_districts and self._station_districts[key] == district:
                     continue
+                before = self._station_districts.get(key)
                 stations = reference.police_stations(district) if district else ()
+                station = row.input.value()
                 row.input.set_choices(stations)  # type: ignore[attr-defined]
                 self._station_districts[key] = district
+                if before and station and station not in stations \
+                        and station in reference.police_stations(before):
+                    row.input.set_value("")
 
     def first_row_with(self, paths: set[str]) -> FieldRow | None:
         for row in self.all_rows():
