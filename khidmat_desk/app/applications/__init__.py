@@ -22,12 +22,10 @@ from khidmat_desk.app.applications.record import (
     sync_record,
 )
 from khidmat_desk.app.applications.results import (
-    ApplicantId,
     ApplicationDetail,
     ApplicationError,
     ApplicationNotFound,
     ApplicationSummary,
-    DocumentInfo,
     DraftInfo,
     FindResult,
     InvalidRequest,
@@ -53,8 +51,8 @@ from khidmat_desk.core.clock import utc_moment
 
 __all__ = [
     "APP", "MAX_FIND_LIMIT", "MAX_TOKEN_LENGTH", "NADRA_ID_TYPES",
-    "OUTBOX_KIND", "PAYMENT_METHODS", "ApplicantId", "ApplicationDetail", "ApplicationError",
-    "ApplicationNotFound", "ApplicationSummary", "DocumentInfo", "DraftInfo", "FindResult",
+    "OUTBOX_KIND", "PAYMENT_METHODS", "ApplicationDetail", "ApplicationError",
+    "ApplicationNotFound", "ApplicationSummary", "DraftInfo", "FindResult",
     "InvalidRequest", "PaymentInfo", "StatusChangeInfo", "StatusChangeResult", "SubmitResult",
     "ValidationFailed", "add_working_days", "applicant_by_id", "apply_status_change",
     "centre_date", "change_status", "discard_draft", "find_applications",

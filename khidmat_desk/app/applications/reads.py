@@ -10,11 +10,9 @@ from sqlalchemy.orm import Session
 
 from khidmat_desk.app.applications.record import APP
 from khidmat_desk.app.applications.results import (
-    ApplicantId,
     ApplicationDetail,
     ApplicationNotFound,
     ApplicationSummary,
-    DocumentInfo,
     FindResult,
     PaymentInfo,
     StatusChangeInfo,
@@ -33,6 +31,7 @@ from khidmat_desk.store.models import (
     StatusChange,
     User,
 )
+from khidmat_desk.sync.protocol import RecordApplicant, RecordDocument
 
 MAX_FIND_LIMIT = 500
 
@@ -98,7 +97,7 @@ def read_detail(session: Session, which: ColumnElement[bool]) -> ApplicationDeta
         payment=payment_of(session, row.id), documents=documents_of(session, row.id),
         history=_history(session, row.id), officer_id=row.officer_id,
         finding=finding_of(session, row.id, row.service_code),
-        applicant=None if row.holder_id_type is None else ApplicantId(row.holder_id_type,
+        applicant=None if row.holder_id_type is None else RecordApplicant(row.holder_id_type,
                                                                       row.holder_id_number))
 
 
@@ -112,11 +111,11 @@ def payment_of(session: Session, app_id: int) -> PaymentInfo | None:
     return PaymentInfo(row.amount_pkr, row.method, row.username, row.at, tuple(row.items))
 
 
-def documents_of(session: Session, app_id: int) -> tuple[DocumentInfo, ...]:
+def documents_of(session: Session, app_id: int) -> tuple[RecordDocument, ...]:
     rows = session.execute(select(DocumentReceived.doc_key, DocumentReceived.label)
                            .where(DocumentReceived.application_id == app_id)
                            .order_by(DocumentReceived.id))
-    return tuple(DocumentInfo(r.doc_key, r.label) for r in rows)
+    return tuple(RecordDocument(r.doc_key, r.label) for r in rows)
 
 
 def _history(session: Session, app_id: int) -> tuple[StatusChangeInfo, ...]:

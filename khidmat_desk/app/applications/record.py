@@ -26,8 +26,6 @@ from khidmat_desk.store.models import Application, StatusChange, table_of
 from khidmat_desk.store.prepared import JsonText, Prepared
 from khidmat_desk.sync.protocol import (
     ApplicationRecord,
-    RecordApplicant,
-    RecordDocument,
     RecordFeeItem,
     RecordFinding,
     RecordPayment,
@@ -51,14 +49,13 @@ def sync_record(detail: ApplicationDetail) -> ApplicationRecord:
         display_name=detail.name, token_no=detail.token_no, fee_total=detail.fee_total,
         expected_on=detail.expected_on, created_at=detail.created_at,
         updated_at=detail.updated_at, officer=detail.officer,
-        applicant=None if detail.applicant is None else RecordApplicant(
-            detail.applicant.id_type, detail.applicant.id_number),
+        applicant=detail.applicant,
         payment=None if payment is None else RecordPayment(
             amount_pkr=payment.amount_pkr, method=payment.method,
             received_by=payment.received_by, at=payment.at,
             items=tuple(RecordFeeItem(str(i["key"]), str(i["label"]), int(i["amount"]))
                         for i in payment.items)),
-        documents_received=tuple(RecordDocument(d.key, d.label) for d in detail.documents),
+        documents_received=detail.documents,
         status_change=RecordStatusChange(change.from_status, change.to_status, change.reason,
                                          change.user, change.at, change.version),
         finding=_finding(detail.finding),

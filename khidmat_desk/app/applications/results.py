@@ -15,6 +15,7 @@ from khidmat_desk.core.records import SearchKind
 from khidmat_desk.core.validation import ValidationResult
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.errors import KnownError
+from khidmat_desk.sync.protocol import RecordApplicant, RecordDocument
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,6 @@ class PaymentInfo:
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
-    key: str
-    label: str
-
-
-@dataclass(frozen=True)
 class StatusChangeInfo:
     from_status: Status | None
     to_status: Status
@@ -91,17 +86,11 @@ class ApplicationDetail:
     updated_at: datetime
     officer: str
     payment: PaymentInfo | None
-    documents: tuple[DocumentInfo, ...]
+    documents: tuple[RecordDocument, ...]  # received at the counter, as the record carries them
     history: tuple[StatusChangeInfo, ...]
-    applicant: ApplicantId | None = None  # the main person's identity document
+    applicant: RecordApplicant | None = None  # the main person's identity document
     officer_id: int | None = None
     finding: FindingInfo | None = None
-
-
-@dataclass(frozen=True)
-class ApplicantId:
-    id_type: str
-    id_number: str
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,7 @@ from typing import Any, TypeAlias
 
 from khidmat_desk.app.applications import (
     OUTBOX_KIND,
-    ApplicantId,
     ApplicationDetail,
-    DocumentInfo,
     PaymentInfo,
     StatusChangeInfo,
     add_working_days,
@@ -32,6 +30,7 @@ from khidmat_desk.core.records import ApplicantProfile, SearchKind, police_stati
 from khidmat_desk.core.workflow import Status
 from khidmat_desk.store.audit import hashed_fields as audit_fields
 from khidmat_desk.store.audit_state import STATE_KEY, VersionDigests, answers_text
+from khidmat_desk.sync.protocol import RecordApplicant, RecordDocument
 
 PAYMENT_METHODS = ("cash", "card", "online")
 PAYMENT_WEIGHTS = (90.0, 7.0, 3.0)
@@ -204,9 +203,9 @@ def _as_read(record: Record, intake: Intake, change: StatusChangeInfo,
         payment=None if paid is None else PaymentInfo(
             paid["amount_pkr"], paid["method"], intake.officer.username, paid["at"],
             tuple(paid["items"])),
-        documents=tuple(DocumentInfo(d["key"], d["label"]) for d in intake.documents),
+        documents=tuple(RecordDocument(d["key"], d["label"]) for d in intake.documents),
         history=(change,),
-        applicant=None if profile is None else ApplicantId(profile.id_type, profile.id_number),
+        applicant=None if profile is None else RecordApplicant(profile.id_type, profile.id_number),
         finding=None if not record.findings else findings.finding_info(
             app["service_code"], record.findings[-1], setting.verifier.username))
 
