@@ -37,6 +37,7 @@ from khidmat_desk import __version__
 from khidmat_desk.store.audit import ChainHead
 from khidmat_desk.store.db import Database
 from khidmat_desk.sync import protocol
+from khidmat_desk.sync.changes import RemoteChange
 
 log = logging.getLogger("khidmat.central.api")
 
@@ -79,18 +80,9 @@ class PushReply(BaseModel):
     audit: AuditVerdict | None = None
 
 
-class Change(BaseModel):
-    cursor: int
-    uuid: str
-    tracking_number: str
-    status: str
-    reason: str | None
-    set_by: str
-    at: str
-
-
 class ChangesReply(BaseModel):
-    changes: list[Change]
+    changes: list[RemoteChange] = Field(description="the changes as the counter reads them "
+                                        "(khidmat_desk.sync.changes)")
     next: int = Field(description="the cursor to ask with next time")
     more: bool
 
