@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.findings import FindingError, FindingKind, check_finding
 from khidmat_desk.gui.errors import known_text
+from khidmat_desk.gui.labels import problem_label
 from khidmat_desk.gui.words import learn_word
 
 
@@ -75,8 +76,7 @@ class FindingDialog(QDialog):
                                wordWrap=True, styleSheet="color: #a40;"))
             form.addRow(self.tr("Reason for deciding it &yourself"), self.override)
         layout.addLayout(form)
-        self.problem = QLabel(objectName="finding_problem", wordWrap=True,  # type: ignore[call-overload]
-                              styleSheet="color: #b00;")
+        self.problem = problem_label("finding_problem")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

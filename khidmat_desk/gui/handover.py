@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.app.delivery import REPRESENTATIVE, SELF, Handover
 from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.form import FOCUS_RING
+from khidmat_desk.gui.labels import problem_label
 
 CNIC_MASK = "99999-9999999-9;_"
 
@@ -76,8 +77,7 @@ class HandoverDialog(QDialog):
         for widget in (intro, self.in_person, self.representative):
             layout.addWidget(widget)
         layout.addLayout(form)
-        self.problem = QLabel(objectName="handover_problem", wordWrap=True,  # type: ignore[call-overload]
-                              styleSheet="color: #b00020;")
+        self.problem = problem_label("handover_problem")
         self.problem.hide()
         layout.addWidget(self.problem)
         layout.addWidget(buttons)

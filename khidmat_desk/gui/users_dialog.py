@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.workflow import ROLES
 from khidmat_desk.gui.errors import Messages, refusal_text, say_known
+from khidmat_desk.gui.labels import problem_label
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import role_label, roles_label
@@ -61,8 +62,7 @@ class AccountForm(QDialog):
         if password:
             form.addRow(self.tr("&Password"), self.password)
             form.addRow(self.tr("&Repeat password"), self.repeat)
-        self.problem = QLabel(wordWrap=True, styleSheet="color: #b00;",  # type: ignore[call-overload]
-                              objectName="account_problem")
+        self.problem = problem_label("account_problem")
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
