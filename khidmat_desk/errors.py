@@ -51,5 +51,16 @@ class KnownError(Exception):
         return error
 
 
+class BadInputError(KnownError):
+    """A request refused for a value it gave; ``argument`` names the command-line option that
+    gave it (the command line prefixes it, the counter window says the message alone)."""
+
+    bad_input = True
+
+    def __init__(self, message: str, argument: str = "") -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
 def is_known(exc: BaseException) -> bool:
     return isinstance(exc, KnownError)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core import reference
 from khidmat_desk.core.validators import clean_free_text
-from khidmat_desk.errors import KnownError
+from khidmat_desk.errors import BadInputError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Centre, Counter
@@ -27,14 +27,11 @@ CENTRE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 MAX_COUNTER = 99
 
 
-class CentreSetupError(KnownError, ValueError):
-    """Bad set-up input; `argument` names the option at fault."""
-
-    bad_input = True
+class CentreSetupError(BadInputError, ValueError):
+    """Bad set-up input, said after the option at fault."""
 
     def __init__(self, argument: str, message: str) -> None:
-        super().__init__(f"{argument}: {message}")
-        self.argument = argument
+        super().__init__(f"{argument}: {message}", argument)
 
 
 @dataclass(frozen=True)

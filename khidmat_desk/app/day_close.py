@@ -28,7 +28,7 @@ from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError, ShiftPlan
 from khidmat_desk.core.workflow import IN_CHARGE
-from khidmat_desk.errors import KnownError
+from khidmat_desk.errors import BadInputError
 from khidmat_desk.reports.figures import CloseFigures, DaySummary
 from khidmat_desk.reports.summary import stored_close, summarise
 from khidmat_desk.store import outbox
@@ -46,17 +46,8 @@ MAX_TEXT = 500
 CLOSE = table_of(DayClose)
 
 
-class CloseError(KnownError):
-    """A close, reopen or locked change that cannot be done; ``str()`` says what to do.
-
-    ``argument`` names the command-line option at fault, when one is.
-    """
-
-    bad_input = True
-
-    def __init__(self, message: str, argument: str = "") -> None:
-        super().__init__(message)
-        self.argument = argument
+class CloseError(BadInputError):
+    """A close, reopen or locked change that cannot be done; ``str()`` says what to do."""
 
 
 class DayLocked(CloseError):  # noqa: N818 - read as "the day is locked"

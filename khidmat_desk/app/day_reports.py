@@ -16,7 +16,7 @@ from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.shifts import WHOLE_DAY, Period, ShiftError, ShiftPlan
 from khidmat_desk.core.workflow import IN_CHARGE
-from khidmat_desk.errors import KnownError
+from khidmat_desk.errors import BadInputError
 from khidmat_desk.files import write_chosen_file
 from khidmat_desk.reports.day_pdf import day_report_pdf
 from khidmat_desk.reports.figures import DaySummary
@@ -33,14 +33,8 @@ FORMATS = ("pdf", "xlsx", "csv")
 REGISTERS = ("day", "forwarding", "uncollected")
 
 
-class ReportError(KnownError):
-    """A report that cannot be made as asked; ``argument`` names the option at fault."""
-
-    bad_input = True
-
-    def __init__(self, message: str, argument: str) -> None:
-        super().__init__(message)
-        self.argument = argument
+class ReportError(BadInputError):
+    """A report that cannot be made as asked."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,7 @@ def _period_in(plan: ShiftPlan, day: date, shift: str) -> Period:
             shift = WHOLE_DAY
         return plan.period(day, shift)
     except ShiftError as exc:
-        raise ReportError(str(exc), "--shift") from exc
+        raise ReportError.retold(exc, "--shift") from exc
 
 
 def live_summary(db: Database, user: UserInfo, *, day: date | None = None,
