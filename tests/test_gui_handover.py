@@ -3,6 +3,8 @@ checked against the application; a representative is recorded by name and CNIC."
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from gui_driver import PASSWORD, ScriptedMessages, settle
 from PySide6.QtCore import Qt
@@ -48,18 +50,25 @@ def test_the_applicant_collects_with_their_own_cnic_only(session: CounterSession
     assert "applicant in person" in (detail.history[-1].reason or "")
 
 
-def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSession,
-                                            tasks: TaskRunner) -> None:
-    tracking, _ = ready(session)
-    messages = ScriptedMessages()
+def open_handover(qtbot: QtBot, session: CounterSession, tasks: TaskRunner, tracking: str,
+                  messages: ScriptedMessages) -> tuple[Any, Any]:
+    """The application opened at the counter and Enter pressed on its first action, Mark
+    delivered: the counter window and the handover window it opens."""
     window = main_window(qtbot, session, tasks, messages)
     window.open_application(tracking)
     settle(qtbot, tasks)
     button = window.view.status_buttons["delivered"]
     assert button.hasFocus()  # the view opens on its first action ...
     qtbot.keyClick(button, Qt.Key.Key_Return)  # ... and Enter does it
-    dialog = window.handover_dialog
-    assert dialog.isVisible()
+    assert window.handover_dialog.isVisible()
+    return window, window.handover_dialog
+
+
+def test_handover_from_the_application_view(qtbot: QtBot, session: CounterSession,
+                                            tasks: TaskRunner) -> None:
+    tracking, _ = ready(session)
+    messages = ScriptedMessages()
+    window, dialog = open_handover(qtbot, session, tasks, tracking, messages)
     QTest.mouseClick(dialog.representative, Qt.MouseButton.LeftButton)  # or Alt+R
     dialog.representative.setChecked(True)
     QTest.keyClicks(dialog.name, "Bilal Ahmed")
@@ -81,11 +90,7 @@ def test_a_wrong_cnic_brings_the_handover_back_as_typed(
     ready to type again; the right CNIC then hands it over."""
     tracking, cnic = ready(session)
     messages = ScriptedMessages()
-    window = main_window(qtbot, session, tasks, messages)
-    window.open_application(tracking)
-    settle(qtbot, tasks)
-    qtbot.keyClick(window.view.status_buttons["delivered"], Qt.Key.Key_Return)
-    dialog = window.handover_dialog
+    window, dialog = open_handover(qtbot, session, tasks, tracking, messages)
     dialog.cnic.setCursorPosition(0)
     QTest.keyClicks(dialog.cnic, "3520212345677")
     QTest.keyClick(dialog.cnic, Qt.Key.Key_Return)
@@ -109,13 +114,7 @@ def test_an_fir_copy_is_handed_over_with_who_attested_it(qtbot: QtBot, session: 
     """The FIR-copy service records the attested copy it exists for: the dialog asks for the
     pages and who attested it, and they are kept with the application."""
     tracking, cnic = ready(session, "fir-copy")
-    window = main_window(qtbot, session, tasks, ScriptedMessages())
-    window.open_application(tracking)
-    settle(qtbot, tasks)
-    button = window.view.status_buttons["delivered"]
-    assert button.hasFocus()  # the view opens on its first action ...
-    qtbot.keyClick(button, Qt.Key.Key_Return)  # ... and Enter does it
-    dialog = window.handover_dialog
+    window, dialog = open_handover(qtbot, session, tasks, tracking, ScriptedMessages())
     typed = {"pages": "3", "attested_by_name": "Ghulam Mustafa",
              "attested_by_rank": "Moharrir, Police Station Gulberg", "attested_on": "22-11-2025"}
     for key, text in typed.items():

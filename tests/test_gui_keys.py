@@ -63,15 +63,22 @@ def test_lah_and_enter_takes_lahore(qtbot: QtBot, panel: WizardPanel) -> None:
     assert QApplication.focusWidget() is not box.lineEdit()  # Enter went on to the next input
 
 
-def test_typing_in_a_picker_lists_the_matches(qtbot: QtBot, panel: WizardPanel) -> None:
-    """The list narrows as letters are typed: "Civ" shows Civil Lines of the district chosen
-    beside it, Down and Enter take the one shown."""
+def station_page(qtbot: QtBot, panel: WizardPanel) -> tuple[Any, dict[str, Any]]:
+    """Pages filled with the example, the present district Lahore, and turned until the one
+    with the present police station: that page and its rows by key."""
     while (form := panel.current_form()) is not None:
         fill_step(qtbot, form, {**panel.service.example, "present_district": "Lahore"})
         rows = {row.field.key: row for row in form.all_rows()}
         if "present_police_station" in rows:
-            break
+            return form, rows
         qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    raise AssertionError("no police station")
+
+
+def test_typing_in_a_picker_lists_the_matches(qtbot: QtBot, panel: WizardPanel) -> None:
+    """The list narrows as letters are typed: "Civ" shows Civil Lines of the district chosen
+    beside it, Down and Enter take the one shown."""
+    _, rows = station_page(qtbot, panel)
     station = rows["present_police_station"].input
     box: QComboBox = station.widget
     box.setEditText("")
@@ -98,12 +105,7 @@ def test_a_station_picked_for_one_district_goes_when_the_district_changes(
 
     lahore_only = next(s for s in reference.police_stations("Lahore")
                        if s not in reference.police_stations("Kasur"))
-    while (form := panel.current_form()) is not None:
-        fill_step(qtbot, form, {**panel.service.example, "present_district": "Lahore"})
-        rows = {row.field.key: row for row in form.all_rows()}
-        if "present_police_station" in rows:
-            break
-        qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    form, rows = station_page(qtbot, panel)
     district, station = rows["present_district"].input, rows["present_police_station"].input
     fill_step(qtbot, form, {"present_police_station": lahore_only})
     assert station.value() == lahore_only
