@@ -117,9 +117,11 @@ class ShiftsDialog(QDialog):
             if text:
                 parse_plan(text)
         except ShiftError as exc:
-            message = known_text(exc)
-            if message.isascii():  # said in English as a command line says it: a sentence here
-                message = message[:1].upper() + message[1:].rstrip(".") + "."
+            message = known_text(exc)  # said as a command line says it: a sentence here
+            if message.isascii():
+                message = message[:1].upper() + message[1:]
+            if not message.endswith((".", "۔")):
+                message += "." if message.isascii() else "۔"
             self.problem.setText(message)
             return
         self.problem.clear()
