@@ -46,6 +46,21 @@ def test_the_police_stations_follow_the_declared_district() -> None:
     assert validate_answers(service, answers).answers[station.key] == known
 
 
+def test_a_police_station_without_its_district_is_refused() -> None:
+    """Civil Lines stands in five districts: where the district may be left out, a station
+    named without it cannot be forwarded, so the officer is asked for the district."""
+    from khidmat_desk.core.validation import validate_answers
+
+    service = get_service("vehicle-verification")
+    answers = {k: v for k, v in service.example.items() if not k.startswith("permanent_")}
+    checked = validate_answers(service, {**answers, "permanent_police_station": "Civil Lines"})
+    assert [(i.field, i.message) for i in checked.errors] == [
+        ("permanent_police_station", "needs its district: choose the district first")]
+    checked = validate_answers(service, {**answers, "permanent_police_station": "civil lines",
+                                         "permanent_district": "Rawalpindi"})
+    assert checked.ok and checked.answers["permanent_police_station"] == "Civil Lines"
+
+
 def test_a_misspelt_link_between_a_persons_fields_is_named() -> None:
     service = get_service("tenant-registration")
     steps = tuple(replace(s, fields=tuple(

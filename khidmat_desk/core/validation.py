@@ -378,7 +378,10 @@ def _police_station(f: Field, raw: Any, ctx: Context, scope: Mapping[str, Any]) 
     if not checked.ok:
         return checked
     district = scope.get(f.district_field)
-    canonical = reference.find_police_station(district, checked.value) if district else None
+    if not district:  # Civil Lines stands in five districts: the record names which
+        return Checked(None, (Finding(IssueLevel.ERROR, "needs its district: choose the "
+                                      "district first"),))
+    canonical = reference.find_police_station(district, checked.value)
     return Checked(canonical or checked.value, checked.findings)
 
 

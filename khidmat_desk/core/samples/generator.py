@@ -95,6 +95,8 @@ class Generator:
         scope.choices = {k: v for k, v in scope.choices.items()
                          if k in answered and k in applicable}
         wanted, values, tables = applicable & answered, scope.values, not self.typed
+        # a police station is named with its district: none where the district is left out
+        wanted -= {station for station, district in layout.stations if district not in wanted}
         for f in fields:
             if f.key in wanted:
                 values[f.key] = self._value(f, scope)
@@ -514,6 +516,7 @@ class _Layout:
     steering: frozenset[str]  # keys that conditions in this list look at
     plain: tuple[str, ...]  # keys of the fields that are not tables
     conditions: tuple[tuple[str, Condition], ...]  # (key, condition) of conditional fields
+    stations: tuple[tuple[str, str], ...]  # (police station, its district) in this list
 
 
 _LAYOUTS: dict[int, _Layout] = {}
@@ -532,7 +535,10 @@ def _layout(fields: tuple[Field, ...]) -> _Layout:
             any(f.when is not None for f in fields),
             frozenset().union(*(referenced_fields(f.when) for f in fields)),
             tuple(f.key for f in fields if f.type is not FieldType.GROUP),
-            tuple((f.key, f.when) for f in fields if f.when is not None))
+            tuple((f.key, f.when) for f in fields if f.when is not None),
+            tuple((f.key, f.district_field) for f in fields
+                  if f.type is FieldType.POLICE_STATION
+                  and any(g.key == f.district_field for g in fields)))
     return found
 
 
