@@ -434,3 +434,5 @@ def test_the_in_charges_refusals_are_said_in_urdu_with_their_values(
     finally:
         translation.apply("en")
     assert str(early.value) == f"{tomorrow.isoformat()} has not begun yet; it cannot be closed."
+    from khidmat_desk.gui.words import urdu_word
+    assert urdu_word("2026-13-45") == "2026-13-45"  # the shape of a day, but no day: as it is

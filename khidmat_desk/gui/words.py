@@ -189,9 +189,11 @@ def _value_word(text: str) -> str | None:
         if text == label:
             return status_label(status)
     period = _PERIOD.match(text)
-    if period is None:
+    try:
+        day = date.fromisoformat(period[1]) if period else None
+    except ValueError:  # digits in a date's shape that name no day: said as they are
         return None
-    return _day_shift_text(date.fromisoformat(period[1]), period[2] or "")
+    return None if day is None or period is None else _day_shift_text(day, period[2] or "")
 
 
 def urdu_word(text: str) -> str:
