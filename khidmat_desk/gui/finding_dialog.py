@@ -88,9 +88,11 @@ class FindingDialog(QDialog):
         self._fill_statuses()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Most findings are the first status of "verified": start on the status list."""
+        """Most findings are the first status of "verified", already chosen: the cursor
+        starts where the reference is typed. (On the status list, the letters of a reference
+        typed at once would pick a status: "C" is "Case pending".)"""
         super().showEvent(event)
-        self.status.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reference.setFocus(Qt.FocusReason.TabFocusReason)
 
     @property
     def outcome(self) -> str:
