@@ -57,13 +57,17 @@ def test_copies_are_numbered_and_reprints_say_duplicate(
     tracking = _certificate(db, officer, in_charge, shipped_tariff)
     first = printing.print_document(db, tracking, PCC, user=officer, signer=signer, now=WHEN)
     second = printing.print_document(db, tracking, PCC, user=in_charge, signer=signer,
-                                     reason="first copy torn", now=LATER)
+                                     reason="first copy torn", now=LATER, counter=5)
     assert (first.copy_no, second.copy_no) == (1, 2)
     assert "DUPLICATE" not in page_text(first.pdf)
     assert "DUPLICATE · COPY 2" in page_text(second.pdf)
     # a duplicate keeps the date the certificate was first issued, in print and in the QR
     text = " ".join(page_text(second.pdf).split())
     assert "Date of issue 23-11-2026" in text and "26-11-2026 14:30, copy 2" in text
+    # the foot names who issued this copy and where: the in-charge at counter 5, not the
+    # counter the application was taken at
+    assert f"Issued by {in_charge.full_name}, counter 5," in text
+    assert f"counter {int(tracking.split('-')[2])}," in " ".join(page_text(first.pdf).split())
     assert second.qr_payload is not None and "|2026-11-23|" in second.qr_payload
     history = printing.print_history(db, tracking)
     assert [(h.copy_no, h.printed_by, h.reason) for h in history] == [

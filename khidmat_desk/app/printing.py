@@ -264,9 +264,11 @@ def print_receipt(db: Database, tracking: str, *, user: UserInfo | None, fmt: st
 def print_document(db: Database, tracking: str, document_key: str, *, user: UserInfo,
                    signer: Signer, reason: str | None = None,
                    templates: Templates | None = None, now: datetime | None = None,
-                   base_url: str | None = None) -> PrintedDocument:
+                   base_url: str | None = None, counter: int | None = None) -> PrintedDocument:
     """Print (or reprint) a service's output document with its signed QR code; the copy goes
-    to the central server too, for the public verification page at ``base_url``."""
+    to the central server too, for the public verification page at ``base_url``. ``counter``:
+    the counter issuing it, as its foot says ("Issued by …, counter 3"); without it, the
+    counter the application was taken at."""
     layouts = templates or shipped_templates()
     detail, output, layout = _output(db, tracking, document_key, layouts)
     photo = photo_of(db, detail.uuid) if output.photo else None
@@ -283,7 +285,7 @@ def print_document(db: Database, tracking: str, document_key: str, *, user: User
         return render_document(content, issue, layouts), content.qr_payload
 
     return _print(db, detail, document_key, DOCUMENT_FORMAT, user, layout.reprint_role, reason,
-                  utc_moment(now), build, officer=None)
+                  utc_moment(now), build, officer=None, counter=counter)
 
 
 class _PreparedChecks:
@@ -373,7 +375,7 @@ Build = Callable[[Issue, date], tuple[bytes, str | None]]
 
 def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
            user: UserInfo | None, reprint_role: str, reason: str | None, when: datetime,
-           build: Build, *, officer: str | None) -> PrintedDocument:
+           build: Build, *, officer: str | None, counter: int | None = None) -> PrintedDocument:
     why = clean_free_text(reason or "", multiline=True) or None
     with db.write() as session:
         app_id = session.execute(select(APP.c.id).where(APP.c.uuid == detail.uuid)
@@ -383,7 +385,7 @@ def _print(db: Database, detail: ApplicationDetail, document_key: str, fmt: str,
             _check_reprint(user, reprint_role, detail, document_key)
         issued_on = local(first_at or when).date()
         issue = _issue_in(session, detail, officer or _full_name(user), local(when),
-                          copy_no)
+                          copy_no, counter=counter)
         pdf, payload = build(issue, issued_on)
         record = PrintRecord(application_id=app_id, document_key=document_key, format=fmt,
                              copy_no=copy_no, user_id=user.id if user else None,
@@ -507,13 +509,14 @@ def _officer_name(session: Session, username: str) -> str:
 
 
 def _issue_in(session: Session, detail: ApplicationDetail, officer: str, when: datetime,
-              copy_no: int, *, preview: bool = False) -> Issue:
+              copy_no: int, *, preview: bool = False, counter: int | None = None) -> Issue:
     centre = session.get(Centre, detail.centre_code)
     if officer == detail.officer:
         officer = _officer_name(session, officer)
     return Issue(centre_code=detail.centre_code,
                  centre_name=centre.name if centre else detail.centre_code,
-                 centre_district=centre.district if centre else "", counter=detail.counter,
+                 centre_district=centre.district if centre else "",
+                 counter=counter or detail.counter,
                  officer=officer, printed_at=when, copy_no=copy_no, preview=preview)
 
 

@@ -154,7 +154,8 @@ def run_print_document(args: argparse.Namespace) -> int:
         user = sign_in(ctx, args)
         printed = print_document(ctx.db, args.tracking, key, user=user, signer=ctx.signer(),
                                  reason=args.reason, templates=ctx.templates,
-                                 base_url=_public_url(ctx))
+                                 base_url=_public_url(ctx),
+                                 counter=int(ctx.settings.get("counter")))
         path = _deliver(ctx, printed, args.out, user)
     _report(printed, path)
     return 0

@@ -277,7 +277,8 @@ class CounterSession:
 
         return print_document(self.db, tracking, key, user=self.ctx.officer,
                               signer=self.ctx.signer(), reason=reason, templates=self.templates,
-                              base_url=self._public_url())
+                              base_url=self._public_url(),
+                              counter=int(self.settings.get("counter")))
 
     def prepare_copies(self, tracking: str, keys: list[str]) -> int:
         """The identity checks of each document's next copy, made now; how many were made."""
