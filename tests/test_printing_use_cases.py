@@ -142,8 +142,9 @@ def test_a_preview_is_marked_unsigned_and_not_recorded(
         db: Database, signer: Signer, officer: UserInfo, in_charge: UserInfo,
         shipped_tariff: Tariff) -> None:
     tracking = _certificate(db, officer, in_charge, shipped_tariff)
-    pdf = printing.preview_document(db, tracking, PCC)
+    pdf = printing.preview_document(db, tracking, PCC, user=in_charge, counter=4)
     assert "PREVIEW" in page_text(pdf)
+    assert f"Issued by {in_charge.full_name}, counter 4," in " ".join(page_text(pdf).split())
     assert decode(pdf, QR) == []  # a saved preview can never pass as a signed certificate
     receipt = printing.preview_document(db, tracking, "receipt", fmt="a4")
     assert "PREVIEW" in page_text(receipt)

@@ -342,13 +342,17 @@ def prepare_copy(db: Database, tracking: str, document_key: str, *, user: UserIn
 
 def preview_document(db: Database, tracking: str, document_key: str, *, fmt: str = "thermal",
                      templates: Templates | None = None, tariff: Tariff | None = None,
-                     now: datetime | None = None, user: UserInfo | None = None) -> bytes:
-    """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded."""
+                     now: datetime | None = None, user: UserInfo | None = None,
+                     counter: int | None = None) -> bytes:
+    """What the page will look like, marked PREVIEW, with no signed QR and nothing recorded;
+    a document's foot names who looks at it and where (``user``, ``counter``), as its print
+    would (a receipt names the counter the application was taken at)."""
     layouts = templates or shipped_templates()
     when = local(utc_moment(now))
     detail = get_application(db, tracking)
     check_may_see(user, detail)
-    issue = _issue(db, detail, detail.officer, when, copy_no=1, preview=True)
+    issue = _issue(db, detail, user.username if user else detail.officer, when, copy_no=1,
+                   preview=True, counter=None if document_key == RECEIPT else counter)
     if document_key == RECEIPT:
         return render_receipt(print_content.receipt_content(
             detail, tariff or shipped_tariff(), layouts), issue, layouts, layouts.formats[fmt])
@@ -498,10 +502,10 @@ def _full_name(user: UserInfo | None) -> str:
 
 
 def _issue(db: Database, detail: ApplicationDetail, officer_username: str, when: datetime, *,
-           copy_no: int, preview: bool) -> Issue:
+           copy_no: int, preview: bool, counter: int | None = None) -> Issue:
     with db.read() as session:
         return _issue_in(session, detail, _officer_name(session, officer_username), when,
-                         copy_no, preview=preview)
+                         copy_no, preview=preview, counter=counter)
 
 
 def _officer_name(session: Session, username: str) -> str:

@@ -305,7 +305,7 @@ class CounterSession:
         return preview_document(self.db, tracking, key,
                                 fmt=str(self.settings.get("receipt_format")),
                                 templates=self.templates, tariff=self.tariff,
-                                user=self.ctx.user)
+                                user=self.ctx.user, counter=int(self.settings.get("counter")))
 
     def save_settings(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
