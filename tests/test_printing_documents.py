@@ -318,3 +318,35 @@ def test_a_handover_is_checked_and_needs_the_copy_to_be_ready(centre: Centre) ->
     assert [i.field for i in bad.value.result.errors] == ["pages"]
     listed = {d.key: d for d in printing.list_documents(centre.db, tracking)}
     assert not listed["fir-copy-record"].ready
+
+
+def test_an_address_stays_on_one_page_with_its_district_and_police_station() -> None:
+    """A page break never falls between an address and the district or police station that
+    finish it: the address row goes over with them."""
+    from datetime import date
+
+    from khidmat_desk.printing import document
+    from khidmat_desk.printing.content import DocumentContent
+    from khidmat_desk.printing.flow import Flow
+    from khidmat_desk.printing.fonts import register_fonts
+    from khidmat_desk.printing.templates import Section
+
+    register_fonts()
+    service = get_service("character-certificate")
+    keys = ("date_of_birth", "present_address", "present_district", "present_police_station",
+            "gender")
+    content = DocumentContent(
+        tracking_number="LHR01-261201-01-0001-2", service=service, output=service.outputs[0],
+        answers=dict(service.example), holder="", holder_ur="", holder_id="",
+        issued_on=date(2026, 12, 1), status="verified", qr_payload=None)
+    flow = Flow(500)
+    document._section(flow, content, Section("Particulars", "کوائف", keys))
+    kept = dict(zip(["heading", *keys], flow.keep, strict=True))
+    assert kept == {"heading": True, "date_of_birth": False, "present_address": True,
+                    "present_district": True, "present_police_station": False,
+                    "gender": False}
+    # where the page must break inside the address, it breaks before the address
+    offsets = [offset for offset, _ in flow.blocks]
+    station = keys.index("present_police_station") + 1
+    [first, *_] = flow.pages(offsets[station] + 1, offsets[station] + 1)
+    assert len(first) == keys.index("present_address") + 1  # heading, date of birth

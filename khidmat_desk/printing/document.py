@@ -209,14 +209,21 @@ def _section(flow: Flow, content: DocumentContent, section: Section) -> None:
     if not shown:
         return
     _heading(flow, section)
-    for label, label_ur, value in _rows(shown, content.answers):
-        pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur)
+    rows = _rows(shown, content.answers)
+    for (_, label, label_ur, value), after in zip(rows, [*rows[1:], None], strict=True):
+        # an address, its district and its police station stay on one page
+        with_next = after is not None and after[0].type in _PLACE_PARTS
+        pieces.row(flow, label, value, size=TEXT, label_width=62 * MM, label_ur=label_ur,
+                   keep_with_next=with_next)
+
+
+_PLACE_PARTS = (FieldType.DISTRICT, FieldType.POLICE_STATION)
 
 
 def _rows(shown: list[tuple[Field, Any]],
-          answers: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(label, Urdu label, value) per answer. "Relation: Son of" and "Father's name: X" read
-    as one line "Son of: X"; a CNIC is labelled with the card the person showed."""
+          answers: dict[str, Any]) -> list[tuple[Field, str, str, str]]:
+    """(field, label, Urdu label, value) per answer. "Relation: Son of" and "Father's name: X"
+    read as one line "Son of: X"; a CNIC is labelled with the card the person showed."""
     keys = {f.key for f, _ in shown}
     read_with_relation = {f.guardian_field for f, _ in shown if f.guardian_field}
     rows = []
@@ -224,14 +231,14 @@ def _rows(shown: list[tuple[Field, Any]],
         if f.guardian_field and f.guardian_field in keys and f.options:
             option = next((o for o in f.options if o.value == value), None)
             guardian = answers[f.guardian_field]
-            rows.append((option.label if option else f.label,
+            rows.append((f, option.label if option else f.label,
                          option.label_ur if option else f.label_ur, str(guardian)))
         elif f.key in read_with_relation:
             continue
         elif f.type is FieldType.CNIC and f.id_type_field and f.id_type_field in answers:
-            rows.append((f"{_card(f, answers)} number", f.label_ur, _text(f, value)))
+            rows.append((f, f"{_card(f, answers)} number", f.label_ur, _text(f, value)))
         else:
-            rows.append((f.label, f.label_ur, _text(f, value)))
+            rows.append((f, f.label, f.label_ur, _text(f, value)))
     return rows
 
 

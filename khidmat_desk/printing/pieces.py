@@ -105,7 +105,7 @@ def _value_lines(value: str, size: float, font: str, room: float) -> list[_Line]
 
 
 def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,
-        label_ur: str = "", bold_value: bool = False) -> None:
+        label_ur: str = "", bold_value: bool = False, keep_with_next: bool = False) -> None:
     """A label (with its Urdu beside it when there is room, else under it) and its value.
 
     A label longer than its column wraps inside the column; nothing runs into the value.
@@ -150,7 +150,7 @@ def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,
                 canvas.setFont(line.font, line.size)
                 canvas.drawString(x + label_width, top - y, line.text)
 
-    flow.add(max(label_height, value_height) + size * 0.25, draw)
+    flow.add(max(label_height, value_height) + size * 0.25, draw, keep_with_next=keep_with_next)
 
 
 def amount_row(flow: Flow, text: str, amount: str, *, size: float, bold: bool = False) -> None:
