@@ -326,3 +326,25 @@ def test_a_refused_sign_in_is_said_in_urdu_and_shown_whole(
     from khidmat_desk.gui.app import centre_line
 
     assert "کاؤنٹر" in centre_line(counter_session.settings)  # "counter" on this window too
+
+
+def test_the_finding_window_names_record_statuses_in_urdu(qtbot: QtBot, urdu: None) -> None:
+    """The verifier's choices in the Urdu counter: each record status and the reference the
+    police give, in Urdu (the value stored is the same key)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from khidmat_desk.core.findings import finding_kind
+    from khidmat_desk.gui.finding_dialog import FindingDialog
+
+    kind = finding_kind("character-certificate")
+    dialog = FindingDialog("LHR01-261201-01-0001-2", "پولیس کریکٹر سرٹیفکیٹ", kind,
+                           own_intake=False, service_code="character-certificate",
+                           today=date(2026, 12, 1), urdu=True)
+    qtbot.addWidget(dialog)
+    first = kind.for_outcome("verified")[0]
+    assert dialog.status.itemText(0) == first.label_ur and dialog.status.itemData(0) == first.key
+    form = dialog.findChild(QFormLayout)
+    label = form.labelForField(dialog.reference)
+    assert isinstance(label, QLabel) and label.text() == kind.reference_label_ur

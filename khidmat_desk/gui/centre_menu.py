@@ -160,7 +160,7 @@ class CentreMenu(QObject):
         dialog = FindingDialog(
             tracking, service.title_ur if window.urdu else service.title,
             finding_kind(service.code), own_intake=detail.officer_id == window.user.id,
-            service_code=service.code, today=clock.today(), parent=window)
+            service_code=service.code, today=clock.today(), urdu=window.urdu, parent=window)
         dialog.accepted.connect(lambda: self._save_finding(tracking, dialog.answers()))
         self.finding_dialog = dialog
         dialog.open()

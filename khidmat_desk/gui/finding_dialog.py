@@ -36,10 +36,10 @@ class FindingDialog(QDialog):
     in-charge's reason for deciding on their own intake (``own_intake``)."""
 
     def __init__(self, tracking: str, service_title: str, kind: FindingKind, *,
-                 own_intake: bool, service_code: str, today: date,
+                 own_intake: bool, service_code: str, today: date, urdu: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="finding_dialog")  # type: ignore[call-arg]
-        self.kind, self.service_code, self.today = kind, service_code, today
+        self.kind, self.service_code, self.today, self.urdu = kind, service_code, today, urdu
         learn_word(kind.reference_label, kind.reference_label_ur)  # named in its messages
         self.setWindowTitle(self.tr("Record finding — %1").replace("%1", tracking))
         layout = QVBoxLayout(self)
@@ -60,7 +60,8 @@ class FindingDialog(QDialog):
         self.status = QComboBox(objectName="finding_status")  # type: ignore[call-arg]
         form.addRow(self.tr("Record &status"), self.status)
         self.reference = QLineEdit(objectName="finding_reference", maxLength=80)  # type: ignore[call-overload]
-        form.addRow(kind.reference_label, self.reference)
+        form.addRow(kind.reference_label_ur if urdu and kind.reference_label_ur
+                    else kind.reference_label, self.reference)
         self.reference_date = QLineEdit(objectName="finding_reference_date",  # type: ignore[call-overload]
                                         placeholderText=self.tr("DD-MM-YYYY (optional)"))
         self.reference_date.setInputMask("99-99-9999;_")
@@ -104,7 +105,8 @@ class FindingDialog(QDialog):
     def _fill_statuses(self) -> None:
         self.status.clear()
         for status in self.kind.for_outcome(self.outcome):
-            self.status.addItem(status.label, status.key)
+            self.status.addItem(status.label_ur if self.urdu and status.label_ur
+                                else status.label, status.key)
 
     def _date(self) -> date | None:
         text = self.reference_date.text().strip("-_ ")
