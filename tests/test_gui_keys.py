@@ -211,8 +211,10 @@ def test_f1_lists_every_shortcut_in_columns(qtbot: QtBot, counter_session: Count
     kind, text = messages.shown[-1]
     assert kind == "page" and text.startswith("<table")
     for key in ("Ctrl+Shift+A", "Ctrl+Shift+Delete", "Ctrl+Shift+D", "Tab / Shift+Tab",
-                "Ctrl+P", "F5", "Ctrl+L", "Ctrl+1"):
+                "Ctrl+P", "F5", "Ctrl+L"):
         assert f"<b>{key}</b>" in text, key
+    # the services' keys in one line (each is beside its service in the launcher)
+    assert "<b>Ctrl+1…9 · Ctrl+Shift+1…6</b>" in text
     assert text.count("<tr>") > 25  # one row per key
 
 
@@ -224,6 +226,9 @@ def test_everything_fits_a_counter_screen(qtbot: QtBot, counter_session: Counter
     from PySide6.QtCore import QPoint, QRect
     from test_gui_counter import main_window
 
+    from khidmat_desk.gui.fonts import load_fonts
+
+    load_fonts(QApplication.instance())  # the counter's own fonts, as it starts with them
     window = main_window(qtbot, counter_session, tasks)
     usable = (size[0], size[1] - 70)  # title bar and taskbar
     assert window.minimumSizeHint().width() <= usable[0]

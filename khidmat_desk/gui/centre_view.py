@@ -108,6 +108,13 @@ class CentreView(QWidget):
         # wide enough to read its hint (it was cut to "Officer (user na…")
         hint = self.officer.fontMetrics().horizontalAdvance(self.officer.placeholderText())
         self.officer.setMinimumWidth(hint + 12)
+        # the lists need not be as wide as their longest name (the window would not fit a
+        # 1024-pixel screen); their drop-down shows each name whole
+        for box in (self.status, self.service):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
         self.overdue = QCheckBox(self.tr("&Overdue only"), objectName="centre_overdue")  # type: ignore[call-overload]
         apply = QPushButton(self.tr("&Show"), objectName="centre_apply")  # type: ignore[call-overload]
         apply.setDefault(True)

@@ -688,13 +688,19 @@ class MainWindow(QMainWindow):
     def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the counter, by where it works: the menus' actions as they are set, and
         the keys of the wizard, the application view and the documents."""
-        actions = sorted(((a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                           a.text().replace("&", "")) for a in self.findChildren(QAction)
-                          if not a.shortcut().isEmpty()), key=lambda pair: pair[1].casefold())
+        keyed = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
+        services = [a for a in keyed if a.objectName().startswith("action-new-")]
+        actions = sorted(((_key_text(a), a.text().replace("&", "")) for a in keyed
+                          if a not in services), key=lambda pair: pair[1].casefold())
+        # one line for the services: each one's key stands beside it in the launcher, and the
+        # page then fits one counter screen
+        started = [(_key_ranges([_key_text(a) for a in services]),
+                    self.tr("Start a service (its key is beside it in the list of services)"))]
         return [
             (self.tr("Anywhere"), [
                 (self.tr("Scan a receipt"),
                  self.tr("Opens that application, whatever has the focus")),
+                *(started if services else []),
                 *actions,
             ]),
             (self.tr("In the wizard"), [
@@ -732,6 +738,27 @@ class MainWindow(QMainWindow):
             html.append("</table></td>")
         html.append("</tr></table>")
         self._messages.page(self.tr("Keyboard shortcuts"), "".join(html))
+
+
+def _key_text(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _key_ranges(keys: list[str]) -> str:
+    """"Ctrl+1…9 · Ctrl+Shift+1…6": keys that differ only in a last digit, run together."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        prefix, _, last = key.rpartition("+")
+        groups.setdefault(prefix, []).append(last)
+    parts = []
+    for prefix, lasts in sorted(groups.items(), key=lambda item: len(item[0])):
+        lasts.sort()
+        digits = [int(last) for last in lasts if last.isdigit()]
+        if len(digits) == len(lasts) > 2 and digits == list(range(digits[0], digits[-1] + 1)):
+            parts.append(f"{prefix}+{lasts[0]}…{lasts[-1]}")
+        else:
+            parts.append(", ".join(f"{prefix}+{last}" for last in lasts))
+    return " · ".join(parts)
 
 
 def _draft_line(draft: Any, urdu: bool) -> str:

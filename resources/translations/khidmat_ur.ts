@@ -4,37 +4,37 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="47"/>
         <source>&amp;User name</source>
         <translation>صارف نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="48"/>
         <source>&amp;Full name</source>
         <translation>پورا نام (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="57"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="62"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="64"/>
         <source>&amp;Repeat password</source>
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="90"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="93"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="102"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="104"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="106"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -60,168 +60,168 @@
 <context>
     <name>ApplicationView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="66"/>
         <source>Status: %1</source>
         <translation>حالت: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="98"/>
         <source>Record &amp;finding…</source>
         <translation>پولیس رپورٹ درج کریں… (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="100"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="103"/>
         <source>Mark %1</source>
         <translation>%1 قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="109"/>
         <source>Back to the list (Esc)</source>
         <translation>فہرست پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="141"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
         <source>Record status</source>
         <translation>ریکارڈ کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="143"/>
         <source>Reference</source>
         <translation>حوالہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="145"/>
         <source>Reference date</source>
         <translation>حوالے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="147"/>
         <source>Remark</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
         <source>Recorded by</source>
         <translation>درج کنندہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="151"/>
         <source>Decided on own intake because</source>
         <translation>اپنی وصول کردہ درخواست پر فیصلے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="152"/>
         <source>Police finding</source>
         <translation>پولیس رپورٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="155"/>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
         <source>Print</source>
         <translation>پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="162"/>
         <source>%1 printed</source>
         <translation>%1 پرنٹ ہوئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="163"/>
         <source>not printed yet</source>
         <translation>ابھی پرنٹ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="168"/>
         <source> · a duplicate needs the in-charge</source>
         <translation> · دوسری کاپی کے لیے انچارج درکار ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="168"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="171"/>
         <source>Reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="173"/>
         <source>Print %1</source>
         <translation>%1 پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="177"/>
         <source>Print (Ctrl+P)</source>
         <translation>پرنٹ (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="176"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="180"/>
         <source>Preview</source>
         <translation>پیش منظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
         <source>Submitted</source>
         <translation>جمع ہوئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
         <source>%1 · %2 counter %3 · %4</source>
         <translation>%1 · %2 کاؤنٹر %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="193"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="197"/>
         <source>Expected on</source>
         <translation>متوقع تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="194"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="198"/>
         <source>Fee</source>
         <translation>فیس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="195"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="199"/>
         <source>Documents received</source>
         <translation>وصول شدہ دستاویزات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="200"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="201"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="202"/>
         <source>Queue token</source>
         <translation>ٹوکن نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="204"/>
         <source>Application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="208"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="206"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="210"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2، %3)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="220"/>
         <source>Answers</source>
         <translation>جوابات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/application_view.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/application_view.py" line="229"/>
         <source>Status history</source>
         <translation>حالت کی تاریخ</translation>
     </message>
@@ -560,17 +560,17 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="138"/>
         <source>Khidmat Desk — the database is damaged</source>
         <translation>خدمت ڈیسک — ڈیٹا بیس خراب ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="141"/>
         <source>The database on this computer is damaged (%1) and there is no good backup on this computer to put back. Do not use this counter: call the in-charge. The damaged file stays untouched in %2.</source>
         <translation>اس کمپیوٹر کا ڈیٹا بیس خراب ہے (%1) اور اس کمپیوٹر پر کوئی درست بیک اپ موجود نہیں جسے واپس لگایا جا سکے۔ یہ کاؤنٹر استعمال نہ کریں: انچارج کو بلائیں۔ خراب فائل %2 میں جوں کی توں محفوظ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="131"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="150"/>
         <source>The database on this computer is damaged (%1): nothing more can be saved in it. Stop working at this counter and call the in-charge.
 
 The last good backup is:
@@ -585,27 +585,27 @@ The in-charge can put it back now.</source>
 انچارج اسے ابھی واپس لگا سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="154"/>
         <source>&amp;Restore the last good backup…</source>
         <translation>آخری درست بیک اپ واپس لگائیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="175"/>
         <source>The backup is back in place. The damaged database is kept at %1. Applications saved after the backup was taken must be entered again from their papers.</source>
         <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="279"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="95"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -1196,62 +1196,62 @@ The key (spaces do not matter):</source>
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="44"/>
         <source>Record finding — %1</source>
         <translation>پولیس رپورٹ درج کریں — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="49"/>
         <source>&amp;Verified</source>
         <translation>تصدیق شدہ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="50"/>
         <source>&amp;Rejected</source>
         <translation>مسترد (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="59"/>
         <source>Decision</source>
         <translation>فیصلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="61"/>
         <source>Record &amp;status</source>
         <translation>ریکارڈ کی حیثیت (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="66"/>
         <source>DD-MM-YYYY (optional)</source>
         <translation>DD-MM-YYYY (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="68"/>
         <source>Reference &amp;date</source>
         <translation>حوالے کی تاریخ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="72"/>
         <source>Re&amp;mark (the reason, for a rejection)</source>
         <translation>کیفیت (مسترد کرنے پر وجہ) (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="75"/>
         <source>You took in this application yourself. As the in-charge you may decide on it only with a reason.</source>
         <translation>یہ درخواست آپ نے خود وصول کی تھی۔ بطور انچارج آپ اس پر صرف وجہ لکھ کر فیصلہ کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="76"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="78"/>
         <source>Reason for deciding it &amp;yourself</source>
         <translation>خود فیصلہ کرنے کی وجہ (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="127"/>
         <source>The reference date is not a date like 25-11-2026.</source>
         <translation>حوالے کی تاریخ 25-11-2026 جیسی تاریخ نہیں ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="144"/>
         <source>Type why you decide on an application you took in.</source>
         <translation>لکھیں کہ آپ اپنی وصول کردہ درخواست پر فیصلہ کیوں کر رہے ہیں۔</translation>
     </message>
@@ -1292,52 +1292,52 @@ The key (spaces do not matter):</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="38"/>
         <source>Hand over %1</source>
         <translation>%1 حوالے کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="40"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="41"/>
         <source>Who is collecting the document for %1? Ask for their CNIC and type its number.</source>
         <translation>%1 کی دستاویز کون وصول کر رہا ہے؟ ان کا شناختی کارڈ دیکھیں اور اس کا نمبر لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="43"/>
         <source>The &amp;applicant in person</source>
         <translation>درخواست گزار خود (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="45"/>
         <source>A &amp;representative</source>
         <translation>نمائندہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="51"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="52"/>
         <source>Representative&apos;s name</source>
         <translation>نمائندے کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="56"/>
         <source>Collector&apos;s CNIC</source>
         <translation>وصول کنندہ کا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="58"/>
         <source>Representative&apos;s &amp;name</source>
         <translation>نمائندے کا نام (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="59"/>
         <source>&amp;CNIC shown</source>
         <translation>دکھایا گیا شناختی کارڈ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="66"/>
         <source>DD-MM-YYYY</source>
         <translation>DD-MM-YYYY (دن-مہینہ-سال)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="72"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -1345,7 +1345,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="185"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="214"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1470,7 +1470,7 @@ The key (spaces do not matter):</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="43"/>
         <location filename="../../khidmat_desk/gui/main_window.py" line="178"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
@@ -1694,87 +1694,92 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
+        <source>Start a service (its key is beside it in the list of services)</source>
+        <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="704"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="720"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
@@ -1785,12 +1790,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="734"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="740"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -1993,7 +1998,7 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="75"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="85"/>
         <source>%1 (%2 shift)</source>
         <translation>%1 (%2 شفٹ)</translation>
     </message>
@@ -2001,50 +2006,50 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>PhotoBox</name>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="55"/>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="57"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="87"/>
         <source>Add &amp;photograph…</source>
         <translation>تصویر شامل کریں (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="58"/>
         <source>Add or replace the person&apos;s photograph</source>
         <translation>درخواست گزار کی تصویر شامل کریں یا بدلیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="61"/>
         <source>Photograph</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="76"/>
         <source>Looking for a kept photograph…</source>
         <translation>محفوظ تصویر تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="82"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="84"/>
         <source>No
 photograph</source>
         <translation>کوئی
 تصویر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="85"/>
         <source>No photograph is kept yet; %1 prints one.</source>
         <translation>ابھی کوئی تصویر محفوظ نہیں؛ %1 پر تصویر چھپتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="91"/>
         <source>Kept: %1 × %2 pixels, SHA-256 %3… (printed under the picture).</source>
         <translation>محفوظ: %1 × %2 پکسل، SHA-256 %3… (تصویر کے نیچے چھپتا ہے)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="94"/>
         <source>Replace &amp;photograph…</source>
         <translation>تصویر بدلیں (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="96"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="98"/>
         <source>Checking and keeping the photograph…</source>
         <translation>تصویر جانچی اور محفوظ کی جا رہی ہے…</translation>
     </message>
@@ -2052,42 +2057,42 @@ photograph</source>
 <context>
     <name>PhotoFlow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="114"/>
         <source>Choose the photograph</source>
         <translation>تصویر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="115"/>
         <source>Photographs (%1)</source>
         <translation>تصاویر (%1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="159"/>
         <source>Replace the photograph</source>
         <translation>تصویر بدلیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="160"/>
         <source>A photograph is already kept with %1. Replace it? The change is recorded in the audit trail; copies already printed keep the old one.</source>
         <translation>%1 کے ساتھ ایک تصویر پہلے سے محفوظ ہے۔ کیا اسے بدلا جائے؟ یہ تبدیلی آڈٹ ریکارڈ میں درج ہوگی؛ پہلے سے چھپی ہوئی نقول پر پرانی تصویر ہی رہے گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="161"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="163"/>
         <source>The kept photograph was not changed.</source>
         <translation>محفوظ تصویر نہیں بدلی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="167"/>
         <source>No photograph chosen.</source>
         <translation>کوئی تصویر منتخب نہیں کی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="171"/>
         <source>Checking %1…</source>
         <translation>%1 جانچی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/photo_box.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/photo_box.py" line="190"/>
         <source>Photograph kept with %1: %2 × %3 pixels, SHA-256 %4…</source>
         <translation>تصویر %1 کے ساتھ محفوظ کر لی گئی: %2 × %3 پکسل، SHA-256 %4…</translation>
     </message>
@@ -2381,47 +2386,47 @@ photograph</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="45"/>
         <source>Restore the last good backup</source>
         <translation>آخری درست بیک اپ واپس لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="47"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="48"/>
         <source>This backup will replace the damaged database. The damaged file is kept aside in the backups folder, and the restore is written to the audit trail. Applications saved after the backup was taken are not in it: they must be entered again from their papers.</source>
         <translation>یہ بیک اپ خراب ڈیٹا بیس کی جگہ لے گا۔ خراب فائل بیک اپ فولڈر میں الگ محفوظ رکھی جائے گی، اور بیک اپ واپس لگانے کا اندراج آڈٹ ریکارڈ میں ہو گا۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں اس میں نہیں ہیں: انہیں ان کے کاغذات سے دوبارہ درج کرنا ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="59"/>
         <source>In-charge&apos;s &amp;user name</source>
         <translation>انچارج کا یوزر نیم (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="60"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="65"/>
         <source>&amp;Restore</source>
         <translation>واپس لگائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="84"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="85"/>
         <source>Type the in-charge&apos;s user name and password.</source>
         <translation>انچارج کا یوزر نیم اور پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="89"/>
         <source>Checking the backup and restoring it…</source>
         <translation>بیک اپ کی جانچ ہو رہی ہے اور اسے واپس لگایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="103"/>
         <source>The backup could not be restored.</source>
         <translation>بیک اپ واپس نہیں لگ سکا۔</translation>
     </message>
@@ -2491,27 +2496,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="112"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="113"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="114"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="105"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="115"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="116"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -2520,7 +2525,7 @@ photograph</source>
     <name>ShiftsDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="38"/>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="134"/>
         <source>Shift times</source>
         <translation>شفٹوں کے اوقات</translation>
     </message>
@@ -2560,7 +2565,7 @@ photograph</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="134"/>
         <source>Shift times saved: %1</source>
         <translation>شفٹوں کے اوقات محفوظ: %1</translation>
     </message>
@@ -2757,102 +2762,102 @@ photograph</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="106"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="126"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="132"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="139"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="150"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="151"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="151"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="165"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="192"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="196"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="198"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="213"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
