@@ -37,7 +37,7 @@ from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
 from khidmat_desk.gui.labels import ERROR_STYLE, problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
-from khidmat_desk.gui.words import file_text, period_text
+from khidmat_desk.gui.words import file_text, period_text, sentence
 
 log = logging.getLogger("khidmat.gui.close")
 MAX_RUPEES = 1_000_000_000
@@ -50,10 +50,6 @@ def _rupees(amount: int) -> str:
 def _amount(edit: QLineEdit) -> int | None:
     text = edit.text().replace(",", "").strip()
     return int(text) if text else None
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class CloseDialog(QDialog):
@@ -436,4 +432,4 @@ class CloseDialog(QDialog):
         self._set_busy(False)
         if self.preview is not None:
             self.close_button.setEnabled(not self.preview.summary.is_closed)
-        say_known(self._messages, exc, lambda text: self.problem.setText(_sentence(text)))
+        say_known(self._messages, exc, lambda text: self.problem.setText(sentence(text)))

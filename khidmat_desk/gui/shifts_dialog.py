@@ -26,6 +26,7 @@ from khidmat_desk.core.shifts import ONE_SHIFT, ShiftError, parse_plan
 from khidmat_desk.gui.errors import Messages, known_text, say_known
 from khidmat_desk.gui.labels import problem_label, text_label
 from khidmat_desk.gui.tasks import TaskRunner
+from khidmat_desk.gui.words import sentence
 
 
 class ShiftsDialog(QDialog):
@@ -117,12 +118,7 @@ class ShiftsDialog(QDialog):
             if text:
                 parse_plan(text)
         except ShiftError as exc:
-            message = known_text(exc)  # said as a command line says it: a sentence here
-            if message.isascii():
-                message = message[:1].upper() + message[1:]
-            if not message.endswith((".", "۔")):
-                message += "." if message.isascii() else "۔"
-            self.problem.setText(message)
+            self.problem.setText(sentence(known_text(exc)))
             return
         self.problem.clear()
         self.save_button.setEnabled(False)

@@ -62,6 +62,15 @@ def roles_label(roles: object) -> str:
     return ", ".join(role_label(r) for r in ("officer", "verifier", "in-charge") if r in held)
 
 
+def sentence(text: str) -> str:
+    """A message worded for the command line ("the cash counted cannot be negative") as a
+    window shows it: a capital first letter and a full stop (the Urdu one in Urdu)."""
+    text = text[:1].upper() + text[1:]
+    if text.endswith((".", "۔")):
+        return text
+    return text + ("۔" if any("\u0600" <= ch <= "\u06ff" for ch in text) else ".")
+
+
 def file_text(path: object) -> str:
     """A file or folder as the counter names it in a sentence: kept whole, left to right, so
     an Urdu sentence around it cannot move its slashes ("/media/usb/khidmat-day-…")."""
