@@ -150,6 +150,22 @@ def test_the_pdf_reads_as_a_day_report(day: Day, tmp_path: Path) -> None:
     pdf.close()
 
 
+def test_an_explanation_typed_in_urdu_is_printed_in_urdu(day: Day, tmp_path: Path) -> None:
+    # the in-charge types the reason for a difference as it was said: part English, part Urdu
+    close_period(day.db, day.nadia, day=FRIDAY, cash_counted=900, deposit_ref="NBP-7781",
+                 explanation="Rs 100 short, کل جمع کرائیں گے", now=local("2026-03-06T20:30"))
+    write_report(day.db, day.nadia, day=FRIDAY, out=tmp_path / "day.pdf", fmt="pdf", now=LATER)
+    data = (tmp_path / "day.pdf").read_bytes()
+    pdf = pdfium.PdfDocument(data)
+    text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Explanation: Rs 100 short," in text
+    # the Urdu words are drawn (shaped Nastaliq glyphs, one per letter form, which a PDF
+    # reader names by glyph, not by letter), not dropped by a font with no Urdu letters
+    glyphs = [c for c in text if "\ue000" <= c <= "\uf8ff"]
+    assert len(glyphs) >= 15 and b"Nastaliq" in data
+    pdf.close()
+
+
 def test_registers_are_pdfs_of_what_was_sent_and_what_waits(day: Day, tmp_path: Path) -> None:
     write_report(day.db, day.nadia, day=FRIDAY, out=tmp_path / "fwd.pdf", fmt="pdf",
                  kind="forwarding", now=LATER)

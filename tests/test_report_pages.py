@@ -38,3 +38,16 @@ def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_table() -> None:
 def test_a_heading_with_room_for_its_table_stays_where_it_is() -> None:
     pages = _page_texts(build(_story(room_left=120), title="t", footer="f"))
     assert "Voids and refunds" in pages[0] and "entered twice" in pages[0]
+
+
+def test_urdu_text_longer_than_a_page_goes_on_over_the_next_pages() -> None:
+    # a void reason or a close's explanation may be typed in Urdu, and long
+    long_urdu = "رقم کم ہونے کی وضاحت " * 700
+    pdf = build([heading("Voids and refunds"),
+                 table(("Tracking number", "Reason"), [("LHR01-261201-01-0001-2", "غلط اندراج")],
+                       (60 * mm, 60 * mm)),
+                 para(f"Explanation: {long_urdu}"), para("The end.")], title="t", footer="f")
+    pages = _page_texts(pdf)
+    assert len(pages) >= 3
+    assert "Explanation:" in pages[0] and "The end." in pages[-1]
+    assert all(any("\ue000" <= c <= "\uf8ff" for c in page) for page in pages)  # Urdu glyphs

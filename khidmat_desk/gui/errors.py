@@ -105,12 +105,12 @@ class Messages:
 
 
 def _documents_folder() -> Path:
-    """Where the file dialogs start: the person's Documents folder (their home without one),
-    not wherever the program happened to be started from."""
+    """Where the file dialogs start: the person's Documents folder (their home when it does not
+    exist: a dialog given a missing folder opens wherever the program was started from)."""
     from PySide6.QtCore import QStandardPaths
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def report_error(messages: Messages, exc: BaseException) -> None:

@@ -10,6 +10,7 @@ the logical text using the shaped widths.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -29,6 +30,18 @@ def has_rtl(text: str) -> bool:
     return _RTL_LETTER.search(text) is not None
 
 
+def base_direction(text: str) -> str:
+    """"R" when the first letter of ``text`` is Urdu (an Urdu sentence, an English word in it
+    or not), "L" when it is Latin or there is none: an English sentence keeps its order with an
+    Urdu phrase inside it."""
+    for char in text:
+        if _RTL_LETTER.match(char):
+            return "R"
+        if unicodedata.bidirectional(char) == "L":
+            return "L"
+    return "L"
+
+
 @dataclass(frozen=True)
 class Word:
     """One word ready to draw: shaped Urdu in the Urdu font, anything else in the Latin font."""
@@ -40,26 +53,27 @@ class Word:
 
 
 @lru_cache(maxsize=4096)
-def _shaped(word: str, size: float) -> Word:
+def _shaped(word: str, size: float, font: str = SANS) -> Word:
     if has_rtl(word):
         shaped = shapeStr(word, URDU, size)
         width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
         return Word(word, shaped, URDU, width)
-    return Word(word, word, SANS, text_width(word, SANS, size))
+    return Word(word, word, font, text_width(word, font, size))
 
 
-def visual_words(text: str, size: float) -> list[Word]:
-    """The words of one line, left to right as they are drawn."""
+def visual_words(text: str, size: float, *, base: str = "R", font: str = SANS) -> list[Word]:
+    """The words of one line, left to right as they are drawn: Urdu words in the Urdu font,
+    the others in ``font``; ``base`` "R" for an Urdu line, "L" for an English one."""
     logical = _isolate_latin_runs(text.split())
     if not logical:
         return []
-    display = get_display(logical, base_dir="R")
+    display = get_display(logical, base_dir=base)
     words = []
     for token in display.split(" "):
         token = token.strip(_ISOLATE_MARKS)
         if token:
             # python-bidi hands an Urdu word back reversed; shaping needs it in reading order
-            words.append(_shaped(token[::-1] if has_rtl(token) else token, size))
+            words.append(_shaped(token[::-1] if has_rtl(token) else token, size, font))
     return words
 
 
@@ -81,8 +95,8 @@ def _isolate_latin_runs(words: list[str]) -> str:
     return " ".join(parts)
 
 
-def line_width(text: str, size: float) -> float:
-    words = visual_words(text, size)
+def line_width(text: str, size: float, *, base: str = "R", font: str = SANS) -> float:
+    words = visual_words(text, size, base=base, font=font)
     return sum(w.width for w in words) + _gaps(words, size)
 
 
@@ -99,9 +113,10 @@ def _space(size: float) -> float:
     return text_width(" ", SANS, size)
 
 
-def draw_line(canvas: Canvas, text: str, x_right: float, y: float, size: float) -> float:
+def draw_line(canvas: Canvas, text: str, x_right: float, y: float, size: float, *,
+              base: str = "R", font: str = SANS) -> float:
     """Draw one line ending at ``x_right`` (right-aligned, as Urdu is read); returns its width."""
-    words = visual_words(text, size)
+    words = visual_words(text, size, base=base, font=font)
     total = sum(w.width for w in words) + _gaps(words, size)
     x = x_right - total
     for i, word in enumerate(words):
@@ -121,13 +136,13 @@ def _draw_word(canvas: Canvas, word: Word, x: float, y: float, size: float) -> N
     canvas.drawText(text_object)
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
+def wrap(text: str, width: float, size: float, *, base: str = "R", font: str = SANS) -> list[str]:
     """Break logical text into lines no wider than ``width`` (a too-long word gets its own line)."""
     lines: list[str] = []
     current: list[str] = []
     for word in text.split():
         trial = " ".join([*current, word])
-        if current and line_width(trial, size) > width:
+        if current and line_width(trial, size, base=base, font=font) > width:
             lines.append(" ".join(current))
             current = [word]
         else:

@@ -28,6 +28,8 @@ from reportlab.platypus import (
 )
 
 from khidmat_desk.core import clock
+from khidmat_desk.printing import urdu
+from khidmat_desk.printing.flow import URDU_ASCENT, URDU_LEADING, URDU_LINE_GAP, wrap_latin
 from khidmat_desk.printing.fonts import SANS, SANS_BOLD, register_fonts
 
 MARGIN = 14 * mm
@@ -66,16 +68,92 @@ def _fonts() -> None:
                        boldItalic=SANS_BOLD)
 
 
-def para(text: str, style: str = "body") -> Paragraph:
+def para(text: str, style: str = "body", *, right: bool = False) -> Flowable:
     """A paragraph of plain text (markup characters are escaped)."""
-    return lines([text], style)
+    return lines([text], style, right=right)
 
 
-def lines(texts: Sequence[str], style: str = "body") -> Paragraph:
-    """Lines of plain text in one paragraph, each on its own line."""
+def lines(texts: Sequence[str], style: str = "body", *, right: bool = False) -> Flowable:
+    """Lines of plain text in one paragraph, each on its own line; text with Urdu in it
+    (a reason or an explanation typed in Urdu, a name) is shaped and set in the Urdu font."""
     _fonts()
+    if any(urdu.has_rtl(t) for t in texts):
+        return MixedText(texts, STYLES[style], right=right)
     safe = (t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in texts)
-    return Paragraph("<br/>".join(safe), STYLES[style])
+    chosen = STYLES[style]
+    if right:
+        chosen = ParagraphStyle(f"{chosen.name}-right", parent=chosen, alignment=2)
+    return Paragraph("<br/>".join(safe), chosen)
+
+
+class MixedText(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Lines of text in which Urdu is shaped and laid out right to left: an Urdu text right
+    to left from the right edge, an English one with an Urdu phrase left to right. Lines
+    holding Urdu are as tall as Nastaliq needs; the paragraph breaks across pages by line."""
+
+    def __init__(self, texts: Sequence[str], style: ParagraphStyle, *, right: bool = False,
+                 laid: list[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.texts = list(texts)
+        self.style = style
+        self.right = right
+        self._laid = laid
+        self._room = 0.0
+
+    def _size(self, laid: tuple[str, str]) -> float:
+        if urdu.has_rtl(laid[0]):
+            return float(self.style.fontSize) * (URDU_LEADING + URDU_LINE_GAP)
+        return float(self.style.leading)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._room = availWidth
+        if self._laid is None:
+            self._laid = [line for text in self.texts for line in self._wrap_text(text)]
+        self.width, self.height = availWidth, sum(self._size(line) for line in self._laid)
+        return self.width, self.height
+
+    def _wrap_text(self, text: str) -> list[tuple[str, str]]:
+        """The lines of ``text``, each with the direction of the whole text (an English
+        sentence's wrapped Urdu tail stays on the left)."""
+        size, font = float(self.style.fontSize), self.style.fontName
+        base = urdu.base_direction(text)
+        # a word wider than the line (a long number, a run typed without spaces) is cut
+        words = [piece for word in text.split()
+                 for piece in (wrap_latin(word, font, size, self._room)
+                               if not urdu.has_rtl(word) else [word])]
+        return [(line, base) for line in urdu.wrap(" ".join(words), self._room, size,
+                                                   base=base, font=font) or [""]]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        laid = self._laid or []
+        used, fits = 0.0, 0
+        for line in laid:
+            if used + self._size(line) > availHeight:
+                break
+            used += self._size(line)
+            fits += 1
+        if fits == 0 or fits == len(laid):
+            return [] if fits == 0 else [self]
+        return [MixedText([], self.style, right=self.right, laid=laid[:fits]),
+                MixedText([], self.style, right=self.right, laid=laid[fits:])]
+
+    def draw(self) -> None:
+        size, font = float(self.style.fontSize), self.style.fontName
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.style.textColor)
+        top = self.height
+        for line, base in self._laid or []:
+            height = self._size((line, base))
+            rtl = urdu.has_rtl(line)
+            baseline = top - (size * URDU_ASCENT if rtl else size)
+            width = urdu.line_width(line, size, base=base, font=font)
+            right_aligned = self.right or base == "R"
+            x_right = self._room if right_aligned else width
+            urdu.draw_line(canvas, line, x_right, baseline, size, base=base, font=font)
+            top -= height
+        canvas.restoreState()
 
 
 def heading(text: str) -> Paragraph:
@@ -88,25 +166,23 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     """A ruled table whose text wraps; numbers right-aligned from column ``numeric_from``."""
     if not rows:
         return para(empty, "note")
-    cells = [[para(str(h), "cell") for h in header]]
-    cells += [[para(str(value), "cell") for value in row] for row in rows]
+    def right(column: int) -> bool:
+        return numeric_from is not None and column >= numeric_from
+
+    cells = [[para(str(h), "cell", right=right(i)) for i, h in enumerate(header)]]
+    cells += [[para(str(value), "cell", right=right(i)) for i, value in enumerate(row)]
+              for row in rows]
     style = [
         ("FONT", (0, 0), (-1, -1), SANS, 7.5), ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    if numeric_from is not None:
-        cells = [row[:numeric_from] + [_right(c) for c in row[numeric_from:]] for row in cells]
     if total:
         style.append(("BACKGROUND", (0, -1), (-1, -1), HEAD))
     # tables of different widths start at the margin, under their headings, not centred
     result = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle(style))
     return result
-
-
-def _right(cell: Paragraph) -> Paragraph:
-    return Paragraph(cell.text, ParagraphStyle("right", parent=cell.style, alignment=2))
 
 
 def signatures(*roles: str) -> Flowable:
