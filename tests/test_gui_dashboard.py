@@ -8,12 +8,15 @@ from pathlib import Path
 import openpyxl
 from gui_driver import PASSWORD, ScriptedMessages, show_active
 from intake_helpers import counter_context, intake
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status, submit_application
 from khidmat_desk.auth.users import create_user
 from khidmat_desk.core.display import LRI, PDI
 from khidmat_desk.gui.dashboard import Dashboard
+from khidmat_desk.gui.errors import Messages
 from khidmat_desk.gui.main_window import MainWindow
 from khidmat_desk.gui.session import CounterSession
 from khidmat_desk.gui.tasks import TaskRunner
@@ -122,3 +125,28 @@ def test_exports_run_off_the_gui_thread_and_can_be_cancelled(
     assert finished.args == ["failed"]
     [warned] = [text for kind, text in messages.shown if kind == "warning"]
     assert "today.csv could not be written" in warned  # said, not the crash dialog
+
+
+def test_a_file_dialog_opened_from_the_dashboard_belongs_to_it(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    """Saving the day's PDF opens the file dialog over the dashboard, so the keyboard goes back
+    to the dashboard afterwards: it went to the main window once (the dialog was the main
+    window's), and the in-charge's Esc and shortcuts landed behind the dashboard."""
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    board = open_dashboard(qtbot, window)
+    show_active(qtbot, board)
+    messages = Messages(window)  # the counter's own: real dialogs, owned by the main window
+    owners: list[object] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        owners.append(dialog.parentWidget() if dialog is not None else None)
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(300, answer)
+    assert messages.save_path("Save the day's PDF", "day-2026-03-06.pdf", "*.pdf") is None
+    assert owners == [board]
+    board.close()
+    show_active(qtbot, window)
+    assert messages.owner() is window

@@ -24,11 +24,20 @@ class Messages:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    def owner(self) -> QWidget | None:
+        """The window a box or a file dialog belongs to: the one the officer is working in
+        (the day's dashboard, the close window), so it opens over that window and the keyboard
+        goes back to it afterwards; the main window when none of ours is active."""
+        from PySide6.QtWidgets import QApplication
+
+        active = QApplication.activeModalWidget() or QApplication.activeWindow()
+        return active if active is not None and active.isVisible() else self.parent
+
     def warning(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        QMessageBox.warning(self.owner(), title, text)
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        QMessageBox.information(self.owner(), title, text)
 
     def page(self, title: str, html: str) -> None:
         """A long text (the shortcut list) in a dialog that fits the screen and scrolls."""
@@ -37,7 +46,7 @@ class Messages:
 
         from khidmat_desk.gui.screen import fit_to_screen
 
-        dialog = QDialog(self.parent, objectName="page")  # type: ignore[call-arg]
+        dialog = QDialog(self.owner(), objectName="page")  # type: ignore[call-arg]
         dialog.setWindowTitle(title)
         browser = QTextBrowser(objectName="page_text")  # type: ignore[call-arg]
         browser.setHtml(html)
@@ -53,7 +62,7 @@ class Messages:
         """One line of text (a reason), or None when the officer cancels."""
         from PySide6.QtWidgets import QInputDialog
 
-        text, ok = QInputDialog.getText(self.parent, title, label)
+        text, ok = QInputDialog.getText(self.owner(), title, label)
         return text.strip() if ok and text.strip() else None
 
     def save_path(self, title: str, suggested: str, pattern: str) -> str | None:
@@ -62,19 +71,19 @@ class Messages:
 
         if not Path(suggested).is_absolute():
             suggested = str(_documents_folder() / suggested)
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, pattern)
+        path, _ = QFileDialog.getSaveFileName(self.owner(), title, suggested, pattern)
         return path or None
 
     def open_path(self, title: str, pattern: str) -> str | None:
         """Which file to open (a path), or None when the person cancels."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, str(_documents_folder()),
+        path, _ = QFileDialog.getOpenFileName(self.owner(), title, str(_documents_folder()),
                                               pattern)
         return path or None
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text,
+        answer = QMessageBox.question(self.owner(), title, text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
@@ -83,7 +92,7 @@ class Messages:
     def choose(self, title: str, text: str, choices: list[tuple[str, str]], default: str) -> str:
         """Ask with named buttons; returns the chosen key (``default`` when closed with Esc)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.NoButton, self.parent)
+                          QMessageBox.StandardButton.NoButton, self.owner())
         buttons = {box.addButton(label, QMessageBox.ButtonRole.ActionRole): key
                    for key, label in choices}
         for button, key in buttons.items():
@@ -95,7 +104,7 @@ class Messages:
 
     def crash(self, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Khidmat Desk", summary,
-                          QMessageBox.StandardButton.Close, self.parent)
+                          QMessageBox.StandardButton.Close, self.owner())
         box.setInformativeText(QCoreApplication.translate(
             "Messages", "Nothing that was saved is lost. Please report this with the details "
             "below; they are also in the log file."))
