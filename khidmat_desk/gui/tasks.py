@@ -25,15 +25,21 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
         super().__init__()
-        self.work = work
+        self.work: Callable[[], Any] | None = work
         self.signals = signals
 
     def run(self) -> None:
+        work, self.work = self.work, None
         try:
-            result = self.work()
+            result = work() if work is not None else None
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
+            del work
             self.signals.failed.emit(exc)
         else:
+            # The work may hold the last reference to a window (``self`` in a lambda); it is
+            # let go of on the GUI thread, with the result, never here: a window deleted on
+            # this thread leaves its timers behind and its result calls into nothing.
+            del work
             self.signals.done.emit(result)
 
 
@@ -45,18 +51,19 @@ class TaskRunner(QObject):
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self._on_error = on_error
-        self._live: set[_Signals] = set()
+        #: each job's signals, with its work: let go of on the GUI thread once it reports
+        self._live: dict[_Signals, Callable[[], Any]] = {}
 
     def run(self, work: Callable[[], T], on_done: Callable[[T], None],
             on_error: Callable[[BaseException], None] | None = None) -> None:
         """``work()`` on the background thread; ``on_done(result)`` (or ``on_error``) back on
         the GUI thread."""
         signals = _Signals()
-        self._live.add(signals)
+        self._live[signals] = work
         signals.done.connect(on_done)
         signals.failed.connect(on_error or self._on_error)
-        signals.done.connect(lambda _: self._live.discard(signals))
-        signals.failed.connect(lambda _: self._live.discard(signals))
+        signals.done.connect(lambda _: self._live.pop(signals, None))
+        signals.failed.connect(lambda _: self._live.pop(signals, None))
         self._pool.start(_Job(work, signals))
 
     def wait(self, msecs: int = -1) -> bool:
