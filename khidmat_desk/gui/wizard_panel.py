@@ -9,7 +9,7 @@ power cut loses nothing; the draft's uuid becomes the application's, so it is sa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -105,7 +105,7 @@ class WizardPanel(QWidget):
         self._areas: dict[QWidget, QScrollArea] = {}
         self.forms: dict[str, StepForm] = {}
         for step in self.service.steps:
-            form = StepForm(step, self.urdu)
+            form = StepForm(step, self.urdu, self.service.field_map())
             form.changed.connect(self._on_form_changed)
             form.left.connect(self._on_form_left)
             self.forms[step.key] = form
@@ -615,5 +615,8 @@ def _new_uuid() -> str:
 
 
 def _unanswered(value: Any) -> bool:
-    """Blank, or a tick box left unticked (nothing the officer typed)."""
+    """Blank, a tick box left unticked, or a table whose rows are all empty (the first row is
+    there before anything is typed): nothing the officer typed."""
+    if isinstance(value, list) and all(isinstance(row, Mapping) for row in value):
+        return all(_unanswered(v) for row in value for v in row.values())
     return value is False or is_blank(value)
