@@ -32,6 +32,16 @@ def test_a_police_station_must_name_its_district() -> None:
     assert "police station 'fir_police_station' must name its district field" in problem
 
 
+def test_an_address_copied_from_a_misspelt_one_is_named() -> None:
+    service = get_service("police-verification")
+    steps = tuple(replace(s, fields=tuple(
+        replace(f, same_as="present_distrct") if f.key == "permanent_district" else f
+        for f in s.fields)) for s in service.steps)
+    assert declaration_problems(replace(service, steps=steps)) == [
+        "police-verification: field 'permanent_district' is copied from 'present_distrct', "
+        "which is no district field of the service"]
+
+
 def test_the_police_stations_follow_the_declared_district() -> None:
     from khidmat_desk.core import reference
     from khidmat_desk.core.validation import validate_answers

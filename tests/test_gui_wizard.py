@@ -16,6 +16,7 @@ from gui_driver import (
     ScriptedMessages,
     complete_wizard,
     enter_value,
+    fill_step,
     show_active,
 )
 from PySide6.QtCore import Qt
@@ -152,3 +153,50 @@ def test_a_busy_database_does_not_lose_the_application(
         qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     found = find_applications(session.db, service.example["cnic"])
     assert [a.tracking_number for a in found.items] == [panel.done_page.tracking.text()]
+
+
+def _next(qtbot: QtBot, panel: WizardPanel) -> None:
+    step = panel.wizard.current
+    qtbot.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.wizard.current != step, (step, panel.banner.text())
+
+
+def test_the_permanent_address_is_the_present_one_with_one_key(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """Most citizens live where their home is: Alt+A fills the permanent address (text,
+    district, police station) from the present one, checked as if typed."""
+    service = get_service("police-verification")
+    panel = open_panel(qtbot, session, tasks, service.code)
+    fill_step(qtbot, panel.current_form(), service.example)
+    _next(qtbot, panel)
+    form = panel.current_form()
+    assert form is not None and panel.wizard.current == "addresses"
+    present = {k: v for k, v in service.example.items() if k.startswith("present_")}
+    fill_step(qtbot, form, present)
+    button = form.copy_buttons["permanent_address"]
+    assert button.isVisibleTo(form) and button.text() == "Same &as: Present address"
+    tabs = form.tab_widgets()
+    assert tabs.index(button) == tabs.index(form.rows["permanent_address"].input.widget) - 1
+    assert button.shortcut().toString() == "Alt+A"
+    button.setFocus()  # Tab from the present address's police station
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    copied = {k.replace("present_", "permanent_"): v for k, v in present.items()}
+    assert {k: form.rows[k].input.value() for k in copied} == copied
+    _next(qtbot, panel)  # nothing left to type on the page
+
+
+def test_a_place_of_violence_at_her_home_is_copied_from_an_earlier_page(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    service = get_service("women-violence-report")
+    panel = open_panel(qtbot, session, tasks, service.code)
+    while panel.wizard.current != "incident":
+        fill_step(qtbot, panel.current_form(), service.example)
+        _next(qtbot, panel)
+    form = panel.current_form()
+    assert form is not None
+    button = form.copy_buttons["incident_address"]
+    assert "Survivor's present address" in button.text()
+    button.click()
+    for part in ("address", "district", "police_station"):
+        assert form.rows[f"incident_{part}"].input.value() \
+            == service.example.get(f"survivor_{part}", ""), part

@@ -16,6 +16,10 @@ def declaration_problems(service: Service) -> list[str]:
     problems = [f"{service.code}: {name} names '{key}', which is not one of its fields"
                 for name, key in _holder_keys(service) if key not in fields]
     problems += _link_problems(service.code, service.all_fields())
+    problems += [f"{service.code}: field '{f.key}' is copied from '{f.same_as}', which is no "
+                 f"{f.type.value} field of the service" for f in service.all_fields()
+                 if f.same_as and (fields.get(f.same_as) is None
+                                   or fields[f.same_as].type is not f.type)]
     return problems
 
 

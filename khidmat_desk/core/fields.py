@@ -172,6 +172,9 @@ class Field:
     guardian_field: str = ""
     #: A district typed in (outside Punjab): the key of the province field it belongs to.
     province_field: str = ""
+    #: An address's part: the key of the same part of another address on the page that it is
+    #: often the same as (the permanent address's present one); the form copies them in one go.
+    same_as: str = ""
 
     def effective_max_length(self) -> int | None:
         if self.max_length is not None:

@@ -246,12 +246,17 @@ class StepForm(QWidget):
     changed = Signal()
     left = Signal(str)
 
-    def __init__(self, step: Step, urdu: bool) -> None:
+    def __init__(self, step: Step, urdu: bool,
+                 service_fields: Mapping[str, Field] | None = None) -> None:
         super().__init__(objectName=f"step:{step.key}")  # type: ignore[call-arg]
         self.step = step
+        self.urdu = urdu
         self.rows: dict[str, FieldRow] = {}
         self.groups: dict[str, GroupEditor] = {}
+        #: "Same as the present address" buttons, by the first field each fills
+        self.copy_buttons: dict[str, QPushButton] = {}
         self._station_districts: dict[str, str | None] = {}  # the district each list follows
+        self._answers: Mapping[str, Any] = {}  # the whole application's, as last checked
         grid = QGridLayout(self)
         # Inside a scroll area: grow, never squeeze rows on top of each other.
         grid.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
@@ -266,7 +271,34 @@ class StepForm(QWidget):
             row.changed.connect(self.changed.emit)
             row.left.connect(self.left.emit)
             self.rows[field.key] = row
+        for first, run in _copy_runs(step).items():
+            source = (service_fields or {}).get(run[0].same_as)
+            button = QPushButton(self.tr("Same &as: %1").replace(
+                "%1", label_of(source, urdu) if source is not None else run[0].same_as),
+                objectName=f"same_as:{first}")  # type: ignore[call-overload]
+            button.setAutoDefault(False)
+            button.setToolTip(self.tr("Fills the lines below from that address (Alt+A)"))
+            button.clicked.connect(self._on_copy_button_clicked)
+            # under the label, in the line kept for the field's message
+            grid.addWidget(button, 2 * step.fields.index(run[0]) + 1, 0,
+                           Qt.AlignmentFlag.AlignTop)
+            self.copy_buttons[first] = button
         grid.setRowStretch(2 * len(step.fields) + 1, 1)
+
+    def _on_copy_button_clicked(self) -> None:
+        first = self.sender().objectName().partition(":")[2]
+        self.copy_same(_copy_runs(self.step)[first])
+
+    def copy_same(self, fields: tuple[Field, ...]) -> None:
+        """Fill ``fields`` from the address each is declared the same as (on this page or
+        an earlier one), then check them as if typed."""
+        for field in fields:
+            source = self.rows.get(field.same_as)
+            value = source.input.value() if source is not None \
+                else self._answers.get(field.same_as)
+            self.rows[field.key].input.set_value(value)
+        for field in fields:
+            self.left.emit(field.key)
 
     def _add_group(self, field: Field, urdu: bool, grid: QGridLayout, at: int) -> None:
         editor = GroupEditor(field, urdu)
@@ -300,6 +332,9 @@ class StepForm(QWidget):
         place: Tab and Shift+Tab walk exactly this list."""
         order: list[QWidget] = []
         for field in self.step.fields:
+            button = self.copy_buttons.get(field.key)
+            if button is not None and button.isVisibleTo(self):
+                order.append(button)
             if field.key in self.groups:
                 editor = self.groups[field.key]
                 if editor.isVisibleTo(self):
@@ -321,8 +356,11 @@ class StepForm(QWidget):
 
     def apply(self, result: ValidationResult, touched: set[str]) -> None:
         """Visibility from what applies; messages for the fields the officer has finished."""
+        self._answers = result.answers
         for key, row in self.rows.items():
             row.set_visible(key in result.applicable)
+        for first, button in self.copy_buttons.items():
+            button.setVisible(first in result.applicable)
         for key, editor in self.groups.items():
             editor.set_shown(key in result.applicable)
             editor.apply(result.answers)
@@ -359,6 +397,20 @@ class StepForm(QWidget):
             if row.path in paths and row.input.widget.isVisibleTo(self):
                 return row
         return None
+
+
+def _copy_runs(step: Step) -> dict[str, tuple[Field, ...]]:
+    """The fields declared the same as another address's, in runs of neighbours (one
+    address), by the first field of each run."""
+    runs: dict[str, tuple[Field, ...]] = {}
+    first = ""
+    for field in step.fields:
+        if not field.same_as or field.type is FieldType.GROUP:
+            first = ""
+            continue
+        first = first or field.key
+        runs[first] = (*runs.get(first, ()), field)
+    return runs
 
 
 def _blank(value: Any) -> bool:

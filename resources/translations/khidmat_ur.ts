@@ -42,17 +42,17 @@
 <context>
     <name>Age</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="111"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="113"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="115"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
@@ -332,7 +332,7 @@
     <name>CentreView</name>
     <message>
         <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="151"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
@@ -357,22 +357,22 @@
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="118"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="119"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="150"/>
         <source>Awaiting a police finding — oldest first</source>
         <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="167"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
@@ -380,179 +380,179 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="70"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="79"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="103"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="136"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="205"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="213"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="232"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="254"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="347"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="343"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="351"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
         <source>Cash counted %1 against %2 expected: difference %3.</source>
         <translation>گنی گئی نقدی %1، متوقع %2: فرق %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="379"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="370"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="366"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="390"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="386"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="397"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="399"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="400"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="402"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="398"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="411"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="407"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="412"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="408"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="413"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -605,7 +605,7 @@ The in-charge can put it back now.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="104"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -1345,7 +1345,7 @@ The key (spaces do not matter):</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="223"/>
         <source>row %1</source>
         <extracomment>English words that stand inside a message (field labels, a service&apos;s own sentences) and their Urdu, gathered from the services the counter has opened.</extracomment>
         <translation>قطار %1</translation>
@@ -1958,12 +1958,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="108"/>
         <source>Nothing that was saved is lost. Please report this with the details below; they are also in the log file.</source>
         <translation>جو کچھ محفوظ ہو چکا تھا وہ ضائع نہیں ہوا۔ براہِ کرم نیچے دی گئی تفصیلات کے ساتھ اس کی اطلاع دیں؛ یہ تفصیلات لاگ فائل میں بھی موجود ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/errors.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/errors.py" line="132"/>
         <source>Something went wrong: %1</source>
         <translation>کچھ غلط ہو گیا: %1</translation>
     </message>
@@ -1998,7 +1998,7 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="94"/>
         <source>%1 (%2 shift)</source>
         <translation>%1 (%2 شفٹ)</translation>
     </message>
@@ -2496,27 +2496,27 @@ photograph</source>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="121"/>
         <source>tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="122"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="123"/>
         <source>mobile number</source>
         <translation>موبائل نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="115"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="124"/>
         <source>vehicle plate</source>
         <translation>گاڑی کا نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/words.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/words.py" line="125"/>
         <source>name</source>
         <translation>نام</translation>
     </message>
@@ -2524,48 +2524,48 @@ photograph</source>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="38"/>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
         <source>Shift times</source>
         <translation>شفٹوں کے اوقات</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="42"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="43"/>
         <source>No shifts: one shift, midnight to midnight. A centre open round the clock lists its shifts by start time (centre time); each ends where the next starts, the last the next morning.</source>
         <translation>کوئی شفٹ نہیں: ایک شفٹ، آدھی رات سے آدھی رات تک۔ چوبیس گھنٹے کھلا مرکز اپنی شفٹیں شروع ہونے کے وقت (مرکز کا وقت) سے لکھتا ہے؛ ہر شفٹ اگلی کے شروع ہونے پر ختم ہوتی ہے، آخری اگلی صبح۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="49"/>
         <source>Shift name</source>
         <translation>شفٹ کا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="50"/>
         <source>Starts at (HH:MM)</source>
         <translation>شروع (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="57"/>
         <source>&amp;Add shift</source>
         <translation>شفٹ شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="58"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="59"/>
         <source>&amp;Remove shift</source>
         <translation>شفٹ ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="61"/>
         <source>&amp;Save</source>
         <translation>محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="64"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="65"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/shifts_dialog.py" line="130"/>
         <source>Shift times saved: %1</source>
         <translation>شفٹوں کے اوقات محفوظ: %1</translation>
     </message>
@@ -2606,6 +2606,20 @@ photograph</source>
         <location filename="../../khidmat_desk/gui/words.py" line="33"/>
         <source>voided</source>
         <translation>کالعدم</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="276"/>
+        <source>Same &amp;as: %1</source>
+        <extracomment>&quot;Same as the present address&quot; buttons, by the first field each fills</extracomment>
+        <translation>وہی جو %1 (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/form.py" line="280"/>
+        <source>Fills the lines below from that address (Alt+A)</source>
+        <translation>نیچے کی سطریں اس پتے سے بھر دیتا ہے (Alt+A)</translation>
     </message>
 </context>
 <context>

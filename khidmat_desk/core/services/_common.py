@@ -158,19 +158,24 @@ def address_fields(
     required: bool = True,
     when: Condition | None = None,
     profile: bool = False,
+    same_as: str = "",
 ) -> tuple[Field, ...]:
-    """Address text + district + police station, keys ``<prefix>_address`` etc."""
+    """Address text + district + police station, keys ``<prefix>_address`` etc.; with
+    ``same_as``, the prefix of an address on the same page that the form can copy into it."""
+    def twin(key: str) -> str:
+        return f"{same_as}_{key}" if same_as else ""
+
     return (
         Field(key=f"{prefix}_address", type=FieldType.TEXT, label=label, label_ur=label_ur,
               required=required, min_length=5, max_length=200, when=when,
-              profile=f"{prefix}_address" if profile else None),
+              profile=f"{prefix}_address" if profile else None, same_as=twin("address")),
         Field(key=f"{prefix}_district", type=FieldType.DISTRICT, label=f"{label}: district",
               label_ur="ضلع", required=required, when=when,
-              profile=f"{prefix}_district" if profile else None),
+              profile=f"{prefix}_district" if profile else None, same_as=twin("district")),
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
               label=f"{label}: police station", label_ur="تھانہ", required=required, when=when,
               profile=f"{prefix}_police_station" if profile else None,
-              district_field=f"{prefix}_district"),
+              district_field=f"{prefix}_district", same_as=twin("police_station")),
     )
 
 
@@ -194,11 +199,11 @@ def addresses_step(*, permanent_required: bool = True, anywhere: bool = False) -
                                      profile=True, station_required=True) \
             + home_address_fields("permanent", "Permanent address", "مستقل پتہ",
                                   required=permanent_required, profile=True,
-                                  station_required=permanent_required)
+                                  station_required=permanent_required, same_as="present")
     else:
         fields = address_fields("present", "Present address", "موجودہ پتہ", profile=True) \
             + address_fields("permanent", "Permanent address", "مستقل پتہ",
-                             required=permanent_required, profile=True)
+                             required=permanent_required, profile=True, same_as="present")
     return Step(key="addresses", title="Addresses", title_ur="پتے", fields=fields)
 
 
@@ -331,11 +336,12 @@ def home_address_fields(
     when: Condition | None = None,
     profile: bool = False,
     station_required: bool = False,
+    same_as: str = "",
 ) -> tuple[Field, ...]:
     """An address that may be anywhere: Punjab districts from the list, others typed.
 
     Tenants, employees and vehicle buyers often come from other provinces or from abroad; the
-    Punjab district list must not turn them away.
+    Punjab district list must not turn them away. ``same_as`` as for :func:`address_fields`.
     """
     def inside(province: Condition) -> Condition:
         return _when(when, province)
@@ -343,28 +349,35 @@ def home_address_fields(
     def kept(key: str) -> str | None:
         return f"{prefix}_{key}" if profile else None
 
+    def twin(key: str) -> str:
+        return f"{same_as}_{key}" if same_as else ""
+
     return (
         Field(key=f"{prefix}_address", type=FieldType.TEXT, label=label, label_ur=label_ur,
               required=required, min_length=5, max_length=200, when=when,
-              profile=kept("address")),
+              profile=kept("address"), same_as=twin("address")),
         Field(key=f"{prefix}_province", type=FieldType.ENUM, label=f"{label}: province",
               label_ur="صوبہ", options=PROVINCES, required=required, when=when,
-              profile=kept("province")),
+              profile=kept("province"), same_as=twin("province")),
         Field(key=f"{prefix}_district", type=FieldType.DISTRICT, label=f"{label}: district",
               label_ur="ضلع", required=required,
-              when=inside(equals(f"{prefix}_province", "punjab")), profile=kept("district")),
+              when=inside(equals(f"{prefix}_province", "punjab")), profile=kept("district"),
+              same_as=twin("district")),
         Field(key=f"{prefix}_police_station", type=FieldType.POLICE_STATION,
               label=f"{label}: police station", label_ur="تھانہ", required=station_required,
               when=inside(equals(f"{prefix}_province", "punjab")),
-              profile=kept("police_station"), district_field=f"{prefix}_district"),
+              profile=kept("police_station"), district_field=f"{prefix}_district",
+              same_as=twin("police_station")),
         Field(key=f"{prefix}_district_other", type=FieldType.TEXT,
               label=f"{label}: district (outside Punjab)", label_ur="ضلع (پنجاب سے باہر)",
               required=required, min_length=2, max_length=60,
               when=inside(one_of(f"{prefix}_province", *OTHER_PROVINCES)),
-              profile=kept("district_other"), province_field=f"{prefix}_province"),
+              profile=kept("district_other"), province_field=f"{prefix}_province",
+              same_as=twin("district_other")),
         Field(key=f"{prefix}_country", type=FieldType.COUNTRY, label=f"{label}: country",
               label_ur="ملک", required=required,
-              when=inside(equals(f"{prefix}_province", "abroad")), profile=kept("country")),
+              when=inside(equals(f"{prefix}_province", "abroad")), profile=kept("country"),
+              same_as=twin("country")),
     )
 
 

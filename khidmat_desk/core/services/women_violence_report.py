@@ -101,7 +101,7 @@ STEPS = (
               label_ur="(تازہ ترین) واقعے کی تاریخ", min="today-20y", max="today"),
         # The place (often her home) and her account identify her as surely as her name.
         *confidential((
-            *address_fields("incident", "Place of incident", "جائے وقوعہ"),
+            *address_fields("incident", "Place of incident", "جائے وقوعہ", same_as="survivor"),
             narrative("narrative", "What happened", "واقعے کی تفصیل"),
         )),
         CHILDREN,
