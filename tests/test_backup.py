@@ -12,7 +12,7 @@ from backup_helpers import PASSWORD, count_rows, fill_disk, make_centre, save_ap
 from backup_helpers import small_disk as mounted_small_disk
 
 from khidmat_desk.app import backup
-from khidmat_desk.app.restore import restore_backup
+from khidmat_desk.app.restore import RestoreResult, restore_backup
 from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import BadCredentials, PermissionDenied
@@ -232,6 +232,58 @@ def test_restore_checks_the_file_keeps_the_old_database_and_is_audited(
         assert str(good) in str(actions.details)
     finally:
         db.dispose()
+
+
+def _sequence(tracking_number: str) -> int:
+    return int(tracking_number.split("-")[3])
+
+
+def _restore(centre: CounterSettings, good: Path) -> RestoreResult:
+    return restore_backup(centre, good, username="incharge", password=PASSWORD)
+
+
+def test_numbers_handed_out_after_the_backup_are_not_handed_out_again(
+        centre: CounterSettings) -> None:
+    good = backup.take_backup(centre, reason="manual")  # after the centre's first 3
+    db = open_database(centre.database_url)
+    try:
+        after = save_applications(db, centre, 2)  # on citizens' receipts, then the disk fails
+    finally:
+        db.dispose()
+    assert [_sequence(t) for t in after] == [4, 5]
+    result = _restore(centre, good)
+    db = open_database(centre.database_url)
+    try:
+        assert count_rows(db, "application") == 3  # the two are to be typed again...
+        [again] = save_applications(db, centre, 1)
+        assert _sequence(again) == 6  # ...under new numbers: 4 and 5 are taken
+    finally:
+        db.dispose()
+    assert list(result.numbers_carried_on.values()) == [5]
+    assert result.numbers_go_on().startswith("counter 3, ") \
+        and result.numbers_go_on().endswith(": 0006")
+
+
+def test_numbers_skip_ahead_when_the_replaced_database_cannot_be_read(
+        centre: CounterSettings) -> None:
+    good = backup.take_backup(centre, reason="manual")
+    database = backup.database_file(centre)
+    database.write_bytes(b"\xde\xad" * (database.stat().st_size // 2))  # nothing readable
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    _restore(centre, good)
+    db = open_database(centre.database_url)
+    try:
+        [again] = save_applications(db, centre, 1)
+        with db.read() as session:
+            from sqlalchemy import text
+
+            details = session.execute(text(
+                "SELECT details FROM audit_event WHERE action = 'database.restored'")).scalar()
+    finally:
+        db.dispose()
+    assert _sequence(again) == 3 + 1000 + 1  # numbers given since the backup are unknown
+    assert "numbers_carried_on" in str(details) and "1003" in str(details)
 
 
 def test_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing(

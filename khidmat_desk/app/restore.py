@@ -8,8 +8,8 @@ not be readable at all); a failed sign-in leaves everything as it was.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,15 +21,23 @@ from khidmat_desk.app.backup import (
 )
 from khidmat_desk.app.running import CounterLock
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core import clock
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import copy_database, fsync_folder
 
 if TYPE_CHECKING:
-    from khidmat_desk.store.db import Database
+    from sqlalchemy.orm import Session
+
+    from khidmat_desk.store.sequences import IssuedNumbers
 
 log = logging.getLogger("khidmat.backup")
 
 STAGING_SUFFIX = ".restoring"
+#: When the damaged database's numbers cannot be read, this counter's numbering of each day
+#: from the backup's to today goes on this far past the backup's: numbers handed out after
+#: the backup are on citizens' receipts (and perhaps at the central server) and are not
+#: handed out again.
+SKIP_AHEAD = 1000
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,14 @@ class RestoreResult:
     restored_from: Path
     replaced_kept_at: Path | None
     schema_revision: str
+    #: daily numbers raised past the backup's: (centre, counter, day) → the last one issued
+    numbers_carried_on: dict[tuple[str, int, date], int] = field(default_factory=dict)
+
+    def numbers_go_on(self) -> str:
+        """Where each raised day's numbering goes on ("counter 3, 01-12-2026: 0006"), for the
+        in-charge; empty when none was raised."""
+        return ", ".join(f"counter {counter}, {day:%d-%m-%Y}: {value + 1:04d}"
+                         for (_, counter, day), value in sorted(self.numbers_carried_on.items()))
 
 
 def restore_backup(settings: CounterSettings, backup: Path, *, username: str, password: str,
@@ -69,6 +85,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
         _remove_with_journals(staged)
         raise
     ensure_counter_closed(settings, held)  # once more: the copy and the sign-in took a while
+    issued = _numbers_handed_out(target)
     kept = set_aside_current(settings, now)
     staged.replace(target)
     fsync_folder(target.parent)
@@ -76,22 +93,66 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
                 user.username, kept)
     db = open_database(settings.database_url, backup_dir=settings.backup_dir)
     try:
-        _audit_restore(db, user.username, backup, kept, revision, now)
+        with db.write() as session:
+            if issued is None:
+                issued = _skipped_ahead(session, settings, _taken_on(backup), now)
+            carried = _carry_on(session, issued)
+            _audit_restore(session, user.username, backup, kept, revision, carried, now)
     finally:
         db.dispose()
-    return RestoreResult(backup, kept, revision)
+    return RestoreResult(backup, kept, revision, carried)
 
 
-def _audit_restore(db: Database, actor: str, backup: Path, kept: Path | None, revision: str,
-                   now: datetime | None) -> None:
+def _numbers_handed_out(database: Path) -> IssuedNumbers | None:
+    """What the database being replaced had numbered (None: it cannot be read)."""
+    from khidmat_desk.store.sequences import read_issued_numbers
+
+    return read_issued_numbers(database) if database.exists() else {}
+
+
+def _taken_on(backup: Path) -> date:
+    return clock.day_of(datetime.fromtimestamp(backup.stat().st_mtime, UTC))
+
+
+def _skipped_ahead(session: Session, settings: CounterSettings, since: date,
+                   now: datetime | None) -> IssuedNumbers:
+    """This counter's numbers of each day from ``since`` to today, SKIP_AHEAD past the
+    restored ones."""
+    from khidmat_desk.store.sequences import MAX_DAILY_SEQUENCE, numbers_of
+
+    centre, counter = str(settings.get("centre_code")), int(settings.get("counter"))
+    today = clock.day_of(clock.utc_moment(now))
+    days = [since + timedelta(days=n) for n in range(max((today - since).days, 0) + 1)]
+    restored = numbers_of(session, centre, counter, days)
+    log.warning("the replaced database's numbers cannot be read: counter %s numbers on %s past "
+                "the backup's, days %s to %s", counter, SKIP_AHEAD, since, today)
+    return {(centre, counter, day): min(restored.get(day, 0) + SKIP_AHEAD, MAX_DAILY_SEQUENCE - 1)
+            for day in days}
+
+
+def _carry_on(session: Session, issued: IssuedNumbers) -> IssuedNumbers:
+    from khidmat_desk.store.sequences import carry_numbers_on
+
+    carried = carry_numbers_on(session, issued)
+    for (centre, counter, day), value in carried.items():
+        log.warning("after the restore, %s counter %s numbers %s on from %s", centre, counter,
+                    day, value + 1)
+    return carried
+
+
+def _audit_restore(session: Session, actor: str, backup: Path, kept: Path | None,
+                   revision: str, carried: IssuedNumbers, now: datetime | None) -> None:
     from khidmat_desk.store.audit import append_event
 
-    with db.write() as session:
-        append_event(session, actor=actor, action="database.restored", entity_type="database",
-                     entity_id=backup.name,
-                     details={"from": str(backup), "replaced_kept_at": str(kept or ""),
-                              "backup_schema": revision},
-                     at=(now or datetime.now(UTC)))
+    append_event(session, actor=actor, action="database.restored", entity_type="database",
+                 entity_id=backup.name,
+                 details={"from": str(backup), "replaced_kept_at": str(kept or ""),
+                          "backup_schema": revision,
+                          "numbers_carried_on": [
+                              {"centre": centre, "counter": counter, "day": day.isoformat(),
+                               "last_issued": value}
+                              for (centre, counter, day), value in sorted(carried.items())]},
+                 at=(now or datetime.now(UTC)))
 
 
 def _remove_with_journals(path: Path) -> None:

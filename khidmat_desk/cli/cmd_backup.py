@@ -68,6 +68,9 @@ def run_restore(args: argparse.Namespace) -> int:
     kept = (f"; the replaced database is kept at {result.replaced_kept_at}"
             if result.replaced_kept_at else "")
     sys.stdout.write(f"restored from {result.restored_from}{kept}\n")
+    if result.numbers_carried_on:
+        sys.stdout.write("tracking numbers go on past those handed out before the restore: "
+                         f"{result.numbers_go_on()}\n")
     return 0
 
 

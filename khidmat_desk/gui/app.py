@@ -171,10 +171,18 @@ class Counter(QObject):
 
         self.restore_dialog = None
         self.tasks.run(self.session.open, self._on_database_ready, self._on_open_failed)
-        self.messages.info("Khidmat Desk", self.tr(
+        text = self.tr(
             "The backup is back in place. The damaged database is kept at %1. Applications "
-            "saved after the backup was taken must be entered again from their papers.")
-            .replace("%1", file_text(result.replaced_kept_at or "-")))
+            "saved after the backup was taken must be entered again from their papers.")\
+            .replace("%1", file_text(result.replaced_kept_at or "-"))
+        if result.numbers_carried_on:
+            # the receipts already handed out keep their numbers: new ones go on after them
+            days = (self.tr("counter %1, %2: %3").replace("%1", str(counter))
+                    .replace("%2", f"{day:%d-%m-%Y}").replace("%3", f"{last + 1:04d}")
+                    for (_, counter, day), last in sorted(result.numbers_carried_on.items()))
+            text += "\n\n" + self.tr("Tracking numbers go on after those handed out before: "
+                                     "%1.").replace("%1", self.tr("; ").join(days))
+        self.messages.info("Khidmat Desk", text)
 
     def back_up(self, reason: str) -> None:
         self.backups.run(lambda: self.session.backup(reason), self._on_backup_done)

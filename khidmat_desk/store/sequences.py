@@ -8,13 +8,15 @@ is taken in the same transaction as the save, so a rolled-back save gives its nu
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, literal_column
+from sqlalchemy import Connection, literal_column, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,6 +24,8 @@ from khidmat_desk.store.db import connection_of
 from khidmat_desk.store.errors import DailyLimitReachedError
 from khidmat_desk.store.models import CounterSequence, table_of
 from khidmat_desk.store.prepared import Prepared
+
+log = logging.getLogger("khidmat.store")
 
 #: The tracking number holds four digits of sequence.
 MAX_DAILY_SEQUENCE = 9999
@@ -79,3 +83,52 @@ def next_sequence(session: Session | Connection, centre_code: str, counter: int,
     if value > MAX_DAILY_SEQUENCE:
         raise DailyLimitReachedError()
     return value
+
+
+#: (centre, counter, day) → the last daily number handed out
+IssuedNumbers = dict[tuple[str, int, date], int]
+
+
+def read_issued_numbers(path: Path) -> IssuedNumbers | None:
+    """The daily numbers a (damaged) database file had handed out, read without writing to it;
+    None when they cannot be read."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as raw:
+            rows = raw.execute(
+                "SELECT centre_code, counter, day, last_value FROM counter_sequence").fetchall()
+        return {(str(centre), int(counter), date.fromisoformat(str(day)[:10])): int(value)
+                for centre, counter, day, value in rows}
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        log.warning("the daily numbers of %s cannot be read: %s", path, exc)
+        return None
+
+
+def carry_numbers_on(session: Session, issued: IssuedNumbers) -> IssuedNumbers:
+    """No daily number at or below ``issued`` is handed out again (after a restore from an
+    older backup, those numbers are on citizens' receipts). Returns what was raised."""
+    table = table_of(CounterSequence)
+    raised: IssuedNumbers = {}
+    for (centre, counter, day), value in sorted(issued.items()):
+        key = {"centre_code": centre, "counter": counter, "day": day}
+        current = session.execute(select(table.c.last_value).filter_by(**key)).scalar()
+        if current is not None and current >= value:
+            continue
+        if current is None:
+            session.execute(table.insert().values(**key, last_value=value))
+        else:
+            session.execute(table.update().filter_by(**key).values(last_value=value))
+        raised[(centre, counter, day)] = value
+    return raised
+
+
+def numbers_of(session: Session, centre_code: str, counter: int,
+               days: list[date]) -> dict[date, int]:
+    """The last daily number handed out on each of ``days`` that has one."""
+    table = table_of(CounterSequence)
+    rows = session.execute(select(table.c.day, table.c.last_value).where(
+        table.c.centre_code == centre_code, table.c.counter == counter,
+        table.c.day.in_(days)))
+    return {day: int(value) for day, value in rows}

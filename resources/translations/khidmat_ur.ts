@@ -600,7 +600,22 @@ The in-charge can put it back now.</source>
         <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="279"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="180"/>
+        <source>counter %1, %2: %3</source>
+        <translation>کاؤنٹر %1، %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="183"/>
+        <source>Tracking numbers go on after those handed out before: %1.</source>
+        <translation>ٹریکنگ نمبر پہلے دیے گئے نمبروں کے بعد سے چلیں گے: %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="184"/>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="287"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
