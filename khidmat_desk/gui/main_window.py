@@ -707,6 +707,8 @@ class MainWindow(QMainWindow):
                 ("Enter", self.tr("Next field; the next page after the last field")),
                 ("Tab / Shift+Tab", self.tr("Next / previous input of the page")),
                 ("Alt+Right / Alt+Left", self.tr("Next / previous page")),
+                ("Alt+A", self.tr("Same address as the one above (the permanent address as "
+                                  "the present one)")),
                 ("Ctrl+Shift+A", self.tr("Add a row to a table (periods of stay, items …)")),
                 ("Ctrl+Shift+Delete", self.tr("Remove the row being typed in")),
                 ("Ctrl+Shift+D", self.tr("Tick every document on the documents page")),

@@ -1750,51 +1750,56 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
+        <source>Same address as the one above (the permanent address as the present one)</source>
+        <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="720"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="720"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="724"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
@@ -1805,12 +1810,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="740"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
