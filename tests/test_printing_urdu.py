@@ -64,6 +64,27 @@ def test_numbers_inside_urdu_keep_their_order() -> None:
     assert fonts["35202-1234567-1"] != fonts["نمبر"]  # digits in the Latin face
 
 
+def test_a_number_with_an_urdu_comma_stays_a_number() -> None:
+    """An address typed as it is written, "12،": the number is not turned round into "21" and
+    stands to the right of its comma (it is read first); the word is not dropped by shaping
+    that changes nothing (a plain string came back and printing the document failed)."""
+    words = urdu.visual_words("مکان نمبر 12، گلی 4، گلبرگ III لاہور", 12)
+    drawn = [(w.source, w.joined) for w in words]
+    assert drawn == [("لاہور", False), ("III", False), ("گلبرگ", False), ("،", False),
+                     ("4", True), ("گلی", False), ("،", False), ("12", True),
+                     ("نمبر", False), ("مکان", False)]
+    assert all(w.width > 0 for w in words)
+    box = _ink_box(_pdf(lambda c: urdu.draw_line(c, "،", 300, 40, 20)))  # a comma alone
+    assert box[2] > box[0]
+
+
+def test_an_english_sentence_keeps_its_order_around_an_urdu_phrase() -> None:
+    text = "No record found. کوئی ریکارڈ نہیں"
+    assert urdu.base_direction(text) == "L" and urdu.base_direction("کوئی record") == "R"
+    words = [w.source for w in urdu.visual_words(text, 12, base="L")]
+    assert words == ["No", "record", "found.", "نہیں", "ریکارڈ", "کوئی"]
+
+
 def test_wrapping_keeps_reading_order_and_width() -> None:
     text = "تصدیق کی جاتی ہے کہ پولیس ریکارڈ کے مطابق درخواست گزار کسی مقدمے میں ملوث نہیں"
     lines = urdu.wrap(text, 150, 12)

@@ -77,6 +77,8 @@ class _Line:
     size: float
     urdu: bool
     font: str = SANS
+    #: an Urdu line's direction: "R", or "L" for an English sentence with Urdu in it
+    base: str = "R"
 
     @property
     def ascent(self) -> float:
@@ -100,7 +102,9 @@ def _baselines(lines: list[_Line], first: float) -> tuple[list[float], float]:
 
 def _value_lines(value: str, size: float, font: str, room: float) -> list[_Line]:
     if urdu.has_rtl(value):
-        return [_Line(line, size * 1.1, True) for line in urdu.wrap(value, room, size * 1.1)]
+        base = urdu.base_direction(value)
+        return [_Line(line, size * 1.1, True, font, base)
+                for line in urdu.wrap(value, room, size * 1.1, base=base, font=font)]
     return [_Line(line, size, False, font) for line in wrap_latin(value, font, size, room)]
 
 
@@ -143,9 +147,10 @@ def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,
         canvas.setFillGray(0)
         for line, y in zip(values, value_y, strict=True):
             if line.urdu:
+                shape = {"base": line.base, "font": line.font}
                 urdu.draw_line(canvas, line.text,
-                               x + label_width + urdu.line_width(line.text, line.size),
-                               top - y, line.size)
+                               x + label_width + urdu.line_width(line.text, line.size, **shape),
+                               top - y, line.size, **shape)
             else:
                 canvas.setFont(line.font, line.size)
                 canvas.drawString(x + label_width, top - y, line.text)

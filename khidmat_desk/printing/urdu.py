@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from bidi import get_display
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -50,12 +50,15 @@ class Word:
     text: str | ShapedStr
     font: str
     width: float
+    #: drawn right after the word on its left, with no space (the "12" of "12،")
+    joined: bool = False
 
 
 @lru_cache(maxsize=4096)
 def _shaped(word: str, size: float, font: str = SANS) -> Word:
     if has_rtl(word):
-        shaped = shapeStr(word, URDU, size)
+        # forced: a word harfbuzz leaves as it is ("12،", a lone "،") is still drawn by glyph
+        shaped = shapeStr(word, URDU, size, force=True)
         width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
         return Word(word, shaped, URDU, width)
     return Word(word, word, font, text_width(word, font, size))
@@ -71,10 +74,34 @@ def visual_words(text: str, size: float, *, base: str = "R", font: str = SANS) -
     words = []
     for token in display.split(" "):
         token = token.strip(_ISOLATE_MARKS)
-        if token:
-            # python-bidi hands an Urdu word back reversed; shaping needs it in reading order
-            words.append(_shaped(token[::-1] if has_rtl(token) else token, size, font))
+        if not has_rtl(token):
+            words += [_shaped(token, size, font)] if token else []
+            continue
+        for n, piece in enumerate(_pieces(token)):
+            words.append(replace(_shaped(piece, size, font), joined=n > 0))
     return words
+
+
+def _pieces(token: str) -> list[str]:
+    """A word with Urdu in it, shown left to right as python-bidi ordered it, cut where its
+    direction changes, each piece in the order it is shaped: an Urdu run back in reading order
+    (python-bidi hands it over reversed; harfbuzz lays it out right to left itself), a number
+    as it stands ("12" of "12،" is drawn after the comma, not turned into "21"). Urdu digits are
+    shaped one by one: harfbuzz would turn them round with the Urdu letters."""
+    pieces: list[str] = []
+    for left_to_right, run in groupby(token, _reads_left_to_right):
+        text = "".join(run)
+        if not left_to_right:
+            pieces.append(text[::-1])
+        elif has_rtl(text):
+            pieces += list(text)
+        else:
+            pieces.append(text)
+    return pieces
+
+
+def _reads_left_to_right(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("L", "EN", "AN")
 
 
 def _isolate_latin_runs(words: list[str]) -> str:
@@ -101,7 +128,10 @@ def line_width(text: str, size: float, *, base: str = "R", font: str = SANS) -> 
 
 
 def _gap(left: Word, right: Word, size: float) -> float:
-    """A space; wider where Urdu meets Latin, as Nastaliq strokes reach past a word's edge."""
+    """A space; wider where Urdu meets Latin, as Nastaliq strokes reach past a word's edge;
+    none inside a word drawn in pieces."""
+    if right.joined:
+        return 0.0
     return _space(size) * (2.0 if left.font != right.font else 1.0)
 
 
