@@ -252,3 +252,34 @@ def test_everything_fits_a_counter_screen(qtbot: QtBot, counter_session: Counter
             assert shown_whole(button), (code, button.objectName())
         window._close_wizard()
         window.show_queue()
+
+
+def test_a_long_word_in_an_answer_does_not_push_the_buttons_off_the_screen(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    """A narrative typed without spaces (3,900 letters, within its limit) once made the
+    application view 30,000 px wide: its Print buttons were out of sight."""
+    from PySide6.QtCore import QPoint, QRect
+    from test_gui_counter import main_window
+
+    from khidmat_desk.app.applications import submit_application
+    from khidmat_desk.app.context import CounterContext
+    from khidmat_desk.core.catalogue import load_tariff
+    from khidmat_desk.core.intake import Intake
+
+    service = get_service("crime-report")
+    user = counter_session.authenticate("incharge", "counter-pass-1")
+    answers = {**service.example, "narrative": "X" * 3900}
+    ctx = CounterContext(counter_session.settings, counter_session.db, load_tariff(), user=user)
+    saved = submit_application(ctx, Intake(service.code, answers, documents_received=tuple(
+        d.key for d in service.documents)))
+    window = main_window(qtbot, counter_session, tasks)
+    window.resize(1366, 698)
+    window.open_application(saved.tracking_number)
+    tasks.wait()
+    qtbot.waitUntil(lambda: bool(window.view.print_buttons), timeout=5000)
+    qtbot.wait(50)
+    view = window.view
+    assert view.minimumSizeHint().width() < 1366
+    for button in view.print_buttons.values():
+        top_left = button.mapTo(window, QPoint(0, 0))
+        assert QRect(QPoint(0, 0), window.size()).contains(QRect(top_left, button.size()))

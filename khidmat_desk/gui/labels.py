@@ -3,11 +3,18 @@ an answer beside its question."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 ERROR_STYLE = "color: #b00020;"
+#: A run of letters this long with no space (a narrative typed without spaces, a pasted link)
+#: gets places to break every so many letters; word wrap cannot break it otherwise, and the
+#: page grows wider than the window, pushing its buttons out of sight.
+_LONG_WORD = re.compile(r"\S{41,}")
+_BREAK_EVERY = 40
 
 
 def text_label(name: str, style: str = "") -> QLabel:
@@ -30,7 +37,7 @@ def value_label(text: str) -> QLabel:
     Right to left, a Latin value (a name, a tracking number) would otherwise start at the far
     edge of the page, a screen's width from the Urdu label it answers.
     """
-    label = QLabel(text)
+    label = QLabel(breakable(text))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     side = Qt.AlignmentFlag.AlignRight \
@@ -38,3 +45,10 @@ def value_label(text: str) -> QLabel:
         else Qt.AlignmentFlag.AlignLeft
     label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def breakable(text: str) -> str:
+    """``text`` with an invisible line-break opportunity (U+200B) every 40 letters of a word
+    longer than that; shorter words are untouched."""
+    return _LONG_WORD.sub(lambda m: "\u200b".join(
+        m.group()[i:i + _BREAK_EVERY] for i in range(0, len(m.group()), _BREAK_EVERY)), text)
