@@ -107,3 +107,16 @@ def test_every_urdu_title_and_label_of_the_catalogue_draws() -> None:
             urdu.draw_line(canvas, text, 410, 40, 10)
 
     _ink_box(_pdf(draw_all))
+
+
+def test_a_narrative_keeps_its_paragraphs_each_in_its_own_direction() -> None:
+    from khidmat_desk.printing.fonts import SANS
+    from khidmat_desk.printing.pieces import _value_lines
+
+    register_fonts()
+    lines = _value_lines("ملزمان موٹر سائیکل پر آئے۔\nThey took a Samsung A54.\n\nآخری سطر", 9,
+                         SANS, 300)
+    assert [(line.text, line.urdu) for line in lines] == [
+        ("ملزمان موٹر سائیکل پر آئے۔", True), ("They took a Samsung A54.", False), ("", False),
+        ("آخری سطر", True)]
+    assert lines[0].base == "R"

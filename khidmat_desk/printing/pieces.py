@@ -101,11 +101,18 @@ def _baselines(lines: list[_Line], first: float) -> tuple[list[float], float]:
 
 
 def _value_lines(value: str, size: float, font: str, room: float) -> list[_Line]:
-    if urdu.has_rtl(value):
-        base = urdu.base_direction(value)
-        return [_Line(line, size * 1.1, True, font, base)
-                for line in urdu.wrap(value, room, size * 1.1, base=base, font=font)]
-    return [_Line(line, size, False, font) for line in wrap_latin(value, font, size, room)]
+    """The value's lines, paragraph by paragraph as typed (a narrative's lines), each
+    paragraph in its own direction."""
+    lines: list[_Line] = []
+    for paragraph in value.splitlines() or [""]:
+        if urdu.has_rtl(paragraph):
+            base = urdu.base_direction(paragraph)
+            lines += [_Line(line, size * 1.1, True, font, base)
+                      for line in urdu.wrap(paragraph, room, size * 1.1, base=base, font=font)]
+        else:
+            lines += [_Line(line, size, False, font)
+                      for line in wrap_latin(paragraph, font, size, room)]
+    return lines
 
 
 def row(flow: Flow, label: str, value: str, *, size: float, label_width: float,

@@ -108,7 +108,8 @@ class MixedText(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._room = availWidth
         if self._laid is None:
-            self._laid = [line for text in self.texts for line in self._wrap_text(text)]
+            self._laid = [line for text in self.texts for paragraph in text.splitlines() or [""]
+                          for line in self._wrap_text(paragraph)]
         self.width, self.height = availWidth, sum(self._size(line) for line in self._laid)
         return self.width, self.height
 
