@@ -479,7 +479,9 @@ def _status_form(t: str | None = None, c: str | None = None) -> str:
 
 
 def _document_html(answer: dict[str, Any], tracking: str, code: str) -> str:
-    rows = "".join(f"<tr><th>{_e(f['label'])}</th><td>{_e(f['value'])}</td></tr>"
+    # dir="auto": a value typed in Urdu (a name, an address with numbers in it) reads right to
+    # left from its first letter, not in the English page's order
+    rows = "".join(f"<tr><th>{_e(f['label'])}</th><td dir=\"auto\">{_e(f['value'])}</td></tr>"
                    for f in answer["facts"])
     body = (f'<p class="standing {answer["status"]}" id="standing">'
             f'{_e(answer["status_text"])}</p>'

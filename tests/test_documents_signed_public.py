@@ -201,6 +201,8 @@ def test_the_qr_address_opens_what_the_certificate_certifies(world: World) -> No
         assert fact in shown
     # the police finding is one of the facts it certifies
     assert "Not involved" in shown and "CRO 1/2026" in shown
+    # a value in Urdu is laid out right to left in the English page
+    assert f'<td dir="auto">{example["name_ur"]}</td>' in reply.text
     assert "Recorded by" not in page.text
     # nothing more: no identity number, no officer, no fee
     assert "35202-1234567-1" not in page.text and "3520212345671" not in page.text
