@@ -49,6 +49,22 @@ def test_queue_words_are_urdu(urdu: None) -> None:
     assert search_kind_label("cnic") == "شناختی کارڈ"
 
 
+def test_a_finished_application_has_no_age() -> None:
+    """The queue's age says how long an application has waited; a delivered or voided one is
+    not waiting (its age grew by the hour all day)."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    model = SummaryModel()
+    made = datetime.now(UTC) - timedelta(hours=3)
+    model.set_rows([SimpleNamespace(tracking_number=f"LHR01-261201-01-000{n}-1", name="A",
+                                    service_code="police-verification", status=status,
+                                    created_at=made)
+                    for n, status in enumerate(("ready", "delivered", "voided"))])
+    ages = [model.data(model.index(n, 4)) for n in range(3)]
+    assert ages[0].startswith("3 h") and ages[1:] == ["—", "—"]
+
+
 def test_english_stays_english() -> None:
     assert status_label("ready") == "ready for collection"
     assert age_label(timedelta(minutes=19)) == "19 min"

@@ -96,10 +96,11 @@ class SummaryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         service = get_service(row.service_code)
+        # a delivered or voided application is no longer waiting: no age that keeps growing
+        age = "—" if workflow.is_final(row.status) else age_label(self.now - row.created_at)
         return (row.tracking_number, row.name,
                 service.title_ur if self.urdu else service.short_title,
-                status_label(row.status), age_label(self.now - row.created_at),
-                format_moment(row.created_at))[index.column()]
+                status_label(row.status), age, format_moment(row.created_at))[index.column()]
 
 
 class MainWindow(QMainWindow):
