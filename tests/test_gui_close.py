@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_driver import PASSWORD, ScriptedMessages
+from intake_helpers import counter_context, intake
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_gui_dashboard import open_dashboard, shown, take, window_for
 
+from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.audit import check_audit_trail
 from khidmat_desk.app.day_close import list_closes
 from khidmat_desk.app.shifts import set_shifts
@@ -108,6 +110,33 @@ def test_a_closed_day_is_reopened_only_with_a_reason(
     [stored] = list_closes(counter_session.db, day_from=clock.today(), day_to=clock.today())
     assert stored.state == "reopened"
     assert stored.reopen_reason == "Counted again after the bank's call"
+
+
+def test_a_closed_day_shows_its_count_as_closed_and_what_came_late(
+        qtbot: QtBot, counter_session: CounterSession, tasks: TaskRunner) -> None:
+    """An application saved after the close is a late record: the closed day's lines stay as
+    counted (the officer's difference was shown against today's figures once: Rs -fee), and a
+    sentence says what came since."""
+    take(counter_session, 2)
+    fee = counter_session.tariff.fees["police-verification"]["pkr"]
+    board = open_dashboard(qtbot, window_for(qtbot, counter_session, tasks, "incharge",
+                                             ScriptedMessages()))
+    dialog = open_close(qtbot, board)
+    [edit] = dialog.officer_edits.values()
+    qtbot.keyClicks(edit, str(fee))
+    with qtbot.waitSignal(dialog.closed, timeout=20_000):
+        dialog.close_button.click()
+    user = counter_session.authenticate("incharge", PASSWORD)
+    context = counter_context(counter_session.db, user, counter_session.tariff, counter=3)
+    submit_application(context, intake("police-verification"))  # one more fee, after the close
+    dialog = open_close(qtbot, board)
+    assert f"cash counted Rs {fee:,} against Rs {fee:,} expected" in shown(dialog.state.text())
+    assert f"Since then: 1 late record(s); the cash expected is now Rs {2 * fee:,}." in shown(
+        dialog.state.text())
+    [(officer, edit)] = dialog.officer_edits.items()
+    assert edit.text() == str(fee) and not edit.isEnabled()
+    difference = dialog.findChild(type(dialog.state), f"close_officer_difference_{officer}")
+    assert difference.text() == "Rs 0" and dialog.difference.text() == "Rs 0"
 
 
 def test_with_shifts_each_shift_is_closed_before_the_day(

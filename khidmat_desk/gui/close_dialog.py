@@ -11,6 +11,7 @@ Enter closes once the in-charge has confirmed.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -45,6 +46,22 @@ MAX_RUPEES = 1_000_000_000
 
 def _rupees(amount: int) -> str:
     return f"Rs {amount:,}"
+
+
+@dataclass(frozen=True)
+class _Expected:
+    """An officer's line of the dialog: who, and the cash the payments say they hold."""
+
+    officer: str
+    full_name: str
+    cash_expected: int
+
+
+def _as_closed(summary: Any) -> list[_Expected]:
+    """The officers as the period's close counted them, with what was expected of each then."""
+    names = {o.officer: o.full_name for o in summary.by_officer}
+    return [_Expected(officer, names.get(officer, officer), expected)
+            for officer, expected, _counted in summary.close.officers]
 
 
 def _amount(edit: QLineEdit) -> int | None:
@@ -189,12 +206,14 @@ class CloseDialog(QDialog):
         self.day.setDate(QDate(day.year, day.month, day.day))
         self.day.blockSignals(False)
         self._fill_shifts(preview.shifts, summary.period.shift)
-        self._fill_officers(summary.by_officer)
+        closed = summary.is_closed
+        # a closed period shows the cash as it was counted, against what was expected then;
+        # the figures of now (records that came late) are said in a sentence, not mixed in
+        self._fill_officers(_as_closed(summary) if closed else summary.by_officer)
         self.counted.clear()
         self.explanation.clear()
         self.deposit.clear()
         self.problem.clear()
-        closed = summary.is_closed
         what = period_text(summary.period)
         if closed:
             close = summary.close
@@ -205,6 +224,11 @@ class CloseDialog(QDialog):
                                         .strftime("%d-%m-%Y %H:%M"))
                                .replace("%4", _rupees(close.cash_counted))
                                .replace("%5", _rupees(close.cash_expected)))
+            if summary.cash_expected != close.cash_expected or summary.late:
+                self.state.setText(self.state.text() + " " + self.tr(
+                    "Since then: %1 late record(s); the cash expected is now %2.")
+                    .replace("%1", f"{len(summary.late):,}")
+                    .replace("%2", _rupees(summary.cash_expected)))
         else:
             self.state.setText(self.tr("%1: %2 applications, cash expected %3.")
                                .replace("%1", what)
@@ -322,7 +346,9 @@ class CloseDialog(QDialog):
         if self.preview is None or counted is None:
             self.difference.setText("")
             return
-        gap = counted - self.preview.summary.cash_expected
+        summary = self.preview.summary
+        expected = summary.close.cash_expected if summary.is_closed else summary.cash_expected
+        gap = counted - expected
         self.difference.setText(_rupees(gap))
         self.difference.setStyleSheet(ERROR_STYLE + " font-weight: 600;" if gap else "")
 

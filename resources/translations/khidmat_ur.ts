@@ -380,179 +380,184 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="87"/>
         <source>Close the day</source>
         <translation>دن بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="79"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="96"/>
         <source>A day with shifts is closed as the sum of its shifts: close each shift first; their cash counts make the day&apos;s.</source>
         <translation>شفٹوں والا دن اپنی شفٹوں کے مجموعے سے بند ہوتا ہے: پہلے ہر شفٹ بند کریں؛ ان کی نقدی کی گنتی سے دن کی گنتی بنتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="120"/>
         <source>&amp;Day</source>
         <translation>دن (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="125"/>
         <source>S&amp;hift</source>
         <translation>شفٹ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
         <source>Cash &amp;counted (whole centre)</source>
         <translation>گنی گئی نقدی، پورا مرکز (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="292"/>
         <source>Difference</source>
         <translation>فرق</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="145"/>
         <source>&amp;Explanation of a difference</source>
         <translation>فرق کی وضاحت (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="149"/>
         <source>treasury challan or bank deposit slip number</source>
         <translation>ٹریژری چالان یا بینک ڈپازٹ سلپ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="133"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="150"/>
         <source>De&amp;posit reference</source>
         <translation>جمع کرانے کا حوالہ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="155"/>
         <source>&amp;Reopen…</source>
         <translation>دوبارہ کھولیں… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="253"/>
         <source>C&amp;lose the day</source>
         <translation>دن بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="164"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="220"/>
         <source>%1 was closed by %2 at %3: cash counted %4 against %5 expected. Reopen it to change it.</source>
         <translation>%1 کو %2 نے %3 پر بند کیا: گنی گئی نقدی %4، متوقع %5۔ تبدیلی کے لیے اسے دوبارہ کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="229"/>
+        <source>Since then: %1 late record(s); the cash expected is now %2.</source>
+        <translation>اس کے بعد: %1 تاخیر سے آنے والے ریکارڈ؛ اب متوقع نقد رقم %2 ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="233"/>
         <source>%1: %2 applications, cash expected %3.</source>
         <translation>%1: %2 درخواستیں، متوقع نقدی %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="239"/>
         <source>Reopened by %1: %2</source>
         <translation>%1 نے دوبارہ کھولا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
         <source>C&amp;lose the shift</source>
         <translation>شفٹ بند کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="274"/>
         <source>Whole day</source>
         <translation>پورا دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="276"/>
         <source>%1 shift</source>
         <translation>%1 شفٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="291"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="291"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="292"/>
         <source>Handed over</source>
         <translation>جمع کرائی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="369"/>
         <source>Type the cash counted for the whole centre.</source>
         <translation>پورے مرکز کی گنی گئی نقدی لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="351"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="377"/>
         <source>The cash counted differs from the cash expected: type the explanation.</source>
         <translation>گنی گئی نقدی متوقع نقدی سے مختلف ہے: وضاحت لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="371"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="397"/>
         <source>Cash counted %1 against %2 expected: difference %3.</source>
         <translation>گنی گئی نقدی %1، متوقع %2: فرق %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="375"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="401"/>
         <source>Close %1</source>
         <translation>%1 بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="366"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
         <source>Close %1? It is locked once closed: a later change needs your override with a reason.</source>
         <translation>%1 بند کریں؟ بند ہونے کے بعد یہ مقفل ہو جاتا ہے: بعد کی کسی تبدیلی کے لیے وجہ کے ساتھ آپ کی اجازت درکار ہوگی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="386"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="412"/>
         <source>%1 closed: %2 applications; cash counted %3, expected %4, difference %5.</source>
         <translation>%1 بند ہو گیا: %2 درخواستیں؛ گنی گئی نقدی %3، متوقع %4، فرق %5۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="392"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="418"/>
         <source>Audit trail signed.</source>
         <translation>آڈٹ ریکارڈ پر دستخط ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="393"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="419"/>
         <source>The audit trail was NOT signed: %1</source>
         <translation>آڈٹ ریکارڈ پر دستخط نہیں ہوئے: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="395"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="421"/>
         <source>Backup: %1</source>
         <translation>بیک اپ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="396"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="422"/>
         <source>No backup: %1</source>
         <translation>بیک اپ نہیں بنا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="398"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="424"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="407"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="433"/>
         <source>Reopen %1</source>
         <translation>%1 دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="408"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="434"/>
         <source>Why is %1 reopened? (kept in the audit trail and sent to the central server)</source>
         <translation>%1 کیوں دوبارہ کھولا جا رہا ہے؟ (آڈٹ ریکارڈ میں محفوظ ہوگا اور مرکزی سرور کو بھیجا جائے گا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/close_dialog.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/close_dialog.py" line="439"/>
         <source>Type why the day is reopened.</source>
         <translation>دن دوبارہ کھولنے کی وجہ لکھیں۔</translation>
     </message>
@@ -1475,157 +1480,157 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="135"/>
         <source>Counter locked</source>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="151"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="43"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="179"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="187"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="515"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="516"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="189"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="224"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="262"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="305"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="353"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="354"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="329"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="282"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="283"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="368"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="237"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="238"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="254"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="258"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="315"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="317"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="327"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="322"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="324"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="339"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="341"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="347"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="349"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="350"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="389"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="390"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="397"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="398"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="398"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="406"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="407"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="410"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="423"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="425"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1634,188 +1639,188 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="463"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="464"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="474"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="475"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="479"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="500"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="505"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="506"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="516"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="557"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="558"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="535"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="536"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="560"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="561"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="614"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="654"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="656"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="706"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="712"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="720"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="723"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="724"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="725"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="686"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
