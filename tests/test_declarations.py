@@ -23,23 +23,18 @@ def test_a_misspelt_holder_key_is_named() -> None:
         "fields"]
 
 
+def _misdeclared(code: str, key: str, **link: str) -> list[str]:
+    """What the declarations check says of service ``code`` with field ``key``'s link
+    misspelt as ``link``."""
+    service = get_service(code)
+    steps = tuple(replace(s, fields=tuple(replace(f, **link) if f.key == key else f
+                                          for f in s.fields)) for s in service.steps)
+    return declaration_problems(replace(service, steps=steps))
+
+
 def test_a_police_station_must_name_its_district() -> None:
-    service = get_service("fir-copy")
-    steps = tuple(replace(s, fields=tuple(
-        replace(f, district_field="fir_distric") if f.key == "fir_police_station" else f
-        for f in s.fields)) for s in service.steps)
-    [problem] = declaration_problems(replace(service, steps=steps))
+    [problem] = _misdeclared("fir-copy", "fir_police_station", district_field="fir_distric")
     assert "police station 'fir_police_station' must name its district field" in problem
-
-
-def test_an_address_copied_from_a_misspelt_one_is_named() -> None:
-    service = get_service("police-verification")
-    steps = tuple(replace(s, fields=tuple(
-        replace(f, same_as="present_distrct") if f.key == "permanent_district" else f
-        for f in s.fields)) for s in service.steps)
-    assert declaration_problems(replace(service, steps=steps)) == [
-        "police-verification: field 'permanent_district' is copied from 'present_distrct', "
-        "which is no district field of the service"]
 
 
 def test_the_police_stations_follow_the_declared_district() -> None:
@@ -71,14 +66,19 @@ def test_a_police_station_without_its_district_is_refused() -> None:
     assert checked.ok and checked.answers["permanent_police_station"] == "Civil Lines"
 
 
-def test_a_misspelt_link_between_a_persons_fields_is_named() -> None:
-    service = get_service("tenant-registration")
-    steps = tuple(replace(s, fields=tuple(
-        replace(f, id_type_field="tenant_idtype") if f.key == service.primary_cnic else f
-        for f in s.fields)) for s in service.steps)
-    assert declaration_problems(replace(service, steps=steps)) == [
-        "tenant-registration: field 'tenant_cnic' must name its identity document field "
-        "(id_type_field='tenant_idtype' is no identity document field here)"]
+@pytest.mark.parametrize(("code", "key", "link", "said"), [
+    ("tenant-registration", "tenant_cnic", {"id_type_field": "tenant_idtype"},
+     "tenant-registration: field 'tenant_cnic' must name its identity document field "
+     "(id_type_field='tenant_idtype' is no identity document field here)"),
+    ("police-verification", "permanent_district", {"same_as": "present_distrct"},
+     "police-verification: field 'permanent_district' is copied from 'present_distrct', which "
+     "is no district field of the service"),
+])
+def test_a_misspelt_link_between_fields_is_named(code: str, key: str, link: dict[str, str],
+                                                 said: str) -> None:
+    """A person's card and its kind; an address copied from another (the permanent address
+    from the present one)."""
+    assert _misdeclared(code, key, **link) == [said]
 
 
 def test_person_fields_declare_their_links_and_the_holder_follows_its_person() -> None:
