@@ -7,7 +7,8 @@ from __future__ import annotations
 import gc
 import threading
 
-from PySide6.QtCore import QObject, QTimer
+import pytest
+from PySide6.QtCore import QObject, QTimer, Signal
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.gui.tasks import TaskRunner
@@ -54,3 +55,27 @@ def test_a_result_for_a_window_still_open_arrives(qtbot: QtBot) -> None:
     runner.run(lambda: "citizen", window.on_found)
     assert runner.wait(10_000)
     qtbot.waitUntil(lambda: seen == ["citizen"], timeout=3000)
+
+
+class _Flow(QObject):
+    """Printing as the main window holds it: its result is said with a signal of its own."""
+
+    printed = Signal(str)
+
+
+def test_a_result_for_a_window_deleted_meanwhile_is_dropped_not_a_crash(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    """The officer switched user while a receipt printed: the old main window is deleted and
+    the print's result came to it ("Signal source has been deleted" in a crash dialog)."""
+    runner = TaskRunner(on_error=lambda exc: None)
+    release = threading.Event()
+    flow = _Flow()
+    runner.run(lambda: release.wait(10), lambda _: flow.printed.emit("LHR01-261201-01-0001-2"))
+    flow.deleteLater()
+    qtbot.wait(20)  # deleted now, as the switch of user deletes the window
+    release.set()
+    assert runner.wait(10_000)
+    with caplog.at_level("INFO", logger="khidmat.gui.tasks"):
+        for _ in range(5):
+            qtbot.wait(20)  # the result arrives; pytest-qt fails the test on any exception
+    assert "already closed" in caplog.text

@@ -6,7 +6,9 @@ window never freezes on a slow disk or a locked database.
 
 from __future__ import annotations
 
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -60,11 +62,47 @@ class TaskRunner(QObject):
         the GUI thread."""
         signals = _Signals()
         self._live[signals] = work
-        signals.done.connect(on_done)
-        signals.failed.connect(on_error or self._on_error)
+        signals.done.connect(_delivery(on_done))
+        signals.failed.connect(_delivery(on_error or self._on_error))
         signals.done.connect(lambda _: self._live.pop(signals, None))
         signals.failed.connect(lambda _: self._live.pop(signals, None))
         self._pool.start(_Job(work, signals))
 
     def wait(self, msecs: int = -1) -> bool:
         return bool(self._pool.waitForDone(msecs))
+
+
+def _delivery(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """What the job's signal calls: ``callback`` through `_deliver`, a window's method held
+    weakly (as a signal holds a method connected to it), so a job never keeps a closed window
+    alive."""
+    if not inspect.ismethod(callback):
+        return lambda value: _deliver(callback, value)
+    method = weakref.WeakMethod(callback)
+
+    def call(value: Any) -> None:
+        bound = method()
+        if bound is None:
+            log.info("a result came for a window already closed; dropped")
+            return
+        _deliver(bound, value)
+
+    return call
+
+
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Hand a job's result (or error) to what asked for it. The window that asked may be gone
+    by now (the officer switched user or language while a receipt printed): a result for a
+    deleted window is dropped, with a line in the log, not shown as a crash."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if not _window_gone(exc):
+            raise
+        log.info("a result came for a window already closed; dropped (%s)", exc)
+
+
+def _window_gone(exc: RuntimeError) -> bool:
+    """PySide's errors for a Qt object already deleted (its signal, its methods)."""
+    said = str(exc)
+    return "already deleted" in said or "has been deleted" in said
