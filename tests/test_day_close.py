@@ -132,7 +132,9 @@ def test_a_record_reaching_a_closed_day_is_flagged_not_moved(day: Day) -> None:
     close_friday(day)
     late = day.submit(day.bilal, "2026-03-06T21:10")  # saved after the 20:30 close
     assert late.tracking_number.startswith("LHR01-260306-")
+    assert late.late  # the officer is told: the close's count does not hold its fee
     on_time = day.submit(day.bilal, "2026-03-07T09:00")
+    assert not on_time.late
     with day.db.read() as session:
         flagged = session.execute(select(LateRecord.tracking_number, LateRecord.version,
                                          LateRecord.what)).all()

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_driver import PASSWORD, ScriptedMessages
-from intake_helpers import counter_context, intake
+from gui_driver import PASSWORD, ScriptedMessages, complete_wizard, settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_gui_dashboard import open_dashboard, shown, take, window_for
 
-from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.audit import check_audit_trail
 from khidmat_desk.app.day_close import list_closes
 from khidmat_desk.app.shifts import set_shifts
@@ -126,9 +124,14 @@ def test_a_closed_day_shows_its_count_as_closed_and_what_came_late(
     qtbot.keyClicks(edit, str(fee))
     with qtbot.waitSignal(dialog.closed, timeout=20_000):
         dialog.close_button.click()
-    user = counter_session.authenticate("incharge", PASSWORD)
-    context = counter_context(counter_session.db, user, counter_session.tariff, counter=3)
-    submit_application(context, intake("police-verification"))  # one more fee, after the close
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    window.start_wizard("police-verification")  # one more fee, after the close
+    panel = window.wizard
+    assert panel is not None
+    complete_wizard(qtbot, panel, panel.service, panel.service.example)
+    settle(qtbot, tasks, window.print_queue)  # the receipt printed after the submit
+    late = panel.done_page.late
+    assert late.isVisibleTo(panel) and "Saved after the in-charge closed this day" in late.text()
     dialog = open_close(qtbot, board)
     assert f"cash counted Rs {fee:,} against Rs {fee:,} expected" in shown(dialog.state.text())
     assert f"Since then: 1 late record(s); the cash expected is now Rs {2 * fee:,}." in shown(

@@ -27,7 +27,7 @@ from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
 from khidmat_desk.gui.form import WARNING_STYLE
 from khidmat_desk.gui.labels import ERROR_STYLE, value_label
-from khidmat_desk.gui.words import issue_label
+from khidmat_desk.gui.words import issue_label, issue_text
 
 
 def _clear(layout: QLayout) -> None:
@@ -206,8 +206,9 @@ class DonePage(QWidget):
     """The tracking number, large, to read out to the citizen."""
 
     def __init__(self, on_new: Callable[[], None], on_close: Callable[[], None],
-                 on_print: Callable[[], None]) -> None:
+                 on_print: Callable[[], None], *, urdu: bool = False) -> None:
         super().__init__(objectName="step:done")  # type: ignore[call-arg]
+        self.urdu = urdu
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr("Application saved"), styleSheet="font-size: 14pt;")  # type: ignore[call-overload]
         self.tracking = QLabel(objectName="tracking_number")  # type: ignore[call-overload]
@@ -215,6 +216,9 @@ class DonePage(QWidget):
         self.tracking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tracking.setAccessibleName(self.tr("Tracking number"))
         self.details = QLabel(objectName="done_details", wordWrap=True)  # type: ignore[call-overload]
+        self.late = QLabel(objectName="done_late", wordWrap=True,  # type: ignore[call-overload]
+                           styleSheet=WARNING_STYLE + "font-weight: 600;")
+        self.late.hide()
         self.new_button = QPushButton(self.tr("&New application"), objectName="new_same")  # type: ignore[call-overload]
         self.new_button.setToolTip(self.tr("Same service, next citizen (Enter)"))
         self.close_button = QPushButton(self.tr("Back to the &queue"), objectName="close_done")  # type: ignore[call-overload]
@@ -230,7 +234,7 @@ class DonePage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
-        for widget in (self.heading, self.tracking, self.details):
+        for widget in (self.heading, self.tracking, self.details, self.late):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.print_status)
@@ -240,6 +244,13 @@ class DonePage(QWidget):
         self.tracking.setText(result.tracking_number)
         lines = [self.tr("Fee received: %1").replace("%1", fee_text),
                  self.tr("Expected on: %1").replace("%1", expected)]
-        lines += [f"{w.label}: {w.message}" for w in result.warnings]
+        lines += [f"{issue_label(w, self.urdu)}: {issue_text(w, self.urdu)}"
+                  for w in result.warnings]
         self.details.setText("\n".join(lines))
+        # saved after the in-charge closed the day: the close's count does not hold its fee
+        self.late.setText(self.tr(
+            "Saved after the in-charge closed this day (or shift): it is kept there as a late "
+            "record, and its fee is not in that close's count. Tell the in-charge.")
+            if result.late else "")
+        self.late.setVisible(bool(result.late))
         self.new_button.setFocus()

@@ -114,7 +114,8 @@ class WizardPanel(QWidget):
         self.documents_page.changed.connect(self._on_documents_page_changed)
         self.review_page = ReviewPage()
         self.review_page.edit_requested.connect(self._go_to)
-        self.done_page = DonePage(self._on_new_same, self._finish, self._on_print_receipt)
+        self.done_page = DonePage(self._on_new_same, self._finish, self._on_print_receipt,
+                                  urdu=self.urdu)
         for page in (self.documents_page, self.review_page, self.done_page):
             self._add_page(page)
         self.back_button = QPushButton(self.tr("← &Back"), objectName="back")  # type: ignore[call-overload]

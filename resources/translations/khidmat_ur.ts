@@ -1154,54 +1154,59 @@ The key (spaces do not matter):</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="213"/>
         <source>Application saved</source>
         <translation>درخواست محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="217"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="222"/>
         <source>&amp;New application</source>
         <translation>نئی درخواست (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="223"/>
         <source>Same service, next citizen (Enter)</source>
         <translation>یہی سروس، اگلا شہری (Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="224"/>
         <source>Back to the &amp;queue</source>
         <translation>قطار پر واپس (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="221"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="225"/>
         <source>Back to the queue (Esc)</source>
         <translation>قطار پر واپس (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="224"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="228"/>
         <source>&amp;Print receipt</source>
         <translation>رسید پرنٹ کریں (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="229"/>
         <source>Print the receipt (Ctrl+P)</source>
         <translation>رسید پرنٹ کریں (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="241"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="245"/>
         <source>Fee received: %1</source>
         <translation>وصول شدہ فیس: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="246"/>
         <source>Expected on: %1</source>
         <translation>متوقع تاریخ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="252"/>
+        <source>Saved after the in-charge closed this day (or shift): it is kept there as a late record, and its fee is not in that close&apos;s count. Tell the in-charge.</source>
+        <translation>یہ درخواست انچارج کے دن (یا شفٹ) بند کرنے کے بعد محفوظ ہوئی: یہ وہاں تاخیر سے آنے والے ریکارڈ کے طور پر رکھی گئی ہے، اور اس کی فیس اُس بندش کی گنتی میں شامل نہیں۔ انچارج کو بتائیں۔</translation>
     </message>
 </context>
 <context>
@@ -2904,127 +2909,127 @@ photograph</source>
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
         <source>S&amp;ubmit</source>
         <translation>جمع کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="127"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="128"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="307"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="308"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="415"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="416"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="418"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="427"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="428"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="503"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="508"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="509"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="518"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="519"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="520"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="521"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="534"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="535"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="552"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
         <source>&amp;Keep as draft</source>
         <translation>مسودہ رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
         <source>&amp;Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="556"/>
         <source>&amp;Go on typing</source>
         <translation>لکھنا جاری رکھیں (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="590"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="591"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="591"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="592"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>

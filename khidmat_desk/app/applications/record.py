@@ -70,10 +70,10 @@ def _finding(found: FindingInfo | None) -> RecordFinding | None:
 
 def record_version(session: Session | Connection, action: str, record: ApplicationRecord,
                    when: datetime, *, state: str | None = None,
-                   answers: JsonText | None = None) -> None:
+                   answers: JsonText | None = None) -> bool:
     """Audit event (no personal data: the record is in the outbox) and outbox entry, by the
     user who made the change; a version made in a closed day or shift is flagged as late there
-    (after the audit event, whose lock orders it after any close).
+    (after the audit event, whose lock orders it after any close): True when it was late.
 
     ``state`` is the digest of the record as this version leaves it, when the caller made it
     from the values it wrote; otherwise it is read back from the database. ``answers`` is the
@@ -87,7 +87,7 @@ def record_version(session: Session | Connection, action: str, record: Applicati
                      "from": change.from_status, "to": change.to_status,
                      "reason": change.reason,
                      STATE_KEY: state or application_state(session, record.uuid)})
-    day_close.note_if_late(
+    late = day_close.note_if_late(
         session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
         tracking_number=record.tracking_number, made_at=when, noted_at=when,
         what=f"{action.replace('-', ' ')} after the close ({change.from_status or 'new'} -> "
@@ -96,6 +96,7 @@ def record_version(session: Session | Connection, action: str, record: Applicati
     outbox.enqueue(session, uuid=record.uuid, version=record.version, kind=OUTBOX_KIND,
                    payload=payload if answers is None
                    else JsonText.with_member(payload, "answers", answers), now=when)
+    return late
 
 
 def write_status_change(connection: Connection, app_id: int, old: Status | None, new: Status,

@@ -25,6 +25,8 @@ class SubmitResult:
     fee_total: int
     expected_on: date
     warnings: tuple[Issue, ...] = ()
+    #: saved in a day or shift the in-charge had already closed: a late record there
+    late: bool = False
 
 
 @dataclass(frozen=True)

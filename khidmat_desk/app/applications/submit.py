@@ -287,9 +287,9 @@ def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_cod
         documents_received=tuple(RecordDocument(key, label) for key, label in plan.documents),
         status_change=RecordStatusChange(None, workflow.SUBMITTED, None, user.username, when,
                                          1))
-    record_version(connection, "application-submitted", record, when, state=state,
-                   answers=answers)
-    return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings)
+    late = record_version(connection, "application-submitted", record, when, state=state,
+                          answers=answers)
+    return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings, late)
 
 
 def _payment_row(plan: _Plan, method: str, user: UserInfo,
