@@ -160,6 +160,9 @@ def run_apply(args: argparse.Namespace) -> int:
         result = submit_application(ctx, wizard.intake())
     for issue in result.warnings:
         warn(str(issue))
+    if result.late:
+        warn("saved after the in-charge closed this day (or shift): it is a late record there, "
+             "and its fee is not in that close's count")
     print_result(args.json, result, result.tracking_number)
     return 0
 
