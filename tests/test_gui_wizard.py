@@ -200,3 +200,8 @@ def test_a_place_of_violence_at_her_home_is_copied_from_an_earlier_page(
     for part in ("address", "district", "police_station"):
         assert form.rows[f"incident_{part}"].input.value() \
             == service.example.get(f"survivor_{part}", ""), part
+    # the cursor goes on past the copied address: nothing to type in it again
+    after = form.tab_widgets()
+    stops = [w for part in ("address", "district", "police_station")
+             for w in form.rows[f"incident_{part}"].input.tab_stops()]
+    assert after.index(panel.focusWidget()) == max(after.index(w) for w in stops) + 1

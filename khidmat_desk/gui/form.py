@@ -291,7 +291,8 @@ class StepForm(QWidget):
 
     def copy_same(self, fields: tuple[Field, ...]) -> None:
         """Fill ``fields`` from the address each is declared the same as (on this page or
-        an earlier one), then check them as if typed."""
+        an earlier one), check them as if typed, and go on to what follows them on the page
+        (nothing to type in them again)."""
         for field in fields:
             source = self.rows.get(field.same_as)
             value = source.input.value() if source is not None \
@@ -299,6 +300,11 @@ class StepForm(QWidget):
             self.rows[field.key].input.set_value(value)
         for field in fields:
             self.left.emit(field.key)
+        copied = {w for f in fields for w in self.rows[f.key].input.tab_stops()}
+        order = self.tab_widgets()
+        last = max((n for n, w in enumerate(order) if w in copied), default=None)
+        if last is not None and last + 1 < len(order):
+            order[last + 1].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _add_group(self, field: Field, urdu: bool, grid: QGridLayout, at: int) -> None:
         editor = GroupEditor(field, urdu)
