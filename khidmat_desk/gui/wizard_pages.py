@@ -248,9 +248,11 @@ class DonePage(QWidget):
                   for w in result.warnings]
         self.details.setText("\n".join(lines))
         # saved after the in-charge closed the day: the close's count does not hold its fee
-        self.late.setText(self.tr(
+        self.late.setText("" if not result.late else self.tr(
             "Saved after the in-charge closed this day (or shift): it is kept there as a late "
             "record, and its fee is not in that close's count. Tell the in-charge.")
-            if result.late else "")
+            if result.fee_total else self.tr(
+            "Saved after the in-charge closed this day (or shift): it is kept there as a late "
+            "record. Tell the in-charge."))
         self.late.setVisible(bool(result.late))
         self.new_button.setFocus()

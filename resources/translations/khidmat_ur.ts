@@ -1208,6 +1208,11 @@ The key (spaces do not matter):</source>
         <source>Saved after the in-charge closed this day (or shift): it is kept there as a late record, and its fee is not in that close&apos;s count. Tell the in-charge.</source>
         <translation>یہ درخواست انچارج کے دن (یا شفٹ) بند کرنے کے بعد محفوظ ہوئی: یہ وہاں تاخیر سے آنے والے ریکارڈ کے طور پر رکھی گئی ہے، اور اس کی فیس اُس بندش کی گنتی میں شامل نہیں۔ انچارج کو بتائیں۔</translation>
     </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="255"/>
+        <source>Saved after the in-charge closed this day (or shift): it is kept there as a late record. Tell the in-charge.</source>
+        <translation>یہ درخواست انچارج کے دن (یا شفٹ) بند کرنے کے بعد محفوظ ہوئی: یہ وہاں تاخیر سے آنے والے ریکارڈ کے طور پر رکھی گئی ہے۔ انچارج کو بتائیں۔</translation>
+    </message>
 </context>
 <context>
     <name>FieldRow</name>
