@@ -207,3 +207,33 @@ def test_after_the_saved_page_queue_and_searches_answer_visibly(
     assert window.model.rowCount() == 0
     assert "no application matches" in window.heading.text().lower()
     assert window.statusBar().currentMessage() != ""
+
+
+def test_a_scan_into_another_window_presses_none_of_its_buttons(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """The close window of a closed day had the keyboard: the scan's Enter pressed its
+    Reopen button (and in the lock screen would try the letters as a password). Its keys now
+    do nothing there, and the counter says to close the window and scan again."""
+    from gui_driver import show_active
+    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+
+    window, first, _ = two_in_queue(qtbot, session, tasks)
+    pressed: list[str] = []
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    button = QPushButton("Reopen…", dialog)
+    button.setDefault(True)
+    button.clicked.connect(lambda: pressed.append("reopen"))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    show_active(qtbot, dialog)
+    field.setFocus()
+    scan(qtbot, first)
+    assert pressed == [] and field.text() == ""
+    assert window.statusBar().currentMessage() == (
+        f"Scanned {first}: close this window first, then scan again.")
+    assert window.ui.stack.currentWidget() is not window.view  # nothing opened behind it
+    qtbot.keyClicks(field, "typed by hand")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # a person's Enter is the window's, as ever
+    assert pressed == ["reopen"] and field.text() == "typed by hand"

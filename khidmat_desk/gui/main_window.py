@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.sync_panel: SyncPanel | None = None
         self._status_bar()
         self._connect()
-        self.scanner = install_scanner(self, self._on_scanned)
+        self.scanner = install_scanner(self, self._on_scanned, self._on_scanned_elsewhere)
         self.setWindowTitle(self.tr("Khidmat Desk — %1").replace("%1", self._where()))
         from khidmat_desk.gui.centre_menu import CentreMenu
 
@@ -354,6 +354,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Searching…"))
         self._tasks.run(lambda: self.session.find(tracking), self._on_find_done,
                         self._on_find_failed)
+
+    def _on_scanned_elsewhere(self, tracking: str) -> None:
+        """A receipt scanned while another window had the keyboard: its letters and Enter went
+        nowhere; say so where the officer is looking."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QApplication, QToolTip
+
+        said = self.tr("Scanned %1: close this window first, then scan again.").replace(
+            "%1", tracking)
+        QApplication.beep()
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            QToolTip.showText(focus.mapToGlobal(QPoint(0, focus.height())), said, focus)
+        self.statusBar().showMessage(said, 10000)
 
     def _on_applications_activated(self, index: QModelIndex) -> None:
         row = self.model.rows[self.sorted.mapToSource(index).row()]

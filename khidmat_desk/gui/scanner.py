@@ -11,6 +11,11 @@ reads as a tracking number with a valid check character, the Enter is swallowed,
 did to the focused widget is undone (text typed into a field, a row chosen by type-ahead, a
 choice changed) and ``scanned`` is emitted with the number. Anything else passes untouched, so
 an officer typing at normal speed is never second-guessed.
+
+A scan into another of the counter's windows (the day's dashboard, the close window, the lock
+screen, a question) is caught the same way but emits ``scanned_elsewhere``: that window is in
+the way of opening the application, and the scan's Enter must not press its buttons (reopen a
+closed day, try the letters as a password).
 """
 
 from __future__ import annotations
@@ -125,6 +130,8 @@ class ScanCatcher(QObject):
     """Listens to every key press inside ``window`` (an application-wide event filter)."""
 
     scanned = Signal(str)
+    #: a scan while another window of the counter had the keyboard
+    scanned_elsewhere = Signal(str)
 
     def __init__(self, window: QWidget, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
@@ -146,16 +153,15 @@ class ScanCatcher(QObject):
             return False
         focus = QApplication.focusWidget()
         # Only the key as it reaches the focused widget (not again as it travels to parents)
-        # or the list of matches open under it (a picker's keys go there while it shows), only
-        # in this window, and never under a dialog: a dialog's Enter is the dialog's.
-        if focus is None or QApplication.activeModalWidget() is not None:
+        # or the list of matches open under it (a picker's keys go there while it shows).
+        if focus is None:
             return False
         if watched is not focus and watched is not _open_matches(focus):
             return False
-        if focus.window() is not self.window:
-            return False
+        elsewhere = QApplication.activeModalWidget() is not None \
+            or focus.window() is not self.window
         try:
-            return self._key(focus, event)
+            return self._key(focus, event, elsewhere)
         except Exception:  # a key must never be lost to a fault in here
             log.exception("scanner detection failed; the key goes through as typed")
             self.burst = _Burst()
@@ -167,7 +173,7 @@ class ScanCatcher(QObject):
         stamp = event.timestamp()
         return stamp / 1000.0 if stamp else self.clock()
 
-    def _key(self, focus: QWidget, event: QKeyEvent) -> bool:
+    def _key(self, focus: QWidget, event: QKeyEvent, elsewhere: bool = False) -> bool:
         if event.key() in _MODIFIER_KEYS:
             return False
         now = self._moment(event)
@@ -185,8 +191,9 @@ class ScanCatcher(QObject):
             matches = _open_matches(focus)
             if matches is not None:
                 matches.hide()
-            log.info("scanned tracking number %s", number)
-            self.scanned.emit(number)
+            log.info("scanned tracking number %s%s", number,
+                     " in another window" if elsewhere else "")
+            (self.scanned_elsewhere if elsewhere else self.scanned).emit(number)
             return True
         text = event.text()
         if not text or not text.isprintable() or modifiers & ~Qt.KeyboardModifier.ShiftModifier:
@@ -199,7 +206,10 @@ class ScanCatcher(QObject):
         return False
 
 
-def install(window: QWidget, on_scan: Callable[[str], Any]) -> ScanCatcher:
+def install(window: QWidget, on_scan: Callable[[str], Any],
+            on_scan_elsewhere: Callable[[str], Any] | None = None) -> ScanCatcher:
     catcher = ScanCatcher(window)
     catcher.scanned.connect(on_scan)
+    if on_scan_elsewhere is not None:
+        catcher.scanned_elsewhere.connect(on_scan_elsewhere)
     return catcher

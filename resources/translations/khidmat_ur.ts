@@ -1507,7 +1507,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="516"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="530"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1539,7 +1539,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="283"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="368"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
@@ -1610,37 +1610,42 @@ The key (spaces do not matter):</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="390"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="364"/>
+        <source>Scanned %1: close this window first, then scan again.</source>
+        <translation>%1 اسکین ہوا: پہلے یہ ونڈو بند کریں، پھر دوبارہ اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="404"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="398"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="412"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="399"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="407"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="421"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="410"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="425"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1649,188 +1654,188 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="464"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="475"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="480"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="500"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="514"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="506"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="520"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="531"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="558"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="536"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="550"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="561"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="615"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="648"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="662"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="652"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="655"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="657"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="708"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="709"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="723"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="710"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="724"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="711"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="725"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="727"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="714"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="728"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="730"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="718"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="732"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="733"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="736"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="723"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="737"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="725"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="739"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
