@@ -232,7 +232,7 @@ def test_a_scan_into_another_window_presses_none_of_its_buttons(
     scan(qtbot, first)
     assert pressed == [] and field.text() == ""
     assert window.statusBar().currentMessage() == (
-        f"Scanned {first}: close this window first, then scan again.")
+        f"Scanned {first}: finish with this window first, then scan again.")
     assert window.ui.stack.currentWidget() is not window.view  # nothing opened behind it
     qtbot.keyClicks(field, "typed by hand")
     qtbot.keyClick(field, Qt.Key.Key_Return)  # a person's Enter is the window's, as ever

@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication, QToolTip
 
-        said = self.tr("Scanned %1: close this window first, then scan again.").replace(
+        said = self.tr("Scanned %1: finish with this window first, then scan again.").replace(
             "%1", tracking)
         QApplication.beep()
         focus = QApplication.focusWidget()

@@ -1610,11 +1610,6 @@ The key (spaces do not matter):</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="364"/>
-        <source>Scanned %1: close this window first, then scan again.</source>
-        <translation>%1 اسکین ہوا: پہلے یہ ونڈو بند کریں، پھر دوبارہ اسکین کریں۔</translation>
-    </message>
-    <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="404"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
@@ -1692,6 +1687,11 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <location filename="../../khidmat_desk/gui/main_window.py" line="550"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="364"/>
+        <source>Scanned %1: finish with this window first, then scan again.</source>
+        <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
