@@ -65,6 +65,22 @@ def test_a_finished_application_has_no_age() -> None:
     assert ages[0].startswith("3 h") and ages[1:] == ["—", "—"]
 
 
+def test_the_saved_page_keeps_its_date_in_order_in_urdu(qtbot: QtBot, urdu: None) -> None:
+    """The Urdu saved page showed the expected date as 2026-12-04: the date's parts were laid
+    out right to left."""
+    from types import SimpleNamespace
+
+    from khidmat_desk.core.display import LRI, PDI
+    from khidmat_desk.gui.wizard_pages import DonePage
+
+    page = DonePage(lambda: None, lambda: None, lambda: None, urdu=True)
+    qtbot.addWidget(page)
+    page.show_result(SimpleNamespace(tracking_number="LHR01-261201-01-0004-6", warnings=(),
+                                     late=True, fee_total=150), "Rs 150", "04-12-2026")
+    assert f"{LRI}04-12-2026{PDI}" in page.details.text()
+    assert page.late.text().startswith("یہ درخواست انچارج")  # the late notice, in Urdu
+
+
 def test_english_stays_english() -> None:
     assert status_label("ready") == "ready for collection"
     assert age_label(timedelta(minutes=19)) == "19 min"

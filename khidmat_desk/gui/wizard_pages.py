@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core.catalogue import FeeQuote
-from khidmat_desk.core.display import format_money
+from khidmat_desk.core.display import format_money, isolate_numbers
 from khidmat_desk.core.fields import DocumentRequirement
 from khidmat_desk.core.issues import Issue, IssueLevel
 from khidmat_desk.core.wizard import ReviewSection
@@ -246,7 +246,9 @@ class DonePage(QWidget):
                  self.tr("Expected on: %1").replace("%1", expected)]
         lines += [f"{issue_label(w, self.urdu)}: {issue_text(w, self.urdu)}"
                   for w in result.warnings]
-        self.details.setText("\n".join(lines))
+        # a date or an amount keeps its order inside an Urdu line ("04-12-2026", not
+        # "2026-12-04")
+        self.details.setText(isolate_numbers("\n".join(lines)))
         # saved after the in-charge closed the day: the close's count does not hold its fee
         self.late.setText("" if not result.late else self.tr(
             "Saved after the in-charge closed this day (or shift): it is kept there as a late "
