@@ -254,14 +254,59 @@ def test_numbers_handed_out_after_the_backup_are_not_handed_out_again(
     result = _restore(centre, good)
     db = open_database(centre.database_url)
     try:
-        assert count_rows(db, "application") == 3  # the two are to be typed again...
         [again] = save_applications(db, centre, 1)
-        assert _sequence(again) == 6  # ...under new numbers: 4 and 5 are taken
+        assert _sequence(again) == 6  # 4 and 5 are taken
     finally:
         db.dispose()
     assert list(result.numbers_carried_on.values()) == [5]
     assert result.numbers_go_on().startswith("counter 3, ") \
         and result.numbers_go_on().endswith(": 0006")
+
+
+def test_applications_saved_after_the_backup_are_taken_back_from_the_replaced_database(
+        centre: CounterSettings, run: Run) -> None:
+    """The replaced database still reads: the two applications saved after the backup come
+    back whole (with their audit events), and their versions not yet sent are queued again
+    exactly as they were."""
+    good = backup.take_backup(centre, reason="manual")
+    db = open_database(centre.database_url)
+    try:
+        after = save_applications(db, centre, 2)
+        with db.read() as session:
+            from sqlalchemy import text
+
+            queued = dict(session.execute(text(
+                "SELECT e.uuid, e.payload FROM outbox_entry e JOIN application a "
+                "ON a.uuid = e.uuid WHERE a.tracking_number IN (:a, :b)"),
+                {"a": after[0], "b": after[1]}).all())
+    finally:
+        db.dispose()
+    code, out, err = run("restore", str(good), "--data-dir", str(centre.data_dir), "--user",
+                         "incharge", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert ("taken back from the replaced database: 2 application(s) saved or changed after "
+            "the backup, 2 version(s) queued again for the central server") in out
+    db = open_database(centre.database_url)
+    try:
+        assert count_rows(db, "application") == 5
+        with db.read() as session:
+            from sqlalchemy import text
+
+            numbers = set(session.scalars(text("SELECT tracking_number FROM application")))
+            again = dict(session.execute(text(
+                "SELECT uuid, payload FROM outbox_entry WHERE uuid IN (:a, :b)"),
+                dict(zip("ab", queued, strict=True))).all())
+            recovered = session.scalars(text(
+                "SELECT entity_id FROM audit_event WHERE action = 'application-recovered'"))
+            assert set(recovered) == set(queued)
+            assert verify_chain(session).ok
+        assert set(after) <= numbers
+        assert again == queued  # the same text, byte for byte: the server sees no new version
+        from khidmat_desk.app.audit import check_audit_trail
+
+        assert check_audit_trail(db).ok  # every recovered record matches its audit event
+    finally:
+        db.dispose()
 
 
 def test_numbers_skip_ahead_when_the_replaced_database_cannot_be_read(
@@ -271,7 +316,7 @@ def test_numbers_skip_ahead_when_the_replaced_database_cannot_be_read(
     database.write_bytes(b"\xde\xad" * (database.stat().st_size // 2))  # nothing readable
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
-    _restore(centre, good)
+    assert _restore(centre, good).recovered is None  # nothing reads: nothing is taken back
     db = open_database(centre.database_url)
     try:
         [again] = save_applications(db, centre, 1)

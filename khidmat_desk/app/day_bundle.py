@@ -126,7 +126,7 @@ def export_day_bundle(db: Database, settings: CounterSettings, user: UserInfo, *
     when = utc_moment(now)
     period = period_of(db, day)
     with db.read() as session:
-        records = _records(session, period.start, period.end)
+        records = records_touched(session, period.start, period.end)
     key = bundle_key(settings)
     versions = [(r["uuid"], h["version"]) for r in records for h in r["history"]]
     body = json.dumps({
@@ -147,7 +147,9 @@ def export_day_bundle(db: Database, settings: CounterSettings, user: UserInfo, *
                             public_key_hex(key))
 
 
-def _records(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def records_touched(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Every application changed or printed in ``[start, end)``, whole (status history,
+    payments, documents, printed copies, finding), as a day bundle carries it."""
     touched = select(CHANGE.c.application_id).where(CHANGE.c.at >= start, CHANGE.c.at < end)
     printed = select(PRINT.c.application_id).where(PRINT.c.printed_at >= start,
                                                    PRINT.c.printed_at < end)
@@ -295,9 +297,9 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
             append_event(session, actor=user.username, action=KEY_TRUSTED,
                          entity_type="counter", entity_id=str(counter), at=when,
                          details={"public_key": key, "replaces": remembered})
-        users = _Users(session, when, user.username)
+        users = Colleagues(session, when, user.username)
         for record in document["records"]:
-            added = _merge(session, record, users, when)
+            added = merge_record(session, record, users, when)
             totals = [a + b for a, b in zip(totals, added, strict=True)]
             if any(added[:3]) or added[4]:
                 append_event(session, actor=user.username, action="application-imported",
@@ -316,12 +318,14 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
     return result
 
 
-class _Users:
+class Colleagues:
     """Local user ids by name; a colleague from another counter gets an account that cannot
-    sign in here, so their records keep their name."""
+    sign in here, so their records keep their name (``reason`` says where the name came
+    from, in the account's audit event)."""
 
-    def __init__(self, session: Session, when: datetime, actor: str) -> None:
-        self.session, self.when, self.actor = session, when, actor
+    def __init__(self, session: Session, when: datetime, actor: str,
+                 reason: str = "named by an imported day bundle; cannot sign in here") -> None:
+        self.session, self.when, self.actor, self.reason = session, when, actor, reason
         self.ids: dict[str, int] = {r.username: int(r.id) for r in session.execute(
             select(USER.c.id, USER.c.username))}
 
@@ -333,15 +337,16 @@ class _Users:
                 "created_at": self.when, "updated_at": self.when}).scalar_one())
             append_event(self.session, actor=self.actor, action="user-imported",
                          entity_type="user", entity_id=username, at=self.when, details={
-                             "reason": "named by an imported day bundle; cannot sign in here",
+                             "reason": self.reason,
                              STATE_KEY: user_state(self.session, username)})
         return self.ids[username]
 
 
-def _merge(session: Session, record: dict[str, Any], users: _Users,
-           when: datetime) -> tuple[int, int, int, int, int]:
+def merge_record(session: Session, record: dict[str, Any], users: Colleagues,
+                 when: datetime, *, came: str = "") -> tuple[int, int, int, int, int]:
     """Add what this database lacks of one application: (new app, versions, prints, late,
-    finding)."""
+    finding). ``came`` says how a version came, for the late records ("imported from counter
+    2" by default)."""
     existing = session.execute(select(APP.c.id, APP.c.version)
                                .where(APP.c.uuid == record["uuid"])).first()
     new_app = existing is None
@@ -369,8 +374,8 @@ def _merge(session: Session, record: dict[str, Any], users: _Users,
         late += day_close.note_if_late(
             session, uuid=record["uuid"], version=change["version"], kind="application",
             tracking_number=record["tracking_number"], made_at=at, noted_at=when,
-            what=f"imported from counter {record['counter']} after the close "
-                 f"({change['from'] or 'new'} -> {change['to']})")
+            what=f"{came or 'imported from counter ' + str(record['counter'])} after the "
+                 f"close ({change['from'] or 'new'} -> {change['to']})")
     prints = _insert_prints(session, app_id, record, users)
     return int(new_app), versions, prints, late, _insert_finding(session, app_id, record, users)
 
@@ -388,7 +393,7 @@ def _refuse_a_taken_number(session: Session, record: dict[str, Any]) -> None:
 
 
 def _insert_finding(session: Session, app_id: int, record: dict[str, Any],
-                    users: _Users) -> int:
+                    users: Colleagues) -> int:
     """The police finding, when the bundle has one and this PC does not (one per
     application); bundles written before findings were carried have none."""
     found = record.get("finding")
@@ -406,7 +411,7 @@ def _insert_finding(session: Session, app_id: int, record: dict[str, Any],
     return 1
 
 
-def _insert_application(session: Session, record: dict[str, Any], users: _Users) -> int:
+def _insert_application(session: Session, record: dict[str, Any], users: Colleagues) -> int:
     try:
         service: Service | None = get_service(record["service_code"])
     except UnknownServiceError:
@@ -432,7 +437,7 @@ def _insert_application(session: Session, record: dict[str, Any], users: _Users)
 
 
 def _insert_payments_and_documents(session: Session, app_id: int, record: dict[str, Any],
-                                   users: _Users) -> None:
+                                   users: Colleagues) -> None:
     for payment in record["payments"]:
         session.execute(insert(PAY), {
             "application_id": app_id, "amount_pkr": payment["amount_pkr"],
@@ -444,7 +449,7 @@ def _insert_payments_and_documents(session: Session, app_id: int, record: dict[s
 
 
 def _insert_prints(session: Session, app_id: int, record: dict[str, Any],
-                   users: _Users) -> int:
+                   users: Colleagues) -> int:
     """Copies this PC lacks, each known by document, copy number and when it was sent (a
     failed attempt may share its copy number with the copy that followed it)."""
     have = {(r.document_key, r.copy_no, r.printed_at) for r in session.execute(

@@ -19,9 +19,11 @@ from khidmat_desk.app.backup import (
     ensure_counter_closed,
     set_aside_current,
 )
+from khidmat_desk.app.recovery import Recovered, merge_salvage, read_salvage
 from khidmat_desk.app.running import CounterLock
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core import clock
+from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import copy_database, fsync_folder
 
@@ -47,6 +49,8 @@ class RestoreResult:
     schema_revision: str
     #: daily numbers raised past the backup's: (centre, counter, day) → the last one issued
     numbers_carried_on: dict[tuple[str, int, date], int] = field(default_factory=dict)
+    #: what was taken back from the replaced database (None: nothing it held was newer)
+    recovered: Recovered | None = None
 
     def numbers_go_on(self) -> str:
         """Where each raised day's numbering goes on ("counter 3, 01-12-2026: 0006"), for the
@@ -86,6 +90,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
         raise
     ensure_counter_closed(settings, held)  # once more: the copy and the sign-in took a while
     issued = _numbers_handed_out(target)
+    salvage = read_salvage(target, _taken_at(backup)) if target.exists() else None
     kept = set_aside_current(settings, now)
     staged.replace(target)
     fsync_folder(target.parent)
@@ -98,9 +103,11 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
                 issued = _skipped_ahead(session, settings, _taken_on(backup), now)
             carried = _carry_on(session, issued)
             _audit_restore(session, user.username, backup, kept, revision, carried, now)
+        recovered = merge_salvage(db, salvage, user.username, utc_moment(now)) \
+            if salvage is not None and salvage.records else None
     finally:
         db.dispose()
-    return RestoreResult(backup, kept, revision, carried)
+    return RestoreResult(backup, kept, revision, carried, recovered)
 
 
 def _numbers_handed_out(database: Path) -> IssuedNumbers | None:
@@ -110,8 +117,12 @@ def _numbers_handed_out(database: Path) -> IssuedNumbers | None:
     return read_issued_numbers(database) if database.exists() else {}
 
 
+def _taken_at(backup: Path) -> datetime:
+    return datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+
+
 def _taken_on(backup: Path) -> date:
-    return clock.day_of(datetime.fromtimestamp(backup.stat().st_mtime, UTC))
+    return clock.day_of(_taken_at(backup))
 
 
 def _skipped_ahead(session: Session, settings: CounterSettings, since: date,

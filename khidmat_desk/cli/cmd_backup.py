@@ -71,6 +71,15 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.numbers_carried_on:
         sys.stdout.write("tracking numbers go on past those handed out before the restore: "
                          f"{result.numbers_go_on()}\n")
+    recovered = result.recovered
+    if recovered is not None and recovered.problem:
+        sys.stdout.write("nothing was taken back from the replaced database "
+                         f"({recovered.problem}): enter what was saved after the backup again\n")
+    elif recovered is not None:
+        sys.stdout.write(f"taken back from the replaced database: {recovered.applications} "
+                         "application(s) saved or changed after the backup, "
+                         f"{recovered.queued} version(s) queued again for the central server; "
+                         "check them against their papers\n")
     return 0
 
 

@@ -600,27 +600,32 @@ The in-charge can put it back now.</source>
         <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="176"/>
         <source>The backup is back in place. The damaged database is kept at %1. Applications saved after the backup was taken must be entered again from their papers.</source>
         <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="181"/>
+        <source>The backup is back in place. The damaged database is kept at %1. %2 application(s) saved or changed after the backup were taken back from it: check them against their papers; enter again any other application saved after the backup.</source>
+        <translation>بیک اپ واپس لگا دیا گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ ہے۔ بیک اپ کے بعد محفوظ یا تبدیل ہونے والی %2 درخواستیں اس سے واپس لے لی گئیں: انہیں ان کے کاغذات سے ملا لیں؛ بیک اپ کے بعد محفوظ ہونے والی کوئی اور درخواست دوبارہ درج کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="188"/>
         <source>counter %1, %2: %3</source>
         <translation>کاؤنٹر %1، %2: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="183"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="191"/>
         <source>Tracking numbers go on after those handed out before: %1.</source>
         <translation>ٹریکنگ نمبر پہلے دیے گئے نمبروں کے بعد سے چلیں گے: %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="192"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="287"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="295"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
@@ -1204,12 +1209,12 @@ The key (spaces do not matter):</source>
         <translation>متوقع تاریخ: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="254"/>
         <source>Saved after the in-charge closed this day (or shift): it is kept there as a late record, and its fee is not in that close&apos;s count. Tell the in-charge.</source>
         <translation>یہ درخواست انچارج کے دن (یا شفٹ) بند کرنے کے بعد محفوظ ہوئی: یہ وہاں تاخیر سے آنے والے ریکارڈ کے طور پر رکھی گئی ہے، اور اس کی فیس اُس بندش کی گنتی میں شامل نہیں۔ انچارج کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/wizard_pages.py" line="257"/>
         <source>Saved after the in-charge closed this day (or shift): it is kept there as a late record. Tell the in-charge.</source>
         <translation>یہ درخواست انچارج کے دن (یا شفٹ) بند کرنے کے بعد محفوظ ہوئی: یہ وہاں تاخیر سے آنے والے ریکارڈ کے طور پر رکھی گئی ہے۔ انچارج کو بتائیں۔</translation>
     </message>
