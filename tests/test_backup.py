@@ -281,6 +281,8 @@ def test_applications_saved_after_the_backup_are_taken_back_from_the_replaced_da
                 {"a": after[0], "b": after[1]}).all())
     finally:
         db.dispose()
+    _damage_one_table(backup.database_file(centre), "audit_event")
+    assert integrity_problems(backup.database_file(centre))  # damaged: the counter refuses it
     code, out, err = run("restore", str(good), "--data-dir", str(centre.data_dir), "--user",
                          "incharge", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
@@ -307,6 +309,41 @@ def test_applications_saved_after_the_backup_are_taken_back_from_the_replaced_da
         assert check_audit_trail(db).ok  # every recovered record matches its audit event
     finally:
         db.dispose()
+
+
+def test_a_sound_database_replaced_on_purpose_gives_nothing_back(
+        centre: CounterSettings, run: Run) -> None:
+    """The in-charge goes back to a backup on purpose: the database it replaces is sound and
+    kept aside as it is, and nothing of it comes back (its numbers stay taken all the same)."""
+    good = backup.take_backup(centre, reason="manual")
+    db = open_database(centre.database_url)
+    try:
+        save_applications(db, centre, 1)
+    finally:
+        db.dispose()
+    code, out, err = run("restore", str(good), "--data-dir", str(centre.data_dir), "--user",
+                         "incharge", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert "the replaced database passed its check, so nothing was taken back" in out
+    db = open_database(centre.database_url)
+    try:
+        assert count_rows(db, "application") == 3
+        [again] = save_applications(db, centre, 1)
+        assert _sequence(again) == 5
+    finally:
+        db.dispose()
+
+
+def _damage_one_table(path: Path, table: str) -> None:
+    """Spoil the first page of one table, as a torn write might: the file fails its check,
+    the other tables still read."""
+    with sqlite3.connect(path) as raw:
+        size = raw.execute("PRAGMA page_size").fetchone()[0]
+        root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                           (table,)).fetchone()[0]
+    with path.open("r+b") as file:
+        file.seek((root - 1) * size)  # its page header: no kind of page SQLite knows
+        file.write(b"\xff" * 12)
 
 
 def test_numbers_skip_ahead_when_the_replaced_database_cannot_be_read(

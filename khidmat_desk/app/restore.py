@@ -25,7 +25,7 @@ from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core import clock
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.workflow import Role
-from khidmat_desk.store.backup import copy_database, fsync_folder
+from khidmat_desk.store.backup import copy_database, fsync_folder, integrity_problems
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,6 +51,8 @@ class RestoreResult:
     numbers_carried_on: dict[tuple[str, int, date], int] = field(default_factory=dict)
     #: what was taken back from the replaced database (None: nothing it held was newer)
     recovered: Recovered | None = None
+    #: the replaced database passed its check: replaced on purpose, nothing taken back
+    replaced_sound: bool = False
 
     def numbers_go_on(self) -> str:
         """Where each raised day's numbering goes on ("counter 3, 01-12-2026: 0006"), for the
@@ -90,7 +92,11 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
         raise
     ensure_counter_closed(settings, held)  # once more: the copy and the sign-in took a while
     issued = _numbers_handed_out(target)
-    salvage = read_salvage(target, _taken_at(backup)) if target.exists() else None
+    # Only a damaged database gives back what the backup lacks: a sound one replaced on
+    # purpose (the in-charge going back to a backup) is kept aside as it is.
+    sound = target.exists() and not integrity_problems(target, quick=True)
+    salvage = read_salvage(target, _taken_at(backup)) if target.exists() and not sound \
+        else None
     kept = set_aside_current(settings, now)
     staged.replace(target)
     fsync_folder(target.parent)
@@ -107,7 +113,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
             if salvage is not None and salvage.records else None
     finally:
         db.dispose()
-    return RestoreResult(backup, kept, revision, carried, recovered)
+    return RestoreResult(backup, kept, revision, carried, recovered, sound)
 
 
 def _numbers_handed_out(database: Path) -> IssuedNumbers | None:

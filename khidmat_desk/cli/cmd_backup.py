@@ -72,7 +72,10 @@ def run_restore(args: argparse.Namespace) -> int:
         sys.stdout.write("tracking numbers go on past those handed out before the restore: "
                          f"{result.numbers_go_on()}\n")
     recovered = result.recovered
-    if recovered is not None and recovered.problem:
+    if result.replaced_sound:
+        sys.stdout.write("the replaced database passed its check, so nothing was taken back "
+                         "from it: what was saved after the backup is in the copy kept aside\n")
+    elif recovered is not None and recovered.problem:
         sys.stdout.write("nothing was taken back from the replaced database "
                          f"({recovered.problem}): enter what was saved after the backup again\n")
     elif recovered is not None:
