@@ -141,3 +141,47 @@ def test_with_no_good_backup_the_counter_says_so_and_stops(qtbot: QtBot,
             started.stop()
     assert database.read_bytes() == damaged
     assert not list(settings.backup_dir.glob("*replaced*"))
+
+
+def test_what_the_damaged_database_still_holds_comes_back_with_the_backup(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Only the audit trail's first page is spoilt: the application saved after the backup
+    still reads, and comes back; the in-charge is told to check it against its papers."""
+    from backup_helpers import PASSWORD as IN_CHARGE_PASSWORD
+    from backup_helpers import make_centre as make_saving_centre
+    from backup_helpers import save_applications
+    from test_backup import _damage_one_table
+
+    settings = make_saving_centre(tmp_path / "centre")
+    good = take_backup(settings, reason="periodic")
+    db = open_database(settings.database_url, backup_dir=settings.backup_dir)
+    try:
+        [after] = save_applications(db, settings, 1)
+    finally:
+        db.dispose()
+    database = tmp_path / "centre" / "khidmat.sqlite3"
+    _damage_one_table(database, "audit_event")
+    messages = ScriptedMessages()
+    messages.answers["choose"] = "restore"
+    with CounterLock(settings.data_dir) as lock:
+        started = Started(qtbot, settings, messages, lock)
+        try:
+            qtbot.waitUntil(lambda: started.counter.restore_dialog is not None, timeout=10_000)
+            dialog = started.counter.restore_dialog
+            assert isinstance(dialog, RestoreDialog) and str(good) in messages.shown[0][1]
+            qtbot.keyClicks(dialog.user, "incharge")
+            qtbot.keyClicks(dialog.password, IN_CHARGE_PASSWORD)
+            with qtbot.waitSignal(dialog.restored, timeout=20_000):
+                qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: messages.shown[-1][0] == "info", timeout=20_000)
+            said = messages.shown[-1][1]
+            assert "1 application(s) saved or changed after the backup were taken back" in said
+        finally:
+            started.stop()
+    db = open_database(settings.database_url)
+    try:
+        with db.read() as session:
+            numbers = set(session.scalars(text("SELECT tracking_number FROM application")))
+    finally:
+        db.dispose()
+    assert after in numbers
