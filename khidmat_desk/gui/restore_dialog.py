@@ -47,8 +47,9 @@ class RestoreDialog(QDialog):
         intro = QLabel(self.tr(
             "This backup will replace the damaged database. The damaged file is kept aside in "
             "the backups folder, and the restore is written to the audit trail. Applications "
-            "saved after the backup was taken are not in it: they must be entered again from "
-            "their papers."), wordWrap=True)
+            "saved after the backup was taken are not in it: those the damaged file still "
+            "holds are taken back from it, the others must be entered again from their "
+            "papers."), wordWrap=True)
         layout.addWidget(intro)
         layout.addWidget(QLabel(backup_line(backup), objectName="restore_backup",  # type: ignore[call-overload]
                                 wordWrap=True, styleSheet="font-weight: 600;"))

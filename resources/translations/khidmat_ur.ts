@@ -2437,41 +2437,41 @@ photograph</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/restore_dialog.py" line="48"/>
-        <source>This backup will replace the damaged database. The damaged file is kept aside in the backups folder, and the restore is written to the audit trail. Applications saved after the backup was taken are not in it: they must be entered again from their papers.</source>
-        <translation>یہ بیک اپ خراب ڈیٹا بیس کی جگہ لے گا۔ خراب فائل بیک اپ فولڈر میں الگ محفوظ رکھی جائے گی، اور بیک اپ واپس لگانے کا اندراج آڈٹ ریکارڈ میں ہو گا۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں اس میں نہیں ہیں: انہیں ان کے کاغذات سے دوبارہ درج کرنا ہو گا۔</translation>
+        <source>This backup will replace the damaged database. The damaged file is kept aside in the backups folder, and the restore is written to the audit trail. Applications saved after the backup was taken are not in it: those the damaged file still holds are taken back from it, the others must be entered again from their papers.</source>
+        <translation>یہ بیک اپ خراب ڈیٹا بیس کی جگہ لے گا۔ خراب فائل بیک اپ فولڈر میں الگ رکھی جاتی ہے، اور بحالی آڈٹ ٹریل میں لکھی جاتی ہے۔ بیک اپ کے بعد محفوظ ہونے والی درخواستیں اس میں نہیں: جو خراب فائل میں اب بھی موجود ہیں وہ اس سے واپس لی جاتی ہیں، باقی ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="60"/>
         <source>In-charge&apos;s &amp;user name</source>
         <translation>انچارج کا یوزر نیم (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="61"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="66"/>
         <source>&amp;Restore</source>
         <translation>واپس لگائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="67"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="86"/>
         <source>Type the in-charge&apos;s user name and password.</source>
         <translation>انچارج کا یوزر نیم اور پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="90"/>
         <source>Checking the backup and restoring it…</source>
         <translation>بیک اپ کی جانچ ہو رہی ہے اور اسے واپس لگایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/restore_dialog.py" line="104"/>
         <source>The backup could not be restored.</source>
         <translation>بیک اپ واپس نہیں لگ سکا۔</translation>
     </message>
