@@ -20,12 +20,15 @@ from khidmat_desk.sync.protocol import RecordApplicant, RecordDocument
 
 @dataclass(frozen=True)
 class SubmitResult:
+    """What a save gives back: the number to read out, the fee, the day to come back, what to
+    warn of, and ``late`` when the in-charge had already closed the day or shift it falls in
+    (it is a late record there)."""
+
     uuid: str
     tracking_number: str
     fee_total: int
     expected_on: date
     warnings: tuple[Issue, ...] = ()
-    #: saved in a day or shift the in-charge had already closed: a late record there
     late: bool = False
 
 
