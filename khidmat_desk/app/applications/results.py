@@ -28,8 +28,8 @@ class SubmitResult:
     tracking_number: str
     fee_total: int
     expected_on: date
-    warnings: tuple[Issue, ...] = ()
     late: bool = False
+    warnings: tuple[Issue, ...] = ()
 
 
 @dataclass(frozen=True)

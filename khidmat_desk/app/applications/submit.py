@@ -289,7 +289,8 @@ def _save_new(connection: Connection, plan: _Plan, *, user: UserInfo, centre_cod
                                          1))
     late = record_version(connection, "application-submitted", record, when, state=state,
                           answers=answers)
-    return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, plan.warnings, late)
+    return SubmitResult(uuid, tracking, plan.fee_total, plan.expected_on, late=late,
+                        warnings=plan.warnings)
 
 
 def _payment_row(plan: _Plan, method: str, user: UserInfo,
@@ -327,4 +328,5 @@ def _existing_result(connection: Connection, uuid: str,
         return None
     log.info("application %s was already saved as %s; not saving again", uuid,
              row.tracking_number)
-    return SubmitResult(uuid, row.tracking_number, row.fee_total, row.expected_on, warnings)
+    return SubmitResult(uuid, row.tracking_number, row.fee_total, row.expected_on,
+                        warnings=warnings)
