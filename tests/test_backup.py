@@ -195,6 +195,23 @@ def test_a_damaged_database_is_caught_at_start_and_the_last_good_backup_offered(
         backup.require_healthy(centre)
 
 
+def test_a_damaged_page_is_named_in_a_line_not_sqlites_whole_report(
+        centre: CounterSettings) -> None:
+    """SQLite reports a spoilt page and every page it orphans, in one text: the counter's
+    message ran to 25 lines ("Page 356 is never used" ...)."""
+    backup.take_backup(centre, reason="start", now=T0)
+    db = open_database(centre.database_url)
+    try:
+        save_applications(db, centre, 200)  # an audit trail of several pages under its first
+    finally:
+        db.dispose()
+    _damage_one_table(backup.database_file(centre), "audit_event")
+    health = backup.check_health(centre)
+    assert not health.ok and len(health.problems) > 1 and "\n" not in health.problems[0]
+    assert not health.problems[0].startswith("***")
+    assert "\n" not in health.message
+
+
 def test_the_command_line_names_the_backup_in_one_line(centre: CounterSettings,
                                                        run: Run) -> None:
     good = backup.take_backup(centre, reason="start")

@@ -77,7 +77,10 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         return [str(exc)]
     finally:
         connection.close()
-    messages = [str(row[0]) for row in rows]
+    # SQLite may give several findings in one row, one a line, under a "*** in database
+    # main ***" heading: one finding a line, so a message can name the first alone
+    messages = [line.strip() for row in rows for line in str(row[0]).splitlines()
+                if line.strip() and not line.startswith("***")]
     return [] if messages == ["ok"] else messages
 
 
