@@ -233,6 +233,7 @@ def test_restore_checks_the_file_keeps_the_old_database_and_is_audited(
                          "incharge", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert "restored from" in out and "kept at" in out
+    assert "taken back" not in out  # nothing newer than the backup was saved
     assert backup.check_health(centre).ok
     kept = list(centre.backup_dir.glob("khidmat-replaced-*.sqlite3"))
     assert len(kept) == 1 and integrity_problems(kept[0]) != []  # the damaged one, untouched

@@ -49,7 +49,7 @@ class RestoreResult:
     schema_revision: str
     #: daily numbers raised past the backup's: (centre, counter, day) → the last one issued
     numbers_carried_on: dict[tuple[str, int, date], int] = field(default_factory=dict)
-    #: what was taken back from the replaced database (None: nothing it held was newer)
+    #: what was taken back from the replaced database (None: it did not read, or was sound)
     recovered: Recovered | None = None
     #: the replaced database passed its check: replaced on purpose, nothing taken back
     replaced_sound: bool = False
@@ -109,8 +109,8 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
                 issued = _skipped_ahead(session, settings, _taken_on(backup), now)
             carried = _carry_on(session, issued)
             _audit_restore(session, user.username, backup, kept, revision, carried, now)
-        recovered = merge_salvage(db, salvage, user.username, utc_moment(now)) \
-            if salvage is not None and salvage.records else None
+        recovered = None if salvage is None else \
+            merge_salvage(db, salvage, user.username, utc_moment(now))
     finally:
         db.dispose()
     return RestoreResult(backup, kept, revision, carried, recovered, sound)

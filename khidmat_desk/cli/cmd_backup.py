@@ -78,6 +78,8 @@ def run_restore(args: argparse.Namespace) -> int:
     elif recovered is not None and recovered.problem:
         sys.stdout.write("nothing was taken back from the replaced database "
                          f"({recovered.problem}): enter what was saved after the backup again\n")
+    elif recovered is not None and not recovered.applications:
+        sys.stdout.write("the replaced database held no application newer than the backup\n")
     elif recovered is not None:
         sys.stdout.write(f"taken back from the replaced database: {recovered.applications} "
                          "application(s) saved or changed after the backup, "

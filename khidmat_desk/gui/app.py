@@ -172,17 +172,20 @@ class Counter(QObject):
         self.restore_dialog = None
         self.tasks.run(self.session.open, self._on_database_ready, self._on_open_failed)
         recovered = result.recovered
-        text = self.tr(
-            "The backup is back in place. The damaged database is kept at %1. Applications "
-            "saved after the backup was taken must be entered again from their papers.")\
-            .replace("%1", file_text(result.replaced_kept_at or "-")) \
-            if recovered is None or recovered.problem or not recovered.applications \
-            else self.tr(
+        if recovered is None or recovered.problem:
+            text = self.tr(
+                "The backup is back in place. The damaged database is kept at %1. Applications "
+                "saved after the backup was taken must be entered again from their papers.")
+        elif recovered.applications:
+            text = self.tr(
                 "The backup is back in place. The damaged database is kept at %1. %2 "
                 "application(s) saved or changed after the backup were taken back from it: "
                 "check them against their papers; enter again any other application saved "
-                "after the backup.").replace("%1", file_text(result.replaced_kept_at or "-"))\
-            .replace("%2", str(recovered.applications))
+                "after the backup.").replace("%2", str(recovered.applications))
+        else:
+            text = self.tr("The backup is back in place. The damaged database is kept at %1; "
+                           "it held no application newer than the backup.")
+        text = text.replace("%1", file_text(result.replaced_kept_at or "-"))
         if result.numbers_carried_on:
             # the receipts already handed out keep their numbers: new ones go on after them
             days = (self.tr("counter %1, %2: %3").replace("%1", str(counter))

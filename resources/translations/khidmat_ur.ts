@@ -600,7 +600,7 @@ The in-charge can put it back now.</source>
         <translation>پروگرام بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="176"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="177"/>
         <source>The backup is back in place. The damaged database is kept at %1. Applications saved after the backup was taken must be entered again from their papers.</source>
         <translation>بیک اپ واپس لگ گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ رکھا گیا ہے۔ بیک اپ بننے کے بعد محفوظ کی گئی درخواستیں ان کے کاغذات سے دوبارہ درج کرنی ہوں گی۔</translation>
     </message>
@@ -610,22 +610,27 @@ The in-charge can put it back now.</source>
         <translation>بیک اپ واپس لگا دیا گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ ہے۔ بیک اپ کے بعد محفوظ یا تبدیل ہونے والی %2 درخواستیں اس سے واپس لے لی گئیں: انہیں ان کے کاغذات سے ملا لیں؛ بیک اپ کے بعد محفوظ ہونے والی کوئی اور درخواست دوبارہ درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="186"/>
+        <source>The backup is back in place. The damaged database is kept at %1; it held no application newer than the backup.</source>
+        <translation>بیک اپ واپس لگا دیا گیا ہے۔ خراب ڈیٹا بیس %1 پر محفوظ ہے؛ اس میں بیک اپ سے نئی کوئی درخواست نہیں تھی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="191"/>
         <source>counter %1, %2: %3</source>
         <translation>کاؤنٹر %1، %2: %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="194"/>
         <source>Tracking numbers go on after those handed out before: %1.</source>
         <translation>ٹریکنگ نمبر پہلے دیے گئے نمبروں کے بعد سے چلیں گے: %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="192"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="195"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="295"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="298"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
