@@ -61,7 +61,8 @@ def read_salvage(database: Path, since: datetime) -> Salvage | None:
 
     if not database.exists():
         return Salvage((), ())
-    engine = create_engine(f"sqlite:///file:{database.resolve()}?mode=ro&uri=true")
+    # a file: address (spaces and Windows drive letters spelled as SQLite reads them)
+    engine = create_engine(f"sqlite:///{database.resolve().as_uri()}?mode=ro&uri=true")
     try:
         with Session(engine) as session:
             records = records_touched(session, since - MARGIN,
