@@ -2,7 +2,9 @@
 counter runs, the replaced database kept aside, and the restore written to the audit trail.
 
 The in-charge proves who they are against the backup being restored (the damaged database may
-not be readable at all); a failed sign-in leaves everything as it was.
+not be readable at all); a failed sign-in leaves everything as it was. The tracking numbers
+handed out after the backup are not handed out again, and what a damaged replaced database
+still holds that the backup lacks is taken back from it (`khidmat_desk.app.recovery`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from khidmat_desk.app.recovery import Recovered, merge_salvage, read_salvage
 from khidmat_desk.app.running import CounterLock
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core import clock
-from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.store.backup import copy_database, fsync_folder, integrity_problems
 
@@ -110,7 +111,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
             carried = _carry_on(session, issued)
             _audit_restore(session, user.username, backup, kept, revision, carried, now)
         recovered = None if salvage is None else \
-            merge_salvage(db, salvage, user.username, utc_moment(now))
+            merge_salvage(db, salvage, user.username, clock.utc_moment(now))
     finally:
         db.dispose()
     return RestoreResult(backup, kept, revision, carried, recovered, sound)
