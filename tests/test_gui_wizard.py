@@ -205,3 +205,20 @@ def test_a_place_of_violence_at_her_home_is_copied_from_an_earlier_page(
     stops = [w for part in ("address", "district", "police_station")
              for w in form.rows[f"incident_{part}"].input.tab_stops()]
     assert after.index(panel.focusWidget()) == max(after.index(w) for w in stops) + 1
+
+
+def test_a_wizard_closed_on_its_own_saves_its_draft_then_and_not_later(
+        qtbot: QtBot, session: CounterSession, tasks: TaskRunner) -> None:
+    """Its save timer once went off after the window had closed, when nobody was signed in
+    any more ("nobody is signed in at this counter" in a crash dialog)."""
+    panel = open_panel(qtbot, session, tasks, "character-certificate")
+    form = panel.current_form()
+    assert form is not None
+    name = form.rows["name"].input.widget
+    name.setFocus()
+    qtbot.keyClicks(name, "Zarina Qureshi")
+    assert panel._autosave.isActive()
+    panel.close()
+    assert not panel._autosave.isActive()
+    tasks.wait()
+    assert len(list_drafts(session.db, session.user)) == 1

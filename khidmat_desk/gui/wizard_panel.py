@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -77,6 +77,7 @@ class WizardPanel(QWidget):
         self.duplicates: tuple[Any, ...] = ()
         self.saved = False
         self._loading = False  # values being put in by the program, not typed
+        self._closed = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self._save_draft)
         self._build()
@@ -371,7 +372,7 @@ class WizardPanel(QWidget):
 
     def _on_form_changed(self) -> None:
         if not self._loading:
-            self._autosave.start()
+            self._save_soon()
 
     def _on_form_left(self, path: str) -> None:
         """The officer finished a field: check it, show or hide what depends on it."""
@@ -381,14 +382,14 @@ class WizardPanel(QWidget):
         self.touched.add(path)
         self._refresh()
         self._recheck_banner()
-        self._autosave.start()
+        self._save_soon()
         if path == self.service.primary_cnic:
             self._look_up_citizen()
 
     def _on_documents_page_changed(self) -> None:
         self._sync_documents()
         self.documents_page.show_issues(())
-        self._autosave.start()
+        self._save_soon()
 
     def _sync_documents(self) -> None:
         if self.wizard.current != DOCUMENTS_STEP:
@@ -447,7 +448,7 @@ class WizardPanel(QWidget):
             self._loading = False
         self._collect()
         self._refresh()
-        self._autosave.start()
+        self._save_soon()
         return filled
 
     # -- drafts, submit, cancel --------------------------------------------------------------
@@ -482,9 +483,11 @@ class WizardPanel(QWidget):
         return any(not _unanswered(v) for v in self.wizard.answers.values())
 
     def _save_draft(self) -> None:
-        if self.saved or not self.has_typed():
+        if self.saved:
             return
-        self._collect()
+        self._collect()  # what is in the fields now, the one being typed in too
+        if not self.has_typed():
+            return
         self._sync_documents()
         draft, step, key = self.draft(), self.wizard.current, self.draft_uuid
         code = self.service.code
@@ -495,6 +498,19 @@ class WizardPanel(QWidget):
         """Save now (before locking, switching user or closing)."""
         self._autosave.stop()
         self._save_draft()
+
+    def _save_soon(self) -> None:
+        """What was typed is saved once the officer pauses; never by a closed wizard."""
+        if not self._closed:
+            self._autosave.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """A wizard closed on its own saves what was typed now, and no later: its save timer
+        went off after the window had closed, when nobody may be signed in any more (the
+        field losing the keyboard as the window closes started it again)."""
+        self.flush_draft()
+        self._closed = True
+        super().closeEvent(event)
 
     def submit(self) -> None:
         if self.saved or not self.submit_button.isEnabled():
