@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 from gui_driver import PASSWORD, ScriptedMessages, show_active
 from intake_helpers import counter_context, intake
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -150,3 +150,24 @@ def test_a_file_dialog_opened_from_the_dashboard_belongs_to_it(
     board.close()
     show_active(qtbot, window)
     assert messages.owner() is window
+
+
+def test_the_lists_are_reached_by_keyboard(qtbot: QtBot, counter_session: CounterSession,
+                                           tasks: TaskRunner) -> None:
+    """Ctrl+Tab went to the table (as did Ctrl+PageDown) and Tab walked its cells one by one:
+    the in-charge could not reach *By officer* or *Late records* without a mouse."""
+    take(counter_session, 2)
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    board = open_dashboard(qtbot, window)
+    show_active(qtbot, board)
+    board.tables["counters"].setFocus()
+    qtbot.keyClick(board.tables["counters"], Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert board.tabs.currentIndex() == 1 and board.tabs.tabText(1) == "By officer"
+    assert board.focusWidget() is board.tables["officers"]
+    qtbot.keyClick(board.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert board.tabs.currentIndex() == 0
+    qtbot.keyClick(board.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert board.tabs.tabText(board.tabs.currentIndex()) == "Late records"
+    qtbot.keyClick(board.focusWidget(), Qt.Key.Key_Tab)  # out of the list, not to its next cell
+    assert not isinstance(board.focusWidget(), type(board.tables["late"]))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -163,9 +164,21 @@ class Dashboard(QDialog):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()  # row numbers beside "Counter 1" only repeat it
+            table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not cell by cell
             self.tables[key] = table
             self.tabs.addTab(table, titles[key])
+        # The tables take Ctrl+Tab and Ctrl+PageDown for themselves: the dashboard's own keys
+        # go from one list to the next whatever has the keyboard in it.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self._next_tab(step))  # type: ignore[call-overload]
+        self.tabs.setToolTip(self.tr("Next list: Ctrl+Tab; previous: Ctrl+Shift+Tab"))
         return self.tabs
+
+    def _next_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+        self.tabs.currentWidget().setFocus()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

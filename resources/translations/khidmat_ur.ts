@@ -643,297 +643,302 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="97"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="98"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="107"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="108"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="160"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="140"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
         <source>Last saved</source>
         <translation>آخری محفوظ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Waiting to send</source>
         <translation>بھیجنے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Oldest waiting</source>
         <translation>سب سے پرانا منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Set aside</source>
         <translation>الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="183"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="175"/>
+        <source>Next list: Ctrl+Tab; previous: Ctrl+Shift+Tab</source>
+        <translation>اگلی فہرست: Ctrl+Tab؛ پچھلی: Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="196"/>
         <source>&amp;Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="197"/>
         <source>&amp;Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="185"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="198"/>
         <source>CS&amp;V…</source>
         <translation>CSV… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="252"/>
         <source> · closed by %1: cash counted Rs %2, difference Rs %3</source>
         <translation> · بند کیا: %1، گنی گئی نقدی Rs %2، فرق Rs %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="185"/>
         <source>&amp;Refresh</source>
         <translation>تازہ کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="204"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="223"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="238"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="255"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="285"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="274"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="287"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="324"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="337"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="369"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="369"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -2929,127 +2934,127 @@ photograph</source>
 <context>
     <name>WizardPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
         <source>← &amp;Back</source>
         <translation>→ پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
         <source>Previous page (Alt+Left)</source>
         <translation>پچھلا صفحہ (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
         <source>&amp;Next →</source>
         <translation>آگے ← (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
         <source>Next page (Enter after the last field, Alt+Right)</source>
         <translation>اگلا صفحہ (آخری خانے کے بعد Enter، Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
         <source>S&amp;ubmit</source>
         <translation>جمع کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="127"/>
         <source>Save the application (Ctrl+Enter)</source>
         <translation>درخواست محفوظ کریں (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="128"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="129"/>
         <source>Cancel this application (Esc)</source>
         <translation>یہ درخواست منسوخ کریں (Esc)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="308"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="309"/>
         <source>No more rows can be added here.</source>
         <translation>یہاں مزید قطاریں شامل نہیں ہو سکتیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="416"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="417"/>
         <source>Filled 1 field from this citizen&apos;s earlier visit; check it with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے ایک خانہ بھرا گیا؛ شہری سے اس کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="418"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="419"/>
         <source>Filled %1 fields from this citizen&apos;s earlier visit; check them with the citizen.</source>
         <translation>اس شہری کی پچھلی آمد سے %1 خانے بھرے گئے؛ شہری سے ان کی تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="428"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="429"/>
         <source>This citizen already has an open application for this service: %1. Check with the citizen before taking another.</source>
         <translation>اس شہری کی اس سروس کے لیے ایک درخواست پہلے سے زیرِ کارروائی ہے: %1۔ دوسری درخواست لینے سے پہلے شہری سے تصدیق کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="504"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="520"/>
         <source>Open application exists</source>
         <translation>درخواست پہلے سے موجود ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="505"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="521"/>
         <source>Take this application anyway?</source>
         <translation>کیا پھر بھی یہ درخواست لی جائے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="509"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="525"/>
         <source>Saving…</source>
         <translation>محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="519"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="535"/>
         <source>no fee</source>
         <translation>کوئی فیس نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="521"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="537"/>
         <source>none: the fee is not set at this centre</source>
         <translation>کوئی نہیں: اس مرکز پر فیس مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="535"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="551"/>
         <source>Not saved: %1</source>
         <translation>محفوظ نہیں ہوئی: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="553"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="569"/>
         <source>Cancel this application?</source>
         <translation>یہ درخواست منسوخ کریں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="554"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="570"/>
         <source>What was typed can be kept as a draft to finish later, or deleted.</source>
         <translation>جو لکھا گیا ہے اسے بعد میں مکمل کرنے کے لیے مسودے کے طور پر رکھا جا سکتا ہے، یا مٹایا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="571"/>
         <source>&amp;Keep as draft</source>
         <translation>مسودہ رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="555"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="571"/>
         <source>&amp;Delete what was typed</source>
         <translation>لکھا ہوا مٹا دیں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="556"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="572"/>
         <source>&amp;Go on typing</source>
         <translation>لکھنا جاری رکھیں (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="591"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="607"/>
         <source>1 field needs attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے ایک خانہ درست کریں: </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="592"/>
+        <location filename="../../khidmat_desk/gui/wizard_panel.py" line="608"/>
         <source>%1 fields need attention before going on: </source>
         <translation>آگے بڑھنے سے پہلے %1 خانے درست کریں: </translation>
     </message>
