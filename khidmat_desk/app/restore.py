@@ -70,7 +70,8 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
     ``held`` is the counter's own lock when the counter itself restores at its start, before
     its database is opened; anyone else (``khidmat-desk restore``) needs the counter closed.
     """
-    from khidmat_desk.auth.users import authenticate, require_role
+    from khidmat_desk.auth.users import PermissionDenied, authenticate
+    from khidmat_desk.core.workflow import roles_text
     from khidmat_desk.store.db import Database, open_database, sqlite_url
     from khidmat_desk.store.migrate import upgrade
 
@@ -85,7 +86,11 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
         try:
             upgrade(staged_db.engine, None)  # an older backup: the backup file is its copy
             user = authenticate(staged_db, username, password, now=now)
-            require_role(user, Role.IN_CHARGE)
+            if not user.may(Role.IN_CHARGE):  # named for what was typed, not a sign-in
+                raise PermissionDenied.told(
+                    "Only the in-charge can put a backup back; {name} ({roles}) cannot. The "
+                    "in-charge types their own user name and password.",
+                    name=user.full_name, roles=roles_text(user.roles))
         finally:
             staged_db.dispose()
     except BaseException:
