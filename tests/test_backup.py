@@ -402,7 +402,7 @@ def test_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing(
 
 
 def test_restore_refuses_while_the_counter_runs_and_with_a_wrong_password(
-        centre: CounterSettings) -> None:
+        centre: CounterSettings, officer_user: object) -> None:
     good = backup.take_backup(centre, reason="manual")
     before = backup.database_file(centre).read_bytes()
     with CounterLock(centre.data_dir):
@@ -412,18 +412,6 @@ def test_restore_refuses_while_the_counter_runs_and_with_a_wrong_password(
             restore_backup(centre, good, username="incharge", password=PASSWORD)
     with pytest.raises(BadCredentials):
         restore_backup(centre, good, username="incharge", password="wrong-password")
-    db = open_database(centre.database_url)
-    try:
-        from khidmat_desk.auth.users import authenticate, create_user
-
-        admin = authenticate(db, "incharge", PASSWORD)
-        with db.write() as session:
-            create_user(session, "officer1", "Ali Raza", "officer", "officer-pass-1",
-                        created_by=admin)
-    finally:
-        db.dispose()
-    good = backup.take_backup(centre, reason="manual")
-    before = backup.database_file(centre).read_bytes()
     with pytest.raises(PermissionDenied) as refused:  # an officer's own name and password
         restore_backup(centre, good, username="officer1", password="officer-pass-1")
     assert str(refused.value) == ("Only the in-charge can put a backup back; Ali Raza (officer) "
