@@ -1,4 +1,5 @@
-"""The HTTP API (FastAPI): push, pull, reconcile, bundle keys, the daily report.
+"""The HTTP API (FastAPI): push, pull, reconcile, held applications, bundle keys, the
+daily report.
 
 Database work runs in the thread pool, so a slow disk never stalls other counters' requests.
 FastAPI serves the OpenAPI description at /openapi.json and a browsable one at /docs; every
@@ -21,7 +22,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator, Field
 from starlette.concurrency import run_in_threadpool
 
-from khidmat_central import anchors, keys, public, reports, status, tokens
+from khidmat_central import anchors, held, keys, public, reports, status, tokens
 from khidmat_central.claims import Sender
 from khidmat_central.ingest import ingest
 from khidmat_central.limits import BodyRefusedError, RateLimit, TokenBuckets, read_limited
@@ -145,6 +146,17 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
     def reconcile_keys(who: Caller, day: QueryDay,
                        counter: Annotated[int, Query(ge=1, le=MAX_COUNTER)]) -> dict[str, Any]:
         return reports.reconcile_keys(db, str(_counter_only(who).centre_code), day, counter)
+
+    @app.get(protocol.HELD_PATH, responses=error_responses(*AUTHED, 422))
+    def held_applications(
+            who: Caller,
+            since: Annotated[date, Query(alias="from"), BeforeValidator(_iso_day_only)],
+            after: Annotated[str, Query(max_length=36)] = "",
+            limit: Annotated[int, Query(ge=1, le=200)] = 100) -> dict[str, Any]:
+        counter = _counter_only(who)
+        return held.held_applications(
+            db, str(counter.centre_code), None if counter.sends_any_counter else counter.counter,
+            since=since, after=after, limit=limit, who=counter.label)
 
     @app.put(protocol.BUNDLE_KEY_PATH, responses=error_responses(*AUTHED, 400, 413, 422))
     def register_key(who: Caller, body: BundleKeyIn) -> dict[str, str]:

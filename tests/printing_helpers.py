@@ -52,13 +52,14 @@ def apply_on_new_centre(run: Run, tmp_path: Path, service_code: str,
     return folder, out.strip()
 
 
-def set_up_centre(db: Database, signer: Signer) -> None:
-    init_centre(db, code=CENTRE, name="Liberty Market", district="Lahore", counter=3,
+def set_up_centre(db: Database, signer: Signer, *, centre: str = CENTRE,
+                  counter: int = 3) -> None:
+    init_centre(db, code=centre, name="Liberty Market", district="Lahore", counter=counter,
                 username="centre.head", full_name="Centre Head", password="correct horse 1")
     from khidmat_desk.printing.signing import public_key_text
 
     with db.write() as session:
-        session.add(SigningKey(key_id=signer.key_id, centre_code=CENTRE,
+        session.add(SigningKey(key_id=signer.key_id, centre_code=centre,
                                public_key=public_key_text(signer.public_key), created_at=WHEN,
                                retired_at=None))
 

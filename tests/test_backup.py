@@ -16,6 +16,7 @@ from khidmat_desk.app.restore import RestoreResult, restore_backup
 from khidmat_desk.app.running import CounterAlreadyRunningError, CounterLock
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import BadCredentials, PermissionDenied
+from khidmat_desk.core import clock
 from khidmat_desk.store.audit import verify_chain
 from khidmat_desk.store.backup import BackupFileError, integrity_problems
 from khidmat_desk.store.db import open_database
@@ -301,11 +302,16 @@ def test_applications_saved_after_the_backup_are_taken_back_from_the_replaced_da
         db.dispose()
     _damage_one_table(backup.database_file(centre), "audit_event")
     assert integrity_problems(backup.database_file(centre))  # damaged: the counter refuses it
+    centre.set("sync_server", "https://sync.punjabpolice.gov.pk")
+    centre.save()
     code, out, err = run("restore", str(good), "--data-dir", str(centre.data_dir), "--user",
                          "incharge", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert ("taken back from the replaced database: 2 application(s) saved or changed after "
             "the backup, 2 version(s) queued again for the central server") in out
+    backup_day = clock.day_of(datetime.fromtimestamp(good.stat().st_mtime, UTC))
+    assert ("can be taken back from it: khidmat-desk sync --take-back --from "
+            f"{backup_day} --user incharge") in out
     db = open_database(centre.database_url)
     try:
         assert count_rows(db, "application") == 5
@@ -339,10 +345,13 @@ def test_a_sound_database_replaced_on_purpose_gives_nothing_back(
         save_applications(db, centre, 1)
     finally:
         db.dispose()
+    centre.set("sync_server", "https://sync.punjabpolice.gov.pk")
+    centre.save()
     code, out, err = run("restore", str(good), "--data-dir", str(centre.data_dir), "--user",
                          "incharge", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert "the replaced database passed its check, so nothing was taken back" in out
+    assert "--take-back" not in out  # replaced on purpose: nothing was lost
     db = open_database(centre.database_url)
     try:
         assert count_rows(db, "application") == 3

@@ -4,6 +4,7 @@ counter goes on starting with it. With no good backup it says so and stops."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from gui_driver import PASSWORD, ScriptedMessages, make_centre
@@ -15,7 +16,9 @@ from sqlalchemy import text
 from khidmat_desk.app.backup import check_health, list_backups, take_backup
 from khidmat_desk.app.running import CounterLock
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.app.take_back import last_restored_backup_day
 from khidmat_desk.auth.users import authenticate, create_user
+from khidmat_desk.core import clock
 from khidmat_desk.core.workflow import Role
 from khidmat_desk.gui.app import Counter
 from khidmat_desk.gui.restore_dialog import RestoreDialog
@@ -66,6 +69,8 @@ class Started:
 def test_the_in_charge_restores_the_last_good_backup_and_the_counter_starts(
         qtbot: QtBot, tmp_path: Path) -> None:
     settings = make_centre(tmp_path / "centre")
+    settings.set("sync_server", "https://sync.punjabpolice.gov.pk")  # it sends to a server
+    settings.save()
     _add_officer(settings, "asad")  # in the backup
     good = take_backup(settings, reason="periodic")
     _add_officer(settings, "bilal")  # after the backup: lost with the damaged file
@@ -101,6 +106,8 @@ def test_the_in_charge_restores_the_last_good_backup_and_the_counter_starts(
             # the damaged file's numbers cannot be read: receipts handed out since the backup
             # keep theirs, new ones go on well past them
             assert "Tracking numbers go on after those handed out before: counter 3, " in said
+            # what was sent after the backup is on the central server: where to take it back
+            assert "Take back from the central server" in said
             assert started.session.authenticate("asad", "officer-pass-1").username == "asad"
         finally:
             started.stop()
@@ -119,6 +126,12 @@ def test_the_in_charge_restores_the_last_good_backup_and_the_counter_starts(
         db.dispose()
     assert "asad" in users and "bilal" not in users
     assert last.actor == "incharge" and str(good) in str(last.details)
+    db = open_database(settings.database_url)
+    try:  # the take back offers to start from the backup's day
+        assert last_restored_backup_day(db) == clock.day_of(
+            datetime.fromtimestamp(good.stat().st_mtime, UTC))
+    finally:
+        db.dispose()
 
 
 def test_with_no_good_backup_the_counter_says_so_and_stops(qtbot: QtBot,

@@ -54,6 +54,9 @@ class RestoreResult:
     recovered: Recovered | None = None
     #: the replaced database passed its check: replaced on purpose, nothing taken back
     replaced_sound: bool = False
+    #: the centre day the backup was taken: what the central server holds from then on can
+    #: be taken back (``app.take_back``)
+    backup_day: date | None = None
 
     def numbers_go_on(self) -> str:
         """Where each raised day's numbering goes on ("counter 3, 01-12-2026: 0006"), for the
@@ -119,7 +122,7 @@ def restore_backup(settings: CounterSettings, backup: Path, *, username: str, pa
             merge_salvage(db, salvage, user.username, clock.utc_moment(now))
     finally:
         db.dispose()
-    return RestoreResult(backup, kept, revision, carried, recovered, sound)
+    return RestoreResult(backup, kept, revision, carried, recovered, sound, _taken_on(backup))
 
 
 def _numbers_handed_out(database: Path) -> IssuedNumbers | None:
@@ -170,7 +173,7 @@ def _audit_restore(session: Session, actor: str, backup: Path, kept: Path | None
     append_event(session, actor=actor, action="database.restored", entity_type="database",
                  entity_id=backup.name,
                  details={"from": str(backup), "replaced_kept_at": str(kept or ""),
-                          "backup_schema": revision,
+                          "backup_schema": revision, "backup_day": _taken_on(backup).isoformat(),
                           "numbers_carried_on": [
                               {"centre": centre, "counter": counter, "day": day.isoformat(),
                                "last_issued": value}

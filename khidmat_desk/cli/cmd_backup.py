@@ -85,6 +85,10 @@ def run_restore(args: argparse.Namespace) -> int:
                          "application(s) saved or changed after the backup, "
                          f"{recovered.queued} version(s) queued again for the central server; "
                          "check them against their papers\n")
+    if not result.replaced_sound and result.backup_day and settings.get("sync_server"):
+        sys.stdout.write("what this counter sent to the central server from the backup's day "
+                         "on can be taken back from it: khidmat-desk sync --take-back --from "
+                         f"{result.backup_day} --user {args.user}\n")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`sync` (set up, once, forever, verify, quarantine) and `export --format bundle`.
+"""`sync` (set up, once, forever, verify, take back, quarantine) and `export --format bundle`.
 
 `sync --once` exits 0 when the outbox is empty afterwards and 3 when entries remain
 (offline, backing off, or set aside). `sync --verify` exits 0 only when the server holds
@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from khidmat_desk.sync.status import SyncReport
 
 EXIT_ENTRIES_REMAIN = 3
+#: How far back ``sync --take-back`` reaches when it is not told.
+TAKE_BACK_DAYS = 30
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -37,6 +39,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     mode.add_argument("--once", action="store_true", help="one pass, then a summary line")
     mode.add_argument("--verify", action="store_true",
                       help="check the server holds every record of a day")
+    mode.add_argument("--take-back", action="store_true",
+                      help="take back from the server the applications this counter sent, "
+                           "after its database was lost (in-charge)")
     mode.add_argument("--quarantined", action="store_true",
                       help="list records the server refused (in-charge)")
     mode.add_argument("--requeue", type=int, metavar="ENTRY",
@@ -54,6 +59,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
                            "confidential records in offline bundles")
     sync.add_argument("--date", type=iso_day, metavar="YYYY-MM-DD",
                       help="with --verify: the centre day (default: today)")
+    sync.add_argument("--from", dest="date_from", type=iso_day, metavar="YYYY-MM-DD",
+                      help="with --take-back: the first centre day lost, such as the day of "
+                           f"the backup put back (default: the last {TAKE_BACK_DAYS} days)")
     add_auth_arguments(sync, required=False)
     export = add_command(commands, common, "export", run_export,
                          help="export records for the central server (in-charge)")
@@ -75,6 +83,8 @@ def run_sync(args: argparse.Namespace) -> int:
                 return _quarantine(ctx, args)
             if args.verify:
                 return _verify(ctx, args)
+            if args.take_back:
+                return _take_back(ctx, args)
             return _once(ctx) if args.once else _forever(ctx)
         except SyncNotConfigured as exc:
             raise BadInput(f"sync: {exc}") from exc
@@ -173,6 +183,39 @@ def _verify(ctx: CounterContext, args: argparse.Namespace) -> int:
         return 0
     raise CommandError(f"{day}: the central server is missing {len(result.missing)} of "
                        f"{result.checked} record versions (listed above)")
+
+
+def _take_back(ctx: CounterContext, args: argparse.Namespace) -> int:
+    from khidmat_desk.app.take_back import take_back_from_central
+    from khidmat_desk.sync.errors import SyncError
+    from khidmat_desk.sync.protocol import centre_day
+
+    user = sign_in(ctx, args)
+    today = centre_day(datetime.now(UTC))
+    since = args.date_from or today - timedelta(days=TAKE_BACK_DAYS)
+    if since > today:
+        raise BadInput(f"--from: {since} is after today ({today})")
+    try:
+        done = take_back_from_central(ctx.db, ctx.settings, user, since=since)
+    except SyncError as exc:
+        raise CommandError(f"nothing more was taken back: {exc}") from exc
+    sys.stdout.write(
+        f"the central server holds {done.held} application(s) of this counter with a version "
+        f"made from {since} on; {done.applications} added here or brought up to date "
+        f"({done.versions} version(s), {done.prints} printed copy(ies)); nothing is sent "
+        "again\n")
+    if done.numbers_carried_on:
+        sys.stdout.write("tracking numbers go on past those the server holds: " + ", ".join(
+            f"{day:%d-%m-%Y}: {value + 1:04d}"
+            for day, value in sorted(done.numbers_carried_on.items())) + "\n")
+    for number in done.clashes:
+        sys.stdout.write(f"not taken back: {number} is another application here (the number "
+                         "was given again after the loss)\n")
+    if done.clashes:
+        raise CommandError(f"{len(done.clashes)} application(s) the server holds were not "
+                           "taken back (listed above): both citizens hold receipts with those "
+                           "numbers; ask the central server's staff")
+    return 0
 
 
 def _quarantine(ctx: CounterContext, args: argparse.Namespace) -> int:

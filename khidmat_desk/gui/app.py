@@ -193,6 +193,11 @@ class Counter(QObject):
                     for (_, counter, day), last in sorted(result.numbers_carried_on.items()))
             text += "\n\n" + self.tr("Tracking numbers go on after those handed out before: "
                                      "%1.").replace("%1", self.tr("; ").join(days))
+        if self.session.settings.get("sync_server") and result.backup_day:
+            text += "\n\n" + self.tr(
+                "What this counter sent to the central server after the backup can be taken "
+                "back from it: the in-charge signs in and chooses Centre, then Take back from "
+                "the central server.")
         self.messages.info("Khidmat Desk", text)
 
     def back_up(self, reason: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from khidmat_desk.core import clock, workflow
 from khidmat_desk.core.catalogue import get_service
 from khidmat_desk.gui.day_bundles import DayBundles
+from khidmat_desk.gui.take_back import TakeBack
 from khidmat_desk.gui.words import status_label
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class CentreMenu(QObject):
         self.users_dialog: Any = None
         self.shifts_dialog: Any = None
         self.day_bundles = DayBundles(window)
+        self.take_back = TakeBack(window)
         self.centre_view = CentreView(window.urdu)
         window.ui.stack.addWidget(self.centre_view)
         self.centre_view.filters_changed.connect(self._on_centre_view_filters_changed)
@@ -70,6 +72,8 @@ class CentreMenu(QObject):
                                   "", self.day_bundles.export)
         import_day = self._action(self.tr("&Import a counter's day…"), "action_import_day", "",
                                   self.day_bundles.import_)
+        take_back = self._action(self.tr("Take &back from the central server…"),
+                                 "action_take_back", "", self.take_back.start)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(today)
             menu.addAction(everything)
@@ -80,6 +84,7 @@ class CentreMenu(QObject):
             menu.addSeparator()
             menu.addAction(export_day)
             menu.addAction(import_day)
+            menu.addAction(take_back)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
 

@@ -408,6 +408,21 @@ class CounterSession:
 
         return import_day_bundle(self.db, self.ctx.officer, path, trusted_key=key)
 
+    def take_back_facts(self) -> tuple[bool, Any, Any]:
+        """Whether sync is set up, the day of the backup put back last (None: none), today."""
+        from khidmat_desk.app.take_back import last_restored_backup_day
+        from khidmat_desk.core import clock
+
+        return (bool(self.settings.get("sync_server")), last_restored_backup_day(self.db),
+                clock.today())
+
+    def take_back(self, since: Any) -> Any:
+        """What the central server holds of this counter's applications from ``since`` on,
+        merged in here (in-charge only: checked there)."""
+        from khidmat_desk.app.take_back import take_back_from_central
+
+        return take_back_from_central(self.db, self.settings, self.ctx.officer, since=since)
+
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 

@@ -32,6 +32,7 @@ RECONCILE_KEYS_PATH = "/v1/reconcile/keys"
 BUNDLE_KEY_PATH = "/v1/keys/bundle"
 HEALTH_PATH = "/v1/health"
 REPORT_PATH = "/v1/report/daily"
+HELD_PATH = "/v1/held"
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)

@@ -78,6 +78,10 @@ class Transport:
         return self._json("GET", protocol.RECONCILE_KEYS_PATH,
                           params={"date": day, "counter": counter})
 
+    def held(self, since: str, after: str, limit: int) -> dict[str, Any]:
+        return self._json("GET", protocol.HELD_PATH,
+                          params={"from": since, "after": after, "limit": limit})
+
     def register_bundle_key(self, public_key_hex: str) -> None:
         self._json("PUT", protocol.BUNDLE_KEY_PATH, json={"public_key": public_key_hex})
 

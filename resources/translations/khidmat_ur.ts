@@ -229,53 +229,58 @@
 <context>
     <name>CentreMenu</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="62"/>
         <source>C&amp;entre</source>
         <extracomment>An application was opened from the centre&apos;s list: Esc goes back to that list.</extracomment>
         <translation>مرکز (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
         <source>&amp;Today at the centre…</source>
         <translation>مرکز میں آج… (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="63"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
         <source>&amp;All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="65"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
         <source>&amp;Users…</source>
         <translation>صارفین… (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="68"/>
         <source>&amp;Shift times…</source>
         <translation>شفٹوں کے اوقات… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
         <source>Awaiting a &amp;finding</source>
         <translation>نتیجے کی منتظر درخواستیں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="71"/>
         <source>E&amp;xport this counter&apos;s day…</source>
         <translation>اس کاؤنٹر کا دن برآمد کریں… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="71"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="73"/>
         <source>&amp;Import a counter&apos;s day…</source>
         <translation>کسی کاؤنٹر کا دن درآمد کریں… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="75"/>
+        <source>Take &amp;back from the central server…</source>
+        <translation>مرکزی سرور سے واپس لیں… (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="111"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="176"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -630,7 +635,12 @@ The in-charge can put it back now.</source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="298"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="198"/>
+        <source>What this counter sent to the central server after the backup can be taken back from it: the in-charge signs in and chooses Centre, then Take back from the central server.</source>
+        <translation>بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ وہاں سے واپس لیا جا سکتا ہے: انچارج سائن ان کر کے مرکز، پھر "مرکزی سرور سے واپس لیں" منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/app.py" line="303"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
@@ -2826,6 +2836,79 @@ photograph</source>
         <location filename="../../khidmat_desk/gui/sync_panel.py" line="159"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBack</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="32"/>
+        <source>Take back from the central server</source>
+        <translation>مرکزی سرور سے واپس لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="35"/>
+        <source>This counter does not send to a central server: sync is not set up, so there is nothing to take back.</source>
+        <translation>یہ کاؤنٹر مرکزی سرور کو کچھ نہیں بھیجتا: ہم آہنگی ترتیب نہیں دی گئی، اس لیے واپس لینے کو کچھ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="41"/>
+        <source>Since the &amp;backup put back, %1</source>
+        <translation>واپس رکھے گئے بیک اپ سے، %1 (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="43"/>
+        <source>The last &amp;7 days, from %1</source>
+        <translation>پچھلے 7 دن، %1 سے (&amp;7)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="44"/>
+        <source>The last &amp;30 days, from %1</source>
+        <translation>پچھلے 30 دن، %1 سے (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="46"/>
+        <source>&amp;Cancel</source>
+        <translation>منسوخ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="48"/>
+        <source>The central server holds every application this counter sent. After this counter&apos;s database was lost (a backup put back, or this PC set up again), take back what it holds: what is here stays as it is, what is missing is added, and nothing is sent again.
+
+From which day?</source>
+        <translation>اس کاؤنٹر نے جو بھی درخواست بھیجی، مرکزی سرور کے پاس محفوظ ہے۔ اس کاؤنٹر کا ڈیٹا بیس ضائع ہونے کے بعد (بیک اپ واپس رکھا گیا، یا یہ کمپیوٹر دوبارہ ترتیب دیا گیا) جو سرور کے پاس ہے واپس لیں: جو یہاں موجود ہے ویسا ہی رہے گا، جو نہیں ہے شامل ہو جائے گا، اور کچھ دوبارہ نہیں بھیجا جائے گا۔
+
+کس دن سے؟</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="56"/>
+        <source>Taking back from the central server…</source>
+        <translation>مرکزی سرور سے واپس لیا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="66"/>
+        <source>The central server holds %1 application(s) of this counter from %2 on. %3 were added here or brought up to date (%4 record versions, %5 printed copies); nothing is sent again.</source>
+        <translation>مرکزی سرور کے پاس اس کاؤنٹر کی %2 سے اب تک کی %1 درخواستیں ہیں۔ ان میں سے %3 یہاں شامل یا تازہ کی گئیں (%4 ریکارڈ ورژن، %5 چھپی ہوئی نقول)؛ کچھ دوبارہ نہیں بھیجا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="73"/>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="76"/>
+        <source>Tracking numbers go on after those the server holds: %1.</source>
+        <translation>ٹریکنگ نمبر سرور کے پاس موجود نمبروں کے بعد سے چلیں گے: %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="81"/>
+        <source>Not taken back: %1. Each of these numbers was given here again to another application after the loss, so two citizens hold receipts with it. Tell the central server&apos;s staff.</source>
+        <translation>واپس نہیں لی گئیں: %1۔ ڈیٹا بیس ضائع ہونے کے بعد یہ نمبر یہاں کسی اور درخواست کو دوبارہ دیا گیا، اس لیے دو شہریوں کے پاس اسی نمبر کی رسید ہے۔ مرکزی سرور کے عملے کو بتائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="87"/>
+        <source>Taken back from the central server</source>
+        <translation>مرکزی سرور سے واپس لیا گیا</translation>
     </message>
 </context>
 <context>

@@ -133,8 +133,9 @@ class Counter:
 
 def make_counter(base: Path, server_url: str, token: str, make_user: Callable[..., UserInfo],
                  tariff: Tariff, *, number: int = 7, centre: str = CENTRE,
-                 tuning: SyncTuning = FAST, db_url: str | None = None) -> Counter:
-    data_dir = base / f"counter-{centre}-{number}"
+                 tuning: SyncTuning = FAST, db_url: str | None = None,
+                 folder: str = "") -> Counter:
+    data_dir = base / (folder or f"counter-{centre}-{number}")
     settings = CounterSettings.load(data_dir)
     settings.set("centre_code", centre)
     settings.set("counter", number)

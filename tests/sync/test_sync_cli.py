@@ -228,3 +228,30 @@ def _uuid_of(folder: Path, tracking: str) -> str:
         return get_application(db, tracking).uuid
     finally:
         db.dispose()
+
+
+def test_take_back_after_the_counter_is_set_up_again(run: Run, data_dir: Path, tmp_path: Path,
+                                                     central: Central, tariff: Tariff) -> None:
+    token = central.token()
+    run("sync", "--setup", "--server", central.url, "--token-stdin", "--data-dir",
+        str(data_dir), stdin=token + "\n")
+    sent = submit(data_dir, tariff, 2)
+    assert run("sync", "--once", "--data-dir", str(data_dir))[0] == 0
+    again = tmp_path / "set-up-again"  # the disk died: counter 7 set up afresh
+    cli_init(run, again, PASSWORD, centre="lhr01")
+    run("sync", "--setup", "--server", central.url, "--token-stdin", "--data-dir", str(again),
+        stdin=token + "\n")
+
+    code, out, err = run("sync", "--take-back", "--from", "2026-03-06", "--user", "incharge",
+                         "--password-stdin", "--data-dir", str(again), stdin=PASSWORD + "\n")
+
+    assert (code, err) == (0, "")
+    assert "holds 2 application(s) of this counter with a version made from 2026-03-06 on; " \
+           "2 added here" in out
+    assert "tracking numbers go on past those the server holds: 06-03-2026: 0003" in out
+    assert submit(again, tariff, 1)[0].split("-")[3] == "0003"
+    assert run("sync", "--once", "--data-dir", str(again))[0] == 0  # nothing refused
+    code, out, err = run("sync", "--take-back", "--from", "2099-01-01", "--user", "incharge",
+                         "--password-stdin", "--data-dir", str(again), stdin=PASSWORD + "\n")
+    assert code == 2 and "--from" in err and "after today" in err
+    assert sent[-1].split("-")[3] == "0002"  # the lost counter's last number, carried past

@@ -1,0 +1,132 @@
+"""Taking back from the central server what a lost database held: real server, real files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from printing_helpers import WHEN, set_up_centre, verify_application
+from sqlalchemy import func, select
+from sync_helpers import CENTRE, FRIDAY, Central, Counter, drain
+
+from khidmat_desk.app import printing
+from khidmat_desk.app.applications import get_application
+from khidmat_desk.app.audit import check_audit_trail
+from khidmat_desk.app.take_back import take_back_from_central
+from khidmat_desk.auth.users import PermissionDenied, UserInfo
+from khidmat_desk.printing.signing import Signer
+from khidmat_desk.store.models import AuditEvent, OutboxEntry, PrintRecord
+from khidmat_desk.sync.errors import BadReply
+from khidmat_desk.sync.protocol import centre_day
+
+DAY = centre_day(FRIDAY)
+
+
+def _lost_counter(central: Central, counters: Callable[..., Counter],
+                  make_user: Callable[..., UserInfo]) -> tuple[Counter, Counter, UserInfo]:
+    """Counter 7 of LHR01 took three applications, verified and printed one and sent it all;
+    then its disk died. The PC set up again as counter 7 has an empty database."""
+    token = central.token()
+    old = counters(central.url, token)
+    signer = Signer.generate()
+    set_up_centre(old.db, signer, centre=CENTRE, counter=7)
+    made = old.submit(3)
+    head = make_user(old.db, "nadia.iqbal", "in-charge")
+    verify_application(old.db, made[0].tracking_number, head)
+    printing.print_document(old.db, made[0].tracking_number, "verification-letter", user=head,
+                            signer=signer, now=WHEN, counter=7,
+                            base_url="https://verify.punjabpolice.gov.pk")
+    assert drain(old.syncer)[-1].outbox_empty
+    again = counters(central.url, token, number=7, folder="set-up-again")
+    return old, again, make_user(again.db, "nadia.iqbal", "in-charge")
+
+
+def test_a_counter_set_up_again_takes_back_what_it_sent(
+        central: Central, counters: Callable[..., Counter],
+        make_user: Callable[..., UserInfo]) -> None:
+    old, again, head = _lost_counter(central, counters, make_user)
+    seen: list[int] = []
+
+    done = take_back_from_central(again.db, again.settings, head, since=DAY,
+                                  progress=seen.append)
+
+    assert (done.held, done.applications, done.prints, done.clashes) == (3, 3, 1, ())
+    assert done.numbers_carried_on == {DAY: 3}
+    assert seen == [3]
+    for made in old.submitted:
+        was = get_application(old.db, made.tracking_number)
+        now = get_application(again.db, made.tracking_number)
+        assert (now.uuid, now.status, now.version, now.answers, now.fee_total, now.documents,
+                now.payment, now.officer) == (was.uuid, was.status, was.version, was.answers,
+                                              was.fee_total, was.documents, was.payment,
+                                              was.officer)
+        assert [(h.from_status, h.to_status, h.user, h.at, h.version) for h in now.history] \
+            == [(h.from_status, h.to_status, h.user, h.at, h.version) for h in was.history]
+        assert (now.finding is None) == (was.finding is None)
+    assert done.versions == sum(len(get_application(old.db, m.tracking_number).history)
+                                for m in old.submitted)
+    assert get_application(again.db, old.submitted[0].tracking_number).finding.outcome \
+        == "verified"
+    with again.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        assert session.scalar(select(func.count()).where(
+            AuditEvent.action == "application-recovered")) == 3
+        copy = session.scalars(select(PrintRecord)).one()
+        assert (copy.document_key, copy.copy_no) == ("verification-letter", 1)
+    assert check_audit_trail(again.db).ok  # every record taken back matches its audit event
+    # the next application of that day goes on after the numbers on citizens' receipts
+    assert again.submit(1)[0].tracking_number.split("-")[3] == "0004"
+    # taking back twice changes nothing
+    twice = take_back_from_central(again.db, again.settings, head, since=DAY)
+    assert (twice.held, twice.applications, twice.versions, twice.prints) == (3, 0, 0, 0)
+
+
+def test_only_the_in_charge_takes_back_and_only_the_counters_own(
+        central: Central, counters: Callable[..., Counter],
+        make_user: Callable[..., UserInfo]) -> None:
+    _old, again, head = _lost_counter(central, counters, make_user)
+    with pytest.raises(PermissionDenied):
+        take_back_from_central(again.db, again.settings, again.officer, since=DAY)
+    other = counters(central.url, central.token(counter=8), number=8)
+    other_head = make_user(other.db, "nadia.iqbal", "in-charge")
+    assert take_back_from_central(other.db, other.settings, other_head, since=DAY).held == 0
+    # days before the loss are not asked for
+    later = take_back_from_central(again.db, again.settings, head, since=DAY + timedelta(1))
+    assert later.held == 1  # the one verified later (23 November) only
+
+
+def test_a_number_given_again_before_the_take_back_is_named_not_merged(
+        central: Central, counters: Callable[..., Counter],
+        make_user: Callable[..., UserInfo]) -> None:
+    _old, again, head = _lost_counter(central, counters, make_user)
+    clash = again.submit(1)[0].tracking_number  # 0001 again, on a new citizen's receipt
+
+    done = take_back_from_central(again.db, again.settings, head, since=DAY)
+
+    assert done.clashes == (clash,)
+    assert (done.held, done.applications) == (3, 2)
+    assert get_application(again.db, clash).uuid == again.submitted[0].uuid
+    assert again.submit(1)[0].tracking_number.split("-")[3] == "0004"
+
+
+def _page(**changes: Any) -> dict[str, Any]:
+    from sync_helpers import sample_record
+
+    record = {**sample_record("0193a1b2-0000-7000-8000-000000000001").to_payload(), **changes}
+    return {"applications": [{"uuid": record["uuid"], "versions": [record], "documents": []}],
+            "next": record["uuid"], "more": False}
+
+
+def test_what_the_server_answers_is_read_as_the_declared_records() -> None:
+    from khidmat_desk.app.take_back import _read_page
+
+    held, following, more = _read_page(_page(), CENTRE, "")
+    assert len(held) == 1 and not more and following == held[0].record["uuid"]
+    with pytest.raises(BadReply, match="ISB01"):
+        _read_page(_page(centre_code="ISB01"), CENTRE, "")
+    with pytest.raises(BadReply, match="version"):
+        _read_page(_page(version=2), CENTRE, "")
+    with pytest.raises(BadReply, match="fee_total"):
+        _read_page(_page(fee_total="500"), CENTRE, "")
