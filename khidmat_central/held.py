@@ -58,7 +58,7 @@ def held_applications(db: Database, centre_code: str, counter: int | None, *, si
             copies[copy.application_uuid].append({
                 "document_key": copy.document_key, "copy_no": copy.copy_no,
                 "printed_at": utc_iso(copy.printed_at)})
-    log.info("%s took back %d applications made from %s on", who, len(uuids), since)
+    log.info("%s was sent back %d applications it holds from %s on", who, len(uuids), since)
     return {"applications": [{"uuid": uuid, "versions": versions[uuid],
                               "documents": copies[uuid]} for uuid in uuids],
             "next": uuids[-1] if uuids else after, "more": more}

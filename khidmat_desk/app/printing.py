@@ -69,6 +69,9 @@ DECIDED = "decided"
 DOCUMENT_FORMAT = "a4"
 #: Actor recorded when a receipt is printed by a script that signed nobody in.
 UNSIGNED_ACTOR = "command-line"
+#: The reason of a copy taken back from the central server (`app.take_back`): it was printed
+#: on a database since lost, and the server does not know who printed it.
+TAKEN_BACK = "taken back from the central server: printed before this database was lost"
 
 
 class PrintRefused(ApplicationError):  # noqa: N818 - public name used by the GUI and CLI
@@ -536,7 +539,8 @@ def print_history(db: Database, tracking: str) -> tuple[PrintRecordInfo, ...]:
             .outerjoin(User, User.id == PrintRecord.user_id)
             .where(APP.c.uuid == detail.uuid).order_by(PrintRecord.id)).all()
     return tuple(PrintRecordInfo(r.document_key, r.format, r.copy_no,
-                                 r.username or UNSIGNED_ACTOR, r.printed_at, r.reason,
-                                 r.state, r.destination)
+                                 r.username or ("not known" if r.reason == TAKEN_BACK
+                                                else UNSIGNED_ACTOR),
+                                 r.printed_at, r.reason, r.state, r.destination)
                  for r in rows)
 

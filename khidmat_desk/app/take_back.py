@@ -26,6 +26,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from khidmat_desk.app.print_content import RECEIPT
+from khidmat_desk.app.printing import DOCUMENT_FORMAT, TAKEN_BACK
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.app.sync import transport_config
 from khidmat_desk.auth.users import UserInfo, require_role
@@ -187,8 +189,9 @@ def _bundle_record(versions: list[ApplicationRecord], copies: list[dict[str, Any
             **{k: v for k, v in paid.to_payload().items() if k != "at"},
             "at": utc_iso(paid.at)}],
         "documents": [{"key": d.key, "label": d.label} for d in last.documents_received],
-        "prints": [{**c, "format": _format_of(c["document_key"]), "by": None, "reason": None,
-                    "state": "delivered", "settled_at": None} for c in copies],
+        "prints": [{**c, "format": _format_of(c["document_key"]), "by": None,
+                    "reason": TAKEN_BACK, "state": "delivered", "settled_at": None}
+                   for c in copies],
         "finding": None if found is None else {
             "outcome": found.outcome, "record_status": found.record_status,
             "reference": found.reference,
@@ -199,9 +202,6 @@ def _bundle_record(versions: list[ApplicationRecord], copies: list[dict[str, Any
 
 
 def _format_of(document_key: str) -> str:
-    from khidmat_desk.app.print_content import RECEIPT
-    from khidmat_desk.app.printing import DOCUMENT_FORMAT
-
     return "thermal" if document_key == RECEIPT else DOCUMENT_FORMAT
 
 

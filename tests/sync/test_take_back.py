@@ -75,6 +75,8 @@ def test_a_counter_set_up_again_takes_back_what_it_sent(
             AuditEvent.action == "application-recovered")) == 3
         copy = session.scalars(select(PrintRecord)).one()
         assert (copy.document_key, copy.copy_no) == ("verification-letter", 1)
+    [history] = printing.print_history(again.db, old.submitted[0].tracking_number)
+    assert (history.printed_by, history.reason) == ("not known", printing.TAKEN_BACK)
     assert check_audit_trail(again.db).ok  # every record taken back matches its audit event
     # the next application of that day goes on after the numbers on citizens' receipts
     assert again.submit(1)[0].tracking_number.split("-")[3] == "0004"
