@@ -75,7 +75,11 @@ class TakeBack(QObject):
                 for day, last in sorted(done.numbers_carried_on.items()))
             text += "\n\n" + self.tr("Tracking numbers go on after those the server holds: "
                                      "%1.").replace("%1", days)
-        window.statusBar().showMessage(text.split("\n")[0], 15000)
+        window.statusBar().showMessage(self.tr("Taken back from the central server: %1 "
+                                               "application(s).").replace(
+                                                   "%1", str(done.applications)), 15000)
+        if done.applications:
+            window.refresh_queue()  # today's list and the services' counts
         if done.clashes:
             text += "\n\n" + self.tr(
                 "Not taken back: %1. Each of these numbers was given here again to another "

@@ -637,7 +637,7 @@ The in-charge can put it back now.</source>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="198"/>
         <source>What this counter sent to the central server after the backup can be taken back from it: the in-charge signs in and chooses Centre, then Take back from the central server.</source>
-        <translation>بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ وہاں سے واپس لیا جا سکتا ہے: انچارج سائن ان کر کے مرکز، پھر "مرکزی سرور سے واپس لیں" منتخب کریں۔</translation>
+        <translation>بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ وہاں سے واپس لیا جا سکتا ہے: انچارج سائن ان کر کے مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot; منتخب کریں۔</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="303"/>
@@ -2900,13 +2900,18 @@ From which day?</source>
         <translation>ٹریکنگ نمبر سرور کے پاس موجود نمبروں کے بعد سے چلیں گے: %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="78"/>
+        <source>Taken back from the central server: %1 application(s).</source>
+        <translation>مرکزی سرور سے %1 درخواستیں واپس لی گئیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="85"/>
         <source>Not taken back: %1. Each of these numbers was given here again to another application after the loss, so two citizens hold receipts with it. Tell the central server&apos;s staff.</source>
         <translation>واپس نہیں لی گئیں: %1۔ ڈیٹا بیس ضائع ہونے کے بعد یہ نمبر یہاں کسی اور درخواست کو دوبارہ دیا گیا، اس لیے دو شہریوں کے پاس اسی نمبر کی رسید ہے۔ مرکزی سرور کے عملے کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="85"/>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="91"/>
         <source>Taken back from the central server</source>
         <translation>مرکزی سرور سے واپس لیا گیا</translation>
     </message>

@@ -73,6 +73,8 @@ def test_the_in_charge_takes_back_what_the_lost_counter_sent(
         assert "Tracking numbers go on after those the server holds" in text
         for number in made:
             assert get_application(session.db, number).status == "submitted"
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)  # today's list
+        assert "Taken back from the central server: 2" in window.statusBar().currentMessage()
         choose = next(text for kind, text in messages.shown if kind == "choose")
         assert "From which day?" in choose
     finally:
