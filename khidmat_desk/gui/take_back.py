@@ -58,8 +58,18 @@ class TakeBack(QObject):
                           self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.window.statusBar().clearMessage()
-        self.window._on_failed(exc)
+        from khidmat_desk.gui.errors import known_text
+        from khidmat_desk.sync.errors import SyncError
+
+        window = self.window
+        window.statusBar().clearMessage()
+        if not isinstance(exc, SyncError):
+            window._on_failed(exc)
+            return
+        window._messages.warning(self.tr("Take back from the central server"), self.tr(
+            "Nothing more was taken back: %1\n\nWhat was taken back before this stays. Take "
+            "back again when the link is up: what is already here is not taken twice.")
+            .replace("%1", known_text(exc)))
 
     def _on_taken_back(self, done: Any) -> None:
         window = self.window

@@ -2842,6 +2842,7 @@ photograph</source>
     <name>TakeBack</name>
     <message>
         <location filename="../../khidmat_desk/gui/take_back.py" line="32"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="69"/>
         <source>Take back from the central server</source>
         <translation>مرکزی سرور سے واپس لیں</translation>
     </message>
@@ -2885,33 +2886,42 @@ From which day?</source>
         <translation>مرکزی سرور سے واپس لیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="70"/>
+        <source>Nothing more was taken back: %1
+
+What was taken back before this stays. Take back again when the link is up: what is already here is not taken twice.</source>
+        <translation>مزید کچھ واپس نہیں لیا گیا: %1
+
+اس سے پہلے جو واپس لیا گیا وہ برقرار ہے۔ رابطہ بحال ہونے پر دوبارہ واپس لیں: جو یہاں پہلے سے موجود ہے دوبارہ نہیں لیا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="76"/>
         <source>The central server holds %1 application(s) of this counter from %2 on. %3 were added here or brought up to date (%4 record versions, %5 printed copies); nothing is sent again.</source>
         <translation>مرکزی سرور کے پاس اس کاؤنٹر کی %2 سے اب تک کی %1 درخواستیں ہیں۔ ان میں سے %3 یہاں شامل یا تازہ کی گئیں (%4 ریکارڈ ورژن، %5 چھپی ہوئی نقول)؛ کچھ دوبارہ نہیں بھیجا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="83"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="76"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="86"/>
         <source>Tracking numbers go on after those the server holds: %1.</source>
         <translation>ٹریکنگ نمبر سرور کے پاس موجود نمبروں کے بعد سے چلیں گے: %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="88"/>
         <source>Taken back from the central server: %1 application(s).</source>
         <translation>مرکزی سرور سے %1 درخواستیں واپس لی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="95"/>
         <source>Not taken back: %1. Each of these numbers was given here again to another application after the loss, so two citizens hold receipts with it. Tell the central server&apos;s staff.</source>
         <translation>واپس نہیں لی گئیں: %1۔ ڈیٹا بیس ضائع ہونے کے بعد یہ نمبر یہاں کسی اور درخواست کو دوبارہ دیا گیا، اس لیے دو شہریوں کے پاس اسی نمبر کی رسید ہے۔ مرکزی سرور کے عملے کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="89"/>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="99"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="101"/>
         <source>Taken back from the central server</source>
         <translation>مرکزی سرور سے واپس لیا گیا</translation>
     </message>

@@ -95,3 +95,23 @@ def test_without_a_central_server_there_is_nothing_to_take_back(
         settle(qtbot, tasks)
         window.close()
         session.close()
+
+
+def test_a_dead_link_takes_nothing_and_says_to_try_again(
+        qtbot: QtBot, tmp_path: Path, central: Central) -> None:
+    token = central.token("LHR01", 3)
+    window, session, tasks, messages = _window(qtbot, tmp_path / "again", central, token)
+    messages.answers["choose"] = "month"
+    central.server.stop()
+    try:
+        window.findChild(QAction, "action_take_back").trigger()
+        qtbot.waitUntil(lambda: any(kind == "warning" for kind, _ in messages.shown),
+                        timeout=15_000)
+        said = messages.shown[-1][1]
+        assert said.startswith("Nothing more was taken back: ")
+        assert "Take back again when the link is up" in said
+        assert window.statusBar().currentMessage() == ""
+    finally:
+        settle(qtbot, tasks)
+        window.close()
+        session.close()
