@@ -211,11 +211,12 @@ def _merge(db: Database, held: list[_Held], actor: str,
     not taken back because this database gave them to other applications."""
     from khidmat_desk.app.day_bundle import Colleagues, merge_record
     from khidmat_desk.store.audit import append_event
-    from khidmat_desk.store.audit_state import STATE_KEY, application_state
-    from khidmat_desk.store.models import Application
+    from khidmat_desk.store.audit_state import STATE_KEY, application_states
+    from khidmat_desk.store.models import Application, table_of
 
-    applications = versions = prints = 0
+    versions = prints = 0
     clashes: list[str] = []
+    changed: list[dict[str, Any]] = []
     with db.write() as session:
         users = Colleagues(session, when, actor, reason="named by an application taken back "
                            "from the central server; cannot sign in here")
@@ -227,17 +228,22 @@ def _merge(db: Database, held: list[_Held], actor: str,
                 clashes.append(h.record["tracking_number"])
                 continue
             added = merge_record(session, h.record, users, when, came=CAME)
-            if not (any(added[:3]) or added[4]):
-                continue
-            applications += 1
-            versions += added[1]
-            prints += added[2]
+            if any(added[:3]) or added[4]:
+                changed.append(h.record)
+                versions += added[1]
+                prints += added[2]
+        if changed:  # each one's digest as the page leaves it, read in one pass
+            session.flush()
+            app = table_of(Application)
+            states = application_states(session.connection(), session.execute(
+                select(app).where(app.c.uuid.in_([r["uuid"] for r in changed]))).all())
+        for record in changed:
             append_event(session, actor=actor, action="application-recovered",
-                         entity_type="application", entity_id=h.record["uuid"], at=when,
-                         details={"tracking_number": h.record["tracking_number"],
-                                  "version": h.record["version"], "from": "central server",
-                                  STATE_KEY: application_state(session, h.record["uuid"])})
-    return applications, versions, prints, clashes
+                         entity_type="application", entity_id=record["uuid"], at=when,
+                         details={"tracking_number": record["tracking_number"],
+                                  "version": record["version"], "from": "central server",
+                                  STATE_KEY: states[record["uuid"]]})
+    return len(changed), versions, prints, clashes
 
 
 def _carry_numbers_on(db: Database, numbers: IssuedNumbers) -> IssuedNumbers:
