@@ -1,5 +1,5 @@
-"""The HTTP API (FastAPI): push, pull, reconcile, held applications, bundle keys, the
-daily report.
+"""The HTTP API (FastAPI): push, pull, reconcile, held applications and numbers, bundle
+keys, the daily report.
 
 Database work runs in the thread pool, so a slow disk never stalls other counters' requests.
 FastAPI serves the OpenAPI description at /openapi.json and a browsable one at /docs; every
@@ -157,6 +157,16 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
         return held.held_applications(
             db, str(counter.centre_code), None if counter.sends_any_counter else counter.counter,
             since=since, after=after, limit=limit, who=counter.label)
+
+    @app.get(protocol.NUMBERS_PATH, responses=error_responses(*AUTHED, 422))
+    def numbers_held(
+            who: Caller,
+            since: Annotated[date, Query(alias="from"), BeforeValidator(_iso_day_only)]
+    ) -> dict[str, Any]:
+        counter = _counter_only(who)
+        return held.numbers_held(
+            db, str(counter.centre_code), None if counter.sends_any_counter else counter.counter,
+            since=since)
 
     @app.put(protocol.BUNDLE_KEY_PATH, responses=error_responses(*AUTHED, 400, 413, 422))
     def register_key(who: Caller, body: BundleKeyIn) -> dict[str, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -62,3 +62,29 @@ def held_applications(db: Database, centre_code: str, counter: int | None, *, si
     return {"applications": [{"uuid": uuid, "versions": versions[uuid],
                               "documents": copies[uuid]} for uuid in uuids],
             "next": uuids[-1] if uuids else after, "more": more}
+
+
+def numbers_held(db: Database, centre_code: str, counter: int | None, *,
+                 since: date) -> dict[str, Any]:
+    """The last daily number of each counter (the token's, or every counter's when None) on
+    each day from ``since`` on, as the tracking numbers the server holds spell them: a
+    counter whose database was lost goes on after them instead of handing them out again."""
+    from khidmat_desk.core.tracking import TrackingNumberError, parse_tracking_number
+
+    first = (select(RECORD.c.tracking_number)
+             .where(RECORD.c.centre_code == centre_code, RECORD.c.kind == APPLICATION,
+                    RECORD.c.version == 1, RECORD.c.day >= since - timedelta(days=1)))
+    if counter is not None:
+        first = first.where(RECORD.c.counter == counter)
+    last: dict[tuple[int, date], int] = {}
+    with db.read() as session:
+        for text in session.scalars(first):
+            try:
+                number = parse_tracking_number(text)
+            except TrackingNumberError:  # stored before the server checked numbers
+                continue
+            if number.day >= since:
+                key = (number.counter, number.day)
+                last[key] = max(last.get(key, 0), number.sequence)
+    return {"centre_code": centre_code, "numbers": [
+        {"counter": c, "day": d.isoformat(), "last": n} for (c, d), n in sorted(last.items())]}

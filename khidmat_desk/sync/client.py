@@ -95,6 +95,7 @@ class Syncer:
         self._online = True
         self._in_flight: list[int] = []
         self._not_before = 0.0  # monotonic time before which the server asked not to be called
+        self._numbers_checked = False  # the server's numbers for this counter, once a run
         #: How long the loop waits before the next pass (after a failure; 0 after a success).
         self.delay_seconds = 0.0
         #: The last report read from the database (what to show when it cannot be read).
@@ -124,6 +125,8 @@ class Syncer:
                                           f"in {wait:.0f} seconds")
         try:
             transport = self._connected()
+            if not self._numbers_checked:
+                self._carry_on_after_server(transport)
             self._push_all(transport, progress)
             self._pull_all(transport, progress)
             if progress.pulled:  # the changes just applied are new versions: send them too
@@ -219,6 +222,23 @@ class Syncer:
             cursor = page.next_cursor
             if not page.more or not page.changes:
                 return
+
+    def _carry_on_after_server(self, transport: Transport) -> None:
+        """Once a run, before anything is pushed: no number the server holds for this counter
+        is handed out again (see sync/numbers.py)."""
+        from datetime import timedelta
+
+        from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
+
+        today = protocol.centre_day(self._clock())
+        since = today - timedelta(days=1)
+        try:
+            document = transport.numbers(since.isoformat())
+        except RequestRefused as exc:  # a server older than this question
+            log.warning("the central server did not say which numbers it holds: %s", exc)
+        else:
+            carry_on_after_server(self.db, read_numbers(document, since, today), self._clock())
+        self._numbers_checked = True
 
     def _register_bundle_key(self, transport: Transport) -> None:
         """Tell the server this counter's bundle key, once, over the authenticated link."""

@@ -33,6 +33,7 @@ BUNDLE_KEY_PATH = "/v1/keys/bundle"
 HEALTH_PATH = "/v1/health"
 REPORT_PATH = "/v1/report/daily"
 HELD_PATH = "/v1/held"
+NUMBERS_PATH = "/v1/numbers"
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)

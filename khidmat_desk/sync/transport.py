@@ -82,6 +82,9 @@ class Transport:
         return self._json("GET", protocol.HELD_PATH,
                           params={"from": since, "after": after, "limit": limit})
 
+    def numbers(self, since: str) -> dict[str, Any]:
+        return self._json("GET", protocol.NUMBERS_PATH, params={"from": since})
+
     def register_bundle_key(self, public_key_hex: str) -> None:
         self._json("PUT", protocol.BUNDLE_KEY_PATH, json={"public_key": public_key_hex})
 

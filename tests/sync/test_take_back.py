@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -132,3 +132,43 @@ def test_what_the_server_answers_is_read_as_the_declared_records() -> None:
         _read_page(_page(version=2), CENTRE, "")
     with pytest.raises(BadReply, match="fee_total"):
         _read_page(_page(fee_total="500"), CENTRE, "")
+
+
+def test_a_counter_set_up_again_goes_on_after_the_numbers_the_server_holds(
+        central: Central, counters: Callable[..., Counter]) -> None:
+    """Nobody took anything back yet: the first sync pass of the new PC, before its first
+    application, learns the numbers the server holds, so none is handed out a second time."""
+    token = central.token()
+    old = counters(central.url, token)
+    now = datetime.now(UTC)
+    old.submit(3, now=now)
+    assert drain(old.syncer)[-1].outbox_empty
+    again = counters(central.url, token, number=7, folder="set-up-again")
+    assert again.syncer.run_once().error is None  # the counter starts: its first pass
+
+    made = again.submit(1, now=now + timedelta(seconds=10))[0]
+
+    assert made.tracking_number.split("-")[3] == "0004"
+    report = drain(again.syncer)[-1]
+    assert report.outbox_empty and report.quarantined == 0  # nothing refused by the server
+    with again.db.read() as session:
+        raised = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "numbers-carried-on")).one()
+    assert (raised.actor, raised.entity_id) == ("central.server", f"{CENTRE}/7")
+    assert raised.details["last_issued"] == 3
+    assert check_audit_trail(again.db).ok
+
+
+def test_the_servers_numbers_are_read_as_declared() -> None:
+    from khidmat_desk.sync.numbers import read_numbers
+
+    since, until = DAY - timedelta(days=1), DAY
+    answer = {"centre_code": CENTRE, "numbers": [
+        {"counter": 7, "day": DAY.isoformat(), "last": 12},
+        {"counter": 7, "day": "2026-01-01", "last": 40}]}  # a day not asked for: left alone
+    assert read_numbers(answer, since, until) == {(CENTRE, 7, DAY): 12}
+    for wrong in ({"counter": 7, "day": DAY.isoformat(), "last": 9999},
+                  {"counter": True, "day": DAY.isoformat(), "last": 3},
+                  {"counter": 7, "day": "06-03-2026", "last": 3}):
+        with pytest.raises(BadReply, match="numbers could not be read"):
+            read_numbers({"centre_code": CENTRE, "numbers": [wrong]}, since, until)
