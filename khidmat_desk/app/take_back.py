@@ -96,6 +96,7 @@ def take_back_from_central(db: Database, settings: CounterSettings, user: UserIn
     finally:
         transport.close()
     raised = _carry_numbers_on(db, numbers)
+    _behind_no_more(db, since, when)
     result = TakenBack(since, totals[0], totals[1], totals[2], totals[3],
                        clashes=tuple(clashes), numbers_carried_on={
         day: value for (c, n, day), value in raised.items() if (c, n) == (centre, counter)})
@@ -244,6 +245,17 @@ def _merge(db: Database, held: list[_Held], actor: str,
                                   "version": record["version"], "from": "central server",
                                   STATE_KEY: states[record["uuid"]]})
     return len(changed), versions, prints, clashes
+
+
+def _behind_no_more(db: Database, since: date, when: datetime) -> None:
+    """The days the counter was behind the server that this take back covered are taken."""
+    from khidmat_desk.sync import state
+
+    with db.write() as session:
+        behind = state.read_all(session).get(state.NUMBERS_BEHIND) or {}
+        left = {day: last for day, last in behind.items() if date.fromisoformat(day) < since}
+        if left != behind:
+            state.write(session, {state.NUMBERS_BEHIND: left or None}, now=when)
 
 
 def _carry_numbers_on(db: Database, numbers: IssuedNumbers) -> IssuedNumbers:

@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import clock
-from khidmat_desk.core.display import format_moment
+from khidmat_desk.core.display import format_moment, isolate_numbers
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.gui.screen import fit_to_screen
 from khidmat_desk.gui.tables import select_first_row
-from khidmat_desk.gui.words import said_text
+from khidmat_desk.gui.words import day_text, said_text
 
 log = logging.getLogger("khidmat.gui.sync")
 
@@ -82,10 +82,13 @@ def link_text(status: Any, urdu: bool = False) -> tuple[str, str]:
     if status.quarantined:
         parts.append(_with(QCoreApplication.translate("Sync", "%1 set aside"),
                            status.quarantined))
+    behind = getattr(status, "numbers_behind", None)
+    if behind:  # the server holds applications this PC lacks: the in-charge takes them back
+        parts.append(QCoreApplication.translate("Sync", "⚠ take back from the server"))
     if status.last_success is not None:
         parts.append(_with(QCoreApplication.translate("Sync", "last sent %1"),
                            _clock(status.last_success)))
-    colour = "#1b5e20" if status.online and not status.quarantined else (
+    colour = "#1b5e20" if status.online and not status.quarantined and not behind else (
         "#b00020" if status.quarantined else "#8a5a00")
     return _with(QCoreApplication.translate("Sync", "Sync: %1"), " · ".join(parts)), colour
 
@@ -113,6 +116,8 @@ class SyncPanel(QDialog):
         self.setWindowTitle(self.tr("Sync with the central server"))
         self.state = QLabel(objectName="sync_state", wordWrap=True)  # type: ignore[call-overload]
         self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
+        self.behind = QLabel(objectName="sync_behind", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
+        self.behind.hide()
         self.pending = _table(objectName="sync_pending", headers=(
             self.tr("Tracking number"), self.tr("Record"), self.tr("Tries"),
             self.tr("Last problem")))
@@ -134,7 +139,7 @@ class SyncPanel(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
-        for widget in (self.state, self.error, QLabel(self.tr("Waiting to be sent")),
+        for widget in (self.state, self.error, self.behind, QLabel(self.tr("Waiting to be sent")),
                        self.pending, QLabel(self.tr("Set aside by the server")),
                        self.quarantined):
             layout.addWidget(widget)
@@ -152,6 +157,14 @@ class SyncPanel(QDialog):
         problem = hint or getattr(status, "error", None) or getattr(status, "last_error", None)
         self.error.setText(problem or "")
         self.error.setVisible(bool(problem))
+        behind = getattr(status, "numbers_behind", None) or {}
+        self.behind.setText(self.tr(
+            "The central server holds applications of this counter that this PC does not "
+            "(numbers up to %1). New numbers go on after them. The in-charge takes them back: "
+            "Centre, then Take back from the central server.").replace("%1", ", ".join(
+                f"{day_text(date.fromisoformat(day))}: {isolate_numbers(f'{last:04d}')}"
+                for day, last in sorted(behind.items()))))
+        self.behind.setVisible(bool(behind))
 
     def _record(self, kind: str, version: int) -> str:
         """What a waiting record is ("application v2", "day close v1") in the counter's words."""

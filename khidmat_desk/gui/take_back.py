@@ -90,6 +90,9 @@ class TakeBack(QObject):
                                                    "%1", str(done.applications)), 15000)
         if done.applications:
             window.refresh_queue()  # today's list and the services' counts
+        # the status bar's "take back from the server" goes once the days are taken back
+        window._tasks.run(window.session.sync_status, window._on_sync_reported,
+                          window._on_failed)
         if done.clashes:
             text += "\n\n" + self.tr(
                 "Not taken back: %1. Each of these numbers was given here again to another "

@@ -314,7 +314,8 @@ class Syncer:
             pushed=progress.pushed, duplicates=progress.duplicates,
             rejected=progress.rejected, pulled=progress.pulled, pending=status.pending,
             quarantined=status.quarantined, online=status.online,
-            last_success=status.last_success, next_attempt=status.next_attempt, error=error)
+            last_success=status.last_success, next_attempt=status.next_attempt, error=error,
+            numbers_behind=status.numbers_behind)
         return self.last_report
 
     # -- the loop ------------------------------------------------------------------------

@@ -6,8 +6,9 @@ may already hold that day's applications under those numbers, on citizens' recei
 refuses a second application with one of them: it would be set aside, never to reach the
 server. So before the first push of each run, the counter asks the server for the last number
 it holds of this counter for yesterday and today, and goes on after it. Raising is audited
-(``numbers-carried-on``, by the built-in ``central.server`` account) and logged: the in-charge
-should then take back from the central server what this database lacks.
+(``numbers-carried-on``, by the built-in ``central.server`` account), logged, and kept in the
+sync's state (``numbers_behind_server``), which the counter shows until the in-charge takes
+back from the central server what this database lacks.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.sequences import MAX_DAILY_SEQUENCE, IssuedNumbers, carry_numbers_on
+from khidmat_desk.sync import state
 from khidmat_desk.sync.errors import BadReply
 
 log = logging.getLogger("khidmat.sync")
@@ -57,6 +59,11 @@ def carry_on_after_server(db: Database, held: IssuedNumbers, now: datetime) -> I
         raised = carry_numbers_on(session, held)
         for key, last in sorted(raised.items()):
             _audit(session, key, last, now)
+        if raised:  # said at the counter until the in-charge takes them back
+            behind = dict(state.read_all(session).get(state.NUMBERS_BEHIND) or {})
+            for (_, _, day), last in raised.items():
+                behind[day.isoformat()] = max(last, int(behind.get(day.isoformat(), 0)))
+            state.write(session, {state.NUMBERS_BEHIND: behind}, now=now)
     return raised
 
 

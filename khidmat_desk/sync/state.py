@@ -23,6 +23,9 @@ NEXT_ATTEMPT = "next_attempt_at"
 LAST_ERROR = "last_error"
 FAILURES = "consecutive_failures"
 BUNDLE_KEY = "bundle_key_registered"
+#: Days whose numbering went on after numbers the central server holds and this database
+#: lacked ({"2026-12-01": 4}): the in-charge should take them back. Cleared by a take back.
+NUMBERS_BEHIND = "numbers_behind_server"
 
 _TABLE = table_of(SyncState)
 

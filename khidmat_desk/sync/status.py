@@ -20,6 +20,9 @@ class SyncStatus:
     last_attempt: datetime | None
     next_attempt: datetime | None
     last_error: str | None
+    #: days whose numbering went on after numbers the server holds that this database lacks
+    #: (day → last number there): applications to take back from the server
+    numbers_behind: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class SyncReport:
     #: The same as a template and its arguments, for the screen to say in the officer's
     #: language (``str(problem_said) == problem``).
     problem_said: Said | None = None
+    #: as SyncStatus.numbers_behind
+    numbers_behind: dict[str, int] | None = None
 
     @property
     def outbox_empty(self) -> bool:
@@ -68,4 +73,5 @@ def current_status(db: Database) -> SyncStatus:
         last_success=state.as_datetime(values.get(state.LAST_SUCCESS)),
         last_attempt=state.as_datetime(values.get(state.LAST_ATTEMPT)),
         next_attempt=state.as_datetime(values.get(state.NEXT_ATTEMPT)),
-        last_error=values.get(state.LAST_ERROR))
+        last_error=values.get(state.LAST_ERROR),
+        numbers_behind=values.get(state.NUMBERS_BEHIND) or None)

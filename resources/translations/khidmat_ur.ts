@@ -2748,12 +2748,17 @@ photograph</source>
         <translation>%1 الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="87"/>
+        <source>⚠ take back from the server</source>
+        <translation>⚠ سرور سے واپس لیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="89"/>
         <source>last sent %1</source>
         <translation>آخری بار %1 پر بھیجا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
         <source>Sync: %1</source>
         <translation>سنک: %1</translation>
     </message>
@@ -2761,79 +2766,84 @@ photograph</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="123"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="120"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="126"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="130"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="132"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="142"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="143"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="162"/>
+        <source>The central server holds applications of this counter that this PC does not (numbers up to %1). New numbers go on after them. The in-charge takes them back: Centre, then Take back from the central server.</source>
+        <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر "مرکزی سرور سے واپس لیں"۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="171"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="171"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="172"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
@@ -2915,13 +2925,13 @@ What was taken back before this stays. Take back again when the link is up: what
         <translation>مرکزی سرور سے %1 درخواستیں واپس لی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="98"/>
         <source>Not taken back: %1. Each of these numbers was given here again to another application after the loss, so two citizens hold receipts with it. Tell the central server&apos;s staff.</source>
         <translation>واپس نہیں لی گئیں: %1۔ ڈیٹا بیس ضائع ہونے کے بعد یہ نمبر یہاں کسی اور درخواست کو دوبارہ دیا گیا، اس لیے دو شہریوں کے پاس اسی نمبر کی رسید ہے۔ مرکزی سرور کے عملے کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="99"/>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="101"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="104"/>
         <source>Taken back from the central server</source>
         <translation>مرکزی سرور سے واپس لیا گیا</translation>
     </message>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from khidmat_desk.printing.signing import Signer
 from khidmat_desk.store.models import AuditEvent, OutboxEntry, PrintRecord
 from khidmat_desk.sync.errors import BadReply
 from khidmat_desk.sync.protocol import centre_day
+from khidmat_desk.sync.status import current_status
 
 DAY = centre_day(FRIDAY)
 
@@ -135,7 +136,8 @@ def test_what_the_server_answers_is_read_as_the_declared_records() -> None:
 
 
 def test_a_counter_set_up_again_goes_on_after_the_numbers_the_server_holds(
-        central: Central, counters: Callable[..., Counter]) -> None:
+        central: Central, counters: Callable[..., Counter],
+        make_user: Callable[..., UserInfo]) -> None:
     """Nobody took anything back yet: the first sync pass of the new PC, before its first
     application, learns the numbers the server holds, so none is handed out a second time."""
     token = central.token()
@@ -157,6 +159,12 @@ def test_a_counter_set_up_again_goes_on_after_the_numbers_the_server_holds(
     assert (raised.actor, raised.entity_id) == ("central.server", f"{CENTRE}/7")
     assert raised.details["last_issued"] == 3
     assert check_audit_trail(again.db).ok
+    today = made.tracking_number.split("-")[1]
+    day = date(2000 + int(today[:2]), int(today[2:4]), int(today[4:]))
+    assert current_status(again.db).numbers_behind == {day.isoformat(): 3}  # said at the counter
+    head = make_user(again.db, "nadia.iqbal", "in-charge")
+    assert take_back_from_central(again.db, again.settings, head, since=day).applications == 3
+    assert current_status(again.db).numbers_behind is None  # taken back: nothing more to say
 
 
 def test_the_servers_numbers_are_read_as_declared() -> None:

@@ -41,11 +41,20 @@ def _sent_then_lost(tmp_path: Path, central: Central, token: str) -> list[str]:
     return made
 
 
-def _window(qtbot: QtBot, folder: Path, central: Central, token: str | None) -> tuple[
+def _window(qtbot: QtBot, folder: Path, central: Central, token: str | None, *,
+            first_pass: bool = False) -> tuple[
         MainWindow, CounterSession, TaskRunner, ScriptedMessages]:
     settings = make_centre(folder)
     if token is not None:
         setup_sync(settings, server=central.url, token=token)
+    if first_pass:  # the sync's first pass of this run, as the counter makes at its start
+        db = open_database(settings.database_url, backup_dir=settings.backup_dir)
+        syncer = make_syncer(settings, db, tuning=FAST, timeout_seconds=CLIENT_TIMEOUT)
+        try:
+            assert syncer.run_once().error is None
+        finally:
+            syncer.close()
+            db.dispose()
     session = CounterSession(settings)
     session.open()
     tasks = TaskRunner(on_error=lambda exc: pytest.fail(f"background error: {exc!r}"))
@@ -111,6 +120,33 @@ def test_a_dead_link_takes_nothing_and_says_to_try_again(
         assert said.startswith("Nothing more was taken back: ")
         assert "Take back again when the link is up" in said
         assert window.statusBar().currentMessage() == ""
+    finally:
+        settle(qtbot, tasks)
+        window.close()
+        session.close()
+
+
+def test_the_status_bar_says_to_take_back_until_it_is_done(
+        qtbot: QtBot, tmp_path: Path, central: Central) -> None:
+    token = central.token("LHR01", 3)
+    _sent_then_lost(tmp_path, central, token)
+    window, session, tasks, messages = _window(qtbot, tmp_path / "again", central, token,
+                                               first_pass=True)
+    messages.answers["choose"] = "week"
+    try:
+        qtbot.waitUntil(lambda: "take back from the server" in window.link.text(),
+                        timeout=10_000)
+        window.open_sync_panel()
+        panel = window.sync_panel
+        assert panel is not None
+        qtbot.waitUntil(panel.behind.isVisible, timeout=10_000)
+        assert "0002" in panel.behind.text() and "Take back" in panel.behind.text()
+        panel.close()
+
+        window.findChild(QAction, "action_take_back").trigger()
+        qtbot.waitUntil(lambda: any(kind == "info" for kind, _ in messages.shown),
+                        timeout=15_000)
+        qtbot.waitUntil(lambda: "take back" not in window.link.text(), timeout=10_000)
     finally:
         settle(qtbot, tasks)
         window.close()
