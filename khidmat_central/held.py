@@ -73,7 +73,9 @@ def numbers_held(db: Database, centre_code: str, counter: int | None, *,
 
     first = (select(RECORD.c.tracking_number)
              .where(RECORD.c.centre_code == centre_code, RECORD.c.kind == APPLICATION,
-                    RECORD.c.version == 1, RECORD.c.day >= since - timedelta(days=1)))
+                    RECORD.c.version == 1,
+                    # filed a day earlier in a far time zone; no day before the first one
+                    RECORD.c.day >= max(since, date.min + timedelta(days=1)) - timedelta(days=1)))
     if counter is not None:
         first = first.where(RECORD.c.counter == counter)
     last: dict[tuple[int, date], int] = {}

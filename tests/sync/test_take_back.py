@@ -180,3 +180,14 @@ def test_the_servers_numbers_are_read_as_declared() -> None:
                   {"counter": 7, "day": "06-03-2026", "last": 3}):
         with pytest.raises(BadReply, match="numbers could not be read"):
             read_numbers({"centre_code": CENTRE, "numbers": [wrong]}, since, until)
+
+
+def test_the_first_day_there_is_asks_for_everything_and_is_answered(central: Central) -> None:
+    import httpx
+
+    from khidmat_desk.sync import protocol
+
+    headers = {"Authorization": f"Bearer {central.token()}"}
+    for path in (protocol.NUMBERS_PATH, protocol.HELD_PATH):
+        answer = httpx.get(central.url + path, params={"from": "0001-01-01"}, headers=headers)
+        assert answer.status_code == 200, answer.text
