@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from khidmat_desk.core import clock
-from khidmat_desk.core.display import format_moment, isolate_numbers
+from khidmat_desk.core.display import LRI, PDI, format_moment, isolate_numbers
 from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.gui.screen import fit_to_screen
 from khidmat_desk.gui.tables import select_first_row
@@ -154,7 +154,7 @@ class SyncPanel(QDialog):
         text, colour = words or link_text(status, self.urdu)
         self.state.setText(text)
         self.state.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        problem = hint or getattr(status, "error", None) or getattr(status, "last_error", None)
+        problem = hint or self._problem_text(status)
         self.error.setText(problem or "")
         self.error.setVisible(bool(problem))
         behind = getattr(status, "numbers_behind", None) or {}
@@ -165,6 +165,32 @@ class SyncPanel(QDialog):
                 f"{day_text(date.fromisoformat(day))}: {isolate_numbers(f'{last:04d}')}"
                 for day, last in sorted(behind.items()))))
         self.behind.setVisible(bool(behind))
+
+    def _problem_text(self, status: Any) -> str | None:
+        """The link's last problem: on an Urdu counter what kind of problem it is, in Urdu,
+        then the details as they were written (addresses and the server's words)."""
+        problem = getattr(status, "error", None) or getattr(status, "last_error", None)
+        kind = getattr(status, "error_kind", None) or getattr(status, "last_error_kind", None)
+        if not (problem and self.urdu and getattr(status, "problem_said", None) is None):
+            return problem
+        kinds = {
+            "LinkDown": self.tr("The central server cannot be reached: check the network "
+                                "cable or router. What waits is sent as soon as the link is "
+                                "back."),
+            "ServerBusy": self.tr("The central server is busy and asked the counter to wait; "
+                                  "what waits is sent later by itself."),
+            "ServerFailed": self.tr("The central server had an error; what waits is sent "
+                                    "again later."),
+            "BadReply": self.tr("The central server's answer could not be read; it is asked "
+                                "again later."),
+            "BatchTooLarge": self.tr("The central server found the records too large; they "
+                                     "are sent fewer at a time."),
+            "TokenRefused": self.tr("The central server refused this counter's token: the "
+                                    "in-charge sets sync up again with a new token."),
+            "RequestRefused": self.tr("The central server refused the request."),
+        }
+        said = kinds.get(str(kind))
+        return problem if said is None else f"{said}\n{LRI}{problem}{PDI}"
 
     def _record(self, kind: str, version: int) -> str:
         """What a waiting record is ("application v2", "day close v1") in the counter's words."""

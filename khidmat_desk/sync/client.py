@@ -273,6 +273,7 @@ class Syncer:
             state.write(session, {
                 state.ONLINE: self._online, state.LAST_ATTEMPT: started,
                 state.NEXT_ATTEMPT: retry_at, state.LAST_ERROR: str(exc),
+                state.LAST_ERROR_KIND: type(exc).__name__,
                 state.FAILURES: self._failures}, now=self._clock())
         self._in_flight = []
 
@@ -306,7 +307,8 @@ class Syncer:
             state.write(session, {
                 state.ONLINE: True, state.LAST_ATTEMPT: started,
                 state.LAST_SUCCESS: self._clock(), state.NEXT_ATTEMPT: None,
-                state.LAST_ERROR: None, state.FAILURES: 0}, now=self._clock())
+                state.LAST_ERROR: None, state.LAST_ERROR_KIND: None, state.FAILURES: 0},
+                now=self._clock())
 
     def _report(self, progress: _Progress, error: str | None) -> SyncReport:
         status = current_status(self.db)
@@ -315,6 +317,7 @@ class Syncer:
             rejected=progress.rejected, pulled=progress.pulled, pending=status.pending,
             quarantined=status.quarantined, online=status.online,
             last_success=status.last_success, next_attempt=status.next_attempt, error=error,
+            error_kind=status.last_error_kind if error else None,
             numbers_behind=status.numbers_behind)
         return self.last_report
 

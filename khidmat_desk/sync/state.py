@@ -21,6 +21,9 @@ LAST_ATTEMPT = "last_attempt_at"
 LAST_SUCCESS = "last_success_at"
 NEXT_ATTEMPT = "next_attempt_at"
 LAST_ERROR = "last_error"
+#: What kind of problem the last error was (a `SyncError` class name: ``LinkDown``…), for the
+#: screen to say it in the officer's language.
+LAST_ERROR_KIND = "last_error_kind"
 FAILURES = "consecutive_failures"
 BUNDLE_KEY = "bundle_key_registered"
 #: Days whose numbering went on after numbers the central server holds and this database

@@ -20,6 +20,8 @@ class SyncStatus:
     last_attempt: datetime | None
     next_attempt: datetime | None
     last_error: str | None
+    #: the kind of the last error (a `SyncError` class name), for the officer's language
+    last_error_kind: str | None = None
     #: days whose numbering went on after numbers the server holds that this database lacks
     #: (day → last number there): applications to take back from the server
     numbers_behind: dict[str, int] | None = None
@@ -47,6 +49,8 @@ class SyncReport:
     problem_said: Said | None = None
     #: as SyncStatus.numbers_behind
     numbers_behind: dict[str, int] | None = None
+    #: the kind of ``error`` when it is the link's (a `SyncError` class name)
+    error_kind: str | None = None
 
     @property
     def outbox_empty(self) -> bool:
@@ -74,4 +78,5 @@ def current_status(db: Database) -> SyncStatus:
         last_attempt=state.as_datetime(values.get(state.LAST_ATTEMPT)),
         next_attempt=state.as_datetime(values.get(state.NEXT_ATTEMPT)),
         last_error=values.get(state.LAST_ERROR),
+        last_error_kind=values.get(state.LAST_ERROR_KIND),
         numbers_behind=values.get(state.NUMBERS_BEHIND) or None)

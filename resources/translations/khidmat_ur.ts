@@ -2830,20 +2830,55 @@ photograph</source>
     <message>
         <location filename="../../khidmat_desk/gui/sync_panel.py" line="162"/>
         <source>The central server holds applications of this counter that this PC does not (numbers up to %1). New numbers go on after them. The in-charge takes them back: Centre, then Take back from the central server.</source>
-        <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر "مرکزی سرور سے واپس لیں"۔</translation>
+        <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="177"/>
+        <source>The central server cannot be reached: check the network cable or router. What waits is sent as soon as the link is back.</source>
+        <translation>مرکزی سرور تک رسائی نہیں ہو سکی: نیٹ ورک کیبل یا راؤٹر دیکھیں۔ جو بھیجنا باقی ہے وہ رابطہ بحال ہوتے ہی بھیج دیا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
+        <source>The central server is busy and asked the counter to wait; what waits is sent later by itself.</source>
+        <translation>مرکزی سرور مصروف ہے اور کاؤنٹر کو انتظار کا کہا ہے؛ جو بھیجنا باقی ہے وہ بعد میں خود بھیج دیا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="182"/>
+        <source>The central server had an error; what waits is sent again later.</source>
+        <translation>مرکزی سرور میں خرابی ہوئی؛ جو بھیجنا باقی ہے وہ بعد میں دوبارہ بھیجا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="184"/>
+        <source>The central server&apos;s answer could not be read; it is asked again later.</source>
+        <translation>مرکزی سرور کا جواب پڑھا نہیں جا سکا؛ بعد میں دوبارہ پوچھا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="186"/>
+        <source>The central server found the records too large; they are sent fewer at a time.</source>
+        <translation>مرکزی سرور کو ریکارڈ بہت بڑے لگے؛ اب ایک وقت میں کم ریکارڈ بھیجے جائیں گے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="188"/>
+        <source>The central server refused this counter&apos;s token: the in-charge sets sync up again with a new token.</source>
+        <translation>مرکزی سرور نے اس کاؤنٹر کا ٹوکن قبول نہیں کیا: انچارج نئے ٹوکن کے ساتھ ہم آہنگی دوبارہ ترتیب دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
+        <source>The central server refused the request.</source>
+        <translation>مرکزی سرور نے درخواست رد کر دی۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="197"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="197"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="172"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="198"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>

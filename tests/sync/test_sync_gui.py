@@ -80,3 +80,49 @@ def test_status_bar_follows_the_link_and_nothing_is_lost(
     settle(qtbot, tasks)
     assert panel.pending.rowCount() == 0
     window.close()
+
+
+def test_the_links_problem_is_said_in_urdu_with_its_details(qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    """A real pass against an address nobody answers: the sync window of an Urdu counter says
+    what kind of problem it is in Urdu, then the details as written."""
+    import socket
+
+    from PySide6.QtWidgets import QApplication
+
+    from khidmat_desk.gui.app import Translation
+    from khidmat_desk.gui.sync_panel import SyncPanel
+    from khidmat_desk.store.db import open_database
+    from khidmat_desk.sync.status import current_status
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    settings = make_centre(tmp_path / "centre")
+    setup_sync(settings, server=dead, token="kd1_" + "x" * 40)
+    db = open_database(settings.database_url)
+    syncer = make_syncer(settings, db, tuning=FAST, timeout_seconds=CLIENT_TIMEOUT)
+    try:
+        report = syncer.run_once()
+        status = current_status(db)
+    finally:
+        syncer.close()
+        db.dispose()
+    assert report.error_kind == status.last_error_kind == "LinkDown"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation = Translation(app)
+    translation.apply("ur")
+    try:
+        panel = SyncPanel("in-charge", urdu=True)
+        qtbot.addWidget(panel)
+        panel.show_status(status)
+        said = panel.error.text()
+        assert said.startswith("مرکزی سرور") and "\n" in said
+        assert str(status.last_error) in said  # the details, as written
+    finally:
+        translation.apply("en")
+    english = SyncPanel("in-charge")
+    qtbot.addWidget(english)
+    english.show_status(status)
+    assert english.error.text() == status.last_error
