@@ -14,11 +14,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from khidmat_desk import __version__
 from khidmat_desk.app.settings import CounterSettings
@@ -214,17 +215,31 @@ def _central(settings: CounterSettings, timeout: float) -> list[Finding]:
         transport.close()
 
 
-def _outbox(settings: CounterSettings, now: datetime) -> Finding:
+def _outbox(settings: CounterSettings, now: datetime) -> list[Finding]:
     from khidmat_desk.store import outbox
     from khidmat_desk.store.db import open_database
+    from khidmat_desk.sync import state
 
     db = open_database(settings.database_url, migrate=False)
     try:
         with db.read() as session:
             counts = outbox.counts(session)
             oldest = outbox.waiting(session, limit=1)
+            behind = state.read_all(session).get(state.NUMBERS_BEHIND) or {}
     finally:
         db.dispose()
+    found = [_waiting(counts, oldest, now)]
+    if behind:  # a PC set up again: the server holds applications this database lacks
+        days = ", ".join(f"{date.fromisoformat(day):%d-%m-%Y} up to {last:04d}"
+                         for day, last in sorted(behind.items()))
+        found.append(Finding("central records", WARN, (
+            f"the central server holds applications of this counter this database lacks "
+            f"({days}); the in-charge takes them back: Centre, then Take back from the "
+            "central server, or khidmat-desk sync --take-back")))
+    return found
+
+
+def _waiting(counts: Any, oldest: Sequence[Any], now: datetime) -> Finding:
     detail = f"{counts.pending} waiting, {counts.quarantined} set aside"
     if oldest:
         age = now - oldest[0].created_at

@@ -64,6 +64,9 @@ class SyncReport:
                 f"set aside {self.quarantined}; {link}")
         if self.error:
             line += f"; {self.error}"
+        if self.numbers_behind:
+            line += ("; the server holds applications this database lacks: the in-charge "
+                     "takes them back (sync --take-back)")
         return line
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sync_helpers import Central, Counter
 
-from khidmat_desk.app.doctor import FAIL, OK, diagnose
+from khidmat_desk.app.doctor import FAIL, OK, WARN, diagnose
 
 
 def _finding(report: object, topic: str) -> tuple[str, str]:
@@ -38,3 +38,16 @@ def test_doctor_says_when_the_server_is_down(central: Central,
     central.server.stop()
     level, detail = _finding(diagnose(counter.settings, network_timeout=1.0), "central server")
     assert level == FAIL and "not reachable" in detail
+
+
+def test_doctor_says_when_the_server_holds_applications_this_database_lacks(
+        central: Central, counters: Callable[..., Counter]) -> None:
+    token = central.token()
+    old = counters(central.url, token)
+    old.submit(2, now=datetime.now(UTC))
+    old.syncer.run_once()
+    again = counters(central.url, token, number=7, folder="set-up-again")
+    assert _finding(diagnose(again.settings, network_timeout=2.0), "outbox")[0] == OK
+    again.syncer.run_once()  # learns the server's numbers: goes on after them
+    level, detail = _finding(diagnose(again.settings, network_timeout=2.0), "central records")
+    assert level == WARN and "up to 0002" in detail and "sync --take-back" in detail

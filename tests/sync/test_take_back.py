@@ -146,7 +146,10 @@ def test_a_counter_set_up_again_goes_on_after_the_numbers_the_server_holds(
     old.submit(3, now=now)
     assert drain(old.syncer)[-1].outbox_empty
     again = counters(central.url, token, number=7, folder="set-up-again")
-    assert again.syncer.run_once().error is None  # the counter starts: its first pass
+    first = again.syncer.run_once()  # the counter starts: its first pass
+    assert first.error is None and first.summary().endswith(
+        "the server holds applications this database lacks: the in-charge takes them back "
+        "(sync --take-back)")
 
     made = again.submit(1, now=now + timedelta(seconds=10))[0]
 
