@@ -3,6 +3,8 @@ up again as counter 3 gets back the applications the lost one sent, and says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,9 +43,11 @@ def _sent_then_lost(tmp_path: Path, central: Central, token: str) -> list[str]:
     return made
 
 
+@contextmanager
 def _window(qtbot: QtBot, folder: Path, central: Central, token: str | None, *,
-            first_pass: bool = False) -> tuple[
-        MainWindow, CounterSession, TaskRunner, ScriptedMessages]:
+            first_pass: bool = False) -> Iterator[tuple[MainWindow, ScriptedMessages]]:
+    """The in-charge's counter window on a centre set up in ``folder`` (syncing with
+    ``token``), closed with its session afterwards."""
     settings = make_centre(folder)
     if token is not None:
         setup_sync(settings, server=central.url, token=token)
@@ -63,16 +67,20 @@ def _window(qtbot: QtBot, folder: Path, central: Central, token: str | None, *,
                         messages=messages)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    return window, session, tasks, messages
+    try:
+        yield window, messages
+    finally:
+        settle(qtbot, tasks)
+        window.close()
+        session.close()
 
 
 def test_the_in_charge_takes_back_what_the_lost_counter_sent(
         qtbot: QtBot, tmp_path: Path, central: Central) -> None:
     token = central.token("LHR01", 3)
     made = _sent_then_lost(tmp_path, central, token)
-    window, session, tasks, messages = _window(qtbot, tmp_path / "again", central, token)
-    messages.answers["choose"] = "week"
-    try:
+    with _window(qtbot, tmp_path / "again", central, token) as (window, messages):
+        messages.answers["choose"] = "week"
         window.findChild(QAction, "action_take_back").trigger()
         qtbot.waitUntil(lambda: any(kind == "info" for kind, _ in messages.shown),
                         timeout=15_000)
@@ -81,38 +89,28 @@ def test_the_in_charge_takes_back_what_the_lost_counter_sent(
         assert "2 were added here" in text and "nothing is sent again" in text
         assert "Tracking numbers go on after those the server holds" in text
         for number in made:
-            assert get_application(session.db, number).status == "submitted"
+            assert get_application(window.session.db, number).status == "submitted"
         qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)  # today's list
         assert "Taken back from the central server: 2" in window.statusBar().currentMessage()
         choose = next(text for kind, text in messages.shown if kind == "choose")
         assert "From which day?" in choose
-    finally:
-        settle(qtbot, tasks)
-        window.close()
-        session.close()
 
 
 def test_without_a_central_server_there_is_nothing_to_take_back(
         qtbot: QtBot, tmp_path: Path, central: Central) -> None:
-    window, session, tasks, messages = _window(qtbot, tmp_path / "alone", central, None)
-    try:
+    with _window(qtbot, tmp_path / "alone", central, None) as (window, messages):
         window.findChild(QAction, "action_take_back").trigger()
         qtbot.waitUntil(lambda: bool(messages.shown), timeout=10_000)
-        assert messages.shown == [("warning", messages.shown[0][1])]
+        assert [kind for kind, _ in messages.shown] == ["warning"]
         assert "sync is not set up" in messages.shown[0][1]
-    finally:
-        settle(qtbot, tasks)
-        window.close()
-        session.close()
 
 
 def test_a_dead_link_takes_nothing_and_says_to_try_again(
         qtbot: QtBot, tmp_path: Path, central: Central) -> None:
     token = central.token("LHR01", 3)
-    window, session, tasks, messages = _window(qtbot, tmp_path / "again", central, token)
-    messages.answers["choose"] = "month"
-    central.server.stop()
-    try:
+    with _window(qtbot, tmp_path / "again", central, token) as (window, messages):
+        messages.answers["choose"] = "month"
+        central.server.stop()
         window.findChild(QAction, "action_take_back").trigger()
         qtbot.waitUntil(lambda: any(kind == "warning" for kind, _ in messages.shown),
                         timeout=15_000)
@@ -120,20 +118,15 @@ def test_a_dead_link_takes_nothing_and_says_to_try_again(
         assert said.startswith("Nothing more was taken back: ")
         assert "Take back again when the link is up" in said
         assert window.statusBar().currentMessage() == ""
-    finally:
-        settle(qtbot, tasks)
-        window.close()
-        session.close()
 
 
 def test_the_status_bar_says_to_take_back_until_it_is_done(
         qtbot: QtBot, tmp_path: Path, central: Central) -> None:
     token = central.token("LHR01", 3)
     _sent_then_lost(tmp_path, central, token)
-    window, session, tasks, messages = _window(qtbot, tmp_path / "again", central, token,
-                                               first_pass=True)
-    messages.answers["choose"] = "week"
-    try:
+    with _window(qtbot, tmp_path / "again", central, token,
+                 first_pass=True) as (window, messages):
+        messages.answers["choose"] = "week"
         qtbot.waitUntil(lambda: "take back from the server" in window.link.text(),
                         timeout=10_000)
         window.open_sync_panel()
@@ -147,7 +140,3 @@ def test_the_status_bar_says_to_take_back_until_it_is_done(
         qtbot.waitUntil(lambda: any(kind == "info" for kind, _ in messages.shown),
                         timeout=15_000)
         qtbot.waitUntil(lambda: "take back" not in window.link.text(), timeout=10_000)
-    finally:
-        settle(qtbot, tasks)
-        window.close()
-        session.close()
