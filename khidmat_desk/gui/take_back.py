@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class TakeBack(QObject):
+    """Asks from which day, takes back on the worker, and says what came back."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window

@@ -226,18 +226,17 @@ class Syncer:
     def _carry_on_after_server(self, transport: Transport) -> None:
         """Once a run, before anything is pushed: no number the server holds for this counter
         is handed out again (see sync/numbers.py)."""
-        from datetime import timedelta
-
         from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
 
         today = protocol.centre_day(self._clock())
         since = today - timedelta(days=1)
         try:
-            document = transport.numbers(since.isoformat())
-        except RequestRefused as exc:  # a server older than this question
+            held = read_numbers(transport.numbers(since.isoformat()), since, today)
+        except (RequestRefused, BadReply) as exc:  # a server older than this question, or
+            # an answer that does not read: the records still go (a refused one is set aside)
             log.warning("the central server did not say which numbers it holds: %s", exc)
         else:
-            carry_on_after_server(self.db, read_numbers(document, since, today), self._clock())
+            carry_on_after_server(self.db, held, self._clock())
         self._numbers_checked = True
 
     def _register_bundle_key(self, transport: Transport) -> None:

@@ -157,3 +157,18 @@ def test_the_server_killed_mid_batch(central: Central, counters: Callable[..., C
     finally:
         proxy.close()
         server.stop()
+
+
+def test_an_unreadable_answer_about_numbers_does_not_hold_the_records_back(
+        central: Central, counters: Callable[..., Counter]) -> None:
+    numbers = FaultProxy(upstream=(central.server.host, central.server.port),
+                         watched=("/v1/numbers",))
+    try:
+        counter = counters(numbers.url, central.token())
+        counter.submit(3)
+        numbers.script(["garbage"])
+        report = counter.syncer.run_once()
+        assert numbers.faults_left == 0  # the question was asked, and answered with garbage
+        assert report.error is None and report.pushed == 3
+    finally:
+        numbers.close()
