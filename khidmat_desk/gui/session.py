@@ -416,12 +416,14 @@ class CounterSession:
         return (bool(self.settings.get("sync_server")), last_restored_backup_day(self.db),
                 clock.today())
 
-    def take_back(self, since: Any) -> Any:
+    def take_back(self, since: Any, progress: Any = None) -> Any:
         """What the central server holds of this counter's applications from ``since`` on,
-        merged in here (in-charge only: checked there)."""
+        merged in here (in-charge only: checked there); ``progress`` hears how many were
+        read so far, page by page."""
         from khidmat_desk.app.take_back import take_back_from_central
 
-        return take_back_from_central(self.db, self.settings, self.ctx.officer, since=since)
+        return take_back_from_central(self.db, self.settings, self.ctx.officer, since=since,
+                                      progress=progress)
 
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.words import day_text
@@ -20,9 +20,13 @@ if TYPE_CHECKING:
 class TakeBack(QObject):
     """Asks from which day, takes back on the worker, and says what came back."""
 
+    #: applications read so far, from the worker (delivered on the window's thread)
+    read_so_far = Signal(int)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.read_so_far.connect(self._on_read_so_far)
 
     def start(self) -> None:
         window = self.window
@@ -56,8 +60,13 @@ class TakeBack(QObject):
         since = {"restored": restored, "week": week, "month": month}[chosen]
         assert since is not None
         window.statusBar().showMessage(self.tr("Taking back from the central server…"))
-        window._tasks.run(lambda: window.session.take_back(since), self._on_taken_back,
-                          self._on_failed)
+        window._tasks.run(lambda: window.session.take_back(since, self.read_so_far.emit),
+                          self._on_taken_back, self._on_failed)
+
+    def _on_read_so_far(self, count: int) -> None:
+        self.window.statusBar().showMessage(self.tr(
+            "Taking back from the central server… %1 application(s) so far").replace(
+                "%1", str(count)))
 
     def _on_failed(self, exc: BaseException) -> None:
         from khidmat_desk.gui.errors import known_text

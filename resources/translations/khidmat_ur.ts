@@ -2886,38 +2886,39 @@ photograph</source>
 <context>
     <name>TakeBack</name>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="32"/>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="69"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="80"/>
         <source>Take back from the central server</source>
+        <extracomment>applications read so far, from the worker (delivered on the window&apos;s thread)</extracomment>
         <translation>مرکزی سرور سے واپس لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="35"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="41"/>
         <source>This counter does not send to a central server: sync is not set up, so there is nothing to take back.</source>
         <translation>یہ کاؤنٹر مرکزی سرور کو کچھ نہیں بھیجتا: ہم آہنگی ترتیب نہیں دی گئی، اس لیے واپس لینے کو کچھ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="41"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="47"/>
         <source>Since the &amp;backup put back, %1</source>
         <translation>واپس رکھے گئے بیک اپ سے، %1 (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="43"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="49"/>
         <source>The last &amp;7 days, from %1</source>
         <translation>پچھلے 7 دن، %1 سے (&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="44"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="50"/>
         <source>The last &amp;30 days, from %1</source>
         <translation>پچھلے 30 دن، %1 سے (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="46"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="52"/>
         <source>&amp;Cancel</source>
         <translation>منسوخ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="54"/>
         <source>The central server holds every application this counter sent. After this counter&apos;s database was lost (a backup put back, or this PC set up again), take back what it holds: what is here stays as it is, what is missing is added, and nothing is sent again.
 
 From which day?</source>
@@ -2926,12 +2927,17 @@ From which day?</source>
 کس دن سے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="56"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="62"/>
         <source>Taking back from the central server…</source>
         <translation>مرکزی سرور سے واپس لیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="70"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="68"/>
+        <source>Taking back from the central server… %1 application(s) so far</source>
+        <translation>مرکزی سرور سے واپس لیا جا رہا ہے… اب تک %1 درخواستیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="81"/>
         <source>Nothing more was taken back: %1
 
 What was taken back before this stays. Take back again when the link is up: what is already here is not taken twice.</source>
@@ -2940,33 +2946,33 @@ What was taken back before this stays. Take back again when the link is up: what
 اس سے پہلے جو واپس لیا گیا وہ برقرار ہے۔ رابطہ بحال ہونے پر دوبارہ واپس لیں: جو یہاں پہلے سے موجود ہے دوبارہ نہیں لیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="76"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="87"/>
         <source>The central server holds %1 application(s) of this counter from %2 on. %3 were added here or brought up to date (%4 record versions, %5 printed copies); nothing is sent again.</source>
         <translation>مرکزی سرور کے پاس اس کاؤنٹر کی %2 سے اب تک کی %1 درخواستیں ہیں۔ ان میں سے %3 یہاں شامل یا تازہ کی گئیں (%4 ریکارڈ ورژن، %5 چھپی ہوئی نقول)؛ کچھ دوبارہ نہیں بھیجا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="94"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="97"/>
         <source>Tracking numbers go on after those the server holds: %1.</source>
         <translation>ٹریکنگ نمبر سرور کے پاس موجود نمبروں کے بعد سے چلیں گے: %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="88"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="99"/>
         <source>Taken back from the central server: %1 application(s).</source>
         <translation>مرکزی سرور سے %1 درخواستیں واپس لی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="109"/>
         <source>Not taken back: %1. Each of these numbers was given here again to another application after the loss, so two citizens hold receipts with it. Tell the central server&apos;s staff.</source>
         <translation>واپس نہیں لی گئیں: %1۔ ڈیٹا بیس ضائع ہونے کے بعد یہ نمبر یہاں کسی اور درخواست کو دوبارہ دیا گیا، اس لیے دو شہریوں کے پاس اسی نمبر کی رسید ہے۔ مرکزی سرور کے عملے کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="102"/>
-        <location filename="../../khidmat_desk/gui/take_back.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/take_back.py" line="115"/>
         <source>Taken back from the central server</source>
         <translation>مرکزی سرور سے واپس لیا گیا</translation>
     </message>

@@ -81,7 +81,9 @@ def test_the_in_charge_takes_back_what_the_lost_counter_sent(
     made = _sent_then_lost(tmp_path, central, token)
     with _window(qtbot, tmp_path / "again", central, token) as (window, messages):
         messages.answers["choose"] = "week"
-        window.findChild(QAction, "action_take_back").trigger()
+        with qtbot.waitSignal(window.centre.take_back.read_so_far, timeout=15_000) as read:
+            window.findChild(QAction, "action_take_back").trigger()
+        assert read.args == [2]  # page by page, as the status bar counts them
         qtbot.waitUntil(lambda: any(kind == "info" for kind, _ in messages.shown),
                         timeout=15_000)
         kind, text = messages.shown[-1]
