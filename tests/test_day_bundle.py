@@ -170,6 +170,9 @@ def test_imported_records_carry_their_finding_and_pass_the_audit(
     assert found is not None
     assert (found.record_status, found.reference, found.recorded_by) == (
         "case-pending", "CRO 1123/2026", "zara.shah")
+    # whom it is about, as the counter had it: the office's next version of it says so too
+    holder = get_application(a.db, decided).applicant
+    assert holder is not None and get_application(office.db, decided).applicant == holder
     with office.db.read() as session:
         assert verify_chain(session).ok
         report = verify_records(session)

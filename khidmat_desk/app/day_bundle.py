@@ -43,7 +43,7 @@ from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core.catalogue import UnknownServiceError, get_service
 from khidmat_desk.core.clock import utc_moment
 from khidmat_desk.core.fields import Service
-from khidmat_desk.core.records import police_station, search_keys
+from khidmat_desk.core.records import applicant_profile, police_station, search_keys
 from khidmat_desk.core.workflow import IN_CHARGE, OFFICER
 from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_chosen_file
@@ -52,6 +52,7 @@ from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.audit_state import STATE_KEY, application_state, user_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
+    Applicant,
     Application,
     AuditEvent,
     Centre,
@@ -73,7 +74,7 @@ FORMAT_VERSION = 1
 _NO_LOGIN = "!"  # no password hash matches: an imported colleague cannot sign in here
 APP, CHANGE, PAY = table_of(Application), table_of(StatusChange), table_of(Payment)
 DOC, PRINT, USER = table_of(DocumentReceived), table_of(PrintRecord), table_of(User)
-FINDING = table_of(Finding)
+FINDING, PERSON = table_of(Finding), table_of(Applicant)
 
 
 KEY_TRUSTED = "counter-key-trusted"  # audit action: the key this PC trusts for a counter
@@ -420,7 +421,8 @@ def _insert_application(session: Session, record: dict[str, Any], users: Colleag
         "uuid": record["uuid"], "tracking_number": record["tracking_number"],
         "centre_code": record["centre_code"], "counter": record["counter"],
         "service_code": record["service_code"], "status": record["status"],
-        "answers": record["answers"], "version": record["version"], "applicant_id": None,
+        "answers": record["answers"], "version": record["version"],
+        "applicant_id": _person_of(session, service, record) if service else None,
         "officer_id": users.id_of(record["officer"]), "token_no": record["token_no"],
         "fee_total": record["fee_total"],
         "expected_on": date.fromisoformat(record["expected_on"]),
@@ -434,6 +436,23 @@ def _insert_application(session: Session, record: dict[str, Any], users: Colleag
         log.warning("%s is of a service this PC does not know; it is found by its tracking "
                     "number only", record["tracking_number"])
     return app_id
+
+
+def _person_of(session: Session, service: Service, record: dict[str, Any]) -> int | None:
+    """The main person's profile (prefill by CNIC at this PC's counter): made from the record
+    when this PC has none; one it has is left as it is (it may be newer than the record)."""
+    profile = applicant_profile(service, record["answers"])
+    if profile is None:
+        return None
+    key = {"id_type": profile.id_type, "id_number": profile.id_number}
+    found = session.scalar(select(PERSON.c.id).filter_by(**key))
+    if found is not None:
+        return int(found)
+    seen = _moment(record["created_at"])
+    return int(session.execute(insert(PERSON).returning(PERSON.c.id), {
+        **key, "name": profile.name, "name_ur": profile.name_ur or "",
+        "mobile": profile.mobile or "", "details": profile.details, "first_seen_at": seen,
+        "last_seen_at": seen}).scalar_one())
 
 
 def _insert_payments_and_documents(session: Session, app_id: int, record: dict[str, Any],

@@ -13,6 +13,7 @@ from sync_helpers import CENTRE, FRIDAY, Central, Counter, drain
 
 from khidmat_desk.app import printing
 from khidmat_desk.app.applications import get_application
+from khidmat_desk.app.applications.reads import applicant_by_id
 from khidmat_desk.app.audit import check_audit_trail
 from khidmat_desk.app.take_back import take_back_from_central
 from khidmat_desk.auth.users import PermissionDenied, UserInfo
@@ -66,6 +67,13 @@ def test_a_counter_set_up_again_takes_back_what_it_sent(
         assert [(h.from_status, h.to_status, h.user, h.at, h.version) for h in now.history] \
             == [(h.from_status, h.to_status, h.user, h.at, h.version) for h in was.history]
         assert (now.finding is None) == (was.finding is None)
+        assert now.applicant == was.applicant is not None  # its next version says who, too
+    person = old.submitted[0]
+    holder = get_application(old.db, person.tracking_number).applicant
+    assert holder is not None  # a returning citizen is prefilled at this PC's counter again
+    profile = applicant_by_id(again.db, holder.id_type, holder.id_number)
+    assert profile is not None and profile.name == \
+        get_application(old.db, person.tracking_number).name
     assert done.versions == sum(len(get_application(old.db, m.tracking_number).history)
                                 for m in old.submitted)
     assert get_application(again.db, old.submitted[0].tracking_number).finding.outcome \
