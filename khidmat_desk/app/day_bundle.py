@@ -25,6 +25,7 @@ import json
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,7 +50,7 @@ from khidmat_desk.errors import KnownError
 from khidmat_desk.files import write_chosen_file
 from khidmat_desk.store import search
 from khidmat_desk.store.audit import append_event
-from khidmat_desk.store.audit_state import STATE_KEY, application_state, user_state
+from khidmat_desk.store.audit_state import STATE_KEY, application_states, user_state
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import (
     Applicant,
@@ -287,7 +288,6 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
             "showed it; otherwise do not import this file.", counter, name=Path(path).name,
             counter=counter)
     _check(path, header, body, document, key)
-    totals = [0, 0, 0, 0, 0]
     with db.write() as session:
         centre = session.scalar(select(Centre.code))
         if centre != document["centre_code"]:
@@ -298,17 +298,9 @@ def import_day_bundle(db: Database, user: UserInfo, path: Path, *,
             append_event(session, actor=user.username, action=KEY_TRUSTED,
                          entity_type="counter", entity_id=str(counter), at=when,
                          details={"public_key": key, "replaces": remembered})
-        users = Colleagues(session, when, user.username)
-        for record in document["records"]:
-            added = merge_record(session, record, users, when)
-            totals = [a + b for a, b in zip(totals, added, strict=True)]
-            if any(added[:3]) or added[4]:
-                append_event(session, actor=user.username, action="application-imported",
-                             entity_type="application", entity_id=record["uuid"], at=when,
-                             details={"tracking_number": record["tracking_number"],
-                                      "counter": record["counter"],
-                                      "version": record["version"],
-                                      STATE_KEY: application_state(session, record["uuid"])})
+        totals, _ = merge_audited(session, document["records"],
+                                  Colleagues(session, when, user.username), when,
+                                  action="application-imported", also=("counter",))
         totals = totals[:4]
         append_event(session, actor=user.username, action="day-bundle-imported",
                      entity_type="day_bundle", entity_id=document["day"], at=when, details={
@@ -341,6 +333,36 @@ class Colleagues:
                              "reason": self.reason,
                              STATE_KEY: user_state(self.session, username)})
         return self.ids[username]
+
+
+def merge_audited(session: Session, records: Iterable[dict[str, Any]], users: Colleagues,
+                  when: datetime, *, action: str, came: str = "", also: tuple[str, ...] = (),
+                  extra: dict[str, Any] | None = None) -> tuple[list[int], int]:
+    """`merge_record` each record, then one audit event ``action`` (by ``users.actor``) for
+    every application it added or changed, carrying the record's tracking number, version,
+    the keys ``also`` and ``extra``, and the digest of the application as it now stands (all
+    read in one pass). Returns the totals of `merge_record`'s counts and how many
+    applications changed."""
+    totals = [0, 0, 0, 0, 0]
+    changed: list[dict[str, Any]] = []
+    for record in records:
+        added = merge_record(session, record, users, when, came=came)
+        totals = [a + b for a, b in zip(totals, added, strict=True)]
+        if any(added[:3]) or added[4]:
+            changed.append(record)
+    if not changed:
+        return totals, 0
+    session.flush()
+    states = application_states(session.connection(), session.execute(
+        select(APP).where(APP.c.uuid.in_([r["uuid"] for r in changed]))).all())
+    for record in changed:
+        append_event(session, actor=users.actor, action=action, entity_type="application",
+                     entity_id=record["uuid"], at=when, details={
+                         "tracking_number": record["tracking_number"],
+                         **{key: record[key] for key in also},
+                         "version": record["version"], **(extra or {}),
+                         STATE_KEY: states[record["uuid"]]})
+    return totals, len(changed)
 
 
 def merge_record(session: Session, record: dict[str, Any], users: Colleagues,

@@ -35,6 +35,8 @@ log = logging.getLogger("khidmat.backup")
 #: as nothing, so the margin costs nothing but covers a backup file touched after its copy.
 MARGIN = timedelta(hours=1)
 OUTBOX_KIND = "application"
+#: The audit action of an application taken back (from a replaced database or the server).
+RECOVERED = "application-recovered"
 
 
 @dataclass(frozen=True)
@@ -90,27 +92,16 @@ def read_salvage(database: Path, since: datetime) -> Salvage | None:
 def merge_salvage(db: Database, salvage: Salvage, actor: str, when: datetime) -> Recovered:
     """Add to ``db`` what it lacks of the salvaged applications, audited, and queue their
     unsent versions again; a failure leaves ``db`` as it was and says why."""
-    from khidmat_desk.app.day_bundle import Colleagues, merge_record
+    from khidmat_desk.app.day_bundle import Colleagues, merge_audited
     from khidmat_desk.store import outbox
-    from khidmat_desk.store.audit import append_event
-    from khidmat_desk.store.audit_state import STATE_KEY, application_state
 
     try:
         with db.write() as session:
             users = Colleagues(session, when, actor, reason="named by an application "
                                "recovered from a replaced database; cannot sign in here")
-            recovered = 0
-            for record in salvage.records:
-                added = merge_record(session, record, users, when,
-                                     came="recovered from the replaced database")
-                if not (any(added[:3]) or added[4]):
-                    continue
-                recovered += 1
-                append_event(session, actor=actor, action="application-recovered",
-                             entity_type="application", entity_id=record["uuid"], at=when,
-                             details={"tracking_number": record["tracking_number"],
-                                      "version": record["version"],
-                                      STATE_KEY: application_state(session, record["uuid"])})
+            _, recovered = merge_audited(session, salvage.records, users, when,
+                                         action=RECOVERED,
+                                         came="recovered from the replaced database")
             waiting = _queued_here(session, {uuid for uuid, *_ in salvage.queued})
             again = [entry for entry in salvage.queued if entry[:2] not in waiting]
             for uuid, version, payload, queued_at in again:

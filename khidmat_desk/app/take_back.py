@@ -95,8 +95,7 @@ def take_back_from_central(db: Database, settings: CounterSettings, user: UserIn
                 progress(totals[0])
     finally:
         transport.close()
-    raised = _carry_numbers_on(db, numbers)
-    _behind_no_more(db, since, when)
+    raised = _settle(db, numbers, since, when)
     result = TakenBack(since, totals[0], totals[1], totals[2], totals[3],
                        clashes=tuple(clashes), numbers_carried_on={
         day: value for (c, n, day), value in raised.items() if (c, n) == (centre, counter)})
@@ -210,57 +209,36 @@ def _merge(db: Database, held: list[_Held], actor: str,
            when: datetime) -> tuple[int, int, int, list[str]]:
     """One page in one transaction: (applications, versions, prints) added, and the numbers
     not taken back because this database gave them to other applications."""
-    from khidmat_desk.app.day_bundle import Colleagues, merge_record
-    from khidmat_desk.store.audit import append_event
-    from khidmat_desk.store.audit_state import STATE_KEY, application_states
-    from khidmat_desk.store.models import Application, table_of
+    from khidmat_desk.app.day_bundle import Colleagues, merge_audited
+    from khidmat_desk.app.recovery import RECOVERED
+    from khidmat_desk.store.models import Application
 
-    versions = prints = 0
-    clashes: list[str] = []
-    changed: list[dict[str, Any]] = []
     with db.write() as session:
-        users = Colleagues(session, when, actor, reason="named by an application taken back "
-                           "from the central server; cannot sign in here")
         taken = {number: uuid for number, uuid in session.execute(
             select(Application.tracking_number, Application.uuid).where(
                 Application.tracking_number.in_([h.record["tracking_number"] for h in held])))}
-        for h in held:
-            if taken.get(h.record["tracking_number"], h.record["uuid"]) != h.record["uuid"]:
-                clashes.append(h.record["tracking_number"])
-                continue
-            added = merge_record(session, h.record, users, when, came=CAME)
-            if any(added[:3]) or added[4]:
-                changed.append(h.record)
-                versions += added[1]
-                prints += added[2]
-        if changed:  # each one's digest as the page leaves it, read in one pass
-            session.flush()
-            app = table_of(Application)
-            states = application_states(session.connection(), session.execute(
-                select(app).where(app.c.uuid.in_([r["uuid"] for r in changed]))).all())
-        for record in changed:
-            append_event(session, actor=actor, action="application-recovered",
-                         entity_type="application", entity_id=record["uuid"], at=when,
-                         details={"tracking_number": record["tracking_number"],
-                                  "version": record["version"], "from": "central server",
-                                  STATE_KEY: states[record["uuid"]]})
-    return len(changed), versions, prints, clashes
+        clashes = [h.record["tracking_number"] for h in held
+                   if taken.get(h.record["tracking_number"], h.record["uuid"])
+                   != h.record["uuid"]]
+        users = Colleagues(session, when, actor, reason="named by an application taken back "
+                           "from the central server; cannot sign in here")
+        totals, changed = merge_audited(
+            session, [h.record for h in held if h.record["tracking_number"] not in clashes],
+            users, when, action=RECOVERED, came=CAME, extra={"from": "central server"})
+    return changed, totals[1], totals[2], clashes
 
 
-def _behind_no_more(db: Database, since: date, when: datetime) -> None:
-    """The days the counter was behind the server that this take back covered are taken."""
+def _settle(db: Database, numbers: IssuedNumbers, since: date,
+            when: datetime) -> IssuedNumbers:
+    """After the last page, in one transaction: the daily numbers go on past the server's
+    (what was raised is returned), and the days this take back covered are no longer said
+    to be behind the server."""
     from khidmat_desk.sync import state
 
     with db.write() as session:
+        raised = carry_numbers_on(session, numbers)
         behind = state.read_all(session).get(state.NUMBERS_BEHIND) or {}
         left = {day: last for day, last in behind.items() if date.fromisoformat(day) < since}
         if left != behind:
             state.write(session, {state.NUMBERS_BEHIND: left or None}, now=when)
-
-
-def _carry_numbers_on(db: Database, numbers: IssuedNumbers) -> IssuedNumbers:
-
-    if not numbers:
-        return {}
-    with db.write() as session:
-        return carry_numbers_on(session, numbers)
+    return raised

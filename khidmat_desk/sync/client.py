@@ -40,6 +40,7 @@ from khidmat_desk.sync.errors import (
     ServerBusy,
     SyncError,
 )
+from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
 from khidmat_desk.sync.status import SyncReport, current_status
 from khidmat_desk.sync.transport import Transport
 
@@ -226,8 +227,6 @@ class Syncer:
     def _carry_on_after_server(self, transport: Transport) -> None:
         """Once a run, before anything is pushed: no number the server holds for this counter
         is handed out again (see sync/numbers.py)."""
-        from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
-
         today = protocol.centre_day(self._clock())
         since = today - timedelta(days=1)
         try:
