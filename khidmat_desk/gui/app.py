@@ -195,9 +195,10 @@ class Counter(QObject):
                                      "%1.").replace("%1", self.tr("; ").join(days))
         if self.session.settings.get("sync_server") and result.backup_day:
             text += "\n\n" + self.tr(
-                "What this counter sent to the central server after the backup can be taken "
-                "back from it: the in-charge signs in and chooses Centre, then Take back from "
-                "the central server.")
+                "Before typing anything again, take back what this counter sent to the central "
+                "server after the backup: the in-charge signs in and chooses Centre, then Take "
+                "back from the central server. Only what the server does not hold is typed "
+                "again.")
         self.messages.info("Khidmat Desk", text)
 
     def back_up(self, reason: str) -> None:

@@ -636,11 +636,11 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="198"/>
-        <source>What this counter sent to the central server after the backup can be taken back from it: the in-charge signs in and chooses Centre, then Take back from the central server.</source>
-        <translation>بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ وہاں سے واپس لیا جا سکتا ہے: انچارج سائن ان کر کے مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot; منتخب کریں۔</translation>
+        <source>Before typing anything again, take back what this counter sent to the central server after the backup: the in-charge signs in and chooses Centre, then Take back from the central server. Only what the server does not hold is typed again.</source>
+        <translation>کچھ بھی دوبارہ درج کرنے سے پہلے، بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ واپس لیں: انچارج سائن ان کر کے مرکز، پھر "مرکزی سرور سے واپس لیں" منتخب کریں۔ صرف وہی دوبارہ درج کیا جائے جو سرور کے پاس نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="303"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="304"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
