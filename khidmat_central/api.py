@@ -168,6 +168,14 @@ def create_app(db: Database, *, tariff: CentralTariff | None = None,
             db, str(counter.centre_code), None if counter.sends_any_counter else counter.counter,
             since=since)
 
+    @app.get(protocol.TOKEN_PATH, responses=error_responses(*AUTHED, 422))
+    def token_facts(who: Caller) -> dict[str, Any]:
+        """Whose token this is: a counter checks it when it is set up, before it sends."""
+        counter = _counter_only(who)
+        return {"centre_code": counter.centre_code,
+                "counter": None if counter.sends_any_counter else counter.counter,
+                "shared_database": counter.sends_any_counter}
+
     @app.put(protocol.BUNDLE_KEY_PATH, responses=error_responses(*AUTHED, 400, 413, 422))
     def register_key(who: Caller, body: BundleKeyIn) -> dict[str, str]:
         counter = _counter_only(who)

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khidmat_desk import __version__
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.core import clock
+
+if TYPE_CHECKING:
+    from khidmat_desk.sync.transport import ServerClock
 
 log = logging.getLogger("khidmat.doctor")
 
@@ -60,13 +63,15 @@ def diagnose(settings: CounterSettings, *, printers: Callable[[], list[str]] | N
              network_timeout: float = 5.0, now: datetime | None = None) -> DoctorReport:
     """Every check, in order; a check that itself breaks is a FAIL line, never a traceback."""
     when = now or datetime.now(UTC)
+    server_clock: list[ServerClock] = []  # the central server's clock, when it answered
     checks: list[tuple[str, Callable[[], Finding | list[Finding]]]] = [
         ("versions", _versions),
         ("data folder", lambda: _data_folder(settings)),
         ("database", lambda: _database(settings)),
         ("secret store", lambda: _secret_store(settings)),
         ("printers", lambda: _printers(printers)),
-        ("central server", lambda: _central(settings, network_timeout)),
+        ("central server", lambda: _central(settings, network_timeout, server_clock)),
+        ("PC clock", lambda: _pc_clock(settings, when, server_clock)),
         ("outbox", lambda: _outbox(settings, when)),
         ("last backup", lambda: _last_backup(settings, when)),
         ("free disk", lambda: _free_disk(settings)),
@@ -188,9 +193,11 @@ def _printers(printers: Callable[[], list[str]] | None) -> Finding:
     return Finding("printers", OK, ", ".join(found))
 
 
-def _central(settings: CounterSettings, timeout: float) -> list[Finding]:
+def _central(settings: CounterSettings, timeout: float,
+             server_clock: list[ServerClock]) -> list[Finding]:
     from khidmat_desk.app.sync import transport_config
-    from khidmat_desk.sync.errors import SyncError, SyncNotConfigured
+    from khidmat_desk.app.sync_check import TokenMismatch, same_counter, whose_token
+    from khidmat_desk.sync.errors import RequestRefused, SyncError, SyncNotConfigured
     from khidmat_desk.sync.transport import Transport
 
     if not settings.get("sync_server"):
@@ -206,13 +213,50 @@ def _central(settings: CounterSettings, timeout: float) -> list[Finding]:
         except SyncError as exc:
             return [Finding("central server", FAIL, f"{config.server} not reachable: {exc}")]
         reachable = Finding("central server", OK, f"{config.server} reachable")
+        server_clock += [transport.server_clock] if transport.server_clock else []
         try:
-            transport.changes(0, 1)
+            centre, counter = whose_token(transport.token_facts())
+            same_counter(settings, centre, counter)
+        except TokenMismatch as exc:
+            return [reachable, Finding("sync token", FAIL, str(exc))]
+        except RequestRefused:  # a server without the question: the token is tried instead
+            try:
+                transport.changes(0, 1)
+            except SyncError as exc:
+                return [reachable, Finding("sync token", FAIL, f"not accepted: {exc}")]
+            return [reachable, Finding("sync token", OK, "accepted by the server")]
         except SyncError as exc:
             return [reachable, Finding("sync token", FAIL, f"not accepted: {exc}")]
-        return [reachable, Finding("sync token", OK, "accepted by the server")]
+        whose = "any counter" if counter is None else f"counter {counter}"
+        return [reachable, Finding("sync token", OK,
+                                   f"accepted by the server as {centre} {whose}'s")]
     finally:
         transport.close()
+
+
+def _pc_clock(settings: CounterSettings, now: datetime,
+              server_clock: list[ServerClock]) -> Finding:
+    from dataclasses import replace
+
+    from khidmat_desk.app.clock_check import check_clock
+    from khidmat_desk.store.db import open_database
+
+    db = open_database(settings.database_url, migrate=False)
+    try:
+        found = check_clock(db, now)
+    finally:
+        db.dispose()
+    if server_clock:  # asked just now: better than what the sync last heard
+        found = replace(found, server_ahead_seconds=server_clock[0].ahead_seconds(now),
+                        server_measured_at=now)
+    shown = f"{clock.local(now):%d-%m-%Y %H:%M} centre time"
+    if found.problem is not None:
+        return Finding("PC clock", WARN, str(found.problem))
+    if found.server_ahead_seconds is not None and found.server_measured_at == now:
+        return Finding("PC clock", OK, f"{shown}; "
+                                       f"{clock.span_text(found.server_ahead_seconds)} from the "
+                                       "central server's")
+    return Finding("PC clock", OK, f"{shown}; not behind this counter's records")
 
 
 def _outbox(settings: CounterSettings, now: datetime) -> list[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,10 +77,12 @@ def secret_store(settings: CounterSettings) -> SecretStore:
 
 def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
                ca_bundle: str | None = None, public_url: str | None = None,
-               seal_key: str | None = None) -> str:
+               seal_key: str | None = None,
+               check: Callable[[TransportConfig], None] | None = None) -> str:
     """Check and save the server address (settings) and token (keyring); returns where the
     token is kept. ``token`` None keeps the server only: the token comes from
-    ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring)."""
+    ``KHIDMAT_SYNC_TOKEN`` (a service install with no keyring). ``check`` is given the link
+    as it would be used before anything is saved: what it raises, nothing is saved."""
     url = protocol.check_server_url(server)
     refuse_real_server_for_demo(settings, url)
     public = protocol.check_server_url(public_url) if public_url else None
@@ -91,6 +94,11 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
         raise SyncNotConfigured("the token is empty; paste the token the central server gave")
     if ca_bundle and not Path(ca_bundle).is_file():
         raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist")
+    if check is not None:
+        used = token.strip() if token is not None else os.environ.get(TOKEN_ENV, "").strip()
+        check(TransportConfig(server=url, token=used,
+                              ca_bundle=Path(ca_bundle) if ca_bundle else None,
+                              timeout_seconds=10.0))
     store = secret_store(settings)
     where = f"the {TOKEN_ENV} variable"
     if token is not None:

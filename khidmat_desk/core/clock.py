@@ -9,12 +9,15 @@ SLA date, the queue's day and every printed time are the centre's local time. Th
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from khidmat_desk.errors import KnownError
 
 DEFAULT_ZONE = "Asia/Karachi"
+#: How far a PC's clock may be off (behind what this counter already recorded, or off the
+#: central server's) before the counter says so: every paper and tracking number is dated by it.
+CLOCK_TOLERANCE = timedelta(minutes=10)
 
 _zone = ZoneInfo(DEFAULT_ZONE)
 
@@ -105,3 +108,18 @@ def day_start(day: date) -> datetime:
 def from_wall(wall: datetime) -> datetime:
     """A naive centre wall-clock time as an aware UTC moment."""
     return wall.replace(tzinfo=_zone).astimezone(UTC)
+
+
+def span_text(seconds: float) -> str:
+    """A length of time as a person says it: "40 s", "12 min", "3 h 2 min", "2 days 4 h"."""
+    whole = round(abs(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    minutes = whole // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} days {hours} h" if hours else f"{days} days"

@@ -234,7 +234,9 @@ class Counter(QObject):
         self.window.show_on_screen()
         self.idle.start()
         if offer_drafts:  # once per sign-in, not again when only the language changes
-            self.window.offer_drafts()
+            self.window.greet()
+        else:
+            self.window.clock_watch.check()
 
     def _start_sync(self) -> None:
         """Once per run, for the counter (not per officer): it goes on across switches of user."""

@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
         if self.sync_host is not None:
             self.sync_host.reported.connect(self._on_sync_reported)
         self._tasks.run(self.session.sync_status, self._on_sync_reported, self._on_failed)
+        from khidmat_desk.gui.clock_watch import ClockWatch
+
+        self.clock_watch = ClockWatch(self)
 
     def _add_help_actions(self) -> None:
         """Help → Diagnostics… (the `doctor` report) and About."""
@@ -534,6 +537,9 @@ class MainWindow(QMainWindow):
 
     def _on_sync_reported(self, status: Any) -> None:
         self.last_sync = status
+        if getattr(self, "clock_watch", None) is not None and \
+                getattr(status, "clock_ahead_seconds", None) is not None:
+            self.clock_watch.check()  # the pass measured the central server's clock
         text, colour = self._sync_words(status)
         self.link.setText(text)
         self.link.setStyleSheet(f"color: {colour}; padding: 0 6px;")
@@ -653,6 +659,18 @@ class MainWindow(QMainWindow):
         self.ui.launcher_filter.selectAll()
 
     # -- drafts --------------------------------------------------------------------------------
+
+    def greet(self) -> None:
+        """At sign-in: a wrong PC clock said first, then the unfinished applications offered
+        (one box after the other, never one over the other)."""
+        session = self.session
+        self._tasks.run(lambda: (session.check_clock(), session.list_drafts()),
+                        self._on_greeted, self._on_failed)
+
+    def _on_greeted(self, found: tuple[Any, Sequence[Any]]) -> None:
+        clock_check, drafts = found
+        self.clock_watch.say(clock_check)
+        self._on_drafts_listed(drafts)
 
     def offer_drafts(self) -> None:
         self._tasks.run(self.session.list_drafts, self._on_drafts_listed, self._on_failed)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         StatusChangeResult,
         SubmitResult,
     )
+    from khidmat_desk.app.clock_check import ClockCheck
     from khidmat_desk.app.delivery import Handover
     from khidmat_desk.app.photos import StoredPhoto
     from khidmat_desk.app.printing import PrintableDocument, PrintedDocument
@@ -327,6 +328,11 @@ class CounterSession:
         from khidmat_desk.app.sync import sync_status
 
         return sync_status(self.db)
+
+    def check_clock(self) -> ClockCheck:
+        from khidmat_desk.app.clock_check import check_clock
+
+        return check_clock(self.db)
 
     def sync_lists(self) -> tuple[tuple[PendingEntry, ...], tuple[QuarantinedEntry, ...]]:
         """Waiting records for anyone; the set-aside ones for the in-charge (the role is

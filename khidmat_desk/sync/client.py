@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from khidmat_desk.core.clock import CLOCK_TOLERANCE
 from khidmat_desk.core.issues import Said
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
@@ -272,8 +273,20 @@ class Syncer:
                 state.ONLINE: self._online, state.LAST_ATTEMPT: started,
                 state.NEXT_ATTEMPT: retry_at, state.LAST_ERROR: str(exc),
                 state.LAST_ERROR_KIND: type(exc).__name__,
-                state.FAILURES: self._failures}, now=self._clock())
+                state.FAILURES: self._failures, **self._server_clock()}, now=self._clock())
         self._in_flight = []
+
+    def _server_clock(self) -> dict[str, Any]:
+        """How far this PC's clock is off the server's, from the pass's last answer: every
+        paper and tracking number is dated by it (see app/clock_check.py)."""
+        answer = self._transport.server_clock if self._transport is not None else None
+        if answer is None:
+            return {}
+        now = self._clock()
+        ahead = answer.ahead_seconds(now)
+        if abs(ahead) > CLOCK_TOLERANCE.total_seconds():
+            log.warning("this PC's clock is %+.0f seconds off the central server's", ahead)
+        return {state.CLOCK_AHEAD: round(ahead, 1), state.CLOCK_MEASURED: now}
 
     def _local_failure(self, exc: StoreError, progress: _Progress) -> SyncReport:
         """The database could not be read or written: nothing can be recorded in it, so the
@@ -305,8 +318,8 @@ class Syncer:
             state.write(session, {
                 state.ONLINE: True, state.LAST_ATTEMPT: started,
                 state.LAST_SUCCESS: self._clock(), state.NEXT_ATTEMPT: None,
-                state.LAST_ERROR: None, state.LAST_ERROR_KIND: None, state.FAILURES: 0},
-                now=self._clock())
+                state.LAST_ERROR: None, state.LAST_ERROR_KIND: None, state.FAILURES: 0,
+                **self._server_clock()}, now=self._clock())
 
     def _report(self, progress: _Progress, error: str | None) -> SyncReport:
         status = current_status(self.db)
@@ -316,7 +329,8 @@ class Syncer:
             quarantined=status.quarantined, online=status.online,
             last_success=status.last_success, next_attempt=status.next_attempt, error=error,
             error_kind=status.last_error_kind if error else None,
-            numbers_behind=status.numbers_behind)
+            numbers_behind=status.numbers_behind,
+            clock_ahead_seconds=status.clock_ahead_seconds)
         return self.last_report
 
     # -- the loop ------------------------------------------------------------------------

@@ -34,6 +34,7 @@ HEALTH_PATH = "/v1/health"
 REPORT_PATH = "/v1/report/daily"
 HELD_PATH = "/v1/held"
 NUMBERS_PATH = "/v1/numbers"
+TOKEN_PATH = "/v1/token"  # noqa: S105 - a route, not a secret
 
 ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
 RESULTS = (ACCEPTED, DUPLICATE, REJECTED)

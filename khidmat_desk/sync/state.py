@@ -29,6 +29,10 @@ BUNDLE_KEY = "bundle_key_registered"
 #: Days whose numbering went on after numbers the central server holds and this database
 #: lacked ({"2026-12-01": 4}): the in-charge should take them back. Cleared by a take back.
 NUMBERS_BEHIND = "numbers_behind_server"
+#: How many seconds this PC's clock was ahead of the central server's (negative: behind) at
+#: the last answer, and when that was.
+CLOCK_AHEAD = "pc_clock_ahead_seconds"
+CLOCK_MEASURED = "pc_clock_measured_at"
 
 _TABLE = table_of(SyncState)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from khidmat_desk.core.clock import CLOCK_TOLERANCE, span_text
 from khidmat_desk.core.issues import Said
 from khidmat_desk.store import outbox
 from khidmat_desk.store.db import Database
@@ -25,6 +27,10 @@ class SyncStatus:
     #: days whose numbering went on after numbers the server holds that this database lacks
     #: (day → last number there): applications to take back from the server
     numbers_behind: dict[str, int] | None = None
+    #: how far this PC's clock was ahead of the central server's (negative: behind), in
+    #: seconds, at its last answer; None before any answer
+    clock_ahead_seconds: float | None = None
+    clock_measured_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class SyncReport:
     numbers_behind: dict[str, int] | None = None
     #: the kind of ``error`` when it is the link's (a `SyncError` class name)
     error_kind: str | None = None
+    #: as SyncStatus.clock_ahead_seconds
+    clock_ahead_seconds: float | None = None
 
     @property
     def outbox_empty(self) -> bool:
@@ -67,6 +75,10 @@ class SyncReport:
         if self.numbers_behind:
             line += ("; the server holds applications this database lacks: the in-charge "
                      "takes them back (sync --take-back)")
+        ahead = self.clock_ahead_seconds
+        if ahead is not None and abs(ahead) > CLOCK_TOLERANCE.total_seconds():
+            line += (f"; this PC's clock is {span_text(abs(ahead))} "
+                     f"{'ahead of' if ahead > 0 else 'behind'} the central server's: set it")
         return line
 
 
@@ -82,4 +94,11 @@ def current_status(db: Database) -> SyncStatus:
         next_attempt=state.as_datetime(values.get(state.NEXT_ATTEMPT)),
         last_error=values.get(state.LAST_ERROR),
         last_error_kind=values.get(state.LAST_ERROR_KIND),
-        numbers_behind=values.get(state.NUMBERS_BEHIND) or None)
+        numbers_behind=values.get(state.NUMBERS_BEHIND) or None,
+        clock_ahead_seconds=_seconds(values.get(state.CLOCK_AHEAD)),
+        clock_measured_at=state.as_datetime(values.get(state.CLOCK_MEASURED)))
+
+
+def _seconds(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else None

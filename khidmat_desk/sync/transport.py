@@ -9,7 +9,10 @@ from __future__ import annotations
 import gzip
 import logging
 import ssl
+import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,6 +51,9 @@ class Transport:
     def __init__(self, config: TransportConfig) -> None:
         self.server = protocol.check_server_url(config.server)
         self._config = config
+        #: The server's clock as its last answer gave it (its ``Date``), with this PC's clock
+        #: when that answer came: how far this PC's clock is off (see app/clock_check.py).
+        self.server_clock: ServerClock | None = None
         self._http = httpx.Client(
             base_url=self.server, verify=_tls_context(config.ca_bundle),
             timeout=httpx.Timeout(config.timeout_seconds), follow_redirects=False,
@@ -85,6 +91,9 @@ class Transport:
     def numbers(self, since: str) -> dict[str, Any]:
         return self._json("GET", protocol.NUMBERS_PATH, params={"from": since})
 
+    def token_facts(self) -> dict[str, Any]:
+        return self._json("GET", protocol.TOKEN_PATH)
+
     def register_bundle_key(self, public_key_hex: str) -> None:
         self._json("PUT", protocol.BUNDLE_KEY_PATH, json={"public_key": public_key_hex})
 
@@ -109,8 +118,38 @@ class Transport:
             raise LinkDown(f"cannot reach the central server at {self.server} "
                            f"({type(exc).__name__}: {exc}); check the network cable or "
                            "router") from exc
+        self.server_clock = ServerClock.of(response) or self.server_clock
         _raise_for_status(response)
         return response
+
+
+@dataclass(frozen=True)
+class ServerClock:
+    """The central server's clock, from one answer's ``Date`` header (to the second; an answer
+    takes far less than the minutes that matter here), and when that answer came."""
+
+    server: datetime
+    received: float  # time.monotonic() then
+
+    def ahead_seconds(self, now: datetime) -> float:
+        """How far the clock that reads ``now`` (this PC's) is ahead of the server's
+        (negative: behind)."""
+        since_then = time.monotonic() - self.received
+        return (now - self.server).total_seconds() - since_then
+
+    @classmethod
+    def of(cls, response: httpx.Response) -> ServerClock | None:
+        stamp = response.headers.get("Date")
+        if not stamp:
+            return None
+        try:
+            server = parsedate_to_datetime(stamp)
+        except (TypeError, ValueError, IndexError):
+            log.warning("the central server's Date header %r does not read", stamp[:60])
+            return None
+        if server.tzinfo is None:
+            return None
+        return cls(server.astimezone(UTC), time.monotonic())
 
 
 def _raise_for_status(response: httpx.Response) -> None:

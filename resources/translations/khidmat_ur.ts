@@ -383,6 +383,26 @@
     </message>
 </context>
 <context>
+    <name>ClockWatch</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="49"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="59"/>
+        <source>This PC&apos;s clock is wrong</source>
+        <extracomment>How often the clock is looked at again, in milliseconds.</extracomment>
+        <translation>اس کمپیوٹر کی گھڑی غلط ہے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="66"/>
+        <source>The PC&apos;s clock is right again.</source>
+        <translation>کمپیوٹر کی گھڑی اب درست ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="75"/>
+        <source>⚠ Set the PC&apos;s clock</source>
+        <translation>⚠ کمپیوٹر کی گھڑی درست کریں</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/close_dialog.py" line="87"/>
@@ -637,10 +657,10 @@ The in-charge can put it back now.</source>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="198"/>
         <source>Before typing anything again, take back what this counter sent to the central server after the backup: the in-charge signs in and chooses Centre, then Take back from the central server. Only what the server does not hold is typed again.</source>
-        <translation>کچھ بھی دوبارہ درج کرنے سے پہلے، بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ واپس لیں: انچارج سائن ان کر کے مرکز، پھر "مرکزی سرور سے واپس لیں" منتخب کریں۔ صرف وہی دوبارہ درج کیا جائے جو سرور کے پاس نہیں۔</translation>
+        <translation>کچھ بھی دوبارہ درج کرنے سے پہلے، بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ واپس لیں: انچارج سائن ان کر کے مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot; منتخب کریں۔ صرف وہی دوبارہ درج کیا جائے جو سرور کے پاس نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="304"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="306"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
@@ -1532,7 +1552,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="530"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="533"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1547,125 +1567,125 @@ The key (spaces do not matter):</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="266"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="306"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="354"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="283"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="382"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="286"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="385"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="237"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="254"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="258"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="316"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="318"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="331"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="340"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="341"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="347"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="350"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="350"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="353"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="404"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="407"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="412"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="415"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="416"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="421"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="427"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="438"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="439"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1674,193 +1694,193 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="478"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="492"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="497"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="514"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="520"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="531"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="534"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="572"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="550"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="556"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="364"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
         <source>Scanned %1: finish with this window first, then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="575"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="629"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="662"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="666"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="667"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="669"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="671"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="689"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="713"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="715"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="733"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="716"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="734"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="717"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="721"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="739"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="722"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="740"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="723"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="741"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="724"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="725"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="727"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="728"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="730"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="748"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="732"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="733"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="736"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="737"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="739"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="775"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>

@@ -6,17 +6,18 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cli_helpers import cli_init
 from intake_helpers import counter_context, intake
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sync_helpers import FRIDAY, Central
 
 from khidmat_central import cli as central_cli
-from khidmat_central.schema import Record
+from khidmat_central.schema import Record, Token
+from khidmat_central.tokens import token_hash
 from khidmat_desk.app.applications import submit_application
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import authenticate
@@ -97,8 +98,12 @@ def test_once_exits_3_while_the_server_cannot_be_reached(
 def test_the_token_variable_wins_over_the_stored_token(
         run: Run, data_dir: Path, central: Central, tariff: Tariff,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    run("sync", "--setup", "--server", central.url, "--token-stdin",
-        "--data-dir", str(data_dir), stdin="kd1_revoked_or_wrong\n")
+    stored = central.token()
+    assert run("sync", "--setup", "--server", central.url, "--token-stdin",
+               "--data-dir", str(data_dir), stdin=stored + "\n")[0] == 0
+    with central.db.write() as session:  # the central staff revoke it
+        session.execute(update(Token).where(Token.token_hash == token_hash(stored))
+                        .values(revoked_at=datetime.now(UTC)))
     submit(data_dir, tariff, 1)
     code, out, _ = run("sync", "--once", "--data-dir", str(data_dir))
     assert code == 3 and "refused this counter's token" in out

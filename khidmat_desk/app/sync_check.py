@@ -1,0 +1,114 @@
+"""Checking the link to the central server before trusting it: whose token this is (a token of
+another centre or counter would have every record set aside), how far this PC's clock is off
+the server's, and which of this counter's numbers the server already holds (a PC set up again
+goes on after them at once, not at its first sync).
+
+Run when sync is set up, and by `doctor`; three read-only questions to the server, and at most
+the daily numbers raised here (audited, as the sync does).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.core import clock
+from khidmat_desk.errors import KnownError
+from khidmat_desk.store.db import Database
+from khidmat_desk.store.sequences import IssuedNumbers
+from khidmat_desk.sync import protocol, state
+from khidmat_desk.sync.errors import BadReply, RequestRefused
+from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
+from khidmat_desk.sync.transport import Transport, TransportConfig
+
+log = logging.getLogger("khidmat.sync")
+
+
+class TokenMismatch(KnownError):  # noqa: N818 - public name, read as a message
+    """The server accepts the token, but it is another centre's or another counter's."""
+
+    bad_input = True
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    server: str
+    centre_code: str
+    #: the token's counter; None for a shared database's token (any counter of the centre)
+    counter: int | None
+    #: how far this PC's clock is ahead of the server's (negative: behind); None: not said
+    clock_ahead_seconds: float | None
+    #: days whose numbering now goes on after the numbers the server holds
+    numbers_carried_on: IssuedNumbers
+
+    def lines(self) -> list[str]:
+        """What the command line says of it, a line each."""
+        whose = (f"{self.centre_code}, any counter (a shared database's token)"
+                 if self.counter is None else f"{self.centre_code} counter {self.counter}")
+        said = [f"the central server answered; the token is {whose}"]
+        ahead = self.clock_ahead_seconds
+        if ahead is not None and abs(ahead) > clock.CLOCK_TOLERANCE.total_seconds():
+            said.append(f"warning: this PC's clock is {clock.span_text(ahead)} "
+                        f"{'ahead of' if ahead > 0 else 'behind'} the central server's; every "
+                        "paper is dated by it: set the PC's date and time")
+        if self.numbers_carried_on:
+            days = ", ".join(f"{day:%d-%m-%Y} after {last:04d}" for (_, _, day), last
+                             in sorted(self.numbers_carried_on.items()))
+            said.append(f"the server already holds applications of this counter: tracking "
+                        f"numbers go on {days}; take them back with 'khidmat-desk sync "
+                        "--take-back' (in-charge)")
+        return said
+
+
+def check_link(settings: CounterSettings, db: Database, config: TransportConfig, *,
+               now: datetime | None = None) -> LinkCheck:
+    """Ask the server whose token ``config`` carries and what it holds; SyncError when it
+    cannot be asked, TokenMismatch when the token is not this counter's."""
+    transport = Transport(config)
+    try:
+        centre, counter = whose_token(transport.token_facts())
+        same_counter(settings, centre, counter)
+        moment = clock.utc_moment(now)
+        today = protocol.centre_day(moment)
+        since = today - timedelta(days=1)
+        try:
+            held = read_numbers(transport.numbers(since.isoformat()), since, today)
+        except (RequestRefused, BadReply) as exc:  # an older server: the sync checks again
+            log.warning("the central server did not say which numbers it holds: %s", exc)
+            held = {}
+        raised = carry_on_after_server(db, held, moment)
+        answer = transport.server_clock
+        ahead = answer.ahead_seconds(moment) if answer is not None else None
+        if ahead is not None:
+            with db.write() as session:
+                state.write(session, {state.CLOCK_AHEAD: round(ahead, 1),
+                                      state.CLOCK_MEASURED: moment}, now=moment)
+    finally:
+        transport.close()
+    log.info("link to %s checked: token of %s counter %s, clock %+.0f s", transport.server,
+             centre, counter if counter is not None else "any", ahead or 0.0)
+    return LinkCheck(transport.server, centre, counter, ahead, raised)
+
+
+def whose_token(facts: dict[str, Any]) -> tuple[str, int | None]:
+    centre, counter = facts.get("centre_code"), facts.get("counter")
+    if not isinstance(centre, str) or not centre or not (
+            counter is None or (isinstance(counter, int) and not isinstance(counter, bool))):
+        raise BadReply("the central server did not say whose token this is")
+    return centre, counter
+
+
+def same_counter(settings: CounterSettings, centre: str, counter: int | None) -> None:
+    here_centre, here = str(settings.get("centre_code")), int(settings.get("counter"))
+    if centre == here_centre and counter in (None, here):
+        return
+    whose = f"{centre} counter {counter}" if counter is not None else f"{centre}'s"
+    log.warning("refused a token of %s for %s counter %s", whose, here_centre, here)
+    raise TokenMismatch.told(
+        "the central server knows this token as {whose}, and this PC is {centre} counter "
+        "{counter}: records sent with it would be set aside. Ask the central server's staff "
+        "for {centre} counter {counter}'s token (khidmat-central token add --centre {centre} "
+        "--counter {counter})", whose=whose, centre=here_centre, counter=here)
