@@ -3,8 +3,9 @@ another centre or counter would have every record set aside), how far this PC's 
 the server's, and which of this counter's numbers the server already holds (a PC set up again
 goes on after them at once, not at its first sync).
 
-Run when sync is set up, and by `doctor`; three read-only questions to the server, and at most
-the daily numbers raised here (audited, as the sync does).
+Run when sync is set up (`set_up_link`: the command line and the in-charge's *Centre → Central
+server…*), and by `doctor`; three read-only questions to the server, and at most the daily
+numbers raised here (audited, as the sync does).
 """
 
 from __future__ import annotations
@@ -15,12 +16,21 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from khidmat_desk.app.settings import CounterSettings
+from khidmat_desk.auth.users import UserInfo, require_role
 from khidmat_desk.core import clock
+from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError
+from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.sequences import IssuedNumbers
 from khidmat_desk.sync import protocol, state
-from khidmat_desk.sync.errors import BadReply, RequestRefused
+from khidmat_desk.sync.errors import (
+    BadReply,
+    RequestRefused,
+    SyncError,
+    SyncNotConfigured,
+    TokenRefused,
+)
 from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
 from khidmat_desk.sync.transport import Transport, TransportConfig
 
@@ -112,3 +122,53 @@ def same_counter(settings: CounterSettings, centre: str, counter: int | None) ->
         "{counter}: records sent with it would be set aside. Ask the central server's staff "
         "for {centre} counter {counter}'s token (khidmat-central token add --centre {centre} "
         "--counter {counter})", whose=whose, centre=here_centre, counter=here)
+
+
+@dataclass(frozen=True)
+class LinkSetUp:
+    where: str  # where the token is kept
+    check: LinkCheck | None  # what the server said; None when it could not be asked
+    unchecked: SyncError | None  # why it could not be asked (the link down, say)
+
+
+def set_up_link(settings: CounterSettings, db: Database, user: UserInfo | None, *,
+                server: str, token: str | None, ca_bundle: str | None = None,
+                public_url: str | None = None, seal_key: str | None = None,
+                now: datetime | None = None) -> LinkSetUp:
+    """Set sync up after asking the server (see `check_link`): a token it refuses
+    (TokenRefused), another counter's (TokenMismatch) or a wrong address or file
+    (SyncNotConfigured) saves nothing; a server out of reach keeps the setup, said in
+    ``unchecked``. ``user`` is the in-charge at the counter (None: the command line, run by
+    whoever administers this PC). Audited, without the token."""
+    from khidmat_desk.app.sync import setup_sync
+
+    if user is not None:
+        require_role(user, IN_CHARGE)
+    checked: list[LinkCheck] = []
+    unchecked: list[SyncError] = []
+
+    def check(config: TransportConfig) -> None:
+        try:
+            checked.append(check_link(settings, db, config, now=now))
+        except (TokenRefused, SyncNotConfigured):
+            raise
+        except SyncError as exc:  # the link is down now: kept, the counter sends later
+            log.warning("sync set up without asking the central server: %s", exc)
+            unchecked.append(exc)
+
+    where = setup_sync(settings, server=server, token=token, ca_bundle=ca_bundle,
+                       public_url=public_url, seal_key=seal_key, check=check)
+    done = LinkSetUp(where, checked[0] if checked else None,
+                     unchecked[0] if unchecked else None)
+    moment = clock.utc_moment(now)
+    with db.write() as session:
+        append_event(session, actor=user.username if user is not None else "command-line",
+                     action="sync-set-up", entity_type="counter",
+                     entity_id=f"{settings.get('centre_code')}/{settings.get('counter')}",
+                     at=moment, details={
+                         "server": str(settings.get("sync_server")),
+                         "token_kept_in": where,
+                         "server_asked": done.check is not None,
+                         "token_of": None if done.check is None else
+                         f"{done.check.centre_code}/{done.check.counter or 'any'}"})
+    return done

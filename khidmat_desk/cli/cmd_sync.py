@@ -91,11 +91,10 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _setup(ctx: CounterContext, args: argparse.Namespace) -> int:
-    from khidmat_desk.app.sync import TOKEN_ENV, setup_sync
-    from khidmat_desk.app.sync_check import LinkCheck, TokenMismatch, check_link
+    from khidmat_desk.app.sync import TOKEN_ENV
+    from khidmat_desk.app.sync_check import TokenMismatch, set_up_link
     from khidmat_desk.auth.secrets import SecretsUnavailable
-    from khidmat_desk.sync.errors import SyncError, SyncNotConfigured, TokenRefused
-    from khidmat_desk.sync.transport import TransportConfig
+    from khidmat_desk.sync.errors import SyncNotConfigured, TokenRefused
 
     if not args.server:
         raise BadInput("--server: give the central server's address with --setup")
@@ -105,38 +104,27 @@ def _setup(ctx: CounterContext, args: argparse.Namespace) -> int:
     elif not os.environ.get(TOKEN_ENV, "").strip():
         raise BadInput("--token-stdin: pipe the token in (it is never taken as an argument), "
                        f"or set {TOKEN_ENV} where there is no keyring")
-    checked: list[LinkCheck] = []
-    unchecked: list[SyncError] = []
-
-    def check(config: TransportConfig) -> None:
-        try:
-            checked.append(check_link(ctx.settings, ctx.db, config))
-        except TokenRefused as exc:
-            here = f"{ctx.settings.get('centre_code')} counter {ctx.settings.get('counter')}"
-            raise BadInput(f"--token-stdin: the central server refused this token, so nothing "
-                           f"was saved: paste the whole token its staff gave for {here}") \
-                from exc
-        except (TokenMismatch, SyncNotConfigured):
-            raise
-        except SyncError as exc:  # the link is down now: kept, the counter sends later
-            unchecked.append(exc)
-
     try:
-        where = setup_sync(ctx.settings, server=args.server, token=token,
+        done = set_up_link(ctx.settings, ctx.db, None, server=args.server, token=token,
                            ca_bundle=args.ca_bundle, public_url=args.public_url,
-                           seal_key=args.seal_key, check=check)
+                           seal_key=args.seal_key)
+    except TokenRefused as exc:
+        here = f"{ctx.settings.get('centre_code')} counter {ctx.settings.get('counter')}"
+        raise BadInput(f"--token-stdin: the central server refused this token, so nothing "
+                       f"was saved: paste the whole token its staff gave for {here}") from exc
     except (SyncNotConfigured, TokenMismatch) as exc:
         raise BadInput(f"--server/--token-stdin: {exc}") from exc
     except SecretsUnavailable as exc:
         raise CommandError(f"{exc} Or set KHIDMAT_SYNC_TOKEN for this service.") from exc
     sys.stdout.write(f"sync set up: server {ctx.settings.get('sync_server')}; "
-                     f"token kept in {where}\n")
-    for line in checked[0].lines() if checked else ():
+                     f"token kept in {done.where}\n")
+    for line in done.check.lines() if done.check is not None else ():
         sys.stdout.write(line + "\n")
-    for problem in unchecked:
-        sys.stderr.write(f"warning: the central server could not be asked now ({problem}); the "
-                         "address and token are kept: the counter sends when the link is up, "
-                         "and 'khidmat-desk doctor' checks them again\n")
+    if done.unchecked is not None:
+        sys.stderr.write(f"warning: the central server could not be asked now "
+                         f"({done.unchecked}); the address and token are kept: the counter "
+                         "sends when the link is up, and 'khidmat-desk doctor' checks them "
+                         "again\n")
     return 0
 
 

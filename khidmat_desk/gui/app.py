@@ -231,6 +231,7 @@ class Counter(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.language_requested.connect(self.set_language)
+        self.window.sync_set_up.connect(self.restart_sync)
         self.window.show_on_screen()
         self.idle.start()
         if offer_drafts:  # once per sign-in, not again when only the language changes
@@ -250,6 +251,21 @@ class Counter(QObject):
             report_error(self.messages, exc)
             return
         self.sync_host.start()
+
+    def restart_sync(self) -> None:
+        """The in-charge changed the central server or token: a new sync with it. The old one
+        stops on the worker (a request in flight may take its timeout)."""
+        old, self.sync_host = self.sync_host, None
+
+        def start(_: object = None) -> None:  # once the old one has stopped: never two
+            self._start_sync()
+            if self.window is not None and self.sync_host is not None:
+                self.window.attach_sync(self.sync_host)
+
+        if old is None:
+            start()
+        else:
+            self.tasks.run(old.stop, start)
 
     def stop_sync(self) -> None:
         if self.sync_host is not None:

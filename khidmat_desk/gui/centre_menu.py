@@ -74,6 +74,8 @@ class CentreMenu(QObject):
                                   self.day_bundles.import_)
         take_back = self._action(self.tr("Take &back from the central server…"),
                                  "action_take_back", "", self.take_back.start)
+        central = self._action(self.tr("&Central server…"), "action_central_server", "",
+                               self.open_central_server)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(today)
             menu.addAction(everything)
@@ -85,6 +87,7 @@ class CentreMenu(QObject):
             menu.addAction(export_day)
             menu.addAction(import_day)
             menu.addAction(take_back)
+            menu.addAction(central)
         window.menuBar().insertMenu(window.ui.menu_view.menuAction(), menu)
         self.menu = menu
 
@@ -142,6 +145,17 @@ class CentreMenu(QObject):
         window = self.window
         self.users_dialog = UsersDialog(window._tasks, window.session, window._messages, window)
         self.users_dialog.open()
+
+    def open_central_server(self) -> None:
+        from khidmat_desk.gui.central_server_dialog import CentralServerDialog
+
+        window = self.window
+        dialog = CentralServerDialog(window._tasks, window.session, window._messages, window,
+                                     urdu=window.urdu)
+        dialog.set_up.connect(window.sync_set_up.emit)
+        dialog.set_up.connect(window.clock_watch.check)  # the server's clock was just heard
+        self.central_dialog = dialog
+        dialog.open()
 
     def open_shifts(self) -> None:
         from khidmat_desk.gui.shifts_dialog import ShiftsDialog

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_user_requested = Signal()
     language_requested = Signal(str)
+    #: the in-charge set up the central server: the counter (re)starts its sync with it
+    sync_set_up = Signal()
 
     def __init__(self, tasks: TaskRunner, session: CounterSession, *, user: Any,
                  messages: Messages, urdu: bool = False,
@@ -523,6 +525,14 @@ class MainWindow(QMainWindow):
             self.printing.preview(result.tracking_number, "receipt", self.tr("Receipt"))
 
     # -- sync ----------------------------------------------------------------------------------
+
+    def attach_sync(self, host: SyncHost) -> None:
+        """A sync started (or started again) after this window opened."""
+        if self.sync_host is not None:
+            self.sync_host.reported.disconnect(self._on_sync_reported)
+        self.sync_host = host
+        host.reported.connect(self._on_sync_reported)
+        host.nudge()
 
     def _sync_set_up(self) -> bool:
         return self.sync_host is not None or self.session.sync_configured

@@ -431,6 +431,14 @@ class CounterSession:
         return take_back_from_central(self.db, self.settings, self.ctx.officer, since=since,
                                       progress=progress)
 
+    def set_up_link(self, server: str, token: str | None) -> Any:
+        """The central server's address and this counter's token, asked of the server before
+        they are kept (in-charge only: checked there)."""
+        from khidmat_desk.app.sync_check import set_up_link
+
+        return set_up_link(self.settings, self.db, self.ctx.officer, server=server,
+                           token=token)
+
     def requeue(self, entry_id: int) -> None:
         from khidmat_desk.app.sync import requeue
 

@@ -173,24 +173,7 @@ class SyncPanel(QDialog):
         kind = getattr(status, "error_kind", None) or getattr(status, "last_error_kind", None)
         if not (problem and self.urdu and getattr(status, "problem_said", None) is None):
             return problem
-        kinds = {
-            "LinkDown": self.tr("The central server cannot be reached: check the network "
-                                "cable or router. What waits is sent as soon as the link is "
-                                "back."),
-            "ServerBusy": self.tr("The central server is busy and asked the counter to wait; "
-                                  "what waits is sent later by itself."),
-            "ServerFailed": self.tr("The central server had an error; what waits is sent "
-                                    "again later."),
-            "BadReply": self.tr("The central server's answer could not be read; it is asked "
-                                "again later."),
-            "BatchTooLarge": self.tr("The central server found the records too large; they "
-                                     "are sent fewer at a time."),
-            "TokenRefused": self.tr("The central server refused this counter's token: the "
-                                    "in-charge sets sync up again with a new token."),
-            "RequestRefused": self.tr("The central server refused the request."),
-        }
-        said = kinds.get(str(kind))
-        return problem if said is None else f"{said}\n{LRI}{problem}{PDI}"
+        return link_problem_text(str(kind), problem)
 
     def _record(self, kind: str, version: int) -> str:
         """What a waiting record is ("application v2", "day close v1") in the counter's words."""
@@ -209,6 +192,34 @@ class SyncPanel(QDialog):
         row = self.quarantined.currentRow()
         if 0 <= row < len(self._quarantined_ids):
             self.requeue_requested.emit(self._quarantined_ids[row])
+
+
+def link_problem_text(kind: str, problem: str) -> str:
+    """A problem of the link said on the Urdu counter: what kind of problem it is, in Urdu,
+    then the details as they were written (addresses and the server's words)."""
+    kinds = {
+        "LinkDown": QCoreApplication.translate(
+            "SyncPanel", "The central server cannot be reached: check the network cable or "
+            "router. What waits is sent as soon as the link is back."),
+        "ServerBusy": QCoreApplication.translate(
+            "SyncPanel", "The central server is busy and asked the counter to wait; what "
+            "waits is sent later by itself."),
+        "ServerFailed": QCoreApplication.translate(
+            "SyncPanel", "The central server had an error; what waits is sent again later."),
+        "BadReply": QCoreApplication.translate(
+            "SyncPanel", "The central server's answer could not be read; it is asked again "
+            "later."),
+        "BatchTooLarge": QCoreApplication.translate(
+            "SyncPanel", "The central server found the records too large; they are sent "
+            "fewer at a time."),
+        "TokenRefused": QCoreApplication.translate(
+            "SyncPanel", "The central server refused this counter's token: the in-charge "
+            "sets sync up again with a new token."),
+        "RequestRefused": QCoreApplication.translate(
+            "SyncPanel", "The central server refused the request."),
+    }
+    said = kinds.get(kind)
+    return problem if said is None else f"{said}\n{LRI}{problem}{PDI}"
 
 
 def _table(*, objectName: str, headers: Sequence[str]) -> QTableWidget:  # noqa: N803 - Qt name

@@ -127,6 +127,9 @@ class Syncer:
                                           f"in {wait:.0f} seconds")
         try:
             transport = self._connected()
+            # only this pass's answers tell the server's clock (a PC asleep in between would
+            # stretch an old one: its monotonic clock stops while it sleeps)
+            transport.server_clock = None
             if not self._numbers_checked:
                 self._carry_on_after_server(transport)
             self._push_all(transport, progress)

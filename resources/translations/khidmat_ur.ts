@@ -227,6 +227,96 @@
     </message>
 </context>
 <context>
+    <name>CentralServerDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="113"/>
+        <source>Central server</source>
+        <extracomment>the setup was kept: the counter starts (or restarts) sending with it</extracomment>
+        <translation>مرکزی سرور</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="44"/>
+        <source>This counter sends every application to the central server with its own token. The central server&apos;s staff give the address and the token of this counter; the server is asked before anything is kept.</source>
+        <translation>یہ کاؤنٹر ہر درخواست اپنے ٹوکن کے ساتھ مرکزی سرور کو بھیجتا ہے۔ مرکزی سرور کا عملہ اس کاؤنٹر کا پتہ اور ٹوکن دیتا ہے؛ کچھ محفوظ کرنے سے پہلے سرور سے پوچھا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="53"/>
+        <source>Server &amp;address</source>
+        <translation>سرور کا پتہ (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="54"/>
+        <source>This counter&apos;s &amp;token</source>
+        <translation>اس کاؤنٹر کا ٹوکن (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="61"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="106"/>
+        <source>&amp;Check and save</source>
+        <translation>جانچیں اور محفوظ کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="67"/>
+        <source>the token kept now stays when this is left empty</source>
+        <translation>خالی چھوڑنے پر موجودہ ٹوکن ہی رہے گا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="74"/>
+        <source>Type the central server&apos;s address.</source>
+        <translation>مرکزی سرور کا پتہ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="78"/>
+        <source>Paste this counter&apos;s token from the central server.</source>
+        <translation>مرکزی سرور سے ملا اس کاؤنٹر کا ٹوکن چسپاں کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="83"/>
+        <source>Asking the server…</source>
+        <translation>سرور سے پوچھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="95"/>
+        <source>The central server refused this token, so nothing was kept. Paste the whole token its staff gave for this counter.</source>
+        <translation>مرکزی سرور نے یہ ٹوکن قبول نہیں کیا، اس لیے کچھ محفوظ نہیں ہوا۔ عملے کا اس کاؤنٹر کے لیے دیا گیا پورا ٹوکن چسپاں کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="116"/>
+        <source>Kept, but the central server could not be asked now: %1
+
+The counter sends when the link is up; Help → Diagnostics checks the address and token again.</source>
+        <translation>محفوظ ہو گیا، مگر ابھی مرکزی سرور سے پوچھا نہ جا سکا: %1
+
+رابطہ بحال ہوتے ہی کاؤنٹر بھیجنا شروع کر دے گا؛ مدد ← تشخیص پتہ اور ٹوکن دوبارہ جانچتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="123"/>
+        <source>The central server answered and the setup is kept. The token is %1&apos;s.</source>
+        <translation>مرکزی سرور نے جواب دیا اور ترتیب محفوظ ہو گئی۔ یہ ٹوکن %1 کا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="126"/>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="130"/>
+        <source>The server already holds applications of this counter: tracking numbers go on from %1. Take them back: Centre → Take back from the central server.</source>
+        <translation>سرور کے پاس اس کاؤنٹر کی درخواستیں پہلے سے موجود ہیں: ٹریکنگ نمبر %1 سے آگے چلیں گے۔ انہیں واپس لیں: مرکز ← مرکزی سرور سے واپس لیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="137"/>
+        <source>%1, any counter</source>
+        <translation>%1، کوئی بھی کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="138"/>
+        <source>%1 counter %2</source>
+        <translation>%1 کاؤنٹر %2</translation>
+    </message>
+</context>
+<context>
     <name>CentreMenu</name>
     <message>
         <location filename="../../khidmat_desk/gui/centre_menu.py" line="62"/>
@@ -275,12 +365,17 @@
         <translation>مرکزی سرور سے واپس لیں… (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="77"/>
+        <source>&amp;Central server…</source>
+        <translation>مرکزی سرور… (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="114"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="176"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="190"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -385,19 +480,19 @@
 <context>
     <name>ClockWatch</name>
     <message>
-        <location filename="../../khidmat_desk/gui/clock_watch.py" line="49"/>
-        <location filename="../../khidmat_desk/gui/clock_watch.py" line="59"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="50"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="60"/>
         <source>This PC&apos;s clock is wrong</source>
         <extracomment>How often the clock is looked at again, in milliseconds.</extracomment>
         <translation>اس کمپیوٹر کی گھڑی غلط ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/clock_watch.py" line="66"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="67"/>
         <source>The PC&apos;s clock is right again.</source>
         <translation>کمپیوٹر کی گھڑی اب درست ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/clock_watch.py" line="75"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="78"/>
         <source>⚠ Set the PC&apos;s clock</source>
         <translation>⚠ کمپیوٹر کی گھڑی درست کریں</translation>
     </message>
@@ -660,7 +755,7 @@ The in-charge can put it back now.</source>
         <translation>کچھ بھی دوبارہ درج کرنے سے پہلے، بیک اپ کے بعد اس کاؤنٹر نے جو مرکزی سرور کو بھیجا وہ واپس لیں: انچارج سائن ان کر کے مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot; منتخب کریں۔ صرف وہی دوبارہ درج کیا جائے جو سرور کے پاس نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/app.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/app.py" line="322"/>
         <source>Khidmat Desk is already open with the data folder %1 on this computer. Use that window (it may be minimised), or close it first.</source>
         <translation>اس کمپیوٹر پر خدمت ڈیسک ڈیٹا فولڈر %1 کے ساتھ پہلے سے کھلا ہے۔ وہی ونڈو استعمال کریں (ہو سکتا ہے وہ چھوٹی کی ہوئی ہو)، یا پہلے اسے بند کریں۔</translation>
     </message>
@@ -1535,157 +1630,158 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="135"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="137"/>
         <source>Counter locked</source>
+        <extracomment>the in-charge set up the central server: the counter (re)starts its sync with it</extracomment>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="153"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="43"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="179"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="188"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="533"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="543"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="225"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="268"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="309"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="359"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="286"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="385"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="387"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="240"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="319"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="331"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="326"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="343"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="345"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="344"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="350"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="352"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="353"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="355"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="407"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="415"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="416"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="426"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="427"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="441"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="442"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="444"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1694,193 +1790,193 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="481"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="483"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="492"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="497"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="517"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="519"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="525"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="534"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="544"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="578"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="588"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="556"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="367"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="369"/>
         <source>Scanned %1: finish with this window first, then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="581"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="591"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="635"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="680"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="684"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="694"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="685"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="687"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="689"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="741"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="733"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="734"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="744"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="739"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="740"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="741"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="748"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="719"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="775"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="785"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -2853,52 +2949,52 @@ photograph</source>
         <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="177"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="201"/>
         <source>The central server cannot be reached: check the network cable or router. What waits is sent as soon as the link is back.</source>
         <translation>مرکزی سرور تک رسائی نہیں ہو سکی: نیٹ ورک کیبل یا راؤٹر دیکھیں۔ جو بھیجنا باقی ہے وہ رابطہ بحال ہوتے ہی بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="204"/>
         <source>The central server is busy and asked the counter to wait; what waits is sent later by itself.</source>
         <translation>مرکزی سرور مصروف ہے اور کاؤنٹر کو انتظار کا کہا ہے؛ جو بھیجنا باقی ہے وہ بعد میں خود بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="182"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="207"/>
         <source>The central server had an error; what waits is sent again later.</source>
         <translation>مرکزی سرور میں خرابی ہوئی؛ جو بھیجنا باقی ہے وہ بعد میں دوبارہ بھیجا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="184"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="209"/>
         <source>The central server&apos;s answer could not be read; it is asked again later.</source>
         <translation>مرکزی سرور کا جواب پڑھا نہیں جا سکا؛ بعد میں دوبارہ پوچھا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="186"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="212"/>
         <source>The central server found the records too large; they are sent fewer at a time.</source>
         <translation>مرکزی سرور کو ریکارڈ بہت بڑے لگے؛ اب ایک وقت میں کم ریکارڈ بھیجے جائیں گے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="215"/>
         <source>The central server refused this counter&apos;s token: the in-charge sets sync up again with a new token.</source>
         <translation>مرکزی سرور نے اس کاؤنٹر کا ٹوکن قبول نہیں کیا: انچارج نئے ٹوکن کے ساتھ ہم آہنگی دوبارہ ترتیب دیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="218"/>
         <source>The central server refused the request.</source>
         <translation>مرکزی سرور نے درخواست رد کر دی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="181"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
