@@ -564,7 +564,8 @@ class MainWindow(QMainWindow):
 
     def _not_set_up_text(self) -> str:
         return self.tr("This counter is not connected to a central server yet. The in-charge "
-                       "sets it up with: khidmat-desk sync --setup --server URL --token-stdin")
+                       "sets it up in Centre → Central server…, or with: khidmat-desk sync "
+                       "--setup --server URL --token-stdin")
 
     def open_sync_panel(self) -> None:
         if self.sync_panel is None:

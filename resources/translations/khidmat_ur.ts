@@ -1820,14 +1820,14 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="588"/>
-        <source>Sync</source>
-        <translation>سنک</translation>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
+        <source>This counter is not connected to a central server yet. The in-charge sets it up in Centre → Central server…, or with: khidmat-desk sync --setup --server URL --token-stdin</source>
+        <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے مرکز ← مرکزی سرور… میں ترتیب دیتا ہے، یا اس کمانڈ سے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
-        <source>This counter is not connected to a central server yet. The in-charge sets it up with: khidmat-desk sync --setup --server URL --token-stdin</source>
-        <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے اس کمانڈ سے ترتیب دیتا ہے: khidmat-desk sync --setup --server URL --token-stdin</translation>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="589"/>
+        <source>Sync</source>
+        <translation>سنک</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="369"/>
@@ -1835,148 +1835,148 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="591"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="592"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="645"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="690"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="694"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="741"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="744"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="744"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="768"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="729"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="730"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="785"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="786"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>

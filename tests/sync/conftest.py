@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import Central, Counter, make_counter
+from cli_helpers import cli_init
+from sync_helpers import CLI_PASSWORD, Central, Counter, Run, make_counter
 
 from khidmat_central.server import ServerThread
 from khidmat_central.store import open_central
@@ -47,3 +48,12 @@ def counters(tmp_path: Path, make_user: Callable[..., UserInfo],
     for counter in made:
         counter.syncer.close()
         counter.db.dispose()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A centre set up by `khidmat-desk init` (LHR01, counter 7), not syncing yet."""
+    monkeypatch.delenv("KHIDMAT_SYNC_TOKEN", raising=False)
+    folder = tmp_path / "centre"
+    cli_init(run, folder, CLI_PASSWORD, centre="lhr01")
+    return folder

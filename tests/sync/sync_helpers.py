@@ -37,6 +37,10 @@ from khidmat_desk.sync.client import Syncer, SyncTuning
 from khidmat_desk.sync.status import SyncReport
 
 CENTRE = "LHR01"
+#: The in-charge's password of a centre set up on the command line (the `data_dir` fixture).
+CLI_PASSWORD = "incharge-pass-1"
+#: The `run` fixture: the command line in this process, (exit code, stdout, stderr).
+Run = Callable[..., tuple[int, str, str]]
 #: Friday 6 March 2026, 10:00 in Lahore.
 FRIDAY = datetime(2026, 3, 6, 5, 0, tzinfo=UTC)
 FAST = SyncTuning(backoff_base_seconds=0.01, backoff_cap_seconds=0.05, probe_seconds=0.02,

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from cli_helpers import cli_init
 from intake_helpers import counter_context, intake
-from sync_helpers import CENTRE, Central, Counter, drain
+from sync_helpers import CENTRE, Central, Counter, Run, drain
+from sync_helpers import CLI_PASSWORD as PASSWORD
 
 from khidmat_central import tokens
 from khidmat_desk.app.applications import submit_application
@@ -23,17 +22,6 @@ from khidmat_desk.sync import state
 from khidmat_desk.sync.client import Syncer
 from khidmat_desk.sync.protocol import CENTRE_TIME
 from khidmat_desk.sync.status import current_status
-
-PASSWORD = "incharge-pass-1"
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("KHIDMAT_SYNC_TOKEN", raising=False)
-    folder = tmp_path / "centre"
-    cli_init(run, folder, PASSWORD, centre=CENTRE, counter=7)
-    return folder
 
 
 def _setup(run: Run, folder: Path, url: str, token: str) -> tuple[int, str, str]:

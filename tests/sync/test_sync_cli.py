@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +12,8 @@ import pytest
 from cli_helpers import cli_init
 from intake_helpers import counter_context, intake
 from sqlalchemy import delete, select, update
-from sync_helpers import FRIDAY, Central
+from sync_helpers import CLI_PASSWORD as PASSWORD
+from sync_helpers import FRIDAY, Central, Run
 
 from khidmat_central import cli as central_cli
 from khidmat_central.schema import Record, Token
@@ -23,17 +23,6 @@ from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import authenticate
 from khidmat_desk.core.catalogue import Tariff
 from khidmat_desk.store.db import open_database
-
-PASSWORD = "incharge-pass-1"
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("KHIDMAT_SYNC_TOKEN", raising=False)
-    folder = tmp_path / "centre"
-    cli_init(run, folder, PASSWORD, centre="lhr01")
-    return folder
 
 
 def submit(folder: Path, tariff: Tariff, count: int, *, now: datetime = FRIDAY) -> list[str]:
