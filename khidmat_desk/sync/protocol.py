@@ -174,10 +174,14 @@ def version_lines_digest(lines: list[str]) -> str:
 
 def check_server_url(url: str) -> str:
     """The server's base URL without a trailing slash; HTTPS unless the server is this machine."""
+    shown = url.strip() if len(url.strip()) <= 80 else url.strip()[:77] + "…"
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    if parts.scheme not in ("https", "http") or not parts.hostname \
+            or any(c.isspace() or not c.isprintable() for c in url.strip()) \
+            or not _host_and_port_read(parts.hostname, parts):
         raise InsecureServerUrl(
-            f"'{url}' is not a server address; give one like https://sync.example.pk")
+            f"'{shown}' is not a server address; give one like https://sync.example.pk")
+    url = shown
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InsecureServerUrl(
             f"'{url}' uses plain HTTP; the central server must be reached over HTTPS "
@@ -185,6 +189,18 @@ def check_server_url(url: str) -> str:
     if parts.query or parts.fragment:
         raise InsecureServerUrl(f"'{url}' must not have a query or fragment")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def _host_and_port_read(host: str, parts: Any) -> bool:
+    """Whether a name could be looked up (each label 1–63 letters, 253 in all) and the port
+    is a number from 1 to 65535."""
+    try:
+        port = parts.port
+        if host.strip("[]").count(":") < 2:  # not an IPv6 address: a name or IPv4
+            host.encode("idna")
+    except (UnicodeError, ValueError):
+        return False
+    return len(host) <= 253 and (port is None or 0 < port < 65536)
 
 
 def is_loopback(host: str) -> bool:

@@ -26,10 +26,17 @@ def test_accepted_server_addresses(url: str) -> None:
 @pytest.mark.parametrize(("url", "words"), [
     ("http://sync.punjabpolice.gov.pk", "HTTPS"), ("http://192.168.1.10:8080", "HTTPS"),
     ("ftp://sync.example.pk", "not a server address"), ("sync.example.pk", "not a server"),
-    ("https://sync.example.pk/?token=1", "query")])
+    ("https://sync.example.pk/?token=1", "query"),
+    # typed wrong: a space, a name no resolver takes, a port out of range
+    ("https://sync.exam ple.pk", "not a server address"),
+    ("https://sync.example.pk\t/v", "not a server address"),
+    ("https://a" + "b" * 5000 + ".pk", "not a server address"),
+    ("https://sync..example.pk", "not a server address"),
+    ("https://sync.example.pk:99999", "not a server address")])
 def test_refused_server_addresses(url: str, words: str) -> None:
-    with pytest.raises(InsecureServerUrl, match=words):
+    with pytest.raises(InsecureServerUrl, match=words) as refused:
         protocol.check_server_url(url)
+    assert len(str(refused.value)) < 300  # a pasted page is not said back whole
 
 
 def test_an_entry_spliced_from_stored_text_equals_one_encoded_whole() -> None:
