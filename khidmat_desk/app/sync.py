@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -90,8 +91,8 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
         sealing = seal.check_public_hex(seal_key) if seal_key else None
     except seal.SealError as exc:
         raise SyncNotConfigured(str(exc)) from exc
-    if token is not None and not token.strip():
-        raise SyncNotConfigured("the token is empty; paste the token the central server gave")
+    if token is not None:
+        check_token(token)
     if ca_bundle and not Path(ca_bundle).is_file():
         raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist")
     if check is not None:
@@ -117,6 +118,21 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     return where
 
 
+#: What a token is made of: letters, digits and punctuation of the English keyboard.
+_TOKEN = re.compile(r"[\x21-\x7e]{1,512}")
+
+
+def check_token(token: str) -> None:
+    """SyncNotConfigured unless ``token`` could be a token: not empty, not a page, and typed
+    with the keyboard in English (an Urdu letter in it cannot even be sent)."""
+    if not token.strip():
+        raise SyncNotConfigured("the token is empty; paste the token the central server gave")
+    if not _TOKEN.fullmatch(token.strip()):
+        raise SyncNotConfigured(
+            "this is not a token: a token is one word of English letters, digits and signs; "
+            "paste it again with the keyboard in English")
+
+
 def refuse_real_server_for_demo(settings: CounterSettings, server: str) -> None:
     """A demo centre's invented records must never reach a real central server: it may only
     sync with a server on this PC (a training or test server)."""
@@ -135,6 +151,7 @@ def load_token(settings: CounterSettings) -> str:
     from_env = os.environ.get(TOKEN_ENV, "").strip()
     if from_env:
         hide(from_env)
+        check_token(from_env)
         return from_env
     try:
         token = secret_store(settings).get(TOKEN_SECRET)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from intake_helpers import counter_context, intake
 from sync_helpers import CENTRE, Central, Counter, Run, drain
 from sync_helpers import CLI_PASSWORD as PASSWORD
@@ -53,6 +54,15 @@ def test_the_token_is_this_counters_or_nothing_is_saved(
     assert "the central server answered; the token is LHR01 counter 7" in out
     assert "clock" not in out  # a right clock goes without saying
     assert CounterSettings.load(data_dir).get("sync_server") == central.url
+
+
+@pytest.mark.parametrize("typed", ["kd1_ab\u0627cd", "kd1 abc", "k" * 5000])
+def test_what_cannot_be_a_token_is_refused_before_the_server_is_asked(
+        run: Run, data_dir: Path, typed: str) -> None:
+    """An Urdu letter typed with the keyboard in Urdu could not even be sent in a header."""
+    code, _, err = _setup(run, data_dir, "http://127.0.0.1:9", typed)
+    assert code == 2 and _nothing_saved(data_dir)
+    assert "this is not a token" in err and "keyboard in English" in err
 
 
 def test_a_shared_database_token_is_any_counters(run: Run, data_dir: Path,
