@@ -7,8 +7,9 @@ Two witnesses, no network asked here:
 * what this counter already recorded — time does not go back, so a clock well behind the
   newest application, status change or printed copy in the database is wrong;
 * the central server — each answer's ``Date`` is kept by the sync (how far this PC's clock was
-  off, and when). A recent word from the server is the better witness: when it says the clock
-  is right, records "in the future" were dated by a clock that was wrong then, not now.
+  off, and when). A word from the server in the last minutes is the better witness: when it
+  says the clock is right, records "in the future" were dated by a clock that was wrong then,
+  not now.
 
 Nothing is refused on this: a citizen is not sent away because of the clock. The counter says
 it until the clock is set (see gui/main_window.py), and `doctor` lists it.
@@ -28,8 +29,10 @@ from khidmat_desk.store.db import Database
 from khidmat_desk.store.models import Application, PrintRecord, StatusChange
 from khidmat_desk.sync import state
 
-#: How long the central server's word on the clock is trusted over the database's.
-SERVER_WORD_KEEPS = timedelta(hours=6)
+#: How long the central server's word on the clock is trusted over the database's: no longer
+#: than a clock may be off, so that a clock set right since (by more than that) is never
+#: judged by what the server said of it before. The sync says it again every pass.
+SERVER_WORD_KEEPS = CLOCK_TOLERANCE
 
 BEHIND_RECORDS = (
     "This PC's clock says {now}, but this counter's database already holds a record of "

@@ -161,6 +161,11 @@ def test_doctor_and_the_counter_see_a_clock_gone_back(run: Run, data_dir: Path,
         assert check_clock(db).problem is None
         server_said(1.0, timedelta(days=1))
         assert "has gone back" in str(check_clock(db).problem)
+        # what the server said three hours ago, before the clock was set right, is not heard
+        server_said(10800.0, timedelta(hours=3))
+        assert "has gone back" in str(check_clock(db).problem)
+        server_said(1.0, timedelta(minutes=11))
+        assert "has gone back" in str(check_clock(db).problem)
         server_said(-7200.0, timedelta(minutes=5))
         assert "but the central server's says" in str(check_clock(db).problem)
     finally:
