@@ -153,20 +153,12 @@ def _p95(values: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, help="SQLite file to use, made if missing "
-                        "(default: a file in the temporary folder, reused between runs)")
-    parser.add_argument("--applications", type=int, default=1_000_000)
-    parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--seed", type=int, default=1)
+    demo_db.add_arguments(parser, applications=1_000_000, days=365, seed=1)
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind")
-    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    path = args.db or default_path(args.applications, args.seed)
-    if args.build_only:
-        demo_db.build_here(path, args.applications, args.days, args.seed)
+    path = demo_db.prepared(args, __file__, default_path(args.applications, args.seed))
+    if path is None:
         return 0
-    if not path.exists():
-        demo_db.build(__file__, path, args.applications, args.days, args.seed)
     rng = random.Random(args.seed)
     queries = samples(path, args.queries, rng)
     database = open_database(sqlite_url(path), migrate=False)

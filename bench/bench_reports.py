@@ -130,20 +130,14 @@ def plans(db: Database, path: Path, period: Period) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--applications", type=int, default=250_000)
-    parser.add_argument("--days", type=int, default=60)
+    demo_db.add_arguments(parser, applications=250_000, days=60, seed=3)
     parser.add_argument("--target", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    path = args.db or default_path(args.applications, args.days, args.seed)
-    if args.build_only:
-        demo_db.build_here(path, args.applications, args.days, args.seed)
+    path = demo_db.prepared(args, __file__,
+                            default_path(args.applications, args.days, args.seed))
+    if path is None:
         return
-    if not path.exists():
-        demo_db.build(__file__, path, args.applications, args.days, args.seed)
     day, count, total = busiest_day(path, args.target)
     db = open_database(sqlite_url(path), migrate=True, backup_dir=path.parent / "backups")
     period = ONE_SHIFT.period(day)

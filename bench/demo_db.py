@@ -3,6 +3,7 @@ measuring process's) and kept in the temporary folder for the next run."""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -30,3 +31,26 @@ def build_here(path: Path, applications: int, days: int, seed: int) -> None:
         print(build_demo(database, applications=applications, days=days, seed=seed))
     finally:
         database.dispose()
+
+
+def add_arguments(parser: argparse.ArgumentParser, *, applications: int, days: int,
+                  seed: int) -> None:
+    """The options of a benchmark that runs on a demo database: which file, how large."""
+    parser.add_argument("--db", type=Path, help="SQLite file to use, made if missing "
+                        "(default: a file in the temporary folder, reused between runs)")
+    parser.add_argument("--applications", type=int, default=applications)
+    parser.add_argument("--days", type=int, default=days)
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+
+
+def prepared(args: argparse.Namespace, script: str, default: Path) -> Path | None:
+    """The database the benchmark runs on (``--db``, else ``default``), built by a child
+    process when missing; None in that child, whose only work is to build it."""
+    path: Path = args.db or default
+    if args.build_only:
+        build_here(path, args.applications, args.days, args.seed)
+        return None
+    if not path.exists():
+        build(script, path, args.applications, args.days, args.seed)
+    return path

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
-from khidmat_desk.gui.labels import problem_label, text_label
+from khidmat_desk.gui.labels import form_buttons, problem_label, text_label
 from khidmat_desk.gui.sync_panel import link_problem_text
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import day_text, sentence
@@ -55,12 +55,9 @@ class CentralServerDialog(QDialog):
         layout.addLayout(form)
         self.problem = problem_label("central_server_problem")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons, self.save_button = form_buttons(self, QDialogButtonBox.StandardButton.Save,
+                                                 self.save)
         self.save_button.setText(self.tr("&Check and save"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         current = str(session.settings.get("sync_server"))
         self.server.setText(current)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import workflow
 from khidmat_desk.core.findings import FindingError, FindingKind, check_finding
 from khidmat_desk.gui.errors import known_text
-from khidmat_desk.gui.labels import problem_label
+from khidmat_desk.gui.labels import form_buttons, problem_label
 from khidmat_desk.gui.words import learn_word
 
 
@@ -79,10 +79,8 @@ class FindingDialog(QDialog):
         layout.addLayout(form)
         self.problem = problem_label("finding_problem")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = form_buttons(self, QDialogButtonBox.StandardButton.Save,
+                                  self._on_buttons_accepted)
         layout.addWidget(buttons)
         self.own_intake = own_intake
         self.choose_verified.toggled.connect(self._on_outcome_toggled)

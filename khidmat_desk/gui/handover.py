@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.app.delivery import REPRESENTATIVE, SELF, Handover
 from khidmat_desk.core.fields import Field, FieldType
 from khidmat_desk.gui.form import FOCUS_RING
-from khidmat_desk.gui.labels import problem_label
+from khidmat_desk.gui.labels import form_buttons, problem_label
 
 CNIC_MASK = "99999-9999999-9;_"
 
@@ -66,13 +66,9 @@ class HandoverDialog(QDialog):
                 line.setPlaceholderText(self.tr("DD-MM-YYYY"))
             form.addRow(label, line)
             self.fact_inputs[f.key] = line
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, ok = form_buttons(self, QDialogButtonBox.StandardButton.Ok, self.accept)
         ok.setText(self.tr("Hand over"))
         ok.setObjectName("handover_ok")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (intro, self.in_person, self.representative):
             layout.addWidget(widget)

@@ -1,13 +1,14 @@
-"""Labels the dialogs share: a wrapped line of text, the red one that says what is wrong, and
-an answer beside its question."""
+"""What the dialogs share: a wrapped line of text, the red one that says what is wrong, an
+answer beside its question, and the row of buttons that ends a form."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 ERROR_STYLE = "color: #b00020;"
 #: A run of letters this long with no space (a narrative typed without spaces, a pasted link)
@@ -24,6 +25,16 @@ def text_label(name: str, style: str = "") -> QLabel:
     if style:
         label.setStyleSheet(style)
     return label
+
+
+def form_buttons(dialog: QDialog, main: QDialogButtonBox.StandardButton,
+                 on_main: Callable[[], object]) -> tuple[QDialogButtonBox, QPushButton]:
+    """The form's main button (Save, OK) doing ``on_main``, and Cancel, which closes the
+    dialog; the main button is returned to be renamed or disabled while work runs."""
+    buttons = QDialogButtonBox(main | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_main)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, buttons.button(main)
 
 
 def problem_label(name: str) -> QLabel:

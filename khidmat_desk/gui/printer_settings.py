@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
+from khidmat_desk.gui.labels import form_buttons
 from khidmat_desk.gui.printer import PDF_FOLDER
 
 KEYS = ("receipt_printer", "document_printer", "receipt_format", "after_submit")
@@ -38,10 +39,7 @@ class PrinterSettingsDialog(QDialog):
                            (self.tr("Receipt &paper"), "receipt_format"),
                            (self.tr("&After saving an application"), "after_submit")):
             form.addRow(label, self.boxes[key])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = form_buttons(self, QDialogButtonBox.StandardButton.Save, self.accept)
         form.addRow(buttons)
         self.accepted.connect(lambda: on_save(self.values()))
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.workflow import ROLES
 from khidmat_desk.gui.errors import Messages, refusal_text, say_known
-from khidmat_desk.gui.labels import problem_label
+from khidmat_desk.gui.labels import form_buttons, problem_label
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import role_label, roles_label
@@ -64,10 +64,8 @@ class AccountForm(QDialog):
             form.addRow(self.tr("&Repeat password"), self.repeat)
         self.problem = problem_label("account_problem")
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = form_buttons(self, QDialogButtonBox.StandardButton.Ok,
+                                  self._on_buttons_accepted)
         form.addRow(buttons)
         self.asks_password = password
 
