@@ -106,3 +106,12 @@ def test_the_application_view_shows_centre_time(qtbot: QtBot, counter_session: o
     view.show_detail(get_application(counter_session.db, tracking))
     shown = " | ".join(label.text() for label in view.findChildren(QLabel))
     assert "07-03-2026 01:30" in shown and "15:30" not in shown
+
+
+@pytest.mark.parametrize(("seconds", "said"), [
+    (0.4, "0 s"), (59, "59 s"), (-59.6, "1 min"), (600, "10 min"), (7199, "2 h"),
+    (-7199.4, "2 h"), (3 * 3600 + 125, "3 h 2 min"), (47 * 3600 + 59 * 60 + 40, "2 days"),
+    (400 * 86400 + 5 * 3600, "400 days 5 h")])
+def test_a_length_of_time_is_said_to_the_nearest_minute(seconds: float, said: str) -> None:
+    """How far a PC's clock is off, read from the server's Date to the second."""
+    assert clock.span_text(seconds) == said

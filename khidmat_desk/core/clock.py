@@ -115,7 +115,7 @@ def span_text(seconds: float) -> str:
     whole = round(abs(seconds))
     if whole < 60:
         return f"{whole} s"
-    minutes = whole // 60
+    minutes = round(whole / 60)  # to the nearest minute: a clock read to the second
     if minutes < 60:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
