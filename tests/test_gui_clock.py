@@ -54,6 +54,10 @@ def test_a_clock_gone_back_is_said_first_and_stays_in_the_status_bar(
     assert len(messages.shown) == shown and window.clock_watch.label.isVisible()
     window.clock_watch.label.click()  # a click says it again
     assert len(messages.shown) == shown + 1
+    window.open_sync_panel()  # and the sync window (Ctrl+Shift+S) says it, for the keyboard
+    panel = window.sync_panel
+    assert panel is not None and panel.clock.isVisible()
+    assert panel.clock.text() == window.clock_watch.problem
 
     with session.db.write() as transaction:  # the sync heard the server: the clock is right
         state.write(transaction, {state.CLOCK_AHEAD: 2.0,
@@ -63,6 +67,8 @@ def test_a_clock_gone_back_is_said_first_and_stays_in_the_status_bar(
     tasks.wait()
     qtbot.waitUntil(lambda: not window.clock_watch.label.isVisible(), timeout=5000)
     assert window.statusBar().currentMessage() == "The PC's clock is right again."
+    assert not panel.clock.isVisible()
+    panel.close()
 
 
 def test_a_right_clock_says_nothing(qtbot: QtBot, session: CounterSession,

@@ -68,6 +68,7 @@ class ClockWatch(QObject):
                                                     10000)
             self.problem = ""
             self.label.hide()
+            self._tell_sync_panel()
             return
         text = said_text(problem, self.window.urdu)
         if self.window.urdu:  # each date and time kept as written inside the Urdu sentence
@@ -78,3 +79,9 @@ class ClockWatch(QObject):
         self.label.setText(self.tr("⚠ Set the PC's clock"))
         self.label.setToolTip(text)
         self.label.show()
+        self._tell_sync_panel()
+
+    def _tell_sync_panel(self) -> None:
+        panel = self.window.sync_panel
+        if panel is not None:
+            panel.show_clock(self.problem)

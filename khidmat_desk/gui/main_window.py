@@ -561,6 +561,7 @@ class MainWindow(QMainWindow):
         assert self.sync_panel is not None
         hint = "" if self._sync_set_up() else self._not_set_up_text()
         self.sync_panel.show_status(status, self._sync_words(status), hint)
+        self.sync_panel.show_clock(self.clock_watch.problem)
 
     def _not_set_up_text(self) -> str:
         return self.tr("This counter is not connected to a central server yet. The in-charge "

@@ -118,6 +118,8 @@ class SyncPanel(QDialog):
         self.error = QLabel(objectName="sync_error", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
         self.behind = QLabel(objectName="sync_behind", wordWrap=True, styleSheet="color: #8a5a00;")  # type: ignore[call-overload]
         self.behind.hide()
+        self.clock = QLabel(objectName="sync_clock", wordWrap=True, styleSheet="color: #b00020;")  # type: ignore[call-overload]
+        self.clock.hide()
         self.pending = _table(objectName="sync_pending", headers=(
             self.tr("Tracking number"), self.tr("Record"), self.tr("Tries"),
             self.tr("Last problem")))
@@ -139,7 +141,8 @@ class SyncPanel(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
-        for widget in (self.state, self.error, self.behind, QLabel(self.tr("Waiting to be sent")),
+        for widget in (self.state, self.error, self.behind, self.clock,
+                       QLabel(self.tr("Waiting to be sent")),
                        self.pending, QLabel(self.tr("Set aside by the server")),
                        self.quarantined):
             layout.addWidget(widget)
@@ -165,6 +168,12 @@ class SyncPanel(QDialog):
                 f"{day_text(date.fromisoformat(day))}: {isolate_numbers(f'{last:04d}')}"
                 for day, last in sorted(behind.items()))))
         self.behind.setVisible(bool(behind))
+
+    def show_clock(self, problem: str) -> None:
+        """What is wrong with this PC's clock ("" when nothing), as the status bar's red
+        *Set the PC's clock* says it when clicked: here for the keyboard too."""
+        self.clock.setText(problem)
+        self.clock.setVisible(bool(problem))
 
     def _problem_text(self, status: Any) -> str | None:
         """The link's last problem: on an Urdu counter what kind of problem it is, in Urdu,
