@@ -11,9 +11,11 @@ numbers raised here (audited, as the sync does).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy import func, select
 
 from khidmat_desk.app.settings import CounterSettings
 from khidmat_desk.auth.users import UserInfo, require_role
@@ -22,7 +24,8 @@ from khidmat_desk.core.workflow import IN_CHARGE
 from khidmat_desk.errors import KnownError
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
-from khidmat_desk.store.sequences import IssuedNumbers
+from khidmat_desk.store.models import CounterSequence
+from khidmat_desk.store.sequences import IssuedNumbers, carry_numbers_on
 from khidmat_desk.sync import protocol, state
 from khidmat_desk.sync.errors import (
     BadReply,
@@ -124,11 +127,19 @@ def same_counter(settings: CounterSettings, centre: str, counter: int | None) ->
         "--counter {counter})", whose=whose, centre=here_centre, counter=here)
 
 
+#: How far ahead a counter that has numbered nothing starts today when the server cannot be
+#: asked which of its numbers it holds (as a restore does when the old numbers do not read).
+SKIP_AHEAD = 1000
+
+
 @dataclass(frozen=True)
 class LinkSetUp:
     where: str  # where the token is kept
     check: LinkCheck | None  # what the server said; None when it could not be asked
     unchecked: SyncError | None  # why it could not be asked (the link down, say)
+    #: today's numbering moved past SKIP_AHEAD: this PC had numbered nothing and the server
+    #: could not say what it holds (this PC may replace a lost one that numbered today)
+    skipped_ahead: IssuedNumbers = field(default_factory=dict)
 
 
 def set_up_link(settings: CounterSettings, db: Database, user: UserInfo | None, *,
@@ -158,12 +169,13 @@ def set_up_link(settings: CounterSettings, db: Database, user: UserInfo | None, 
 
     where = setup_sync(settings, server=server, token=token, ca_bundle=ca_bundle,
                        public_url=public_url, seal_key=seal_key, check=check)
-    done = LinkSetUp(where, checked[0] if checked else None,
-                     unchecked[0] if unchecked else None)
     moment = clock.utc_moment(now)
+    actor = user.username if user is not None else "command-line"
+    done = LinkSetUp(where, checked[0] if checked else None,
+                     unchecked[0] if unchecked else None,
+                     _skip_ahead_if_new(settings, db, actor, moment) if unchecked else {})
     with db.write() as session:
-        append_event(session, actor=user.username if user is not None else "command-line",
-                     action="sync-set-up", entity_type="counter",
+        append_event(session, actor=actor, action="sync-set-up", entity_type="counter",
                      entity_id=f"{settings.get('centre_code')}/{settings.get('counter')}",
                      at=moment, details={
                          "server": str(settings.get("sync_server")),
@@ -172,3 +184,27 @@ def set_up_link(settings: CounterSettings, db: Database, user: UserInfo | None, 
                          "token_of": None if done.check is None else
                          f"{done.check.centre_code}/{done.check.counter or 'any'}"})
     return done
+
+
+def _skip_ahead_if_new(settings: CounterSettings, db: Database, actor: str,
+                       now: datetime) -> IssuedNumbers:
+    """A PC that has numbered nothing, set up while the server cannot be asked, may replace a
+    lost PC whose numbers of today are on citizens' receipts: today's go on past SKIP_AHEAD.
+    A PC that has numbered before keeps its numbers (its own database knows them)."""
+    centre, counter = str(settings.get("centre_code")), int(settings.get("counter"))
+    today = protocol.centre_day(now)
+    with db.write() as session:
+        if session.scalar(select(func.count()).select_from(CounterSequence).where(
+                CounterSequence.centre_code == centre, CounterSequence.counter == counter)):
+            return {}
+        raised = carry_numbers_on(session, {(centre, counter, today): SKIP_AHEAD})
+        for (_, _, day), last in raised.items():
+            append_event(session, actor=actor, action="numbers-carried-on",
+                         entity_type="counter", entity_id=f"{centre}/{counter}", at=now,
+                         details={"day": day.isoformat(), "last_issued": last,
+                                  "why": "set up while the central server could not be asked "
+                                         "which numbers it holds; this PC had numbered none"})
+    log.warning("%s counter %s numbers today from %04d: set up while the central server "
+                "could not be asked", centre, counter, SKIP_AHEAD + 1)
+    return raised
+

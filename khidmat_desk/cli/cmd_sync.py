@@ -125,6 +125,12 @@ def _setup(ctx: CounterContext, args: argparse.Namespace) -> int:
                          f"({done.unchecked}); the address and token are kept: the counter "
                          "sends when the link is up, and 'khidmat-desk doctor' checks them "
                          "again\n")
+    for (_, _, day), last in sorted(done.skipped_ahead.items()):
+        sys.stderr.write(f"this PC has numbered nothing yet and the server could not say which "
+                         f"of this counter's numbers it holds: tracking numbers of "
+                         f"{day:%d-%m-%Y} go on from {last + 1:04d} (if this PC replaces a "
+                         "lost one, take back from the server when the link is up: "
+                         "'khidmat-desk sync --take-back')\n")
     return 0
 
 

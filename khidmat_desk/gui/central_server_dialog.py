@@ -109,12 +109,19 @@ class CentralServerDialog(QDialog):
         self.set_up.emit()
         title = self.tr("Central server")
         if done.check is None:
-            self._messages.warning(title, self.tr(
+            text = self.tr(
                 "Kept, but the central server could not be asked now: %1\n\nThe counter sends "
-                "when the link is up; Help → Diagnostics checks the address and token again.")
+                "when the link is up; Help → Diagnostics checks the address and token again.") \
                 .replace("%1", link_problem_text(type(done.unchecked).__name__,
                                                  str(done.unchecked)) if self.urdu
-                         else str(done.unchecked)))
+                         else str(done.unchecked))
+            for last in sorted(done.skipped_ahead.values()):
+                text += "\n\n" + self.tr(
+                    "This PC has numbered nothing yet, and the server could not say which of "
+                    "this counter's numbers it holds: today's tracking numbers go on from %1. "
+                    "If this PC replaces a lost one, take back from the central server when "
+                    "the link is up.").replace("%1", isolate_numbers(f"{last + 1:04d}"))
+            self._messages.warning(title, text)
             return
         check = done.check
         lines = [self.tr("The central server answered and the setup is kept. The token is "

@@ -29,12 +29,12 @@
         <translation>پاس ورڈ دوبارہ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="88"/>
         <source>Tick at least one role.</source>
         <translation>کم از کم ایک ذمہ داری منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="91"/>
         <source>The two passwords differ; type them again.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں؛ دوبارہ لکھیں۔</translation>
     </message>
@@ -230,7 +230,7 @@
     <name>CentralServerDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="39"/>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="113"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="110"/>
         <source>Central server</source>
         <extracomment>the setup was kept: the counter starts (or restarts) sending with it</extracomment>
         <translation>مرکزی سرور</translation>
@@ -251,38 +251,38 @@
         <translation>اس کاؤنٹر کا ٹوکن (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="61"/>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="60"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="103"/>
         <source>&amp;Check and save</source>
         <translation>جانچیں اور محفوظ کریں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="67"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="64"/>
         <source>the token kept now stays when this is left empty</source>
         <translation>خالی چھوڑنے پر موجودہ ٹوکن ہی رہے گا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="74"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="71"/>
         <source>Type the central server&apos;s address.</source>
         <translation>مرکزی سرور کا پتہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="75"/>
         <source>Paste this counter&apos;s token from the central server.</source>
         <translation>مرکزی سرور سے ملا اس کاؤنٹر کا ٹوکن چسپاں کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="80"/>
         <source>Asking the server…</source>
         <translation>سرور سے پوچھا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="92"/>
         <source>The central server refused this token, so nothing was kept. Paste the whole token its staff gave for this counter.</source>
         <translation>مرکزی سرور نے یہ ٹوکن قبول نہیں کیا، اس لیے کچھ محفوظ نہیں ہوا۔ عملے کا اس کاؤنٹر کے لیے دیا گیا پورا ٹوکن چسپاں کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="113"/>
         <source>Kept, but the central server could not be asked now: %1
 
 The counter sends when the link is up; Help → Diagnostics checks the address and token again.</source>
@@ -291,27 +291,32 @@ The counter sends when the link is up; Help → Diagnostics checks the address a
 رابطہ بحال ہوتے ہی کاؤنٹر بھیجنا شروع کر دے گا؛ مدد ← تشخیص پتہ اور ٹوکن دوبارہ جانچتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="120"/>
+        <source>This PC has numbered nothing yet, and the server could not say which of this counter&apos;s numbers it holds: today&apos;s tracking numbers go on from %1. If this PC replaces a lost one, take back from the central server when the link is up.</source>
+        <translation>اس کمپیوٹر نے ابھی کوئی نمبر نہیں دیا، اور سرور نہ بتا سکا کہ اس کاؤنٹر کے کون سے نمبر اس کے پاس ہیں: آج کے ٹریکنگ نمبر %1 سے آگے چلیں گے۔ اگر یہ کمپیوٹر کسی گم شدہ کمپیوٹر کی جگہ ہے تو رابطہ بحال ہونے پر مرکزی سرور سے واپس لیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="127"/>
         <source>The central server answered and the setup is kept. The token is %1&apos;s.</source>
         <translation>مرکزی سرور نے جواب دیا اور ترتیب محفوظ ہو گئی۔ یہ ٹوکن %1 کا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="130"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="134"/>
         <source>The server already holds applications of this counter: tracking numbers go on from %1. Take them back: Centre → Take back from the central server.</source>
         <translation>سرور کے پاس اس کاؤنٹر کی درخواستیں پہلے سے موجود ہیں: ٹریکنگ نمبر %1 سے آگے چلیں گے۔ انہیں واپس لیں: مرکز ← مرکزی سرور سے واپس لیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="141"/>
         <source>%1, any counter</source>
         <translation>%1، کوئی بھی کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="138"/>
+        <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="142"/>
         <source>%1 counter %2</source>
         <translation>%1 کاؤنٹر %2</translation>
     </message>
@@ -492,7 +497,7 @@ The counter sends when the link is up; Help → Diagnostics checks the address a
         <translation>کمپیوٹر کی گھڑی اب درست ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/clock_watch.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/clock_watch.py" line="79"/>
         <source>⚠ Set the PC&apos;s clock</source>
         <translation>⚠ کمپیوٹر کی گھڑی درست کریں</translation>
     </message>
@@ -1416,12 +1421,12 @@ The key (spaces do not matter):</source>
         <translation>خود فیصلہ کرنے کی وجہ (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="125"/>
         <source>The reference date is not a date like 25-11-2026.</source>
         <translation>حوالے کی تاریخ 25-11-2026 جیسی تاریخ نہیں ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/finding_dialog.py" line="142"/>
         <source>Type why you decide on an application you took in.</source>
         <translation>لکھیں کہ آپ اپنی وصول کردہ درخواست پر فیصلہ کیوں کر رہے ہیں۔</translation>
     </message>
@@ -1507,7 +1512,7 @@ The key (spaces do not matter):</source>
         <translation>DD-MM-YYYY (دن-مہینہ-سال)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/handover.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/handover.py" line="70"/>
         <source>Hand over</source>
         <translation>حوالے کریں</translation>
     </message>
@@ -1820,12 +1825,12 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="566"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up in Centre → Central server…, or with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے مرکز ← مرکزی سرور… میں ترتیب دیتا ہے، یا اس کمانڈ سے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="589"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
@@ -1835,148 +1840,148 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="592"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="593"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="646"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="691"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="695"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="742"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="744"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="768"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="769"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="730"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="786"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="787"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -2401,67 +2406,67 @@ photograph</source>
 <context>
     <name>PrinterSettingsDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="21"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="22"/>
         <source>Printers of this counter</source>
         <translation>اس کاؤنٹر کے پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="22"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="23"/>
         <source>The system&apos;s default printer</source>
         <translation>سسٹم کا طے شدہ پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="24"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="25"/>
         <source>Save as PDF files (printouts folder)</source>
         <translation>پی ڈی ایف فائلوں میں محفوظ کریں (printouts فولڈر)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="29"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="30"/>
         <source>80 mm thermal roll</source>
         <translation>80 ملی میٹر تھرمل رول</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="29"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="30"/>
         <source>A4 sheet (top half)</source>
         <translation>A4 کاغذ (اوپری آدھا)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="32"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="33"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="32"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="33"/>
         <source>Show it first</source>
         <translation>پہلے دکھائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="33"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="34"/>
         <source>Nothing</source>
         <translation>کچھ نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="36"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="37"/>
         <source>&amp;Receipts</source>
         <translation>رسیدیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="38"/>
         <source>&amp;Certificates and letters</source>
         <translation>سرٹیفکیٹ اور خطوط (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="39"/>
         <source>Receipt &amp;paper</source>
         <translation>رسید کا کاغذ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="40"/>
         <source>&amp;After saving an application</source>
         <translation>درخواست محفوظ ہونے کے بعد (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/printer_settings.py" line="55"/>
+        <location filename="../../khidmat_desk/gui/printer_settings.py" line="53"/>
         <source>%1 (not found)</source>
         <translation>%1 (نہیں ملا)</translation>
     </message>
@@ -2887,114 +2892,114 @@ photograph</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="128"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="129"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="132"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="134"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="145"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="146"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="165"/>
         <source>The central server holds applications of this counter that this PC does not (numbers up to %1). New numbers go on after them. The in-charge takes them back: Centre, then Take back from the central server.</source>
         <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="210"/>
         <source>The central server cannot be reached: check the network cable or router. What waits is sent as soon as the link is back.</source>
         <translation>مرکزی سرور تک رسائی نہیں ہو سکی: نیٹ ورک کیبل یا راؤٹر دیکھیں۔ جو بھیجنا باقی ہے وہ رابطہ بحال ہوتے ہی بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="213"/>
         <source>The central server is busy and asked the counter to wait; what waits is sent later by itself.</source>
         <translation>مرکزی سرور مصروف ہے اور کاؤنٹر کو انتظار کا کہا ہے؛ جو بھیجنا باقی ہے وہ بعد میں خود بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="216"/>
         <source>The central server had an error; what waits is sent again later.</source>
         <translation>مرکزی سرور میں خرابی ہوئی؛ جو بھیجنا باقی ہے وہ بعد میں دوبارہ بھیجا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="209"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="218"/>
         <source>The central server&apos;s answer could not be read; it is asked again later.</source>
         <translation>مرکزی سرور کا جواب پڑھا نہیں جا سکا؛ بعد میں دوبارہ پوچھا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="221"/>
         <source>The central server found the records too large; they are sent fewer at a time.</source>
         <translation>مرکزی سرور کو ریکارڈ بہت بڑے لگے؛ اب ایک وقت میں کم ریکارڈ بھیجے جائیں گے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="215"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="224"/>
         <source>The central server refused this counter&apos;s token: the in-charge sets sync up again with a new token.</source>
         <translation>مرکزی سرور نے اس کاؤنٹر کا ٹوکن قبول نہیں کیا: انچارج نئے ٹوکن کے ساتھ ہم آہنگی دوبارہ ترتیب دیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="227"/>
         <source>The central server refused the request.</source>
         <translation>مرکزی سرور نے درخواست رد کر دی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="189"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="180"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="189"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
@@ -3096,102 +3101,102 @@ What was taken back before this stays. Take back again when the link is up: what
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="106"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="104"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>Roles</source>
         <translation>ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="112"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="110"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="122"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="130"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="148"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="149"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="149"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="163"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="192"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="190"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="194"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="196"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="213"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="211"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>

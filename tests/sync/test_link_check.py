@@ -79,6 +79,34 @@ def test_a_server_out_of_reach_keeps_the_setup_and_says_so(run: Run, data_dir: P
     assert CounterSettings.load(data_dir).get("sync_server") == "http://127.0.0.1:9"
 
 
+def _submit_today(folder: Path, tariff: Tariff) -> str:
+    db = open_database(CounterSettings.load(folder).database_url)
+    try:
+        ctx = counter_context(db, authenticate(db, "incharge", PASSWORD), tariff, counter=7)
+        return submit_application(ctx, intake("police-verification")).tracking_number
+    finally:
+        db.dispose()
+
+
+def test_a_pc_that_numbered_nothing_set_up_offline_skips_today_ahead(
+        run: Run, data_dir: Path, tariff: Tariff) -> None:
+    """It may replace a lost PC whose numbers of today are on receipts the server holds."""
+    code, _, err = _setup(run, data_dir, "http://127.0.0.1:9", "kd1_whatever")
+    assert code == 0 and "go on from 1001" in err and "sync --take-back" in err
+    assert _submit_today(data_dir, tariff).split("-")[3] == "1001"
+    code, _, err = _setup(run, data_dir, "http://127.0.0.1:9", "kd1_whatever")
+    assert code == 0 and "go on from" not in err  # it has numbered now: its own count holds
+    assert _submit_today(data_dir, tariff).split("-")[3] == "1002"
+
+
+def test_a_pc_that_has_numbered_keeps_its_numbers_when_set_up_offline(
+        run: Run, data_dir: Path, tariff: Tariff) -> None:
+    assert _submit_today(data_dir, tariff).split("-")[3] == "0001"
+    code, _, err = _setup(run, data_dir, "http://127.0.0.1:9", "kd1_whatever")
+    assert code == 0 and "go on from" not in err
+    assert _submit_today(data_dir, tariff).split("-")[3] == "0002"
+
+
 def test_a_pc_set_up_again_goes_on_after_the_servers_numbers_at_setup(
         run: Run, data_dir: Path, central: Central,
         counters: Callable[..., Counter]) -> None:
