@@ -1,4 +1,5 @@
-"""The audit trail's use cases: sign a checkpoint of the chain, and check trail and records.
+"""The audit trail's use cases: sign a checkpoint of the chain, check trail and records, and
+read it (the in-charge: who did what, to what, when).
 
 `record_checkpoint` is what the in-charge's day close calls (and `audit checkpoint` runs):
 it signs the chain's head with the centre's key, so history rewritten later with the hashes
@@ -9,15 +10,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from khidmat_desk.app.keys import SECRET_NAME, KeyProblem, current_key, load_signer
 from khidmat_desk.auth.secrets import SecretStore, SecretsUnavailable
 from khidmat_desk.auth.users import IN_CHARGE, UserInfo, require_role
+from khidmat_desk.core import clock
 from khidmat_desk.printing.signing import Signer, public_key_pem
 from khidmat_desk.store.audit import ChainReport, Checkpoint, append_checkpoint, verify_chain
 from khidmat_desk.store.audit_state import RecordsReport, verify_records
 from khidmat_desk.store.db import Database
+from khidmat_desk.store.models import Application, AuditEvent, table_of
 
 log = logging.getLogger("khidmat.audit")
 
@@ -104,3 +111,76 @@ def _confirm_centre_key(db: Database, store: SecretStore,
         return (f"the database names key {current.key_id} as the centre's key, but this PC "
                 f"holds key {held.key_id}: the key in the database was replaced"), None
     return None, None
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One event of the trail as the in-charge reads it."""
+
+    sequence: int
+    at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any]
+
+    @property
+    def about(self) -> str:
+        """What the event is about, as people name it: an application by its tracking number
+        (its events are filed under its uuid), anything else by its own name."""
+        tracking = self.details.get("tracking_number")
+        return str(tracking) if isinstance(tracking, str) and tracking else self.entity_id
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    day: date | None = None  # a centre day; None: any
+    actor: str = ""  # who did it (a user name, "central.server", "command-line"); "": anyone
+    action: str = ""  # "": any
+    about: str = ""  # a tracking number, a user name, a counter ("LHR01/3"); "": anything
+    before: int | None = None  # only events older than this one (the next page)
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    lines: tuple[AuditLine, ...]
+    more: bool  # older events match too: ask again with ``before`` the last one's sequence
+
+
+def read_audit_trail(db: Database, user: UserInfo, query: AuditQuery) -> AuditPage:
+    """The in-charge reads the trail, newest first: who did what, to what, when. Read only;
+    whether the trail is intact is `check_audit_trail`'s question."""
+    require_role(user, IN_CHARGE)
+    table = table_of(AuditEvent).c
+    statement = select(table.id, table.at, table.actor, table.action, table.entity_type,
+                       table.entity_id, table.details)
+    if query.day is not None:
+        statement = statement.where(table.at >= clock.day_start(query.day),
+                                    table.at < clock.day_start(query.day + timedelta(days=1)))
+    if query.actor.strip():
+        statement = statement.where(table.actor == query.actor.strip())
+    if query.action.strip():
+        statement = statement.where(table.action == query.action.strip())
+    if query.before is not None:
+        statement = statement.where(table.id < query.before)
+    with db.read() as session:
+        if query.about.strip():
+            statement = statement.where(table.entity_id.in_(_ids_of(session, query.about)))
+        rows = session.execute(statement.order_by(table.id.desc())
+                               .limit(max(1, query.limit) + 1)).all()
+    lines = tuple(AuditLine(row.id, row.at, row.actor, row.action, row.entity_type,
+                            row.entity_id, dict(row.details or {}))
+                  for row in rows[:max(1, query.limit)])
+    return AuditPage(lines, more=len(rows) > max(1, query.limit))
+
+
+def _ids_of(session: Session, about: str) -> list[str]:
+    """The ids events about ``about`` are filed under: itself, and for a tracking number the
+    application's uuid."""
+    text = about.strip()
+    found = [text, text.upper()]
+    uuid = session.scalar(select(Application.uuid).where(
+        Application.tracking_number == text.upper()))
+    return [*found, uuid] if uuid else found

@@ -76,6 +76,7 @@ class CentreMenu(QObject):
                                  "action_take_back", "", self.take_back.start)
         central = self._action(self.tr("&Central server…"), "action_central_server", "",
                                self.open_central_server)
+        audit = self._action(self.tr("Au&dit trail…"), "action_audit", "", self.open_audit)
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(today)
             menu.addAction(everything)
@@ -83,6 +84,7 @@ class CentreMenu(QObject):
         if window.user.may(workflow.IN_CHARGE):
             menu.addAction(users)
             menu.addAction(shifts)
+            menu.addAction(audit)
             menu.addSeparator()
             menu.addAction(export_day)
             menu.addAction(import_day)
@@ -145,6 +147,14 @@ class CentreMenu(QObject):
         window = self.window
         self.users_dialog = UsersDialog(window._tasks, window.session, window._messages, window)
         self.users_dialog.open()
+
+    def open_audit(self) -> None:
+        from khidmat_desk.gui.audit_dialog import AuditDialog
+
+        window = self.window
+        self.audit_dialog = AuditDialog(window._tasks, window.session, window._messages, window,
+                                        urdu=window.urdu)
+        self.audit_dialog.open()
 
     def open_central_server(self) -> None:
         from khidmat_desk.gui.central_server_dialog import CentralServerDialog

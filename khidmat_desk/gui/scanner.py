@@ -15,7 +15,8 @@ an officer typing at normal speed is never second-guessed.
 A scan into another of the counter's windows (the day's dashboard, the close window, the lock
 screen, a question) is caught the same way but emits ``scanned_elsewhere``: that window is in
 the way of opening the application, and the scan's Enter must not press its buttons (reopen a
-closed day, try the letters as a password).
+closed day, try the letters as a password). A window that looks receipts up itself (the audit
+trail: ``take_scan``) is handed the number instead.
 """
 
 from __future__ import annotations

@@ -154,6 +154,18 @@ class CounterSession:
         return centre_applications(self.db, by=self.ctx.officer, centre_code=self.ctx.centre_code,
                                    filters=CentreFilter(**filters))
 
+    def audit_trail(self, query: dict[str, Any]) -> Any:
+        """A page of the audit trail, newest first (in-charge only: checked there)."""
+        from khidmat_desk.app.audit import AuditQuery, read_audit_trail
+
+        return read_audit_trail(self.db, self.ctx.officer, AuditQuery(**query))
+
+    def check_audit(self) -> Any:
+        """The whole chain, its checkpoints and every record against it."""
+        from khidmat_desk.app.audit import check_audit_trail
+
+        return check_audit_trail(self.db, self.ctx.secret_store(), self.ctx.centre_code)
+
     def list_accounts(self) -> Any:
         from khidmat_desk.app.admin import list_accounts
 

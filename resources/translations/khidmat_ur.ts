@@ -227,6 +227,362 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="48"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="200"/>
+        <source>Audit trail</source>
+        <extracomment>Who may appear that is not an account of this centre. Details not worth a column: digests of a record&apos;s state, the number already shown.</extracomment>
+        <translation>آڈٹ ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="51"/>
+        <source>DD-MM-YYYY, empty for any day</source>
+        <translation>DD-MM-YYYY، کسی بھی دن کے لیے خالی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="54"/>
+        <source>Anyone</source>
+        <translation>کوئی بھی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="56"/>
+        <source>Anything</source>
+        <translation>کچھ بھی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="60"/>
+        <source>tracking number, user name or counter</source>
+        <translation>ٹریکنگ نمبر، صارف نام یا کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="61"/>
+        <source>&amp;Show</source>
+        <translation>دکھائیں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="67"/>
+        <source>&amp;Day</source>
+        <translation>دن (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="67"/>
+        <source>&amp;By</source>
+        <translation>کس نے (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="68"/>
+        <source>&amp;What</source>
+        <translation>کیا (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="68"/>
+        <source>Abou&amp;t</source>
+        <translation>کس بارے میں (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="75"/>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="75"/>
+        <source>By</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="75"/>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="76"/>
+        <source>About</source>
+        <translation>کس بارے میں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="76"/>
+        <source>Details</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="87"/>
+        <source>&amp;Older</source>
+        <translation>پرانے (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="230"/>
+        <source>&amp;Check the trail</source>
+        <translation>ریکارڈ جانچیں (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="92"/>
+        <source>Walk the whole chain and its signed checkpoints, and every record against it</source>
+        <translation>پوری زنجیر، اس کے دستخط شدہ مقامات اور ہر ریکارڈ کو اس کے مقابل جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="94"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="127"/>
+        <source>Type the day as DD-MM-YYYY, or leave it empty for any day.</source>
+        <translation>دن DD-MM-YYYY کی صورت لکھیں، یا کسی بھی دن کے لیے خالی چھوڑ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="169"/>
+        <source>No event matches.</source>
+        <translation>کوئی واقعہ نہیں ملا۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="170"/>
+        <source>%1 event(s), newest first.</source>
+        <translation>%1 واقعات، نئے پہلے۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="171"/>
+        <source>Older ones: Older.</source>
+        <translation>پرانے: "پرانے" دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="195"/>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="203"/>
+        <source>The trail cannot be trusted: %1</source>
+        <translation>اس ریکارڈ پر بھروسہ نہیں کیا جا سکتا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="207"/>
+        <source>The chain is broken at event %1 (%2): the trail was changed after it was written. Keep this PC as it is and tell the district office.</source>
+        <translation>زنجیر واقعہ %1 پر ٹوٹی ہوئی ہے (%2): ریکارڈ لکھے جانے کے بعد بدلا گیا۔ اس کمپیوٹر کو ایسے ہی رہنے دیں اور ضلعی دفتر کو بتائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="212"/>
+        <source>The audit trail is empty, but this centre was set up: the database was replaced or emptied. Put back a backup.</source>
+        <translation>آڈٹ ریکارڈ خالی ہے، حالانکہ یہ مرکز ترتیب دیا جا چکا ہے: ڈیٹا بیس بدل دیا گیا یا خالی کر دیا گیا۔ بیک اپ واپس لگائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="216"/>
+        <source>%1 record(s) do not match the trail; the first: %2</source>
+        <translation>%1 ریکارڈ آڈٹ سے مطابقت نہیں رکھتے؛ پہلا: %2</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="219"/>
+        <source>no signed checkpoint yet</source>
+        <translation>ابھی کوئی دستخط شدہ مقام نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="220"/>
+        <source>last signed at event %1, %2</source>
+        <translation>آخری دستخط واقعہ %1 پر، %2</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="224"/>
+        <source>The audit trail is intact: %1 events checked, %2 records match it; %3.</source>
+        <translation>آڈٹ ریکارڈ درست ہے: %1 واقعات جانچے گئے، %2 ریکارڈ اس سے مطابقت رکھتے ہیں؛ %3۔</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="241"/>
+        <source>signed in</source>
+        <translation>سائن ان کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="242"/>
+        <source>sign-in refused (wrong password)</source>
+        <translation>سائن ان رد (غلط پاس ورڈ)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="243"/>
+        <source>sign-in refused</source>
+        <translation>سائن ان رد</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="244"/>
+        <source>account locked</source>
+        <translation>اکاؤنٹ بند ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="245"/>
+        <source>account added</source>
+        <translation>اکاؤنٹ بنایا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="246"/>
+        <source>roles changed</source>
+        <translation>کردار بدلے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="247"/>
+        <source>account switched off</source>
+        <translation>اکاؤنٹ غیر فعال کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="248"/>
+        <source>account switched on</source>
+        <translation>اکاؤنٹ فعال کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="249"/>
+        <source>account unlocked</source>
+        <translation>اکاؤنٹ کھولا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="250"/>
+        <source>password changed</source>
+        <translation>پاس ورڈ بدلا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="251"/>
+        <source>application taken</source>
+        <translation>درخواست لی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="252"/>
+        <source>status changed</source>
+        <translation>حیثیت بدلی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="253"/>
+        <source>status changed by the central server</source>
+        <translation>مرکزی سرور نے حیثیت بدلی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="254"/>
+        <source>police finding recorded</source>
+        <translation>پولیس رپورٹ درج کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="255"/>
+        <source>police finding&apos;s details</source>
+        <translation>پولیس رپورٹ کی تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="256"/>
+        <source>document printed</source>
+        <translation>دستاویز پرنٹ کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="257"/>
+        <source>document reprinted</source>
+        <translation>دستاویز دوبارہ پرنٹ کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="258"/>
+        <source>print reached the printer</source>
+        <translation>پرنٹ پرنٹر تک پہنچا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="259"/>
+        <source>print failed</source>
+        <translation>پرنٹ ناکام</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="260"/>
+        <source>document handed over</source>
+        <translation>دستاویز حوالے کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="261"/>
+        <source>photograph kept</source>
+        <translation>تصویر محفوظ کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="262"/>
+        <source>photograph retaken</source>
+        <translation>تصویر دوبارہ لی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="263"/>
+        <source>day closed</source>
+        <translation>دن بند کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="264"/>
+        <source>day reopened</source>
+        <translation>دن دوبارہ کھولا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="265"/>
+        <source>closed day changed</source>
+        <translation>بند دن میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="266"/>
+        <source>shift times set</source>
+        <translation>شفٹوں کے اوقات مقرر کیے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="267"/>
+        <source>report exported</source>
+        <translation>رپورٹ برآمد کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="268"/>
+        <source>audit trail signed</source>
+        <translation>آڈٹ ریکارڈ پر دستخط</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="269"/>
+        <source>central server set up</source>
+        <translation>مرکزی سرور ترتیب دیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="270"/>
+        <source>tracking numbers carried on</source>
+        <translation>ٹریکنگ نمبر آگے بڑھائے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="271"/>
+        <source>record sent again</source>
+        <translation>ریکارڈ دوبارہ بھیجا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="272"/>
+        <source>application taken back</source>
+        <translation>درخواست واپس لی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="273"/>
+        <source>application imported</source>
+        <translation>درخواست درآمد کی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="274"/>
+        <source>counter&apos;s day exported</source>
+        <translation>کاؤنٹر کا دن برآمد کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="275"/>
+        <source>counter&apos;s day imported</source>
+        <translation>کاؤنٹر کا دن درآمد کیا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="276"/>
+        <source>records exported for the central server</source>
+        <translation>مرکزی سرور کے لیے ریکارڈ برآمد کیے</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="277"/>
+        <source>backup put back</source>
+        <translation>بیک اپ واپس لگایا</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="278"/>
+        <source>centre&apos;s signing key made</source>
+        <translation>مرکز کی دستخطی کلید بنائی</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="279"/>
+        <source>centre set up</source>
+        <translation>مرکز ترتیب دیا</translation>
+    </message>
+</context>
+<context>
     <name>CentralServerDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/central_server_dialog.py" line="39"/>
@@ -375,12 +731,17 @@ The counter sends when the link is up; Help → Diagnostics checks the address a
         <translation>مرکزی سرور… (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="114"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="79"/>
+        <source>Au&amp;dit trail…</source>
+        <translation>آڈٹ ریکارڈ… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="116"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_menu.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/centre_menu.py" line="200"/>
         <source>Finding recorded on %1: %2. Esc: back to the list.</source>
         <translation>%1 پر نتیجہ درج ہو گیا: %2۔ Esc: فہرست پر واپس۔</translation>
     </message>
@@ -1653,7 +2014,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="190"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="543"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="547"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
@@ -1685,7 +2046,7 @@ The key (spaces do not matter):</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="387"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
@@ -1756,37 +2117,37 @@ The key (spaces do not matter):</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="409"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="417"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="421"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="418"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="422"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="426"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="430"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="429"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="443"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="444"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="448"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -1795,193 +2156,193 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="483"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="494"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="498"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="499"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="503"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="519"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="525"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="529"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="544"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="548"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="567"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="571"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up in Centre → Central server…, or with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے مرکز ← مرکزی سرور… میں ترتیب دیتا ہے، یا اس کمانڈ سے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="590"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="594"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="369"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="373"/>
         <source>Scanned %1: finish with this window first, then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="593"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="647"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="692"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="697"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="699"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="743"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="745"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="746"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="754"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="769"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="770"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="771"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="769"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="773"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="731"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="787"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="791"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
