@@ -167,7 +167,7 @@ def read_audit_trail(db: Database, user: UserInfo, query: AuditQuery) -> AuditPa
         statement = statement.where(table.id < query.before)
     with db.read() as session:
         if query.about.strip():
-            statement = statement.where(table.entity_id.in_(_ids_of(session, query.about)))
+            statement = statement.where(*_about(session, table, query.about))
         rows = session.execute(statement.order_by(table.id.desc())
                                .limit(max(1, query.limit) + 1)).all()
     lines = tuple(AuditLine(row.id, row.at, row.actor, row.action, row.entity_type,
@@ -176,11 +176,13 @@ def read_audit_trail(db: Database, user: UserInfo, query: AuditQuery) -> AuditPa
     return AuditPage(lines, more=len(rows) > max(1, query.limit))
 
 
-def _ids_of(session: Session, about: str) -> list[str]:
-    """The ids events about ``about`` are filed under: itself, and for a tracking number the
-    application's uuid."""
+def _about(session: Session, table: Any, about: str) -> tuple[Any, ...]:
+    """What events about ``about`` are filed under: an application's (found by its tracking
+    number) under its uuid, read through the events' index by record; anything else (a user
+    name, a counter) under its own name."""
     text = about.strip()
-    found = [text, text.upper()]
     uuid = session.scalar(select(Application.uuid).where(
         Application.tracking_number == text.upper()))
-    return [*found, uuid] if uuid else found
+    if uuid:
+        return table.entity_type == "application", table.entity_id == uuid
+    return (table.entity_id.in_([text, text.upper()]),)
