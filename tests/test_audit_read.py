@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from trust_helpers import IN_CHARGE_PASSWORD, OFFICER_PASSWORD, Run, apply, make_centre
 
-from khidmat_desk.app.audit import AuditQuery, read_audit_trail
+from khidmat_desk.app.audit import ATTENTION, AuditQuery, attention_events, read_audit_trail
 from khidmat_desk.app.settings import CounterSettings
-from khidmat_desk.auth.users import PermissionDenied, authenticate
+from khidmat_desk.auth.users import BadCredentials, PermissionDenied, authenticate
 from khidmat_desk.core import clock
 from khidmat_desk.gui.audit_dialog import AuditDialog
 from khidmat_desk.gui.main_window import MainWindow
@@ -74,6 +74,16 @@ def test_the_in_charge_reads_who_did_what(run: Run, centre: tuple[Path, list[str
         officer = authenticate(db, "officer1", OFFICER_PASSWORD)
         with pytest.raises(PermissionDenied):
             read_audit_trail(db, officer, AuditQuery())
+
+        with pytest.raises(BadCredentials):
+            authenticate(db, "officer1", "not the password")
+        start = clock.day_start(today)
+        eye = attention_events(db, head, start, start + timedelta(days=1))
+        assert eye[0].action == "login-failed" and eye[0].actor == "officer1"
+        assert {line.action for line in eye} <= set(ATTENTION)
+        assert not attention_events(db, head, start - timedelta(days=1), start)
+        with pytest.raises(PermissionDenied):
+            attention_events(db, officer, start, start + timedelta(days=1))
     finally:
         db.dispose()
 

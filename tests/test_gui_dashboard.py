@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from gui_driver import PASSWORD, ScriptedMessages, show_active
 from intake_helpers import counter_context, intake
 from PySide6.QtCore import Qt, QTimer
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from khidmat_desk.app.applications import change_status, submit_application
-from khidmat_desk.auth.users import create_user
+from khidmat_desk.auth.users import BadCredentials, authenticate, create_user
 from khidmat_desk.core.display import LRI, PDI
 from khidmat_desk.gui.dashboard import Dashboard
 from khidmat_desk.gui.errors import Messages
@@ -168,6 +169,29 @@ def test_the_lists_are_reached_by_keyboard(qtbot: QtBot, counter_session: Counte
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert board.tabs.currentIndex() == 0
     qtbot.keyClick(board.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert board.tabs.tabText(board.tabs.currentIndex()).startswith("Needs your eye")
+    qtbot.keyClick(board.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert board.tabs.tabText(board.tabs.currentIndex()) == "Late records"
     qtbot.keyClick(board.focusWidget(), Qt.Key.Key_Tab)  # out of the list, not to its next cell
     assert not isinstance(board.focusWidget(), type(board.tables["late"]))
+
+
+def test_what_needs_the_in_charges_eye_is_listed(qtbot: QtBot, counter_session: CounterSession,
+                                                 tasks: TaskRunner) -> None:
+    """A sign-in refused for a wrong password is there with who and why (as are the accounts
+    and the key made when this centre was set up today); an ordinary save or sign-in is not."""
+    take(counter_session, 1)
+    with pytest.raises(BadCredentials):
+        authenticate(counter_session.db, "incharge", "not the password")
+    window = window_for(qtbot, counter_session, tasks, "incharge", ScriptedMessages())
+    board = open_dashboard(qtbot, window)
+    table = board.tables["attention"]
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10_000)
+    rows = [[shown(table.item(r, c).text()) for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    assert rows[0][1:4] == ["incharge", "sign-in refused (wrong password)", "incharge"]
+    assert "reason: wrong password" in rows[0][4]  # the newest first
+    whats = {row[2] for row in rows}
+    assert "signed in" not in whats and "application taken" not in whats
+    index = board.tabs.indexOf(table)
+    assert board.tabs.tabText(index) == f"Needs your eye ({len(rows)})"

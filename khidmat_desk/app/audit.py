@@ -186,3 +186,37 @@ def _about(session: Session, table: Any, about: str) -> tuple[Any, ...]:
     if uuid:
         return table.entity_type == "application", table.entity_id == uuid
     return (table.entity_id.in_([text, text.upper()]),)
+
+
+#: What the in-charge should see today even when nobody mentions it: refused and locked
+#: sign-ins, accounts changed, a closed day changed or reopened, numbers carried on, a backup
+#: put back, the link set up again, records sent again, applications taken back or imported,
+#: a counter's key trusted.
+ATTENTION = (
+    "login-failed", "login-refused", "account-locked", "user-created", "user-roles-changed",
+    "user-switched-off", "user-switched-on", "user-unlocked", "password-changed",
+    "day-override", "day-reopened", "numbers-carried-on", "database.restored", "sync-set-up",
+    "outbox-requeued", "application-recovered", "application-imported", "counter-key-trusted",
+    "signing-key.created",
+)
+#: How far back the day's list looks, in events: a busy centre writes a few thousand a day,
+#: so today is always inside, and the minute's refresh never reads a year of history.
+ATTENTION_WINDOW = 50_000
+
+
+def attention_events(db: Database, user: UserInfo, start: datetime, end: datetime, *,
+                     limit: int = 200) -> tuple[AuditLine, ...]:
+    """The events of ``[start, end)`` that need the in-charge's eye (ATTENTION), newest first,
+    among the newest ATTENTION_WINDOW events of the trail."""
+    require_role(user, IN_CHARGE)
+    table = table_of(AuditEvent).c
+    with db.read() as session:
+        newest = session.scalar(select(table.id).order_by(table.id.desc()).limit(1)) or 0
+        rows = session.execute(
+            select(table.id, table.at, table.actor, table.action, table.entity_type,
+                   table.entity_id, table.details)
+            .where(table.id > newest - ATTENTION_WINDOW, table.action.in_(ATTENTION),
+                   table.at >= start, table.at < end)
+            .order_by(table.id.desc()).limit(limit)).all()
+    return tuple(AuditLine(row.id, row.at, row.actor, row.action, row.entity_type,
+                           row.entity_id, dict(row.details or {})) for row in rows)

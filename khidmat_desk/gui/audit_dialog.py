@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ class AuditDialog(QDialog):
         self.loaded = False
         self.oldest: int | None = None  # the last shown event's number, for Older
         self.setWindowTitle(self.tr("Audit trail"))
-        self.words = self._action_words()
+        self.words = action_words()
         self.day = QLineEdit(objectName="audit_day")  # type: ignore[call-overload]
         self.day.setPlaceholderText(self.tr("DD-MM-YYYY, empty for any day"))
         self.day.setText(f"{clock.today():%d-%m-%Y}")
@@ -175,11 +175,9 @@ class AuditDialog(QDialog):
     def _add_row(self, line: Any) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        details = "; ".join(f"{key.replace('_', ' ')}: {_value(value)}"
-                            for key, value in line.details.items()
-                            if key not in HIDDEN_DETAILS and value is not None)
         cells = (f"{clock.local(line.at):%d-%m-%Y %H:%M:%S}", line.actor,
-                 self.words.get(line.action, line.action), line.about, details)
+                 self.words.get(line.action, line.action), line.about,
+                 detail_text(line.details))
         for column, text in enumerate(cells):
             item = QTableWidgetItem(isolate_numbers(text) if self.urdu and column == 0
                                     else text)
@@ -234,50 +232,12 @@ class AuditDialog(QDialog):
         self._ready()
         say_known(self._messages, exc, self.problem.setText)
 
-    def _action_words(self) -> dict[str, str]:
-        """What each kind of event is, in the counter's words; an unknown kind is shown as
-        it is stored."""
-        return {
-            "login": self.tr("signed in"),
-            "login-failed": self.tr("sign-in refused (wrong password)"),
-            "login-refused": self.tr("sign-in refused"),
-            "account-locked": self.tr("account locked"),
-            "user-created": self.tr("account added"),
-            "user-roles-changed": self.tr("roles changed"),
-            "user-switched-off": self.tr("account switched off"),
-            "user-switched-on": self.tr("account switched on"),
-            "user-unlocked": self.tr("account unlocked"),
-            "password-changed": self.tr("password changed"),
-            "application-submitted": self.tr("application taken"),
-            "status-changed": self.tr("status changed"),
-            "status-changed-centrally": self.tr("status changed by the central server"),
-            "finding-recorded": self.tr("police finding recorded"),
-            "finding-details": self.tr("police finding's details"),
-            "document-printed": self.tr("document printed"),
-            "document-reprinted": self.tr("document reprinted"),
-            "print-delivered": self.tr("print reached the printer"),
-            "print-failed": self.tr("print failed"),
-            "document-handed-over": self.tr("document handed over"),
-            "photo-attached": self.tr("photograph kept"),
-            "photo-replaced": self.tr("photograph retaken"),
-            "day-closed": self.tr("day closed"),
-            "day-reopened": self.tr("day reopened"),
-            "day-override": self.tr("closed day changed"),
-            "shifts-set": self.tr("shift times set"),
-            "report-exported": self.tr("report exported"),
-            "audit-checkpoint": self.tr("audit trail signed"),
-            "sync-set-up": self.tr("central server set up"),
-            "numbers-carried-on": self.tr("tracking numbers carried on"),
-            "outbox-requeued": self.tr("record sent again"),
-            "application-recovered": self.tr("application taken back"),
-            "application-imported": self.tr("application imported"),
-            "day-bundle-exported": self.tr("counter's day exported"),
-            "day-bundle-imported": self.tr("counter's day imported"),
-            "bundle-exported": self.tr("records exported for the central server"),
-            "database.restored": self.tr("backup put back"),
-            "signing-key.created": self.tr("centre's signing key made"),
-            "centre.init": self.tr("centre set up"),
-        }
+
+def detail_text(details: dict[str, Any]) -> str:
+    """An event's details on one line, as people read them (digests left out)."""
+    return "; ".join(f"{key.replace('_', ' ')}: {_value(value)}"
+                     for key, value in details.items()
+                     if key not in HIDDEN_DETAILS and value is not None)
 
 
 def _value(value: Any) -> str:
@@ -288,3 +248,54 @@ def _value(value: Any) -> str:
         return ", ".join(str(v) for v in value)
     return str(value)
 
+
+def action_words() -> dict[str, str]:
+    """What each kind of event is, in the counter's words (the audit window's and the
+    dashboard's); an unknown kind is shown as it is stored."""
+    return {
+        "login": QCoreApplication.translate("AuditDialog", "signed in"),
+        "login-failed": QCoreApplication.translate(
+            "AuditDialog", "sign-in refused (wrong password)"),
+        "login-refused": QCoreApplication.translate("AuditDialog", "sign-in refused"),
+        "account-locked": QCoreApplication.translate("AuditDialog", "account locked"),
+        "user-created": QCoreApplication.translate("AuditDialog", "account added"),
+        "user-roles-changed": QCoreApplication.translate("AuditDialog", "roles changed"),
+        "user-switched-off": QCoreApplication.translate("AuditDialog", "account switched off"),
+        "user-switched-on": QCoreApplication.translate("AuditDialog", "account switched on"),
+        "user-unlocked": QCoreApplication.translate("AuditDialog", "account unlocked"),
+        "password-changed": QCoreApplication.translate("AuditDialog", "password changed"),
+        "application-submitted": QCoreApplication.translate("AuditDialog", "application taken"),
+        "status-changed": QCoreApplication.translate("AuditDialog", "status changed"),
+        "status-changed-centrally": QCoreApplication.translate(
+            "AuditDialog", "status changed by the central server"),
+        "finding-recorded": QCoreApplication.translate("AuditDialog", "police finding recorded"),
+        "finding-details": QCoreApplication.translate("AuditDialog", "police finding's details"),
+        "document-printed": QCoreApplication.translate("AuditDialog", "document printed"),
+        "document-reprinted": QCoreApplication.translate("AuditDialog", "document reprinted"),
+        "print-delivered": QCoreApplication.translate("AuditDialog", "print reached the printer"),
+        "print-failed": QCoreApplication.translate("AuditDialog", "print failed"),
+        "document-handed-over": QCoreApplication.translate("AuditDialog", "document handed over"),
+        "photo-attached": QCoreApplication.translate("AuditDialog", "photograph kept"),
+        "photo-replaced": QCoreApplication.translate("AuditDialog", "photograph retaken"),
+        "day-closed": QCoreApplication.translate("AuditDialog", "day closed"),
+        "day-reopened": QCoreApplication.translate("AuditDialog", "day reopened"),
+        "day-override": QCoreApplication.translate("AuditDialog", "closed day changed"),
+        "shifts-set": QCoreApplication.translate("AuditDialog", "shift times set"),
+        "report-exported": QCoreApplication.translate("AuditDialog", "report exported"),
+        "audit-checkpoint": QCoreApplication.translate("AuditDialog", "audit trail signed"),
+        "sync-set-up": QCoreApplication.translate("AuditDialog", "central server set up"),
+        "numbers-carried-on": QCoreApplication.translate(
+            "AuditDialog", "tracking numbers carried on"),
+        "outbox-requeued": QCoreApplication.translate("AuditDialog", "record sent again"),
+        "application-recovered": QCoreApplication.translate(
+            "AuditDialog", "application taken back"),
+        "application-imported": QCoreApplication.translate("AuditDialog", "application imported"),
+        "day-bundle-exported": QCoreApplication.translate("AuditDialog", "counter's day exported"),
+        "day-bundle-imported": QCoreApplication.translate("AuditDialog", "counter's day imported"),
+        "bundle-exported": QCoreApplication.translate(
+            "AuditDialog", "records exported for the central server"),
+        "database.restored": QCoreApplication.translate("AuditDialog", "backup put back"),
+        "signing-key.created": QCoreApplication.translate(
+            "AuditDialog", "centre's signing key made"),
+        "centre.init": QCoreApplication.translate("AuditDialog", "centre set up"),
+    }

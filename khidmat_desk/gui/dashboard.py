@@ -152,12 +152,15 @@ class Dashboard(QDialog):
             "drafts": (self.tr("Officer"), self.tr("Service"), self.tr("Last typed")),
             "late": (self.tr("Tracking number"), self.tr("Closed day"), self.tr("Made at"),
                      self.tr("What")),
+            "attention": (self.tr("At"), self.tr("By"), self.tr("What"), self.tr("About"),
+                          self.tr("Details")),
         }
         titles = {"counters": self.tr("Counters"), "officers": self.tr("By officer"),
                   "voids": self.tr("Voids and reprints"),
                   "stations": self.tr("Pending by police station"),
                   "uncollected": self.tr("Not collected"), "drafts": self.tr("Drafts open"),
-                  "late": self.tr("Late records")}
+                  "late": self.tr("Late records"),
+                  "attention": self.tr("Needs your eye")}
         for key, header in headers.items():
             table = _named(QTableWidget(0, len(header)), f"table_{key}")
             table.setHorizontalHeaderLabels(list(header))
@@ -275,7 +278,23 @@ class Dashboard(QDialog):
         self.categories.set_items([((t.label_ur if urdu else "") or t.label, t.applications)
                                    for t in summary.by_category])
         self._fill_tables(summary)
+        period, session = summary.period, self._session
+        self._tasks.run(lambda: session.attention(period.start, period.end),
+                        self.show_attention, self._on_failed)
         self.refreshed.emit()
+
+    def show_attention(self, lines: Sequence[Any]) -> None:
+        """Refused and locked sign-ins, accounts changed, a closed day changed, numbers carried
+        on, a backup put back, the link set up again… (app.audit.ATTENTION) in the period."""
+        from khidmat_desk.gui.audit_dialog import action_words, detail_text
+
+        words = action_words()
+        self._fill("attention", [(_local(line.at), line.actor,
+                                  words.get(line.action, line.action), line.about,
+                                  detail_text(line.details)) for line in lines])
+        index = self.tabs.indexOf(self.tables["attention"])
+        self.tabs.setTabText(index, self.tr("Needs your eye (%1)").replace("%1", str(len(lines)))
+                             if lines else self.tr("Needs your eye"))
 
     def _fill_tables(self, s: Any) -> None:
         self._fill("officers", [

@@ -160,6 +160,12 @@ class CounterSession:
 
         return read_audit_trail(self.db, self.ctx.officer, AuditQuery(**query))
 
+    def attention(self, start: Any, end: Any) -> Any:
+        """The period's events that need the in-charge's eye (checked there)."""
+        from khidmat_desk.app.audit import attention_events
+
+        return attention_events(self.db, self.ctx.officer, start, end)
+
     def check_audit(self) -> Any:
         """The whole chain, its checkpoints and every record against it."""
         from khidmat_desk.app.audit import check_audit_trail

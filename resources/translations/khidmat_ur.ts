@@ -230,7 +230,7 @@
     <name>AuditDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/audit_dialog.py" line="48"/>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="198"/>
         <source>Audit trail</source>
         <extracomment>Who may appear that is not an account of this centre. Details not worth a column: digests of a record&apos;s state, the number already shown.</extracomment>
         <translation>آڈٹ ریکارڈ</translation>
@@ -312,7 +312,7 @@
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/audit_dialog.py" line="90"/>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="230"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="228"/>
         <source>&amp;Check the trail</source>
         <translation>ریکارڈ جانچیں (&amp;C)</translation>
     </message>
@@ -344,240 +344,240 @@
     <message>
         <location filename="../../khidmat_desk/gui/audit_dialog.py" line="171"/>
         <source>Older ones: Older.</source>
-        <translation>پرانے: "پرانے" دبائیں۔</translation>
+        <translation>پرانے: &quot;پرانے&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="195"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="193"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="203"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="201"/>
         <source>The trail cannot be trusted: %1</source>
         <translation>اس ریکارڈ پر بھروسہ نہیں کیا جا سکتا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="205"/>
         <source>The chain is broken at event %1 (%2): the trail was changed after it was written. Keep this PC as it is and tell the district office.</source>
         <translation>زنجیر واقعہ %1 پر ٹوٹی ہوئی ہے (%2): ریکارڈ لکھے جانے کے بعد بدلا گیا۔ اس کمپیوٹر کو ایسے ہی رہنے دیں اور ضلعی دفتر کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="212"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="210"/>
         <source>The audit trail is empty, but this centre was set up: the database was replaced or emptied. Put back a backup.</source>
         <translation>آڈٹ ریکارڈ خالی ہے، حالانکہ یہ مرکز ترتیب دیا جا چکا ہے: ڈیٹا بیس بدل دیا گیا یا خالی کر دیا گیا۔ بیک اپ واپس لگائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="214"/>
         <source>%1 record(s) do not match the trail; the first: %2</source>
         <translation>%1 ریکارڈ آڈٹ سے مطابقت نہیں رکھتے؛ پہلا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="219"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="217"/>
         <source>no signed checkpoint yet</source>
         <translation>ابھی کوئی دستخط شدہ مقام نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="220"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="218"/>
         <source>last signed at event %1, %2</source>
         <translation>آخری دستخط واقعہ %1 پر، %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="224"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="222"/>
         <source>The audit trail is intact: %1 events checked, %2 records match it; %3.</source>
         <translation>آڈٹ ریکارڈ درست ہے: %1 واقعات جانچے گئے، %2 ریکارڈ اس سے مطابقت رکھتے ہیں؛ %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="241"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="256"/>
         <source>signed in</source>
         <translation>سائن ان کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="257"/>
         <source>sign-in refused (wrong password)</source>
         <translation>سائن ان رد (غلط پاس ورڈ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="243"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="259"/>
         <source>sign-in refused</source>
         <translation>سائن ان رد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="260"/>
         <source>account locked</source>
         <translation>اکاؤنٹ بند ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="245"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="261"/>
         <source>account added</source>
         <translation>اکاؤنٹ بنایا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="246"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="262"/>
         <source>roles changed</source>
         <translation>کردار بدلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="247"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="263"/>
         <source>account switched off</source>
         <translation>اکاؤنٹ غیر فعال کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="248"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="264"/>
         <source>account switched on</source>
         <translation>اکاؤنٹ فعال کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="249"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="265"/>
         <source>account unlocked</source>
         <translation>اکاؤنٹ کھولا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="250"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="266"/>
         <source>password changed</source>
         <translation>پاس ورڈ بدلا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="251"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="267"/>
         <source>application taken</source>
         <translation>درخواست لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="268"/>
         <source>status changed</source>
         <translation>حیثیت بدلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="253"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="269"/>
         <source>status changed by the central server</source>
         <translation>مرکزی سرور نے حیثیت بدلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="254"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="271"/>
         <source>police finding recorded</source>
         <translation>پولیس رپورٹ درج کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="272"/>
         <source>police finding&apos;s details</source>
         <translation>پولیس رپورٹ کی تفصیل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="273"/>
         <source>document printed</source>
         <translation>دستاویز پرنٹ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="274"/>
         <source>document reprinted</source>
         <translation>دستاویز دوبارہ پرنٹ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="258"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="275"/>
         <source>print reached the printer</source>
         <translation>پرنٹ پرنٹر تک پہنچا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="276"/>
         <source>print failed</source>
         <translation>پرنٹ ناکام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="260"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="277"/>
         <source>document handed over</source>
         <translation>دستاویز حوالے کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="278"/>
         <source>photograph kept</source>
         <translation>تصویر محفوظ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="262"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="279"/>
         <source>photograph retaken</source>
         <translation>تصویر دوبارہ لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="280"/>
         <source>day closed</source>
         <translation>دن بند کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="264"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="281"/>
         <source>day reopened</source>
         <translation>دن دوبارہ کھولا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="282"/>
         <source>closed day changed</source>
         <translation>بند دن میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="283"/>
         <source>shift times set</source>
         <translation>شفٹوں کے اوقات مقرر کیے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="284"/>
         <source>report exported</source>
         <translation>رپورٹ برآمد کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="285"/>
         <source>audit trail signed</source>
         <translation>آڈٹ ریکارڈ پر دستخط</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="286"/>
         <source>central server set up</source>
         <translation>مرکزی سرور ترتیب دیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="270"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="287"/>
         <source>tracking numbers carried on</source>
         <translation>ٹریکنگ نمبر آگے بڑھائے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="289"/>
         <source>record sent again</source>
         <translation>ریکارڈ دوبارہ بھیجا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="290"/>
         <source>application taken back</source>
         <translation>درخواست واپس لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="273"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="292"/>
         <source>application imported</source>
         <translation>درخواست درآمد کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="274"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="293"/>
         <source>counter&apos;s day exported</source>
         <translation>کاؤنٹر کا دن برآمد کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="275"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="294"/>
         <source>counter&apos;s day imported</source>
         <translation>کاؤنٹر کا دن درآمد کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="295"/>
         <source>records exported for the central server</source>
         <translation>مرکزی سرور کے لیے ریکارڈ برآمد کیے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="297"/>
         <source>backup put back</source>
         <translation>بیک اپ واپس لگایا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="278"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="298"/>
         <source>centre&apos;s signing key made</source>
         <translation>مرکز کی دستخطی کلید بنائی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="279"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="300"/>
         <source>centre set up</source>
         <translation>مرکز ترتیب دیا</translation>
     </message>
@@ -1183,13 +1183,13 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="161"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
@@ -1252,6 +1252,7 @@ The in-charge can put it back now.</source>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
@@ -1264,11 +1265,13 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
         <source>By</source>
         <translation>از</translation>
     </message>
@@ -1324,112 +1327,133 @@ The in-charge can put it back now.</source>
         <translation>کب بنا</translation>
     </message>
     <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <source>About</source>
+        <translation>کس بارے میں</translation>
+    </message>
+    <message>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <source>Details</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="175"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="297"/>
+        <source>Needs your eye</source>
+        <translation>توجہ طلب</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="178"/>
         <source>Next list: Ctrl+Tab; previous: Ctrl+Shift+Tab</source>
         <translation>اگلی فہرست: Ctrl+Tab؛ پچھلی: Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="199"/>
         <source>&amp;Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="197"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="200"/>
         <source>&amp;Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="201"/>
         <source>CS&amp;V…</source>
         <translation>CSV… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="252"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="255"/>
         <source> · closed by %1: cash counted Rs %2, difference Rs %3</source>
         <translation> · بند کیا: %1، گنی گئی نقدی Rs %2، فرق Rs %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="160"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="161"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="185"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
         <source>&amp;Refresh</source>
         <translation>تازہ کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="191"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="204"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="207"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="236"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="239"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="238"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="244"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="258"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="285"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="296"/>
+        <source>Needs your eye (%1)</source>
+        <translation>توجہ طلب (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="304"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="287"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="306"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="337"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="356"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="369"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="388"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="369"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="388"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
