@@ -380,3 +380,27 @@ def test_the_finding_window_names_record_statuses_in_urdu(qtbot: QtBot, urdu: No
     form = dialog.findChild(QFormLayout)
     label = form.labelForField(dialog.reference)
     assert isinstance(label, QLabel) and label.text() == kind.reference_label_ur
+
+
+def test_cells_are_drawn_as_isolates_right_to_left(qtbot: QtBot) -> None:
+    """A Latin name in an Urdu table was cut at its start ("…Muhammad Riaz Kha"): each cell
+    is now drawn as a first-strong isolate, so it is cut at its own end; the model's text
+    (sorting, type-ahead) is untouched, and a left-to-right screen is not touched at all."""
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableWidget, QTableWidgetItem
+
+    from khidmat_desk.core.display import FSI, PDI
+    from khidmat_desk.gui.labels import isolate_cells
+
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setItem(0, 0, QTableWidgetItem("Muhammad Riaz Khan Jatoi"))
+    isolate_cells(table)
+    delegate, index = table.itemDelegate(), table.model().index(0, 0)
+    for direction, drawn in ((Qt.LayoutDirection.RightToLeft,
+                              f"{FSI}Muhammad Riaz Khan Jatoi{PDI}"),
+                             (Qt.LayoutDirection.LeftToRight, "Muhammad Riaz Khan Jatoi")):
+        option = QStyleOptionViewItem()
+        option.direction = direction
+        delegate.initStyleOption(option, index)  # type: ignore[attr-defined]
+        assert option.text == drawn
+    assert table.item(0, 0).text() == "Muhammad Riaz Khan Jatoi"

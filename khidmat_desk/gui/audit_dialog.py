@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import clock
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.errors import Messages, say_known
-from khidmat_desk.gui.labels import problem_label
+from khidmat_desk.gui.labels import isolate_cells, problem_label
 from khidmat_desk.gui.screen import fit_to_screen
 from khidmat_desk.gui.tasks import TaskRunner
 
@@ -78,6 +78,7 @@ class AuditDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        isolate_cells(self.table)
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core import workflow
 from khidmat_desk.core.catalogue import SERVICE_CODES, get_service
+from khidmat_desk.gui.labels import isolate_cells
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.words import status_label
 
@@ -126,6 +127,7 @@ class CentreView(QWidget):
         self.table = QTableView(objectName="centre_table")  # type: ignore[call-arg]
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        isolate_cells(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # the citizen and the police station share what the short columns leave, so the

@@ -35,6 +35,7 @@ from khidmat_desk.core import clock
 from khidmat_desk.core.display import isolate_numbers
 from khidmat_desk.gui.charts import BarChart
 from khidmat_desk.gui.errors import Messages, report_error
+from khidmat_desk.gui.labels import isolate_cells
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import counter_label, file_text, period_text
 
@@ -168,6 +169,7 @@ class Dashboard(QDialog):
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()  # row numbers beside "Counter 1" only repeat it
             table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not cell by cell
+            isolate_cells(table)
             self.tables[key] = table
             self.tabs.addTab(table, titles[key])
         # The tables take Ctrl+Tab and Ctrl+PageDown for themselves: the dashboard's own keys

@@ -6,9 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from khidmat_desk.core.display import FSI, PDI
 
 ERROR_STYLE = "color: #b00020;"
 #: A run of letters this long with no space (a narrative typed without spaces, a pasted link)
@@ -63,3 +73,23 @@ def breakable(text: str) -> str:
     longer than that; shorter words are untouched."""
     return _LONG_WORD.sub(lambda m: "\u200b".join(
         m.group()[i:i + _BREAK_EVERY] for i in range(0, len(m.group()), _BREAK_EVERY)), text)
+
+
+class _IsolatingDelegate(QStyledItemDelegate):
+    """Each cell's text drawn as a first-strong isolate on a right-to-left screen: a Latin name
+    keeps its own direction and is cut at its end ("Muhammad Riaz Kha…", not "…Muhammad Riaz
+    Kha"), a date beside a word stays in its order. Only the drawing changes: the model's text
+    (sorting, type-ahead, copying) is untouched."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        if text and option.direction == Qt.LayoutDirection.RightToLeft:
+            option.text = f"{FSI}{text}{PDI}"
+
+
+def isolate_cells(view: QAbstractItemView) -> None:
+    """Draw ``view``'s cells as isolates when the screen is right to left (see above)."""
+    view.setItemDelegate(_IsolatingDelegate(view))
+

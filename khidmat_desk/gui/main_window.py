@@ -41,6 +41,7 @@ from khidmat_desk.gui.errors import (
     say_known,
 )
 from khidmat_desk.gui.generated.ui_main_window import Ui_MainWindow
+from khidmat_desk.gui.labels import isolate_cells
 from khidmat_desk.gui.launcher import Launcher
 from khidmat_desk.gui.print_flow import PrintFlow
 from khidmat_desk.gui.printer import PrintQueue
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.sorted.setSourceModel(self.model)
         self.sorted.setSortRole(Qt.ItemDataRole.UserRole)
         self.table.setModel(self.sorted)
+        isolate_cells(self.table)
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

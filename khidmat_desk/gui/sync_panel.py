@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from khidmat_desk.core import clock
 from khidmat_desk.core.display import LRI, PDI, format_moment, isolate_numbers
 from khidmat_desk.core.workflow import IN_CHARGE
+from khidmat_desk.gui.labels import isolate_cells
 from khidmat_desk.gui.screen import fit_to_screen
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.words import day_text, said_text
@@ -239,6 +240,7 @@ def _table(*, objectName: str, headers: Sequence[str]) -> QTableWidget:  # noqa:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
+    isolate_cells(table)
     return table
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from khidmat_desk.core.workflow import ROLES
 from khidmat_desk.gui.errors import Messages, refusal_text, say_known
-from khidmat_desk.gui.labels import form_buttons, problem_label
+from khidmat_desk.gui.labels import form_buttons, isolate_cells, problem_label
 from khidmat_desk.gui.tables import select_first_row
 from khidmat_desk.gui.tasks import TaskRunner
 from khidmat_desk.gui.words import role_label, roles_label
@@ -113,6 +113,7 @@ class UsersDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        isolate_cells(self.table)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
