@@ -96,7 +96,8 @@ def setup_sync(settings: CounterSettings, *, server: str, token: str | None,
     if ca_bundle and not Path(ca_bundle).is_file():
         raise SyncNotConfigured(f"the CA bundle {ca_bundle} does not exist")
     if check is not None:
-        used = token.strip() if token is not None else os.environ.get(TOKEN_ENV, "").strip()
+        # no new token: the one the counter uses now (the variable's, else the one kept)
+        used = token.strip() if token is not None else load_token(settings)
         check(TransportConfig(server=url, token=used,
                               ca_bundle=Path(ca_bundle) if ca_bundle else None,
                               timeout_seconds=10.0))

@@ -120,7 +120,13 @@ def test_the_in_charge_sets_up_the_central_server_at_the_counter(
         dialog = _dialog(qtbot, counter)  # set up already: the token is what is asked again
         assert dialog.server.text() == central.url and dialog.focusWidget() is dialog.token
         assert "stays when this is left empty" in dialog.token.placeholderText()
-        dialog.reject()
+        dialog.server.setText(central.url + "/")  # the address retyped, the token kept
+        said = len(messages.shown)
+        with qtbot.waitSignal(window.sync_set_up, timeout=10_000):
+            dialog.save()
+        qtbot.waitUntil(lambda: len(messages.shown) > said, timeout=10_000)
+        assert messages.shown[-1] == ("info", "The central server answered and the setup is "
+                                              "kept. The token is LHR01 counter 3's.")
     finally:
         counter.stop_sync()
         settle(qtbot, tasks)
