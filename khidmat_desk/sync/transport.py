@@ -51,8 +51,8 @@ class Transport:
     def __init__(self, config: TransportConfig) -> None:
         self.server = protocol.check_server_url(config.server)
         self._config = config
-        #: The server's clock as its last answer gave it (its ``Date``), with this PC's clock
-        #: when that answer came: how far this PC's clock is off (see app/clock_check.py).
+        #: The server's clock as its last answer gave it (its ``Date``), and when that answer
+        #: came: how far this PC's clock is off (see app/clock_check.py).
         self.server_clock: ServerClock | None = None
         self._http = httpx.Client(
             base_url=self.server, verify=_tls_context(config.ca_bundle),
