@@ -172,7 +172,8 @@ def run_export_day(args: argparse.Namespace) -> int:
     done = _signed_in(args, lambda ctx, user: export_day_bundle(
         ctx.db, ctx.settings, user, day=args.date, out=args.out))
     sys.stdout.write(f"day bundle of {args.date} written: {done.path} ({done.applications} "
-                     f"applications, {done.versions} record versions); key {done.public_key}\n")
+                     f"applications taken, changed or printed that day, {done.versions} record "
+                     f"versions); key {done.public_key}\n")
     return 0
 
 

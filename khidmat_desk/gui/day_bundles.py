@@ -70,7 +70,8 @@ class DayBundles(QObject):
         window.statusBar().showMessage(self.tr("Day bundle written: %1").replace(
             "%1", str(done.path)), 15000)
         window._messages.info(self.tr("Day bundle written"), self.tr(
-            "Counter %1, %2: %3 applications and %4 record versions written to\n%5\n\n"
+            "Counter %1, %2: %3 applications taken, changed or printed that day, with their %4 "
+            "record versions, written to\n%5\n\n"
             "Take the file to the in-charge's PC and import it there (Centre menu). The first "
             "time, it asks for this counter's key:\n\n%6").replace("%1", str(done.counter))
             .replace("%2", day_text(done.day)).replace("%3", str(done.applications))

@@ -230,7 +230,7 @@
     <name>AuditDialog</name>
     <message>
         <location filename="../../khidmat_desk/gui/audit_dialog.py" line="48"/>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="198"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="199"/>
         <source>Audit trail</source>
         <extracomment>Who may appear that is not an account of this centre. Details not worth a column: digests of a record&apos;s state, the number already shown.</extracomment>
         <translation>آڈٹ ریکارڈ</translation>
@@ -306,278 +306,278 @@
         <translation>تفصیل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="88"/>
         <source>&amp;Older</source>
         <translation>پرانے (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="90"/>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="228"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="91"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="229"/>
         <source>&amp;Check the trail</source>
         <translation>ریکارڈ جانچیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="92"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="93"/>
         <source>Walk the whole chain and its signed checkpoints, and every record against it</source>
         <translation>پوری زنجیر، اس کے دستخط شدہ مقامات اور ہر ریکارڈ کو اس کے مقابل جانچیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="94"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="95"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="128"/>
         <source>Type the day as DD-MM-YYYY, or leave it empty for any day.</source>
         <translation>دن DD-MM-YYYY کی صورت لکھیں، یا کسی بھی دن کے لیے خالی چھوڑ دیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="169"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="170"/>
         <source>No event matches.</source>
         <translation>کوئی واقعہ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="170"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="171"/>
         <source>%1 event(s), newest first.</source>
         <translation>%1 واقعات، نئے پہلے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="171"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="172"/>
         <source>Older ones: Older.</source>
         <translation>پرانے: &quot;پرانے&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="193"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="194"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="202"/>
         <source>The trail cannot be trusted: %1</source>
         <translation>اس ریکارڈ پر بھروسہ نہیں کیا جا سکتا: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="205"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="206"/>
         <source>The chain is broken at event %1 (%2): the trail was changed after it was written. Keep this PC as it is and tell the district office.</source>
         <translation>زنجیر واقعہ %1 پر ٹوٹی ہوئی ہے (%2): ریکارڈ لکھے جانے کے بعد بدلا گیا۔ اس کمپیوٹر کو ایسے ہی رہنے دیں اور ضلعی دفتر کو بتائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="211"/>
         <source>The audit trail is empty, but this centre was set up: the database was replaced or emptied. Put back a backup.</source>
         <translation>آڈٹ ریکارڈ خالی ہے، حالانکہ یہ مرکز ترتیب دیا جا چکا ہے: ڈیٹا بیس بدل دیا گیا یا خالی کر دیا گیا۔ بیک اپ واپس لگائیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="214"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="215"/>
         <source>%1 record(s) do not match the trail; the first: %2</source>
         <translation>%1 ریکارڈ آڈٹ سے مطابقت نہیں رکھتے؛ پہلا: %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="217"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="218"/>
         <source>no signed checkpoint yet</source>
         <translation>ابھی کوئی دستخط شدہ مقام نہیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="219"/>
         <source>last signed at event %1, %2</source>
         <translation>آخری دستخط واقعہ %1 پر، %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="222"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="223"/>
         <source>The audit trail is intact: %1 events checked, %2 records match it; %3.</source>
         <translation>آڈٹ ریکارڈ درست ہے: %1 واقعات جانچے گئے، %2 ریکارڈ اس سے مطابقت رکھتے ہیں؛ %3۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="256"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="257"/>
         <source>signed in</source>
         <translation>سائن ان کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="257"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="258"/>
         <source>sign-in refused (wrong password)</source>
         <translation>سائن ان رد (غلط پاس ورڈ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="260"/>
         <source>sign-in refused</source>
         <translation>سائن ان رد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="260"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="261"/>
         <source>account locked</source>
         <translation>اکاؤنٹ بند ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="262"/>
         <source>account added</source>
         <translation>اکاؤنٹ بنایا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="262"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="263"/>
         <source>roles changed</source>
         <translation>کردار بدلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="264"/>
         <source>account switched off</source>
         <translation>اکاؤنٹ غیر فعال کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="264"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="265"/>
         <source>account switched on</source>
         <translation>اکاؤنٹ فعال کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="265"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="266"/>
         <source>account unlocked</source>
         <translation>اکاؤنٹ کھولا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="266"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="267"/>
         <source>password changed</source>
         <translation>پاس ورڈ بدلا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="267"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="268"/>
         <source>application taken</source>
         <translation>درخواست لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="269"/>
         <source>status changed</source>
         <translation>حیثیت بدلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="269"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="270"/>
         <source>status changed by the central server</source>
         <translation>مرکزی سرور نے حیثیت بدلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="271"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="272"/>
         <source>police finding recorded</source>
         <translation>پولیس رپورٹ درج کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="272"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="273"/>
         <source>police finding&apos;s details</source>
         <translation>پولیس رپورٹ کی تفصیل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="273"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="274"/>
         <source>document printed</source>
         <translation>دستاویز پرنٹ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="274"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="275"/>
         <source>document reprinted</source>
         <translation>دستاویز دوبارہ پرنٹ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="275"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="276"/>
         <source>print reached the printer</source>
         <translation>پرنٹ پرنٹر تک پہنچا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="276"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="277"/>
         <source>print failed</source>
         <translation>پرنٹ ناکام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="277"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="278"/>
         <source>document handed over</source>
         <translation>دستاویز حوالے کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="278"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="279"/>
         <source>photograph kept</source>
         <translation>تصویر محفوظ کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="279"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="280"/>
         <source>photograph retaken</source>
         <translation>تصویر دوبارہ لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="280"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="281"/>
         <source>day closed</source>
         <translation>دن بند کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="281"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="282"/>
         <source>day reopened</source>
         <translation>دن دوبارہ کھولا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="282"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="283"/>
         <source>closed day changed</source>
         <translation>بند دن میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="283"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="284"/>
         <source>shift times set</source>
         <translation>شفٹوں کے اوقات مقرر کیے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="284"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="285"/>
         <source>report exported</source>
         <translation>رپورٹ برآمد کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="285"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="286"/>
         <source>audit trail signed</source>
         <translation>آڈٹ ریکارڈ پر دستخط</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="286"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="287"/>
         <source>central server set up</source>
         <translation>مرکزی سرور ترتیب دیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="287"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="288"/>
         <source>tracking numbers carried on</source>
         <translation>ٹریکنگ نمبر آگے بڑھائے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="289"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="290"/>
         <source>record sent again</source>
         <translation>ریکارڈ دوبارہ بھیجا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="290"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="291"/>
         <source>application taken back</source>
         <translation>درخواست واپس لی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="292"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="293"/>
         <source>application imported</source>
         <translation>درخواست درآمد کی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="293"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="294"/>
         <source>counter&apos;s day exported</source>
         <translation>کاؤنٹر کا دن برآمد کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="294"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="295"/>
         <source>counter&apos;s day imported</source>
         <translation>کاؤنٹر کا دن درآمد کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="295"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="296"/>
         <source>records exported for the central server</source>
         <translation>مرکزی سرور کے لیے ریکارڈ برآمد کیے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="297"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="298"/>
         <source>backup put back</source>
         <translation>بیک اپ واپس لگایا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="298"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="299"/>
         <source>centre&apos;s signing key made</source>
         <translation>مرکز کی دستخطی کلید بنائی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="300"/>
+        <location filename="../../khidmat_desk/gui/audit_dialog.py" line="301"/>
         <source>centre set up</source>
         <translation>مرکز ترتیب دیا</translation>
     </message>
@@ -749,47 +749,47 @@ The counter sends when the link is up; Help → Diagnostics checks the address a
 <context>
     <name>CentreModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="37"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="38"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="40"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="39"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="40"/>
         <source>Due</source>
         <translation>مقررہ تاریخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="72"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="73"/>
         <source> overdue</source>
         <translation> تاخیر شدہ</translation>
     </message>
@@ -797,48 +797,48 @@ The counter sends when the link is up; Help → Diagnostics checks the address a
 <context>
     <name>CentreView</name>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="89"/>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="153"/>
         <source>All counters&apos; applications</source>
         <translation>تمام کاؤنٹرز کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="95"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="96"/>
         <source>Tracking number, CNIC, mobile, plate or name</source>
         <translation>ٹریکنگ نمبر، شناختی کارڈ، موبائل، نمبر پلیٹ یا نام</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="99"/>
         <source>Any status</source>
         <translation>کوئی بھی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="102"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="103"/>
         <source>Any service</source>
         <translation>کوئی بھی سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="108"/>
         <source>Officer (user name)</source>
         <translation>افسر (صارف نام)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="118"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="119"/>
         <source>&amp;Overdue only</source>
         <translation>صرف تاخیر شدہ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="120"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="150"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="152"/>
         <source>Awaiting a police finding — oldest first</source>
         <translation>پولیس کے نتیجے کی منتظر درخواستیں — پرانی پہلے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/centre_view.py" line="167"/>
+        <location filename="../../khidmat_desk/gui/centre_view.py" line="169"/>
         <source>Applications: %1 · overdue: %2</source>
         <translation>درخواستیں: %1 · تاخیر شدہ: %2</translation>
     </message>
@@ -1134,326 +1134,326 @@ The in-charge can put it back now.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="98"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="99"/>
         <source>Today at the centre</source>
         <translation>مرکز میں آج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="107"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="108"/>
         <source>Applications by hour</source>
         <translation>فی گھنٹہ درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="108"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="109"/>
         <source>Applications by category</source>
         <translation>زمرہ وار درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Applications</source>
         <translation>درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
         <source>Paid</source>
         <translation>ادا شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
         <source>Cash expected</source>
         <translation>متوقع نقدی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
         <source>Pending / overdue</source>
         <translation>زیرِ التوا / تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
         <source>Ready, not collected</source>
         <translation>تیار، وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
         <source>Voids / reprints</source>
         <translation>منسوخ / دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="125"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="161"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
         <source>Drafts open</source>
         <translation>کھلے مسودے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="126"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="163"/>
         <source>Late records</source>
         <translation>تاخیر سے آنے والے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="141"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
         <source>Last saved</source>
         <translation>آخری محفوظ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Waiting to send</source>
         <translation>بھیجنے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="142"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
         <source>Oldest waiting</source>
         <translation>سب سے پرانا منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Set aside</source>
         <translation>الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="143"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Officer</source>
         <translation>افسر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="144"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
         <source>Cash</source>
         <translation>نقد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Card</source>
         <translation>کارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Online</source>
         <translation>آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="146"/>
         <source>Refunded</source>
         <translation>واپس کی گئی رقم</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
         <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>At</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="147"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Police station</source>
         <translation>تھانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Pending</source>
         <translation>زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
         <source>Overdue</source>
         <translation>تاخیر شدہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="150"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="151"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
         <source>Ready since</source>
         <translation>کب سے تیار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="152"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
         <source>Last typed</source>
         <translation>آخری اندراج</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Closed day</source>
         <translation>بند شدہ دن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="154"/>
         <source>Made at</source>
         <translation>کب بنا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="155"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
         <source>About</source>
         <translation>کس بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="156"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="157"/>
         <source>Details</source>
         <translation>تفصیل</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
         <source>By officer</source>
         <translation>افسر وار</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="160"/>
         <source>Voids and reprints</source>
         <translation>منسوخیاں اور دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="163"/>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="297"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="164"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="299"/>
         <source>Needs your eye</source>
         <translation>توجہ طلب</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="178"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="180"/>
         <source>Next list: Ctrl+Tab; previous: Ctrl+Shift+Tab</source>
         <translation>اگلی فہرست: Ctrl+Tab؛ پچھلی: Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="199"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="201"/>
         <source>&amp;Day report (PDF)…</source>
         <translation>یومیہ رپورٹ (PDF)… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="200"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="202"/>
         <source>&amp;Spreadsheet (XLSX)…</source>
         <translation>اسپریڈشیٹ (XLSX)… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="201"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="203"/>
         <source>CS&amp;V…</source>
         <translation>CSV… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="255"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="257"/>
         <source> · closed by %1: cash counted Rs %2, difference Rs %3</source>
         <translation> · بند کیا: %1، گنی گئی نقدی Rs %2، فرق Rs %3</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="158"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="159"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="160"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="161"/>
         <source>Pending by police station</source>
         <translation>تھانہ وار زیرِ التوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="161"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="162"/>
         <source>Not collected</source>
         <translation>وصول نہیں کی گئیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="188"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="190"/>
         <source>&amp;Refresh</source>
         <translation>تازہ کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="193"/>
         <source>C&amp;lose the day…</source>
         <translation>دن بند کریں… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="207"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="209"/>
         <source>Cancel</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="239"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
         <source>This PC has not sent to the central server yet.</source>
         <translation>اس کمپیوٹر نے ابھی تک مرکزی سرور کو کچھ نہیں بھیجا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="241"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="243"/>
         <source>Central server: reached; last sent %1.</source>
         <translation>مرکزی سرور: رابطہ ہے؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="246"/>
         <source>Central server NOT reached; last sent %1.</source>
         <translation>مرکزی سرور سے رابطہ نہیں؛ آخری بار بھیجا %1۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="258"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="260"/>
         <source>%1 — %2, updated %3%4</source>
         <translation>%1 — %2، تازہ کاری %3%4</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="296"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="298"/>
         <source>Needs your eye (%1)</source>
         <translation>توجہ طلب (%1)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="304"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="306"/>
         <source>reprint</source>
         <translation>دوبارہ پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="306"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="308"/>
         <source>void</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="356"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="358"/>
         <source>Save the day&apos;s %1</source>
         <translation>دن کی %1 محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="388"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="390"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/dashboard.py" line="388"/>
+        <location filename="../../khidmat_desk/gui/dashboard.py" line="390"/>
         <source>Written: %1</source>
         <translation>محفوظ ہو گئی: %1</translation>
     </message>
@@ -1507,13 +1507,13 @@ The in-charge can put it back now.</source>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/day_bundles.py" line="73"/>
-        <source>Counter %1, %2: %3 applications and %4 record versions written to
+        <source>Counter %1, %2: %3 applications taken, changed or printed that day, with their %4 record versions, written to
 %5
 
 Take the file to the in-charge&apos;s PC and import it there (Centre menu). The first time, it asks for this counter&apos;s key:
 
 %6</source>
-        <translation>کاؤنٹر %1، %2: %3 درخواستیں اور %4 ریکارڈ ورژن اس فائل میں لکھے گئے:
+        <translation>کاؤنٹر %1، %2: اس دن لی گئی، بدلی گئی یا پرنٹ ہوئی %3 درخواستیں، ان کے %4 ریکارڈ ورژن سمیت، اس فائل میں لکھی گئیں:
 %5
 
 فائل انچارج کے کمپیوٹر پر لے جا کر وہاں درآمد کریں (مرکز کا مینو)۔ پہلی بار وہ اس کاؤنٹر کی کلید مانگے گا:
@@ -1521,22 +1521,22 @@ Take the file to the in-charge&apos;s PC and import it there (Centre menu). The 
 %6</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="84"/>
         <source>Import a counter&apos;s day bundle</source>
         <translation>کسی کاؤنٹر کے دن کی فائل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="90"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="91"/>
         <source>Importing %1…</source>
         <translation>%1 درآمد ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="103"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="104"/>
         <source>Counter %1&apos;s key</source>
         <translation>کاؤنٹر %1 کی کلید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="104"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="105"/>
         <source>%1
 
 The key (spaces do not matter):</source>
@@ -1545,17 +1545,17 @@ The key (spaces do not matter):</source>
 کلید (خالی جگہوں سے فرق نہیں پڑتا):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="111"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="112"/>
         <source>Counter %1, %2: %3 applications, %4 record versions and %5 printed copies added.</source>
         <translation>کاؤنٹر %1، %2: %3 درخواستیں، %4 ریکارڈ ورژن اور %5 چھپی ہوئی نقول شامل کی گئیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="117"/>
         <source>%1 of them reached a day already closed: they are listed as late on the dashboard.</source>
         <translation>ان میں سے %1 ایسے دن میں آئیں جو بند ہو چکا تھا: یہ ڈیش بورڈ پر تاخیر سے آنے والوں میں درج ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/day_bundles.py" line="119"/>
+        <location filename="../../khidmat_desk/gui/day_bundles.py" line="120"/>
         <source>Day bundle imported</source>
         <translation>دن کا بنڈل درآمد</translation>
     </message>
@@ -2020,158 +2020,158 @@ The key (spaces do not matter):</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="137"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="139"/>
         <source>Counter locked</source>
         <extracomment>the in-charge set up the central server: the counter (re)starts its sync with it</extracomment>
         <translation>کاؤنٹر مقفل ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="153"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="155"/>
         <source>Khidmat Desk — %1</source>
         <translation>خدمت ڈیسک — %1</translation>
     </message>
     <message>
         <location filename="../../khidmat_desk/gui/app.py" line="43"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="181"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="183"/>
         <source>%1 · counter %2</source>
         <translation>%1 · کاؤنٹر %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="190"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="547"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="192"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="549"/>
         <source>Sync: not set up</source>
         <translation>سنک: ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="191"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="193"/>
         <source>Sync with the central server (Ctrl+Shift+S)</source>
         <translation>مرکزی سرور سے سنک (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="227"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="229"/>
         <source>S&amp;ync…</source>
         <translation>سنک… (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="268"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="270"/>
         <source>Today&apos;s applications at this counter</source>
         <translation>اس کاؤنٹر پر آج کی درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="311"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="359"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="313"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="361"/>
         <source>Searching…</source>
         <translation>تلاش جاری ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="337"/>
         <source>Nothing matches.</source>
         <translation>کچھ نہیں ملا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="288"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="391"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="290"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="393"/>
         <source>Finish or cancel the application being taken first (Esc).</source>
         <translation>پہلے زیرِ کارروائی درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="242"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
         <source>&amp;Diagnostics…</source>
         <translation>تشخیص… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="244"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="246"/>
         <source>&amp;About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="259"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
         <source>Counter application for Punjab Police Khidmat Markaz service centres.</source>
         <translation>پنجاب پولیس خدمت مرکز سروس سینٹرز کے لیے کاؤنٹر ایپلیکیشن۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="261"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
         <source>Data folder: %1</source>
         <translation>ڈیٹا فولڈر: %1</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="263"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="265"/>
         <source>About Khidmat Desk</source>
         <translation>خدمت ڈیسک کے بارے میں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="321"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
         <source>Found %1; finish or cancel the application being taken first (Esc) to see it.</source>
         <translation>%1 ملیں؛ دیکھنے کے لیے پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="323"/>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="333"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="325"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="335"/>
         <source>No application matches “%1”.</source>
         <translation>“%1” سے کوئی درخواست نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="328"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
         <source>%1 found by %2</source>
         <translation>%2 سے %1 ملیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="330"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="332"/>
         <source>Found %1.</source>
         <translation>%1 ملیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="345"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="347"/>
         <source>1 application</source>
         <translation>1 درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="346"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="348"/>
         <source>%1 applications</source>
         <translation>%1 درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="352"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="354"/>
         <source>Scanned %1</source>
         <translation>%1 اسکین ہوا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="355"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="357"/>
         <source>Scanned %1: finish or cancel the application being taken first (Esc), then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے زیرِ اندراج درخواست مکمل یا منسوخ کریں (Esc)، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="413"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="415"/>
         <source>Opened %1</source>
         <translation>%1 کھولی گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="421"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="423"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="422"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="424"/>
         <source>Why is this application being marked %1?</source>
         <translation>یہ درخواست %1 کیوں قرار دی جا رہی ہے؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="430"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="432"/>
         <source>%1 marked %2.</source>
         <translation>%1 کو %2 قرار دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="433"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="435"/>
         <source>The day was closed: the override is in the audit trail.</source>
         <translation>دن بند ہو چکا تھا: یہ استثنا آڈٹ ریکارڈ میں درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="447"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="449"/>
         <source>The day is closed</source>
         <translation>دن بند ہو چکا ہے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="448"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="450"/>
         <source>%1
 
 To change it anyway, type the reason (it is kept in the audit trail):</source>
@@ -2180,193 +2180,193 @@ To change it anyway, type the reason (it is kept in the audit trail):</source>
 پھر بھی تبدیل کرنے کے لیے وجہ لکھیں (یہ آڈٹ ریکارڈ میں محفوظ رہے گی):</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="487"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="489"/>
         <source>%1 handed over.</source>
         <translation>%1 حوالے کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="498"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="500"/>
         <source>Taking applications in is the officers&apos; work.</source>
         <translation>درخواستیں وصول کرنا افسران کا کام ہے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="503"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="505"/>
         <source>Finish or cancel this application first (Esc).</source>
         <translation>پہلے یہ درخواست مکمل یا منسوخ کریں (Esc)۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="523"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="525"/>
         <source>Saved %1</source>
         <translation>%1 محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="529"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="531"/>
         <source>Receipt</source>
         <translation>رسید</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="548"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="550"/>
         <source> · %1 waiting</source>
         <translation> · %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="571"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="573"/>
         <source>This counter is not connected to a central server yet. The in-charge sets it up in Centre → Central server…, or with: khidmat-desk sync --setup --server URL --token-stdin</source>
         <translation>یہ کاؤنٹر ابھی مرکزی سرور سے منسلک نہیں۔ انچارج اسے مرکز ← مرکزی سرور… میں ترتیب دیتا ہے، یا اس کمانڈ سے: khidmat-desk sync --setup --server URL --token-stdin</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="594"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="596"/>
         <source>Sync</source>
         <translation>سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="373"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="375"/>
         <source>Scanned %1: finish with this window first, then scan again.</source>
         <translation>%1 اسکین ہوا: پہلے اس ونڈو کا کام مکمل کریں، پھر دوبارہ اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="597"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="599"/>
         <source>Sending now…</source>
         <translation>ابھی بھیجا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="651"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="653"/>
         <source>Printers saved.</source>
         <translation>پرنٹر محفوظ ہو گئے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="696"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="698"/>
         <source>No unfinished applications.</source>
         <translation>کوئی نامکمل درخواست نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="700"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="702"/>
         <source>Unfinished applications</source>
         <translation>نامکمل درخواستیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="701"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
         <source>1 application was not finished (the counter was closed, locked or lost power). Resume it now?</source>
         <translation>ایک درخواست مکمل نہیں ہوئی (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ اسے ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="703"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
         <source>%1 applications were not finished (the counter was closed, locked or lost power). Resume one now?</source>
         <translation>%1 درخواستیں مکمل نہیں ہوئیں (کاؤنٹر بند، مقفل ہوا یا بجلی چلی گئی)۔ کوئی ایک ابھی جاری رکھیں؟</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="705"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="707"/>
         <source>&amp;Later</source>
         <translation>بعد میں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="747"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
         <source>Start a service (its key is beside it in the list of services)</source>
         <translation>سروس شروع کریں (اس کی کلید سروسز کی فہرست میں اس کے ساتھ لکھی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="749"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
         <source>Anywhere</source>
         <translation>ہر جگہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="750"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="752"/>
         <source>Scan a receipt</source>
         <translation>رسید اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="751"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="753"/>
         <source>Opens that application, whatever has the focus</source>
         <translation>وہی درخواست کھلتی ہے، فوکس کہیں بھی ہو</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="755"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
         <source>In the wizard</source>
         <translation>اندراج کے دوران</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="756"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
         <source>Next field; the next page after the last field</source>
         <translation>اگلا خانہ؛ آخری خانے کے بعد اگلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="757"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
         <source>Next / previous input of the page</source>
         <translation>صفحے کا اگلا / پچھلا خانہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="758"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="760"/>
         <source>Next / previous page</source>
         <translation>اگلا / پچھلا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="759"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
         <source>Same address as the one above (the permanent address as the present one)</source>
         <translation>اوپر والا پتہ ہی (مستقل پتہ وہی جو موجودہ پتہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="761"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
         <source>Add a row to a table (periods of stay, items …)</source>
         <translation>جدول میں قطار شامل کریں (قیام کے عرصے، اشیاء …)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="762"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
         <source>Remove the row being typed in</source>
         <translation>جس قطار میں لکھ رہے ہیں اسے ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="763"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
         <source>Tick every document on the documents page</source>
         <translation>دستاویزات کے صفحے پر تمام دستاویزات پر نشان لگائیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="764"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
         <source>Scroll the page (the review)</source>
         <translation>صفحہ اوپر نیچے کریں (جائزہ)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="766"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="768"/>
         <source>Print the receipt again, on the saved page</source>
         <translation>محفوظ صفحے پر رسید دوبارہ پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="769"/>
         <source>Cancel (asks before throwing away what was typed)</source>
         <translation>منسوخ کریں (لکھا ہوا ضائع کرنے سے پہلے پوچھتا ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="769"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="771"/>
         <source>Application view</source>
         <translation>درخواست کا صفحہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="770"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="772"/>
         <source>Print the receipt</source>
         <translation>رسید پرنٹ کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="771"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="773"/>
         <source>Add or replace the photograph (services whose documents print one)</source>
         <translation>تصویر شامل کریں یا بدلیں (جن خدمات کی دستاویز پر تصویر چھپتی ہے)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="773"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="775"/>
         <source>Back to the list</source>
         <translation>فہرست پر واپس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="735"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="737"/>
         <location filename="../../ui/main_window.ui" line="9"/>
         <source>Khidmat Desk</source>
         <translation>خدمت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="765"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="767"/>
         <source>Submit from the review page</source>
         <translation>جائزے کے صفحے سے جمع کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="791"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="793"/>
         <source>Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹس</translation>
     </message>
@@ -3196,32 +3196,32 @@ photograph</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Citizen</source>
         <translation>شہری</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="85"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
         <source>Service</source>
         <translation>سروس</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="87"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="87"/>
         <source>Age</source>
         <translation>وقت گزرا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/main_window.py" line="86"/>
+        <location filename="../../khidmat_desk/gui/main_window.py" line="87"/>
         <source>Submitted</source>
         <translation>جمع کرائی گئی</translation>
     </message>
@@ -3229,42 +3229,42 @@ photograph</source>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="73"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="74"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="78"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="79"/>
         <source>Sync: ⚠ %1 · %2</source>
         <translation>سنک: ⚠ %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="80"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="81"/>
         <source>● online</source>
         <translation>● آن لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="81"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="82"/>
         <source>○ offline</source>
         <translation>○ آف لائن</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="83"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="84"/>
         <source>%1 set aside</source>
         <translation>%1 الگ رکھے گئے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="87"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="88"/>
         <source>⚠ take back from the server</source>
         <translation>⚠ سرور سے واپس لیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="89"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="90"/>
         <source>last sent %1</source>
         <translation>آخری بار %1 پر بھیجا</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="93"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="94"/>
         <source>Sync: %1</source>
         <translation>سنک: %1</translation>
     </message>
@@ -3272,119 +3272,119 @@ photograph</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="116"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="117"/>
         <source>Sync with the central server</source>
         <translation>مرکزی سرور سے سنک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="128"/>
         <source>Tracking number</source>
         <translation>ٹریکنگ نمبر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="128"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
         <source>Tries</source>
         <translation>کوششیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="125"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="126"/>
         <source>Last problem</source>
         <translation>آخری مسئلہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="127"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="128"/>
         <source>Server&apos;s reason</source>
         <translation>سرور کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="128"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="129"/>
         <source>Since</source>
         <translation>کب سے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="129"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="130"/>
         <source>&amp;Requeue the selected record</source>
         <translation>منتخب ریکارڈ دوبارہ قطار میں ڈالیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="132"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="133"/>
         <source>After the cause was fixed: send it again</source>
         <translation>وجہ دور ہونے کے بعد: دوبارہ بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="134"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="135"/>
         <source>&amp;Try now</source>
         <translation>ابھی کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="145"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="146"/>
         <source>Waiting to be sent</source>
         <translation>بھیجے جانے کے منتظر</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="146"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="147"/>
         <source>Set aside by the server</source>
         <translation>سرور نے الگ رکھے</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="165"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="166"/>
         <source>The central server holds applications of this counter that this PC does not (numbers up to %1). New numbers go on after them. The in-charge takes them back: Centre, then Take back from the central server.</source>
         <translation>مرکزی سرور کے پاس اس کاؤنٹر کی ایسی درخواستیں ہیں جو اس کمپیوٹر میں نہیں (نمبر %1 تک)۔ نئے نمبر ان کے بعد سے چلیں گے۔ انچارج انہیں واپس لیں: مرکز، پھر &quot;مرکزی سرور سے واپس لیں&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="210"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="211"/>
         <source>The central server cannot be reached: check the network cable or router. What waits is sent as soon as the link is back.</source>
         <translation>مرکزی سرور تک رسائی نہیں ہو سکی: نیٹ ورک کیبل یا راؤٹر دیکھیں۔ جو بھیجنا باقی ہے وہ رابطہ بحال ہوتے ہی بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="213"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="214"/>
         <source>The central server is busy and asked the counter to wait; what waits is sent later by itself.</source>
         <translation>مرکزی سرور مصروف ہے اور کاؤنٹر کو انتظار کا کہا ہے؛ جو بھیجنا باقی ہے وہ بعد میں خود بھیج دیا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="216"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="217"/>
         <source>The central server had an error; what waits is sent again later.</source>
         <translation>مرکزی سرور میں خرابی ہوئی؛ جو بھیجنا باقی ہے وہ بعد میں دوبارہ بھیجا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="218"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="219"/>
         <source>The central server&apos;s answer could not be read; it is asked again later.</source>
         <translation>مرکزی سرور کا جواب پڑھا نہیں جا سکا؛ بعد میں دوبارہ پوچھا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="221"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="222"/>
         <source>The central server found the records too large; they are sent fewer at a time.</source>
         <translation>مرکزی سرور کو ریکارڈ بہت بڑے لگے؛ اب ایک وقت میں کم ریکارڈ بھیجے جائیں گے۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="224"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="225"/>
         <source>The central server refused this counter&apos;s token: the in-charge sets sync up again with a new token.</source>
         <translation>مرکزی سرور نے اس کاؤنٹر کا ٹوکن قبول نہیں کیا: انچارج نئے ٹوکن کے ساتھ ہم آہنگی دوبارہ ترتیب دیں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="227"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="228"/>
         <source>The central server refused the request.</source>
         <translation>مرکزی سرور نے درخواست رد کر دی۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
         <source>application</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="189"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
         <source>day close</source>
         <translation>دن کی بندش</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/sync_panel.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/sync_panel.py" line="191"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
@@ -3511,77 +3511,77 @@ What was taken back before this stays. Take back again when the link is up: what
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="122"/>
         <source>&amp;Add…</source>
         <translation>شامل کریں… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="121"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="122"/>
         <source>R&amp;oles…</source>
         <translation>ذمہ داریاں… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="122"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
         <source>Reset &amp;password…</source>
         <translation>نیا پاس ورڈ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
         <source>Switch o&amp;ff</source>
         <translation>غیر فعال کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="123"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="124"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="125"/>
         <source>Switch o&amp;n</source>
         <translation>فعال کریں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="130"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="131"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="148"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="149"/>
         <source>switched off</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="150"/>
         <source>locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="149"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="150"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="163"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="164"/>
         <source>Choose an account in the list first.</source>
         <translation>پہلے فہرست میں سے اکاؤنٹ منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="190"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="191"/>
         <source>Add a user</source>
         <translation>صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="194"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="195"/>
         <source>Roles of %1</source>
         <translation>%1 کی ذمہ داریاں</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="196"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="197"/>
         <source>New password for %1</source>
         <translation>%1 کا نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../khidmat_desk/gui/users_dialog.py" line="211"/>
+        <location filename="../../khidmat_desk/gui/users_dialog.py" line="212"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
