@@ -4,6 +4,7 @@ record, page by page; an officer may not. Real files, the real command line and 
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -140,10 +141,23 @@ def test_the_audit_window_reads_takes_a_scan_and_checks_the_chain(
         dialog.show_events()
         assert "DD-MM-YYYY" in dialog.problem.text()
 
+        threads: dict[str, object] = {}
+        checking = session.check_audit
+
+        def check_audit() -> object:  # the real check, noting where it ran
+            threads["check"] = threading.current_thread()
+            return checking()
+
+        session.check_audit = check_audit  # type: ignore[method-assign]
         dialog.check_trail()
+        tasks.run(lambda: threads.setdefault("saves", threading.current_thread()),
+                  lambda _: None)
         qtbot.waitUntil(lambda: bool(messages.shown), timeout=20_000)
         kind, text = messages.shown[-1]
         assert kind == "info" and text.startswith("The audit trail is intact:")
+        tasks.wait()
+        # 25 s on a large centre's trail: never on the thread the counter saves on
+        assert threads["check"] is not threads["saves"]
         dialog.close()
     finally:
         tasks.wait()

@@ -153,7 +153,7 @@ class CentreMenu(QObject):
 
         window = self.window
         self.audit_dialog = AuditDialog(window._tasks, window.session, window._messages, window,
-                                        urdu=window.urdu)
+                                        urdu=window.urdu, slow=window.slow_tasks)
         self.audit_dialog.open()
 
     def open_central_server(self) -> None:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._tasks, self.session, self.user, self._messages = tasks, session, user, messages
+        self._slow_tasks: TaskRunner | None = None
         self.urdu = urdu
         self.wizard: WizardPanel | None = None
         self.search = self.ui.search
@@ -253,8 +254,18 @@ class MainWindow(QMainWindow):
 
     def _on_action_diagnostics_triggered(self) -> None:
         dialog = DiagnosticsDialog(self)
-        self._tasks.run(self.session.diagnose, dialog.show_report, self._on_failed)
+        # the database's check and the central server's answers take seconds: not on the
+        # thread the counter saves on
+        self.slow_tasks.run(self.session.diagnose, dialog.show_report, self._on_failed)
         dialog.open()
+
+    @property
+    def slow_tasks(self) -> TaskRunner:
+        """A thread of its own for reads that take seconds (Help → Diagnostics, the audit
+        trail's check): the counter's saves never queue behind them."""
+        if self._slow_tasks is None:
+            self._slow_tasks = TaskRunner(on_error=self._on_failed)
+        return self._slow_tasks
 
     def _on_action_about_triggered(self) -> None:
         text = (f"<b>Khidmat Desk {__version__}</b><br>"
