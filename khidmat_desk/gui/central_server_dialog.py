@@ -1,8 +1,8 @@
 """The in-charge's *Centre → Central server…*: the server's address and this counter's token,
 asked of the server before anything is kept (see app/sync_check.py). A token of another centre
 or counter, or one the server refuses, is said here and nothing changes; a server out of reach
-keeps the setup and says so. The network work runs on the worker; the use case checks the role
-and audits the change (never the token)."""
+keeps the setup and says so. The network work runs on a thread of its own (never the one the
+counter saves on); the use case checks the role and audits the change (never the token)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class CentralServerDialog(QDialog):
                  parent: QWidget | None = None, *, urdu: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("central_server_dialog")
-        self._tasks, self._session, self._messages = tasks, session, messages
+        self._slow, self._session, self._messages = tasks, session, messages
         self.urdu = urdu
         self.setWindowTitle(self.tr("Central server"))
         self.setMinimumWidth(560)
@@ -79,8 +79,9 @@ class CentralServerDialog(QDialog):
         self.save_button.setEnabled(False)
         self.save_button.setText(self.tr("Asking the server…"))
         session = self._session
-        self._tasks.run(lambda: session.set_up_link(server, token or None), self._on_saved,
-                        self._on_failed)
+        # three questions to the server, each up to its timeout: not on the saving thread
+        self._slow.run(lambda: session.set_up_link(server, token or None), self._on_saved,
+                       self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         from khidmat_desk.app.sync_check import TokenMismatch

@@ -160,8 +160,8 @@ class CentreMenu(QObject):
         from khidmat_desk.gui.central_server_dialog import CentralServerDialog
 
         window = self.window
-        dialog = CentralServerDialog(window._tasks, window.session, window._messages, window,
-                                     urdu=window.urdu)
+        dialog = CentralServerDialog(window.slow_tasks, window.session, window._messages,
+                                     window, urdu=window.urdu)
         dialog.set_up.connect(window.sync_set_up.emit)
         dialog.set_up.connect(window.clock_watch.check)  # the server's clock was just heard
         self.central_dialog = dialog

@@ -1,7 +1,8 @@
 """The Centre menu's *Take back from the central server…*: after this counter's database was
 lost (a backup put back, or the PC set up again as the same counter), the in-charge takes back
-what the central server holds of the days since. The network and the database work run on the
-worker; the use case checks the role and audits every application it adds."""
+what the central server holds of the days since. The network and the database work run on a
+thread of their own, so the counter goes on saving; the use case checks the role and audits
+every application it adds."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 
 class TakeBack(QObject):
-    """Asks from which day, takes back on the worker, and says what came back."""
+    """Asks from which day, takes back on a thread of its own (the counter goes on saving),
+    and says what came back."""
 
     #: applications read so far, from the worker (delivered on the window's thread)
     read_so_far = Signal(int)
@@ -60,7 +62,9 @@ class TakeBack(QObject):
         since = {"restored": restored, "week": week, "month": month}[chosen]
         assert since is not None
         window.statusBar().showMessage(self.tr("Taking back from the central server…"))
-        window._tasks.run(lambda: window.session.take_back(since, self.read_so_far.emit),
+        # page after page from the server (seconds, or a timeout when the link drops): not on
+        # the thread the counter saves on
+        window.slow_tasks.run(lambda: window.session.take_back(since, self.read_so_far.emit),
                           self._on_taken_back, self._on_failed)
 
     def _on_read_so_far(self, count: int) -> None:
