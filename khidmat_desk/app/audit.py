@@ -126,6 +126,14 @@ class AuditLine:
     details: dict[str, Any]
 
     @property
+    def detail_text(self) -> str:
+        """The details on one line as people read them: no digests of a record's state, no
+        tracking number (``about`` says it), yes/no, lists joined."""
+        return "; ".join(f"{key.replace('_', ' ')}: {_readable(value)}"
+                         for key, value in self.details.items()
+                         if key not in ("state", "tracking_number") and value is not None)
+
+    @property
     def about(self) -> str:
         """What the event is about, as people name it: an application by its tracking number
         (its events are filed under its uuid), anything else by its own name."""
@@ -153,9 +161,8 @@ def read_audit_trail(db: Database, user: UserInfo, query: AuditQuery) -> AuditPa
     """The in-charge reads the trail, newest first: who did what, to what, when. Read only;
     whether the trail is intact is `check_audit_trail`'s question."""
     require_role(user, IN_CHARGE)
-    table = table_of(AuditEvent).c
-    statement = select(table.id, table.at, table.actor, table.action, table.entity_type,
-                       table.entity_id, table.details)
+    table = _EVENT.c
+    statement = select(*_LINE)
     if query.day is not None:
         statement = statement.where(table.at >= clock.day_start(query.day),
                                     table.at < clock.day_start(query.day + timedelta(days=1)))
@@ -170,9 +177,7 @@ def read_audit_trail(db: Database, user: UserInfo, query: AuditQuery) -> AuditPa
             statement = statement.where(*_about(session, table, query.about))
         rows = session.execute(statement.order_by(table.id.desc())
                                .limit(max(1, query.limit) + 1)).all()
-    lines = tuple(AuditLine(row.id, row.at, row.actor, row.action, row.entity_type,
-                            row.entity_id, dict(row.details or {}))
-                  for row in rows[:max(1, query.limit)])
+    lines = tuple(_line(row) for row in rows[:max(1, query.limit)])
     return AuditPage(lines, more=len(rows) > max(1, query.limit))
 
 
@@ -209,14 +214,32 @@ def attention_events(db: Database, user: UserInfo, start: datetime, end: datetim
     """The events of ``[start, end)`` that need the in-charge's eye (ATTENTION), newest first,
     among the newest ATTENTION_WINDOW events of the trail."""
     require_role(user, IN_CHARGE)
-    table = table_of(AuditEvent).c
+    table = _EVENT.c
     with db.read() as session:
         newest = session.scalar(select(table.id).order_by(table.id.desc()).limit(1)) or 0
         rows = session.execute(
-            select(table.id, table.at, table.actor, table.action, table.entity_type,
-                   table.entity_id, table.details)
+            select(*_LINE)
             .where(table.id > newest - ATTENTION_WINDOW, table.action.in_(ATTENTION),
                    table.at >= start, table.at < end)
             .order_by(table.id.desc()).limit(limit)).all()
-    return tuple(AuditLine(row.id, row.at, row.actor, row.action, row.entity_type,
-                           row.entity_id, dict(row.details or {})) for row in rows)
+    return tuple(_line(row) for row in rows)
+
+
+_EVENT = table_of(AuditEvent)
+#: An event's columns as an `AuditLine` holds them.
+_LINE = (_EVENT.c.id, _EVENT.c.at, _EVENT.c.actor, _EVENT.c.action, _EVENT.c.entity_type,
+         _EVENT.c.entity_id, _EVENT.c.details)
+
+
+def _line(row: Any) -> AuditLine:
+    return AuditLine(row.id, row.at, row.actor, row.action, row.entity_type, row.entity_id,
+                     dict(row.details or {}))
+
+
+def _readable(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+

@@ -81,13 +81,11 @@ def check_clock(db: Database, now: datetime | None = None) -> ClockCheck:
     with db.read() as session:
         newest = [session.scalar(select(func.max(column))) for column in (
             Application.created_at, StatusChange.at, PrintRecord.printed_at)]
-        values = state.read_all(session)
-    ahead = values.get(state.CLOCK_AHEAD)
+        ahead, measured = state.clock_reading(state.read_all(session))
     return ClockCheck(
         now=moment,
         newest_recorded=max((m for m in newest if m is not None), default=None),
-        server_ahead_seconds=float(ahead) if isinstance(ahead, int | float) else None,
-        server_measured_at=state.as_datetime(values.get(state.CLOCK_MEASURED)))
+        server_ahead_seconds=ahead, server_measured_at=measured)
 
 
 def _moment(moment: datetime) -> str:

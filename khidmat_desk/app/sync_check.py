@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -29,12 +29,15 @@ from khidmat_desk.store.sequences import IssuedNumbers, carry_numbers_on
 from khidmat_desk.sync import protocol, state
 from khidmat_desk.sync.errors import (
     BadReply,
-    RequestRefused,
     SyncError,
     SyncNotConfigured,
     TokenRefused,
 )
-from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
+from khidmat_desk.sync.numbers import (
+    audit_carried_on,
+    carry_on_after_server,
+    numbers_on_server,
+)
 from khidmat_desk.sync.transport import Transport, TransportConfig
 
 log = logging.getLogger("khidmat.sync")
@@ -48,7 +51,6 @@ class TokenMismatch(KnownError):  # noqa: N818 - public name, read as a message
 
 @dataclass(frozen=True)
 class LinkCheck:
-    server: str
     centre_code: str
     #: the token's counter; None for a shared database's token (any counter of the centre)
     counter: int | None
@@ -85,25 +87,17 @@ def check_link(settings: CounterSettings, db: Database, config: TransportConfig,
         centre, counter = whose_token(transport.token_facts())
         same_counter(settings, centre, counter)
         moment = clock.utc_moment(now)
-        today = protocol.centre_day(moment)
-        since = today - timedelta(days=1)
-        try:
-            held = read_numbers(transport.numbers(since.isoformat()), since, today)
-        except (RequestRefused, BadReply) as exc:  # an older server: the sync checks again
-            log.warning("the central server did not say which numbers it holds: %s", exc)
-            held = {}
-        raised = carry_on_after_server(db, held, moment)
+        raised = carry_on_after_server(db, numbers_on_server(transport, moment), moment)
         answer = transport.server_clock
         ahead = answer.ahead_seconds(moment) if answer is not None else None
         if ahead is not None:
             with db.write() as session:
-                state.write(session, {state.CLOCK_AHEAD: round(ahead, 1),
-                                      state.CLOCK_MEASURED: moment}, now=moment)
+                state.write(session, state.clock_measured(ahead, moment), now=moment)
     finally:
         transport.close()
     log.info("link to %s checked: token of %s counter %s, clock %+.0f s", transport.server,
              centre, counter if counter is not None else "any", ahead or 0.0)
-    return LinkCheck(transport.server, centre, counter, ahead, raised)
+    return LinkCheck(centre, counter, ahead, raised)
 
 
 def whose_token(facts: dict[str, Any]) -> tuple[str, int | None]:
@@ -198,12 +192,10 @@ def _skip_ahead_if_new(settings: CounterSettings, db: Database, actor: str,
                 CounterSequence.centre_code == centre, CounterSequence.counter == counter)):
             return {}
         raised = carry_numbers_on(session, {(centre, counter, today): SKIP_AHEAD})
-        for (_, _, day), last in raised.items():
-            append_event(session, actor=actor, action="numbers-carried-on",
-                         entity_type="counter", entity_id=f"{centre}/{counter}", at=now,
-                         details={"day": day.isoformat(), "last_issued": last,
-                                  "why": "set up while the central server could not be asked "
-                                         "which numbers it holds; this PC had numbered none"})
+        for key, last in raised.items():
+            audit_carried_on(session, key, last, now, actor=actor,
+                             why="set up while the central server could not be asked which "
+                                 "numbers it holds; this PC had numbered none")
     log.warning("%s counter %s numbers today from %04d: set up while the central server "
                 "could not be asked", centre, counter, SKIP_AHEAD + 1)
     return raised

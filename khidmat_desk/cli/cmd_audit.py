@@ -101,10 +101,9 @@ def run_list(args: argparse.Namespace) -> int:
         print_json({"events": page.lines, "more": page.more})
         return 0
     for line in page.lines:
-        details = "; ".join(f"{key}: {value}" for key, value in line.details.items()
-                            if key not in ("state", "tracking_number") and value is not None)
         sys.stdout.write(f"{line.sequence:>8}  {stamp(line.at)}  {line.actor:<14}  "
-                         f"{line.action:<22}  {line.about}  {details}".rstrip() + "\n")
+                         f"{line.action:<22}  {line.about}  {line.detail_text}".rstrip()
+                         + "\n")
     if page.more:
         sys.stdout.write(f"(older events too: --before {page.lines[-1].sequence})\n")
     elif not page.lines:

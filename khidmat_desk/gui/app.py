@@ -254,7 +254,8 @@ class Counter(QObject):
 
     def restart_sync(self) -> None:
         """The in-charge changed the central server or token: a new sync with it. The old one
-        stops on the worker (a request in flight may take its timeout)."""
+        stops on the window's thread for slow work (a request in flight may take its timeout:
+        the counter's saves do not wait for it)."""
         old, self.sync_host = self.sync_host, None
 
         def start(_: object = None) -> None:  # once the old one has stopped: never two
@@ -265,7 +266,8 @@ class Counter(QObject):
         if old is None:
             start()
         else:
-            self.tasks.run(old.stop, start)
+            (self.window.slow_tasks if self.window is not None else self.tasks).run(
+                old.stop, start)
 
     def stop_sync(self) -> None:
         if self.sync_host is not None:

@@ -33,8 +33,6 @@ from khidmat_desk.gui.tasks import TaskRunner
 
 #: Who may appear that is not an account of this centre.
 SYSTEM_ACTORS = ("central.server", "command-line")
-#: Details not worth a column: digests of a record's state, the number already shown.
-HIDDEN_DETAILS = ("state", "tracking_number")
 
 
 class AuditDialog(QDialog):
@@ -179,8 +177,7 @@ class AuditDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         cells = (f"{clock.local(line.at):%d-%m-%Y %H:%M:%S}", line.actor,
-                 self.words.get(line.action, line.action), line.about,
-                 detail_text(line.details))
+                 self.words.get(line.action, line.action), line.about, line.detail_text)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(isolate_numbers(text) if self.urdu and column == 0
                                     else text)
@@ -236,22 +233,6 @@ class AuditDialog(QDialog):
         self.show_button.setEnabled(True)
         self._ready()
         say_known(self._messages, exc, self.problem.setText)
-
-
-def detail_text(details: dict[str, Any]) -> str:
-    """An event's details on one line, as people read them (digests left out)."""
-    return "; ".join(f"{key.replace('_', ' ')}: {_value(value)}"
-                     for key, value in details.items()
-                     if key not in HIDDEN_DETAILS and value is not None)
-
-
-def _value(value: Any) -> str:
-    """A detail as people read it: yes/no, a list joined, the rest as stored."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def action_words() -> dict[str, str]:

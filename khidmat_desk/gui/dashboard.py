@@ -288,12 +288,12 @@ class Dashboard(QDialog):
     def show_attention(self, lines: Sequence[Any]) -> None:
         """Refused and locked sign-ins, accounts changed, a closed day changed, numbers carried
         on, a backup put back, the link set up again… (app.audit.ATTENTION) in the period."""
-        from khidmat_desk.gui.audit_dialog import action_words, detail_text
+        from khidmat_desk.gui.audit_dialog import action_words
 
         words = action_words()
         self._fill("attention", [(_local(line.at), line.actor,
                                   words.get(line.action, line.action), line.about,
-                                  detail_text(line.details)) for line in lines])
+                                  line.detail_text) for line in lines])
         index = self.tabs.indexOf(self.tables["attention"])
         self.tabs.setTabText(index, self.tr("Needs your eye (%1)").replace("%1", str(len(lines)))
                              if lines else self.tr("Needs your eye"))

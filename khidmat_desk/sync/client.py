@@ -41,7 +41,7 @@ from khidmat_desk.sync.errors import (
     ServerBusy,
     SyncError,
 )
-from khidmat_desk.sync.numbers import carry_on_after_server, read_numbers
+from khidmat_desk.sync.numbers import carry_on_after_server, numbers_on_server
 from khidmat_desk.sync.status import SyncReport, current_status
 from khidmat_desk.sync.transport import Transport
 
@@ -231,15 +231,8 @@ class Syncer:
     def _carry_on_after_server(self, transport: Transport) -> None:
         """Once a run, before anything is pushed: no number the server holds for this counter
         is handed out again (see sync/numbers.py)."""
-        today = protocol.centre_day(self._clock())
-        since = today - timedelta(days=1)
-        try:
-            held = read_numbers(transport.numbers(since.isoformat()), since, today)
-        except (RequestRefused, BadReply) as exc:  # a server older than this question, or
-            # an answer that does not read: the records still go (a refused one is set aside)
-            log.warning("the central server did not say which numbers it holds: %s", exc)
-        else:
-            carry_on_after_server(self.db, held, self._clock())
+        carry_on_after_server(self.db, numbers_on_server(transport, self._clock()),
+                              self._clock())
         self._numbers_checked = True
 
     def _register_bundle_key(self, transport: Transport) -> None:
@@ -289,7 +282,7 @@ class Syncer:
         ahead = answer.ahead_seconds(now)
         if abs(ahead) > CLOCK_TOLERANCE.total_seconds():
             log.warning("this PC's clock is %+.0f seconds off the central server's", ahead)
-        return {state.CLOCK_AHEAD: round(ahead, 1), state.CLOCK_MEASURED: now}
+        return state.clock_measured(ahead, now)
 
     def _local_failure(self, exc: StoreError, progress: _Progress) -> SyncReport:
         """The database could not be read or written: nothing can be recorded in it, so the

@@ -14,16 +14,19 @@ back from the central server what this database lacks.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from khidmat_desk.store.audit import append_event
 from khidmat_desk.store.db import Database
 from khidmat_desk.store.sequences import MAX_DAILY_SEQUENCE, IssuedNumbers, carry_numbers_on
-from khidmat_desk.sync import state
-from khidmat_desk.sync.errors import BadReply
+from khidmat_desk.sync import protocol, state
+from khidmat_desk.sync.errors import BadReply, RequestRefused
+
+if TYPE_CHECKING:
+    from khidmat_desk.sync.transport import Transport
 
 log = logging.getLogger("khidmat.sync")
 
@@ -51,6 +54,19 @@ def read_numbers(document: dict[str, Any], since: date, until: date) -> IssuedNu
     return found
 
 
+def numbers_on_server(transport: Transport, now: datetime) -> IssuedNumbers:
+    """The last numbers the server holds of this counter for yesterday and today (centre
+    days); none from a server older than the question or an answer that does not read (the
+    records still go: a refused one is set aside), which is logged."""
+    today = protocol.centre_day(now)
+    since = today - timedelta(days=1)
+    try:
+        return read_numbers(transport.numbers(since.isoformat()), since, today)
+    except (RequestRefused, BadReply) as exc:
+        log.warning("the central server did not say which numbers it holds: %s", exc)
+        return {}
+
+
 def carry_on_after_server(db: Database, held: IssuedNumbers, now: datetime) -> IssuedNumbers:
     """Raise this database's daily numbers to those the server holds; what was raised."""
     if not held:
@@ -58,7 +74,12 @@ def carry_on_after_server(db: Database, held: IssuedNumbers, now: datetime) -> I
     with db.write() as session:
         raised = carry_numbers_on(session, held)
         for key, last in sorted(raised.items()):
-            _audit(session, key, last, now)
+            log.warning("the central server holds %s counter %s numbers up to %04d on %s, "
+                        "which this database did not know: numbering goes on after them; the "
+                        "in-charge should take back from the central server what this "
+                        "database lacks", key[0], key[1], last, key[2])
+            audit_carried_on(session, key, last, now, actor=ACTOR,
+                             why="the central server holds these numbers")
         if raised:  # said at the counter until the in-charge takes them back
             behind = dict(state.read_all(session).get(state.NUMBERS_BEHIND) or {})
             for (_, _, day), last in raised.items():
@@ -67,13 +88,10 @@ def carry_on_after_server(db: Database, held: IssuedNumbers, now: datetime) -> I
     return raised
 
 
-def _audit(session: Session, key: tuple[str, int, date], last: int, now: datetime) -> None:
+def audit_carried_on(session: Session, key: tuple[str, int, date], last: int, now: datetime,
+                     *, actor: str, why: str) -> None:
+    """The audit event of a day's numbering moved on past ``last`` (``numbers-carried-on``)."""
     centre, counter, day = key
-    log.warning("the central server holds %s counter %s numbers up to %04d on %s, which this "
-                "database did not know: numbering goes on after them; the in-charge should "
-                "take back from the central server what this database lacks", centre, counter,
-                last, day)
-    append_event(session, actor=ACTOR, action="numbers-carried-on", entity_type="counter",
+    append_event(session, actor=actor, action="numbers-carried-on", entity_type="counter",
                  entity_id=f"{centre}/{counter}", at=now,
-                 details={"day": day.isoformat(), "last_issued": last,
-                          "why": "the central server holds these numbers"})
+                 details={"day": day.isoformat(), "last_issued": last, "why": why})

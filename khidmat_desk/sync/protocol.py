@@ -174,20 +174,20 @@ def version_lines_digest(lines: list[str]) -> str:
 
 def check_server_url(url: str) -> str:
     """The server's base URL without a trailing slash; HTTPS unless the server is this machine."""
-    shown = url.strip() if len(url.strip()) <= 80 else url.strip()[:77] + "…"
-    parts = urlsplit(url.strip())
+    typed = url.strip()
+    shown = typed if len(typed) <= 80 else typed[:77] + "…"  # a pasted page is not said back
+    parts = urlsplit(typed)
     if parts.scheme not in ("https", "http") or not parts.hostname \
-            or any(c.isspace() or not c.isprintable() for c in url.strip()) \
+            or any(c.isspace() or not c.isprintable() for c in typed) \
             or not _host_and_port_read(parts.hostname, parts):
         raise InsecureServerUrl(
             f"'{shown}' is not a server address; give one like https://sync.example.pk")
-    url = shown
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InsecureServerUrl(
-            f"'{url}' uses plain HTTP; the central server must be reached over HTTPS "
+            f"'{shown}' uses plain HTTP; the central server must be reached over HTTPS "
             "(plain HTTP is allowed only for a server on this machine)")
     if parts.query or parts.fragment:
-        raise InsecureServerUrl(f"'{url}' must not have a query or fragment")
+        raise InsecureServerUrl(f"'{shown}' must not have a query or fragment")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 

@@ -54,3 +54,18 @@ def write(session: Session, values: Mapping[str, Any], *, now: datetime) -> None
 
 def as_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def clock_measured(ahead_seconds: float, now: datetime) -> dict[str, Any]:
+    """The values that keep how far this PC's clock was off the server's, and when."""
+    return {CLOCK_AHEAD: round(ahead_seconds, 1), CLOCK_MEASURED: now}
+
+
+def clock_reading(values: Mapping[str, Any]) -> tuple[float | None, datetime | None]:
+    """What `clock_measured` kept: seconds ahead (negative: behind) and when; None, None
+    before the server was ever heard."""
+    ahead = values.get(CLOCK_AHEAD)
+    seconds = float(ahead) if isinstance(ahead, int | float) and not isinstance(ahead, bool) \
+        else None
+    return seconds, as_datetime(values.get(CLOCK_MEASURED))
+

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from khidmat_desk.core.clock import CLOCK_TOLERANCE, span_text
 from khidmat_desk.core.issues import Said
@@ -86,6 +85,7 @@ def current_status(db: Database) -> SyncStatus:
     with db.read() as session:
         counts = outbox.counts(session)
         values = state.read_all(session)
+    ahead, measured = state.clock_reading(values)
     return SyncStatus(
         pending=counts.pending, quarantined=counts.quarantined,
         online=bool(values.get(state.ONLINE, False)),
@@ -95,10 +95,4 @@ def current_status(db: Database) -> SyncStatus:
         last_error=values.get(state.LAST_ERROR),
         last_error_kind=values.get(state.LAST_ERROR_KIND),
         numbers_behind=values.get(state.NUMBERS_BEHIND) or None,
-        clock_ahead_seconds=_seconds(values.get(state.CLOCK_AHEAD)),
-        clock_measured_at=state.as_datetime(values.get(state.CLOCK_MEASURED)))
-
-
-def _seconds(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-        else None
+        clock_ahead_seconds=ahead, clock_measured_at=measured)
